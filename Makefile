@@ -1,0 +1,30 @@
+# The two commands of the README. Both install what is missing first (scripts/install-deps.sh).
+JOBS ?= $(shell nproc)
+RELEASE := build/release
+DEBUG := build/debug
+CMAKE_FLAGS := -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+
+.PHONY: run test deps release debug bench clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+release: deps
+	cmake -S . -B $(RELEASE) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(RELEASE) -j $(JOBS)
+
+debug: deps
+	cmake -S . -B $(DEBUG) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DSAMIZDAT_SANITIZE=ON -DSAMIZDAT_WERROR=ON
+	cmake --build $(DEBUG) -j $(JOBS)
+
+run: release
+	$(RELEASE)/samizdat --data ./data serve --port 8080
+
+test: debug
+	cd $(DEBUG) && ctest --output-on-failure -j $(JOBS)
+
+bench: release
+	bash bench/run.sh $(RELEASE)/samizdat
+
+clean:
+	rm -rf build

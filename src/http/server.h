@@ -1,0 +1,105 @@
+// An asynchronous HTTP/1.1 server on Boost.Beast that knows nothing about blogs: it
+// parses requests under limits, hands each to a Handler, and writes the Response.
+//
+//   http::Server server(options, [](const http::Request& r) { return ...; });
+//   if (auto st = server.Start(); !st.ok()) ...;   // binds the port
+//   server.Run();                                   // until Stop() or SIGTERM/SIGINT
+//
+// Limits, each answered with its status and a short plain-text reason, then the
+// connection is closed: a request head over max_header_bytes -> 431; a body over the
+// limit -> 413; a head not complete within header_timeout -> 408; a malformed request
+// -> 400; more than max_connections open -> 503. Keep-alive and pipelining are
+// supported; HEAD is answered by running the handler as GET and sending no body.
+// Shutdown (Stop(), SIGTERM, SIGINT) stops accepting, lets requests in flight finish
+// within shutdown_grace, then closes every connection.
+//
+// Thread safety: the Handler is called concurrently from `threads` worker threads.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace samizdat::http {
+
+struct Header {
+  std::string name;
+  std::string value;
+};
+
+struct Request {
+  std::string method;          // "GET", "POST", ...; HEAD reaches handlers as "GET"
+  bool is_head = false;        // the client asked with HEAD
+  std::string target;          // as sent: "/search?q=x"
+  std::string host;            // the Host header, as sent (may carry a port)
+  std::string remote_address;  // peer IP
+  std::vector<Header> headers;
+  std::string body;
+
+  // The first header of that name, compared case-insensitively; "" if absent.
+  std::string_view GetHeader(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  // Content-Type and the like. The server adds Date, Server, Content-Length and
+  // Connection itself.
+  std::vector<Header> headers;
+  // Shared, so that cached bytes go out without a copy.
+  std::shared_ptr<const std::string> body = std::make_shared<const std::string>();
+
+  static Response Text(int status, std::string text,
+                       std::string content_type = "text/plain; charset=utf-8");
+};
+
+using Handler = std::function<Response(const Request&)>;
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  uint16_t port = 8080;                 // 0: the system picks a free port (see port())
+  int threads = 0;                      // worker threads; 0: one per core
+  std::size_t max_header_bytes = 16 * 1024;          // 431 beyond
+  std::size_t max_body_bytes = 1024 * 1024;          // 413 beyond (default for all routes)
+  // Per-request body limit from the request head (method, target, headers), e.g. from a
+  // route table; returns 0 to use max_body_bytes. May be empty.
+  std::function<std::size_t(const Request& head)> body_limit;
+  std::chrono::milliseconds header_timeout{10'000};  // 408 when the head is this late
+  std::chrono::milliseconds body_timeout{30'000};    // 408 when the body is this late
+  std::chrono::milliseconds idle_timeout{60'000};    // keep-alive connection closed
+  std::size_t max_connections = 4096;                // 503 beyond
+  std::chrono::milliseconds shutdown_grace{10'000};
+  // Receives one line per request in the combined log format. May be empty (no log).
+  std::function<void(std::string_view line)> access_log;
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, Handler handler);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens. InvalidArgument for a bad address; Unavailable when the port is
+  // taken (the message says which).
+  Status Start();
+  // The bound port, after Start().
+  uint16_t port() const;
+  // Serves on the worker threads until Stop() or SIGTERM/SIGINT, then shuts down
+  // gracefully and returns.
+  void Run();
+  // Begins a graceful shutdown. Thread-safe; may be called from any thread or before Run().
+  void Stop();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace samizdat::http
