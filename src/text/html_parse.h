@@ -1,0 +1,43 @@
+// Internal to the text module: parsing an HTML fragment with gumbo, and the facts about
+// elements that both the sanitizer and HtmlToText need. Not for use outside src/text.
+#pragma once
+
+#include <gumbo.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace samizdat::text::internal {
+
+// An HTML fragment parsed as the content of a <body> element, as a browser parses
+// innerHTML. Owns gumbo's tree. Ill-formed UTF-8 in the input is replaced by U+FFFD
+// before parsing. Immutable after construction; safe to read from several threads.
+class ParsedFragment {
+ public:
+  explicit ParsedFragment(std::string_view html);
+
+  // The parsed nodes, in document order. nullptr only if gumbo failed to allocate.
+  const GumboVector* nodes() const;
+
+ private:
+  struct Destroy {
+    void operator()(GumboOutput* output) const;
+  };
+  std::string input_;  // gumbo's tree points into this buffer
+  std::unique_ptr<GumboOutput, Destroy> output_;
+};
+
+// The lower-case tag name of an element node ("p", "my-widget"), including names gumbo
+// does not know. REQUIRES: node is an element or template node.
+std::string TagName(const GumboNode& node);
+
+// True for elements whose whole content must go along with them: scripts, styles,
+// embedded documents and plug-ins, form controls that hold text, svg and math, and
+// elements that only belong in <head>.
+bool IsDroppedWithContent(std::string_view tag);
+
+// True for the void elements of HTML (they have no end tag and no children).
+bool IsVoidElement(std::string_view tag);
+
+}  // namespace samizdat::text::internal

@@ -1,0 +1,137 @@
+// HtmlToText (gumbo tree walk) and Summarize (UTF-8 aware cut), see html_text.h.
+#include "text/html_text.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "text/html_parse.h"
+#include "text/utf8.h"
+
+namespace samizdat::text {
+namespace {
+
+bool IsBlock(std::string_view tag) {
+  static constexpr std::array<std::string_view, 40> kBlocks = {
+      "address", "article", "aside",    "blockquote", "br",     "caption",  "center",
+      "dd",      "details", "dialog",   "div",        "dl",     "dt",       "fieldset",
+      "figcaption", "figure", "footer", "form",       "h1",     "h2",       "h3",
+      "h4",      "h5",      "h6",       "header",     "hgroup", "hr",       "li",
+      "main",    "nav",     "ol",       "p",          "pre",    "section",  "summary",
+      "table",   "tbody",   "tr",       "ul",         "legend",
+  };
+  return std::find(kBlocks.begin(), kBlocks.end(), tag) != kBlocks.end();
+}
+
+bool IsCell(std::string_view tag) { return tag == "td" || tag == "th"; }
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Collects words, remembering what separates the next word from the previous one.
+class TextBuilder {
+ public:
+  void Text(std::string_view text) {
+    for (char c : text) {
+      if (IsSpace(c)) {
+        Break(Separator::kSpace);
+      } else {
+        if (!out_.empty() && pending_ != Separator::kNone) {
+          out_ += pending_ == Separator::kLine ? '\n' : ' ';
+        }
+        pending_ = Separator::kNone;
+        out_ += c;
+      }
+    }
+  }
+  void Space() { Break(Separator::kSpace); }
+  void Line() { Break(Separator::kLine); }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  enum class Separator { kNone, kSpace, kLine };
+  void Break(Separator s) { pending_ = std::max(pending_, s); }
+
+  std::string out_;
+  Separator pending_ = Separator::kNone;
+};
+
+struct Frame {
+  const GumboVector* children;
+  unsigned next;
+  bool block;  // ends a line when closed
+  bool cell;   // ends with a space when closed
+};
+
+}  // namespace
+
+std::string HtmlToText(std::string_view html) {
+  const internal::ParsedFragment fragment(html);
+  const GumboVector* nodes = fragment.nodes();
+  if (nodes == nullptr) return {};
+
+  TextBuilder text;
+  std::vector<Frame> stack;
+  stack.push_back({nodes, 0, false, false});
+  while (!stack.empty()) {
+    Frame& frame = stack.back();
+    if (frame.next == frame.children->length) {
+      if (frame.block) text.Line();
+      if (frame.cell) text.Space();
+      stack.pop_back();
+      continue;
+    }
+    const auto* node = static_cast<const GumboNode*>(frame.children->data[frame.next++]);
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA:
+        text.Text(node->v.text.text);
+        break;
+      case GUMBO_NODE_ELEMENT: {
+        const std::string tag = internal::TagName(*node);
+        if (node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML ||
+            internal::IsDroppedWithContent(tag)) {
+          break;
+        }
+        const bool block = IsBlock(tag);
+        const bool cell = IsCell(tag);
+        if (block) text.Line();
+        if (cell) text.Space();
+        stack.push_back({&node->v.element.children, 0, block, cell});
+        break;
+      }
+      case GUMBO_NODE_DOCUMENT:
+      case GUMBO_NODE_COMMENT:
+      case GUMBO_NODE_TEMPLATE:
+        break;
+    }
+  }
+  return text.Take();
+}
+
+std::string Summarize(std::string_view text, std::size_t max_chars) {
+  // Find the byte offset just past the first max_chars code points.
+  std::size_t cut = 0;
+  std::size_t chars = 0;
+  while (cut < text.size() && chars < max_chars) {
+    cut += DecodeUtf8(text, cut).length;
+    ++chars;
+  }
+  if (cut >= text.size()) return std::string(text);
+
+  // Back up to a word boundary unless the cut already falls on one.
+  std::size_t end = cut;
+  if (!IsSpace(text[cut])) {
+    const std::size_t space = text.substr(0, cut).find_last_of(" \t\n\r\f\v");
+    if (space != std::string_view::npos) end = space;
+  }
+  while (end > 0 && IsSpace(text[end - 1])) --end;
+  if (end == 0) end = cut;  // only white space before the first word: cut inside it
+  std::string out(text.substr(0, end));
+  out += "\u2026";
+  return out;
+}
+
+}  // namespace samizdat::text
