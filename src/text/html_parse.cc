@@ -4,11 +4,12 @@
 #include <algorithm>
 #include <array>
 
-#include "text/utf8.h"
+#include "text/escape.h"
 
 namespace samizdat::text::internal {
 
-ParsedFragment::ParsedFragment(std::string_view html) : input_(ToValidUtf8(html)) {
+ParsedFragment::ParsedFragment(std::string_view html)
+    : input_(StripXmlForbiddenChars(html)) {
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_BODY;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;
