@@ -1,0 +1,55 @@
+// View builders: pure functions from the domain types (core/model.h) to the view models
+// a theme renders (render/view.h), with Blogger's English texts and the blog's date
+// formats. No I/O; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "core/time.h"
+#include "render/view.h"
+
+namespace samizdat::render {
+
+// "No comments", "1 comment", "2 comments" (a negative count reads as none).
+std::string CommentCountText(int n);
+
+// "/search/label/" + the label percent-encoded (RFC 3986: a space is %20).
+std::string LabelUrl(std::string_view label);
+
+BlogView MakeBlogView(const Blog& blog);
+
+// One post; date_header is always filled (the item page shows it). Dates use
+// blog.date_format, the footer time blog.time_format, both in `zone`.
+PostView MakePostView(const Blog& blog, const TimeZone& zone, const Post& post);
+
+// A list, in the given order: date_header only on the first post of each local day
+// (days counted in `zone`).
+std::vector<PostView> MakePostViews(const Blog& blog, const TimeZone& zone,
+                                    const std::vector<Post>& posts);
+
+// Search results: as MakePostViews, with each view's snippet_html set from its hit.
+std::vector<PostView> MakeSearchPostViews(const Blog& blog, const TimeZone& zone,
+                                          const std::vector<SearchHit>& hits);
+
+// The sidebar: the Blog Archive by year then month with counts, bucketed in `zone`,
+// newest first (every year lists its months; the expanded one is shown open);
+// labels with counts, sorted by name ignoring ASCII case; the static pages; About (the
+// blog description). `expanded_year` is the year shown open (0: the newest).
+Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone, const std::vector<Time>& published_times,
+                    const std::vector<LabelCount>& labels, std::vector<PageLink> pages,
+                    int expanded_year);
+
+// Status lines above filtered lists, as escaped HTML (the label / query is escaped):
+// "Showing posts with label <b>X</b>. <a href="/">Show all posts</a>" (count > 0) or
+// "No posts with label <b>X</b>. …" (count 0).
+std::string LabelStatusHtml(std::string_view label, int count);
+// "Showing posts sorted by relevance for query <b>X</b>. …" or
+// "No posts matching the query: <b>X</b>. …".
+std::string SearchStatusHtml(std::string_view query, int count);
+// "Showing posts from <b>January 2022</b>. <a href="/">Show all posts</a>".
+std::string ArchiveStatusHtml(std::string_view period_text);
+
+}  // namespace samizdat::render

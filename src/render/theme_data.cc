@@ -1,0 +1,155 @@
+// Internal: PageView -> kainjow Mustache data, built once per render. Every key a
+// template may test is always set (false or empty), so a lookup inside a section never
+// falls through to an outer value of the same name.
+#include "render/theme_data.h"
+
+#include <string>
+
+namespace samizdat::render::internal {
+namespace {
+
+using kainjow::mustache::data;
+
+data List() { return data(data::type::list); }
+
+// Appends an empty object to `list` and returns it for filling in place. kainjow offers
+// only a const view of a list; the list here is ours and not const, so writing through
+// it is sound, and it saves a deep copy of every post body.
+data& Append(data& list) {
+  list.push_back(data(data::type::object));
+  return const_cast<kainjow::mustache::list&>(list.list_value()).back();
+}
+
+void Put(data& obj, const char* key, const std::string& value) { obj[key] = data(value); }
+void Put(data& obj, const char* key, bool value) { obj[key] = data(value); }
+void Put(data& obj, const char* key, int value) { obj[key] = data(std::to_string(value)); }
+
+void FillLabels(data& obj, const std::vector<LabelLink>& labels) {
+  data& list = obj["labels"] = List();
+  for (size_t i = 0; i < labels.size(); ++i) {
+    data& item = Append(list);
+    Put(item, "name", labels[i].name);
+    Put(item, "url", labels[i].url);
+    Put(item, "count", labels[i].count);
+    Put(item, "last", i + 1 == labels.size());
+  }
+  Put(obj, "has_labels", !labels.empty());
+}
+
+void FillPost(data& obj, const PostView& post) {
+  Put(obj, "id", post.id);
+  Put(obj, "title", post.title);
+  Put(obj, "has_title", !post.title.empty());
+  Put(obj, "url", post.url);
+  Put(obj, "date_header", post.date_header);
+  Put(obj, "has_date_header", !post.date_header.empty());
+  Put(obj, "body_html", post.body_html);
+  Put(obj, "snippet_html", post.snippet_html);
+  Put(obj, "has_snippet", !post.snippet_html.empty());
+  Put(obj, "author", post.author);
+  Put(obj, "has_author", !post.author.empty());
+  Put(obj, "time_text", post.time_text);
+  Put(obj, "iso_time", post.iso_time);
+  Put(obj, "comment_count", post.comment_count);
+  Put(obj, "comment_count_text", post.comment_count_text);
+  FillLabels(obj, post.labels);
+  Put(obj, "comments_feed_url", post.comments_feed_url);
+  Put(obj, "share_email_url", post.share_email_url);
+  Put(obj, "share_twitter_url", post.share_twitter_url);
+  Put(obj, "share_facebook_url", post.share_facebook_url);
+  Put(obj, "share_pinterest_url", post.share_pinterest_url);
+  Put(obj, "is_page", post.is_page);
+}
+
+void FillBlog(data& obj, const BlogView& blog) {
+  Put(obj, "id", blog.id);
+  Put(obj, "title", blog.title);
+  Put(obj, "description", blog.description);
+  Put(obj, "has_description", !blog.description.empty());
+  Put(obj, "home_url", blog.home_url);
+  Put(obj, "banner_url", blog.banner_url);
+  Put(obj, "has_banner", !blog.banner_url.empty());
+  Put(obj, "banner_alt", blog.banner_alt);
+  Put(obj, "posts_feed_url", blog.posts_feed_url);
+  Put(obj, "rss_feed_url", blog.posts_feed_url + "?alt=rss");
+}
+
+void FillPager(data& obj, const Pager& pager) {
+  Put(obj, "newer_url", pager.newer_url);
+  Put(obj, "has_newer", !pager.newer_url.empty());
+  Put(obj, "older_url", pager.older_url);
+  Put(obj, "has_older", !pager.older_url.empty());
+  Put(obj, "home_url", pager.home_url);
+  Put(obj, "has_home", !pager.home_url.empty());
+  Put(obj, "has_links",
+      !pager.newer_url.empty() || !pager.older_url.empty() || !pager.home_url.empty());
+}
+
+void FillSidebar(data& obj, const Sidebar& sidebar) {
+  data& archive = obj["archive"] = List();
+  for (const ArchiveYear& year : sidebar.archive) {
+    data& y = Append(archive);
+    Put(y, "year", year.year);
+    Put(y, "url", year.url);
+    Put(y, "count", year.count);
+    Put(y, "expanded", year.expanded);
+    data& months = y["months"] = List();
+    for (const ArchiveMonth& month : year.months) {
+      data& m = Append(months);
+      Put(m, "name", month.name);
+      Put(m, "url", month.url);
+      Put(m, "count", month.count);
+    }
+    Put(y, "has_months", !year.months.empty());
+  }
+  Put(obj, "has_archive", !sidebar.archive.empty());
+  FillLabels(obj, sidebar.labels);
+  data& pages = obj["pages"] = List();
+  for (const PageLink& page : sidebar.pages) {
+    data& p = Append(pages);
+    Put(p, "title", page.title);
+    Put(p, "url", page.url);
+  }
+  Put(obj, "has_pages", !sidebar.pages.empty());
+  Put(obj, "about", sidebar.about);
+  Put(obj, "has_about", !sidebar.about.empty());
+}
+
+}  // namespace
+
+data PageData(const PageView& view) {
+  data page(data::type::object);
+  const PageKind k = view.kind;
+  Put(page, "is_index", k == PageKind::kIndex);
+  Put(page, "is_item", k == PageKind::kItem);
+  Put(page, "is_static_page", k == PageKind::kStaticPage);
+  Put(page, "is_archive", k == PageKind::kArchive);
+  Put(page, "is_label", k == PageKind::kLabel);
+  Put(page, "is_search", k == PageKind::kSearch);
+  Put(page, "is_error", k == PageKind::kError);
+  Put(page, "is_list", k == PageKind::kIndex || k == PageKind::kArchive ||
+                           k == PageKind::kLabel || k == PageKind::kSearch);
+  Put(page, "is_home", k == PageKind::kIndex && view.pager.home_url.empty());
+  // Blogger's data:blog.pageType, as a body class.
+  Put(page, "page_class", std::string(k == PageKind::kItem         ? "item"
+                                      : k == PageKind::kStaticPage ? "static_page"
+                                      : k == PageKind::kArchive    ? "archive"
+                                      : k == PageKind::kError      ? "error_page"
+                                                                   : "index"));
+  FillBlog(page["blog"] = data(data::type::object), view.blog);
+  Put(page, "page_title", view.title);
+  Put(page, "canonical_url", view.canonical_url);
+  Put(page, "status_message_html", view.status_message_html);
+  Put(page, "has_status_message", !view.status_message_html.empty());
+  data& posts = page["posts"] = List();
+  for (const PostView& post : view.posts) FillPost(Append(posts), post);
+  Put(page, "has_posts", !view.posts.empty());
+  FillPager(page["pager"] = data(data::type::object), view.pager);
+  FillSidebar(page["sidebar"] = data(data::type::object), view.sidebar);
+  Put(page, "search_query", view.search_query);
+  Put(page, "error_title", view.error_title);
+  Put(page, "error_message", view.error_message);
+  return page;
+}
+
+}  // namespace samizdat::render::internal

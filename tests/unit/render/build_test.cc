@@ -1,0 +1,187 @@
+// Tests for render/build.h: Blogger's texts, label URLs, date headers, the sidebar.
+#include "render/build.h"
+
+#include <gtest/gtest.h>
+
+namespace samizdat::render {
+namespace {
+
+Time At(std::string_view rfc3339) {
+  Result<Time> t = ParseRfc3339(rfc3339);
+  EXPECT_TRUE(t.ok()) << rfc3339;
+  return t.ok() ? *t : Time{};
+}
+
+TimeZone Zone(std::string_view name) {
+  Result<TimeZone> zone = TimeZone::Find(name);
+  EXPECT_TRUE(zone.ok());
+  return zone.ok() ? *zone : TimeZone::Utc();
+}
+
+Post MakePost(int64_t id, std::string_view published) {
+  Post post;
+  post.id = id;
+  post.kind = PostKind::kPost;
+  post.status = PostStatus::kPublished;
+  post.title = "Post " + std::to_string(id);
+  post.path = "/2022/01/post-" + std::to_string(id) + ".html";
+  post.body_html = "<p>Body</p>";
+  post.author = "Ada";
+  post.published = At(published);
+  return post;
+}
+
+TEST(BuildTest, CommentCountText) {
+  EXPECT_EQ(CommentCountText(0), "No comments");
+  EXPECT_EQ(CommentCountText(1), "1 comment");
+  EXPECT_EQ(CommentCountText(2), "2 comments");
+  EXPECT_EQ(CommentCountText(14), "14 comments");
+}
+
+TEST(BuildTest, LabelUrlPercentEncodes) {
+  EXPECT_EQ(LabelUrl("Style"), "/search/label/Style");
+  EXPECT_EQ(LabelUrl("Some Label"), "/search/label/Some%20Label");
+  EXPECT_EQ(LabelUrl("café"), "/search/label/caf%C3%A9");
+  EXPECT_EQ(LabelUrl("a/b?c#d"), "/search/label/a%2Fb%3Fc%23d");
+}
+
+TEST(BuildTest, PostViewFormatsInTheBlogsZoneAndFormats) {
+  Blog blog;
+  blog.id = 42;
+  const Post post = [] {
+    Post p = MakePost(7, "2022-01-15T15:18:00Z");
+    p.labels = {"news", "Some Label"};
+    p.comment_count = 3;
+    return p;
+  }();
+  PostView view = MakePostView(blog, Zone("Europe/Paris"), post);
+  EXPECT_EQ(view.id, "7");
+  EXPECT_EQ(view.date_header, "Saturday, January 15, 2022");
+  EXPECT_EQ(view.time_text, "4:18 PM");
+  EXPECT_EQ(view.iso_time, "2022-01-15T16:18:00.000+01:00");
+  EXPECT_EQ(view.comment_count_text, "3 comments");
+  EXPECT_EQ(view.comments_feed_url, "/feeds/7/comments/default");
+  ASSERT_EQ(view.labels.size(), 2u);
+  EXPECT_EQ(view.labels[1].url, "/search/label/Some%20Label");
+  EXPECT_FALSE(view.labels[0].last);
+  EXPECT_TRUE(view.labels[1].last);
+  EXPECT_EQ(view.share_twitter_url,
+            "https://www.blogger.com/share-post.g?blogID=42&postID=7&target=twitter");
+  EXPECT_EQ(view.share_email_url,
+            "https://www.blogger.com/share-post.g?blogID=42&postID=7&target=email");
+
+  blog.date_format = "MMMM d, yyyy";
+  blog.time_format = "HH:mm";
+  view = MakePostView(blog, Zone("Europe/Paris"), post);
+  EXPECT_EQ(view.date_header, "January 15, 2022");
+  EXPECT_EQ(view.time_text, "16:18");
+}
+
+TEST(BuildTest, DateHeadersGroupByLocalDay) {
+  Blog blog;
+  // Newest first. In UTC the first two fall on the 16th and the 15th; in Tokyo (+9)
+  // 2022-01-15T23:30Z is already the 16th, so it shares the first post's day.
+  const std::vector<Post> posts = {
+      MakePost(1, "2022-01-16T02:00:00Z"), MakePost(2, "2022-01-15T23:30:00Z"),
+      MakePost(3, "2022-01-15T10:00:00Z"), MakePost(4, "2022-01-15T09:00:00Z"),
+      MakePost(5, "2022-01-14T09:00:00Z")};
+
+  std::vector<PostView> utc = MakePostViews(blog, TimeZone::Utc(), posts);
+  ASSERT_EQ(utc.size(), 5u);
+  EXPECT_EQ(utc[0].date_header, "Sunday, January 16, 2022");
+  EXPECT_EQ(utc[1].date_header, "Saturday, January 15, 2022");
+  EXPECT_EQ(utc[2].date_header, "");
+  EXPECT_EQ(utc[3].date_header, "");
+  EXPECT_EQ(utc[4].date_header, "Friday, January 14, 2022");
+
+  std::vector<PostView> tokyo = MakePostViews(blog, Zone("Asia/Tokyo"), posts);
+  EXPECT_EQ(tokyo[0].date_header, "Sunday, January 16, 2022");
+  EXPECT_EQ(tokyo[1].date_header, "");
+  EXPECT_EQ(tokyo[2].date_header, "Saturday, January 15, 2022");
+  EXPECT_EQ(tokyo[3].date_header, "");
+  EXPECT_EQ(tokyo[4].date_header, "Friday, January 14, 2022");
+}
+
+TEST(BuildTest, SearchViewsCarryTheirSnippets) {
+  Blog blog;
+  std::vector<SearchHit> hits = {{MakePost(1, "2022-01-16T02:00:00Z"), "a <mark>cat</mark>"},
+                                 {MakePost(2, "2022-01-16T01:00:00Z"), "the <mark>cat</mark>s"}};
+  std::vector<PostView> views = MakeSearchPostViews(blog, TimeZone::Utc(), hits);
+  ASSERT_EQ(views.size(), 2u);
+  EXPECT_EQ(views[0].snippet_html, "a <mark>cat</mark>");
+  EXPECT_EQ(views[1].snippet_html, "the <mark>cat</mark>s");
+  EXPECT_EQ(views[1].date_header, "");
+}
+
+TEST(BuildTest, SidebarCountsPerYearAndMonthInTheBlogsZone) {
+  Blog blog;
+  blog.description = "Notes from the field.";
+  // 2021-12-31T23:30Z is already January 2022 in Paris.
+  const std::vector<Time> times = {At("2022-02-03T10:00:00Z"), At("2022-01-20T10:00:00Z"),
+                                   At("2022-01-02T10:00:00Z"), At("2021-12-31T23:30:00Z"),
+                                   At("2021-12-01T10:00:00Z"), At("2020-06-01T10:00:00Z")};
+  const std::vector<LabelCount> labels = {{"zebra", 1}, {"Apple", 4}, {"mango", 2}};
+  Sidebar sidebar = MakeSidebar(blog, Zone("Europe/Paris"), times, labels,
+                                {{"About me", "/p/about.html"}}, 0);
+  ASSERT_EQ(sidebar.archive.size(), 3u);
+  const ArchiveYear& y2022 = sidebar.archive[0];
+  EXPECT_EQ(y2022.year, 2022);
+  EXPECT_EQ(y2022.url, "/2022/");
+  EXPECT_EQ(y2022.count, 4);
+  EXPECT_TRUE(y2022.expanded);
+  ASSERT_EQ(y2022.months.size(), 2u);
+  EXPECT_EQ(y2022.months[0].name, "February");
+  EXPECT_EQ(y2022.months[0].url, "/2022/02/");
+  EXPECT_EQ(y2022.months[0].count, 1);
+  EXPECT_EQ(y2022.months[1].name, "January");
+  EXPECT_EQ(y2022.months[1].count, 3);
+  EXPECT_EQ(sidebar.archive[1].year, 2021);
+  EXPECT_EQ(sidebar.archive[1].count, 1);
+  EXPECT_FALSE(sidebar.archive[1].expanded);
+  EXPECT_EQ(sidebar.archive[2].year, 2020);
+  EXPECT_EQ(sidebar.archive[2].months[0].url, "/2020/06/");
+
+  ASSERT_EQ(sidebar.labels.size(), 3u);
+  EXPECT_EQ(sidebar.labels[0].name, "Apple");
+  EXPECT_EQ(sidebar.labels[0].count, 4);
+  EXPECT_EQ(sidebar.labels[1].name, "mango");
+  EXPECT_EQ(sidebar.labels[2].name, "zebra");
+  EXPECT_EQ(sidebar.labels[2].url, "/search/label/zebra");
+  ASSERT_EQ(sidebar.pages.size(), 1u);
+  EXPECT_EQ(sidebar.about, "Notes from the field.");
+
+  Sidebar in_utc = MakeSidebar(blog, TimeZone::Utc(), times, labels, {}, 2021);
+  EXPECT_EQ(in_utc.archive[0].count, 3);
+  EXPECT_EQ(in_utc.archive[1].count, 2);
+  EXPECT_FALSE(in_utc.archive[0].expanded);
+  EXPECT_TRUE(in_utc.archive[1].expanded);
+}
+
+TEST(BuildTest, StatusLinesEscapeTheirSubject) {
+  EXPECT_EQ(LabelStatusHtml("Style", 3),
+            "Showing posts with label <b>Style</b>. <a href=\"/\">Show all posts</a>");
+  EXPECT_EQ(LabelStatusHtml("<i>x</i>", 0),
+            "No posts with label <b>&lt;i&gt;x&lt;/i&gt;</b>. <a href=\"/\">Show all posts</a>");
+  EXPECT_EQ(SearchStatusHtml("cats & dogs", 2),
+            "Showing posts sorted by relevance for query <b>cats &amp; dogs</b>. "
+            "<a href=\"/\">Show all posts</a>");
+  EXPECT_EQ(SearchStatusHtml("\"zz\"", 0),
+            "No posts matching the query: <b>&quot;zz&quot;</b>. <a href=\"/\">Show all posts</a>");
+  EXPECT_EQ(ArchiveStatusHtml("January 2022"),
+            "Showing posts from <b>January 2022</b>. <a href=\"/\">Show all posts</a>");
+}
+
+TEST(BuildTest, BlogViewDefaultsTheBannerAltToTheTitle) {
+  Blog blog;
+  blog.id = 9;
+  blog.title = "Field Notes";
+  blog.banner_url = "/media/banner.png";
+  BlogView view = MakeBlogView(blog);
+  EXPECT_EQ(view.id, "9");
+  EXPECT_EQ(view.banner_alt, "Field Notes");
+  blog.banner_alt = "Field Notes banner";
+  EXPECT_EQ(MakeBlogView(blog).banner_alt, "Field Notes banner");
+}
+
+}  // namespace
+}  // namespace samizdat::render
