@@ -10,7 +10,8 @@
 // limit -> 413; a head not complete within header_timeout -> 408; a malformed request
 // -> 400; more than max_connections open -> 503. Keep-alive and pipelining are
 // supported; HEAD is answered by running the handler as GET and sending no body.
-// Shutdown (Stop(), SIGTERM, SIGINT) stops accepting, lets requests in flight finish
+// Shutdown (Stop(), SIGTERM, SIGINT) stops accepting, closes connections idle between
+// requests, lets requests in flight finish (their responses carry Connection: close)
 // within shutdown_grace, then closes every connection.
 //
 // Thread safety: the Handler is called concurrently from `threads` worker threads.
@@ -73,6 +74,7 @@ struct ServerOptions {
   std::chrono::milliseconds header_timeout{10'000};  // 408 when the head is this late
   std::chrono::milliseconds body_timeout{30'000};    // 408 when the body is this late
   std::chrono::milliseconds idle_timeout{60'000};    // keep-alive connection closed
+  std::chrono::milliseconds write_timeout{30'000};   // a response this slow is dropped
   std::size_t max_connections = 4096;                // 503 beyond
   std::chrono::milliseconds shutdown_grace{10'000};
   // Receives one line per request in the combined log format. May be empty (no log).
@@ -91,8 +93,9 @@ class Server {
   Status Start();
   // The bound port, after Start().
   uint16_t port() const;
-  // Serves on the worker threads until Stop() or SIGTERM/SIGINT, then shuts down
-  // gracefully and returns.
+  // Serves on the worker threads (the calling thread is one of them) until Stop() or
+  // SIGTERM/SIGINT, then shuts down gracefully and returns. Call at most once. A handler
+  // that never returns keeps Run() from returning.
   void Run();
   // Begins a graceful shutdown. Thread-safe; may be called from any thread or before Run().
   void Stop();
