@@ -36,7 +36,7 @@ class Theme {
   // The complete HTML page. No I/O.
   std::string Render(const PageView& view) const;
 
-  struct Impl;
+  struct Impl;  // opaque: the parsed templates, defined in theme.cc
 
  private:
   explicit Theme(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
