@@ -1,0 +1,73 @@
+// ChangeTracker: a write counter, stat() of the database files, a data_version poller.
+#include "store/sqlite/change_tracker.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+
+namespace samizdat::store::sqlite {
+namespace {
+
+constexpr std::chrono::milliseconds kPollInterval(250);
+
+// Folds `value` into `h` (boost::hash_combine's step, then MurmurHash3's 64-bit finalizer).
+uint64_t Mix(uint64_t h, uint64_t value) {
+  h ^= value + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+
+uint64_t MixFile(uint64_t h, const std::string& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return Mix(h, 0);  // a missing WAL is a state too
+  h = Mix(h, static_cast<uint64_t>(st.st_ino));
+  h = Mix(h, static_cast<uint64_t>(st.st_size));
+  h = Mix(h, static_cast<uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
+                 static_cast<uint64_t>(st.st_mtim.tv_nsec));
+  return h;
+}
+
+}  // namespace
+
+ChangeTracker::ChangeTracker(std::string path, std::unique_ptr<Connection> poll)
+    : path_(std::move(path)),
+      wal_path_(path_ + "-wal"),
+      poll_(std::move(poll)),
+      thread_([this](std::stop_token stop) { Poll(stop); }) {}
+
+ChangeTracker::~ChangeTracker() {
+  thread_.request_stop();  // wakes the condition variable wait below
+  thread_.join();
+}
+
+uint64_t ChangeTracker::Stamp() const {
+  uint64_t h = Mix(0, counter_.load(std::memory_order_relaxed));
+  h = MixFile(h, wal_path_);
+  return MixFile(h, path_);
+}
+
+Result<int64_t> ChangeTracker::DataVersion() {
+  Result<Statement> query = poll_->Prepare("PRAGMA data_version");
+  if (!query.ok()) return query.status();
+  Result<bool> row = query->Step();
+  if (!row.ok()) return row.status();
+  return *row ? query->Int64(0) : 0;
+}  // the statement is reset here, so no read lock is held between polls
+
+void ChangeTracker::Poll(std::stop_token stop) {
+  int64_t last = -1;
+  std::unique_lock lock(mu_);
+  while (!stop.stop_requested()) {
+    Result<int64_t> version = DataVersion();
+    if (version.ok()) {  // a failed poll (busy file) is retried on the next tick
+      if (last != -1 && *version != last) Bump();
+      last = *version;
+    }
+    // Sleeps one interval; returns at once when stop is requested.
+    wake_.wait_for(lock, stop, kPollInterval, [] { return false; });
+  }
+}
+
+}  // namespace samizdat::store::sqlite

@@ -1,0 +1,124 @@
+// RAII over SQLite's C handles: a Connection owns one sqlite3* and a cache of prepared
+// statements keyed by SQL text; a Statement borrows one of them for a single use; a
+// Transaction is BEGIN … COMMIT that rolls back unless committed.
+//
+// Thread safety: none. A Connection (and its Statements) is used by one thread at a
+// time; the store hands connections out under a mutex (writer) or through ReaderPool.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "core/status.h"
+
+namespace samizdat::store::sqlite {
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+};
+using DbHandle = std::unique_ptr<sqlite3, DbCloser>;
+using StmtHandle = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+// The Status for a failed SQLite call: Unavailable for BUSY/LOCKED (another process holds
+// the lock past the busy timeout), Conflict for a UNIQUE or PRIMARY KEY violation,
+// NotFound for a FOREIGN KEY violation (the row referred to does not exist), Internal
+// otherwise. The message is `what` followed by SQLite's own message.
+Status SqliteError(sqlite3* db, int rc, std::string_view what);
+
+// `status` with "`context`: " put before its message, its code kept. OK stays OK.
+Status WithContext(const Status& status, std::string_view context);
+
+// One use of a cached prepared statement. On destruction it is reset and its bindings
+// cleared, ready for the next user. Parameter and column indexes are as SQLite's: binds
+// count from 1, columns from 0.
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(Statement&& other) noexcept
+      : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), bind_rc_(other.bind_rc_) {}
+  Statement& operator=(Statement&&) = delete;
+  ~Statement();
+
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
+  Statement& Bind(int index, bool value) = delete;  // say what is meant: Bind(i, b ? 1 : 0)
+  Statement& Bind(int index, std::string_view value);  // copied by SQLite
+
+  // Advances: true when a row is ready, false when the statement is done. A failed
+  // Bind (say, a value too big) is reported here.
+  Result<bool> Step();
+  // Steps to completion, ignoring any rows.
+  Status Run();
+
+  int64_t Int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+  int Int(int column) const { return sqlite3_column_int(stmt_, column); }
+  // The column's text; valid until the next Step or the Statement's end.
+  std::string_view TextView(int column) const;
+  std::string Text(int column) const { return std::string(TextView(column)); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  int bind_rc_ = SQLITE_OK;  // the first failed bind's code
+};
+
+class Connection {
+ public:
+  // Opens `path` (creating the file) and sets what every connection of the store needs:
+  // WAL journal, foreign keys, synchronous=FULL (an acknowledged commit survives power
+  // loss), a 5 s busy timeout, a memory map for fast reads. Internal on failure;
+  // Unavailable if the database stays locked past the busy timeout.
+  static Result<std::unique_ptr<Connection>> Open(const std::string& path);
+  // Takes an open handle; Open() is the way to get one set up properly.
+  explicit Connection(DbHandle db) : db_(std::move(db)) {}
+
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs one or more statements that return no rows (migrations, pragmas).
+  Status Exec(const std::string& sql);
+  // A prepared statement for `sql`, compiled once per connection and then reused.
+  Result<Statement> Prepare(std::string_view sql);
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int64_t Changes() const { return sqlite3_changes64(db_.get()); }
+  sqlite3* handle() const { return db_.get(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  DbHandle db_;
+  // Declared after db_, so the statements are finalized before the connection closes.
+  std::unordered_map<std::string, StmtHandle, Hash, std::equal_to<>> cache_;
+};
+
+// BEGIN (deferred: a read snapshot) or BEGIN IMMEDIATE (takes the write lock now, so
+// checks made inside cannot be raced). Rolls back on destruction unless Commit() ran.
+class Transaction {
+ public:
+  enum class Mode { kRead, kWrite };
+  static Result<Transaction> Begin(Connection& conn, Mode mode);
+
+  Transaction(Transaction&& other) noexcept
+      : conn_(std::exchange(other.conn_, nullptr)) {}
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+
+  Status Commit();
+
+ private:
+  explicit Transaction(Connection* conn) : conn_(conn) {}
+  Connection* conn_;  // null once committed, rolled back or moved from
+};
+
+}  // namespace samizdat::store::sqlite

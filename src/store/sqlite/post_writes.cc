@@ -1,0 +1,164 @@
+// SqliteStore: creating, updating and deleting posts and pages, with their labels.
+#include <string>
+#include <vector>
+
+#include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_store_impl.h"
+
+namespace samizdat::store::sqlite {
+namespace {
+
+constexpr int kIdAttempts = 8;
+
+Status Validate(const Post& post) {
+  if (post.id < 0) return Status::InvalidArgument("a post id must be positive");
+  if (post.blog_id <= 0) return Status::InvalidArgument("a post must belong to a blog");
+  if (post.comment_count < 0) return Status::InvalidArgument("a comment count is not negative");
+  return Status::Ok();
+}
+
+// The labels as stored: empty names and repeats dropped, the author's order kept.
+std::vector<std::string> CleanLabels(const std::vector<std::string>& labels) {
+  std::vector<std::string> clean;
+  for (const std::string& label : labels) {
+    if (label.empty()) continue;
+    bool seen = false;
+    for (const std::string& kept : clean) seen = seen || kept == label;
+    if (!seen) clean.push_back(label);
+  }
+  return clean;
+}
+
+Result<bool> PostIdTaken(Connection& conn, int64_t id) {
+  Result<Statement> query = conn.Prepare("SELECT 1 FROM posts WHERE id = ?1");
+  if (!query.ok()) return query.status();
+  return query->Bind(1, id).Step();
+}
+
+// Binds the post's stored fields to ?2 … ?14 (?1 is the id, bound by the caller).
+void BindPostFields(Statement& stmt, const Post& post) {
+  stmt.Bind(2, post.blog_id)
+      .Bind(3, KindWord(post.kind))
+      .Bind(4, StatusWord(post.status))
+      .Bind(5, post.title)
+      .Bind(6, post.path)
+      .Bind(7, post.source)
+      .Bind(8, FormatWord(post.format))
+      .Bind(9, post.body_html)
+      .Bind(10, post.body_text)
+      .Bind(11, post.author)
+      .Bind(12, Millis(post.published))
+      .Bind(13, Millis(post.updated))
+      .Bind(14, post.comment_count);
+}
+
+}  // namespace
+
+Status SqliteStore::CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
+                                  const std::string& path) {
+  if (path.empty()) return Status::Ok();
+  Result<Statement> query = conn.Prepare(
+      "SELECT id FROM posts WHERE blog_id = ?1 AND path = ?2 AND path <> '' AND id <> ?3");
+  if (!query.ok()) return query.status();
+  Result<bool> row = query->Bind(1, blog_id).Bind(2, path).Bind(3, post_id).Step();
+  if (!row.ok()) return row.status();
+  if (*row) {
+    return Status::Conflict("the path " + path + " is already used by post " +
+                            std::to_string(query->Int64(0)));
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::WriteLabels(Connection& conn, const Post& post) {
+  Result<Statement> clear = conn.Prepare("DELETE FROM post_labels WHERE post_id = ?1");
+  if (!clear.ok()) return clear.status();
+  SAMIZDAT_RETURN_IF_ERROR(clear->Bind(1, post.id).Run());
+  std::vector<std::string> labels = CleanLabels(post.labels);
+  for (size_t i = 0; i < labels.size(); ++i) {
+    Result<Statement> insert = conn.Prepare(
+        "INSERT INTO post_labels (post_id, blog_id, name, position) VALUES (?1, ?2, ?3, ?4)");
+    if (!insert.ok()) return insert.status();
+    SAMIZDAT_RETURN_IF_ERROR(insert->Bind(1, post.id)
+                                 .Bind(2, post.blog_id)
+                                 .Bind(3, labels[i])
+                                 .Bind(4, static_cast<int64_t>(i))
+                                 .Run());
+  }
+  return Status::Ok();
+}
+
+Result<Post> SqliteStore::CreatePost(const Post& post) {
+  SAMIZDAT_RETURN_IF_ERROR(Validate(post));
+  return Write([&](Connection& conn) -> Result<Post> {
+    SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, post.blog_id));  // NotFound: no blog
+    Post stored = post;
+    stored.labels = CleanLabels(post.labels);
+    if (stored.id == 0) {
+      for (int attempt = 0; stored.id == 0 && attempt < kIdAttempts; ++attempt) {
+        int64_t candidate = ids_.Next();
+        Result<bool> taken = PostIdTaken(conn, candidate);
+        if (!taken.ok()) return taken.status();
+        if (!*taken) stored.id = candidate;
+      }
+      if (stored.id == 0) return Status::Internal("could not draw a free post id");
+    } else {
+      Result<bool> taken = PostIdTaken(conn, stored.id);
+      if (!taken.ok()) return taken.status();
+      if (*taken) {
+        return Status::Conflict("a post with id " + std::to_string(stored.id) + " exists");
+      }
+    }
+    SAMIZDAT_RETURN_IF_ERROR(CheckPathFree(conn, stored.blog_id, stored.id, stored.path));
+
+    Result<Statement> insert = conn.Prepare(
+        "INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
+        "body_html, body_text, author, published_ms, updated_ms, comment_count) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+    if (!insert.ok()) return insert.status();
+    insert->Bind(1, stored.id);
+    BindPostFields(*insert, stored);
+    SAMIZDAT_RETURN_IF_ERROR(insert->Run());
+    SAMIZDAT_RETURN_IF_ERROR(WriteLabels(conn, stored));
+    return stored;
+  });
+}
+
+Status SqliteStore::UpdatePost(const Post& post) {
+  SAMIZDAT_RETURN_IF_ERROR(Validate(post));
+  return Write([&](Connection& conn) -> Status {
+    Result<Statement> exists = conn.Prepare("SELECT 1 FROM posts WHERE id = ?1 AND blog_id = ?2");
+    if (!exists.ok()) return exists.status();
+    Result<bool> found = exists->Bind(1, post.id).Bind(2, post.blog_id).Step();
+    if (!found.ok()) return found.status();
+    if (!*found) {
+      return Status::NotFound("no post with id " + std::to_string(post.id) + " in blog " +
+                              std::to_string(post.blog_id));
+    }
+    SAMIZDAT_RETURN_IF_ERROR(CheckPathFree(conn, post.blog_id, post.id, post.path));
+    Result<Statement> update = conn.Prepare(
+        "UPDATE posts SET kind = ?3, status = ?4, title = ?5, path = ?6, source = ?7, "
+        "format = ?8, body_html = ?9, body_text = ?10, author = ?11, published_ms = ?12, "
+        "updated_ms = ?13, comment_count = ?14 WHERE id = ?1 AND blog_id = ?2");
+    if (!update.ok()) return update.status();
+    update->Bind(1, post.id);
+    BindPostFields(*update, post);
+    SAMIZDAT_RETURN_IF_ERROR(update->Run());
+    SAMIZDAT_RETURN_IF_ERROR(WriteLabels(conn, post));
+    return BumpGeneration(conn, post.blog_id);
+  });
+}
+
+Status SqliteStore::DeletePost(int64_t blog_id, int64_t post_id) {
+  return Write([&](Connection& conn) -> Status {
+    Result<Statement> remove = conn.Prepare("DELETE FROM posts WHERE id = ?1 AND blog_id = ?2");
+    if (!remove.ok()) return remove.status();
+    SAMIZDAT_RETURN_IF_ERROR(remove->Bind(1, post_id).Bind(2, blog_id).Run());
+    if (conn.Changes() == 0) {
+      return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
+                              std::to_string(blog_id));
+    }
+    return BumpGeneration(conn, blog_id);  // labels go by ON DELETE CASCADE
+  });
+}
+
+}  // namespace samizdat::store::sqlite

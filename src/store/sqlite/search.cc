@@ -1,0 +1,71 @@
+// SqliteStore: full-text search over published posts with FTS5, ranked by bm25.
+#include <string>
+#include <vector>
+
+#include "store/sqlite/fts_query.h"
+#include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_store_impl.h"
+
+namespace samizdat::store::sqlite {
+namespace {
+
+// bm25 weights of the (title, body_text) columns: a word in the title counts for more.
+// snippet(): column 1 (body_text), our markers, an ellipsis, at most 24 tokens.
+const std::string& SearchSql() {
+  static const std::string kSql =
+      "SELECT " + std::string(kPostColumns) +
+      ", snippet(posts_fts, 1, char(2), char(3), '…', 24)"
+      " FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid"
+      " WHERE posts_fts MATCH ?1 AND p.blog_id = ?2 AND p.kind = 'post'"
+      " AND p.status = 'published'"
+      " ORDER BY bm25(posts_fts, 5.0, 1.0), p.published_ms DESC, p.id DESC"
+      " LIMIT ?3 OFFSET ?4";
+  return kSql;
+}
+
+static_assert(kMarkOpen == '\x02' && kMarkClose == '\x03', "SearchSql's char(2), char(3)");
+
+}  // namespace
+
+Result<std::vector<SearchHit>> SqliteStore::Search(int64_t blog_id, std::string_view text,
+                                                   int limit, int offset) {
+  std::string match = FtsQuery(text);
+  if (match.empty()) return std::vector<SearchHit>();
+  return Read([&](Connection& conn) -> Result<std::vector<SearchHit>> {
+    Result<Statement> query = conn.Prepare(SearchSql());
+    if (!query.ok()) return query.status();
+    query->Bind(1, match)
+        .Bind(2, blog_id)
+        .Bind(3, limit < 0 ? -1 : limit)
+        .Bind(4, offset < 0 ? 0 : offset);
+    std::vector<SearchHit> hits;
+    std::vector<Post> posts;
+    for (;;) {
+      Result<bool> row = query->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      posts.push_back(ReadPost(*query));
+      hits.push_back(SearchHit{Post{}, SnippetToHtml(query->TextView(kPostColumnCount))});
+    }
+    SAMIZDAT_RETURN_IF_ERROR(LoadLabels(conn, posts));
+    for (size_t i = 0; i < hits.size(); ++i) hits[i].post = std::move(posts[i]);
+    return hits;
+  });
+}
+
+Result<int> SqliteStore::CountSearch(int64_t blog_id, std::string_view text) {
+  std::string match = FtsQuery(text);
+  if (match.empty()) return 0;
+  return Read([&](Connection& conn) -> Result<int> {
+    Result<Statement> query = conn.Prepare(
+        "SELECT COUNT(*) FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid"
+        " WHERE posts_fts MATCH ?1 AND p.blog_id = ?2 AND p.kind = 'post'"
+        " AND p.status = 'published'");
+    if (!query.ok()) return query.status();
+    Result<bool> row = query->Bind(1, match).Bind(2, blog_id).Step();
+    if (!row.ok()) return row.status();
+    return query->Int(0);
+  });
+}
+
+}  // namespace samizdat::store::sqlite

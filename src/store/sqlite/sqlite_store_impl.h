@@ -1,0 +1,106 @@
+// SqliteStore: the Store over one SQLite file. Private to store/sqlite/; the rest of the
+// program reaches it through OpenSqliteStore() and the Store interface.
+//
+// Connections: one writer, used under writer_mu_ inside BEGIN IMMEDIATE … COMMIT; a pool
+// of readers, each read running in its own snapshot so it never waits for the writer;
+// one connection for the change tracker's poll thread. The methods are split by subject
+// over blog_queries.cc, post_reads.cc, post_writes.cc, search.cc and user_queries.cc.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite/change_tracker.h"
+#include "store/sqlite/connection.h"
+#include "store/sqlite/ids.h"
+#include "store/sqlite/reader_pool.h"
+#include "store/store.h"
+
+namespace samizdat::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+
+  SqliteStore(std::string path, std::unique_ptr<Connection> writer,
+              std::unique_ptr<Connection> poll);
+
+  Result<Blog> CreateBlog(const Blog& blog) override;
+  Status UpdateBlog(const Blog& blog) override;
+  Result<Blog> GetBlog(int64_t blog_id) override;
+  Result<std::vector<Blog>> ListBlogs() override;
+
+  Result<Post> CreatePost(const Post& post) override;
+  Status UpdatePost(const Post& post) override;
+  Status DeletePost(int64_t blog_id, int64_t post_id) override;
+  Result<Post> GetPost(int64_t blog_id, int64_t post_id) override;
+  Result<Post> GetPostByPath(int64_t blog_id, std::string_view path) override;
+  Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
+  Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
+  Result<int> CountPosts(const PostQuery& query) override;
+  Result<Neighbours> GetNeighbours(const Post& post) override;
+  Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
+  Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
+  Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit,
+                                        int offset) override;
+  Result<int> CountSearch(int64_t blog_id, std::string_view query) override;
+
+  Result<User> CreateUser(const User& user) override;
+  Result<int> CountUsers() override;
+
+  uint64_t ChangeStamp() override { return tracker_.Stamp(); }
+
+ private:
+  // Runs fn(Connection&) -> Status or Result<T> on the writer inside one write
+  // transaction; commits if fn succeeded, rolls back otherwise.
+  template <typename Fn>
+  auto Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+  // Runs fn(Connection&) on a borrowed reader inside one read snapshot.
+  template <typename Fn>
+  auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+
+  // Within a write: generation + 1 and updated = now for the blog. NotFound if absent.
+  static Status BumpGeneration(Connection& conn, int64_t blog_id);
+  // Within a write: Conflict if `path` (non-empty) belongs to another post of the blog.
+  static Status CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
+                              const std::string& path);
+  // Within a write: replaces the post's labels, keeping the first of duplicates.
+  static Status WriteLabels(Connection& conn, const Post& post);
+  // Within a read: fills in the labels of `posts` with one query.
+  static Status LoadLabels(Connection& conn, std::vector<Post>& posts);
+
+  std::mutex writer_mu_;
+  std::unique_ptr<Connection> writer_;  // guarded by writer_mu_
+  ReaderPool readers_;
+  IdSource ids_;
+  ChangeTracker tracker_;  // last: its thread stops first
+};
+
+template <typename Fn>
+auto SqliteStore::Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  using R = decltype(fn(std::declval<Connection&>()));
+  std::lock_guard lock(writer_mu_);
+  Result<Transaction> tx = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
+  if (!tx.ok()) return R(tx.status());
+  R result = fn(*writer_);
+  if (!result.ok()) return result;  // ~Transaction rolls back
+  Status committed = tx->Commit();
+  if (!committed.ok()) return R(committed);
+  tracker_.NoteLocalWrite();
+  return result;
+}
+
+template <typename Fn>
+auto SqliteStore::Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  using R = decltype(fn(std::declval<Connection&>()));
+  Result<ReaderPool::Lease> lease = readers_.Borrow();
+  if (!lease.ok()) return R(lease.status());
+  Result<Transaction> tx = Transaction::Begin(**lease, Transaction::Mode::kRead);
+  if (!tx.ok()) return R(tx.status());
+  return fn(**lease);  // ~Transaction ends the snapshot (nothing to commit)
+}
+
+}  // namespace samizdat::store::sqlite
