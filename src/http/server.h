@@ -77,7 +77,8 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{30'000};   // a response this slow is dropped
   std::size_t max_connections = 4096;                // 503 beyond
   std::chrono::milliseconds shutdown_grace{10'000};
-  // Receives one line per request in the combined log format. May be empty (no log).
+  // Receives one line per request in the combined log format (no newline), after its
+  // response is written; called concurrently from the worker threads. May be empty.
   std::function<void(std::string_view line)> access_log;
 };
 

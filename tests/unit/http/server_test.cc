@@ -3,6 +3,7 @@
 #include "http/server.h"
 
 #include <atomic>
+#include <csignal>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -426,6 +427,18 @@ TEST(ServerShutdownTest, ClosesIdleKeepAliveConnections) {
   server.Stop();
   EXPECT_TRUE(server.WaitForRunToReturn());
   EXPECT_TRUE(idle.WaitForClose());
+}
+
+TEST(ServerShutdownTest, SigtermStopsTheServer) {
+  TestApp app;
+  RunningServer server(app.MakeOptions(), app.MakeHandler());
+  RawClient client;
+  ASSERT_TRUE(client.Connect(server.port()));
+  ASSERT_TRUE(client.Send(Get("/hello")));
+  ASSERT_TRUE(client.ReadResponse());  // Run() is serving, so its signal handler is set
+  ASSERT_EQ(std::raise(SIGTERM), 0);
+  EXPECT_TRUE(server.WaitForRunToReturn());
+  EXPECT_TRUE(client.WaitForClose());
 }
 
 TEST(ServerLifecycleTest, StopBeforeRunMakesRunReturn) {
