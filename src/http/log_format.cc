@@ -40,9 +40,8 @@ std::string_view CachedHttpDate() {
   const auto now = std::chrono::system_clock::now();
   const std::time_t second = std::chrono::system_clock::to_time_t(now);
   if (second != cached_second) {
-    cached = FormatHttpDate(
-        std::chrono::time_point_cast<std::chrono::milliseconds>(
-            std::chrono::system_clock::from_time_t(second)));
+    cached = FormatHttpDate(std::chrono::time_point_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::from_time_t(second)));
     cached_second = second;
   }
   return cached;

@@ -20,7 +20,7 @@ struct AccessLogEntry {
   std::chrono::system_clock::time_point time;
   std::string_view method;  // as the client sent it ("HEAD", not "GET")
   std::string_view target;
-  unsigned version = 11;    // 10 or 11
+  unsigned version = 11;  // 10 or 11
   int status = 0;
   std::size_t body_bytes = 0;  // 0 is logged as "-", like Apache's %b
   std::string_view referer;

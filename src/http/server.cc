@@ -21,18 +21,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <csignal>
-#include <cstdio>
-#include <exception>
-#include <mutex>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <thread>
-#include <unordered_map>
-#include <utility>
-#include <vector>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -52,6 +40,17 @@
 #include <boost/beast/http/span_body.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "http/log_format.h"
 
@@ -255,8 +254,8 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
     }
 
     bhttp::request_parser<bhttp::string_body> parser;
-    parser.header_limit(static_cast<std::uint32_t>(
-        std::min<std::size_t>(options.max_header_bytes, UINT32_MAX)));
+    parser.header_limit(
+        static_cast<std::uint32_t>(std::min<std::size_t>(options.max_header_bytes, UINT32_MAX)));
     parser.body_limit(boost::none);  // the route's limit is applied once the head is known
     Arm(options.header_timeout);
     auto [head_ec, head_n] = co_await bhttp::async_read_header(socket_, buffer_, parser, kAsTuple);

@@ -1,11 +1,11 @@
 // Tests of the access-log line and Date header formats.
 #include "http/log_format.h"
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <regex>
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace samizdat::http {
 namespace {
@@ -31,7 +31,8 @@ TEST(AccessLogLineTest, UsesDashesForMissingValues) {
   entry.remote_address = "::1";
   entry.time = std::chrono::system_clock::from_time_t(0);
   entry.status = 400;
-  EXPECT_EQ(FormatAccessLogLine(entry), "::1 - - [01/Jan/1970:00:00:00 +0000] \"-\" 400 - \"-\" \"-\"");
+  EXPECT_EQ(FormatAccessLogLine(entry),
+            "::1 - - [01/Jan/1970:00:00:00 +0000] \"-\" 400 - \"-\" \"-\"");
 }
 
 TEST(AccessLogLineTest, EscapesQuotesBackslashesAndControlBytes) {
@@ -49,7 +50,8 @@ TEST(AccessLogLineTest, EscapesQuotesBackslashesAndControlBytes) {
 
 TEST(CachedHttpDateTest, IsAnImfFixdate) {
   const std::string date(CachedHttpDate());
-  EXPECT_TRUE(std::regex_match(date, std::regex(R"([A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT)")))
+  EXPECT_TRUE(std::regex_match(
+      date, std::regex(R"([A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT)")))
       << date;
 }
 

@@ -2,9 +2,11 @@
 // thread, spoken to over raw sockets by RawClient.
 #include "http/server.h"
 
+#include <gtest/gtest.h>
+
 #include <atomic>
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <memory>
 #include <mutex>
 #include <regex>
@@ -12,8 +14,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "raw_client.h"
 
@@ -69,9 +69,9 @@ struct TestApp {
         return response;
       }
       if (r.target == "/whoami") {
-        return Response::Text(200, r.method + (r.is_head ? " head" : " nohead") + " host=" +
-                                       r.host + " ua=" + std::string(r.GetHeader("user-agent")) +
-                                       " from=" + r.remote_address);
+        return Response::Text(
+            200, r.method + (r.is_head ? " head" : " nohead") + " host=" + r.host +
+                     " ua=" + std::string(r.GetHeader("user-agent")) + " from=" + r.remote_address);
       }
       if (r.target == "/echo" || r.target == "/upload") {
         return Response::Text(200, "got " + std::to_string(r.body.size()) + ":" + r.body);
@@ -117,7 +117,9 @@ std::string Get(std::string_view target, std::string_view extra_headers = "") {
 
 class ServerTest : public ::testing::Test {
  protected:
-  void SetUp() override { server_ = std::make_unique<RunningServer>(app_.MakeOptions(), app_.MakeHandler()); }
+  void SetUp() override {
+    server_ = std::make_unique<RunningServer>(app_.MakeOptions(), app_.MakeHandler());
+  }
 
   // Connects a fresh client to the server.
   std::unique_ptr<RawClient> Connect() {
@@ -143,7 +145,8 @@ TEST_F(ServerTest, AnswersWithBodyAndStandardHeaders) {
   EXPECT_EQ(response->headers["x-test"], "yes");
   EXPECT_TRUE(std::regex_match(
       response->headers["date"],
-      std::regex(R"((Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT)")))
+      std::regex(
+          R"((Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT)")))
       << response->headers["date"];
 }
 
@@ -234,7 +237,8 @@ TEST_F(ServerTest, RefusesAnOversizedHeadWith431) {
 TEST_F(ServerTest, RefusesAnOversizedBodyWith413) {
   auto client = Connect();
   const std::string body(4096, 'b');
-  ASSERT_TRUE(client->Send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4096\r\n\r\n" + body));
+  ASSERT_TRUE(
+      client->Send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4096\r\n\r\n" + body));
   auto response = client->ReadResponse();
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 413);
@@ -244,8 +248,10 @@ TEST_F(ServerTest, RefusesAnOversizedBodyWith413) {
 TEST_F(ServerTest, RefusesAnOversizedChunkedBodyWith413) {
   auto client = Connect();
   const std::string chunk(800, 'c');
-  ASSERT_TRUE(client->Send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                           "320\r\n" + chunk + "\r\n320\r\n" + chunk + "\r\n0\r\n\r\n"));
+  ASSERT_TRUE(
+      client->Send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   "320\r\n" +
+                   chunk + "\r\n320\r\n" + chunk + "\r\n0\r\n\r\n"));
   auto response = client->ReadResponse();
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 413);
@@ -306,7 +312,8 @@ TEST_F(ServerTest, HandlerExceptionGives500AndServingContinues) {
 TEST_F(ServerTest, WritesOneCombinedLogLinePerRequest) {
   auto client = Connect();
   // The test handler matches targets exactly, so this one is a 404 with a 12-byte body.
-  ASSERT_TRUE(client->Send(Get("/hello?x=1", "Referer: http://r.example/\r\nUser-Agent: a \"quoted\" agent\r\n")));
+  ASSERT_TRUE(client->Send(
+      Get("/hello?x=1", "Referer: http://r.example/\r\nUser-Agent: a \"quoted\" agent\r\n")));
   ASSERT_TRUE(client->ReadResponse());
   ASSERT_TRUE(client->Send("HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\n"));
   ASSERT_TRUE(client->ReadResponse(/*head_only=*/true));
@@ -317,8 +324,10 @@ TEST_F(ServerTest, WritesOneCombinedLogLinePerRequest) {
   }
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_TRUE(std::regex_match(
-      lines[0], std::regex(R"(127\.0\.0\.1 - - \[\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d \+0000\] )"
-                           R"("GET /hello\?x=1 HTTP/1\.1" 404 12 "http://r\.example/" "a \\"quoted\\" agent")")))
+      lines[0],
+      std::regex(
+          R"(127\.0\.0\.1 - - \[\d\d/[A-Z][a-z]{2}/\d{4}:\d\d:\d\d:\d\d \+0000\] )"
+          R"("GET /hello\?x=1 HTTP/1\.1" 404 12 "http://r\.example/" "a \\"quoted\\" agent")")))
       << lines[0];
   EXPECT_TRUE(std::regex_match(
       lines[1], std::regex(R"(127\.0\.0\.1 - - \[.*\] "HEAD /hello HTTP/1\.1" 200 - "-" "-")")))
