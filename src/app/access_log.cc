@@ -1,0 +1,36 @@
+// AccessLog: a mutex-guarded, buffered append-only file.
+#include "app/access_log.h"
+
+#include <cerrno>
+#include <cstring>
+
+namespace samizdat::app {
+
+Result<std::unique_ptr<AccessLog>> AccessLog::Open(const std::string& path) {
+  if (path == "-") return std::make_unique<AccessLog>(stdout, false);
+  std::FILE* file = std::fopen(path.c_str(), "a");
+  if (file == nullptr) {
+    return Status::InvalidArgument("cannot open the access log " + path + ": " +
+                                   std::strerror(errno));
+  }
+  return std::make_unique<AccessLog>(file, true);
+}
+
+AccessLog::~AccessLog() {
+  std::lock_guard lock(mutex_);
+  std::fflush(file_);
+  if (owned_) std::fclose(file_);
+}
+
+void AccessLog::Write(std::string_view line) {
+  std::lock_guard lock(mutex_);
+  std::fwrite(line.data(), 1, line.size(), file_);
+  std::fputc('\n', file_);
+}
+
+void AccessLog::Flush() {
+  std::lock_guard lock(mutex_);
+  std::fflush(file_);
+}
+
+}  // namespace samizdat::app

@@ -1,0 +1,15 @@
+// The CLI's subcommands. Each Register* adds its commands to the CLI11 app; when one
+// runs, it sets `exit_code` (0 only on success).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "app/context.h"
+
+namespace samizdat::app {
+
+void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void RegisterBlog(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void RegisterPosts(CLI::App& app, const GlobalOptions& global, int& exit_code);
+
+}  // namespace samizdat::app

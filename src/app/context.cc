@@ -1,0 +1,29 @@
+// OpenStore and the CLI's error reporting.
+#include "app/context.h"
+
+#include <filesystem>
+#include <iostream>
+#include <system_error>
+
+#include "store/sqlite/sqlite_store.h"
+
+namespace samizdat::app {
+
+Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options) {
+  std::error_code ec;
+  std::filesystem::create_directories(options.data_dir, ec);
+  if (ec) {
+    return Status::InvalidArgument("cannot create the data directory " + options.data_dir +
+                                   ": " + ec.message());
+  }
+  return store::OpenSqliteStore((std::filesystem::path(options.data_dir) / "samizdat.db").string());
+}
+
+int Fail(const std::string& message) {
+  std::cerr << "samizdat: error: " << message << "\n";
+  return 1;
+}
+
+int Fail(const Status& status) { return Fail(status.message()); }
+
+}  // namespace samizdat::app

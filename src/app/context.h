@@ -1,0 +1,25 @@
+// What every CLI command shares: the global options and the opened store. The
+// composition root: the only place that names a Store backend.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace samizdat::app {
+
+struct GlobalOptions {
+  std::string data_dir = "./data";
+  std::string theme_dir;  // empty: the theme compiled into the binary
+};
+
+// Creates the data directory if needed and opens (migrating) DIR/samizdat.db.
+Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options);
+
+// Prints "samizdat: error: <message>" on stderr; returns the process exit code (1).
+int Fail(const Status& status);
+int Fail(const std::string& message);
+
+}  // namespace samizdat::app

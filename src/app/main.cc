@@ -1,0 +1,34 @@
+// samizdat: the one binary. Parses the command line and runs a subcommand.
+#include <CLI/CLI.hpp>
+
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+  samizdat::app::GlobalOptions global;
+  int exit_code = 0;
+
+  CLI::App app{"samizdat: a self-hosted blog server compatible with Blogger"};
+  app.require_subcommand(1);
+  app.option_defaults()->always_capture_default();
+  app.add_option("--data", global.data_dir, "Directory of the SQLite database");
+  app.add_option("--theme", global.theme_dir,
+                 "Directory of a theme to use instead of the built-in one")
+      ->check(CLI::ExistingDirectory);
+
+  samizdat::app::RegisterServe(app, global, exit_code);
+  samizdat::app::RegisterBlog(app, global, exit_code);
+  samizdat::app::RegisterPosts(app, global, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // One line, like every other error; --help shows the usage.
+    std::cerr << "samizdat: error: " << e.what() << " (see --help)\n";
+    return e.get_exit_code() == 0 ? 2 : e.get_exit_code();
+  }
+  return exit_code;
+}

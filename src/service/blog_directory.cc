@@ -1,0 +1,68 @@
+// BlogDirectory: the in-memory host -> blog map and its change-driven refresh.
+#include "service/blog_directory.h"
+
+#include "service/blogs.h"
+
+namespace samizdat::service {
+
+Status BlogDirectory::Refresh() {
+  const uint64_t stamp = store_.ChangeStamp();
+  if (loaded_.load(std::memory_order_acquire) &&
+      stamp == seen_stamp_.load(std::memory_order_acquire)) {
+    return Status::Ok();
+  }
+  std::lock_guard refresh(refresh_mutex_);
+  if (loaded_.load() && stamp == seen_stamp_.load()) return Status::Ok();
+  // The stamp is read before the blogs, so a write landing after this read moves the
+  // stamp again and the next request refreshes once more.
+  auto blogs = store_.ListBlogs();
+  if (!blogs.ok()) return blogs.status();
+
+  std::shared_ptr<const Snapshot> old;
+  {
+    std::lock_guard lock(snapshot_mutex_);
+    old = snapshot_;
+  }
+  auto fresh = std::make_shared<Snapshot>();
+  for (Blog& blog : *blogs) {
+    auto zone = TimeZone::Find(blog.time_zone);
+    auto entry = std::make_shared<BlogEntry>(
+        BlogEntry{std::move(blog), zone.ok() ? *zone : TimeZone::Utc()});
+    fresh->push_back(std::move(entry));
+  }
+  if (cache_ != nullptr) {
+    for (const auto& before : *old) {
+      bool unchanged = false;
+      for (const auto& now : *fresh) {
+        if (now->blog.id == before->blog.id) {
+          unchanged = now->blog.generation == before->blog.generation;
+          break;
+        }
+      }
+      if (!unchanged) cache_->DropBlog(before->blog.id);
+    }
+  }
+  {
+    std::lock_guard lock(snapshot_mutex_);
+    snapshot_ = std::move(fresh);
+  }
+  seen_stamp_.store(stamp, std::memory_order_release);
+  loaded_.store(true, std::memory_order_release);
+  return Status::Ok();
+}
+
+std::shared_ptr<const BlogEntry> BlogDirectory::ForHost(std::string_view host) const {
+  std::shared_ptr<const Snapshot> snapshot;
+  {
+    std::lock_guard lock(snapshot_mutex_);
+    snapshot = snapshot_;
+  }
+  if (snapshot->size() == 1) return snapshot->front();
+  const std::string wanted = NormalizeHost(host);
+  for (const auto& entry : *snapshot) {
+    if (entry->blog.host == wanted) return entry;
+  }
+  return nullptr;
+}
+
+}  // namespace samizdat::service

@@ -1,0 +1,92 @@
+// BlogService: validated blog creation and settings changes.
+#include "service/blogs.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace samizdat::service {
+namespace {
+
+bool IsValidHost(std::string_view host) {
+  if (host.empty() || host.size() > 253) return false;
+  return std::all_of(host.begin(), host.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '.' || c == '[' || c == ']' || c == ':';
+  });
+}
+
+}  // namespace
+
+std::string NormalizeHost(std::string_view host) {
+  std::string out;
+  if (!host.empty() && host.front() == '[') {  // IPv6 literal: keep up to ']'
+    host = host.substr(0, host.find(']') + 1);
+  } else if (auto colon = host.find(':'); colon != std::string_view::npos) {
+    host = host.substr(0, colon);
+  }
+  out.reserve(host.size());
+  for (unsigned char c : host) out.push_back(static_cast<char>(std::tolower(c)));
+  return out;
+}
+
+Status BlogService::Apply(const BlogChanges& changes, Blog& blog) {
+  if (changes.host) {
+    blog.host = NormalizeHost(*changes.host);
+    if (!IsValidHost(blog.host)) {
+      return Status::InvalidArgument("'" + *changes.host + "' is not a host name");
+    }
+  }
+  if (changes.title) {
+    if (changes.title->empty()) return Status::InvalidArgument("a blog needs a title");
+    blog.title = *changes.title;
+  }
+  if (changes.description) blog.description = *changes.description;
+  if (changes.banner_url) blog.banner_url = *changes.banner_url;
+  if (changes.banner_alt) blog.banner_alt = *changes.banner_alt;
+  if (changes.time_zone) {
+    auto zone = TimeZone::Find(*changes.time_zone);
+    if (!zone.ok()) return zone.status();
+    blog.time_zone = zone->name();
+  }
+  if (changes.posts_per_page) {
+    if (*changes.posts_per_page < 1 || *changes.posts_per_page > 500) {
+      return Status::InvalidArgument("posts per page must be from 1 to 500");
+    }
+    blog.posts_per_page = *changes.posts_per_page;
+  }
+  return Status::Ok();
+}
+
+Result<Blog> BlogService::Create(const BlogChanges& changes) {
+  if (!changes.host) return Status::InvalidArgument("a blog needs a host (--host)");
+  if (!changes.title) return Status::InvalidArgument("a blog needs a title (--title)");
+  Blog blog;
+  SAMIZDAT_RETURN_IF_ERROR(Apply(changes, blog));
+  return store_.CreateBlog(blog);
+}
+
+Result<Blog> BlogService::Update(std::string_view host, const BlogChanges& changes) {
+  auto blog = Resolve(host);
+  if (!blog.ok()) return blog.status();
+  SAMIZDAT_RETURN_IF_ERROR(Apply(changes, *blog));
+  SAMIZDAT_RETURN_IF_ERROR(store_.UpdateBlog(*blog));
+  return store_.GetBlog(blog->id);
+}
+
+Result<Blog> BlogService::Resolve(std::string_view host) {
+  auto blogs = store_.ListBlogs();
+  if (!blogs.ok()) return blogs.status();
+  if (host.empty()) {
+    if (blogs->empty()) return Status::NotFound("there is no blog yet: create one with 'blog create'");
+    if (blogs->size() > 1) {
+      return Status::InvalidArgument("several blogs: choose one with --blog HOST");
+    }
+    return blogs->front();
+  }
+  const std::string wanted = NormalizeHost(host);
+  for (const Blog& blog : *blogs) {
+    if (blog.host == wanted) return blog;
+  }
+  return Status::NotFound("no blog is hosted at " + std::string(host));
+}
+
+}  // namespace samizdat::service

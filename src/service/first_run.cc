@@ -1,0 +1,67 @@
+// EnsureFirstRun: the welcome blog and the first admin account.
+#include "service/first_run.h"
+
+#include "auth/password.h"
+#include "service/blogs.h"
+#include "service/posts.h"
+
+namespace samizdat::service {
+namespace {
+
+constexpr const char* kWelcomeMarkdown = R"(Welcome to your new blog, served by **samizdat**.
+
+This post was written for you when the server started for the first time. A few things
+to try next:
+
+- add a post from the command line: `samizdat post add --title "Hello" --body hello.md`
+- give the blog its own name: `samizdat blog set localhost --title "My notes"`
+- bring your old blog along: posts keep their Blogger addresses, so links keep working.
+
+Everything lives in one SQLite file under `./data`; copy it and you have a backup.
+)";
+
+}  // namespace
+
+Result<FirstRunResult> EnsureFirstRun(store::Store& store) {
+  FirstRunResult result;
+  auto blogs = store.ListBlogs();
+  if (!blogs.ok()) return blogs.status();
+  if (blogs->empty()) {
+    BlogService blog_service(store);
+    BlogChanges changes;
+    changes.host = "localhost";
+    changes.title = "samizdat";
+    changes.description = "A blog that publishes itself.";
+    auto blog = blog_service.Create(changes);
+    if (!blog.ok()) return blog.status();
+    NewPost welcome;
+    welcome.title = "Welcome to samizdat";
+    welcome.source = kWelcomeMarkdown;
+    welcome.format = BodyFormat::kMarkdown;
+    welcome.labels = {"samizdat"};
+    welcome.author = "samizdat";
+    auto post = PostService(store).Add(*blog, welcome);
+    if (!post.ok()) return post.status();
+    result.created_blog = true;
+  }
+  auto users = store.CountUsers();
+  if (!users.ok()) return users.status();
+  if (*users == 0) {
+    User admin;
+    admin.email = "admin@localhost";
+    admin.display_name = "Admin";
+    admin.role = UserRole::kAdmin;
+    admin.must_change_password = true;
+    std::string password = auth::RandomPassword(16);
+    auto hash = auth::HashPassword(password);
+    if (!hash.ok()) return hash.status();
+    admin.password_hash = std::move(*hash);
+    auto created = store.CreateUser(admin);
+    if (!created.ok()) return created.status();
+    result.admin_email = admin.email;
+    result.admin_password = std::move(password);
+  }
+  return result;
+}
+
+}  // namespace samizdat::service

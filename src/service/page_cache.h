@@ -1,0 +1,68 @@
+// PageCache: rendered pages kept in memory, each with a gzip copy and its validators,
+// so that a cached page is served without touching the database or rendering.
+//
+// Entries are tagged with their blog's generation at render time; a lookup with a newer
+// generation misses, and DropBlog() frees a blog's entries at once. Memory is bounded
+// by `max_bytes`: past it, the oldest entries are evicted first.
+//
+// Thread safety: all methods may be called concurrently.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/time.h"
+
+namespace samizdat::service {
+
+struct CachedPage {
+  int status = 200;
+  std::string content_type;
+  std::shared_ptr<const std::string> body;
+  std::shared_ptr<const std::string> gzip_body;
+  std::string etag;        // quoted strong validator: "\"1f2e...\""
+  Time last_modified{};
+
+  // Builds an entry: compresses the body and derives the ETag from its bytes.
+  static std::shared_ptr<const CachedPage> Make(int status, std::string content_type,
+                                                std::string body, Time last_modified);
+};
+
+class PageCache {
+ public:
+  explicit PageCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+
+  // The page stored under (blog_id, key) if it was rendered at `generation`; else null.
+  std::shared_ptr<const CachedPage> Find(int64_t blog_id, int64_t generation,
+                                         std::string_view key) const;
+  void Put(int64_t blog_id, int64_t generation, std::string key,
+           std::shared_ptr<const CachedPage> page);
+  // Drops every page of the blog.
+  void DropBlog(int64_t blog_id);
+  std::size_t bytes() const;
+
+ private:
+  struct Entry {
+    int64_t blog_id;
+    int64_t generation;
+    std::shared_ptr<const CachedPage> page;
+    std::size_t bytes;
+    std::list<std::string>::iterator age;  // position in oldest_
+  };
+  static std::string FullKey(int64_t blog_id, std::string_view key);
+  void EraseLocked(std::unordered_map<std::string, Entry>::iterator it);
+
+  const std::size_t max_bytes_;
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;  // GUARDED_BY(mutex_)
+  std::list<std::string> oldest_;                   // GUARDED_BY(mutex_), oldest first
+  std::size_t bytes_ = 0;                           // GUARDED_BY(mutex_)
+};
+
+}  // namespace samizdat::service

@@ -1,0 +1,15 @@
+// Delivery of a rendered page over HTTP: validators (ETag, Last-Modified), 304 on a
+// match, and the gzip copy for clients that accept it.
+#pragma once
+
+#include "http/server.h"
+#include "service/page_cache.h"
+
+namespace samizdat::web {
+
+// The response for `page` as `request` asks for it: 304 when If-None-Match names the
+// ETag (or If-Modified-Since is not older than Last-Modified and If-None-Match is
+// absent), the gzip body when Accept-Encoding allows gzip, the plain body otherwise.
+http::Response Deliver(const http::Request& request, const service::CachedPage& page);
+
+}  // namespace samizdat::web

@@ -1,0 +1,82 @@
+// ParseListQuery: Blogger's paging and search parameters.
+#include "web/query.h"
+
+#include <boost/url/parse_query.hpp>
+#include <boost/url/params_view.hpp>
+
+#include <charconv>
+
+namespace samizdat::web {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<int> ParseInt(std::string_view text) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
+  ListQuery query;
+  std::string updated_max_text, max_results_text, start_text;
+  auto parsed = boost::urls::parse_query(encoded_query);
+  if (!parsed) return Status::InvalidArgument("the query string is malformed");
+  boost::urls::encoding_opts decoding;
+  decoding.space_as_plus = true;  // form submissions (the search box) encode spaces as '+'
+  boost::urls::params_view params(boost::urls::params_view(*parsed), decoding);
+  for (const auto& param : params) {
+    const std::string& key = param.key;
+    if (key == "updated-max") {
+      updated_max_text = param.value;
+      // An unencoded "+01:00" offset arrives as " 01:00": put the plus back.
+      if (updated_max_text.size() > 19 && updated_max_text[19] != '.') {
+        if (auto space = updated_max_text.find(' ', 19); space != std::string::npos) {
+          updated_max_text[space] = '+';
+        }
+      }
+      auto time = ParseRfc3339(updated_max_text);
+      if (!time.ok()) {
+        return Status::InvalidArgument("updated-max must be a time like 2022-01-15T16:18:00+01:00");
+      }
+      query.updated_max = *time;
+    } else if (key == "max-results") {
+      max_results_text = param.value;
+      auto n = ParseInt(max_results_text);
+      if (!n || *n < 1 || *n > kMaxResultsLimit) {
+        return Status::InvalidArgument("max-results must be a whole number from 1 to " +
+                                       std::to_string(kMaxResultsLimit));
+      }
+      query.max_results = *n;
+    } else if (key == "reverse-paginate") {
+      query.reverse = param.value == "true";
+    } else if (key == "q") {
+      if (param.value.size() > kMaxQueryLength) {
+        return Status::InvalidArgument("q (the search words) must be at most " +
+                                       std::to_string(kMaxQueryLength) + " characters");
+      }
+      query.q = std::string(Trim(param.value));
+    } else if (key == "start") {
+      start_text = param.value;
+      auto n = ParseInt(start_text);
+      if (!n || *n < 0) return Status::InvalidArgument("start must be a whole number from 0");
+      query.start = *n;
+    }
+  }
+  std::string& key = query.cache_key_suffix;
+  if (query.updated_max) key += "&u=" + std::to_string(ToEpochMillis(*query.updated_max));
+  if (query.max_results) key += "&n=" + std::to_string(*query.max_results);
+  if (query.reverse) key += "&r";
+  if (!query.q.empty()) key += "&q=" + query.q;
+  if (query.start) key += "&s=" + std::to_string(query.start);
+  return query;
+}
+
+}  // namespace samizdat::web

@@ -1,0 +1,92 @@
+// The route table of samizdat's HTTP surface.
+#include "web/routes.h"
+
+#include <array>
+#include <functional>
+#include <string_view>
+
+namespace samizdat::web {
+namespace {
+
+enum class Match { kExact, kPrefix };
+
+struct Route {
+  std::string_view methods;   // space-separated; GET also answers HEAD
+  Match match;
+  std::string_view path;      // compared with the target's path
+  std::size_t body_limit;     // bytes
+  std::function<http::Response(Site&, const http::Request&)> handle;
+};
+
+http::Response Health(Site&, const http::Request&) { return http::Response::Text(200, "ok\n"); }
+http::Response PublicPage(Site& site, const http::Request& request) { return site.Handle(request); }
+
+// Order matters: the first route whose path matches is taken.
+const std::array<Route, 2>& Routes() {
+  static const std::array<Route, 2> kRoutes = {{
+      {"GET", Match::kExact, "/healthz", 0, Health},
+      {"GET", Match::kPrefix, "/", 0, PublicPage},
+  }};
+  return kRoutes;
+}
+
+std::string_view PathOf(std::string_view target) { return target.substr(0, target.find('?')); }
+
+const Route* Find(std::string_view target) {
+  const std::string_view path = PathOf(target);
+  for (const Route& route : Routes()) {
+    if (route.match == Match::kExact ? path == route.path : path.starts_with(route.path)) {
+      return &route;
+    }
+  }
+  return nullptr;
+}
+
+bool Allows(const Route& route, std::string_view method) {
+  std::string_view methods = route.methods;
+  while (!methods.empty()) {
+    auto space = methods.find(' ');
+    if (methods.substr(0, space) == method) return true;
+    if (space == std::string_view::npos) break;
+    methods.remove_prefix(space + 1);
+  }
+  return false;
+}
+
+std::string AllowHeader(const Route& route) {
+  std::string allow;
+  std::string_view methods = route.methods;
+  while (!methods.empty()) {
+    auto space = methods.find(' ');
+    std::string_view method = methods.substr(0, space);
+    if (!allow.empty()) allow += ", ";
+    allow += method;
+    if (method == "GET") allow += ", HEAD";
+    if (space == std::string_view::npos) break;
+    methods.remove_prefix(space + 1);
+  }
+  return allow;
+}
+
+}  // namespace
+
+http::Handler MakeRouter(Site& site) {
+  return [&site](const http::Request& request) {
+    const Route* route = Find(request.target);
+    if (route == nullptr) return http::Response::Text(404, "Not found.\n");
+    if (!Allows(*route, request.method)) {
+      http::Response response =
+          http::Response::Text(405, request.method + " is not allowed here.\n");
+      response.headers.push_back({"Allow", AllowHeader(*route)});
+      return response;
+    }
+    return route->handle(site, request);
+  };
+}
+
+std::size_t BodyLimitFor(const http::Request& head) {
+  const Route* route = Find(head.target);
+  return route == nullptr ? 0 : route->body_limit;
+}
+
+}  // namespace samizdat::web

@@ -1,0 +1,102 @@
+// Site::Handle: blog by host, cache lookup, page build and render, cache fill.
+#include "web/site.h"
+
+#include <boost/url/parse.hpp>
+
+#include "render/build.h"
+#include "web/delivery.h"
+#include "web/query.h"
+#include "web/site_pages.h"
+
+namespace samizdat::web {
+namespace {
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+
+http::Response Redirect(const std::string& location) {
+  http::Response response = http::Response::Text(301, "Moved to " + location + "\n");
+  response.headers.push_back({"Location", location});
+  return response;
+}
+
+}  // namespace
+
+Site::Site(store::Store& store, render::Theme theme, SiteOptions options)
+    : store_(store),
+      theme_(std::move(theme)),
+      options_(options),
+      cache_(options.cache_pages ? std::make_unique<service::PageCache>(options.cache_bytes)
+                                 : nullptr),
+      blogs_(store, cache_.get()) {}
+
+std::shared_ptr<const render::Sidebar> Site::SidebarFor(const service::BlogEntry& entry,
+                                                        int expanded_year) {
+  const auto key = std::make_pair(entry.blog.id, expanded_year);
+  {
+    std::lock_guard lock(sidebar_mutex_);
+    auto it = sidebars_.find(key);
+    if (it != sidebars_.end() && it->second.first == entry.blog.generation) return it->second.second;
+  }
+  // Built outside the lock; a failed query shows an empty sidebar rather than no page.
+  std::vector<Time> times;
+  if (auto published = store_.ListPublishedTimes(entry.blog.id); published.ok()) {
+    times = std::move(*published);
+  }
+  std::vector<LabelCount> labels;
+  if (auto counts = store_.LabelCounts(entry.blog.id); counts.ok()) labels = std::move(*counts);
+  std::vector<render::PageLink> pages;
+  store::PostQuery page_query;
+  page_query.blog_id = entry.blog.id;
+  page_query.kind = PostKind::kPage;
+  page_query.oldest_first = true;
+  page_query.limit = 100;
+  if (auto listed = store_.ListPosts(page_query); listed.ok()) {
+    for (const Post& page : *listed) pages.push_back({page.title, page.path});
+  }
+  auto sidebar = std::make_shared<const render::Sidebar>(
+      render::MakeSidebar(entry.blog, entry.zone, times, labels, std::move(pages), expanded_year));
+  std::lock_guard lock(sidebar_mutex_);
+  // Entries of older generations are replaced as their keys come back; a blog has few.
+  sidebars_[key] = {entry.blog.generation, sidebar};
+  return sidebar;
+}
+
+http::Response Site::Handle(const http::Request& request) {
+  auto target = boost::urls::parse_origin_form(request.target);
+  if (!target) return http::Response::Text(400, "The request target is not a valid URL path.\n");
+
+  if (Status refreshed = blogs_.Refresh(); !refreshed.ok()) {
+    return http::Response::Text(503, "The blog's database is unavailable: " +
+                                         refreshed.message() + "\n");
+  }
+  const std::shared_ptr<const service::BlogEntry> entry = blogs_.ForHost(request.host);
+  if (!entry) return http::Response::Text(404, "no blog is hosted at " + request.host + "\n");
+
+  auto query = ParseListQuery(target->encoded_query());
+  if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
+
+  const std::string path = target->path();
+  std::string key = path + query->cache_key_suffix;
+  if (cache_) {
+    if (auto page = cache_->Find(entry->blog.id, entry->blog.generation, key)) {
+      return Deliver(request, *page);
+    }
+  }
+
+  SidebarSource sidebar = [this, &entry](int year) { return SidebarFor(*entry, year); };
+  auto outcome = BuildPage(store_, *entry, path, *query, sidebar);
+  if (!outcome.ok()) {
+    return http::Response::Text(503, "The page could not be read: " +
+                                         outcome.status().message() + "\n");
+  }
+  if (outcome->status == 301) return Redirect(outcome->redirect);
+
+  auto page = service::CachedPage::Make(outcome->status, kHtml, theme_.Render(outcome->view),
+                                        entry->blog.updated);
+  if (cache_ && outcome->status == 200) {
+    cache_->Put(entry->blog.id, entry->blog.generation, std::move(key), page);
+  }
+  return Deliver(request, *page);
+}
+
+}  // namespace samizdat::web

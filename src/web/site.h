@@ -1,0 +1,50 @@
+// Site: the public blog pages at Blogger's URLs — home, posts, pages, archives, labels,
+// search, the themed 404 — served from the page cache when it can, rendered otherwise.
+//
+// Thread safety: Handle may be called concurrently from the server's worker threads.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "http/server.h"
+#include "render/theme.h"
+#include "render/view.h"
+#include "service/blog_directory.h"
+#include "service/page_cache.h"
+#include "store/store.h"
+
+namespace samizdat::web {
+
+struct SiteOptions {
+  bool cache_pages = true;
+  std::size_t cache_bytes = 64 * 1024 * 1024;
+};
+
+class Site {
+ public:
+  Site(store::Store& store, render::Theme theme, SiteOptions options);
+
+  // GET (or HEAD) of a public page.
+  http::Response Handle(const http::Request& request);
+
+ private:
+  // The blog-wide parts every page shows, rebuilt once per blog generation.
+  std::shared_ptr<const render::Sidebar> SidebarFor(const service::BlogEntry& entry,
+                                                     int expanded_year);
+
+  store::Store& store_;
+  const render::Theme theme_;
+  const SiteOptions options_;
+  std::unique_ptr<service::PageCache> cache_;  // null when caching is off
+  service::BlogDirectory blogs_;
+
+  std::mutex sidebar_mutex_;
+  // (blog id, expanded year) -> (generation, sidebar). GUARDED_BY(sidebar_mutex_)
+  std::map<std::pair<int64_t, int>, std::pair<int64_t, std::shared_ptr<const render::Sidebar>>>
+      sidebars_;
+};
+
+}  // namespace samizdat::web

@@ -1,0 +1,283 @@
+// BuildPage: Blogger's URL scheme mapped to queries and views.
+#include "web/site_pages.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <optional>
+
+#include "render/build.h"
+#include "text/escape.h"
+
+namespace samizdat::web {
+namespace {
+
+using render::PageKind;
+using render::PageView;
+
+// A slice of a list page: the posts shown and whether there are more on either side.
+struct Slice {
+  std::vector<Post> posts;
+  bool has_newer = false;
+  bool has_older = false;
+};
+
+std::optional<int> Digits(std::string_view s, std::size_t n) {
+  if (s.size() != n) return std::nullopt;
+  int value = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + n, value);
+  if (ec != std::errc() || end != s.data() + n) return std::nullopt;
+  return value;
+}
+
+class PageBuilder {
+ public:
+  PageBuilder(store::Store& store, const service::BlogEntry& entry, const ListQuery& query,
+              const SidebarSource& sidebar)
+      : store_(store), entry_(entry), blog_(entry.blog), query_(query), sidebar_(sidebar) {}
+
+  Result<PageOutcome> Build(std::string_view path) {
+    if (path == "/" || path == "/index.html") return Index();
+    if (path == "/search" || path == "/search/") {
+      if (!query_.q.empty()) return Search();
+      return Index();
+    }
+    static constexpr std::string_view kLabelPrefix = "/search/label/";
+    if (path.starts_with(kLabelPrefix) && path.size() > kLabelPrefix.size()) {
+      return Label(path.substr(kLabelPrefix.size()));
+    }
+    if (path.starts_with("/p/") && path.ends_with(".html")) return Item(path, PostKind::kPage);
+    // /YYYY/MM/slug.html
+    if (path.size() > 9 && path.ends_with(".html") && Digits(path.substr(1, 4), 4) &&
+        path[5] == '/' && Digits(path.substr(6, 2), 2) && path[8] == '/') {
+      return Item(path, PostKind::kPost);
+    }
+    // /YYYY_MM_DD_archive.html -> /YYYY/MM/
+    if (path.size() == 25 && path.ends_with("_archive.html") && Digits(path.substr(1, 4), 4) &&
+        path[5] == '_' && Digits(path.substr(6, 2), 2) && path[8] == '_') {
+      PageOutcome moved;
+      moved.status = 301;
+      moved.redirect = std::string(path.substr(0, 5)) + "/" + std::string(path.substr(6, 2)) + "/";
+      return moved;
+    }
+    // /YYYY/ and /YYYY/MM/ (the trailing slash may be left out)
+    std::string_view rest = path.substr(1);
+    if (rest.ends_with('/')) rest.remove_suffix(1);
+    if (auto year = Digits(rest, 4)) return Archive(*year, 0);
+    if (rest.size() == 7 && rest[4] == '/') {
+      auto year = Digits(rest.substr(0, 4), 4);
+      auto month = Digits(rest.substr(5, 2), 2);
+      if (year && month && *month >= 1 && *month <= 12) return Archive(*year, *month);
+    }
+    return NotFound();
+  }
+
+  PageOutcome NotFound() {
+    PageOutcome out;
+    out.status = 404;
+    out.view = Base(PageKind::kError, 0);
+    out.view.title = blog_.title;
+    out.view.error_title = "Page not found";
+    out.view.error_message = "Sorry, the page you were looking for in this blog does not exist.";
+    return out;
+  }
+
+ private:
+  PageView Base(PageKind kind, int expanded_year) {
+    PageView view;
+    view.kind = kind;
+    view.blog = render::MakeBlogView(blog_);
+    view.title = blog_.title;
+    view.sidebar = *sidebar_(expanded_year);
+    return view;
+  }
+
+  int PageSize() const { return query_.max_results.value_or(blog_.posts_per_page); }
+
+  store::PostQuery PostsQuery() const {
+    store::PostQuery q;
+    q.blog_id = blog_.id;
+    return q;
+  }
+
+  // Fetches one page of `base` according to updated-max / reverse-paginate.
+  Result<Slice> FetchSlice(store::PostQuery base) {
+    const int n = PageSize();
+    Slice slice;
+    store::PostQuery q = base;
+    q.limit = n + 1;
+    if (query_.updated_max && query_.reverse) {
+      q.published_after = query_.updated_max;
+      q.oldest_first = true;
+    } else if (query_.updated_max) {
+      if (!q.published_before || *query_.updated_max < *q.published_before) {
+        q.published_before = query_.updated_max;
+      }
+    }
+    auto posts = store_.ListPosts(q);
+    if (!posts.ok()) return posts.status();
+    slice.posts = std::move(*posts);
+    const bool more = static_cast<int>(slice.posts.size()) > n;
+    if (more) slice.posts.resize(n);
+    if (q.oldest_first) {
+      std::reverse(slice.posts.begin(), slice.posts.end());
+      slice.has_newer = more;
+    } else {
+      slice.has_older = more;
+    }
+    if (slice.posts.empty()) return slice;
+    // The other direction takes one more look.
+    store::PostQuery other = base;
+    other.limit = 1;
+    if (q.oldest_first) {
+      other.published_before = slice.posts.back().published;
+      if (base.published_before) other.published_before = std::min(*other.published_before, *base.published_before);
+    } else if (query_.updated_max) {
+      other.published_after = slice.posts.front().published;
+    } else {
+      return slice;  // the first page: nothing newer
+    }
+    auto beyond = store_.ListPosts(other);
+    if (!beyond.ok()) return beyond.status();
+    (q.oldest_first ? slice.has_older : slice.has_newer) = !beyond->empty();
+    return slice;
+  }
+
+  std::string PagingUrl(const std::string& base_path, Time at, bool newer) const {
+    std::string url = base_path;
+    url += base_path.find('?') == std::string::npos ? '?' : '&';
+    url += "updated-max=" + text::PercentEncode(FormatRfc3339(at, entry_.zone));
+    url += "&max-results=" + std::to_string(PageSize());
+    if (newer) url += "&reverse-paginate=true";
+    return url;
+  }
+
+  void FillList(PageView& view, const Slice& slice, const std::string& base_path,
+                bool first_home_page) {
+    view.posts = render::MakePostViews(blog_, entry_.zone, slice.posts);
+    if (slice.has_older) view.pager.older_url = PagingUrl(base_path, slice.posts.back().published, false);
+    if (slice.has_newer) view.pager.newer_url = PagingUrl(base_path, slice.posts.front().published, true);
+    if (!first_home_page) view.pager.home_url = "/";
+  }
+
+  Result<PageOutcome> Index() {
+    PageOutcome out;
+    out.view = Base(PageKind::kIndex, 0);
+    const bool first = !query_.updated_max;
+    out.view.kind = first ? PageKind::kIndex : PageKind::kArchive;
+    out.view.canonical_url = "/";
+    auto slice = FetchSlice(PostsQuery());
+    if (!slice.ok()) return slice.status();
+    FillList(out.view, *slice, "/search", first);
+    return out;
+  }
+
+  Result<PageOutcome> Label(std::string_view label) {
+    store::PostQuery base = PostsQuery();
+    base.label = std::string(label);
+    auto total = store_.CountPosts(base);
+    if (!total.ok()) return total.status();
+    PageOutcome out;
+    out.view = Base(PageKind::kLabel, 0);
+    out.view.title = blog_.title + ": " + std::string(label);
+    out.view.canonical_url = render::LabelUrl(label);
+    out.view.status_message_html = render::LabelStatusHtml(label, *total);
+    auto slice = FetchSlice(base);
+    if (!slice.ok()) return slice.status();
+    FillList(out.view, *slice, render::LabelUrl(label), false);
+    return out;
+  }
+
+  Result<PageOutcome> Search() {
+    const int n = PageSize();
+    auto total = store_.CountSearch(blog_.id, query_.q);
+    if (!total.ok()) return total.status();
+    auto hits = store_.Search(blog_.id, query_.q, n, query_.start);
+    if (!hits.ok()) return hits.status();
+    PageOutcome out;
+    out.view = Base(PageKind::kSearch, 0);
+    out.view.title = blog_.title + ": Search results for " + query_.q;
+    out.view.canonical_url = "/search?q=" + text::PercentEncode(query_.q);
+    out.view.search_query = query_.q;
+    out.view.status_message_html = render::SearchStatusHtml(query_.q, *total);
+    out.view.posts = render::MakeSearchPostViews(blog_, entry_.zone, *hits);
+    const std::string base = "/search?q=" + text::PercentEncode(query_.q) +
+                             "&max-results=" + std::to_string(n);
+    if (query_.start + n < *total) {
+      out.view.pager.older_url = base + "&start=" + std::to_string(query_.start + n) + "&by-date=false";
+    }
+    if (query_.start > 0) {
+      out.view.pager.newer_url =
+          base + "&start=" + std::to_string(std::max(0, query_.start - n)) + "&by-date=false";
+    }
+    out.view.pager.home_url = "/";
+    return out;
+  }
+
+  Result<PageOutcome> Archive(int year, int month) {
+    if (year < 1970 || year > 9999) return NotFound();
+    const Time from = entry_.zone.FromLocal(year, month == 0 ? 1 : month, 1);
+    const Time to = month == 0 || month == 12 ? entry_.zone.FromLocal(year + 1, 1, 1)
+                                              : entry_.zone.FromLocal(year, month + 1, 1);
+    store::PostQuery base = PostsQuery();
+    base.published_from = from;
+    base.published_before = to;
+    char path[16];
+    if (month == 0) {
+      std::snprintf(path, sizeof path, "/%04d/", year);
+    } else {
+      std::snprintf(path, sizeof path, "/%04d/%02d/", year, month);
+    }
+    PageOutcome out;
+    out.view = Base(PageKind::kArchive, year);
+    const std::string period = month == 0 ? std::to_string(year)
+                                          : std::string(MonthName(month)) + " " + std::to_string(year);
+    out.view.title = blog_.title + ": " + period;
+    out.view.canonical_url = path;
+    out.view.status_message_html = render::ArchiveStatusHtml(period);
+    auto slice = FetchSlice(base);
+    if (!slice.ok()) return slice.status();
+    FillList(out.view, *slice, path, false);
+    return out;
+  }
+
+  Result<PageOutcome> Item(std::string_view path, PostKind kind) {
+    auto post = store_.GetPostByPath(blog_.id, path);
+    if (!post.ok()) {
+      if (post.status().IsNotFound()) return NotFound();
+      return post.status();
+    }
+    if (post->status != PostStatus::kPublished || post->kind != kind) return NotFound();
+    const int year = entry_.zone.ToLocal(post->published).year;
+    PageOutcome out;
+    out.view = Base(kind == PostKind::kPage ? PageKind::kStaticPage : PageKind::kItem,
+                    kind == PostKind::kPage ? 0 : year);
+    out.view.title = blog_.title + ": " + post->title;
+    out.view.canonical_url = post->path;
+    out.view.posts.push_back(render::MakePostView(blog_, entry_.zone, *post));
+    if (kind == PostKind::kPost) {
+      auto neighbours = store_.GetNeighbours(*post);
+      if (!neighbours.ok()) return neighbours.status();
+      if (neighbours->newer) out.view.pager.newer_url = neighbours->newer->path;
+      if (neighbours->older) out.view.pager.older_url = neighbours->older->path;
+      out.view.pager.home_url = "/";
+    }
+    return out;
+  }
+
+  store::Store& store_;
+  const service::BlogEntry& entry_;
+  const Blog& blog_;
+  const ListQuery& query_;
+  const SidebarSource& sidebar_;
+};
+
+}  // namespace
+
+Result<PageOutcome> BuildPage(store::Store& store, const service::BlogEntry& entry,
+                              std::string_view path, const ListQuery& query,
+                              const SidebarSource& sidebar) {
+  return PageBuilder(store, entry, query, sidebar).Build(path);
+}
+
+}  // namespace samizdat::web
