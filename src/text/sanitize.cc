@@ -2,6 +2,9 @@
 // serialize the result (gumbo has no serializer). See sanitize.h for the contract.
 #include "text/sanitize.h"
 
+#include <algorithm>
+#include <initializer_list>
+#include <map>
 #include <vector>
 
 #include "text/escape.h"
@@ -64,15 +67,6 @@ bool AppendStartTag(const GumboElement& element, const std::string& tag,
   return true;
 }
 
-// True if the first child of `element` is text that starts with a line feed. The HTML
-// parser drops one line feed right after <pre>, so such a child needs one more.
-bool StartsWithNewline(const GumboElement& element) {
-  if (element.children.length == 0) return false;
-  const auto* first = static_cast<const GumboNode*>(element.children.data[0]);
-  return (first->type == GUMBO_NODE_TEXT || first->type == GUMBO_NODE_WHITESPACE) &&
-         first->v.text.text[0] == '\n';
-}
-
 std::string_view Trim(std::string_view s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
@@ -88,6 +82,79 @@ struct Frame {
   std::string end_tag;  // empty when the element was unwrapped
 };
 
+bool IsOneOf(std::string_view tag, std::initializer_list<std::string_view> tags) {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+// The allowed elements whose start tag closes an open <p> when HTML is parsed.
+bool ClosesParagraph(std::string_view tag) {
+  return IsOneOf(tag, {"blockquote", "center", "details", "div", "dl", "figcaption", "figure",
+                       "h1", "h2", "h3", "h4", "h5", "h6", "hr", "ol", "p", "pre", "summary",
+                       "table", "ul"});
+}
+
+// The elements written and not yet closed, with an index from name to nesting depth so
+// that each question below costs the same however deep the input nests.
+class OpenElements {
+ public:
+  void Push(const std::string& tag) {
+    depths_[tag].push_back(names_.size());
+    names_.push_back(tag);
+  }
+  void Pop() {
+    depths_[names_.back()].pop_back();
+    names_.pop_back();
+  }
+  // The innermost written element, or "" at the top level.
+  std::string_view Parent() const {
+    return names_.empty() ? std::string_view() : std::string_view(names_.back());
+  }
+  // True if one of `targets` is open and no element of `stops` is open inside it.
+  bool IsOpen(std::initializer_list<std::string_view> targets,
+              std::initializer_list<std::string_view> stops) const {
+    return Innermost(targets) > Innermost(stops);
+  }
+
+ private:
+  // One more than the depth of the innermost open element among `tags`; 0 if none is open.
+  std::size_t Innermost(std::initializer_list<std::string_view> tags) const {
+    std::size_t innermost = 0;
+    for (std::string_view tag : tags) {
+      const auto it = depths_.find(tag);
+      if (it != depths_.end() && !it->second.empty()) {
+        innermost = std::max(innermost, it->second.back() + 1);
+      }
+    }
+    return innermost;
+  }
+
+  std::vector<std::string> names_;
+  std::map<std::string, std::vector<std::size_t>, std::less<>> depths_;
+};
+
+// True if an element named `tag` may be written inside the elements written so far, so
+// that a browser parsing the output builds the same tree. Unwrapping elements can put an
+// allowed element where the parser would not have let it stand (a <div> left directly in
+// a <p>, a <tr> whose <table> was inside something removed, a link inside a link); such
+// elements are unwrapped too. This keeps the sanitizer's output a fixed point.
+bool FitsContext(std::string_view tag, const OpenElements& open) {
+  const std::string_view parent = open.Parent();
+  if (tag == "tr") return IsOneOf(parent, {"table", "thead", "tbody", "tfoot"});
+  if (tag == "td" || tag == "th") return parent == "tr";
+  if (IsOneOf(tag, {"thead", "tbody", "tfoot", "caption", "colgroup"})) return parent == "table";
+  if (tag == "col") return parent == "colgroup";
+  if (IsOneOf(parent, {"table", "thead", "tbody", "tfoot", "tr", "colgroup"})) return false;
+  if (tag == "a") return !open.IsOpen({"a"}, {});
+  if (tag == "li") return !open.IsOpen({"li"}, {"ul", "ol"});
+  if (tag == "dd" || tag == "dt") return !open.IsOpen({"dd", "dt"}, {"dl"});
+  if (IsOneOf(tag, {"h1", "h2", "h3", "h4", "h5", "h6"}) &&
+      IsOneOf(parent, {"h1", "h2", "h3", "h4", "h5", "h6"})) {
+    return false;
+  }
+  if (ClosesParagraph(tag)) return !open.IsOpen({"p"}, {"table", "td", "th", "caption"});
+  return true;
+}
+
 }  // namespace
 
 std::string SanitizeHtml(std::string_view html, SanitizePolicy policy) {
@@ -100,10 +167,16 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy) {
   out.reserve(html.size());
   std::vector<Frame> stack;
   stack.push_back({nodes, 0, {}});
+  OpenElements open;
+  bool at_pre_start = false;  // nothing written yet since the last <pre> start tag
   while (!stack.empty()) {
     Frame& frame = stack.back();
     if (frame.next == frame.children->length) {
-      if (!frame.end_tag.empty()) out += "</" + frame.end_tag + ">";
+      if (!frame.end_tag.empty()) {
+        out += "</" + frame.end_tag + ">";
+        open.Pop();
+        at_pre_start = false;
+      }
       stack.pop_back();
       continue;
     }
@@ -111,9 +184,16 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy) {
     switch (node->type) {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_WHITESPACE:
-      case GUMBO_NODE_CDATA:
-        AppendText(node->v.text.text, policy, out);
+      case GUMBO_NODE_CDATA: {
+        const std::string_view text = node->v.text.text;
+        if (text.empty()) break;
+        // The HTML parser drops one line feed right after <pre>; a line feed that is
+        // content needs another in front of it.
+        if (at_pre_start && text.front() == '\n') out += '\n';
+        at_pre_start = false;
+        AppendText(text, policy, out);
         break;
+      }
       case GUMBO_NODE_ELEMENT: {
         const GumboElement& element = node->v.element;
         const std::string tag = internal::TagName(*node);
@@ -122,11 +202,13 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy) {
           break;
         }
         std::string end_tag;
-        if (const ElementRule* rule = internal::FindElementRule(policy, tag)) {
+        const ElementRule* rule = internal::FindElementRule(policy, tag);
+        if (rule != nullptr && FitsContext(tag, open)) {
           if (!AppendStartTag(element, tag, *rule, policy, out)) break;
+          at_pre_start = tag == "pre";
           if (internal::IsVoidElement(tag)) break;
-          if (tag == "pre" && StartsWithNewline(element)) out += '\n';
           end_tag = tag;
+          open.Push(tag);
         }
         stack.push_back({&element.children, 0, std::move(end_tag)});
         break;
@@ -137,7 +219,10 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy) {
         break;
     }
   }
-  return StripXmlForbiddenChars(out);
+  out = StripXmlForbiddenChars(out);
+  // Dropped elements can leave white space at the ends of a comment; trim it again.
+  if (policy == SanitizePolicy::kComment) out = std::string(Trim(out));
+  return out;
 }
 
 }  // namespace samizdat::text

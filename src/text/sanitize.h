@@ -46,6 +46,10 @@ enum class SanitizePolicy {
 //     applet, noscript, noembed, noframes, template, title, textarea, select, option,
 //     datalist, svg, math, head, meta, link, base, frame(set), audio, video, canvas,
 //     xmp, plaintext.
+//   - An allowed element is also unwrapped where a browser re-parsing the output would
+//     put it somewhere else (a link inside a link, a <div> left inside a <p> once an
+//     element between them was removed, table parts outside their table), so the output
+//     is a fixed point: SanitizeHtml(SanitizeHtml(x, p), p) == SanitizeHtml(x, p).
 //   - HTML comments and CDATA tricks are dropped; text is re-escaped (& < >), attribute
 //     values are always double-quoted and escaped, every element opened is closed and
 //     void elements are written as <br>, <img ...>.
