@@ -31,10 +31,10 @@ uint64_t MixFile(uint64_t h, const std::string& path) {
 
 }  // namespace
 
-ChangeTracker::ChangeTracker(std::string path, std::unique_ptr<Connection> poll)
+ChangeTracker::ChangeTracker(std::string path, DataVersionProbe probe)
     : path_(std::move(path)),
       wal_path_(path_ + "-wal"),
-      poll_(std::move(poll)),
+      probe_(std::move(probe)),
       thread_([this](std::stop_token stop) { Poll(stop); }) {}
 
 ChangeTracker::~ChangeTracker() {
@@ -48,20 +48,12 @@ uint64_t ChangeTracker::Stamp() const {
   return MixFile(h, path_);
 }
 
-Result<int64_t> ChangeTracker::DataVersion() {
-  Result<Statement> query = poll_->Prepare("PRAGMA data_version");
-  if (!query.ok()) return query.status();
-  Result<bool> row = query->Step();
-  if (!row.ok()) return row.status();
-  return *row ? query->Int64(0) : 0;
-}  // the statement is reset here, so no read lock is held between polls
-
 void ChangeTracker::Poll(std::stop_token stop) {
   int64_t last = -1;
   std::unique_lock lock(mu_);
   while (!stop.stop_requested()) {
-    Result<int64_t> version = DataVersion();
-    if (version.ok()) {  // a failed poll (busy file) is retried on the next tick
+    std::optional<int64_t> version = probe_();
+    if (version) {
       if (last != -1 && *version != last) Bump();
       last = *version;
     }

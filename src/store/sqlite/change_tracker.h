@@ -6,8 +6,10 @@
 //  - stat() of the database file and of its "-wal" file (inode, size, mtime in ns): a
 //    commit by another process appends frames to the WAL, so the size or the mtime moves
 //    at once, with no polling delay;
-//  - a background thread that polls PRAGMA data_version every 250 ms on a connection of
-//    its own and bumps the counter when it moves. It closes the one gap stat() leaves:
+//  - a background thread that polls PRAGMA data_version every 250 ms through a probe (the
+//    store runs it on its writer connection, whose data_version moves only on commits of
+//    OTHER connections, so this Store's own writes are not counted twice) and bumps the
+//    counter when it moves. It closes the one gap stat() leaves:
 //    after a checkpoint the WAL is rewritten from its start, and a commit that leaves the
 //    file at the same size within one mtime tick of the previous write is invisible to
 //    stat(); the poll catches it within 250 ms.
@@ -18,20 +20,25 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
-#include <memory>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <thread>
-
-#include "store/sqlite/connection.h"
 
 namespace samizdat::store::sqlite {
 
 class ChangeTracker {
  public:
-  // Watches the database at `path`; `poll` is a connection used only by the poll thread.
-  ChangeTracker(std::string path, std::unique_ptr<Connection> poll);
+  // PRAGMA data_version of a connection that sees the other processes' commits, or
+  // nullopt when it cannot be read right now (that tick is skipped). Called from the
+  // poll thread only.
+  using DataVersionProbe = std::function<std::optional<int64_t>()>;
+
+  // Watches the database at `path`; starts the poll thread. `probe` must stay callable
+  // until the tracker is destroyed.
+  ChangeTracker(std::string path, DataVersionProbe probe);
   ~ChangeTracker();  // stops and joins the poll thread
 
   ChangeTracker(const ChangeTracker&) = delete;
@@ -44,12 +51,11 @@ class ChangeTracker {
 
  private:
   void Bump() { counter_.fetch_add(1, std::memory_order_relaxed); }
-  Result<int64_t> DataVersion();  // PRAGMA data_version on poll_
   void Poll(std::stop_token stop);
 
   const std::string path_;
   const std::string wal_path_;
-  std::unique_ptr<Connection> poll_;  // used only by thread_
+  const DataVersionProbe probe_;
   std::atomic<uint64_t> counter_{0};
   std::mutex mu_;
   std::condition_variable_any wake_;

@@ -21,17 +21,28 @@ Result<std::vector<Post>> CollectPosts(Statement& query) {
   }
 }
 
-// "FROM posts p [JOIN labels] WHERE …" for `q`, with the parameters ?1 blog, ?2 kind,
-// ?3 status, ?4 label, ?5 before, ?6 after, ?7 from; BindFilter binds the ones used.
+// "FROM … WHERE …" for `q`, with the parameters ?1 blog, ?2 kind, ?3 status, ?4 label,
+// ?5 before, ?6 after, ?7 from (BindFilter binds the ones used), and the ORDER BY that
+// the chosen index delivers without sorting. With a label, the rows come from
+// post_labels, which carries the post's kind, status and time.
 std::string FilterSql(const PostQuery& q) {
-  std::string sql = " FROM posts p";
-  if (q.label) sql += " JOIN post_labels l ON l.post_id = p.id AND l.blog_id = ?1 AND l.name = ?4";
-  sql += " WHERE p.blog_id = ?1 AND p.kind = ?2";
-  if (q.status) sql += " AND p.status = ?3";
-  if (q.published_before) sql += " AND p.published_ms < ?5";
-  if (q.published_after) sql += " AND p.published_ms > ?6";
-  if (q.published_from) sql += " AND p.published_ms >= ?7";
+  std::string sql = q.label ? " FROM post_labels l JOIN posts p ON p.id = l.post_id"
+                              " WHERE l.blog_id = ?1 AND l.name = ?4 AND l.kind = ?2"
+                            : " FROM posts p WHERE p.blog_id = ?1 AND p.kind = ?2";
+  const char* t = q.label ? " AND l." : " AND p.";
+  if (q.status) sql += std::string(t) + "status = ?3";
+  if (q.published_before) sql += std::string(t) + "published_ms < ?5";
+  if (q.published_after) sql += std::string(t) + "published_ms > ?6";
+  if (q.published_from) sql += std::string(t) + "published_ms >= ?7";
   return sql;
+}
+
+std::string OrderSql(const PostQuery& q) {
+  const char* order = q.label ? (q.oldest_first ? " ORDER BY l.published_ms, l.post_id"
+                                                : " ORDER BY l.published_ms DESC, l.post_id DESC")
+                              : (q.oldest_first ? " ORDER BY p.published_ms, p.id"
+                                                : " ORDER BY p.published_ms DESC, p.id DESC");
+  return order;
 }
 
 void BindFilter(Statement& stmt, const PostQuery& q) {
@@ -137,9 +148,8 @@ Result<bool> SqliteStore::PathExists(int64_t blog_id, std::string_view path) {
 
 Result<std::vector<Post>> SqliteStore::ListPosts(const PostQuery& q) {
   return Read([&](Connection& conn) -> Result<std::vector<Post>> {
-    std::string sql = "SELECT " + std::string(kPostColumns) + FilterSql(q);
-    sql += q.oldest_first ? " ORDER BY p.published_ms, p.id" : " ORDER BY p.published_ms DESC, p.id DESC";
-    sql += " LIMIT ?8 OFFSET ?9";
+    std::string sql =
+        "SELECT " + std::string(kPostColumns) + FilterSql(q) + OrderSql(q) + " LIMIT ?8 OFFSET ?9";
     Result<Statement> query = conn.Prepare(sql);
     if (!query.ok()) return query.status();
     BindFilter(*query, q);
@@ -193,9 +203,8 @@ Result<std::vector<LabelCount>> SqliteStore::LabelCounts(int64_t blog_id) {
   return Read([&](Connection& conn) -> Result<std::vector<LabelCount>> {
     // NOCASE folds ASCII letters only; the plain name then orders "a" and "A" stably.
     Result<Statement> query = conn.Prepare(
-        "SELECT l.name, COUNT(*) FROM post_labels l JOIN posts p ON p.id = l.post_id "
-        "WHERE l.blog_id = ?1 AND p.kind = 'post' AND p.status = 'published' "
-        "GROUP BY l.name ORDER BY l.name COLLATE NOCASE, l.name");
+        "SELECT name, count FROM label_counts WHERE blog_id = ?1 "
+        "ORDER BY name COLLATE NOCASE, name");
     if (!query.ok()) return query.status();
     query->Bind(1, blog_id);
     std::vector<LabelCount> counts;

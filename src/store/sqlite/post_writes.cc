@@ -75,13 +75,14 @@ Status SqliteStore::WriteLabels(Connection& conn, const Post& post) {
   SAMIZDAT_RETURN_IF_ERROR(clear->Bind(1, post.id).Run());
   std::vector<std::string> labels = CleanLabels(post.labels);
   for (size_t i = 0; i < labels.size(); ++i) {
+    // The post's kind, status and time are copied from its row, written just before.
     Result<Statement> insert = conn.Prepare(
-        "INSERT INTO post_labels (post_id, blog_id, name, position) VALUES (?1, ?2, ?3, ?4)");
+        "INSERT INTO post_labels (post_id, blog_id, name, position, kind, status, published_ms) "
+        "SELECT id, blog_id, ?2, ?3, kind, status, published_ms FROM posts WHERE id = ?1");
     if (!insert.ok()) return insert.status();
     SAMIZDAT_RETURN_IF_ERROR(insert->Bind(1, post.id)
-                                 .Bind(2, post.blog_id)
-                                 .Bind(3, labels[i])
-                                 .Bind(4, static_cast<int64_t>(i))
+                                 .Bind(2, labels[i])
+                                 .Bind(3, static_cast<int64_t>(i))
                                  .Run());
   }
   return Status::Ok();

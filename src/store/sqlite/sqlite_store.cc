@@ -19,15 +19,24 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
   if (!writer.ok()) return writer.status();
   Status migrated = ApplyMigrations(**writer, EmbeddedMigrations());
   if (!migrated.ok()) return WithContext(migrated, path);
-  Result<std::unique_ptr<Connection>> poll = Connection::Open(path);
-  if (!poll.ok()) return poll.status();
-  return std::unique_ptr<Store>(
-      std::make_unique<SqliteStore>(path, std::move(*writer), std::move(*poll)));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(path, std::move(*writer)));
 }
 
-SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer,
-                         std::unique_ptr<Connection> poll)
-    : writer_(std::move(writer)), readers_(path), tracker_(path, std::move(poll)) {}
+SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer)
+    : writer_(std::move(writer)),
+      readers_(path),
+      tracker_(path, [this] { return WriterDataVersion(); }) {}
+
+std::optional<int64_t> SqliteStore::WriterDataVersion() {
+  // try_lock: a running write is never delayed by the poll; the next tick looks again.
+  std::unique_lock lock(writer_mu_, std::try_to_lock);
+  if (!lock.owns_lock()) return std::nullopt;
+  Result<Statement> query = writer_->Prepare("PRAGMA data_version");
+  if (!query.ok()) return std::nullopt;
+  Result<bool> row = query->Step();
+  if (!row.ok() || !*row) return std::nullopt;
+  return query->Int64(0);
+}
 
 Status SqliteStore::BumpGeneration(Connection& conn, int64_t blog_id) {
   Result<Statement> bump = conn.Prepare(

@@ -2,13 +2,14 @@
 // program reaches it through OpenSqliteStore() and the Store interface.
 //
 // Connections: one writer, used under writer_mu_ inside BEGIN IMMEDIATE … COMMIT; a pool
-// of readers, each read running in its own snapshot so it never waits for the writer;
-// one connection for the change tracker's poll thread. The methods are split by subject
+// of readers, each read running in its own snapshot so it never waits for the writer.
+// The change tracker's poll thread borrows the writer when it is idle. The methods are split by subject
 // over blog_queries.cc, post_reads.cc, post_writes.cc, search.cc and user_queries.cc.
 #pragma once
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,8 +26,7 @@ class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
 
-  SqliteStore(std::string path, std::unique_ptr<Connection> writer,
-              std::unique_ptr<Connection> poll);
+  SqliteStore(std::string path, std::unique_ptr<Connection> writer);
 
   Result<Blog> CreateBlog(const Blog& blog) override;
   Status UpdateBlog(const Blog& blog) override;
@@ -62,6 +62,8 @@ class SqliteStore final : public Store {
   template <typename Fn>
   auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
 
+  // PRAGMA data_version on the writer if no write is running (the tracker's probe).
+  std::optional<int64_t> WriterDataVersion();
   // Within a write: generation + 1 and updated = now for the blog. NotFound if absent.
   static Status BumpGeneration(Connection& conn, int64_t blog_id);
   // Within a write: Conflict if `path` (non-empty) belongs to another post of the blog.

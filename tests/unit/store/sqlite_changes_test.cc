@@ -4,8 +4,6 @@
 #include <thread>
 #include <vector>
 
-#include <sqlite3.h>
-
 #include "sqlite_test_util.h"
 
 namespace samizdat::store {

@@ -1,7 +1,5 @@
 // SQLite store: migrations are embedded, applied once, survive reopening, and a
 // database from a newer samizdat is refused.
-#include <sqlite3.h>
-
 #include <string>
 
 #include "sqlite_test_util.h"
@@ -9,25 +7,6 @@
 
 namespace samizdat::store {
 namespace {
-
-// Runs a single-value query on the file directly, outside the Store.
-int64_t QueryInt(const std::string& path, const char* sql) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  int64_t value = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return value;
-}
-
-void Exec(const std::string& path, const char* sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  sqlite3_close(db);
-}
 
 TEST(SqliteMigrationsTest, EmbeddedVersionsRunFromOneWithoutGaps) {
   auto migrations = sqlite::EmbeddedMigrations();
@@ -60,7 +39,7 @@ TEST_F(SqliteStoreTest, DatabaseIsInWalModeWithForeignKeys) {
 
 TEST_F(SqliteStoreTest, NewerSchemaIsRefused) {
   store_.reset();
-  Exec(path_, "INSERT INTO schema_version (version, name, applied_ms) VALUES (9999, 'future', 0)");
+  ExecOnFile(path_, "INSERT INTO schema_version (version, name, applied_ms) VALUES (9999, 'future', 0)");
   Result<std::unique_ptr<Store>> opened = OpenSqliteStore(path_);
   ASSERT_FALSE(opened.ok());
   EXPECT_TRUE(opened.status().IsInvalidArgument()) << opened.status().ToString();
@@ -76,7 +55,7 @@ TEST_F(SqliteStoreTest, OlderDatabaseIsUpgraded) {
   // every migration on open.
   store_.reset();
   std::filesystem::remove(path_);
-  Exec(path_,
+  ExecOnFile(path_,
        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
        "applied_ms INTEGER NOT NULL)");
   store_ = Must(OpenSqliteStore(path_));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -24,6 +25,28 @@ T Must(Result<T> result) {
   EXPECT_TRUE(result.ok()) << result.status().ToString();
   if (!result.ok()) std::abort();
   return std::move(result).value();
+}
+
+// Runs a one-value query on the database file directly, outside the Store (-1 if no row).
+inline int64_t QueryInt(const std::string& path, const char* sql) {
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db(raw, &sqlite3_close);
+  sqlite3_stmt* raw_stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db.get(), sql, -1, &raw_stmt, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db.get());
+  std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt(raw_stmt, &sqlite3_finalize);
+  if (!stmt) return -1;
+  return sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int64(stmt.get(), 0) : -1;
+}
+
+// Runs statements on the database file directly, outside the Store.
+inline void ExecOnFile(const std::string& path, const char* sql) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db(raw, &sqlite3_close);
+  EXPECT_EQ(sqlite3_exec(db.get(), sql, nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db.get());
 }
 
 inline Time At(int64_t ms) { return Time(std::chrono::milliseconds(ms)); }

@@ -52,14 +52,60 @@ CREATE INDEX posts_listing ON posts(blog_id, kind, status, published_ms);
 -- The admin's lists of every post whatever its status.
 CREATE INDEX posts_any_status ON posts(blog_id, kind, published_ms);
 
+-- A post's labels. kind, status and published_ms copy the post's (the trigger below keeps
+-- them in step), so label pages and label counts are answered from these indexes alone.
 CREATE TABLE post_labels (
-  post_id  INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
-  blog_id  INTEGER NOT NULL,
-  name     TEXT NOT NULL,
-  position INTEGER NOT NULL,                     -- the author's order
+  post_id      INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  blog_id      INTEGER NOT NULL,
+  name         TEXT NOT NULL,
+  position     INTEGER NOT NULL,                 -- the author's order
+  kind         TEXT NOT NULL,
+  status       TEXT NOT NULL,
+  published_ms INTEGER NOT NULL,
   PRIMARY KEY (post_id, name)
 ) WITHOUT ROWID;
-CREATE INDEX post_labels_by_name ON post_labels(blog_id, name);
+-- /search/label/NAME pages, newest first.
+CREATE INDEX post_labels_listing ON post_labels(blog_id, name, kind, status, published_ms);
+
+CREATE TRIGGER post_labels_follow AFTER UPDATE OF kind, status, published_ms ON posts BEGIN
+  UPDATE post_labels SET kind = new.kind, status = new.status, published_ms = new.published_ms
+    WHERE post_id = new.id;
+END;
+
+-- The Labels widget: how many published posts carry each label, kept by the triggers
+-- below so that reading it costs one row per label, not one per labelled post.
+CREATE TABLE label_counts (
+  blog_id INTEGER NOT NULL,
+  name    TEXT NOT NULL,
+  count   INTEGER NOT NULL,
+  PRIMARY KEY (blog_id, name)
+) WITHOUT ROWID;
+
+CREATE TRIGGER label_counts_insert AFTER INSERT ON post_labels
+  WHEN new.kind = 'post' AND new.status = 'published' BEGIN
+  INSERT INTO label_counts (blog_id, name, count) VALUES (new.blog_id, new.name, 1)
+    ON CONFLICT (blog_id, name) DO UPDATE SET count = count + 1;
+END;
+
+CREATE TRIGGER label_counts_delete AFTER DELETE ON post_labels
+  WHEN old.kind = 'post' AND old.status = 'published' BEGIN
+  UPDATE label_counts SET count = count - 1 WHERE blog_id = old.blog_id AND name = old.name;
+  DELETE FROM label_counts WHERE blog_id = old.blog_id AND name = old.name AND count <= 0;
+END;
+
+CREATE TRIGGER label_counts_leave AFTER UPDATE OF kind, status ON post_labels
+  WHEN old.kind = 'post' AND old.status = 'published'
+   AND NOT (new.kind = 'post' AND new.status = 'published') BEGIN
+  UPDATE label_counts SET count = count - 1 WHERE blog_id = old.blog_id AND name = old.name;
+  DELETE FROM label_counts WHERE blog_id = old.blog_id AND name = old.name AND count <= 0;
+END;
+
+CREATE TRIGGER label_counts_join AFTER UPDATE OF kind, status ON post_labels
+  WHEN new.kind = 'post' AND new.status = 'published'
+   AND NOT (old.kind = 'post' AND old.status = 'published') BEGIN
+  INSERT INTO label_counts (blog_id, name, count) VALUES (new.blog_id, new.name, 1)
+    ON CONFLICT (blog_id, name) DO UPDATE SET count = count + 1;
+END;
 
 -- Full-text index over titles and texts, its content read from posts and kept in step
 -- by the triggers below (so a write and its index change commit together).
