@@ -2,7 +2,6 @@
 #include "web/query.h"
 
 #include <boost/url/parse_query.hpp>
-#include <boost/url/params_view.hpp>
 
 #include <charconv>
 
@@ -31,11 +30,11 @@ Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
   if (!parsed) return Status::InvalidArgument("the query string is malformed");
   boost::urls::encoding_opts decoding;
   decoding.space_as_plus = true;  // form submissions (the search box) encode spaces as '+'
-  boost::urls::params_view params(boost::urls::params_view(*parsed), decoding);
-  for (const auto& param : params) {
-    const std::string& key = param.key;
+  for (const auto& encoded : *parsed) {
+    const std::string key = encoded.key.decode(decoding);
+    const std::string value = encoded.has_value ? encoded.value.decode(decoding) : std::string();
     if (key == "updated-max") {
-      updated_max_text = param.value;
+      updated_max_text = value;
       // An unencoded "+01:00" offset arrives as " 01:00": put the plus back.
       if (updated_max_text.size() > 19 && updated_max_text[19] != '.') {
         if (auto space = updated_max_text.find(' ', 19); space != std::string::npos) {
@@ -48,7 +47,7 @@ Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
       }
       query.updated_max = *time;
     } else if (key == "max-results") {
-      max_results_text = param.value;
+      max_results_text = value;
       auto n = ParseInt(max_results_text);
       if (!n || *n < 1 || *n > kMaxResultsLimit) {
         return Status::InvalidArgument("max-results must be a whole number from 1 to " +
@@ -56,15 +55,15 @@ Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
       }
       query.max_results = *n;
     } else if (key == "reverse-paginate") {
-      query.reverse = param.value == "true";
+      query.reverse = value == "true";
     } else if (key == "q") {
-      if (param.value.size() > kMaxQueryLength) {
+      if (value.size() > kMaxQueryLength) {
         return Status::InvalidArgument("q (the search words) must be at most " +
                                        std::to_string(kMaxQueryLength) + " characters");
       }
-      query.q = std::string(Trim(param.value));
+      query.q = std::string(Trim(value));
     } else if (key == "start") {
-      start_text = param.value;
+      start_text = value;
       auto n = ParseInt(start_text);
       if (!n || *n < 0) return Status::InvalidArgument("start must be a whole number from 0");
       query.start = *n;

@@ -53,8 +53,9 @@ class PageBuilder {
       return Item(path, PostKind::kPost);
     }
     // /YYYY_MM_DD_archive.html -> /YYYY/MM/
-    if (path.size() == 25 && path.ends_with("_archive.html") && Digits(path.substr(1, 4), 4) &&
-        path[5] == '_' && Digits(path.substr(6, 2), 2) && path[8] == '_') {
+    if (path.size() == 24 && path.ends_with("_archive.html") && Digits(path.substr(1, 4), 4) &&
+        path[5] == '_' && Digits(path.substr(6, 2), 2) && path[8] == '_' &&
+        Digits(path.substr(9, 2), 2)) {
       PageOutcome moved;
       moved.status = 301;
       moved.redirect = std::string(path.substr(0, 5)) + "/" + std::string(path.substr(6, 2)) + "/";
