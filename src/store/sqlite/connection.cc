@@ -130,6 +130,8 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
 }
 
 Result<Transaction> Transaction::Begin(Connection& conn, Mode mode) {
+  // A transaction left open (a ROLLBACK that failed) would make BEGIN fail forever.
+  if (sqlite3_get_autocommit(conn.handle()) == 0) (void)conn.Exec("ROLLBACK");
   Result<Statement> begin = conn.Prepare(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
   if (!begin.ok()) return begin.status();
   SAMIZDAT_RETURN_IF_ERROR(begin->Run());

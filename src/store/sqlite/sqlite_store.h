@@ -10,9 +10,20 @@
 
 namespace samizdat::store {
 
-// Opens the database at `path`, creating the file and applying pending migrations.
-// Internal (with SQLite's message) if the file cannot be opened or migrated;
-// Unavailable if another process holds a write lock for longer than the busy timeout.
+// Opens the database at `path`, creating the file and applying pending migrations (each
+// in its own transaction; an older database is upgraded in place).
+//
+// Durability: synchronous=FULL, so a write that returned OK survives a crash or power
+// loss; each write costs one fsync of the WAL. Concurrency: one writer connection under a
+// mutex, a pool of reader connections (one per concurrently reading thread, kept until
+// the Store is destroyed), and one background thread for ChangeStamp(), joined by the
+// Store's destructor. Several processes may open the same file.
+//
+// Errors: InvalidArgument, naming both versions, if the file was written by a newer
+// samizdat (its schema version is above every migration this binary holds; nothing is
+// changed); Internal (with SQLite's message and the path) if the file cannot be opened
+// or migrated; Unavailable if another process holds the write lock for longer than the
+// busy timeout (5 s).
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
 
 }  // namespace samizdat::store
