@@ -36,10 +36,8 @@ Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
     if (key == "updated-max") {
       updated_max_text = value;
       // An unencoded "+01:00" offset arrives as " 01:00": put the plus back.
-      if (updated_max_text.size() > 19 && updated_max_text[19] != '.') {
-        if (auto space = updated_max_text.find(' ', 19); space != std::string::npos) {
-          updated_max_text[space] = '+';
-        }
+      if (auto space = updated_max_text.find(' ', 19); space != std::string::npos) {
+        updated_max_text[space] = '+';
       }
       auto time = ParseRfc3339(updated_max_text);
       if (!time.ok()) {

@@ -1,0 +1,65 @@
+// BlogDirectory: host lookup, and dropping cached pages of blogs whose generation moved
+// (also when the write came through another Store on the same file, as another process).
+#include "service/blog_directory.h"
+
+#include "service/blogs.h"
+#include "test_store.h"
+
+namespace samizdat::service {
+namespace {
+
+class BlogDirectoryTest : public StoreTest {
+ protected:
+  Blog Create(const std::string& host) {
+    BlogChanges changes;
+    changes.host = host;
+    changes.title = host;
+    return *BlogService(*store_).Create(changes);
+  }
+};
+
+TEST_F(BlogDirectoryTest, ASingleBlogAnswersAnyHost) {
+  Create("a.test");
+  BlogDirectory directory(*store_, nullptr);
+  ASSERT_TRUE(directory.Refresh().ok());
+  ASSERT_NE(directory.ForHost("whatever.example"), nullptr);
+  EXPECT_EQ(directory.ForHost("whatever.example")->blog.host, "a.test");
+}
+
+TEST_F(BlogDirectoryTest, SeveralBlogsAreChosenByHost) {
+  Create("a.test");
+  Create("b.test");
+  BlogDirectory directory(*store_, nullptr);
+  ASSERT_TRUE(directory.Refresh().ok());
+  EXPECT_EQ(directory.ForHost("B.test:8080")->blog.host, "b.test");
+  EXPECT_EQ(directory.ForHost("c.test"), nullptr);
+}
+
+TEST_F(BlogDirectoryTest, AWriteFromAnotherStoreDropsOnlyThatBlogsPages) {
+  const Blog a = Create("a.test");
+  const Blog b = Create("b.test");
+  PageCache cache(1 << 20);
+  BlogDirectory directory(*store_, &cache);
+  ASSERT_TRUE(directory.Refresh().ok());
+  const auto page = CachedPage::Make(200, "text/html", "x", Now());
+  const int64_t a_generation = directory.ForHost("a.test")->blog.generation;
+  cache.Put(a.id, a_generation, "/", page);
+  cache.Put(b.id, directory.ForHost("b.test")->blog.generation, "/", page);
+
+  // Another process changes blog A.
+  auto other = store::OpenSqliteStore((dir_ / "samizdat.db").string());
+  ASSERT_TRUE(other.ok());
+  BlogChanges title;
+  title.title = "A, renamed";
+  ASSERT_TRUE(BlogService(**other).Update("a.test", title).ok());
+
+  ASSERT_TRUE(directory.Refresh().ok());
+  const auto a_now = directory.ForHost("a.test");
+  EXPECT_EQ(a_now->blog.title, "A, renamed");
+  EXPECT_GT(a_now->blog.generation, a_generation);
+  EXPECT_EQ(cache.Find(a.id, a_generation, "/"), nullptr) << "A's pages are dropped";
+  EXPECT_NE(cache.Find(b.id, directory.ForHost("b.test")->blog.generation, "/"), nullptr);
+}
+
+}  // namespace
+}  // namespace samizdat::service

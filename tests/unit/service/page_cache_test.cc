@@ -1,0 +1,88 @@
+// PageCache: generation checks, per-blog drops, the byte budget, and CachedPage::Make.
+#include "service/page_cache.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+namespace samizdat::service {
+namespace {
+
+std::shared_ptr<const CachedPage> Page(const std::string& body) {
+  return CachedPage::Make(200, "text/html", body, FromEpochMillis(1'000'000));
+}
+
+std::string Gunzip(const std::string& gz) {
+  z_stream stream{};
+  EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);
+  std::string out(1 << 20, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+  stream.avail_in = static_cast<uInt>(gz.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
+  out.resize(stream.total_out);
+  inflateEnd(&stream);
+  return out;
+}
+
+TEST(CachedPageTest, MakeKeepsBodyAndAGzipCopyOfIt) {
+  auto page = Page("<p>hello hello hello</p>");
+  EXPECT_EQ(*page->body, "<p>hello hello hello</p>");
+  EXPECT_EQ(Gunzip(*page->gzip_body), *page->body);
+  EXPECT_EQ(page->etag.front(), '"');
+  EXPECT_EQ(page->etag.back(), '"');
+}
+
+TEST(CachedPageTest, EtagFollowsTheBytes) {
+  EXPECT_EQ(Page("a")->etag, Page("a")->etag);
+  EXPECT_NE(Page("a")->etag, Page("b")->etag);
+}
+
+TEST(PageCacheTest, FindsWhatWasPutAtTheSameGeneration) {
+  PageCache cache(1 << 20);
+  cache.Put(1, 5, "/", Page("home"));
+  ASSERT_NE(cache.Find(1, 5, "/"), nullptr);
+  EXPECT_EQ(*cache.Find(1, 5, "/")->body, "home");
+  EXPECT_EQ(cache.Find(1, 6, "/"), nullptr) << "a newer generation must miss";
+  EXPECT_EQ(cache.Find(2, 5, "/"), nullptr) << "another blog's key must miss";
+  EXPECT_EQ(cache.Find(1, 5, "/other"), nullptr);
+}
+
+TEST(PageCacheTest, DropBlogDropsOnlyThatBlog) {
+  PageCache cache(1 << 20);
+  cache.Put(1, 1, "/", Page("one"));
+  cache.Put(1, 1, "/p/x.html", Page("one-x"));
+  cache.Put(2, 1, "/", Page("two"));
+  cache.DropBlog(1);
+  EXPECT_EQ(cache.Find(1, 1, "/"), nullptr);
+  EXPECT_EQ(cache.Find(1, 1, "/p/x.html"), nullptr);
+  EXPECT_NE(cache.Find(2, 1, "/"), nullptr);
+}
+
+TEST(PageCacheTest, StaysWithinItsBudgetByEvictingTheOldest) {
+  PageCache cache(8 * 1024);
+  const std::string big(2000, 'x');
+  for (int i = 0; i < 20; ++i) cache.Put(1, 1, "/" + std::to_string(i), Page(big + std::to_string(i)));
+  EXPECT_LE(cache.bytes(), 8u * 1024);
+  EXPECT_EQ(cache.Find(1, 1, "/0"), nullptr) << "the oldest page goes first";
+  EXPECT_NE(cache.Find(1, 1, "/19"), nullptr) << "the newest page stays";
+}
+
+TEST(PageCacheTest, ReplacingAKeyDoesNotLeakBytes) {
+  PageCache cache(1 << 20);
+  cache.Put(1, 1, "/", Page("first"));
+  const std::size_t once = cache.bytes();
+  cache.Put(1, 2, "/", Page("first"));
+  EXPECT_EQ(cache.bytes(), once);
+  EXPECT_NE(cache.Find(1, 2, "/"), nullptr);
+}
+
+TEST(PageCacheTest, APageLargerThanTheBudgetIsNotKept) {
+  PageCache cache(1024);
+  cache.Put(1, 1, "/", Page(std::string(5000, 'y')));
+  EXPECT_EQ(cache.Find(1, 1, "/"), nullptr);
+  EXPECT_EQ(cache.bytes(), 0u);
+}
+
+}  // namespace
+}  // namespace samizdat::service
