@@ -1,0 +1,149 @@
+// samizdat_bench_kernels: Google Benchmark timings of the per-request and per-write
+// kernels — the item page render, Markdown, the sanitizer, Blogger slugs.
+#include <benchmark/benchmark.h>
+
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/time.h"
+#include "render/build.h"
+#include "render/theme.h"
+#include "render/view.h"
+#include "synthetic_text.h"
+#include "text/markdown.h"
+#include "text/sanitize.h"
+#include "text/slug.h"
+
+namespace samizdat::bench {
+namespace {
+
+constexpr int kWords = 800;
+constexpr int kPosts = 10'000;
+
+std::string MarkdownBody() { return ContentGenerator(1).MarkdownBody(kWords); }
+
+std::string HtmlBody() {
+  auto html = text::MarkdownToHtml(MarkdownBody());
+  return html.ok() ? *html : std::string();
+}
+
+Blog BenchBlog() {
+  Blog blog;
+  blog.id = 42;
+  blog.host = "bench.test";
+  blog.title = "Bench blog";
+  blog.description = "Synthetic posts for measuring samizdat.";
+  blog.time_zone = "Europe/Paris";
+  return blog;
+}
+
+// An item page as the site builds it for a blog of kPosts posts over ten years.
+render::PageView ItemPage(const Blog& blog, const TimeZone& zone) {
+  ContentGenerator content(7);
+  Post post;
+  post.id = 1234567890123456789;
+  post.blog_id = blog.id;
+  post.status = PostStatus::kPublished;
+  post.title = content.Title();
+  post.path = "/2020/06/" + text::BloggerSlug(post.title) + ".html";
+  post.body_html = text::SanitizeHtml(HtmlBody(), text::SanitizePolicy::kPostBody);
+  post.author = "Bench Author";
+  post.labels = content.Labels();
+  post.published = zone.FromLocal(2020, 6, 14, 16, 18);
+  post.updated = post.published;
+  post.comment_count = 2;
+
+  const Time first = zone.FromLocal(2015, 1, 1);
+  const auto slot = (zone.FromLocal(2025, 1, 1) - first) / kPosts;
+  std::vector<Time> times;
+  for (int i = kPosts - 1; i >= 0; --i) times.push_back(first + slot * i);
+  std::vector<LabelCount> labels;
+  for (const std::string& name : ContentGenerator::LabelPool()) labels.push_back({name, 500});
+  std::vector<render::PageLink> pages = {{"About", "/p/about.html"},
+                                         {"Contact", "/p/contact.html"},
+                                         {"Colophon", "/p/colophon.html"}};
+
+  render::PageView view;
+  view.kind = render::PageKind::kItem;
+  view.blog = render::MakeBlogView(blog);
+  view.title = blog.title + ": " + post.title;
+  view.canonical_url = post.path;
+  view.posts.push_back(render::MakePostView(blog, zone, post));
+  view.pager = {"/2020/06/newer-post.html", "/2020/06/older-post.html", "/"};
+  view.sidebar = render::MakeSidebar(blog, zone, times, labels, pages, 2020);
+  return view;
+}
+
+void BM_RenderItemPage(benchmark::State& state) {
+  const Blog blog = BenchBlog();
+  const TimeZone zone = *TimeZone::Find(blog.time_zone);
+  const render::PageView view = ItemPage(blog, zone);
+  const render::Theme theme = render::Theme::Default();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::string page = theme.Render(view);
+    bytes += page.size();
+    benchmark::DoNotOptimize(page);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_RenderItemPage);
+
+// The view building an uncached item page does besides Render (the sidebar is cached
+// per blog generation by the site, so it is not included).
+void BM_MakePostView(benchmark::State& state) {
+  const Blog blog = BenchBlog();
+  const TimeZone zone = *TimeZone::Find(blog.time_zone);
+  const render::PageView view = ItemPage(blog, zone);
+  Post post;
+  post.id = 1234567890123456789;
+  post.title = view.posts[0].title;
+  post.path = view.canonical_url;
+  post.body_html = view.posts[0].body_html;
+  post.labels = {"Travel", "Local news"};
+  post.published = zone.FromLocal(2020, 6, 14, 16, 18);
+  for (auto _ : state) {
+    render::PostView pv = render::MakePostView(blog, zone, post);
+    benchmark::DoNotOptimize(pv);
+  }
+}
+BENCHMARK(BM_MakePostView);
+
+void BM_SanitizeHtml(benchmark::State& state) {
+  const std::string html = HtmlBody();
+  for (auto _ : state) {
+    std::string clean = text::SanitizeHtml(html, text::SanitizePolicy::kPostBody);
+    benchmark::DoNotOptimize(clean);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * html.size()));
+}
+BENCHMARK(BM_SanitizeHtml);
+
+void BM_MarkdownToHtml(benchmark::State& state) {
+  const std::string markdown = MarkdownBody();
+  for (auto _ : state) {
+    auto html = text::MarkdownToHtml(markdown);
+    benchmark::DoNotOptimize(html);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * markdown.size()));
+}
+BENCHMARK(BM_MarkdownToHtml);
+
+void BM_BloggerSlug(benchmark::State& state) {
+  ContentGenerator content(3);
+  std::vector<std::string> titles;
+  for (int i = 0; i < 256; ++i) titles.push_back(content.Title());
+  titles.push_back("The Café's (somewhat) brief history of simpleui.js — a re-post, don't miss it");
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string slug = text::BloggerSlug(titles[i++ % titles.size()]);
+    benchmark::DoNotOptimize(slug);
+  }
+}
+BENCHMARK(BM_BloggerSlug);
+
+}  // namespace
+}  // namespace samizdat::bench
+
+BENCHMARK_MAIN();

@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# The load benchmarks of issue 2: samizdat (cached, uncached) against nginx serving the
+# same post page as a static file, measured in one run on 127.0.0.1. See bench/README.md.
+#
+# usage: bash bench/run.sh path/to/samizdat [N_POSTS=10000]
+# env:   DURATION (wrk -d, default 10s), CONNECTIONS (wrk -c, default 32), SEED (1),
+#        MAKE_BLOG (path of samizdat_make_blog), NGINX (path of nginx),
+#        BENCH_DATA (cache of generated blogs, default build/bench-data)
+set -euo pipefail
+
+die() {
+  echo "bench/run.sh: error: $*" >&2
+  exit 1
+}
+
+if [[ $# -lt 1 || $# -gt 2 ]]; then
+  echo "usage: bash bench/run.sh path/to/samizdat [N_POSTS=10000]" >&2
+  exit 2
+fi
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SAMIZDAT=$1
+N_POSTS=${2:-10000}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+SEED=${SEED:-1}
+BENCH_DATA=${BENCH_DATA:-$ROOT/build/bench-data}
+NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+[[ $N_POSTS =~ ^[1-9][0-9]*$ ]] || die "N_POSTS must be a positive whole number, not '$N_POSTS'"
+
+# CMake puts the binary in BUILD/src/app/; accept the build directory's top too.
+if [[ ! -f $SAMIZDAT && -x $(dirname "$SAMIZDAT")/src/app/samizdat ]]; then
+  echo "note: $SAMIZDAT does not exist; using $(dirname "$SAMIZDAT")/src/app/samizdat"
+  SAMIZDAT=$(dirname "$SAMIZDAT")/src/app/samizdat
+fi
+[[ -f $SAMIZDAT && -x $SAMIZDAT ]] || die "no samizdat binary at $SAMIZDAT"
+SAMIZDAT=$(realpath "$SAMIZDAT")
+if [[ -z ${MAKE_BLOG:-} ]]; then
+  dir=$(dirname "$SAMIZDAT")
+  for candidate in "$dir/samizdat_make_blog" "$dir/bench/samizdat_make_blog" \
+                   "$dir/../../bench/samizdat_make_blog"; do
+    if [[ -x $candidate ]]; then MAKE_BLOG=$(realpath "$candidate"); break; fi
+  done
+fi
+[[ -n ${MAKE_BLOG:-} && -x $MAKE_BLOG ]] ||
+  die "samizdat_make_blog not found next to $SAMIZDAT (build the target, or set MAKE_BLOG)"
+for tool in wrk curl taskset python3 "$NGINX"; do
+  command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+
+WORK=$(mktemp -d -t samizdat-bench.XXXXXX)
+chmod 755 "$WORK"  # nginx's worker (run by root, it becomes nobody) reads www/ from here
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+FreePort() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+Millis() { echo $(($(date +%s%N) / 1000000)); }
+
+# Stops one process this script started (SIGTERM, then waits for it).
+Stop() {
+  local pid=$1 kept=() p
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  for p in "${PIDS[@]}"; do [[ $p == "$pid" ]] || kept+=("$p"); done
+  PIDS=("${kept[@]+"${kept[@]}"}")
+}
+
+# Waits until URL answers 200; the server (pid $2, log file $3) must stay alive; 30 s at most.
+WaitFor200() {
+  local url=$1 pid=$2 log=$3 deadline=$(($(Millis) + 30000))
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' -H 'Host: bench.test' "$url" || true) == 200 ]]; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 20 "$log" >&2
+      die "the server for $url exited"
+    fi
+    if (($(Millis) >= deadline)); then
+      tail -n 20 "$log" >&2
+      die "$url did not answer 200 within 30 s"
+    fi
+  done
+}
+
+RssMb() {
+  awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+}
+
+# Runs wrk on core 0 against URL; prints a line about it and sets RPS.
+RPS=0
+Load() {
+  local name=$1 url=$2 out=$WORK/wrk-$1.txt
+  taskset -c 0 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -H 'Host: bench.test' "$url" >"$out" 2>&1 ||
+    { cat "$out" >&2; die "wrk failed on $url"; }
+  if grep -q 'Non-2xx or 3xx responses' "$out"; then
+    cat "$out" >&2
+    die "$url answered with errors under load: the figure would be meaningless"
+  fi
+  RPS=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+  [[ -n $RPS ]] || { cat "$out" >&2; die "no Requests/sec in wrk's output for $url"; }
+  local latency errors
+  latency=$(awk '/^    Latency/ { print $2 }' "$out")
+  errors=$(awk '/Socket errors/ { $1 = $2 = ""; print }' "$out")
+  printf '  %-22s %10.1f req/s  latency avg %s%s\n' "$name" "$RPS" "$latency" "${errors:+ (socket errors:$errors)}"
+}
+
+echo "samizdat load benchmark: $N_POSTS posts, wrk -t1 -c$CONNECTIONS -d$DURATION (core 0), servers on core 1"
+echo "binary: $SAMIZDAT"
+
+# --- the data: one blog of N_POSTS posts, cached between runs ---------------------------
+DATA=$BENCH_DATA/posts-$N_POSTS-seed-$SEED
+if [[ -f $DATA/samizdat.db && -s $DATA/sample-path ]]; then
+  echo "data: reusing $DATA"
+else
+  rm -rf "$DATA" "$DATA.partial"
+  mkdir -p "$BENCH_DATA"
+  echo "data: creating $N_POSTS posts in $DATA"
+  "$MAKE_BLOG" --data "$DATA.partial" --posts "$N_POSTS" --seed "$SEED" | tee "$WORK/make_blog.txt"
+  sed -n 's/^sample post: //p' "$WORK/make_blog.txt" >"$DATA.partial/sample-path"
+  mv "$DATA.partial" "$DATA"
+fi
+POST_PATH=$(cat "$DATA/sample-path")
+[[ $POST_PATH == /*.html ]] || die "no sample post path in $DATA/sample-path"
+echo "post page: $POST_PATH"
+
+# --- samizdat with its page cache: start-up, cached post page, home page ------------------
+echo "samizdat (page cache on):"
+PORT=$(FreePort)
+START=$(Millis)
+taskset -c 1 "$SAMIZDAT" --data "$DATA" serve --address 127.0.0.1 --port "$PORT" --threads 1 \
+  --access-log /dev/null >"$WORK/serve-cached.log" 2>&1 &
+CACHED_PID=$!
+PIDS+=("$CACHED_PID")
+WaitFor200 "http://127.0.0.1:$PORT$POST_PATH" "$CACHED_PID" "$WORK/serve-cached.log"
+STARTUP_MS=$(($(Millis) - START))
+printf '  %-22s %10d ms\n' "start-up to first page" "$STARTUP_MS"
+
+PAGE=$WORK/www$POST_PATH
+mkdir -p "$(dirname "$PAGE")"
+curl -s -f -H 'Host: bench.test' -o "$PAGE" "http://127.0.0.1:$PORT$POST_PATH"  # warms the cache
+curl -s -f -H 'Host: bench.test' -o /dev/null "http://127.0.0.1:$PORT/"
+PAGE_BYTES=$(stat -c %s "$PAGE")
+printf '  %-22s %10d bytes\n' "post page size" "$PAGE_BYTES"
+Load cached-post "http://127.0.0.1:$PORT$POST_PATH"
+CACHED_RPS=$RPS
+Load home "http://127.0.0.1:$PORT/"
+HOME_RPS=$RPS
+CACHED_RSS=$(RssMb "$CACHED_PID")
+printf '  %-22s %10s MB\n' "VmRSS after the runs" "$CACHED_RSS"
+Stop "$CACHED_PID"
+
+# --- samizdat without the page cache: every request renders -----------------------------
+echo "samizdat --no-cache:"
+PORT=$(FreePort)
+taskset -c 1 "$SAMIZDAT" --data "$DATA" serve --address 127.0.0.1 --port "$PORT" --threads 1 \
+  --no-cache --access-log /dev/null >"$WORK/serve-uncached.log" 2>&1 &
+UNCACHED_PID=$!
+PIDS+=("$UNCACHED_PID")
+WaitFor200 "http://127.0.0.1:$PORT$POST_PATH" "$UNCACHED_PID" "$WORK/serve-uncached.log"
+Load uncached-post "http://127.0.0.1:$PORT$POST_PATH"
+UNCACHED_RPS=$RPS
+UNCACHED_RSS=$(RssMb "$UNCACHED_PID")
+printf '  %-22s %10s MB\n' "VmRSS after the runs" "$UNCACHED_RSS"
+Stop "$UNCACHED_PID"
+
+# --- the baseline: nginx serving the same bytes at the same path --------------------------
+echo "nginx (static copy of the post page):"
+PORT=$(FreePort)
+mkdir -p "$WORK/nginx/logs"
+cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type "text/html; charset=utf-8";
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $WORK/nginx/client_body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server {
+    listen 127.0.0.1:$PORT;
+    root $WORK/www;
+  }
+}
+EOF
+taskset -c 1 "$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" \
+  -g 'daemon off;' >"$WORK/nginx/stdout.log" 2>&1 &
+NGINX_PID=$!
+PIDS+=("$NGINX_PID")
+WaitFor200 "http://127.0.0.1:$PORT$POST_PATH" "$NGINX_PID" "$WORK/nginx/logs/error.log"
+curl -s -f "http://127.0.0.1:$PORT$POST_PATH" | cmp -s - "$PAGE" || die "nginx does not serve the saved page's bytes"
+Load nginx "http://127.0.0.1:$PORT$POST_PATH"
+NGINX_RPS=$RPS
+Stop "$NGINX_PID"
+
+# --- the table ------------------------------------------------------------------------------
+Verdict() { if awk "BEGIN { exit !($1) }"; then echo meets; else echo misses; fi; }
+Ratio() { awk -v a="$1" -v b="$NGINX_RPS" 'BEGIN { printf "%.2fx", a / b }'; }
+MAX_RSS=$(awk -v a="$CACHED_RSS" -v b="$UNCACHED_RSS" 'BEGIN { print (a > b ? a : b) }')
+
+echo
+printf '%-28s %12s %9s   %-26s %s\n' benchmark req/s "vs nginx" "target (issue 2)" result
+printf '%-28s %12.1f %9s   %-26s\n' "nginx, static post page" "$NGINX_RPS" 1.00x ""
+printf '%-28s %12.1f %9s   %-26s %s\n' "cached post page" "$CACHED_RPS" "$(Ratio "$CACHED_RPS")" \
+  ">= 0.8x nginx" "$(Verdict "$CACHED_RPS >= 0.8 * $NGINX_RPS")"
+printf '%-28s %12.1f %9s   %-26s\n' "home page (cached)" "$HOME_RPS" "$(Ratio "$HOME_RPS")" ""
+printf '%-28s %12.1f %9s   %-26s %s\n' "uncached post render" "$UNCACHED_RPS" "$(Ratio "$UNCACHED_RPS")" \
+  ">= 2000 pages/s, one core" "$(Verdict "$UNCACHED_RPS >= 2000")"
+printf '%-28s %12s %9s   %-26s %s\n' "start-up to first page" "$STARTUP_MS ms" "" "<= 1000 ms" \
+  "$(Verdict "$STARTUP_MS <= 1000")"
+printf '%-28s %12s %9s   %-26s %s\n' "resident memory (max VmRSS)" "$MAX_RSS MB" "" "<= 100 MB" \
+  "$(Verdict "$MAX_RSS <= 100")"
+echo "(cached server VmRSS $CACHED_RSS MB, uncached $UNCACHED_RSS MB; $N_POSTS posts, page $PAGE_BYTES bytes)"
