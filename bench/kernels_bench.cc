@@ -1,5 +1,5 @@
 // samizdat_bench_kernels: Google Benchmark timings of the per-request and per-write
-// kernels — the item page render, Markdown, the sanitizer, Blogger slugs.
+// kernels — the item page render, the page cache entry, Markdown, the sanitizer, slugs.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -10,6 +10,7 @@
 #include "render/build.h"
 #include "render/theme.h"
 #include "render/view.h"
+#include "service/page_cache.h"
 #include "synthetic_text.h"
 #include "text/markdown.h"
 #include "text/sanitize.h"
@@ -89,6 +90,20 @@ void BM_RenderItemPage(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
 BENCHMARK(BM_RenderItemPage);
+
+// What every rendered page goes through before it is sent or cached: the ETag (a hash
+// of the bytes) and the gzip copy.
+void BM_CachedPageMake(benchmark::State& state) {
+  const Blog blog = BenchBlog();
+  const TimeZone zone = *TimeZone::Find(blog.time_zone);
+  const std::string page = render::Theme::Default().Render(ItemPage(blog, zone));
+  for (auto _ : state) {
+    auto cached = service::CachedPage::Make(200, "text/html; charset=utf-8", page, blog.updated);
+    benchmark::DoNotOptimize(cached);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * page.size()));
+}
+BENCHMARK(BM_CachedPageMake);
 
 // The view building an uncached item page does besides Render (the sidebar is cached
 // per blog generation by the site, so it is not included).
