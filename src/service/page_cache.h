@@ -25,13 +25,16 @@ struct CachedPage {
   int status = 200;
   std::string content_type;
   std::shared_ptr<const std::string> body;
-  std::shared_ptr<const std::string> gzip_body;
+  std::shared_ptr<const std::string> gzip_body;  // null when not made (see Make)
   std::string etag;        // quoted strong validator: "\"1f2e...\""
   Time last_modified{};
 
-  // Builds an entry: compresses the body and derives the ETag from its bytes.
+  // Builds an entry and derives the ETag from the body's bytes. The gzip copy is made
+  // only `with_gzip`: worth it for a page that goes into the cache or to a client that
+  // asked for gzip, a waste otherwise.
   static std::shared_ptr<const CachedPage> Make(int status, std::string content_type,
-                                                std::string body, Time last_modified);
+                                                std::string body, Time last_modified,
+                                                bool with_gzip = true);
 };
 
 class PageCache {

@@ -42,7 +42,7 @@ bool EtagMatches(std::string_view if_none_match, const std::string& etag) {
   });
 }
 
-bool AcceptsGzip(std::string_view accept_encoding) {
+bool AcceptsGzipCoding(std::string_view accept_encoding) {
   return AnyItem(accept_encoding, [](std::string_view item) {
     std::string_view coding = TrimSpaces(item.substr(0, item.find(';')));
     if (!EqualsIgnoreCase(coding, "gzip") && coding != "*") return false;
@@ -54,6 +54,10 @@ bool AcceptsGzip(std::string_view accept_encoding) {
 }
 
 }  // namespace
+
+bool AcceptsGzip(const http::Request& request) {
+  return AcceptsGzipCoding(request.GetHeader("Accept-Encoding"));
+}
 
 http::Response Deliver(const http::Request& request, const service::CachedPage& page) {
   http::Response response;
@@ -79,7 +83,7 @@ http::Response Deliver(const http::Request& request, const service::CachedPage& 
     }
   }
   response.headers.push_back({"Content-Type", page.content_type});
-  if (AcceptsGzip(request.GetHeader("Accept-Encoding"))) {
+  if (page.gzip_body && AcceptsGzip(request)) {
     response.headers.push_back({"Content-Encoding", "gzip"});
     response.body = page.gzip_body;
   } else {

@@ -9,7 +9,11 @@ namespace samizdat::web {
 
 // The response for `page` as `request` asks for it: 304 when If-None-Match names the
 // ETag (or If-Modified-Since is not older than Last-Modified and If-None-Match is
-// absent), the gzip body when Accept-Encoding allows gzip, the plain body otherwise.
+// absent), the gzip body when Accept-Encoding allows gzip and the page has one, the
+// plain body otherwise.
 http::Response Deliver(const http::Request& request, const service::CachedPage& page);
+
+// Whether the client accepts a gzip body (Accept-Encoding, q=0 honoured).
+bool AcceptsGzip(const http::Request& request);
 
 }  // namespace samizdat::web

@@ -91,9 +91,10 @@ http::Response Site::Handle(const http::Request& request) {
   }
   if (outcome->status == 301) return Redirect(outcome->redirect);
 
+  const bool cacheable = cache_ && outcome->status == 200;
   auto page = service::CachedPage::Make(outcome->status, kHtml, theme_.Render(outcome->view),
-                                        entry->blog.updated);
-  if (cache_ && outcome->status == 200) {
+                                        entry->blog.updated, cacheable || AcceptsGzip(request));
+  if (cacheable) {
     cache_->Put(entry->blog.id, entry->blog.generation, std::move(key), page);
   }
   return Deliver(request, *page);

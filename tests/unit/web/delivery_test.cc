@@ -57,6 +57,13 @@ TEST_F(DeliverTest, GzipOnlyWhenAccepted) {
   EXPECT_EQ(*refused.body, "<p>hi</p>");
 }
 
+TEST_F(DeliverTest, APageWithoutAGzipCopyGoesOutPlain) {
+  auto plain = service::CachedPage::Make(200, "text/html", "<p>x</p>", Now(), /*with_gzip=*/false);
+  auto response = Deliver(Get({{"Accept-Encoding", "gzip"}}), *plain);
+  EXPECT_EQ(HeaderOf(response, "Content-Encoding"), "");
+  EXPECT_EQ(*response.body, "<p>x</p>");
+}
+
 TEST_F(DeliverTest, ErrorPagesAreNeverNotModified) {
   auto missing = service::CachedPage::Make(404, "text/html", "gone", Now());
   EXPECT_EQ(Deliver(Get({{"If-None-Match", missing->etag}}), *missing).status, 404);
