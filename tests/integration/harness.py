@@ -161,6 +161,9 @@ class Server:
     def _join(self):
         self._out.join(10)
         self._err.join(10)
+        for pipe in (self._out.pipe, self._err.pipe):
+            if not self._out.is_alive() and not self._err.is_alive():
+                pipe.close()
 
     def stdout(self):
         return self._out.text()
