@@ -1,4 +1,4 @@
-// ChangeTracker: a write counter, stat() of the database files, a data_version poller.
+// ChangeTracker: a write counter, stat() of the WAL file, a data_version poller.
 #include "store/sqlite/change_tracker.h"
 
 #include <sys/stat.h>
@@ -31,9 +31,8 @@ uint64_t MixFile(uint64_t h, const std::string& path) {
 
 }  // namespace
 
-ChangeTracker::ChangeTracker(std::string path, DataVersionProbe probe)
-    : path_(std::move(path)),
-      wal_path_(path_ + "-wal"),
+ChangeTracker::ChangeTracker(const std::string& path, DataVersionProbe probe)
+    : wal_path_(path + "-wal"),
       probe_(std::move(probe)),
       thread_([this](std::stop_token stop) { Poll(stop); }) {}
 
@@ -43,9 +42,10 @@ ChangeTracker::~ChangeTracker() {
 }
 
 uint64_t ChangeTracker::Stamp() const {
-  uint64_t h = Mix(0, counter_.load(std::memory_order_relaxed));
-  h = MixFile(h, wal_path_);
-  return MixFile(h, path_);
+  // Only the WAL: every commit, ours or another process's, appends to it while this
+  // Store keeps its connections open (so the WAL is never deleted under it); the main
+  // file changes only at checkpoints, which change no content.
+  return MixFile(Mix(0, counter_.load(std::memory_order_relaxed)), wal_path_);
 }
 
 void ChangeTracker::Poll(std::stop_token stop) {

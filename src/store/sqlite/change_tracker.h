@@ -3,9 +3,9 @@
 //
 // The stamp mixes three sources:
 //  - a counter bumped after every commit made through this Store;
-//  - stat() of the database file and of its "-wal" file (inode, size, mtime in ns): a
-//    commit by another process appends frames to the WAL, so the size or the mtime moves
-//    at once, with no polling delay;
+//  - stat() of the "-wal" file (inode, size, mtime in ns): a commit by another process
+//    appends frames to the WAL, so the size or the mtime moves at once, with no polling
+//    delay;
 //  - a background thread that polls PRAGMA data_version every 250 ms through a probe (the
 //    store runs it on its writer connection, whose data_version moves only on commits of
 //    OTHER connections, so this Store's own writes are not counted twice) and bumps the
@@ -38,7 +38,7 @@ class ChangeTracker {
 
   // Watches the database at `path`; starts the poll thread. `probe` must stay callable
   // until the tracker is destroyed.
-  ChangeTracker(std::string path, DataVersionProbe probe);
+  ChangeTracker(const std::string& path, DataVersionProbe probe);
   ~ChangeTracker();  // stops and joins the poll thread
 
   ChangeTracker(const ChangeTracker&) = delete;
@@ -46,14 +46,13 @@ class ChangeTracker {
 
   // Called after this Store commits.
   void NoteLocalWrite() { Bump(); }
-  // Two stat() calls and an atomic load.
+  // One stat() call and an atomic load.
   uint64_t Stamp() const;
 
  private:
   void Bump() { counter_.fetch_add(1, std::memory_order_relaxed); }
   void Poll(std::stop_token stop);
 
-  const std::string path_;
   const std::string wal_path_;
   const DataVersionProbe probe_;
   std::atomic<uint64_t> counter_{0};
