@@ -137,7 +137,7 @@ echo "samizdat (page cache on):"
 PORT=$(FreePort)
 START=$(Millis)
 taskset -c 1 "$SAMIZDAT" --data "$DATA" serve --address 127.0.0.1 --port "$PORT" --threads 1 \
-  --access-log /dev/null >"$WORK/serve-cached.log" 2>&1 &
+  --access-log "$WORK/samizdat-access.log" >"$WORK/serve-cached.log" 2>&1 &
 CACHED_PID=$!
 PIDS+=("$CACHED_PID")
 WaitFor200 "http://127.0.0.1:$PORT$POST_PATH" "$CACHED_PID" "$WORK/serve-cached.log"
@@ -162,7 +162,7 @@ Stop "$CACHED_PID"
 echo "samizdat --no-cache:"
 PORT=$(FreePort)
 taskset -c 1 "$SAMIZDAT" --data "$DATA" serve --address 127.0.0.1 --port "$PORT" --threads 1 \
-  --no-cache --access-log /dev/null >"$WORK/serve-uncached.log" 2>&1 &
+  --no-cache --access-log "$WORK/samizdat-access.log" >"$WORK/serve-uncached.log" 2>&1 &
 UNCACHED_PID=$!
 PIDS+=("$UNCACHED_PID")
 WaitFor200 "http://127.0.0.1:$PORT$POST_PATH" "$UNCACHED_PID" "$WORK/serve-uncached.log"
@@ -182,7 +182,8 @@ pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/logs/error.log warn;
 events { worker_connections 1024; }
 http {
-  access_log off;
+  # Both servers log every request in the combined format to a real file, buffered.
+  access_log $WORK/nginx/logs/access.log combined buffer=64k;
   default_type "text/html; charset=utf-8";
   sendfile on;
   tcp_nopush on;
