@@ -39,7 +39,22 @@ Blog BenchBlog() {
   return blog;
 }
 
-// An item page as the site builds it for a blog of kPosts posts over ten years.
+// The sidebar of a blog of kPosts posts over ten years, with all its labels and pages.
+render::Sidebar BenchSidebar(const Blog& blog, const TimeZone& zone) {
+  const Time first = zone.FromLocal(2015, 1, 1);
+  const auto slot = (zone.FromLocal(2025, 1, 1) - first) / kPosts;
+  std::vector<Time> times;
+  for (int i = kPosts - 1; i >= 0; --i) times.push_back(first + slot * i);
+  std::vector<LabelCount> labels;
+  for (const std::string& name : ContentGenerator::LabelPool()) labels.push_back({name, 500});
+  std::vector<render::PageLink> pages = {{"About", "/p/about.html"},
+                                         {"Contact", "/p/contact.html"},
+                                         {"Colophon", "/p/colophon.html"}};
+  return render::MakeSidebar(blog, zone, times, labels, pages, 2020);
+}
+
+// An item page as the site builds it for a blog of kPosts posts over ten years; the
+// sidebar's HTML is rendered once, as the site keeps it per blog generation.
 render::PageView ItemPage(const Blog& blog, const TimeZone& zone) {
   ContentGenerator content(7);
   Post post;
@@ -55,16 +70,6 @@ render::PageView ItemPage(const Blog& blog, const TimeZone& zone) {
   post.updated = post.published;
   post.comment_count = 2;
 
-  const Time first = zone.FromLocal(2015, 1, 1);
-  const auto slot = (zone.FromLocal(2025, 1, 1) - first) / kPosts;
-  std::vector<Time> times;
-  for (int i = kPosts - 1; i >= 0; --i) times.push_back(first + slot * i);
-  std::vector<LabelCount> labels;
-  for (const std::string& name : ContentGenerator::LabelPool()) labels.push_back({name, 500});
-  std::vector<render::PageLink> pages = {{"About", "/p/about.html"},
-                                         {"Contact", "/p/contact.html"},
-                                         {"Colophon", "/p/colophon.html"}};
-
   render::PageView view;
   view.kind = render::PageKind::kItem;
   view.blog = render::MakeBlogView(blog);
@@ -72,10 +77,11 @@ render::PageView ItemPage(const Blog& blog, const TimeZone& zone) {
   view.canonical_url = post.path;
   view.posts.push_back(render::MakePostView(blog, zone, post));
   view.pager = {"/2020/06/newer-post.html", "/2020/06/older-post.html", "/"};
-  view.sidebar = render::MakeSidebar(blog, zone, times, labels, pages, 2020);
+  view.sidebar_html = render::Theme::Default().RenderSidebar(BenchSidebar(blog, zone), "");
   return view;
 }
 
+// An uncached item page: the post render with the sidebar's HTML given.
 void BM_RenderItemPage(benchmark::State& state) {
   const Blog blog = BenchBlog();
   const TimeZone zone = *TimeZone::Find(blog.time_zone);
@@ -90,6 +96,39 @@ void BM_RenderItemPage(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
 BENCHMARK(BM_RenderItemPage);
+
+// The same page without a sidebar: what the page itself costs.
+void BM_RenderItemPageNoSidebar(benchmark::State& state) {
+  const Blog blog = BenchBlog();
+  const TimeZone zone = *TimeZone::Find(blog.time_zone);
+  render::PageView view = ItemPage(blog, zone);
+  view.sidebar_html.clear();
+  const render::Theme theme = render::Theme::Default();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::string page = theme.Render(view);
+    bytes += page.size();
+    benchmark::DoNotOptimize(page);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_RenderItemPageNoSidebar);
+
+// The sidebar alone: once per blog generation (and per search query on search pages).
+void BM_RenderSidebar(benchmark::State& state) {
+  const Blog blog = BenchBlog();
+  const TimeZone zone = *TimeZone::Find(blog.time_zone);
+  const render::Sidebar sidebar = BenchSidebar(blog, zone);
+  const render::Theme theme = render::Theme::Default();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::string html = theme.RenderSidebar(sidebar, "");
+    bytes += html.size();
+    benchmark::DoNotOptimize(html);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_RenderSidebar);
 
 // What every rendered page goes through before it is sent or cached: the ETag (a hash
 // of the bytes) and the gzip copy.

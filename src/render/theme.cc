@@ -1,5 +1,5 @@
 // Theme: loading theme files (embedded or from a directory), inlining partials, parsing
-// once, and rendering a PageView with a pool of parsed templates.
+// once, and rendering a PageView or a Sidebar with pools of parsed templates.
 #include "render/theme.h"
 
 #include <cstdio>
@@ -8,8 +8,10 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -64,7 +66,10 @@ Status InlinePartials(const Files& files, std::string_view file_name, int depth,
   return Status::Ok();
 }
 
-// Lets kainjow's stream-based render append to a std::string.
+using Data = kainjow::mustache::data;
+
+// The "stream" kainjow's render(context, stream) writes to (it has no callback form
+// taking a context): appends each line to a std::string.
 struct StringSink {
   std::string* out;
 };
@@ -73,30 +78,135 @@ StringSink& operator<<(StringSink& sink, const std::string& s) {
   return sink;
 }
 
-}  // namespace
+// kainjow's own escape, minus its byte-by-byte appends: the same five entities, and a
+// string without any of them is returned as is.
+std::string EscapeHtml(const std::string& text) {
+  size_t special = text.find_first_of("&<>\"'");
+  if (special == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size() + 32);
+  size_t done = 0;
+  for (; special != std::string::npos; special = text.find_first_of("&<>\"'", done)) {
+    out.append(text, done, special - done);
+    switch (text[special]) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += "&apos;"; break;
+    }
+    done = special + 1;
+  }
+  out.append(text, done, std::string::npos);
+  return out;
+}
 
-struct Theme::Impl {
-  std::string source;             // page.mustache with its partials inlined
-  kainjow::mustache::data base;   // values shared by every page: style_css
-  // kainjow's render is not const, so each concurrent render takes its own parsed copy.
-  mutable std::mutex mu;
-  mutable std::vector<std::unique_ptr<Mustache>> pool;  // guarded by mu
+// The name lookup the renderer does for every tag. kainjow's own context resolves the
+// same way (innermost section first; a dotted name must resolve whole within one
+// level) but splits every dotted name ("blog.title") through a std::stringstream and
+// pushes sections at the front of a vector; this one does neither.
+class Context final : public kainjow::mustache::basic_context<std::string> {
+ public:
+  Context(const Data* base, const Data* data) {
+    items_.reserve(8);
+    items_.push_back(base);
+    items_.push_back(data);
+  }
+  void push(const Data* data) override { items_.push_back(data); }
+  void pop() override { items_.pop_back(); }
 
+  const Data* get(const std::string& name) const override {
+    if (name == ".") return items_.back();
+    if (name.find('.') == std::string::npos) return get_partial(name);
+    std::string segment;
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      const Data* value = *it;
+      std::string_view rest = name;
+      while (value != nullptr) {
+        const size_t dot = rest.find('.');
+        segment.assign(rest.substr(0, dot));
+        value = value->get(segment);
+        if (dot == std::string_view::npos) break;
+        rest.remove_prefix(dot + 1);
+      }
+      if (value != nullptr) return value;
+    }
+    return nullptr;
+  }
+
+  const Data* get_partial(const std::string& name) const override {
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      if (const Data* value = (*it)->get(name)) return value;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<const Data*> items_;  // innermost last
+};
+
+// One template (partials inlined) and its parsed copies. kainjow's render is not const,
+// so each concurrent render takes its own copy; copies are parsed on demand and kept.
+class TemplatePool {
+ public:
+  // Parses `source` once; InvalidArgument naming `what` if it does not parse.
+  Status Init(std::string source, std::string_view what) {
+    source_ = std::move(source);
+    std::unique_ptr<Mustache> first = Parse();
+    if (!first->is_valid()) {
+      return Status::InvalidArgument("theme " + std::string(what) + " with its partials: " +
+                                     first->error_message());
+    }
+    pool_.push_back(std::move(first));
+    return Status::Ok();
+  }
+
+  size_t source_size() const { return source_.size(); }
+
+  // Appends the template rendered with `data` (looked up first) over `base` to `out`.
+  // kainjow hands over each finished line, which is appended straight to `out`: no
+  // std::ostringstream and no intermediate string.
+  void Render(const Data& base, const Data& data, std::string* out) const {
+    Context ctx(&base, &data);
+    StringSink sink{out};
+    std::unique_ptr<Mustache> tmpl = Acquire();
+    tmpl->render(ctx, sink);
+    Release(std::move(tmpl));
+  }
+
+ private:
+  std::unique_ptr<Mustache> Parse() const {
+    auto parsed = std::make_unique<Mustache>(source_);
+    parsed->set_custom_escape(EscapeHtml);
+    return parsed;
+  }
   std::unique_ptr<Mustache> Acquire() const {
     {
-      std::lock_guard<std::mutex> lock(mu);
-      if (!pool.empty()) {
-        std::unique_ptr<Mustache> m = std::move(pool.back());
-        pool.pop_back();
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!pool_.empty()) {
+        std::unique_ptr<Mustache> m = std::move(pool_.back());
+        pool_.pop_back();
         return m;
       }
     }
-    return std::make_unique<Mustache>(source);
+    return Parse();
   }
   void Release(std::unique_ptr<Mustache> m) const {
-    std::lock_guard<std::mutex> lock(mu);
-    pool.push_back(std::move(m));
+    std::lock_guard<std::mutex> lock(mu_);
+    pool_.push_back(std::move(m));
   }
+
+  std::string source_;
+  mutable std::mutex mu_;
+  mutable std::vector<std::unique_ptr<Mustache>> pool_;  // guarded by mu_
+};
+
+}  // namespace
+
+struct Theme::Impl {
+  TemplatePool page;     // page.mustache with its partials inlined
+  TemplatePool sidebar;  // sidebar.mustache with its partials inlined
+  Data base;             // values shared by every page: style_css
 };
 
 namespace {
@@ -116,15 +226,15 @@ Result<std::shared_ptr<Theme::Impl>> Load(const Files& files) {
     }
   }
   auto impl = std::make_shared<Theme::Impl>();
-  SAMIZDAT_RETURN_IF_ERROR(InlinePartials(files, "page.mustache", 0, &impl->source));
-  auto first = std::make_unique<Mustache>(impl->source);
-  if (!first->is_valid()) {
-    return Status::InvalidArgument("theme page.mustache with its partials: " +
-                                   first->error_message());
+  using Entry = std::pair<std::string_view, TemplatePool*>;
+  for (auto [name, pool] : {Entry{"page.mustache", &impl->page},
+                            Entry{"sidebar.mustache", &impl->sidebar}}) {
+    std::string source;
+    SAMIZDAT_RETURN_IF_ERROR(InlinePartials(files, name, 0, &source));
+    SAMIZDAT_RETURN_IF_ERROR(pool->Init(std::move(source), name));
   }
-  impl->pool.push_back(std::move(first));
-  impl->base = kainjow::mustache::data(kainjow::mustache::data::type::object);
-  impl->base["style_css"] = kainjow::mustache::data(files.find("style.css")->second);
+  impl->base = Data(Data::type::object);
+  impl->base["style_css"] = Data(files.find("style.css")->second);
   return impl;
 }
 
@@ -176,17 +286,25 @@ Result<Theme> Theme::FromDirectory(const std::string& dir) {
 }
 
 std::string Theme::Render(const PageView& view) const {
-  const kainjow::mustache::data page = internal::PageData(view);
-  kainjow::mustache::context<std::string> ctx(&impl_->base);
-  ctx.push(&page);
+  const Data page = internal::PageData(view);
+  size_t estimate = 8192 + impl_->page.source_size() + view.sidebar_html.size();
+  for (const PostView& post : view.posts) {
+    estimate += post.body_html.size() + post.snippet_html.size() + 2048;
+  }
   std::string out;
-  size_t estimate = 8192 + impl_->source.size();
-  for (const PostView& post : view.posts) estimate += post.body_html.size() + 2048;
   out.reserve(estimate);
-  StringSink sink{&out};
-  std::unique_ptr<Mustache> tmpl = impl_->Acquire();
-  tmpl->render(ctx, sink);
-  impl_->Release(std::move(tmpl));
+  impl_->page.Render(impl_->base, page, &out);
+  return out;
+}
+
+std::string Theme::RenderSidebar(const Sidebar& sidebar, std::string_view search_query) const {
+  const Data data = internal::SidebarData(sidebar, search_query);
+  size_t estimate = 1024 + impl_->sidebar.source_size() + search_query.size() * 6;
+  for (const ArchiveYear& year : sidebar.archive) estimate += 256 + 160 * year.months.size();
+  estimate += 128 * (sidebar.labels.size() + sidebar.pages.size()) + sidebar.about.size();
+  std::string out;
+  out.reserve(estimate);
+  impl_->sidebar.Render(impl_->base, data, &out);
   return out;
 }
 

@@ -1,31 +1,38 @@
-// Internal: PageView -> kainjow Mustache data, built once per render. Every key a
+// Internal: PageView (or Sidebar) -> kainjow Mustache data, built once per render. Every key a
 // template may test is always set (false or empty), so a lookup inside a section never
 // falls through to an outer value of the same name.
 #include "render/theme_data.h"
 
 #include <string>
+#include <string_view>
 
 namespace samizdat::render::internal {
 namespace {
 
 using kainjow::mustache::data;
+using List = kainjow::mustache::list;
 
-data List() { return data(data::type::list); }
-
-// Appends an empty object to `list` and returns it for filling in place. kainjow offers
-// only a const view of a list; the list here is ours and not const, so writing through
-// it is sound, and it saves a deep copy of every post body.
-data& Append(data& list) {
-  list.push_back(data(data::type::object));
-  return const_cast<kainjow::mustache::list&>(list.list_value()).back();
+// Makes `slot` an empty list with room for `size` items and returns it for filling in
+// place. kainjow offers only a const view of a list; the list here is ours and not
+// const, so writing through it is sound. The room matters: kainjow's data has no
+// noexcept move, so a vector of it that grows deep-copies every item it already holds.
+List& NewList(data& slot, size_t size) {
+  slot = data(data::type::list);
+  List& list = const_cast<List&>(slot.list_value());
+  list.reserve(size);
+  return list;
 }
+
+// Appends an empty object to `list` and returns it for filling in place (no copy of
+// what is put in it afterwards, such as a post body).
+data& Append(List& list) { return list.emplace_back(data::type::object); }
 
 void Put(data& obj, const char* key, const std::string& value) { obj[key] = data(value); }
 void Put(data& obj, const char* key, bool value) { obj[key] = data(value); }
 void Put(data& obj, const char* key, int value) { obj[key] = data(std::to_string(value)); }
 
 void FillLabels(data& obj, const std::vector<LabelLink>& labels) {
-  data& list = obj["labels"] = List();
+  List& list = NewList(obj["labels"], labels.size());
   for (size_t i = 0; i < labels.size(); ++i) {
     data& item = Append(list);
     Put(item, "name", labels[i].name);
@@ -86,14 +93,14 @@ void FillPager(data& obj, const Pager& pager) {
 }
 
 void FillSidebar(data& obj, const Sidebar& sidebar) {
-  data& archive = obj["archive"] = List();
+  List& archive = NewList(obj["archive"], sidebar.archive.size());
   for (const ArchiveYear& year : sidebar.archive) {
     data& y = Append(archive);
     Put(y, "year", year.year);
     Put(y, "url", year.url);
     Put(y, "count", year.count);
     Put(y, "expanded", year.expanded);
-    data& months = y["months"] = List();
+    List& months = NewList(y["months"], year.months.size());
     for (const ArchiveMonth& month : year.months) {
       data& m = Append(months);
       Put(m, "name", month.name);
@@ -104,7 +111,7 @@ void FillSidebar(data& obj, const Sidebar& sidebar) {
   }
   Put(obj, "has_archive", !sidebar.archive.empty());
   FillLabels(obj, sidebar.labels);
-  data& pages = obj["pages"] = List();
+  List& pages = NewList(obj["pages"], sidebar.pages.size());
   for (const PageLink& page : sidebar.pages) {
     data& p = Append(pages);
     Put(p, "title", page.title);
@@ -141,15 +148,28 @@ data PageData(const PageView& view) {
   Put(page, "canonical_url", view.canonical_url);
   Put(page, "status_message_html", view.status_message_html);
   Put(page, "has_status_message", !view.status_message_html.empty());
-  data& posts = page["posts"] = List();
+  List& posts = NewList(page["posts"], view.posts.size());
   for (const PostView& post : view.posts) FillPost(Append(posts), post);
   Put(page, "has_posts", !view.posts.empty());
   FillPager(page["pager"] = data(data::type::object), view.pager);
-  FillSidebar(page["sidebar"] = data(data::type::object), view.sidebar);
+  Put(page, "sidebar_html", view.sidebar_html);
+  Put(page, "has_sidebar_html", !view.sidebar_html.empty());
+  if (view.sidebar_html.empty()) {
+    FillSidebar(page["sidebar"] = data(data::type::object), view.sidebar);
+  } else {
+    Put(page, "sidebar", false);  // not shown: the caller rendered it (Theme::RenderSidebar)
+  }
   Put(page, "search_query", view.search_query);
   Put(page, "error_title", view.error_title);
   Put(page, "error_message", view.error_message);
   return page;
+}
+
+data SidebarData(const Sidebar& sidebar, std::string_view search_query) {
+  data obj(data::type::object);
+  FillSidebar(obj, sidebar);
+  Put(obj, "search_query", std::string(search_query));
+  return obj;
 }
 
 }  // namespace samizdat::render::internal

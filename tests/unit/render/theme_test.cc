@@ -62,7 +62,7 @@ PageView ItemPage() {
   page.canonical_url = TestPost().path;
   page.posts = {MakePostView(blog, TimeZone::Utc(), TestPost())};
   page.pager = {"/2022/01/newer.html", "/2022/01/older.html", "/"};
-  page.sidebar = TestSidebar(blog);
+  page.sidebar_html = Theme::Default().RenderSidebar(TestSidebar(blog), "");
   return page;
 }
 
@@ -81,7 +81,7 @@ PageView ListPage() {
   second.published = At("2022-01-15T09:00:00Z");
   page.posts = MakePostViews(blog, TimeZone::Utc(), {TestPost(), second});
   page.pager.older_url = "/search?updated-max=2022-01-15T09%3A00%3A00Z&max-results=7";
-  page.sidebar = TestSidebar(blog);
+  page.sidebar_html = Theme::Default().RenderSidebar(TestSidebar(blog), "");
   return page;
 }
 
@@ -185,6 +185,7 @@ TEST(ThemeTest, StatusMessageAndSnippetsOnSearchPages) {
   page.kind = PageKind::kSearch;
   page.search_query = "tide \"high\"";
   page.status_message_html = SearchStatusHtml(page.search_query, 2);
+  page.sidebar_html = Theme::Default().RenderSidebar(TestSidebar(TestBlog()), page.search_query);
   page.posts[0].snippet_html = "the spring <mark>tide</mark> came";
   page.posts[1].snippet_html = "nets";
   const std::string html = Theme::Default().Render(page);
@@ -232,7 +233,7 @@ TEST(ThemeTest, ErrorPageUsesTheLayout) {
   page.error_title = "Page not found";
   page.error_message = "Sorry, the page you were looking for in this blog does not exist.";
   page.pager.home_url = "/";
-  page.sidebar = TestSidebar(TestBlog());
+  page.sidebar_html = Theme::Default().RenderSidebar(TestSidebar(TestBlog()), "");
   const std::string html = Theme::Default().Render(page);
   ExpectInOrder(html, {"alt=\"Harbor Log banner\"", "Page not found",
                        "Sorry, the page you were looking for in this blog does not exist.",
@@ -242,7 +243,9 @@ TEST(ThemeTest, ErrorPageUsesTheLayout) {
 
 TEST(ThemeTest, SidebarShowsSearchPagesArchiveLabelsAndAbout) {
   PageView page = ListPage();
-  page.sidebar.archive[0].expanded = true;
+  Sidebar sidebar = TestSidebar(TestBlog());
+  sidebar.archive[0].expanded = true;
+  page.sidebar_html = Theme::Default().RenderSidebar(sidebar, "");
   const std::string html = Theme::Default().Render(page);
   ExpectInOrder(html, {"<aside", "Search This Blog", "action=\"/search\"", "name=\"q\"",
                        "value=\"Search\"", "Pages", "<a href=\"/p/contact.html\">Contact</a>",
@@ -252,6 +255,80 @@ TEST(ThemeTest, SidebarShowsSearchPagesArchiveLabelsAndAbout) {
                        "Labels", "href=\"/search/label/harbor%20life\">harbor life</a>", "(1)",
                        "href=\"/search/label/tides\">tides</a>", "(2)", "About",
                        "Tides, boats and the people who mend them.", "</aside>"});
+}
+
+TEST(ThemeTest, RenderSidebarHoldsArchiveLabelsAndTheEscapedQuery) {
+  const std::string html = Theme::Default().RenderSidebar(
+      TestSidebar(TestBlog()), "<script>alert(1)</script> & \"tides\"");
+  ExpectInOrder(html, {"Search This Blog",
+                       "name=\"q\" value=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+                       "&quot;tides&quot;\"",
+                       "<a href=\"/p/contact.html\">Contact</a>", "Blog Archive",
+                       "href=\"/2022/\">2022</a> <span class=\"post-count\" dir=\"ltr\">(2)</span>",
+                       "href=\"/2022/01/\">January</a> <span class=\"post-count\" dir=\"ltr\">"
+                       "(2)</span>",
+                       "href=\"/2021/\">2021</a> <span class=\"post-count\" dir=\"ltr\">(1)</span>",
+                       "href=\"/2021/11/\">November</a> <span class=\"post-count\" dir=\"ltr\">"
+                       "(1)</span>",
+                       "Labels",
+                       "<a href=\"/search/label/harbor%20life\">harbor life</a> <span dir=\"ltr\">"
+                       "(1)</span>",
+                       "<a href=\"/search/label/tides\">tides</a> <span dir=\"ltr\">(2)</span>",
+                       "About", "Tides, boats and the people who mend them."});
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  // The newest year is open, the others are not.
+  EXPECT_EQ(Count(html, "<details open>"), 1u);
+  EXPECT_EQ(Count(html, "<details>"), 1u);
+  // The content of the <aside>, not a page.
+  EXPECT_EQ(html.find("<aside"), std::string::npos);
+  EXPECT_EQ(html.find("<html"), std::string::npos);
+}
+
+TEST(ThemeTest, PageInsertsSidebarHtmlOnceAndUnescaped) {
+  PageView page = ItemPage();
+  page.sidebar_html = Theme::Default().RenderSidebar(TestSidebar(TestBlog()), "a < b");
+  ASSERT_NE(page.sidebar_html.find("<nav class=\"widget BlogArchive\""), std::string::npos);
+  const std::string html = Theme::Default().Render(page);
+  EXPECT_EQ(Count(html, page.sidebar_html), 1u);
+  ExpectInOrder(html, {"Powered", "</footer>"});  // sanity: a whole page
+  ExpectInOrder(html, {"<aside class=\"sidebar\" id=\"sidebar\">\n", page.sidebar_html,
+                       "</aside>"});
+  EXPECT_EQ(Count(html, "Search This Blog"), 1u);
+}
+
+TEST(ThemeTest, SidebarHtmlWinsOverTheDeprecatedSidebarField) {
+  PageView page = ItemPage();
+  page.sidebar = TestSidebar(TestBlog());
+  page.sidebar_html = "<p>cached sidebar</p>";
+  const std::string html = Theme::Default().Render(page);
+  EXPECT_EQ(Count(html, "<p>cached sidebar</p>"), 1u);
+  EXPECT_EQ(html.find("Blog Archive"), std::string::npos);
+}
+
+// `html` without its empty lines (Mustache's standalone-tag rules leave a few, which
+// depend on how sections nest).
+std::string WithoutEmptyLines(std::string html) {
+  for (size_t p = html.find("\n\n"); p != std::string::npos; p = html.find("\n\n", p)) {
+    html.erase(p, 1);
+  }
+  return html;
+}
+
+// Until PageView::sidebar goes: a page that still fills it reads as one given the same
+// sidebar through RenderSidebar.
+TEST(ThemeTest, DeprecatedSidebarFieldRendersAsSidebarHtml) {
+  PageView old_style = ListPage();
+  old_style.kind = PageKind::kSearch;
+  old_style.search_query = "spring & <tide>";
+  old_style.sidebar_html.clear();
+  old_style.sidebar = TestSidebar(TestBlog());
+  PageView new_style = old_style;
+  new_style.sidebar = {};
+  new_style.sidebar_html =
+      Theme::Default().RenderSidebar(old_style.sidebar, old_style.search_query);
+  const std::string html = Theme::Default().Render(old_style);
+  EXPECT_NE(html.find("Blog Archive"), std::string::npos);
+  EXPECT_EQ(WithoutEmptyLines(html), WithoutEmptyLines(Theme::Default().Render(new_style)));
 }
 
 TEST(ThemeTest, RendersTheSamePageFromManyThreads) {
@@ -341,7 +418,7 @@ class ThemeDirTest : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     Write("page.mustache",
           "<html><style>{{{style_css}}}</style><h1>{{blog.title}}</h1>"
-          "{{#posts}}{{> post}}{{/posts}}{{#sidebar}}{{> sidebar}}{{/sidebar}}</html>");
+          "{{#posts}}{{> post}}{{/posts}}{{{sidebar_html}}}</html>");
     Write("post.mustache", "<article>CUSTOM {{title}} {{> comments}}</article>");
     Write("comments.mustache", "[{{comment_count_text}}]");
     Write("sidebar.mustache", "{{#archive}}<y>{{year}}</y>{{/archive}}");
@@ -358,7 +435,10 @@ class ThemeDirTest : public ::testing::Test {
 TEST_F(ThemeDirTest, CustomThemeRendersItsOwnTemplate) {
   Result<Theme> theme = Theme::FromDirectory(dir_.string());
   ASSERT_TRUE(theme.ok()) << theme.status().ToString();
-  EXPECT_EQ(theme->Render(ItemPage()),
+  PageView page = ItemPage();
+  page.sidebar_html = theme->RenderSidebar(TestSidebar(TestBlog()), "");
+  EXPECT_EQ(page.sidebar_html, "<y>2022</y><y>2021</y>");
+  EXPECT_EQ(theme->Render(page),
             "<html><style>body{color:teal}</style><h1>Harbor Log</h1>"
             "<article>CUSTOM The spring tide came early [No comments]</article>"
             "<y>2022</y><y>2021</y></html>");
