@@ -47,9 +47,8 @@ render::Sidebar BenchSidebar(const Blog& blog, const TimeZone& zone) {
   for (int i = kPosts - 1; i >= 0; --i) times.push_back(first + slot * i);
   std::vector<LabelCount> labels;
   for (const std::string& name : ContentGenerator::LabelPool()) labels.push_back({name, 500});
-  std::vector<render::PageLink> pages = {{"About", "/p/about.html"},
-                                         {"Contact", "/p/contact.html"},
-                                         {"Colophon", "/p/colophon.html"}};
+  std::vector<render::PageLink> pages = {
+      {"About", "/p/about.html"}, {"Contact", "/p/contact.html"}, {"Colophon", "/p/colophon.html"}};
   return render::MakeSidebar(blog, zone, times, labels, pages, 2020);
 }
 

@@ -26,18 +26,17 @@ using Files = std::map<std::string, std::string, std::less<>>;
 
 namespace {
 
-constexpr std::string_view kRequiredFiles[] = {"page.mustache",     "post.mustache",
-                                               "sidebar.mustache",  "comments.mustache",
-                                               "pager.mustache",    "style.css"};
+constexpr std::string_view kRequiredFiles[] = {"page.mustache",    "post.mustache",
+                                               "sidebar.mustache", "comments.mustache",
+                                               "pager.mustache",   "style.css"};
 constexpr int kMaxPartialDepth = 8;
 
 // Replaces every {{> name}} in `text` with the file "name.mustache" (or "name" when the
 // name has an extension), recursively.
-Status InlinePartials(const Files& files, std::string_view file_name, int depth,
-                      std::string* out) {
+Status InlinePartials(const Files& files, std::string_view file_name, int depth, std::string* out) {
   if (depth > kMaxPartialDepth) {
-    return Status::InvalidArgument("theme partials nest too deeply at " +
-                                   std::string(file_name) + " (does a partial include itself?)");
+    return Status::InvalidArgument("theme partials nest too deeply at " + std::string(file_name) +
+                                   " (does a partial include itself?)");
   }
   const std::string& text = files.find(file_name)->second;
   size_t pos = 0;
@@ -78,24 +77,27 @@ StringSink& operator<<(StringSink& sink, const std::string& s) {
   return sink;
 }
 
-// kainjow's own escape, minus its byte-by-byte appends: the same five entities, and a
+bool IsHtmlSpecial(char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; }
+
+// kainjow's own escape (the same five entities), minus its byte-by-byte appends; a
 // string without any of them is returned as is.
 std::string EscapeHtml(const std::string& text) {
-  size_t special = text.find_first_of("&<>\"'");
-  if (special == std::string::npos) return text;
+  size_t i = 0;
+  while (i < text.size() && !IsHtmlSpecial(text[i])) ++i;
+  if (i == text.size()) return text;
   std::string out;
   out.reserve(text.size() + 32);
   size_t done = 0;
-  for (; special != std::string::npos; special = text.find_first_of("&<>\"'", done)) {
-    out.append(text, done, special - done);
-    switch (text[special]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += "&apos;"; break;
-    }
-    done = special + 1;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!IsHtmlSpecial(c)) continue;
+    out.append(text, done, i - done);
+    out += c == '&'   ? "&amp;"
+           : c == '<' ? "&lt;"
+           : c == '>' ? "&gt;"
+           : c == '"' ? "&quot;"
+                      : "&apos;";
+    done = i + 1;
   }
   out.append(text, done, std::string::npos);
   return out;
@@ -154,8 +156,8 @@ class TemplatePool {
     source_ = std::move(source);
     std::unique_ptr<Mustache> first = Parse();
     if (!first->is_valid()) {
-      return Status::InvalidArgument("theme " + std::string(what) + " with its partials: " +
-                                     first->error_message());
+      return Status::InvalidArgument("theme " + std::string(what) +
+                                     " with its partials: " + first->error_message());
     }
     pool_.push_back(std::move(first));
     return Status::Ok();
@@ -227,8 +229,8 @@ Result<std::shared_ptr<Theme::Impl>> Load(const Files& files) {
   }
   auto impl = std::make_shared<Theme::Impl>();
   using Entry = std::pair<std::string_view, TemplatePool*>;
-  for (auto [name, pool] : {Entry{"page.mustache", &impl->page},
-                            Entry{"sidebar.mustache", &impl->sidebar}}) {
+  for (auto [name, pool] :
+       {Entry{"page.mustache", &impl->page}, Entry{"sidebar.mustache", &impl->sidebar}}) {
     std::string source;
     SAMIZDAT_RETURN_IF_ERROR(InlinePartials(files, name, 0, &source));
     SAMIZDAT_RETURN_IF_ERROR(pool->Init(std::move(source), name));
@@ -277,7 +279,8 @@ Result<Theme> Theme::FromDirectory(const std::string& dir) {
     }
     files.emplace(name, std::move(bytes));
   }
-  if (ec) return Status::InvalidArgument("theme directory unreadable: " + dir + ": " + ec.message());
+  if (ec)
+    return Status::InvalidArgument("theme directory unreadable: " + dir + ": " + ec.message());
   Result<std::shared_ptr<Impl>> impl = Load(files);
   if (!impl.ok()) {
     return Status::InvalidArgument(impl.status().message() + " (in " + dir + ")");

@@ -28,7 +28,9 @@ List& NewList(data& slot, size_t size) {
 data& Append(List& list) { return list.emplace_back(data::type::object); }
 
 void Put(data& obj, const char* key, const std::string& value) { obj[key] = data(value); }
-void Put(data& obj, const char* key, bool value) { obj[key] = data(value); }
+// set(), unlike operator[], does not first make an empty object to overwrite; for a
+// string it would copy the value twice, for a flag it copies nothing.
+void Put(data& obj, const char* key, bool value) { obj.set(key, data(value)); }
 void Put(data& obj, const char* key, int value) { obj[key] = data(std::to_string(value)); }
 
 void FillLabels(data& obj, const std::vector<LabelLink>& labels) {
@@ -134,15 +136,17 @@ data PageData(const PageView& view) {
   Put(page, "is_label", k == PageKind::kLabel);
   Put(page, "is_search", k == PageKind::kSearch);
   Put(page, "is_error", k == PageKind::kError);
-  Put(page, "is_list", k == PageKind::kIndex || k == PageKind::kArchive ||
-                           k == PageKind::kLabel || k == PageKind::kSearch);
+  Put(page, "is_list",
+      k == PageKind::kIndex || k == PageKind::kArchive || k == PageKind::kLabel ||
+          k == PageKind::kSearch);
   Put(page, "is_home", k == PageKind::kIndex && view.pager.home_url.empty());
   // Blogger's data:blog.pageType, as a body class.
-  Put(page, "page_class", std::string(k == PageKind::kItem         ? "item"
-                                      : k == PageKind::kStaticPage ? "static_page"
-                                      : k == PageKind::kArchive    ? "archive"
-                                      : k == PageKind::kError      ? "error_page"
-                                                                   : "index"));
+  Put(page, "page_class",
+      std::string(k == PageKind::kItem         ? "item"
+                  : k == PageKind::kStaticPage ? "static_page"
+                  : k == PageKind::kArchive    ? "archive"
+                  : k == PageKind::kError      ? "error_page"
+                                               : "index"));
   FillBlog(page["blog"] = data(data::type::object), view.blog);
   Put(page, "page_title", view.title);
   Put(page, "canonical_url", view.canonical_url);

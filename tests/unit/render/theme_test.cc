@@ -259,10 +259,10 @@ TEST(ThemeTest, SidebarShowsSearchPagesArchiveLabelsAndAbout) {
 
 TEST(ThemeTest, RenderSidebarHoldsArchiveLabelsAndTheEscapedQuery) {
   const std::string html = Theme::Default().RenderSidebar(
-      TestSidebar(TestBlog()), "<script>alert(1)</script> & \"tides\"");
+      TestSidebar(TestBlog()), "<script>alert(1)</script> & \"tides\" 'n'");
   ExpectInOrder(html, {"Search This Blog",
                        "name=\"q\" value=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
-                       "&quot;tides&quot;\"",
+                       "&quot;tides&quot; &apos;n&apos;\"",
                        "<a href=\"/p/contact.html\">Contact</a>", "Blog Archive",
                        "href=\"/2022/\">2022</a> <span class=\"post-count\" dir=\"ltr\">(2)</span>",
                        "href=\"/2022/01/\">January</a> <span class=\"post-count\" dir=\"ltr\">"
