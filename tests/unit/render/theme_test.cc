@@ -334,16 +334,23 @@ TEST(ThemeTest, DeprecatedSidebarFieldRendersAsSidebarHtml) {
 TEST(ThemeTest, RendersTheSamePageFromManyThreads) {
   const Theme theme = Theme::Default();
   const PageView page = ItemPage();
+  const Sidebar sidebar = TestSidebar(TestBlog());
   const std::string expected = theme.Render(page);
+  const std::string expected_sidebar = theme.RenderSidebar(sidebar, "tides");
   std::vector<std::string> results(4);
+  std::vector<std::string> sidebars(4);
   std::vector<std::thread> threads;
   for (size_t i = 0; i < results.size(); ++i) {
     threads.emplace_back([&, i] {
-      for (int n = 0; n < 20; ++n) results[i] = theme.Render(page);
+      for (int n = 0; n < 20; ++n) {
+        results[i] = theme.Render(page);
+        sidebars[i] = theme.RenderSidebar(sidebar, "tides");
+      }
     });
   }
   for (std::thread& t : threads) t.join();
   for (const std::string& result : results) EXPECT_EQ(result, expected);
+  for (const std::string& result : sidebars) EXPECT_EQ(result, expected_sidebar);
 }
 
 // The reference page (DESIGN.md): the same post rendered by the default theme reads, once
