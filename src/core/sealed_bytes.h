@@ -16,20 +16,30 @@
 namespace samizdat {
 
 class SealedBytes {
+  struct Passkey {  // lets Make use std::make_shared while outsiders cannot construct
+    explicit Passkey() = default;
+  };
+
  public:
-  // Copies `bytes` into a new sealed memfd. Internal (with errno's text) on failure.
+  // Copies `bytes` into a new memfd sealed against any change (no write, grow, shrink or
+  // further sealing). Internal (with errno's text) on failure, e.g. out of descriptors.
   static Result<std::shared_ptr<const SealedBytes>> Make(std::string_view bytes);
+
+  // For Make only (the Passkey is private).
+  SealedBytes(Passkey, int fd, std::size_t size) : fd_(fd), size_(size) {}
   ~SealedBytes();
   SealedBytes(const SealedBytes&) = delete;
   SealedBytes& operator=(const SealedBytes&) = delete;
 
+  // The memfd, owned by this object: read it only with positional calls (pread,
+  // sendfile with an offset), never lseek or read, which would move the shared offset.
   int fd() const { return fd_; }
   std::size_t size() const { return size_; }
-  // The bytes, read back (for tests and for callers that need them in memory).
+  // The bytes, read back (for tests and for callers that need them in memory); empty if
+  // reading fails, which a sealed memfd does not.
   std::string Read() const;
 
  private:
-  SealedBytes(int fd, std::size_t size) : fd_(fd), size_(size) {}
   int fd_;  // owned; closed by the destructor
   std::size_t size_;
 };

@@ -1,6 +1,8 @@
-// The cached Date header value and the combined-log-format access log line.
+// The cached Date header value and the combined-log-format access log line (its time
+// field cached per second, like the Date).
 #include "http/log_format.h"
 
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -32,6 +34,32 @@ void AppendEscaped(std::string& out, std::string_view text) {
   }
 }
 
+void AppendNumber(std::string& out, unsigned long long n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, static_cast<std::size_t>(end - digits));
+}
+
+// "[10/Oct/2000:13:55:36 +0000]", formatted at most once per second per thread.
+std::string_view LogTime(std::chrono::system_clock::time_point time) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  thread_local std::time_t cached_second = -1;
+  thread_local char cached[40];
+  thread_local std::size_t cached_size = 0;
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  if (seconds != cached_second) {
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    const int n =
+        std::snprintf(cached, sizeof cached, "[%02d/%s/%04d:%02d:%02d:%02d +0000]", tm.tm_mday,
+                      kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    cached_size = n > 0 ? static_cast<std::size_t>(n) : 0;
+    cached_second = seconds;
+  }
+  return {cached, cached_size};
+}
+
 }  // namespace
 
 std::string_view CachedHttpDate() {
@@ -48,39 +76,39 @@ std::string_view CachedHttpDate() {
 }
 
 std::string FormatAccessLogLine(const AccessLogEntry& entry) {
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(entry.time);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char when[40];
-  std::snprintf(when, sizeof when, "[%02d/%s/%04d:%02d:%02d:%02d +0000]", tm.tm_mday,
-                kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
-
   std::string line;
-  line.reserve(128 + entry.target.size() + entry.user_agent.size());
-  line += entry.remote_address.empty() ? std::string_view("-") : entry.remote_address;
-  line += " - - ";
-  line += when;
-  line += " \"";
-  if (entry.method.empty()) {
-    line += '-';
-  } else {
-    AppendEscaped(line, entry.method);
-    line += ' ';
-    AppendEscaped(line, entry.target);
-    line += entry.version == 10 ? " HTTP/1.0" : " HTTP/1.1";
-  }
-  line += "\" ";
-  line += std::to_string(entry.status);
-  line += ' ';
-  line += entry.body_bytes == 0 ? std::string("-") : std::to_string(entry.body_bytes);
-  line += " \"";
-  AppendEscaped(line, entry.referer);
-  line += "\" \"";
-  AppendEscaped(line, entry.user_agent);
-  line += '"';
+  AppendAccessLogLine(entry, line);
   return line;
+}
+
+void AppendAccessLogLine(const AccessLogEntry& entry, std::string& out) {
+  out.reserve(out.size() + 128 + entry.target.size() + entry.referer.size() +
+              entry.user_agent.size());
+  out += entry.remote_address.empty() ? std::string_view("-") : entry.remote_address;
+  out += " - - ";
+  out += LogTime(entry.time);
+  out += " \"";
+  if (entry.method.empty()) {
+    out += '-';
+  } else {
+    AppendEscaped(out, entry.method);
+    out += ' ';
+    AppendEscaped(out, entry.target);
+    out += entry.version == 10 ? " HTTP/1.0" : " HTTP/1.1";
+  }
+  out += "\" ";
+  AppendNumber(out, static_cast<unsigned long long>(entry.status < 0 ? 0 : entry.status));
+  out += ' ';
+  if (entry.body_bytes == 0) {
+    out += '-';
+  } else {
+    AppendNumber(out, entry.body_bytes);
+  }
+  out += " \"";
+  AppendEscaped(out, entry.referer);
+  out += "\" \"";
+  AppendEscaped(out, entry.user_agent);
+  out += '"';
 }
 
 }  // namespace samizdat::http

@@ -32,5 +32,7 @@ struct AccessLogEntry {
 // referer and user agent are escaped (\" \\ \xHH), so a field cannot forge another.
 // When the request line is unknown (the head never parsed), it is logged as "-".
 std::string FormatAccessLogLine(const AccessLogEntry& entry);
+// The same line appended to `out`, so that a caller can reuse one buffer.
+void AppendAccessLogLine(const AccessLogEntry& entry, std::string& out);
 
 }  // namespace samizdat::http

@@ -1,4 +1,5 @@
-// Request::GetHeader and Response::Text: the small, Beast-free helpers of server.h.
+// Request::GetHeader, Response::Text and Response::EmptyBody: the small, Beast-free helpers of
+// server.h.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -37,6 +38,11 @@ Response Response::Text(int status, std::string text, std::string content_type) 
   response.headers.push_back({"Content-Type", std::move(content_type)});
   response.body = std::make_shared<const std::string>(std::move(text));
   return response;
+}
+
+std::shared_ptr<const std::string> Response::EmptyBody() {
+  static const std::shared_ptr<const std::string> kEmpty = std::make_shared<const std::string>();
+  return kEmpty;
 }
 
 }  // namespace samizdat::http

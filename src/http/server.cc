@@ -3,10 +3,14 @@
 // This is the only translation unit of samizdat that includes Beast and Asio.
 //
 // Design notes:
-// (1) Every socket operation runs under a deadline armed just before it and disarmed
-//     right after (Session::Arm/Disarm). An expired deadline cancels the socket rather
-//     than closing it, so a 408 can still be written; a generation counter keeps a stale
-//     expiry from cancelling a later operation.
+// (1) A socket operation that may wait runs under a deadline (Session::Arm/Disarm). The
+//     session keeps one timer wait pending at or before its deadline: arming a later
+//     deadline leaves the timer alone (it re-waits when it fires early), and only an
+//     earlier one resets it, so a keep-alive request costs no timer syscall. A deadline
+//     that passes cancels the socket rather than closing it, so a 408 can still be
+//     written. Writes are first tried without waiting (the socket is non-blocking) and
+//     are armed only when the kernel's buffer is full; a request head already in the
+//     read buffer is parsed without arming either.
 // (2) A session is "waiting" while it reads the next request's head (or idles for it),
 //     and "busy" from a complete head until its response is written. Shutdown cancels
 //     waiting sessions; busy ones finish their response with Connection: close.
@@ -16,7 +20,13 @@
 // (4) After an error response, or any response that closes the connection, the send
 //     side is shut down and unread input is drained briefly before closing ("lingering
 //     close"), so the client sees the response rather than a reset.
+// (5) A file_body goes out as the head (sent with MSG_MORE, so that it shares a segment
+//     with the body's start) and then sendfile(2) on the native socket, waiting for
+//     writability whenever the kernel's buffer is full.
 #include "http/server.h"
+
+#include <sys/sendfile.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <array>
@@ -37,11 +47,15 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/span_body.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <cerrno>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <optional>
@@ -115,6 +129,74 @@ bool IsSafeValue(std::string_view value) {
   return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
 }
 
+bool IsFraming(std::string_view name) {
+  return beast::iequals(name, "Content-Length") || beast::iequals(name, "Transfer-Encoding") ||
+         beast::iequals(name, "Connection");
+}
+
+// Calls fn(name, value) for each header of `response` the server sends besides the
+// framing ones: the valid headers of the response except Content-Length,
+// Transfer-Encoding and Connection (framing is the server's business), then Server and
+// Date unless the response has its own.
+template <typename Fn>
+void ForEachHeader(const Response& response, Fn&& fn) {
+  bool has_server = false;
+  bool has_date = false;
+  for (const Header& header : response.headers) {
+    if (!IsToken(header.name) || !IsSafeValue(header.value)) {
+      LogError("dropped an invalid response header: " + header.name);
+      continue;
+    }
+    if (IsFraming(header.name)) continue;
+    has_server = has_server || beast::iequals(header.name, "Server");
+    has_date = has_date || beast::iequals(header.name, "Date");
+    fn(std::string_view(header.name), std::string_view(header.value));
+  }
+  if (!has_server) fn(std::string_view("Server"), std::string_view("samizdat"));
+  if (!has_date) fn(std::string_view("Date"), CachedHttpDate());
+}
+
+void AppendNumber(std::string& out, std::size_t n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, static_cast<std::size_t>(end - digits));
+}
+
+// Appends the response head (status line, headers, blank line) to `out`, as Beast's
+// serializer would write it for the same message.
+void AppendHead(std::string& out, int status, unsigned version, const Response& response,
+                bool keep_alive, std::optional<std::size_t> content_length) {
+  out += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  AppendNumber(out, static_cast<std::size_t>(status));
+  out += ' ';
+  out += bhttp::obsolete_reason(bhttp::int_to_status(static_cast<unsigned>(status)));
+  out += "\r\n";
+  ForEachHeader(response, [&out](std::string_view name, std::string_view value) {
+    out += name;
+    out += ": ";
+    out += value;
+    out += "\r\n";
+  });
+  if (content_length) {
+    out += "Content-Length: ";
+    AppendNumber(out, *content_length);
+    out += "\r\n";
+  }
+  if (version == 10 && keep_alive) out += "Connection: keep-alive\r\n";
+  if (version != 10 && !keep_alive) out += "Connection: close\r\n";
+  out += "\r\n";
+}
+
+// The process dies of SIGPIPE when sendfile(2) writes to a reset connection (send has
+// MSG_NOSIGNAL, sendfile has nothing alike): ignore it unless someone set a handler.
+void IgnoreSigpipeIfDefault() {
+  struct sigaction current {};
+  if (sigaction(SIGPIPE, nullptr, &current) != 0) return;
+  if ((current.sa_flags & SA_SIGINFO) == 0 && current.sa_handler == SIG_DFL) {
+    std::signal(SIGPIPE, SIG_IGN);
+  }
+}
+
 std::string ReasonText(int status) {
   std::string text(bhttp::obsolete_reason(bhttp::int_to_status(static_cast<unsigned>(status))));
   return text + "\n";
@@ -167,10 +249,19 @@ class Server::Impl {
 class Server::Impl::Session : public std::enable_shared_from_this<Session> {
  public:
   Session(Impl& server, Socket socket)
-      : server_(server), socket_(std::move(socket)), deadline_(socket_.get_executor()) {
+      : server_(server), socket_(std::move(socket)), timer_(socket_.get_executor()) {
     ErrorCode ec;
     const tcp::endpoint peer = socket_.remote_endpoint(ec);
-    if (!ec) remote_address_ = peer.address().to_string();
+    if (!ec) request_.remote_address = peer.address().to_string();
+    // The tail of a response must not wait for an ACK (Nagle); the head is held back
+    // with MSG_MORE where it matters, see design note (5).
+    socket_.set_option(tcp::no_delay(true), ec);
+    // Synchronous socket calls return would_block rather than wait: design note (1).
+    socket_.non_blocking(true, ec);
+    if (ec) {
+      LogError("cannot make a socket non-blocking: " + ec.message());
+      socket_.close(ec);
+    }
   }
   ~Session() {
     if (registered_) server_.Unregister(this);
@@ -205,39 +296,108 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   bool registered_ = false;
 
  private:
+  using Clock = std::chrono::steady_clock;
+
   net::awaitable<void> ServeRequests();
+  // Feeds what is already buffered to `parser`: true if that settled the head (complete,
+  // or an error in `ec`), false if more input is needed.
+  bool ParseBufferedHead(bhttp::request_parser<bhttp::string_body>& parser, ErrorCode& ec);
+  // Copies the parsed head into request_, reusing its strings' storage.
+  void FillRequest(const bhttp::request_parser<bhttp::string_body>::value_type& head);
   // Writes `response` (HEAD: without its body) and logs it; false if the write failed.
   net::awaitable<bool> Send(const Request* request, unsigned version, const Response& response,
                             bool keep_alive);
+  // Send's two ways: Beast's serializer over `body`, or the head then sendfile(2).
+  net::awaitable<bool> SendBuffered(unsigned version, const Response& response, bool keep_alive,
+                                    bool send_body);
+  net::awaitable<bool> SendFile(unsigned version, const Response& response, bool keep_alive,
+                                bool send_body);
+  // Writes all of `bytes` with send(2) `flags`, waiting for writability as needed.
+  net::awaitable<bool> WriteBytes(std::string_view bytes, int flags);
+  net::awaitable<bool> SendFileBody(const SealedBytes& file);
+  // Waits until the socket is writable, under the write deadline (armed on first use
+  // within a response); false on timeout, error or shutdown.
+  net::awaitable<bool> WaitWritable();
   // Answers `status` with its reason as text, then closes.
   net::awaitable<void> Fail(int status, const Request* request, unsigned version);
   net::awaitable<void> LingeringClose();
 
+  // See design note (1).
   void Arm(std::chrono::milliseconds timeout) {
     timed_out_ = false;
-    deadline_.expires_after(timeout);
-    deadline_.async_wait([self = shared_from_this(), generation = ++generation_](ErrorCode ec) {
-      if (ec || generation != self->generation_) return;
-      self->timed_out_ = true;
-      ErrorCode ignored;
-      self->socket_.cancel(ignored);
+    deadline_ = Clock::now() + timeout;
+    if (timer_waiting_ && timer_.expiry() <= deadline_) return;  // it fires early, re-waits
+    timer_.expires_at(deadline_);  // aborts the pending wait, if any: generation_ tells
+    StartTimerWait();
+  }
+  void Disarm() { deadline_ = Clock::time_point::max(); }
+  void StartTimerWait() {
+    timer_waiting_ = true;
+    timer_.async_wait([weak = weak_from_this(), generation = ++generation_](ErrorCode ec) {
+      const auto self = weak.lock();
+      if (!self || generation != self->generation_) return;  // gone, or superseded
+      self->timer_waiting_ = false;
+      if (!ec) self->OnTimer();
     });
   }
-  void Disarm() {
-    ++generation_;
-    deadline_.cancel();
+  void OnTimer() {
+    if (deadline_ == Clock::time_point::max()) return;  // disarmed; the next Arm waits
+    if (Clock::now() < deadline_) {
+      timer_.expires_at(deadline_);
+      StartTimerWait();
+      return;
+    }
+    timed_out_ = true;
+    ErrorCode ignored;
+    socket_.cancel(ignored);
   }
 
   Impl& server_;
   Socket socket_;
-  Timer deadline_;
-  uint64_t generation_ = 0;  // of the armed deadline; see design note (1)
-  bool timed_out_ = false;   // the last armed deadline expired
-  bool waiting_ = true;      // see design note (2)
-  beast::flat_buffer buffer_;
-  std::string remote_address_;
+  Timer timer_;
+  Clock::time_point deadline_ = Clock::time_point::max();  // max: disarmed
+  bool timer_waiting_ = false;                             // a wait on timer_ is pending
+  uint64_t generation_ = 0;                                // of the latest wait on timer_
+  bool timed_out_ = false;                                 // the last armed deadline expired
+  bool write_armed_ = false;   // the current response's write deadline is armed
+  bool waiting_ = true;        // see design note (2)
+  beast::flat_buffer buffer_;  // input, kept across requests (pipelining)
+  Request request_;            // reused across requests, so its strings keep capacity
+  std::string head_;           // a file_body response's head, reused
+  std::string log_line_;       // the access-log line, reused
   std::chrono::system_clock::time_point received_;  // when the current head arrived
 };
+
+bool Server::Impl::Session::ParseBufferedHead(bhttp::request_parser<bhttp::string_body>& parser,
+                                              ErrorCode& ec) {
+  if (buffer_.size() == 0) return false;
+  const std::size_t used = parser.put(buffer_.data(), ec);
+  buffer_.consume(used);
+  if (ec == bhttp::error::need_more) {
+    ec = {};
+    return false;
+  }
+  return true;
+}
+
+void Server::Impl::Session::FillRequest(
+    const bhttp::request_parser<bhttp::string_body>::value_type& head) {
+  Request& request = request_;
+  request.is_head = head.method() == bhttp::verb::head;
+  request.method.assign(request.is_head ? std::string_view("GET")
+                                        : std::string_view(head.method_string()));
+  request.target.assign(head.target());
+  request.host.assign(head[bhttp::field::host]);
+  std::size_t count = 0;
+  for (const auto& field : head) {
+    if (count == request.headers.size()) request.headers.emplace_back();
+    Header& header = request.headers[count++];
+    header.name.assign(field.name_string());
+    header.value.assign(field.value());
+  }
+  request.headers.resize(count);
+  request.body.clear();
+}
 
 net::awaitable<void> Server::Impl::Session::ServeRequests() {
   const ServerOptions& options = server_.options_;
@@ -257,9 +417,13 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
     parser.header_limit(
         static_cast<std::uint32_t>(std::min<std::size_t>(options.max_header_bytes, UINT32_MAX)));
     parser.body_limit(boost::none);  // the route's limit is applied once the head is known
-    Arm(options.header_timeout);
-    auto [head_ec, head_n] = co_await bhttp::async_read_header(socket_, buffer_, parser, kAsTuple);
-    Disarm();
+    ErrorCode head_ec;
+    if (!ParseBufferedHead(parser, head_ec)) {
+      Arm(options.header_timeout);
+      auto [ec, n] = co_await bhttp::async_read_header(socket_, buffer_, parser, kAsTuple);
+      Disarm();
+      head_ec = ec;
+    }
     waiting_ = false;
     received_ = std::chrono::system_clock::now();
     if (head_ec) {
@@ -275,15 +439,8 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
 
     const auto& head = parser.get();
     const unsigned version = head.version();
-    Request request;
-    request.is_head = head.method() == bhttp::verb::head;
-    request.method = request.is_head ? std::string("GET") : std::string(head.method_string());
-    request.target = std::string(head.target());
-    request.host = std::string(head[bhttp::field::host]);
-    request.remote_address = remote_address_;
-    for (const auto& field : head) {
-      request.headers.push_back({std::string(field.name_string()), std::string(field.value())});
-    }
+    FillRequest(head);
+    const Request& request = request_;
 
     const std::size_t limit = server_.BodyLimitFor(request);
     if (auto length = parser.content_length(); length && *length > limit) {
@@ -313,7 +470,7 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
       }
     }
     const bool client_keeps_alive = parser.get().keep_alive();
-    request.body = std::move(parser.get().body());
+    request_.body = std::move(parser.get().body());
 
     const Response response = server_.Invoke(request);
     const bool keep_alive = client_keeps_alive && !server_.stopping_;
@@ -328,47 +485,27 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
 
 net::awaitable<bool> Server::Impl::Session::Send(const Request* request, unsigned version,
                                                  const Response& response, bool keep_alive) {
-  static const std::string kEmpty;
-  const std::string& body = response.body ? *response.body : kEmpty;  // alive until we return
   const int status = response.status;
-
-  bhttp::response<bhttp::span_body<const char>> message;
-  message.result(static_cast<unsigned>(status));
-  message.version(version == 10 ? 10 : 11);
-  message.set(bhttp::field::server, "samizdat");
-  message.set(bhttp::field::date, CachedHttpDate());
-  for (const Header& header : response.headers) {
-    if (!IsToken(header.name) || !IsSafeValue(header.value)) {
-      LogError("dropped an invalid response header: " + header.name);
-      continue;
-    }
-    if (beast::iequals(header.name, "Content-Length") ||
-        beast::iequals(header.name, "Transfer-Encoding") ||
-        beast::iequals(header.name, "Connection")) {
-      continue;  // framing is the server's business
-    }
-    if (beast::iequals(header.name, "Server") || beast::iequals(header.name, "Date")) {
-      message.set(header.name, header.value);
-    } else {
-      message.insert(header.name, header.value);
-    }
-  }
-  message.keep_alive(keep_alive);
   const bool bodiless = status == 204 || status == 304;
-  const bool is_head = request != nullptr && request->is_head;
-  if (!bodiless) message.content_length(body.size());
-  if (!bodiless && !is_head) message.body() = {body.data(), body.size()};
-
-  Arm(server_.options_.write_timeout);
-  auto [ec, n] = co_await bhttp::async_write(socket_, message, kAsTuple);
-  Disarm();
+  const bool send_body = !bodiless && !(request != nullptr && request->is_head);
+  write_armed_ = false;
+  bool sent;
+  std::size_t body_bytes = 0;
+  if (response.file_body) {
+    sent = co_await SendFile(version, response, keep_alive, send_body);
+    if (send_body) body_bytes = response.file_body->size();
+  } else {
+    sent = co_await SendBuffered(version, response, keep_alive, send_body);
+    if (send_body && response.body) body_bytes = response.body->size();
+  }
+  if (write_armed_) Disarm();
 
   if (server_.options_.access_log) {
     AccessLogEntry entry;
-    entry.remote_address = remote_address_;
+    entry.remote_address = request_.remote_address;
     entry.time = received_;
     entry.status = status;
-    entry.body_bytes = message.body().size();
+    entry.body_bytes = body_bytes;
     if (request != nullptr) {
       entry.method = request->is_head ? std::string_view("HEAD") : request->method;
       entry.target = request->target;
@@ -376,8 +513,100 @@ net::awaitable<bool> Server::Impl::Session::Send(const Request* request, unsigne
       entry.referer = request->GetHeader("Referer");
       entry.user_agent = request->GetHeader("User-Agent");
     }
-    server_.options_.access_log(FormatAccessLogLine(entry));
+    log_line_.clear();
+    AppendAccessLogLine(entry, log_line_);
+    server_.options_.access_log(log_line_);
   }
+  co_return sent;
+}
+
+net::awaitable<bool> Server::Impl::Session::SendBuffered(unsigned version, const Response& response,
+                                                         bool keep_alive, bool send_body) {
+  static const std::string kEmpty;
+  const std::string& body = response.body ? *response.body : kEmpty;  // alive until we return
+  const int status = response.status;
+  const bool bodiless = status == 204 || status == 304;
+
+  bhttp::response<bhttp::span_body<const char>> message;
+  message.result(static_cast<unsigned>(status));
+  message.version(version == 10 ? 10 : 11);
+  ForEachHeader(response, [&message](std::string_view name, std::string_view value) {
+    message.insert(name, value);
+  });
+  message.keep_alive(keep_alive);
+  if (!bodiless) message.content_length(body.size());
+  if (send_body) message.body() = {body.data(), body.size()};
+
+  // Written at once if the kernel takes it all (the usual case), else asynchronously.
+  bhttp::response_serializer<bhttp::span_body<const char>> serializer(message);
+  ErrorCode ec;
+  while (!ec && !serializer.is_done()) bhttp::write_some(socket_, serializer, ec);
+  if (ec == net::error::would_block) {
+    Arm(server_.options_.write_timeout);
+    write_armed_ = true;
+    auto [async_ec, n] = co_await bhttp::async_write(socket_, serializer, kAsTuple);
+    ec = async_ec;
+  }
+  co_return !ec;
+}
+
+net::awaitable<bool> Server::Impl::Session::SendFile(unsigned version, const Response& response,
+                                                     bool keep_alive, bool send_body) {
+  const int status = response.status;
+  const bool bodiless = status == 204 || status == 304;
+  const std::size_t size = response.file_body->size();
+  head_.clear();
+  AppendHead(head_, status, version, response, keep_alive,
+             bodiless ? std::nullopt : std::optional<std::size_t>(size));
+  const bool with_body = send_body && size > 0;
+  // MSG_MORE: the head waits (briefly) for the body, so that they share a segment.
+  if (!co_await WriteBytes(head_, with_body ? MSG_MORE : 0)) co_return false;
+  if (!with_body) co_return true;
+  co_return co_await SendFileBody(*response.file_body);
+}
+
+net::awaitable<bool> Server::Impl::Session::WriteBytes(std::string_view bytes, int flags) {
+  while (!bytes.empty()) {
+    ErrorCode ec;
+    const std::size_t n = socket_.send(net::buffer(bytes.data(), bytes.size()), flags, ec);
+    if (!ec) {
+      bytes.remove_prefix(n);
+    } else if (ec != net::error::would_block || !co_await WaitWritable()) {
+      co_return false;
+    }
+  }
+  co_return true;
+}
+
+net::awaitable<bool> Server::Impl::Session::SendFileBody(const SealedBytes& file) {
+  const off_t size = static_cast<off_t>(file.size());
+  off_t offset = 0;
+  while (offset < size) {
+    const ssize_t n = ::sendfile(socket_.native_handle(), file.fd(), &offset,
+                                 static_cast<std::size_t>(size - offset));
+    if (n > 0) continue;  // sendfile advanced `offset`
+    const int error = n < 0 ? errno : 0;
+    if (error == EINTR) continue;
+    if (error == EAGAIN || error == EWOULDBLOCK) {
+      if (!co_await WaitWritable()) co_return false;
+      continue;
+    }
+    if (error == 0) {
+      LogError("sendfile: a sealed body ended before its size");
+    } else if (error != EPIPE && error != ECONNRESET) {
+      LogError(std::string("sendfile failed: ") + std::strerror(error));
+    }
+    co_return false;
+  }
+  co_return true;
+}
+
+net::awaitable<bool> Server::Impl::Session::WaitWritable() {
+  if (!write_armed_) {
+    Arm(server_.options_.write_timeout);
+    write_armed_ = true;
+  }
+  auto [ec] = co_await socket_.async_wait(tcp::socket::wait_write, kAsTuple);
   co_return !ec;
 }
 
@@ -443,6 +672,7 @@ Status Server::Impl::Start() {
 }
 
 void Server::Impl::Run() {
+  IgnoreSigpipeIfDefault();
   signals_.emplace(control_, SIGINT, SIGTERM);
   signals_->async_wait([this](const ErrorCode& ec, int /*signal*/) {
     if (!ec) BeginShutdown();
@@ -554,15 +784,15 @@ std::size_t Server::Impl::BodyLimitFor(const Request& head) const {
 }
 
 Response Server::Impl::Invoke(const Request& request) const {
-  const std::string what = request.method + " " + request.target;
+  const auto what = [&request] { return request.method + " " + request.target; };
   try {
     Response response = handler_(request);
     if (response.status >= 200 && response.status <= 599) return response;
-    LogError("handler returned status " + std::to_string(response.status) + " for " + what);
+    LogError("handler returned status " + std::to_string(response.status) + " for " + what());
   } catch (const std::exception& e) {
-    LogError("handler threw on " + what + ": " + e.what());
+    LogError("handler threw on " + what() + ": " + e.what());
   } catch (...) {
-    LogError("handler threw an unknown exception on " + what);
+    LogError("handler threw an unknown exception on " + what());
   }
   return Response::Text(500, ReasonText(500));
 }

@@ -10,6 +10,9 @@
 // limit -> 413; a head not complete within header_timeout -> 408; a malformed request
 // -> 400; more than max_connections open -> 503. Keep-alive and pipelining are
 // supported; HEAD is answered by running the handler as GET and sending no body.
+// A Response whose file_body is set goes out with sendfile(2); since a peer that resets
+// the connection would then raise SIGPIPE, Run() ignores SIGPIPE if its disposition is
+// still the default. Accepted sockets have TCP_NODELAY set.
 // Shutdown (Stop(), SIGTERM, SIGINT) stops accepting, closes connections idle between
 // requests, lets requests in flight finish (their responses carry Connection: close)
 // within shutdown_grace, then closes every connection.
@@ -26,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/sealed_bytes.h"
 #include "core/status.h"
 
 namespace samizdat::http {
@@ -53,21 +57,29 @@ struct Response {
   // Content-Type and the like. The server adds Date, Server, Content-Length and
   // Connection itself.
   std::vector<Header> headers;
-  // Shared, so that cached bytes go out without a copy.
-  std::shared_ptr<const std::string> body = std::make_shared<const std::string>();
+  // Shared, so that cached bytes go out without a copy. Never null by default (an empty
+  // string shared by all responses; no allocation).
+  std::shared_ptr<const std::string> body = EmptyBody();
+  // When set, this is the body and `body` is ignored: the server writes the head
+  // (Content-Length = file_body->size()) and then hands the bytes to the kernel with
+  // sendfile(2), so they are not copied through user space. For cached pages. HEAD,
+  // 204 and 304 send no body, as with `body`.
+  std::shared_ptr<const SealedBytes> file_body;
 
   static Response Text(int status, std::string text,
                        std::string content_type = "text/plain; charset=utf-8");
+  // The shared empty body `body` starts as.
+  static std::shared_ptr<const std::string> EmptyBody();
 };
 
 using Handler = std::function<Response(const Request&)>;
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
-  uint16_t port = 8080;                 // 0: the system picks a free port (see port())
-  int threads = 0;                      // worker threads; 0: one per core
-  std::size_t max_header_bytes = 16 * 1024;          // 431 beyond
-  std::size_t max_body_bytes = 1024 * 1024;          // 413 beyond (default for all routes)
+  uint16_t port = 8080;                      // 0: the system picks a free port (see port())
+  int threads = 0;                           // worker threads; 0: one per core
+  std::size_t max_header_bytes = 16 * 1024;  // 431 beyond
+  std::size_t max_body_bytes = 1024 * 1024;  // 413 beyond (default for all routes)
   // Per-request body limit from the request head (method, target, headers), e.g. from a
   // route table; returns 0 to use max_body_bytes. May be empty.
   std::function<std::size_t(const Request& head)> body_limit;

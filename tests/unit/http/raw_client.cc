@@ -30,10 +30,15 @@ void RawClient::Close() {
   fd_ = -1;
 }
 
-bool RawClient::Connect(uint16_t port) {
+bool RawClient::Connect(uint16_t port, int receive_buffer) {
   Close();
   fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd_ < 0) return false;
+  if (receive_buffer > 0 &&
+      ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer) != 0) {
+    Close();
+    return false;
+  }
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(port);
@@ -65,11 +70,12 @@ bool RawClient::Fill(std::chrono::steady_clock::time_point deadline) {
     const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
     if (ready < 0 && errno == EINTR) continue;
     if (ready <= 0) return false;
-    char chunk[4096];
-    const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
+    const std::size_t old_size = buffer_.size();
+    buffer_.resize(old_size + read_chunk_);
+    const ssize_t n = ::recv(fd_, buffer_.data() + old_size, read_chunk_, 0);
+    buffer_.resize(old_size + static_cast<std::size_t>(n > 0 ? n : 0));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
-    buffer_.append(chunk, static_cast<std::size_t>(n));
     return true;
   }
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -25,8 +26,11 @@ class RawClient {
   RawClient(const RawClient&) = delete;
   RawClient& operator=(const RawClient&) = delete;
 
-  // Connects to 127.0.0.1:port; false if refused.
-  bool Connect(uint16_t port);
+  // Connects to 127.0.0.1:port; false if refused. A receive_buffer > 0 is set as the
+  // socket's SO_RCVBUF first (a small one makes the server wait for the client to read).
+  bool Connect(uint16_t port, int receive_buffer = 0);
+  // How many bytes each read takes at most (4096 unless set).
+  void set_read_chunk(std::size_t bytes) { read_chunk_ = bytes; }
   // Sends all of `bytes`; false on error (e.g. the server closed the connection).
   bool Send(std::string_view bytes);
   // Reads one response. `head_only`: the request was HEAD, so no body follows despite
@@ -44,6 +48,7 @@ class RawClient {
 
   int fd_ = -1;
   std::string buffer_;  // received, not yet consumed
+  std::size_t read_chunk_ = 4096;
 };
 
 }  // namespace samizdat::http::testing

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/sealed_bytes.h"
 #include "raw_client.h"
 
 namespace samizdat::http {
@@ -55,8 +56,43 @@ class RunningServer {
   std::atomic<bool> run_returned_{false};
 };
 
+// `size` bytes of every value 0-255 in a scrambled order, so that any lost, repeated or
+// reordered run of bytes shows.
+std::string Scrambled(std::size_t size) {
+  std::string bytes(size, '\0');
+  uint32_t x = 2463534242u;
+  for (char& c : bytes) {
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    c = static_cast<char>(x & 0xff);
+  }
+  return bytes;
+}
+
+std::shared_ptr<const SealedBytes> Seal(std::string_view bytes) {
+  auto sealed = SealedBytes::Make(bytes);
+  EXPECT_TRUE(sealed.ok()) << sealed.status().ToString();
+  return sealed.ok() ? *sealed : nullptr;
+}
+
+const std::string kSmallFile = "<p>a small page, sent with sendfile</p>\n";
+const std::string& BigFile() {
+  static const std::string bytes = Scrambled(1024 * 1024);
+  return bytes;
+}
+// More than the kernel buffers for a socket (4 MB at most by default, tcp_wmem), so that
+// sending it to a client that reads slowly has the server wait for writability.
+const std::string& HugeFile() {
+  static const std::string bytes = Scrambled(8 * 1024 * 1024 + 3);
+  return bytes;
+}
+
 // The handler the tests talk to; it records what it saw.
 struct TestApp {
+  std::shared_ptr<const SealedBytes> small_file = Seal(kSmallFile);
+  std::shared_ptr<const SealedBytes> big_file = Seal(BigFile());
+  std::shared_ptr<const SealedBytes> huge_file = Seal(HugeFile());
   std::atomic<bool> sleeper_entered{false};
   std::mutex mu;
   std::vector<std::string> log_lines;  // guarded by mu
@@ -75,6 +111,16 @@ struct TestApp {
       }
       if (r.target == "/echo" || r.target == "/upload") {
         return Response::Text(200, "got " + std::to_string(r.body.size()) + ":" + r.body);
+      }
+      if (r.target.rfind("/file/", 0) == 0) {
+        Response response;
+        response.headers = {{"Content-Type", "text/html; charset=utf-8"}, {"X-Test", "file"}};
+        response.body = std::make_shared<const std::string>("ignored: file_body wins");
+        response.file_body = r.target == "/file/big"    ? big_file
+                             : r.target == "/file/huge" ? huge_file
+                                                        : small_file;
+        if (r.target == "/file/304") response.status = 304;
+        return response;
       }
       if (r.target == "/throw") throw std::runtime_error("test handler exploded (expected)");
       if (r.target == "/sleep") {
@@ -334,6 +380,124 @@ TEST_F(ServerTest, WritesOneCombinedLogLinePerRequest) {
       << lines[1];
 }
 
+TEST_F(ServerTest, SendsAFileBodyByteForByteOverKeepAlive) {
+  auto client = Connect();
+  for (int round = 0; round < 2; ++round) {
+    ASSERT_TRUE(client->Send(Get("/file/small")));
+    auto small = client->ReadResponse();
+    ASSERT_TRUE(small);
+    EXPECT_EQ(small->status, 200);
+    EXPECT_EQ(small->body, kSmallFile);
+    EXPECT_EQ(small->headers["content-length"], std::to_string(kSmallFile.size()));
+    EXPECT_EQ(small->headers["content-type"], "text/html; charset=utf-8");
+    EXPECT_EQ(small->headers["x-test"], "file");
+    EXPECT_EQ(small->headers["server"], "samizdat");
+    EXPECT_TRUE(small->HasHeader("date"));
+    EXPECT_FALSE(small->HasHeader("connection"));
+
+    ASSERT_TRUE(client->Send(Get("/file/big")));
+    auto big = client->ReadResponse();
+    ASSERT_TRUE(big);
+    EXPECT_EQ(big->status, 200);
+    EXPECT_EQ(big->headers["content-length"], std::to_string(BigFile().size()));
+    EXPECT_TRUE(big->body == BigFile())
+        << "the 1 MB body differs (" << big->body.size() << " bytes received)";
+  }
+}
+
+TEST_F(ServerTest, AnswersPipelinedFileBodiesInOrder) {
+  auto client = Connect();
+  ASSERT_TRUE(
+      client->Send(Get("/file/big") + Get("/file/small") + Get("/hello") + Get("/file/big")));
+  auto first = client->ReadResponse();
+  auto second = client->ReadResponse();
+  auto third = client->ReadResponse();
+  auto fourth = client->ReadResponse();
+  ASSERT_TRUE(first && second && third && fourth);
+  EXPECT_TRUE(first->body == BigFile());
+  EXPECT_EQ(second->body, kSmallFile);
+  EXPECT_EQ(third->body, "hello world");
+  EXPECT_TRUE(fourth->body == BigFile());
+}
+
+TEST_F(ServerTest, HeadWithAFileBodySendsItsLengthButNoBody) {
+  auto client = Connect();
+  ASSERT_TRUE(client->Send("HEAD /file/big HTTP/1.1\r\nHost: x\r\n\r\n"));
+  auto head = client->ReadResponse(/*head_only=*/true);
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_EQ(head->headers["content-length"], std::to_string(BigFile().size()));
+  // Had body bytes been sent, they would be read here instead of the next response.
+  ASSERT_TRUE(client->Send(Get("/hello")));
+  auto next = client->ReadResponse();
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->status, 200);
+  EXPECT_EQ(next->body, "hello world");
+}
+
+TEST_F(ServerTest, NotModifiedWithAFileBodySendsNoBody) {
+  auto client = Connect();
+  ASSERT_TRUE(client->Send(Get("/file/304") + Get("/hello")));
+  auto not_modified = client->ReadResponse();
+  ASSERT_TRUE(not_modified);
+  EXPECT_EQ(not_modified->status, 304);
+  EXPECT_FALSE(not_modified->HasHeader("content-length"));
+  EXPECT_EQ(not_modified->body, "");
+  auto next = client->ReadResponse();
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->body, "hello world");
+}
+
+TEST_F(ServerTest, FileBodyOverHttp10ClosesUnlessKeepAliveIsAsked) {
+  auto client = Connect();
+  ASSERT_TRUE(client->Send("GET /file/small HTTP/1.0\r\n\r\n"));
+  auto response = client->ReadResponse();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->body, kSmallFile);
+  EXPECT_FALSE(response->HasHeader("connection"));
+  EXPECT_TRUE(client->WaitForClose());
+
+  auto kept = Connect();
+  ASSERT_TRUE(kept->Send("GET /file/small HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+  auto first = kept->ReadResponse();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->headers["connection"], "keep-alive");
+  ASSERT_TRUE(kept->Send("GET /file/small HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+  auto again = kept->ReadResponse();
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->body, kSmallFile);
+}
+
+TEST_F(ServerTest, ASlowReaderStillGetsTheWholeFileBody) {
+  RawClient client;
+  ASSERT_TRUE(client.Connect(server_->port(), /*receive_buffer=*/4096));
+  client.set_read_chunk(1000);
+  ASSERT_TRUE(client.Send(Get("/file/huge") + Get("/file/small")));
+  std::this_thread::sleep_for(200ms);  // the server fills its buffer and must wait
+  auto huge = client.ReadResponse();
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->headers["content-length"], std::to_string(HugeFile().size()));
+  EXPECT_TRUE(huge->body == HugeFile())
+      << "the 8 MB body differs (" << huge->body.size() << " bytes received)";
+  auto small = client.ReadResponse();
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small->body, kSmallFile);
+}
+
+TEST_F(ServerTest, LogsTheBytesOfAFileBody) {
+  auto client = Connect();
+  ASSERT_TRUE(client->Send(Get("/file/small")));
+  ASSERT_TRUE(client->ReadResponse());
+  std::vector<std::string> lines;
+  for (int i = 0; i < 1000 && (lines = app_.LogLines()).empty(); ++i) {
+    std::this_thread::sleep_for(10ms);
+  }
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_NE(lines[0].find("\"GET /file/small HTTP/1.1\" 200 " + std::to_string(kSmallFile.size())),
+            std::string::npos)
+      << lines[0];
+}
+
 TEST(ServerTimeoutTest, AnswersA408WhenTheHeadIsLate) {
   TestApp app;
   ServerOptions options = app.MakeOptions();
@@ -360,6 +524,20 @@ TEST(ServerTimeoutTest, ClosesAnIdleKeepAliveConnectionSilently) {
   ASSERT_TRUE(client.ReadResponse());
   EXPECT_TRUE(client.WaitForClose());
   EXPECT_EQ(client.ReadUntilClose(), "");  // no 408 or anything else
+}
+
+TEST(ServerTimeoutTest, DropsAFileBodyTheClientDoesNotRead) {
+  TestApp app;
+  ServerOptions options = app.MakeOptions();
+  options.write_timeout = 200ms;
+  RunningServer server(options, app.MakeHandler());
+  RawClient client;
+  ASSERT_TRUE(client.Connect(server.port(), /*receive_buffer=*/4096));
+  ASSERT_TRUE(client.Send(Get("/file/huge")));
+  std::this_thread::sleep_for(1500ms);  // reads nothing for several write timeouts
+  const std::string received = client.ReadUntilClose();
+  EXPECT_LT(received.size(), HugeFile().size());
+  EXPECT_TRUE(client.WaitForClose());
 }
 
 TEST(ServerLimitTest, Answers503BeyondMaxConnections) {
