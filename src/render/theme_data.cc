@@ -157,12 +157,6 @@ data PageData(const PageView& view) {
   Put(page, "has_posts", !view.posts.empty());
   FillPager(page["pager"] = data(data::type::object), view.pager);
   Put(page, "sidebar_html", view.sidebar_html);
-  Put(page, "has_sidebar_html", !view.sidebar_html.empty());
-  if (view.sidebar_html.empty()) {
-    FillSidebar(page["sidebar"] = data(data::type::object), view.sidebar);
-  } else {
-    Put(page, "sidebar", false);  // not shown: the caller rendered it (Theme::RenderSidebar)
-  }
   Put(page, "search_query", view.search_query);
   Put(page, "error_title", view.error_title);
   Put(page, "error_message", view.error_message);

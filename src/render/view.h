@@ -91,9 +91,6 @@ struct PageView {
   std::vector<PostView> posts;     // one on item and static pages
   Pager pager;
   std::string sidebar_html;        // trusted: from Theme::RenderSidebar
-  // Deprecated, rendered only while sidebar_html is empty; to be removed once web/
-  // fills sidebar_html.
-  Sidebar sidebar;
   std::string search_query;        // refills the search box
   std::string error_title;         // error pages
   std::string error_message;

@@ -29,10 +29,11 @@ Site::Site(store::Store& store, render::Theme theme, SiteOptions options)
                                  : nullptr),
       blogs_(store, cache_.get()) {}
 
-std::shared_ptr<const render::Sidebar> Site::SidebarFor(const service::BlogEntry& entry,
-                                                        int expanded_year) {
+std::shared_ptr<const std::string> Site::SidebarFor(const service::BlogEntry& entry,
+                                                    int expanded_year,
+                                                    std::string_view search_query) {
   const auto key = std::make_pair(entry.blog.id, expanded_year);
-  {
+  if (search_query.empty()) {
     std::lock_guard lock(sidebar_mutex_);
     auto it = sidebars_.find(key);
     if (it != sidebars_.end() && it->second.first == entry.blog.generation) return it->second.second;
@@ -53,8 +54,10 @@ std::shared_ptr<const render::Sidebar> Site::SidebarFor(const service::BlogEntry
   if (auto listed = store_.ListPosts(page_query); listed.ok()) {
     for (const Post& page : *listed) pages.push_back({page.title, page.path});
   }
-  auto sidebar = std::make_shared<const render::Sidebar>(
-      render::MakeSidebar(entry.blog, entry.zone, times, labels, std::move(pages), expanded_year));
+  auto sidebar = std::make_shared<const std::string>(theme_.RenderSidebar(
+      render::MakeSidebar(entry.blog, entry.zone, times, labels, std::move(pages), expanded_year),
+      search_query));
+  if (!search_query.empty()) return sidebar;
   std::lock_guard lock(sidebar_mutex_);
   // Entries of older generations are replaced as their keys come back; a blog has few.
   sidebars_[key] = {entry.blog.generation, sidebar};
@@ -83,7 +86,9 @@ http::Response Site::Handle(const http::Request& request) {
     }
   }
 
-  SidebarSource sidebar = [this, &entry](int year) { return SidebarFor(*entry, year); };
+  SidebarSource sidebar = [this, &entry](int year, std::string_view search_query) {
+    return SidebarFor(*entry, year, search_query);
+  };
   auto outcome = BuildPage(store_, *entry, path, *query, sidebar);
   if (!outcome.ok()) {
     return http::Response::Text(503, "The page could not be read: " +

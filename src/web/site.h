@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <string_view>
 
 #include "http/server.h"
 #include "render/theme.h"
@@ -31,9 +33,10 @@ class Site {
   http::Response Handle(const http::Request& request);
 
  private:
-  // The blog-wide parts every page shows, rebuilt once per blog generation.
-  std::shared_ptr<const render::Sidebar> SidebarFor(const service::BlogEntry& entry,
-                                                     int expanded_year);
+  // The sidebar's HTML, rendered once per blog generation and expanded year (pages
+  // with a search query in the box render their own).
+  std::shared_ptr<const std::string> SidebarFor(const service::BlogEntry& entry,
+                                                int expanded_year, std::string_view search_query);
 
   store::Store& store_;
   const render::Theme theme_;
@@ -42,8 +45,8 @@ class Site {
   service::BlogDirectory blogs_;
 
   std::mutex sidebar_mutex_;
-  // (blog id, expanded year) -> (generation, sidebar). GUARDED_BY(sidebar_mutex_)
-  std::map<std::pair<int64_t, int>, std::pair<int64_t, std::shared_ptr<const render::Sidebar>>>
+  // (blog id, expanded year) -> (generation, sidebar HTML). GUARDED_BY(sidebar_mutex_)
+  std::map<std::pair<int64_t, int>, std::pair<int64_t, std::shared_ptr<const std::string>>>
       sidebars_;
 };
 

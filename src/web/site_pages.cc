@@ -89,7 +89,8 @@ class PageBuilder {
     view.kind = kind;
     view.blog = render::MakeBlogView(blog_);
     view.title = blog_.title;
-    view.sidebar = *sidebar_(expanded_year);
+    view.search_query = query_.q;
+    view.sidebar_html = *sidebar_(expanded_year, query_.q);
     return view;
   }
 
@@ -199,7 +200,6 @@ class PageBuilder {
     out.view = Base(PageKind::kSearch, 0);
     out.view.title = blog_.title + ": Search results for " + query_.q;
     out.view.canonical_url = "/search?q=" + text::PercentEncode(query_.q);
-    out.view.search_query = query_.q;
     out.view.status_message_html = render::SearchStatusHtml(query_.q, *total);
     out.view.posts = render::MakeSearchPostViews(blog_, entry_.zone, *hits);
     const std::string base = "/search?q=" + text::PercentEncode(query_.q) +

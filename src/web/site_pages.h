@@ -21,8 +21,10 @@ struct PageOutcome {
   render::PageView view;
 };
 
-// Gives the sidebar with `expanded_year` open (0: the newest year).
-using SidebarSource = std::function<std::shared_ptr<const render::Sidebar>(int expanded_year)>;
+// Gives the sidebar's HTML with `expanded_year` open (0: the newest year) and the search
+// box holding `search_query`.
+using SidebarSource = std::function<std::shared_ptr<const std::string>(
+    int expanded_year, std::string_view search_query)>;
 
 // Builds the page at `path` (decoded, e.g. "/search/label/A b") of `entry`'s blog.
 // Errors are the store's; an unknown path is a 404 outcome, not an error.

@@ -296,41 +296,6 @@ TEST(ThemeTest, PageInsertsSidebarHtmlOnceAndUnescaped) {
   EXPECT_EQ(Count(html, "Search This Blog"), 1u);
 }
 
-TEST(ThemeTest, SidebarHtmlWinsOverTheDeprecatedSidebarField) {
-  PageView page = ItemPage();
-  page.sidebar = TestSidebar(TestBlog());
-  page.sidebar_html = "<p>cached sidebar</p>";
-  const std::string html = Theme::Default().Render(page);
-  EXPECT_EQ(Count(html, "<p>cached sidebar</p>"), 1u);
-  EXPECT_EQ(html.find("Blog Archive"), std::string::npos);
-}
-
-// `html` without its empty lines (Mustache's standalone-tag rules leave a few, which
-// depend on how sections nest).
-std::string WithoutEmptyLines(std::string html) {
-  for (size_t p = html.find("\n\n"); p != std::string::npos; p = html.find("\n\n", p)) {
-    html.erase(p, 1);
-  }
-  return html;
-}
-
-// Until PageView::sidebar goes: a page that still fills it reads as one given the same
-// sidebar through RenderSidebar.
-TEST(ThemeTest, DeprecatedSidebarFieldRendersAsSidebarHtml) {
-  PageView old_style = ListPage();
-  old_style.kind = PageKind::kSearch;
-  old_style.search_query = "spring & <tide>";
-  old_style.sidebar_html.clear();
-  old_style.sidebar = TestSidebar(TestBlog());
-  PageView new_style = old_style;
-  new_style.sidebar = {};
-  new_style.sidebar_html =
-      Theme::Default().RenderSidebar(old_style.sidebar, old_style.search_query);
-  const std::string html = Theme::Default().Render(old_style);
-  EXPECT_NE(html.find("Blog Archive"), std::string::npos);
-  EXPECT_EQ(WithoutEmptyLines(html), WithoutEmptyLines(Theme::Default().Render(new_style)));
-}
-
 TEST(ThemeTest, RendersTheSamePageFromManyThreads) {
   const Theme theme = Theme::Default();
   const PageView page = ItemPage();
