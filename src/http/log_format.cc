@@ -13,25 +13,31 @@
 namespace samizdat::http {
 namespace {
 
+using namespace std::string_view_literals;
+
 // Appends `text` with quotes, backslashes and control bytes escaped; "-" when empty.
 void AppendEscaped(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
   if (text.empty()) {
     out += '-';
     return;
   }
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (byte < 0x20 || byte == 0x7f) {
-      char hex[5];
-      std::snprintf(hex, sizeof hex, "\\x%02X", byte);
-      out += hex;
+  std::size_t plain_from = 0;  // the run of bytes that need no escape, appended at once
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte != 0x7f && byte != '"' && byte != '\\') continue;
+    out.append(text.data() + plain_from, i - plain_from);
+    plain_from = i + 1;
+    out += '\\';
+    if (byte == '"' || byte == '\\') {
+      out += text[i];
     } else {
-      out += c;
+      out += 'x';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
     }
   }
+  out.append(text.data() + plain_from, text.size() - plain_from);
 }
 
 void AppendNumber(std::string& out, unsigned long long n) {
@@ -85,18 +91,18 @@ void AppendAccessLogLine(const AccessLogEntry& entry, std::string& out) {
   out.reserve(out.size() + 128 + entry.target.size() + entry.referer.size() +
               entry.user_agent.size());
   out += entry.remote_address.empty() ? std::string_view("-") : entry.remote_address;
-  out += " - - ";
+  out += " - - "sv;
   out += LogTime(entry.time);
-  out += " \"";
+  out += " \""sv;
   if (entry.method.empty()) {
     out += '-';
   } else {
     AppendEscaped(out, entry.method);
     out += ' ';
     AppendEscaped(out, entry.target);
-    out += entry.version == 10 ? " HTTP/1.0" : " HTTP/1.1";
+    out += entry.version == 10 ? " HTTP/1.0"sv : " HTTP/1.1"sv;
   }
-  out += "\" ";
+  out += "\" "sv;
   AppendNumber(out, static_cast<unsigned long long>(entry.status < 0 ? 0 : entry.status));
   out += ' ';
   if (entry.body_bytes == 0) {
@@ -104,9 +110,9 @@ void AppendAccessLogLine(const AccessLogEntry& entry, std::string& out) {
   } else {
     AppendNumber(out, entry.body_bytes);
   }
-  out += " \"";
+  out += " \""sv;
   AppendEscaped(out, entry.referer);
-  out += "\" \"";
+  out += "\" \""sv;
   AppendEscaped(out, entry.user_agent);
   out += '"';
 }

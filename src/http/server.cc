@@ -82,6 +82,7 @@ using Acceptor = net::basic_socket_acceptor<tcp, Strand>;
 using Timer = net::basic_waitable_timer<std::chrono::steady_clock,
                                         net::wait_traits<std::chrono::steady_clock>, Strand>;
 using SignalSet = net::basic_signal_set<Strand>;
+using namespace std::string_view_literals;
 
 constexpr auto kAsTuple = net::as_tuple(net::use_awaitable);
 constexpr std::size_t kReadChunk = 4096;
@@ -115,18 +116,26 @@ bool IsMalformed(const ErrorCode& ec) {
          ec != bhttp::error::need_more && ec != bhttp::error::need_buffer;
 }
 
+// RFC 9110 tchar: a header name is one or more of these.
+bool IsTokenChar(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return c != '\0' && std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
 bool IsToken(std::string_view name) {
   if (name.empty()) return false;
   for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-    if (!ok) return false;
+    if (!IsTokenChar(c)) return false;
   }
   return true;
 }
 
+// A value must not end the header line early (CR, LF) or the string (NUL).
 bool IsSafeValue(std::string_view value) {
-  return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+  for (char c : value) {
+    if (c == '\r' || c == '\n' || c == '\0') return false;
+  }
+  return true;
 }
 
 bool IsFraming(std::string_view name) {
@@ -166,25 +175,25 @@ void AppendNumber(std::string& out, std::size_t n) {
 // serializer would write it for the same message.
 void AppendHead(std::string& out, int status, unsigned version, const Response& response,
                 bool keep_alive, std::optional<std::size_t> content_length) {
-  out += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  out += version == 10 ? "HTTP/1.0 "sv : "HTTP/1.1 "sv;
   AppendNumber(out, static_cast<std::size_t>(status));
   out += ' ';
   out += bhttp::obsolete_reason(bhttp::int_to_status(static_cast<unsigned>(status)));
-  out += "\r\n";
+  out += "\r\n"sv;
   ForEachHeader(response, [&out](std::string_view name, std::string_view value) {
     out += name;
-    out += ": ";
+    out += ": "sv;
     out += value;
-    out += "\r\n";
+    out += "\r\n"sv;
   });
   if (content_length) {
-    out += "Content-Length: ";
+    out += "Content-Length: "sv;
     AppendNumber(out, *content_length);
-    out += "\r\n";
+    out += "\r\n"sv;
   }
-  if (version == 10 && keep_alive) out += "Connection: keep-alive\r\n";
-  if (version != 10 && !keep_alive) out += "Connection: close\r\n";
-  out += "\r\n";
+  if (version == 10 && keep_alive) out += "Connection: keep-alive\r\n"sv;
+  if (version != 10 && !keep_alive) out += "Connection: close\r\n"sv;
+  out += "\r\n"sv;
 }
 
 // The process dies of SIGPIPE when sendfile(2) writes to a reset connection (send has
