@@ -30,6 +30,10 @@ void RawClient::Close() {
   fd_ = -1;
 }
 
+void RawClient::ShutdownSend() {
+  if (fd_ >= 0) ::shutdown(fd_, SHUT_WR);
+}
+
 bool RawClient::Connect(uint16_t port, int receive_buffer) {
   Close();
   fd_ = ::socket(AF_INET, SOCK_STREAM, 0);

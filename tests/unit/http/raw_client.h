@@ -40,6 +40,8 @@ class RawClient {
   std::string ReadUntilClose();
   // True if the server has closed the connection (reads EOF or reset within 10 s).
   bool WaitForClose();
+  // Sends a FIN (shutdown(SHUT_WR)); the connection stays open for reading.
+  void ShutdownSend();
   void Close();
 
  private:

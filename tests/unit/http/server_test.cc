@@ -93,6 +93,7 @@ struct TestApp {
   std::shared_ptr<const SealedBytes> small_file = Seal(kSmallFile);
   std::shared_ptr<const SealedBytes> big_file = Seal(BigFile());
   std::shared_ptr<const SealedBytes> huge_file = Seal(HugeFile());
+  std::shared_ptr<const std::string> huge_text = std::make_shared<const std::string>(HugeFile());
   std::atomic<bool> sleeper_entered{false};
   std::mutex mu;
   std::vector<std::string> log_lines;  // guarded by mu
@@ -120,6 +121,11 @@ struct TestApp {
                              : r.target == "/file/huge" ? huge_file
                                                         : small_file;
         if (r.target == "/file/304") response.status = 304;
+        return response;
+      }
+      if (r.target == "/huge") {
+        Response response = Response::Text(200, "");
+        response.body = huge_text;
         return response;
       }
       if (r.target == "/throw") throw std::runtime_error("test handler exploded (expected)");
@@ -468,12 +474,13 @@ TEST_F(ServerTest, FileBodyOverHttp10ClosesUnlessKeepAliveIsAsked) {
   EXPECT_EQ(again->body, kSmallFile);
 }
 
-TEST_F(ServerTest, ASlowReaderStillGetsTheWholeFileBody) {
+// The client's small receive buffer fills, so the server must wait for it to read.
+void ExpectASlowReaderGetsEverything(uint16_t port, std::string_view huge_target) {
   RawClient client;
-  ASSERT_TRUE(client.Connect(server_->port(), /*receive_buffer=*/4096));
+  ASSERT_TRUE(client.Connect(port, /*receive_buffer=*/4096));
   client.set_read_chunk(1000);
-  ASSERT_TRUE(client.Send(Get("/file/huge") + Get("/file/small")));
-  std::this_thread::sleep_for(200ms);  // the server fills its buffer and must wait
+  ASSERT_TRUE(client.Send(Get(huge_target) + Get("/file/small")));
+  std::this_thread::sleep_for(200ms);
   auto huge = client.ReadResponse();
   ASSERT_TRUE(huge);
   EXPECT_EQ(huge->headers["content-length"], std::to_string(HugeFile().size()));
@@ -482,6 +489,35 @@ TEST_F(ServerTest, ASlowReaderStillGetsTheWholeFileBody) {
   auto small = client.ReadResponse();
   ASSERT_TRUE(small);
   EXPECT_EQ(small->body, kSmallFile);
+}
+
+TEST_F(ServerTest, ASlowReaderStillGetsTheWholeFileBody) {
+  ExpectASlowReaderGetsEverything(server_->port(), "/file/huge");
+}
+
+TEST_F(ServerTest, ASlowReaderStillGetsTheWholeBufferedBody) {
+  ExpectASlowReaderGetsEverything(server_->port(), "/huge");
+}
+
+TEST_F(ServerTest, SurvivesAClientThatLeavesDuringAFileBody) {
+  for (const bool half_close_first : {false, true}) {
+    {
+      RawClient client;
+      ASSERT_TRUE(client.Connect(server_->port(), /*receive_buffer=*/4096));
+      ASSERT_TRUE(client.Send(Get("/file/huge")));
+      std::this_thread::sleep_for(100ms);  // the server now waits for the client to read
+      // A FIN then a reset has the server's next sendfile fail with EPIPE (a reset alone:
+      // ECONNRESET); either must neither raise SIGPIPE nor stop the server.
+      if (half_close_first) client.ShutdownSend();
+      std::this_thread::sleep_for(50ms);
+    }  // closed with unread input: a reset
+    std::this_thread::sleep_for(100ms);
+    auto other = Connect();
+    ASSERT_TRUE(other->Send(Get("/file/big")));
+    auto response = other->ReadResponse();
+    ASSERT_TRUE(response);
+    EXPECT_TRUE(response->body == BigFile());
+  }
 }
 
 TEST_F(ServerTest, LogsTheBytesOfAFileBody) {
@@ -526,18 +562,46 @@ TEST(ServerTimeoutTest, ClosesAnIdleKeepAliveConnectionSilently) {
   EXPECT_EQ(client.ReadUntilClose(), "");  // no 408 or anything else
 }
 
-TEST(ServerTimeoutTest, DropsAFileBodyTheClientDoesNotRead) {
+// A client that reads nothing for several write timeouts is dropped: it gets less than
+// the whole body, then the connection closes.
+void ExpectAStalledReaderIsDropped(std::string_view huge_target) {
   TestApp app;
   ServerOptions options = app.MakeOptions();
   options.write_timeout = 200ms;
   RunningServer server(options, app.MakeHandler());
   RawClient client;
   ASSERT_TRUE(client.Connect(server.port(), /*receive_buffer=*/4096));
-  ASSERT_TRUE(client.Send(Get("/file/huge")));
-  std::this_thread::sleep_for(1500ms);  // reads nothing for several write timeouts
+  ASSERT_TRUE(client.Send(Get(huge_target)));
+  std::this_thread::sleep_for(1500ms);
   const std::string received = client.ReadUntilClose();
   EXPECT_LT(received.size(), HugeFile().size());
   EXPECT_TRUE(client.WaitForClose());
+}
+
+TEST(ServerTimeoutTest, DropsAFileBodyTheClientDoesNotRead) {
+  ExpectAStalledReaderIsDropped("/file/huge");
+}
+
+TEST(ServerTimeoutTest, DropsABufferedBodyTheClientDoesNotRead) {
+  ExpectAStalledReaderIsDropped("/huge");
+}
+
+TEST(ServerTimeoutTest, AnIdleConnectionOutlivesAnEarlierHeaderDeadline) {
+  TestApp app;
+  ServerOptions options = app.MakeOptions();
+  options.header_timeout = 100ms;
+  options.idle_timeout = 3s;
+  RunningServer server(options, app.MakeHandler());
+  RawClient client;
+  ASSERT_TRUE(client.Connect(server.port()));
+  ASSERT_TRUE(client.Send(Get("/hello")));
+  ASSERT_TRUE(client.ReadResponse());
+  // Idle well past the first request's header deadline, but within the idle timeout.
+  std::this_thread::sleep_for(400ms);
+  ASSERT_TRUE(client.Send(Get("/hello")));
+  auto second = client.ReadResponse();
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->body, "hello world");
 }
 
 TEST(ServerLimitTest, Answers503BeyondMaxConnections) {
