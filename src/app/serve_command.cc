@@ -1,5 +1,7 @@
 // `samizdat serve`: first-run set-up, then the HTTP server with the public site, a
 // once-a-second publisher of scheduled posts, and the access log.
+#include <sys/resource.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -54,6 +56,19 @@ class Ticker {
   std::thread thread_;
 };
 
+// Raises the soft limit on open files to the hard one (cached pages hold memfds) and
+// returns the limit in force.
+std::size_t RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  return static_cast<std::size_t>(limit.rlim_cur);
+}
+
 void PublishDuePosts(store::Store& store) {
   auto blogs = store.ListBlogs();
   if (!blogs.ok()) return;
@@ -91,6 +106,8 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
 
   web::SiteOptions site_options;
   site_options.cache_pages = !flags.no_cache;
+  // A quarter of the descriptors for cached pages; the rest stay for connections.
+  site_options.cache_files = RaiseOpenFileLimit() / 4;
   web::Site site(**store, std::move(theme), site_options);
 
   http::ServerOptions options;

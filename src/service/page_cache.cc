@@ -34,6 +34,32 @@ std::shared_ptr<const CachedPage> CachedPage::Make(int status, std::string conte
   return page;
 }
 
+std::shared_ptr<const CachedPage> CachedPage::Seal(std::shared_ptr<const CachedPage> page) {
+  auto sealed = std::make_shared<CachedPage>(*page);
+  if (page->body) {
+    auto bytes = SealedBytes::Make(*page->body);
+    if (!bytes.ok()) return page;
+    sealed->sealed_body = std::move(*bytes);
+    sealed->body.reset();
+  }
+  if (page->gzip_body) {
+    auto bytes = SealedBytes::Make(*page->gzip_body);
+    if (!bytes.ok()) return page;
+    sealed->sealed_gzip_body = std::move(*bytes);
+    sealed->gzip_body.reset();
+  }
+  return sealed;
+}
+
+std::size_t CachedPage::bytes() const {
+  auto size = [](const auto& p) -> std::size_t { return p ? p->size() : 0; };
+  return size(body) + size(gzip_body) + size(sealed_body) + size(sealed_gzip_body);
+}
+
+std::size_t CachedPage::files() const {
+  return (sealed_body ? 1 : 0) + (sealed_gzip_body ? 1 : 0);
+}
+
 std::string PageCache::FullKey(int64_t blog_id, std::string_view key) {
   std::string full = std::to_string(blog_id);
   full.push_back(' ');
@@ -53,18 +79,19 @@ std::shared_ptr<const CachedPage> PageCache::Find(int64_t blog_id, int64_t gener
 void PageCache::Put(int64_t blog_id, int64_t generation, std::string key,
                     std::shared_ptr<const CachedPage> page) {
   std::string full = FullKey(blog_id, key);
-  const std::size_t bytes = full.size() + page->body->size() +
-                            (page->gzip_body ? page->gzip_body->size() : 0) + 256;
-  if (bytes > max_bytes_) return;
+  const std::size_t bytes = full.size() + page->bytes() + 256;
+  const std::size_t files = page->files();
+  if (bytes > max_bytes_ || files > max_files_) return;
   std::unique_lock lock(mutex_);
   if (auto it = entries_.find(full); it != entries_.end()) EraseLocked(it);
-  while (bytes_ + bytes > max_bytes_ && !oldest_.empty()) {
+  while ((bytes_ + bytes > max_bytes_ || files_ + files > max_files_) && !oldest_.empty()) {
     EraseLocked(entries_.find(oldest_.front()));
   }
   oldest_.push_back(full);
-  entries_.emplace(std::move(full),
-                   Entry{blog_id, generation, std::move(page), bytes, std::prev(oldest_.end())});
+  entries_.emplace(std::move(full), Entry{blog_id, generation, std::move(page), bytes, files,
+                                          std::prev(oldest_.end())});
   bytes_ += bytes;
+  files_ += files;
 }
 
 void PageCache::DropBlog(int64_t blog_id) {
@@ -81,8 +108,14 @@ std::size_t PageCache::bytes() const {
   return bytes_;
 }
 
+std::size_t PageCache::files() const {
+  std::shared_lock lock(mutex_);
+  return files_;
+}
+
 void PageCache::EraseLocked(std::unordered_map<std::string, Entry>::iterator it) {
   bytes_ -= it->second.bytes;
+  files_ -= it->second.files;
   oldest_.erase(it->second.age);
   entries_.erase(it);
 }

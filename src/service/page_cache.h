@@ -3,7 +3,8 @@
 //
 // Entries are tagged with their blog's generation at render time; a lookup with a newer
 // generation misses, and DropBlog() frees a blog's entries at once. Memory is bounded
-// by `max_bytes`: past it, the oldest entries are evicted first.
+// by `max_bytes` and open files (sealed bodies) by `max_files`: past either, the oldest
+// entries are evicted first.
 //
 // Thread safety: all methods may be called concurrently.
 #pragma once
@@ -17,6 +18,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/sealed_bytes.h"
 #include "core/time.h"
 
 namespace samizdat::service {
@@ -24,8 +26,12 @@ namespace samizdat::service {
 struct CachedPage {
   int status = 200;
   std::string content_type;
+  // The bytes, in memory (a fresh page) or in sealed memfds that go out with sendfile
+  // (a page made by Seal for the cache); one of the two is set for each variant.
   std::shared_ptr<const std::string> body;
   std::shared_ptr<const std::string> gzip_body;  // null when not made (see Make)
+  std::shared_ptr<const SealedBytes> sealed_body;
+  std::shared_ptr<const SealedBytes> sealed_gzip_body;
   std::string etag;        // quoted strong validator: "\"1f2e...\""
   Time last_modified{};
 
@@ -35,11 +41,19 @@ struct CachedPage {
   static std::shared_ptr<const CachedPage> Make(int status, std::string content_type,
                                                 std::string body, Time last_modified,
                                                 bool with_gzip = true);
+  // A copy of `page` whose bodies live in sealed memfds instead of memory, so that they
+  // can be sent without a copy; `page` itself when the system refuses (e.g. no fds left).
+  static std::shared_ptr<const CachedPage> Seal(std::shared_ptr<const CachedPage> page);
+
+  bool has_gzip() const { return gzip_body || sealed_gzip_body; }
+  std::size_t bytes() const;   // body sizes, in memory or sealed
+  std::size_t files() const;   // open fds held (0 to 2)
 };
 
 class PageCache {
  public:
-  explicit PageCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+  PageCache(std::size_t max_bytes, std::size_t max_files)
+      : max_bytes_(max_bytes), max_files_(max_files) {}
 
   // The page stored under (blog_id, key) if it was rendered at `generation`; else null.
   std::shared_ptr<const CachedPage> Find(int64_t blog_id, int64_t generation,
@@ -49,6 +63,7 @@ class PageCache {
   // Drops every page of the blog.
   void DropBlog(int64_t blog_id);
   std::size_t bytes() const;
+  std::size_t files() const;
 
  private:
   struct Entry {
@@ -56,16 +71,19 @@ class PageCache {
     int64_t generation;
     std::shared_ptr<const CachedPage> page;
     std::size_t bytes;
+    std::size_t files;
     std::list<std::string>::iterator age;  // position in oldest_
   };
   static std::string FullKey(int64_t blog_id, std::string_view key);
   void EraseLocked(std::unordered_map<std::string, Entry>::iterator it);
 
   const std::size_t max_bytes_;
+  const std::size_t max_files_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;  // GUARDED_BY(mutex_)
   std::list<std::string> oldest_;                   // GUARDED_BY(mutex_), oldest first
   std::size_t bytes_ = 0;                           // GUARDED_BY(mutex_)
+  std::size_t files_ = 0;                           // GUARDED_BY(mutex_)
 };
 
 }  // namespace samizdat::service

@@ -83,9 +83,15 @@ http::Response Deliver(const http::Request& request, const service::CachedPage& 
     }
   }
   response.headers.push_back({"Content-Type", page.content_type});
-  if (page.gzip_body && AcceptsGzip(request)) {
+  if (page.has_gzip() && AcceptsGzip(request)) {
     response.headers.push_back({"Content-Encoding", "gzip"});
-    response.body = page.gzip_body;
+    if (page.sealed_gzip_body) {
+      response.file_body = page.sealed_gzip_body;
+    } else {
+      response.body = page.gzip_body;
+    }
+  } else if (page.sealed_body) {
+    response.file_body = page.sealed_body;
   } else {
     response.body = page.body;
   }

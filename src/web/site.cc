@@ -25,8 +25,9 @@ Site::Site(store::Store& store, render::Theme theme, SiteOptions options)
     : store_(store),
       theme_(std::move(theme)),
       options_(options),
-      cache_(options.cache_pages ? std::make_unique<service::PageCache>(options.cache_bytes)
-                                 : nullptr),
+      cache_(options.cache_pages
+                 ? std::make_unique<service::PageCache>(options.cache_bytes, options.cache_files)
+                 : nullptr),
       blogs_(store, cache_.get()) {}
 
 std::shared_ptr<const std::string> Site::SidebarFor(const service::BlogEntry& entry,
@@ -100,6 +101,7 @@ http::Response Site::Handle(const http::Request& request) {
   auto page = service::CachedPage::Make(outcome->status, kHtml, theme_.Render(outcome->view),
                                         entry->blog.updated, cacheable || AcceptsGzip(request));
   if (cacheable) {
+    page = service::CachedPage::Seal(std::move(page));
     cache_->Put(entry->blog.id, entry->blog.generation, std::move(key), page);
   }
   return Deliver(request, *page);

@@ -23,6 +23,9 @@ namespace samizdat::web {
 struct SiteOptions {
   bool cache_pages = true;
   std::size_t cache_bytes = 64 * 1024 * 1024;
+  // Cached pages are kept in sealed memfds (two per page, plain and gzip) and sent with
+  // sendfile; this bounds the file descriptors they hold.
+  std::size_t cache_files = 512;
 };
 
 class Site {

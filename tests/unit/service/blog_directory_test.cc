@@ -38,7 +38,7 @@ TEST_F(BlogDirectoryTest, SeveralBlogsAreChosenByHost) {
 TEST_F(BlogDirectoryTest, AWriteFromAnotherStoreDropsOnlyThatBlogsPages) {
   const Blog a = Create("a.test");
   const Blog b = Create("b.test");
-  PageCache cache(1 << 20);
+  PageCache cache(1 << 20, 1000);
   BlogDirectory directory(*store_, &cache);
   ASSERT_TRUE(directory.Refresh().ok());
   const auto page = CachedPage::Make(200, "text/html", "x", Now());

@@ -39,7 +39,7 @@ TEST(CachedPageTest, EtagFollowsTheBytes) {
 }
 
 TEST(PageCacheTest, FindsWhatWasPutAtTheSameGeneration) {
-  PageCache cache(1 << 20);
+  PageCache cache(1 << 20, 1000);
   cache.Put(1, 5, "/", Page("home"));
   ASSERT_NE(cache.Find(1, 5, "/"), nullptr);
   EXPECT_EQ(*cache.Find(1, 5, "/")->body, "home");
@@ -49,7 +49,7 @@ TEST(PageCacheTest, FindsWhatWasPutAtTheSameGeneration) {
 }
 
 TEST(PageCacheTest, DropBlogDropsOnlyThatBlog) {
-  PageCache cache(1 << 20);
+  PageCache cache(1 << 20, 1000);
   cache.Put(1, 1, "/", Page("one"));
   cache.Put(1, 1, "/p/x.html", Page("one-x"));
   cache.Put(2, 1, "/", Page("two"));
@@ -60,7 +60,7 @@ TEST(PageCacheTest, DropBlogDropsOnlyThatBlog) {
 }
 
 TEST(PageCacheTest, StaysWithinItsBudgetByEvictingTheOldest) {
-  PageCache cache(8 * 1024);
+  PageCache cache(8 * 1024, 1000);
   const std::string big(2000, 'x');
   for (int i = 0; i < 20; ++i) cache.Put(1, 1, "/" + std::to_string(i), Page(big + std::to_string(i)));
   EXPECT_LE(cache.bytes(), 8u * 1024);
@@ -69,7 +69,7 @@ TEST(PageCacheTest, StaysWithinItsBudgetByEvictingTheOldest) {
 }
 
 TEST(PageCacheTest, ReplacingAKeyDoesNotLeakBytes) {
-  PageCache cache(1 << 20);
+  PageCache cache(1 << 20, 1000);
   cache.Put(1, 1, "/", Page("first"));
   const std::size_t once = cache.bytes();
   cache.Put(1, 2, "/", Page("first"));
@@ -78,10 +78,34 @@ TEST(PageCacheTest, ReplacingAKeyDoesNotLeakBytes) {
 }
 
 TEST(PageCacheTest, APageLargerThanTheBudgetIsNotKept) {
-  PageCache cache(1024);
+  PageCache cache(1024, 1000);
   cache.Put(1, 1, "/", Page(std::string(5000, 'y')));
   EXPECT_EQ(cache.Find(1, 1, "/"), nullptr);
   EXPECT_EQ(cache.bytes(), 0u);
+}
+
+TEST(CachedPageTest, SealMovesBothBodiesIntoSealedFiles) {
+  auto page = Page("<p>sealed</p>");
+  auto sealed = CachedPage::Seal(page);
+  ASSERT_NE(sealed->sealed_body, nullptr);
+  ASSERT_NE(sealed->sealed_gzip_body, nullptr);
+  EXPECT_EQ(sealed->body, nullptr) << "the bytes are no longer kept twice";
+  EXPECT_EQ(sealed->sealed_body->Read(), "<p>sealed</p>");
+  EXPECT_EQ(Gunzip(sealed->sealed_gzip_body->Read()), "<p>sealed</p>");
+  EXPECT_EQ(sealed->etag, page->etag);
+  EXPECT_EQ(sealed->files(), 2u);
+  EXPECT_EQ(sealed->bytes(), page->bytes());
+}
+
+TEST(PageCacheTest, StaysWithinItsFileBudget) {
+  PageCache cache(1 << 20, 5);
+  for (int i = 0; i < 4; ++i) cache.Put(1, 1, "/" + std::to_string(i), CachedPage::Seal(Page("x")));
+  EXPECT_LE(cache.files(), 5u);
+  EXPECT_EQ(cache.Find(1, 1, "/0"), nullptr);
+  EXPECT_EQ(cache.Find(1, 1, "/1"), nullptr);
+  EXPECT_NE(cache.Find(1, 1, "/3"), nullptr);
+  cache.DropBlog(1);
+  EXPECT_EQ(cache.files(), 0u);
 }
 
 }  // namespace

@@ -64,6 +64,17 @@ TEST_F(DeliverTest, APageWithoutAGzipCopyGoesOutPlain) {
   EXPECT_EQ(*response.body, "<p>x</p>");
 }
 
+TEST_F(DeliverTest, ASealedPageGoesOutAsAFileBody) {
+  auto sealed = service::CachedPage::Seal(page_);
+  auto plain = Deliver(Get(), *sealed);
+  ASSERT_NE(plain.file_body, nullptr);
+  EXPECT_EQ(plain.file_body->Read(), "<p>hi</p>");
+  auto gz = Deliver(Get({{"Accept-Encoding", "gzip"}}), *sealed);
+  EXPECT_EQ(HeaderOf(gz, "Content-Encoding"), "gzip");
+  EXPECT_EQ(gz.file_body, sealed->sealed_gzip_body);
+  EXPECT_EQ(Deliver(Get({{"If-None-Match", sealed->etag}}), *sealed).status, 304);
+}
+
 TEST_F(DeliverTest, ErrorPagesAreNeverNotModified) {
   auto missing = service::CachedPage::Make(404, "text/html", "gone", Now());
   EXPECT_EQ(Deliver(Get({{"If-None-Match", missing->etag}}), *missing).status, 404);
