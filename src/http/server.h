@@ -54,8 +54,9 @@ struct Request {
 
 struct Response {
   int status = 200;
-  // Content-Type and the like. The server adds Date, Server, Content-Length and
-  // Connection itself.
+  // Content-Type and the like. The server adds Date and Server unless given here, and
+  // frames the message itself: Content-Length, Transfer-Encoding and Connection given
+  // here are dropped, as are headers with an invalid name or a CR, LF or NUL in the value.
   std::vector<Header> headers;
   // Shared, so that cached bytes go out without a copy. Never null by default (an empty
   // string shared by all responses; no allocation).
