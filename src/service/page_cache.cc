@@ -31,6 +31,7 @@ std::shared_ptr<const CachedPage> CachedPage::Make(int status, std::string conte
   if (with_gzip) page->gzip_body = std::make_shared<const std::string>(text::GzipCompress(body));
   page->body = std::make_shared<const std::string>(std::move(body));
   page->last_modified = last_modified;
+  page->last_modified_http = FormatHttpDate(last_modified);
   return page;
 }
 

@@ -34,6 +34,7 @@ struct CachedPage {
   std::shared_ptr<const SealedBytes> sealed_gzip_body;
   std::string etag;        // quoted strong validator: "\"1f2e...\""
   Time last_modified{};
+  std::string last_modified_http;  // last_modified as an HTTP date, formatted once
 
   // Builds an entry and derives the ETag from the body's bytes. The gzip copy is made
   // only `with_gzip`: worth it for a page that goes into the cache or to a client that

@@ -62,9 +62,9 @@ bool AcceptsGzip(const http::Request& request) {
 http::Response Deliver(const http::Request& request, const service::CachedPage& page) {
   http::Response response;
   response.status = page.status;
-  const std::string last_modified = FormatHttpDate(page.last_modified);
+  response.headers.reserve(6);
   response.headers = {{"ETag", page.etag},
-                      {"Last-Modified", last_modified},
+                      {"Last-Modified", page.last_modified_http},
                       {"Cache-Control", "no-cache"},
                       {"Vary", "Accept-Encoding"}};
   if (page.status == 200) {
