@@ -97,7 +97,9 @@ http::Response Site::Handle(const http::Request& request) {
   }
   if (outcome->status == 301) return Redirect(outcome->redirect);
 
-  const bool cacheable = cache_ && outcome->status == 200;
+  // Search results are not kept: any text makes a new key, and a stream of queries
+  // would push the blog's real pages out of the cache.
+  const bool cacheable = cache_ && outcome->status == 200 && query->q.empty();
   auto page = service::CachedPage::Make(outcome->status, kHtml, theme_.Render(outcome->view),
                                         entry->blog.updated, cacheable || AcceptsGzip(request));
   if (cacheable) {
