@@ -11,7 +11,7 @@ deps:
 
 release: deps
 	cmake -S . -B $(RELEASE) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release
-	cmake --build $(RELEASE) -j $(JOBS)
+	cmake --build $(RELEASE) -j $(JOBS) --target samizdat
 
 debug: deps
 	cmake -S . -B $(DEBUG) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DSAMIZDAT_SANITIZE=ON -DSAMIZDAT_WERROR=ON
@@ -24,6 +24,7 @@ test: debug
 	cd $(DEBUG) && ctest --output-on-failure -j $(JOBS)
 
 bench: release
+	cmake --build $(RELEASE) -j $(JOBS) --target samizdat_make_blog samizdat_bench_kernels
 	bash bench/run.sh $(RELEASE)/samizdat
 
 clean:
