@@ -37,6 +37,20 @@ Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id)
   return Status::Ok();
 }
 
+// Binds ?2..?11, the settings columns shared by the INSERT and the UPDATE of a blog.
+Statement& BindSettings(Statement& statement, const Blog& blog) {
+  return statement.Bind(2, blog.host)
+      .Bind(3, blog.title)
+      .Bind(4, blog.description)
+      .Bind(5, blog.banner_url)
+      .Bind(6, blog.banner_alt)
+      .Bind(7, blog.time_zone)
+      .Bind(8, blog.locale)
+      .Bind(9, blog.posts_per_page)
+      .Bind(10, blog.date_format)
+      .Bind(11, blog.time_format);
+}
+
 Result<Blog> SelectBlog(Connection& conn, int64_t blog_id) {
   static const std::string kSql =
       "SELECT " + std::string(kBlogColumns) + " FROM blogs WHERE id = ?1";
@@ -77,20 +91,8 @@ Result<Blog> SqliteStore::CreateBlog(const Blog& blog) {
     int64_t now = NowMillis();
     // An imported blog keeps its creation time; a new one is created now.
     int64_t created = Millis(blog.created) != 0 ? Millis(blog.created) : now;
-    SAMIZDAT_RETURN_IF_ERROR(insert->Bind(1, id)
-                                 .Bind(2, blog.host)
-                                 .Bind(3, blog.title)
-                                 .Bind(4, blog.description)
-                                 .Bind(5, blog.banner_url)
-                                 .Bind(6, blog.banner_alt)
-                                 .Bind(7, blog.time_zone)
-                                 .Bind(8, blog.locale)
-                                 .Bind(9, blog.posts_per_page)
-                                 .Bind(10, blog.date_format)
-                                 .Bind(11, blog.time_format)
-                                 .Bind(12, created)
-                                 .Bind(13, now)
-                                 .Run());
+    SAMIZDAT_RETURN_IF_ERROR(
+        BindSettings(insert->Bind(1, id), blog).Bind(12, created).Bind(13, now).Run());
     return SelectBlog(conn, id);
   });
 }
@@ -104,18 +106,7 @@ Status SqliteStore::UpdateBlog(const Blog& blog) {
         "banner_alt = ?6, time_zone = ?7, locale = ?8, posts_per_page = ?9, "
         "date_format = ?10, time_format = ?11 WHERE id = ?1");
     if (!update.ok()) return update.status();
-    SAMIZDAT_RETURN_IF_ERROR(update->Bind(1, blog.id)
-                                 .Bind(2, blog.host)
-                                 .Bind(3, blog.title)
-                                 .Bind(4, blog.description)
-                                 .Bind(5, blog.banner_url)
-                                 .Bind(6, blog.banner_alt)
-                                 .Bind(7, blog.time_zone)
-                                 .Bind(8, blog.locale)
-                                 .Bind(9, blog.posts_per_page)
-                                 .Bind(10, blog.date_format)
-                                 .Bind(11, blog.time_format)
-                                 .Run());
+    SAMIZDAT_RETURN_IF_ERROR(BindSettings(update->Bind(1, blog.id), blog).Run());
     return BumpGeneration(conn, blog.id);  // NotFound when no row had that id
   });
 }
