@@ -28,16 +28,23 @@
 
 namespace samizdat::store {
 
-// Which posts ListPosts/CountPosts select. Order: newest first by (published, id), or
-// oldest first when `oldest_first`.
+// Which posts ListPosts/CountPosts select, and in what order: newest first by
+// (published, id) or by (updated, id) as `order` says, or oldest first when
+// `oldest_first`. Every filter set must hold (they are ANDed).
 struct PostQuery {
+  enum class Order { kPublished, kUpdated };
+
   int64_t blog_id = 0;
   PostKind kind = PostKind::kPost;
   std::optional<PostStatus> status = PostStatus::kPublished;  // nullopt: any status
-  std::optional<std::string> label;          // exact label name
+  // Posts carrying every one of these labels (Blogger's /-/A/B); exact names; empty: any.
+  std::vector<std::string> labels;
   std::optional<Time> published_before;      // published <  this
   std::optional<Time> published_after;       // published >  this
   std::optional<Time> published_from;        // published >= this
+  std::optional<Time> updated_from;          // updated >= this
+  std::optional<Time> updated_before;        // updated <  this
+  Order order = Order::kPublished;
   bool oldest_first = false;
   int limit = 25;                            // ignored by CountPosts
   int offset = 0;                            // ignored by CountPosts

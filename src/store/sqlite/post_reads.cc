@@ -21,37 +21,64 @@ Result<std::vector<Post>> CollectPosts(Statement& query) {
   }
 }
 
-// "FROM … WHERE …" for `q`, with the parameters ?1 blog, ?2 kind, ?3 status, ?4 label,
-// ?5 before, ?6 after, ?7 from (BindFilter binds the ones used), and the ORDER BY that
-// the chosen index delivers without sorting. With a label, the rows come from
-// post_labels, which carries the post's kind, status and time.
+// Parameter numbers of the listing statements (BindFilter binds the ones FilterSql uses).
+// Labels after the first are numbered from kMoreLabels on.
+enum Param : int {
+  kBlog = 1, kKind, kStatus, kFirstLabel, kPublishedBefore, kPublishedAfter,
+  kPublishedFrom, kLimit, kOffset, kUpdatedFrom, kUpdatedBefore, kMoreLabels
+};
+
+// "FROM … WHERE …" for `q`. With labels, the rows come from the first label's rows of
+// post_labels, which carry the post's kind, status and published time (so label pages
+// by published time are read in index order without sorting), and each further label is
+// one primary-key probe of post_labels (post_id, name). The updated time is the post's.
 std::string FilterSql(const PostQuery& q) {
-  std::string sql = q.label ? " FROM post_labels l JOIN posts p ON p.id = l.post_id"
-                              " WHERE l.blog_id = ?1 AND l.name = ?4 AND l.kind = ?2"
-                            : " FROM posts p WHERE p.blog_id = ?1 AND p.kind = ?2";
-  const char* t = q.label ? " AND l." : " AND p.";
-  if (q.status) sql += std::string(t) + "status = ?3";
-  if (q.published_before) sql += std::string(t) + "published_ms < ?5";
-  if (q.published_after) sql += std::string(t) + "published_ms > ?6";
-  if (q.published_from) sql += std::string(t) + "published_ms >= ?7";
+  const bool labelled = !q.labels.empty();
+  std::string sql = labelled ? " FROM post_labels l JOIN posts p ON p.id = l.post_id"
+                               " WHERE l.blog_id = ?1 AND l.name = ?4 AND l.kind = ?2"
+                             : " FROM posts p WHERE p.blog_id = ?1 AND p.kind = ?2";
+  const std::string t = labelled ? " AND l." : " AND p.";
+  if (q.status) sql += t + "status = ?3";
+  if (q.published_before) sql += t + "published_ms < ?5";
+  if (q.published_after) sql += t + "published_ms > ?6";
+  if (q.published_from) sql += t + "published_ms >= ?7";
+  if (q.updated_from) sql += " AND p.updated_ms >= ?10";
+  if (q.updated_before) sql += " AND p.updated_ms < ?11";
+  for (size_t i = 1; i < q.labels.size(); ++i) {
+    sql += " AND EXISTS (SELECT 1 FROM post_labels x WHERE x.post_id = l.post_id AND x.name = ?" +
+           std::to_string(kMoreLabels + i - 1) + ")";
+  }
   return sql;
 }
 
+// The ORDER BY that the chosen index delivers: posts_listing/posts_any_status or
+// post_labels_listing for published order, posts_updated/posts_any_status_updated
+// (migration 0002) for updated order. The id (rowid) breaks ties.
 std::string OrderSql(const PostQuery& q) {
-  const char* order = q.label ? (q.oldest_first ? " ORDER BY l.published_ms, l.post_id"
-                                                : " ORDER BY l.published_ms DESC, l.post_id DESC")
-                              : (q.oldest_first ? " ORDER BY p.published_ms, p.id"
-                                                : " ORDER BY p.published_ms DESC, p.id DESC");
-  return order;
+  const bool by_updated = q.order == PostQuery::Order::kUpdated;
+  std::string time, id;
+  if (by_updated) {
+    time = "p.updated_ms", id = "p.id";
+  } else if (!q.labels.empty()) {
+    time = "l.published_ms", id = "l.post_id";
+  } else {
+    time = "p.published_ms", id = "p.id";
+  }
+  const char* dir = q.oldest_first ? "" : " DESC";
+  return " ORDER BY " + time + dir + ", " + id + dir;
 }
 
 void BindFilter(Statement& stmt, const PostQuery& q) {
-  stmt.Bind(1, q.blog_id).Bind(2, KindWord(q.kind));
-  if (q.status) stmt.Bind(3, StatusWord(*q.status));
-  if (q.label) stmt.Bind(4, *q.label);
-  if (q.published_before) stmt.Bind(5, Millis(*q.published_before));
-  if (q.published_after) stmt.Bind(6, Millis(*q.published_after));
-  if (q.published_from) stmt.Bind(7, Millis(*q.published_from));
+  stmt.Bind(kBlog, q.blog_id).Bind(kKind, KindWord(q.kind));
+  if (q.status) stmt.Bind(kStatus, StatusWord(*q.status));
+  if (q.published_before) stmt.Bind(kPublishedBefore, Millis(*q.published_before));
+  if (q.published_after) stmt.Bind(kPublishedAfter, Millis(*q.published_after));
+  if (q.published_from) stmt.Bind(kPublishedFrom, Millis(*q.published_from));
+  if (q.updated_from) stmt.Bind(kUpdatedFrom, Millis(*q.updated_from));
+  if (q.updated_before) stmt.Bind(kUpdatedBefore, Millis(*q.updated_before));
+  for (size_t i = 0; i < q.labels.size(); ++i) {
+    stmt.Bind(i == 0 ? kFirstLabel : kMoreLabels + static_cast<int>(i) - 1, q.labels[i]);
+  }
 }
 
 // The published neighbour on one side of (published, id); `newer` picks the side.
@@ -153,7 +180,7 @@ Result<std::vector<Post>> SqliteStore::ListPosts(const PostQuery& q) {
     Result<Statement> query = conn.Prepare(sql);
     if (!query.ok()) return query.status();
     BindFilter(*query, q);
-    query->Bind(8, q.limit < 0 ? -1 : q.limit).Bind(9, q.offset < 0 ? 0 : q.offset);
+    query->Bind(kLimit, q.limit < 0 ? -1 : q.limit).Bind(kOffset, q.offset < 0 ? 0 : q.offset);
     Result<std::vector<Post>> posts = CollectPosts(*query);
     if (!posts.ok()) return posts.status();
     SAMIZDAT_RETURN_IF_ERROR(LoadLabels(conn, *posts));

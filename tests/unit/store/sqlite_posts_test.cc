@@ -242,12 +242,12 @@ TEST_F(SqliteStoreTest, LabelFilter) {
   NewPost(blog.id, "d", 4000, {"war"}, PostStatus::kDraft);
   PostQuery q;
   q.blog_id = blog.id;
-  q.label = "war";
+  q.labels = {"war"};
   std::vector<Post> posts = Must(store_->ListPosts(q));
   EXPECT_EQ(Titles(posts), (Strings{"Title b", "Title a"}));
   EXPECT_EQ(posts[1].labels, (Strings{"news", "war"}));  // all of its labels, in order
   EXPECT_EQ(Must(store_->CountPosts(q)), 2);
-  q.label = "War";  // exact name
+  q.labels = {"War"};  // exact name
   EXPECT_EQ(Must(store_->CountPosts(q)), 0);
 }
 
@@ -340,7 +340,7 @@ TEST_F(SqliteStoreTest, LabelsFollowStatusAndTimeChanges) {
   Post other = NewPost(blog.id, "o", 2000, {"news"});
   PostQuery q;
   q.blog_id = blog.id;
-  q.label = "news";
+  q.labels = {"news"};
   EXPECT_EQ(Titles(Must(store_->ListPosts(q))), (Strings{"Title o"}));
   EXPECT_EQ(Must(store_->LabelCounts(blog.id))[0].count, 1);
 
