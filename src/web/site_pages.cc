@@ -176,7 +176,7 @@ class PageBuilder {
 
   Result<PageOutcome> Label(std::string_view label) {
     store::PostQuery base = PostsQuery();
-    base.label = std::string(label);
+    base.labels = {std::string(label)};
     auto total = store_.CountPosts(base);
     if (!total.ok()) return total.status();
     PageOutcome out;
