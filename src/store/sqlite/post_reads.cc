@@ -28,25 +28,34 @@ enum Param : int {
   kPublishedFrom, kLimit, kOffset, kUpdatedFrom, kUpdatedBefore, kMoreLabels
 };
 
-// "FROM … WHERE …" for `q`. With labels, the rows come from the first label's rows of
-// post_labels, which carry the post's kind, status and published time (so label pages
-// by published time are read in index order without sorting), and each further label is
-// one primary-key probe of post_labels (post_id, name). The updated time is the post's.
+// Whether the rows come from the first label's rows of post_labels (label pages in
+// published order) rather than from posts.
+bool FromLabelRows(const PostQuery& q) {
+  return !q.labels.empty() && q.order == PostQuery::Order::kPublished;
+}
+
+// "FROM … WHERE …" for `q`. In published order, labelled rows come from the first
+// label's rows of post_labels, which carry the post's kind, status and published time, so
+// they are read in index order without sorting. In updated order they come from posts in
+// updated order (a feed stops after its first page instead of sorting every post of a
+// common label). Either way each other label is one primary-key probe of post_labels
+// (post_id, name). The updated time is always the post's.
 std::string FilterSql(const PostQuery& q) {
-  const bool labelled = !q.labels.empty();
-  std::string sql = labelled ? " FROM post_labels l JOIN posts p ON p.id = l.post_id"
-                               " WHERE l.blog_id = ?1 AND l.name = ?4 AND l.kind = ?2"
-                             : " FROM posts p WHERE p.blog_id = ?1 AND p.kind = ?2";
-  const std::string t = labelled ? " AND l." : " AND p.";
+  const bool from_labels = FromLabelRows(q);
+  std::string sql = from_labels ? " FROM post_labels l JOIN posts p ON p.id = l.post_id"
+                                  " WHERE l.blog_id = ?1 AND l.name = ?4 AND l.kind = ?2"
+                                : " FROM posts p WHERE p.blog_id = ?1 AND p.kind = ?2";
+  const std::string t = from_labels ? " AND l." : " AND p.";
   if (q.status) sql += t + "status = ?3";
   if (q.published_before) sql += t + "published_ms < ?5";
   if (q.published_after) sql += t + "published_ms > ?6";
   if (q.published_from) sql += t + "published_ms >= ?7";
   if (q.updated_from) sql += " AND p.updated_ms >= ?10";
   if (q.updated_before) sql += " AND p.updated_ms < ?11";
-  for (size_t i = 1; i < q.labels.size(); ++i) {
-    sql += " AND EXISTS (SELECT 1 FROM post_labels x WHERE x.post_id = l.post_id AND x.name = ?" +
-           std::to_string(kMoreLabels + i - 1) + ")";
+  for (size_t i = from_labels ? 1 : 0; i < q.labels.size(); ++i) {
+    const int param = i == 0 ? kFirstLabel : kMoreLabels + static_cast<int>(i) - 1;
+    sql += " AND EXISTS (SELECT 1 FROM post_labels x WHERE x.post_id = p.id AND x.name = ?" +
+           std::to_string(param) + ")";
   }
   return sql;
 }
@@ -55,14 +64,11 @@ std::string FilterSql(const PostQuery& q) {
 // post_labels_listing for published order, posts_updated/posts_any_status_updated
 // (migration 0002) for updated order. The id (rowid) breaks ties.
 std::string OrderSql(const PostQuery& q) {
-  const bool by_updated = q.order == PostQuery::Order::kUpdated;
-  std::string time, id;
-  if (by_updated) {
-    time = "p.updated_ms", id = "p.id";
-  } else if (!q.labels.empty()) {
+  std::string time = "p.published_ms", id = "p.id";
+  if (q.order == PostQuery::Order::kUpdated) {
+    time = "p.updated_ms";
+  } else if (FromLabelRows(q)) {
     time = "l.published_ms", id = "l.post_id";
-  } else {
-    time = "p.published_ms", id = "p.id";
   }
   const char* dir = q.oldest_first ? "" : " DESC";
   return " ORDER BY " + time + dir + ", " + id + dir;
