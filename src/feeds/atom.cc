@@ -1,0 +1,81 @@
+// RenderAtom: the Atom 1.0 feed in Blogger's shape (blogger.md §3.3).
+#include <string>
+
+#include "feeds/feed.h"
+#include "feeds/feed_parts.h"
+#include "feeds/xml_writer.h"
+
+namespace samizdat::feeds {
+
+namespace {
+
+using internal::Link;
+
+void WriteLink(XmlWriter& xml, const Link& link) {
+  if (link.type.empty()) {
+    xml.Empty("link", {{"rel", link.rel}, {"href", link.href}});
+  } else if (link.title.empty()) {
+    xml.Empty("link", {{"rel", link.rel}, {"type", link.type}, {"href", link.href}});
+  } else {
+    xml.Empty("link",
+              {{"rel", link.rel}, {"type", link.type}, {"href", link.href}, {"title", link.title}});
+  }
+}
+
+void WritePostEntry(XmlWriter& xml, const FeedModel& feed, const Post& post) {
+  xml.Open("entry");
+  xml.Element("id", PostAtomId(feed.blog->id, post.id));
+  xml.Element("published", internal::Rfc3339(feed, post.published));
+  xml.Element("updated", internal::Rfc3339(feed, post.updated));
+  for (const std::string& label : post.labels) {
+    xml.Empty("category", {{"scheme", internal::kCategoryScheme}, {"term", label}});
+  }
+  xml.Element("title", post.title, {{"type", "text"}});
+  const internal::EntryBody body = internal::BodyOf(feed, post);
+  if (body.is_summary) {
+    xml.Element("summary", body.text, {{"type", "text"}});
+  } else {
+    xml.Element("content", body.text, {{"type", "html"}});
+  }
+  for (const Link& link : internal::EntryLinks(feed, post)) WriteLink(xml, link);
+  xml.Open("author");
+  xml.Element("name", internal::PersonName(post.author));
+  xml.Close();
+  xml.Element("thr:total", std::to_string(post.comment_count));
+  xml.Close();
+}
+
+}  // namespace
+
+std::string RenderAtom(const FeedModel& feed) {
+  XmlWriter xml;
+  xml.Open("feed", {{"xmlns", internal::kAtomNs},
+                    {"xmlns:openSearch", internal::kOpenSearchNs},
+                    {"xmlns:blogger", internal::kBloggerNs},
+                    {"xmlns:georss", internal::kGeoRssNs},
+                    {"xmlns:gd", internal::kGdNs},
+                    {"xmlns:thr", internal::kThrNs}});
+  xml.Element("id", internal::FeedId(feed));
+  xml.Element("updated", internal::Rfc3339(feed, feed.blog->updated));
+  for (const std::string& label : internal::FeedCategories(feed)) {
+    xml.Empty("category", {{"term", label}});
+  }
+  xml.Element("title", internal::FeedTitle(feed), {{"type", "text"}});
+  xml.Element("subtitle", feed.blog->description, {{"type", "html"}});
+  for (const Link& link : internal::FeedLinks(feed)) WriteLink(xml, link);
+  xml.Open("author");
+  xml.Element("name", internal::PersonName(feed.author_name));
+  xml.Element("email", internal::kNoReplyEmail);
+  xml.Close();
+  xml.Element("generator", internal::kGenerator, {{"version", internal::kGeneratorVersion}});
+  xml.Element("openSearch:totalResults", std::to_string(feed.total_results));
+  xml.Element("openSearch:startIndex", std::to_string(feed.start_index));
+  xml.Element("openSearch:itemsPerPage", std::to_string(feed.items_per_page));
+  if (feed.kind == FeedKind::kPosts) {
+    for (const Post& post : feed.posts) WritePostEntry(xml, feed, post);
+  }
+  xml.Close();
+  return std::move(xml).Finish();
+}
+
+}  // namespace samizdat::feeds

@@ -1,0 +1,60 @@
+// Feeds: a blog's posts (or comments) as Atom 1.0, RSS 2.0, Blogger's GData JSON and
+// JSON Feed 1.1, in the shapes Blogger serves (../shared/reference/blogger.md §3), so
+// that a subscriber of a blog that moved from Blogger notices nothing.
+//
+// Pure functions: a FeedModel in, the document's bytes out. No I/O; thread-safe.
+// Text is escaped exactly once; characters XML 1.0 forbids are dropped; relative URLs
+// in bodies are made absolute against base_url.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/time.h"
+#include "feeds/absolutize.h"  // AbsolutizeUrls, part of this header's contract
+
+namespace samizdat::feeds {
+
+enum class FeedKind {
+  kPosts,         // /feeds/posts/default, /-/LABEL, /POSTID (one entry)
+  kBlogComments,  // /feeds/comments/default
+  kPostComments,  // /feeds/POSTID/comments/default
+};
+
+// `blog` must be non-null. For kPostComments, parent_post names the post (its id 0 when
+// absent). Comment feeds carry no entries yet: they are valid, empty feeds.
+struct FeedModel {
+  FeedKind kind = FeedKind::kPosts;
+  const Blog* blog = nullptr;          // not owned; must outlive the call
+  TimeZone zone = TimeZone::Utc();     // the blog's zone: times carry its offset
+  std::string base_url;                // "http://example.com", no trailing slash
+  bool summary = false;                // entries carry <summary> instead of <content>
+  std::string self_url;                // absolute URL of this very feed, with its query
+  std::optional<std::string> next_url; // absolute URL of the next page, if any
+  std::optional<std::string> previous_url;
+  int total_results = 0;               // openSearch:totalResults
+  int start_index = 1;                 // 1-based
+  int items_per_page = 25;
+  std::vector<Post> posts;             // the entries, in order (kPosts)
+  std::vector<std::string> blog_labels;  // every label of the blog: feed-level categories
+  std::string author_name;             // the blog's owner, the feed's author; "" = "Unknown"
+  // For kPostComments: the post whose comments these are.
+  std::optional<Post> parent_post;
+};
+
+// Blogger's Atom id of a blog and of a post: "tag:blogger.com,1999:blog-B",
+// "tag:blogger.com,1999:blog-B.post-P".
+std::string BlogAtomId(int64_t blog_id);
+std::string PostAtomId(int64_t blog_id, int64_t post_id);
+
+std::string RenderAtom(const FeedModel& feed);
+std::string RenderRss(const FeedModel& feed);
+// alt=json: the GData JSON mapping of the Atom feed ({"version":"1.0","encoding":"UTF-8",
+// "feed":{...}}), text in "$t", ':' in names as '$', counts as strings.
+std::string RenderGDataJson(const FeedModel& feed);
+// JSON Feed 1.1 (https://jsonfeed.org/version/1.1), for /feed.json.
+std::string RenderJsonFeed(const FeedModel& feed);
+
+}  // namespace samizdat::feeds

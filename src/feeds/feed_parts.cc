@@ -1,0 +1,124 @@
+// The shared feed parts: Blogger's ids, link sets and entry bodies.
+#include "feeds/feed_parts.h"
+
+#include <cstdlib>
+#include <string>
+
+#include "feeds/absolutize.h"
+#include "text/escape.h"
+#include "text/html_text.h"
+
+namespace samizdat::feeds {
+
+std::string BlogAtomId(int64_t blog_id) {
+  return "tag:blogger.com,1999:blog-" + std::to_string(blog_id);
+}
+
+std::string PostAtomId(int64_t blog_id, int64_t post_id) {
+  return BlogAtomId(blog_id) + ".post-" + std::to_string(post_id);
+}
+
+namespace internal {
+
+namespace {
+
+int64_t ParentPostId(const FeedModel& feed) {
+  return feed.parent_post ? feed.parent_post->id : 0;
+}
+
+}  // namespace
+
+std::string FeedId(const FeedModel& feed) {
+  const std::string blog_id = BlogAtomId(feed.blog->id);
+  switch (feed.kind) {
+    case FeedKind::kPosts: return blog_id;
+    case FeedKind::kBlogComments: return blog_id + ".comments";
+    case FeedKind::kPostComments:
+      return blog_id + ".post" + std::to_string(ParentPostId(feed)) + "..comments";
+  }
+  std::abort();  // unreachable: every FeedKind is handled above
+}
+
+std::string FeedTitle(const FeedModel& feed) {
+  if (feed.kind == FeedKind::kPostComments && feed.parent_post) {
+    return "Comments on " + feed.blog->title + ": " + feed.parent_post->title;
+  }
+  return feed.blog->title;
+}
+
+std::string FeedAlternateUrl(const FeedModel& feed) {
+  if (feed.kind == FeedKind::kPostComments && feed.parent_post) {
+    return PostUrl(feed, *feed.parent_post);
+  }
+  return feed.base_url + "/";
+}
+
+std::vector<Link> FeedLinks(const FeedModel& feed) {
+  std::string feed_href;
+  switch (feed.kind) {
+    case FeedKind::kPosts: feed_href = feed.base_url + "/feeds/posts/default"; break;
+    case FeedKind::kBlogComments: feed_href = feed.base_url + "/feeds/comments/default"; break;
+    case FeedKind::kPostComments:
+      feed_href =
+          feed.base_url + "/feeds/" + std::to_string(ParentPostId(feed)) + "/comments/default";
+      break;
+  }
+  std::vector<Link> links = {
+      {"http://schemas.google.com/g/2005#feed", "application/atom+xml", feed_href, ""},
+      {"self", "application/atom+xml", feed.self_url, ""},
+      {"alternate", "text/html", FeedAlternateUrl(feed), ""},
+      {"hub", "", "http://pubsubhubbub.appspot.com/", ""},
+  };
+  if (feed.next_url) links.push_back({"next", "application/atom+xml", *feed.next_url, ""});
+  if (feed.previous_url) {
+    links.push_back({"previous", "application/atom+xml", *feed.previous_url, ""});
+  }
+  return links;
+}
+
+const std::vector<std::string>& FeedCategories(const FeedModel& feed) {
+  static const std::vector<std::string> kNone;
+  return feed.kind == FeedKind::kPosts ? feed.blog_labels : kNone;
+}
+
+std::string PersonName(std::string_view name) {
+  return name.empty() ? std::string("Unknown") : std::string(name);
+}
+
+std::string PostUrl(const FeedModel& feed, const Post& post) { return feed.base_url + post.path; }
+
+std::vector<Link> EntryLinks(const FeedModel& feed, const Post& post) {
+  const std::string id = std::to_string(post.id);
+  const std::string url = PostUrl(feed, post);
+  return {
+      {"replies", "application/atom+xml", feed.base_url + "/feeds/" + id + "/comments/default",
+       "Post Comments"},
+      {"replies", "text/html", url + "#comment-form",
+       std::to_string(post.comment_count) + " Comments"},
+      {"self", "application/atom+xml", feed.base_url + "/feeds/posts/default/" + id, ""},
+      {"alternate", "text/html", url, post.title},
+  };
+}
+
+EntryBody BodyOf(const FeedModel& feed, const Post& post) {
+  if (!feed.summary) return {false, AbsolutizeUrls(post.body_html, feed.base_url)};
+  const std::string text =
+      post.body_text.empty() ? text::HtmlToText(post.body_html) : post.body_text;
+  return {true, text::Summarize(text, kSummaryChars)};
+}
+
+std::string Clean(std::string_view s) { return text::StripXmlForbiddenChars(s); }
+
+std::string Rfc3339(const FeedModel& feed, Time t) { return FormatRfc3339(t, feed.zone); }
+
+std::string Rfc822(const FeedModel& feed, Time t) {
+  const auto offset =
+      std::chrono::duration_cast<std::chrono::minutes>(feed.zone.ToLocal(t).utc_offset).count();
+  const int magnitude = static_cast<int>(offset < 0 ? -offset : offset) % (100 * 60);
+  const std::string digits = std::to_string(10000 + magnitude / 60 * 100 + magnitude % 60);
+  return FormatPattern(t, feed.zone, "EEE, dd MMM yyyy HH:mm:ss ") + (offset < 0 ? '-' : '+') +
+         digits.substr(1);
+}
+
+}  // namespace internal
+}  // namespace samizdat::feeds

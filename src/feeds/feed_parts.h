@@ -1,0 +1,68 @@
+// The parts every feed format shares: ids, titles, links, entry bodies, dates. Internal
+// to src/feeds; each renderer writes these parts in its own syntax.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "feeds/feed.h"
+
+namespace samizdat::feeds::internal {
+
+inline constexpr std::string_view kAtomNs = "http://www.w3.org/2005/Atom";
+inline constexpr std::string_view kOpenSearchNs = "http://a9.com/-/spec/opensearchrss/1.0/";
+inline constexpr std::string_view kBloggerNs = "http://schemas.google.com/blogger/2008";
+inline constexpr std::string_view kGeoRssNs = "http://www.georss.org/georss";
+inline constexpr std::string_view kGdNs = "http://schemas.google.com/g/2005";
+inline constexpr std::string_view kThrNs = "http://purl.org/syndication/thread/1.0";
+inline constexpr std::string_view kCategoryScheme = "http://www.blogger.com/atom/ns#";
+inline constexpr std::string_view kNoReplyEmail = "noreply@blogger.com";
+inline constexpr std::string_view kGenerator = "samizdat";
+inline constexpr std::string_view kGeneratorVersion = SAMIZDAT_VERSION;
+// Entry summaries, in code points (Blogger's summary feeds cut near here).
+inline constexpr size_t kSummaryChars = 400;
+
+struct Link {
+  std::string rel;
+  std::string type;   // empty: no type attribute
+  std::string href;
+  std::string title;  // empty: no title attribute
+};
+
+// The feed's Atom id: the blog's, or Blogger's forms for comment feeds.
+std::string FeedId(const FeedModel& feed);
+// The feed's title: the blog's; for a post's comments "Comments on BLOG: POST".
+std::string FeedTitle(const FeedModel& feed);
+// The page the feed stands for: BASE/ or, for a post's comments, the post's URL.
+std::string FeedAlternateUrl(const FeedModel& feed);
+// Feed-level links in Blogger's order: #feed, self, alternate, hub, next, previous.
+std::vector<Link> FeedLinks(const FeedModel& feed);
+// Labels written as feed categories (posts feeds only).
+const std::vector<std::string>& FeedCategories(const FeedModel& feed);
+// "Unknown" for an empty name, as Blogger shows an author it does not know.
+std::string PersonName(std::string_view name);
+
+std::string PostUrl(const FeedModel& feed, const Post& post);
+// An entry's links in Blogger's order: replies (atom), replies (html), self, alternate.
+std::vector<Link> EntryLinks(const FeedModel& feed, const Post& post);
+
+// What an entry carries: the body as HTML with absolute URLs, or (summary feeds) a
+// plain-text summary of it.
+struct EntryBody {
+  bool is_summary = false;
+  std::string text;
+};
+EntryBody BodyOf(const FeedModel& feed, const Post& post);
+
+// `s` without the characters XML 1.0 forbids and with ill-formed UTF-8 replaced: what
+// every text in every format goes through (the JSON formats too, so all four agree).
+std::string Clean(std::string_view s);
+
+// "2022-01-15T16:18:00.000+01:00" in the blog's zone.
+std::string Rfc3339(const FeedModel& feed, Time t);
+// "Sat, 15 Jan 2022 16:18:00 +0100" (RFC 822 / RFC 2822) in the blog's zone.
+std::string Rfc822(const FeedModel& feed, Time t);
+
+}  // namespace samizdat::feeds::internal

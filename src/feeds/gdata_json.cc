@@ -1,0 +1,99 @@
+// RenderGDataJson: alt=json, the GData JSON mapping of the Atom feed (blogger.md §3.3).
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "feeds/feed.h"
+#include "feeds/feed_parts.h"
+
+namespace samizdat::feeds {
+
+namespace {
+
+namespace json = boost::json;
+using internal::Clean;
+using internal::Link;
+
+// {"$t": text}
+json::object Text(std::string_view text) { return {{"$t", Clean(text)}}; }
+
+json::array Links(const std::vector<Link>& links) {
+  json::array out;
+  for (const Link& link : links) {
+    json::object o{{"rel", Clean(link.rel)}};
+    if (!link.type.empty()) o["type"] = Clean(link.type);
+    o["href"] = Clean(link.href);
+    if (!link.title.empty()) o["title"] = Clean(link.title);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+json::array Author(std::string_view name, bool with_email) {
+  json::object author{{"name", Text(internal::PersonName(name))}};
+  if (with_email) author["email"] = Text(internal::kNoReplyEmail);
+  return {std::move(author)};
+}
+
+json::object PostEntry(const FeedModel& feed, const Post& post) {
+  json::object entry;
+  entry["id"] = Text(PostAtomId(feed.blog->id, post.id));
+  entry["published"] = Text(internal::Rfc3339(feed, post.published));
+  entry["updated"] = Text(internal::Rfc3339(feed, post.updated));
+  if (!post.labels.empty()) {
+    json::array categories;
+    for (const std::string& label : post.labels) {
+      categories.push_back(json::object{{"scheme", internal::kCategoryScheme}, {"term", Clean(label)}});
+    }
+    entry["category"] = std::move(categories);
+  }
+  entry["title"] = json::object{{"type", "text"}, {"$t", Clean(post.title)}};
+  const internal::EntryBody body = internal::BodyOf(feed, post);
+  if (body.is_summary) {
+    entry["summary"] = json::object{{"type", "text"}, {"$t", Clean(body.text)}};
+  } else {
+    entry["content"] = json::object{{"type", "html"}, {"$t", Clean(body.text)}};
+  }
+  entry["link"] = Links(internal::EntryLinks(feed, post));
+  entry["author"] = Author(post.author, /*with_email=*/false);
+  entry["thr$total"] = Text(std::to_string(post.comment_count));
+  return entry;
+}
+
+}  // namespace
+
+std::string RenderGDataJson(const FeedModel& feed) {
+  json::object f;
+  f["xmlns"] = internal::kAtomNs;
+  f["xmlns$openSearch"] = internal::kOpenSearchNs;
+  f["xmlns$blogger"] = internal::kBloggerNs;
+  f["xmlns$georss"] = internal::kGeoRssNs;
+  f["xmlns$gd"] = internal::kGdNs;
+  f["xmlns$thr"] = internal::kThrNs;
+  f["id"] = Text(internal::FeedId(feed));
+  f["updated"] = Text(internal::Rfc3339(feed, feed.blog->updated));
+  const std::vector<std::string>& labels = internal::FeedCategories(feed);
+  if (!labels.empty()) {
+    json::array categories;
+    for (const std::string& label : labels) categories.push_back(json::object{{"term", Clean(label)}});
+    f["category"] = std::move(categories);
+  }
+  f["title"] = json::object{{"type", "text"}, {"$t", Clean(internal::FeedTitle(feed))}};
+  f["subtitle"] = json::object{{"type", "html"}, {"$t", Clean(feed.blog->description)}};
+  f["link"] = Links(internal::FeedLinks(feed));
+  f["author"] = Author(feed.author_name, /*with_email=*/true);
+  f["generator"] =
+      json::object{{"version", internal::kGeneratorVersion}, {"$t", internal::kGenerator}};
+  f["openSearch$totalResults"] = Text(std::to_string(feed.total_results));
+  f["openSearch$startIndex"] = Text(std::to_string(feed.start_index));
+  f["openSearch$itemsPerPage"] = Text(std::to_string(feed.items_per_page));
+  json::array entries;
+  if (feed.kind == FeedKind::kPosts) {
+    for (const Post& post : feed.posts) entries.push_back(PostEntry(feed, post));
+  }
+  f["entry"] = std::move(entries);
+  return json::serialize(
+      json::object{{"version", "1.0"}, {"encoding", "UTF-8"}, {"feed", std::move(f)}});
+}
+
+}  // namespace samizdat::feeds

@@ -1,0 +1,64 @@
+// RenderJsonFeed: JSON Feed 1.1 (https://jsonfeed.org/version/1.1).
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "feeds/feed.h"
+#include "feeds/feed_parts.h"
+
+namespace samizdat::feeds {
+
+namespace {
+
+namespace json = boost::json;
+using internal::Clean;
+
+json::array Authors(std::string_view name) {
+  return {json::object{{"name", Clean(internal::PersonName(name))}}};
+}
+
+json::object Item(const FeedModel& feed, const Post& post) {
+  json::object item;
+  item["id"] = PostAtomId(feed.blog->id, post.id);
+  item["url"] = Clean(internal::PostUrl(feed, post));
+  item["title"] = Clean(post.title);
+  const internal::EntryBody body = internal::BodyOf(feed, post);
+  if (body.is_summary) {
+    // JSON Feed requires content_html or content_text in every item.
+    item["summary"] = Clean(body.text);
+    item["content_text"] = Clean(body.text);
+  } else {
+    item["content_html"] = Clean(body.text);
+  }
+  item["date_published"] = internal::Rfc3339(feed, post.published);
+  item["date_modified"] = internal::Rfc3339(feed, post.updated);
+  if (!post.labels.empty()) {
+    json::array tags;
+    for (const std::string& label : post.labels) tags.push_back(json::string(Clean(label)));
+    item["tags"] = std::move(tags);
+  }
+  item["authors"] = Authors(post.author);
+  return item;
+}
+
+}  // namespace
+
+std::string RenderJsonFeed(const FeedModel& feed) {
+  json::object f;
+  f["version"] = "https://jsonfeed.org/version/1.1";
+  f["title"] = Clean(internal::FeedTitle(feed));
+  f["home_page_url"] = Clean(internal::FeedAlternateUrl(feed));
+  f["feed_url"] = Clean(feed.self_url);
+  if (!feed.blog->description.empty()) f["description"] = Clean(feed.blog->description);
+  if (feed.next_url) f["next_url"] = Clean(*feed.next_url);
+  if (!feed.blog->locale.empty()) f["language"] = Clean(feed.blog->locale);
+  f["authors"] = Authors(feed.author_name);
+  json::array items;
+  if (feed.kind == FeedKind::kPosts) {
+    for (const Post& post : feed.posts) items.push_back(Item(feed, post));
+  }
+  f["items"] = std::move(items);
+  return json::serialize(f);
+}
+
+}  // namespace samizdat::feeds

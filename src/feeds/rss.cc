@@ -1,0 +1,72 @@
+// RenderRss: the RSS 2.0 feed in Blogger's shape (alt=rss, blogger.md §3.3).
+#include <string>
+
+#include "feeds/feed.h"
+#include "feeds/feed_parts.h"
+#include "feeds/xml_writer.h"
+
+namespace samizdat::feeds {
+
+namespace {
+
+// "noreply@blogger.com (NAME)": RSS wants an email address, a name may follow.
+std::string RssPerson(std::string_view name) {
+  return std::string(internal::kNoReplyEmail) + " (" + internal::PersonName(name) + ")";
+}
+
+void WritePostItem(XmlWriter& xml, const FeedModel& feed, const Post& post) {
+  const std::string url = internal::PostUrl(feed, post);
+  xml.Open("item");
+  xml.Element("guid", PostAtomId(feed.blog->id, post.id), {{"isPermaLink", "false"}});
+  xml.Element("pubDate", internal::Rfc822(feed, post.published));
+  xml.Element("atom:updated", internal::Rfc3339(feed, post.updated));
+  for (const std::string& label : post.labels) {
+    xml.Element("category", label, {{"domain", internal::kCategoryScheme}});
+  }
+  xml.Element("title", post.title);
+  xml.Element("description", internal::BodyOf(feed, post).text);
+  xml.Element("link", url);
+  xml.Element("author", RssPerson(post.author));
+  xml.Element("comments", url + "#comment-form");
+  xml.Element("thr:total", std::to_string(post.comment_count));
+  xml.Close();
+}
+
+}  // namespace
+
+std::string RenderRss(const FeedModel& feed) {
+  XmlWriter xml;
+  xml.Open("rss", {{"version", "2.0"},
+                   {"xmlns:atom", internal::kAtomNs},
+                   {"xmlns:openSearch", internal::kOpenSearchNs},
+                   {"xmlns:blogger", internal::kBloggerNs},
+                   {"xmlns:georss", internal::kGeoRssNs},
+                   {"xmlns:gd", internal::kGdNs},
+                   {"xmlns:thr", internal::kThrNs}});
+  xml.Open("channel");
+  xml.Element("atom:id", internal::FeedId(feed));
+  xml.Element("lastBuildDate", internal::Rfc822(feed, feed.blog->updated));
+  for (const std::string& label : internal::FeedCategories(feed)) xml.Element("category", label);
+  xml.Element("title", internal::FeedTitle(feed));
+  xml.Element("description", feed.blog->description);
+  xml.Element("link", internal::FeedAlternateUrl(feed));
+  xml.Element("managingEditor", RssPerson(feed.author_name));
+  xml.Element("generator", internal::kGenerator);
+  xml.Empty("atom:link",
+            {{"rel", "self"}, {"type", "application/rss+xml"}, {"href", feed.self_url}});
+  if (feed.next_url) {
+    xml.Empty("atom:link",
+              {{"rel", "next"}, {"type", "application/rss+xml"}, {"href", *feed.next_url}});
+  }
+  xml.Element("openSearch:totalResults", std::to_string(feed.total_results));
+  xml.Element("openSearch:startIndex", std::to_string(feed.start_index));
+  xml.Element("openSearch:itemsPerPage", std::to_string(feed.items_per_page));
+  if (feed.kind == FeedKind::kPosts) {
+    for (const Post& post : feed.posts) WritePostItem(xml, feed, post);
+  }
+  xml.Close();
+  xml.Close();
+  return std::move(xml).Finish();
+}
+
+}  // namespace samizdat::feeds

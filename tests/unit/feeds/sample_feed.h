@@ -1,0 +1,120 @@
+// A sample blog and posts for the feed tests, and a libxml2 reader to check XML output.
+#pragma once
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/time.h"
+#include "feeds/feed.h"
+
+namespace samizdat::feeds::testing {
+
+inline const Blog& SampleBlog() {
+  static const Blog blog = [] {
+    Blog b;
+    b.id = 8735240187212123456;
+    b.title = "War & Peace <notes>";
+    b.description = "A blog about \"things\" & 'stuff'";
+    b.time_zone = "Europe/Paris";
+    b.updated = FromEpochMillis(1642259880000);  // 2022-01-15T15:18:00Z
+    return b;
+  }();
+  return blog;
+}
+
+inline Post SamplePost() {
+  Post p;
+  p.id = 1276418104709695660;
+  p.blog_id = SampleBlog().id;
+  p.kind = PostKind::kPost;
+  p.status = PostStatus::kPublished;
+  p.title = "In Kazakhstan & <elsewhere>";
+  p.path = "/2022/01/in-kazakhstan.html";
+  p.body_html =
+      "<p>See <a href=\"/2021/12/older.html\">this</a> and "
+      "<img src=\"/images/a.png\" alt=\"a\"> and <a href=\"https://other.org/x\">that</a>.</p>";
+  p.body_text = "See this and and that.";
+  p.author = "Otto";
+  p.labels = {"politics", "Q&A"};
+  p.published = FromEpochMillis(1642259880002);  // 2022-01-15T15:18:00.002Z
+  p.updated = FromEpochMillis(1642263480000);    // 2022-01-15T16:18:00Z
+  p.comment_count = 3;
+  return p;
+}
+
+inline FeedModel SampleFeed() {
+  FeedModel f;
+  f.kind = FeedKind::kPosts;
+  f.blog = &SampleBlog();
+  f.zone = TimeZone::Find("Europe/Paris").value();
+  f.base_url = "http://example.com";
+  f.self_url = "http://example.com/feeds/posts/default?alt=atom";
+  f.total_results = 1;
+  f.posts = {SamplePost()};
+  f.blog_labels = {"politics", "Q&A"};
+  f.author_name = "Otto";
+  return f;
+}
+
+// A parsed XML document with the feeds' namespace prefixes registered for XPath.
+class XmlDoc {
+ public:
+  explicit XmlDoc(const std::string& bytes)
+      : doc_(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), "feed.xml", nullptr,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) {
+    if (doc_) {
+      ctx_.reset(xmlXPathNewContext(doc_.get()));
+      const char* const ns[][2] = {{"a", "http://www.w3.org/2005/Atom"},
+                                   {"os", "http://a9.com/-/spec/opensearchrss/1.0/"},
+                                   {"thr", "http://purl.org/syndication/thread/1.0"}};
+      for (const auto& [prefix, uri] : ns) {
+        xmlXPathRegisterNs(ctx_.get(), reinterpret_cast<const xmlChar*>(prefix),
+                           reinterpret_cast<const xmlChar*>(uri));
+      }
+    }
+  }
+
+  bool ok() const { return doc_ != nullptr; }
+
+  // The string values of the nodes `xpath` selects (elements: their text; attributes:
+  // their value), in document order.
+  std::vector<std::string> All(const std::string& xpath) const {
+    std::vector<std::string> out;
+    if (!ctx_) return out;
+    std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> result(
+        xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(xpath.c_str()), ctx_.get()),
+        &xmlXPathFreeObject);
+    if (!result || !result->nodesetval) return out;
+    for (int i = 0; i < result->nodesetval->nodeNr; ++i) {
+      std::unique_ptr<xmlChar, decltype(xmlFree)> text(
+          xmlNodeGetContent(result->nodesetval->nodeTab[i]), xmlFree);
+      out.emplace_back(text ? reinterpret_cast<const char*>(text.get()) : "");
+    }
+    return out;
+  }
+
+  // The single value `xpath` selects, or "<N matches>" when it selects 0 or several.
+  std::string One(const std::string& xpath) const {
+    std::vector<std::string> all = All(xpath);
+    if (all.size() != 1) return "<" + std::to_string(all.size()) + " matches>";
+    return all[0];
+  }
+
+ private:
+  struct DocFree {
+    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+  };
+  struct CtxFree {
+    void operator()(xmlXPathContext* c) const { xmlXPathFreeContext(c); }
+  };
+  std::unique_ptr<xmlDoc, DocFree> doc_;
+  std::unique_ptr<xmlXPathContext, CtxFree> ctx_;
+};
+
+}  // namespace samizdat::feeds::testing
