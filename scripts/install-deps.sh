@@ -11,7 +11,7 @@ packages=(
   libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
   zlib1g-dev libbrotli-dev libssl-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-html5lib
+  python3 python3-html5lib python3-feedparser jing
   wrk nginx-light
 )
 
