@@ -28,6 +28,9 @@ enum Param : int {
   kPublishedFrom, kLimit, kOffset, kUpdatedFrom, kUpdatedBefore, kMoreLabels
 };
 
+// The parameter of q.labels[i].
+int LabelParam(size_t i) { return i == 0 ? kFirstLabel : kMoreLabels + static_cast<int>(i) - 1; }
+
 // Whether the rows come from the first label's rows of post_labels (label pages in
 // published order) rather than from posts.
 bool FromLabelRows(const PostQuery& q) {
@@ -36,15 +39,23 @@ bool FromLabelRows(const PostQuery& q) {
 
 // "FROM … WHERE …" for `q`. In published order, labelled rows come from the first
 // label's rows of post_labels, which carry the post's kind, status and published time, so
-// they are read in index order without sorting. In updated order they come from posts in
+// they are read in index order without sorting; posts is joined only when `post_columns`
+// are read or the updated time is bounded. In updated order they come from posts in
 // updated order (a feed stops after its first page instead of sorting every post of a
 // common label). Either way each other label is one primary-key probe of post_labels
-// (post_id, name). The updated time is always the post's.
-std::string FilterSql(const PostQuery& q) {
+// (post_id, name).
+std::string FilterSql(const PostQuery& q, bool post_columns) {
   const bool from_labels = FromLabelRows(q);
-  std::string sql = from_labels ? " FROM post_labels l JOIN posts p ON p.id = l.post_id"
-                                  " WHERE l.blog_id = ?1 AND l.name = ?4 AND l.kind = ?2"
-                                : " FROM posts p WHERE p.blog_id = ?1 AND p.kind = ?2";
+  const bool updated_bound = q.updated_from || q.updated_before;
+  std::string sql;
+  if (from_labels) {
+    sql = post_columns || updated_bound
+              ? " FROM post_labels l JOIN posts p ON p.id = l.post_id"
+              : " FROM post_labels l";
+    sql += " WHERE l.blog_id = ?1 AND l.name = ?4 AND l.kind = ?2";
+  } else {
+    sql = " FROM posts p WHERE p.blog_id = ?1 AND p.kind = ?2";
+  }
   const std::string t = from_labels ? " AND l." : " AND p.";
   if (q.status) sql += t + "status = ?3";
   if (q.published_before) sql += t + "published_ms < ?5";
@@ -52,10 +63,10 @@ std::string FilterSql(const PostQuery& q) {
   if (q.published_from) sql += t + "published_ms >= ?7";
   if (q.updated_from) sql += " AND p.updated_ms >= ?10";
   if (q.updated_before) sql += " AND p.updated_ms < ?11";
+  const char* post_id = from_labels ? "l.post_id" : "p.id";
   for (size_t i = from_labels ? 1 : 0; i < q.labels.size(); ++i) {
-    const int param = i == 0 ? kFirstLabel : kMoreLabels + static_cast<int>(i) - 1;
-    sql += " AND EXISTS (SELECT 1 FROM post_labels x WHERE x.post_id = p.id AND x.name = ?" +
-           std::to_string(param) + ")";
+    sql += " AND EXISTS (SELECT 1 FROM post_labels x WHERE x.post_id = " + std::string(post_id) +
+           " AND x.name = ?" + std::to_string(LabelParam(i)) + ")";
   }
   return sql;
 }
@@ -83,7 +94,7 @@ void BindFilter(Statement& stmt, const PostQuery& q) {
   if (q.updated_from) stmt.Bind(kUpdatedFrom, Millis(*q.updated_from));
   if (q.updated_before) stmt.Bind(kUpdatedBefore, Millis(*q.updated_before));
   for (size_t i = 0; i < q.labels.size(); ++i) {
-    stmt.Bind(i == 0 ? kFirstLabel : kMoreLabels + static_cast<int>(i) - 1, q.labels[i]);
+    stmt.Bind(LabelParam(i), q.labels[i]);
   }
 }
 
@@ -181,8 +192,8 @@ Result<bool> SqliteStore::PathExists(int64_t blog_id, std::string_view path) {
 
 Result<std::vector<Post>> SqliteStore::ListPosts(const PostQuery& q) {
   return Read([&](Connection& conn) -> Result<std::vector<Post>> {
-    std::string sql =
-        "SELECT " + std::string(kPostColumns) + FilterSql(q) + OrderSql(q) + " LIMIT ?8 OFFSET ?9";
+    std::string sql = "SELECT " + std::string(kPostColumns) +
+                      FilterSql(q, /*post_columns=*/true) + OrderSql(q) + " LIMIT ?8 OFFSET ?9";
     Result<Statement> query = conn.Prepare(sql);
     if (!query.ok()) return query.status();
     BindFilter(*query, q);
@@ -196,9 +207,14 @@ Result<std::vector<Post>> SqliteStore::ListPosts(const PostQuery& q) {
 
 Result<int> SqliteStore::CountPosts(const PostQuery& q) {
   return Read([&](Connection& conn) -> Result<int> {
-    Result<Statement> query = conn.Prepare("SELECT COUNT(*)" + FilterSql(q));
+    // The order does not change the count, and published order lets a label count read
+    // the label's index alone.
+    PostQuery counted = q;
+    counted.order = PostQuery::Order::kPublished;
+    Result<Statement> query =
+        conn.Prepare("SELECT COUNT(*)" + FilterSql(counted, /*post_columns=*/false));
     if (!query.ok()) return query.status();
-    BindFilter(*query, q);
+    BindFilter(*query, counted);
     Result<bool> row = query->Step();
     if (!row.ok()) return row.status();
     return query->Int(0);
