@@ -27,19 +27,19 @@ enum class FeedKind {
 // absent). Comment feeds carry no entries yet: they are valid, empty feeds.
 struct FeedModel {
   FeedKind kind = FeedKind::kPosts;
-  const Blog* blog = nullptr;          // not owned; must outlive the call
-  TimeZone zone = TimeZone::Utc();     // the blog's zone: times carry its offset
-  std::string base_url;                // "http://example.com", no trailing slash
-  bool summary = false;                // entries carry <summary> instead of <content>
-  std::string self_url;                // absolute URL of this very feed, with its query
-  std::optional<std::string> next_url; // absolute URL of the next page, if any
+  const Blog* blog = nullptr;           // not owned; must outlive the call
+  TimeZone zone = TimeZone::Utc();      // the blog's zone: times carry its offset
+  std::string base_url;                 // "http://example.com", no trailing slash
+  bool summary = false;                 // entries carry <summary> instead of <content>
+  std::string self_url;                 // absolute URL of this very feed, with its query
+  std::optional<std::string> next_url;  // absolute URL of the next page, if any
   std::optional<std::string> previous_url;
-  int total_results = 0;               // openSearch:totalResults
-  int start_index = 1;                 // 1-based
+  int total_results = 0;  // openSearch:totalResults
+  int start_index = 1;    // 1-based
   int items_per_page = 25;
-  std::vector<Post> posts;             // the entries, in order (kPosts)
+  std::vector<Post> posts;               // the entries, in order (kPosts)
   std::vector<std::string> blog_labels;  // every label of the blog: feed-level categories
-  std::string author_name;             // the blog's owner, the feed's author; "" = "Unknown"
+  std::string author_name;               // the blog's owner, the feed's author; "" = "Unknown"
   // For kPostComments: the post whose comments these are.
   std::optional<Post> parent_post;
 };

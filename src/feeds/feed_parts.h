@@ -26,7 +26,7 @@ inline constexpr size_t kSummaryChars = 400;
 
 struct Link {
   std::string rel;
-  std::string type;   // empty: no type attribute
+  std::string type;  // empty: no type attribute
   std::string href;
   std::string title;  // empty: no title attribute
 };

@@ -1,7 +1,6 @@
 // RenderGDataJson: alt=json, the GData JSON mapping of the Atom feed (blogger.md §3.3).
-#include <string>
-
 #include <boost/json.hpp>
+#include <string>
 
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
@@ -43,7 +42,8 @@ json::object PostEntry(const FeedModel& feed, const Post& post) {
   if (!post.labels.empty()) {
     json::array categories;
     for (const std::string& label : post.labels) {
-      categories.push_back(json::object{{"scheme", internal::kCategoryScheme}, {"term", Clean(label)}});
+      categories.push_back(
+          json::object{{"scheme", internal::kCategoryScheme}, {"term", Clean(label)}});
     }
     entry["category"] = std::move(categories);
   }
@@ -75,7 +75,8 @@ std::string RenderGDataJson(const FeedModel& feed) {
   const std::vector<std::string>& labels = internal::FeedCategories(feed);
   if (!labels.empty()) {
     json::array categories;
-    for (const std::string& label : labels) categories.push_back(json::object{{"term", Clean(label)}});
+    for (const std::string& label : labels)
+      categories.push_back(json::object{{"term", Clean(label)}});
     f["category"] = std::move(categories);
   }
   f["title"] = json::object{{"type", "text"}, {"$t", Clean(internal::FeedTitle(feed))}};

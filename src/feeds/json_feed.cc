@@ -1,7 +1,6 @@
 // RenderJsonFeed: JSON Feed 1.1 (https://jsonfeed.org/version/1.1).
-#include <string>
-
 #include <boost/json.hpp>
+#include <string>
 
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"

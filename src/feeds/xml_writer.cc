@@ -12,12 +12,23 @@ XmlWriter::XmlWriter() { out_ = "<?xml version='1.0' encoding='UTF-8'?>"; }
 void XmlWriter::Text(std::string_view text) {
   for (char c : text::StripXmlForbiddenChars(text)) {
     switch (c) {
-      case '&': out_ += "&amp;"; break;
-      case '<': out_ += "&lt;"; break;
-      case '>': out_ += "&gt;"; break;
-      case '\'': out_ += "&#39;"; break;
-      case '"': out_ += "&quot;"; break;
-      default: out_ += c;
+      case '&':
+        out_ += "&amp;";
+        break;
+      case '<':
+        out_ += "&lt;";
+        break;
+      case '>':
+        out_ += "&gt;";
+        break;
+      case '\'':
+        out_ += "&#39;";
+        break;
+      case '"':
+        out_ += "&quot;";
+        break;
+      default:
+        out_ += c;
     }
   }
 }

@@ -13,13 +13,15 @@ using testing::XmlDoc;
 
 TEST(AtomIdsTest, BloggerForms) {
   EXPECT_EQ(BlogAtomId(42), "tag:blogger.com,1999:blog-42");
-  EXPECT_EQ(PostAtomId(42, 1276418104709695660), "tag:blogger.com,1999:blog-42.post-1276418104709695660");
+  EXPECT_EQ(PostAtomId(42, 1276418104709695660),
+            "tag:blogger.com,1999:blog-42.post-1276418104709695660");
 }
 
 TEST(AtomTest, FeedHeaderInBloggerShape) {
   FeedModel feed = SampleFeed();
   const std::string atom = RenderAtom(feed);
-  EXPECT_TRUE(atom.starts_with("<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'"));
+  EXPECT_TRUE(atom.starts_with(
+      "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'"));
   XmlDoc doc(atom);
   ASSERT_TRUE(doc.ok()) << atom;
   EXPECT_EQ(doc.One("/a:feed/a:id"), "tag:blogger.com,1999:blog-8735240187212123456");
@@ -28,11 +30,13 @@ TEST(AtomTest, FeedHeaderInBloggerShape) {
   EXPECT_EQ(doc.One("/a:feed/a:title[@type='text']"), "War & Peace <notes>");
   EXPECT_EQ(doc.One("/a:feed/a:subtitle[@type='html']"), "A blog about \"things\" & 'stuff'");
   EXPECT_EQ(doc.All("/a:feed/a:link/@rel"),
-            (std::vector<std::string>{"http://schemas.google.com/g/2005#feed", "self", "alternate", "hub"}));
+            (std::vector<std::string>{"http://schemas.google.com/g/2005#feed", "self", "alternate",
+                                      "hub"}));
   EXPECT_EQ(doc.One("/a:feed/a:link[@rel='http://schemas.google.com/g/2005#feed']/@href"),
             "http://example.com/feeds/posts/default");
   EXPECT_EQ(doc.One("/a:feed/a:link[@rel='self']/@href"), feed.self_url);
-  EXPECT_EQ(doc.One("/a:feed/a:link[@rel='alternate'][@type='text/html']/@href"), "http://example.com/");
+  EXPECT_EQ(doc.One("/a:feed/a:link[@rel='alternate'][@type='text/html']/@href"),
+            "http://example.com/");
   EXPECT_EQ(doc.One("/a:feed/a:author/a:name"), "Otto");
   EXPECT_EQ(doc.One("/a:feed/a:author/a:email"), "noreply@blogger.com");
   EXPECT_EQ(doc.One("/a:feed/a:generator"), "samizdat");
@@ -45,18 +49,19 @@ TEST(AtomTest, EntryInBloggerShape) {
   XmlDoc doc(RenderAtom(SampleFeed()));
   ASSERT_TRUE(doc.ok());
   const std::string e = "/a:feed/a:entry";
-  EXPECT_EQ(doc.One(e + "/a:id"), "tag:blogger.com,1999:blog-8735240187212123456.post-1276418104709695660");
+  EXPECT_EQ(doc.One(e + "/a:id"),
+            "tag:blogger.com,1999:blog-8735240187212123456.post-1276418104709695660");
   EXPECT_EQ(doc.One(e + "/a:published"), "2022-01-15T16:18:00.002+01:00");
   EXPECT_EQ(doc.One(e + "/a:updated"), "2022-01-15T17:18:00.000+01:00");
   EXPECT_EQ(doc.All(e + "/a:category[@scheme='http://www.blogger.com/atom/ns#']/@term"),
             (std::vector<std::string>{"politics", "Q&A"}));
   EXPECT_EQ(doc.One(e + "/a:title[@type='text']"), "In Kazakhstan & <elsewhere>");
-  EXPECT_EQ(doc.All(e + "/a:link/@href"),
-            (std::vector<std::string>{
-                "http://example.com/feeds/1276418104709695660/comments/default",
-                "http://example.com/2022/01/in-kazakhstan.html#comment-form",
-                "http://example.com/feeds/posts/default/1276418104709695660",
-                "http://example.com/2022/01/in-kazakhstan.html"}));
+  EXPECT_EQ(
+      doc.All(e + "/a:link/@href"),
+      (std::vector<std::string>{"http://example.com/feeds/1276418104709695660/comments/default",
+                                "http://example.com/2022/01/in-kazakhstan.html#comment-form",
+                                "http://example.com/feeds/posts/default/1276418104709695660",
+                                "http://example.com/2022/01/in-kazakhstan.html"}));
   EXPECT_EQ(doc.All(e + "/a:link/@rel"),
             (std::vector<std::string>{"replies", "replies", "self", "alternate"}));
   EXPECT_EQ(doc.One(e + "/a:link[@type='text/html'][@rel='replies']/@title"), "3 Comments");
@@ -83,6 +88,15 @@ TEST(AtomTest, SummaryFeedCarriesPlainTextSummary) {
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc.All("/a:feed/a:entry/a:content").size(), 0u);
   EXPECT_EQ(doc.One("/a:feed/a:entry/a:summary[@type='text']"), std::string(300, 'a') + "…");
+}
+
+TEST(AtomTest, SummaryFallsBackToTheBodyHtmlText) {
+  FeedModel feed = SampleFeed();
+  feed.summary = true;
+  feed.posts[0].body_text.clear();
+  feed.posts[0].body_html = "<p>One &amp; two</p><p>three</p>";
+  XmlDoc doc(RenderAtom(feed));
+  EXPECT_EQ(doc.One("/a:feed/a:entry/a:summary"), "One & two\nthree");
 }
 
 TEST(AtomTest, HostileTextStaysText) {
@@ -148,7 +162,8 @@ TEST(AtomTest, EmptyPostCommentFeedIsValidWithBloggerIds) {
   EXPECT_EQ(doc.All("/a:feed/a:entry").size(), 0u);
   EXPECT_EQ(doc.All("/a:feed/a:category").size(), 0u);
   EXPECT_EQ(doc.One("/a:feed/os:totalResults"), "0");
-  EXPECT_EQ(doc.One("/a:feed/a:title"), "Comments on War & Peace <notes>: In Kazakhstan & <elsewhere>");
+  EXPECT_EQ(doc.One("/a:feed/a:title"),
+            "Comments on War & Peace <notes>: In Kazakhstan & <elsewhere>");
   EXPECT_EQ(doc.One("/a:feed/a:link[@rel='alternate']/@href"),
             "http://example.com/2022/01/in-kazakhstan.html");
   EXPECT_EQ(doc.One("/a:feed/a:link[@rel='http://schemas.google.com/g/2005#feed']/@href"),

@@ -1,6 +1,7 @@
 // RenderGDataJson and RenderJsonFeed, parsed back with Boost.JSON.
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json.hpp>
 
 #include "feeds/feed.h"
 #include "sample_feed.h"
@@ -45,7 +46,8 @@ TEST(GDataJsonTest, FeedShape) {
 TEST(GDataJsonTest, EntryShape) {
   const json::object root = Parse(RenderGDataJson(SampleFeed()));
   const json::value& e = root.at("feed").at("entry").at(0);
-  EXPECT_EQ(T(e.at("id")), "tag:blogger.com,1999:blog-8735240187212123456.post-1276418104709695660");
+  EXPECT_EQ(T(e.at("id")),
+            "tag:blogger.com,1999:blog-8735240187212123456.post-1276418104709695660");
   EXPECT_EQ(T(e.at("published")), "2022-01-15T16:18:00.002+01:00");
   EXPECT_EQ(e.at("category").at(0).at("scheme"), "http://www.blogger.com/atom/ns#");
   EXPECT_EQ(e.at("category").at(0).at("term"), "politics");
@@ -65,7 +67,10 @@ TEST(GDataJsonTest, EntryShape) {
 TEST(GDataJsonTest, SummaryAndControlCharacters) {
   FeedModel feed = SampleFeed();
   feed.summary = true;
-  feed.posts[0].title = "a\x01" "b\x0b" "c \"q\" </script>";
+  feed.posts[0].title =
+      "a\x01"
+      "b\x0b"
+      "c \"q\" </script>";
   const json::object root = Parse(RenderGDataJson(feed));
   const json::value& e = root.at("feed").at("entry").at(0);
   EXPECT_EQ(T(e.at("title")), "abc \"q\" </script>");
@@ -95,10 +100,12 @@ TEST(JsonFeedTest, Keys) {
   EXPECT_FALSE(f.contains("next_url"));
   EXPECT_EQ(f.at("authors").at(0).at("name"), "Otto");
   const json::value& item = f.at("items").at(0);
-  EXPECT_EQ(item.at("id"), "tag:blogger.com,1999:blog-8735240187212123456.post-1276418104709695660");
+  EXPECT_EQ(item.at("id"),
+            "tag:blogger.com,1999:blog-8735240187212123456.post-1276418104709695660");
   EXPECT_EQ(item.at("url"), "http://example.com/2022/01/in-kazakhstan.html");
   EXPECT_EQ(item.at("title"), "In Kazakhstan & <elsewhere>");
-  EXPECT_NE(std::string(item.at("content_html").as_string()).find("href=\"http://example.com/2021/12/older.html\""),
+  EXPECT_NE(std::string(item.at("content_html").as_string())
+                .find("href=\"http://example.com/2021/12/older.html\""),
             std::string::npos);
   EXPECT_EQ(item.at("date_published"), "2022-01-15T16:18:00.002+01:00");
   EXPECT_EQ(item.at("date_modified"), "2022-01-15T17:18:00.000+01:00");

@@ -22,7 +22,10 @@ TEST(XmlWriterTest, EscapesTextAndAttributes) {
 
 TEST(XmlWriterTest, DropsControlCharacters) {
   XmlWriter xml;
-  xml.Element("t", "a\x01" "b\x0b" "c\td\ne");
+  xml.Element("t",
+              "a\x01"
+              "b\x0b"
+              "c\td\ne");
   const std::string doc = std::move(xml).Finish();
   EXPECT_NE(doc.find("<t>abc\td\ne</t>"), std::string::npos) << doc;
   EXPECT_TRUE(testing::XmlDoc(doc).ok());
