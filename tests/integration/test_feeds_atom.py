@@ -237,9 +237,13 @@ class AtomFeeds(FeedsBlog):
         page3, _ = self.fetch_atom(path_of(link_href(page2, 'next')))
         self.assertEqual(self.entry_ids(page3), [self.atom_id(p) for p in self.posts[8:]])
         self.assertIsNone(link_href(page3, 'next'))
-        beyond, _ = self.fetch_atom('/feeds/posts/default?start-index=100')
-        self.assertEqual(self.entry_ids(beyond), [])
-        self.assertEqual(beyond.findtext('os:totalResults', namespaces=NS), str(len(self.posts)))
+        for start in ('100', '2147483647'):
+            beyond, _ = self.fetch_atom(f'/feeds/posts/default?start-index={start}&max-results=500')
+            self.assertEqual(self.entry_ids(beyond), [])
+            self.assertEqual(beyond.findtext('os:totalResults', namespaces=NS),
+                             str(len(self.posts)))
+            self.assertEqual(beyond.findtext('os:startIndex', namespaces=NS), start)
+            self.assertIsNone(link_href(beyond, 'next'))
 
     def test_order_and_time_filters(self):
         def times(path, field):

@@ -19,6 +19,8 @@ BAD = [
     ('/feeds/posts/default?start-index=abc', 'start-index'),
     ('/feeds/posts/default?alt=json-in-script&callback=alert(1)//', 'callback'),
     ('/feeds/posts/default?orderby=bogus', 'orderby'),
+    ('/feeds/posts/default?alt=bogus', 'alt'),
+    ('/feeds/posts/default?max-results=99999999999999999999', 'max-results'),
     ('/feeds/posts/default?published-min=garbage', 'published-min'),
     ('/feeds/posts/default?published-max=2022-13-45T99:00:00Z', 'published-max'),
     ('/feeds/posts/default?orderby=updated&updated-min=garbage', 'updated-min'),
