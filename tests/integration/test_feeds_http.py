@@ -6,7 +6,7 @@ import unittest
 import urllib.parse
 
 from harness import elements, gunzip
-from test_feeds_support import BASE, HOST, NS, FeedsBlog, link_href
+from test_feeds_support import BASE, HOST, NS, FeedsBlog, link_href, parse_time
 
 BAD = [
     ('/feeds/posts/default?max-results=0', 'max-results'),
@@ -151,8 +151,29 @@ class FeedsHttp(FeedsBlog):
 
 class FeedsLive(FeedsBlog):
 
+    def test_blog_time_zone_sets_the_offsets(self):
+        self.fetch_atom('/feeds/posts/default')
+        self.cli('blog', 'set', HOST, '--timezone', 'Asia/Tokyo')
+        root, _ = self.fetch_atom('/feeds/posts/default/-/uk')
+        published = root.find('a:entry', NS).findtext('a:published', namespaces=NS)
+        self.assertRegex(published, r'^2022-01-08T09:00:00(\.\d+)?\+09:00$')
+        self.assertEqual(parse_time(published), self.by_key['amp'].published)
+
+    def test_orderby_updated_puts_the_last_written_first(self):
+        # `updated` is when the post was last written, as on Blogger: a post added now with
+        # an old date is last by published time and first by updated time.
+        post_id, _ = self.add_post('Old date, new write', '<p>latewritemarker</p>',
+                                   date='2020-01-01')
+        atom_id = f'tag:blogger.com,1999:blog-{self.blog_id}.post-{post_id}'
+        by_updated, _ = self.fetch_atom('/feeds/posts/default?orderby=updated')
+        self.assertEqual(self.entry_ids(by_updated)[0], atom_id)
+        by_published, _ = self.fetch_atom('/feeds/posts/default')
+        self.assertEqual(self.entry_ids(by_published)[-1], atom_id)
+        self.cli('post', 'rm', post_id)
+
     def test_post_add_shows_in_feeds_on_next_request(self):
         root, _ = self.fetch_atom('/feeds/posts/default')  # warms any cache
+        total = int(root.findtext('os:totalResults', namespaces=NS))
         hdrs, _ = self.fetch('/feeds/posts/default')
         old_etag = hdrs['ETag']
         self.fetch('/feeds/posts/default?alt=rss')
@@ -167,8 +188,7 @@ class FeedsLive(FeedsBlog):
         atom_id = f'tag:blogger.com,1999:blog-{self.blog_id}.post-{post_id}'
         root, _ = self.fetch_atom('/feeds/posts/default')
         self.assertEqual(self.entry_ids(root)[0], atom_id)
-        self.assertEqual(root.findtext('os:totalResults', namespaces=NS),
-                         str(len(self.posts) + 1))
+        self.assertEqual(root.findtext('os:totalResults', namespaces=NS), str(total + 1))
         self.assertEqual(link_href(root.find('a:entry', NS), 'alternate'), BASE + path)
         label, _ = self.fetch_atom('/feeds/posts/default/-/food')
         self.assertEqual(self.entry_ids(label)[0], atom_id)
