@@ -154,6 +154,12 @@ Load cached-post "http://127.0.0.1:$PORT$POST_PATH"
 CACHED_RPS=$RPS
 Load home "http://127.0.0.1:$PORT/"
 HOME_RPS=$RPS
+FEED=$WORK/www/feeds/posts/default
+mkdir -p "$(dirname "$FEED")"
+curl -s -f -H 'Host: bench.test' -o "$FEED" "http://127.0.0.1:$PORT/feeds/posts/default"  # warms
+FEED_BYTES=$(stat -c %s "$FEED")
+Load cached-feed "http://127.0.0.1:$PORT/feeds/posts/default"
+FEED_RPS=$RPS
 CACHED_RSS=$(RssMb "$CACHED_PID")
 printf '  %-22s %10s MB\n' "VmRSS after the runs" "$CACHED_RSS"
 Stop "$CACHED_PID"
@@ -207,11 +213,14 @@ WaitFor200 "http://127.0.0.1:$PORT$POST_PATH" "$NGINX_PID" "$WORK/nginx/logs/err
 curl -s -f "http://127.0.0.1:$PORT$POST_PATH" | cmp -s - "$PAGE" || die "nginx does not serve the saved page's bytes"
 Load nginx "http://127.0.0.1:$PORT$POST_PATH"
 NGINX_RPS=$RPS
+curl -s -f "http://127.0.0.1:$PORT/feeds/posts/default" | cmp -s - "$FEED" || die "nginx does not serve the saved feed's bytes"
+Load nginx-feed "http://127.0.0.1:$PORT/feeds/posts/default"
+NGINX_FEED_RPS=$RPS
 Stop "$NGINX_PID"
 
 # --- the table ------------------------------------------------------------------------------
 Verdict() { if awk "BEGIN { exit !($1) }"; then echo meets; else echo misses; fi; }
-Ratio() { awk -v a="$1" -v b="$NGINX_RPS" 'BEGIN { printf "%.2fx", a / b }'; }
+Ratio() { awk -v a="$1" -v b="${2:-$NGINX_RPS}" 'BEGIN { printf "%.2fx", a / b }'; }
 MAX_RSS=$(awk -v a="$CACHED_RSS" -v b="$UNCACHED_RSS" 'BEGIN { print (a > b ? a : b) }')
 
 echo
@@ -222,8 +231,11 @@ printf '%-28s %12.1f %9s   %-26s %s\n' "cached post page" "$CACHED_RPS" "$(Ratio
 printf '%-28s %12.1f %9s   %-26s\n' "home page (cached)" "$HOME_RPS" "$(Ratio "$HOME_RPS")" ""
 printf '%-28s %12.1f %9s   %-26s %s\n' "uncached post render" "$UNCACHED_RPS" "$(Ratio "$UNCACHED_RPS")" \
   ">= 2000 pages/s, one core" "$(Verdict "$UNCACHED_RPS >= 2000")"
+printf '%-28s %12.1f %9s   %-26s\n' "nginx, static feed" "$NGINX_FEED_RPS" 1.00x ""
+printf '%-28s %12.1f %9s   %-26s %s\n' "cached /feeds/posts/default" "$FEED_RPS" \
+  "$(Ratio "$FEED_RPS" "$NGINX_FEED_RPS")" "(issue 4: vs nginx feed)" ""
 printf '%-28s %12s %9s   %-26s %s\n' "start-up to first page" "$STARTUP_MS ms" "" "<= 1000 ms" \
   "$(Verdict "$STARTUP_MS <= 1000")"
 printf '%-28s %12s %9s   %-26s %s\n' "resident memory (max VmRSS)" "$MAX_RSS MB" "" "<= 100 MB" \
   "$(Verdict "$MAX_RSS <= 100")"
-echo "(cached server VmRSS $CACHED_RSS MB, uncached $UNCACHED_RSS MB; $N_POSTS posts, page $PAGE_BYTES bytes)"
+echo "(cached server VmRSS $CACHED_RSS MB, uncached $UNCACHED_RSS MB; $N_POSTS posts, page $PAGE_BYTES bytes, feed $FEED_BYTES bytes)"

@@ -158,6 +158,8 @@ data PageData(const PageView& view) {
   FillPager(page["pager"] = data(data::type::object), view.pager);
   Put(page, "sidebar_html", view.sidebar_html);
   Put(page, "search_query", view.search_query);
+  Put(page, "label_feed_url", view.label_feed_url);
+  Put(page, "has_label_feed", !view.label_feed_url.empty());
   Put(page, "error_title", view.error_title);
   Put(page, "error_message", view.error_message);
   return page;

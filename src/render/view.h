@@ -92,6 +92,7 @@ struct PageView {
   Pager pager;
   std::string sidebar_html;        // trusted: from Theme::RenderSidebar
   std::string search_query;        // refills the search box
+  std::string label_feed_url;      // label pages: "/feeds/posts/default/-/LABEL" (discovery)
   std::string error_title;         // error pages
   std::string error_message;
 };

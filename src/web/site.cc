@@ -5,6 +5,8 @@
 
 #include "render/build.h"
 #include "web/delivery.h"
+#include "web/feed_pages.h"
+#include "web/feed_query.h"
 #include "web/query.h"
 #include "web/site_pages.h"
 
@@ -12,6 +14,18 @@ namespace samizdat::web {
 namespace {
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
+
+// "http://HOST" for absolute links in feeds: the host the client asked for (when it is a
+// plain host name), else the blog's; https when a proxy in front says so.
+std::string BaseUrl(const http::Request& request, const Blog& blog) {
+  std::string_view host = request.host;
+  const bool plain = !host.empty() && host.size() <= 255 &&
+                     host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                            "0123456789.-:[]") == std::string_view::npos;
+  const std::string scheme =
+      request.GetHeader("X-Forwarded-Proto") == "https" ? "https://" : "http://";
+  return scheme + std::string(plain ? host : std::string_view(blog.host));
+}
 
 http::Response Redirect(const std::string& location) {
   http::Response response = http::Response::Text(301, "Moved to " + location + "\n");
@@ -76,10 +90,17 @@ http::Response Site::Handle(const http::Request& request) {
   const std::shared_ptr<const service::BlogEntry> entry = blogs_.ForHost(request.host);
   if (!entry) return http::Response::Text(404, "no blog is hosted at " + request.host + "\n");
 
+  const std::string path = target->path();
+  if (IsFeedPath(path)) {
+    std::vector<std::string> segments;
+    for (const std::string segment : target->segments()) segments.push_back(segment);
+    return HandleFeed(request, *entry, target->encoded_path(), segments,
+                      target->encoded_query());
+  }
+
   auto query = ParseListQuery(target->encoded_query());
   if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
 
-  const std::string path = target->path();
   std::string key = path + query->cache_key_suffix;
   if (cache_) {
     if (auto page = cache_->Find(entry->blog.id, entry->blog.generation, key)) {
@@ -99,12 +120,43 @@ http::Response Site::Handle(const http::Request& request) {
 
   // Search results are not kept: any text makes a new key, and a stream of queries
   // would push the blog's real pages out of the cache.
-  const bool cacheable = cache_ && outcome->status == 200 && query->q.empty();
-  auto page = service::CachedPage::Make(outcome->status, kHtml, theme_.Render(outcome->view),
-                                        entry->blog.updated, cacheable || AcceptsGzip(request));
+  return Respond(request, *entry, std::move(key), outcome->status, kHtml,
+                 theme_.Render(outcome->view), outcome->status == 200 && query->q.empty());
+}
+
+http::Response Site::HandleFeed(const http::Request& request, const service::BlogEntry& entry,
+                                std::string_view encoded_path,
+                                const std::vector<std::string>& segments,
+                                std::string_view encoded_query) {
+  auto query = ParseFeedQuery(encoded_query);
+  if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
+  const std::string base_url = BaseUrl(request, entry.blog);
+  // Links in a feed are absolute, so its bytes depend on the host asked for.
+  std::string key = "feed " + base_url + std::string(encoded_path) + query->cache_key_suffix;
+  if (cache_) {
+    if (auto page = cache_->Find(entry.blog.id, entry.blog.generation, key)) {
+      return Deliver(request, *page);
+    }
+  }
+  auto outcome = BuildFeed(store_, entry, segments, *query, base_url, base_url + request.target);
+  if (!outcome.ok()) {
+    return http::Response::Text(503, "The feed could not be read: " +
+                                         outcome.status().message() + "\n");
+  }
+  if (outcome->status != 200) return http::Response::Text(outcome->status, outcome->body);
+  return Respond(request, entry, std::move(key), 200, std::move(outcome->content_type),
+                 std::move(outcome->body), true);
+}
+
+http::Response Site::Respond(const http::Request& request, const service::BlogEntry& entry,
+                             std::string key, int status, std::string content_type,
+                             std::string body, bool cacheable) {
+  cacheable = cacheable && cache_ != nullptr;
+  auto page = service::CachedPage::Make(status, std::move(content_type), std::move(body),
+                                        entry.blog.updated, cacheable || AcceptsGzip(request));
   if (cacheable) {
     page = service::CachedPage::Seal(std::move(page));
-    cache_->Put(entry->blog.id, entry->blog.generation, std::move(key), page);
+    cache_->Put(entry.blog.id, entry.blog.generation, std::move(key), page);
   }
   return Deliver(request, *page);
 }

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/server.h"
 #include "render/theme.h"
@@ -36,6 +37,15 @@ class Site {
   http::Response Handle(const http::Request& request);
 
  private:
+  // GET of a feed (IsFeedPath); `segments` are the decoded path segments.
+  http::Response HandleFeed(const http::Request& request, const service::BlogEntry& entry,
+                            std::string_view encoded_path, const std::vector<std::string>& segments,
+                            std::string_view encoded_query);
+  // Fills the cache (when `cacheable`) and answers with the page.
+  http::Response Respond(const http::Request& request, const service::BlogEntry& entry,
+                         std::string key, int status, std::string content_type,
+                         std::string body, bool cacheable);
+
   // The sidebar's HTML, rendered once per blog generation and expanded year (pages
   // with a search query in the box render their own).
   std::shared_ptr<const std::string> SidebarFor(const service::BlogEntry& entry,

@@ -183,6 +183,7 @@ class PageBuilder {
     out.view = Base(PageKind::kLabel, 0);
     out.view.title = blog_.title + ": " + std::string(label);
     out.view.canonical_url = render::LabelUrl(label);
+    out.view.label_feed_url = "/feeds/posts/default/-/" + text::PercentEncode(label);
     out.view.status_message_html = render::LabelStatusHtml(label, *total);
     auto slice = FetchSlice(base);
     if (!slice.ok()) return slice.status();

@@ -1,0 +1,207 @@
+// BuildFeed: /feeds/posts/{default,full,summary}[/-/LABEL...|/POSTID],
+// /feeds/comments/default, /feeds/POSTID/comments/default, /atom.xml, /rss.xml, /feed.json.
+#include "web/feed_pages.h"
+
+#include <charconv>
+
+#include "feeds/feed.h"
+#include "text/escape.h"
+
+namespace samizdat::web {
+namespace {
+
+bool IsProjection(std::string_view s) { return s == "default" || s == "full" || s == "summary"; }
+
+std::optional<int64_t> ParseId(std::string_view s) {
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || end != s.data() + s.size() || s.empty() || id <= 0) return std::nullopt;
+  return id;
+}
+
+FeedOutcome NotFound(std::string message) {
+  return FeedOutcome{404, "text/plain; charset=utf-8", std::move(message) + "\n"};
+}
+
+// The query string of another page of this feed: the same selection, another start.
+std::string PageQuery(const FeedQuery& query, int start_index) {
+  std::string q = "start-index=" + std::to_string(start_index) +
+                  "&max-results=" + std::to_string(query.max_results);
+  switch (query.format) {
+    case FeedFormat::kAtom: break;
+    case FeedFormat::kRss: q += "&alt=rss"; break;
+    case FeedFormat::kJson: q += "&alt=json"; break;
+    case FeedFormat::kJsonInScript:
+      q += "&alt=json-in-script&callback=" + text::PercentEncode(query.callback);
+      break;
+  }
+  if (query.order_by_updated) q += "&orderby=updated";
+  auto bound = [&q](const char* name, const std::optional<Time>& t) {
+    if (t) q += std::string("&") + name + "=" + text::PercentEncode(FormatRfc3339(*t, TimeZone::Utc()));
+  };
+  bound("published-min", query.published_min);
+  bound("published-max", query.published_max);
+  bound("updated-min", query.updated_min);
+  bound("updated-max", query.updated_max);
+  return q;
+}
+
+class FeedBuilder {
+ public:
+  FeedBuilder(store::Store& store, const service::BlogEntry& entry, const FeedQuery& query,
+              const std::string& base_url, const std::string& self_url)
+      : store_(store), entry_(entry), query_(query) {
+    model_.blog = &entry.blog;
+    model_.zone = entry.zone;
+    model_.base_url = base_url;
+    model_.self_url = self_url;
+    model_.start_index = query.start_index;
+    model_.items_per_page = query.max_results;
+  }
+
+  Result<FeedOutcome> Build(const std::vector<std::string>& s) {
+    // Aliases Blogger answers on every blog.
+    if (s.size() == 1 && s[0] == "atom.xml") return Posts({}, std::nullopt);
+    if (s.size() == 1 && s[0] == "rss.xml") {
+      if (query_.format == FeedFormat::kAtom) query_.format = FeedFormat::kRss;
+      return Posts({}, std::nullopt);
+    }
+    if (s.size() == 1 && s[0] == "feed.json") {
+      json_feed_ = true;
+      return Posts({}, std::nullopt);
+    }
+    if (s.size() < 3 || s[0] != "feeds") return NotFound("no feed at this address");
+    // /feeds/posts/PROJECTION[/-/LABEL...|/POSTID]
+    if (s[1] == "posts" && IsProjection(s[2])) {
+      model_.summary = s[2] == "summary";
+      base_path_ = "/feeds/posts/" + s[2];
+      if (s.size() == 3) return Posts({}, std::nullopt);
+      if (s[3] == "-" && s.size() > 4) {
+        std::vector<std::string> labels(s.begin() + 4, s.end());
+        for (const std::string& label : labels) base_path_ += "/-/" + text::PercentEncode(label);
+        return Posts(std::move(labels), std::nullopt);
+      }
+      if (s.size() == 4) {
+        auto id = ParseId(s[3]);
+        if (!id) return NotFound("no post with id " + s[3]);
+        return Posts({}, *id);
+      }
+      return NotFound("no feed at this address");
+    }
+    // /feeds/comments/PROJECTION
+    if (s.size() == 3 && s[1] == "comments" && IsProjection(s[2])) {
+      model_.kind = feeds::FeedKind::kBlogComments;
+      return Render();
+    }
+    // /feeds/POSTID/comments/PROJECTION
+    if (s.size() == 4 && s[2] == "comments" && IsProjection(s[3])) {
+      auto id = ParseId(s[1]);
+      if (!id) return NotFound("no post with id " + s[1]);
+      auto post = PublishedPost(*id);
+      if (!post.ok()) return post.status();
+      if (!*post) return NotFound("no post with id " + s[1]);
+      model_.kind = feeds::FeedKind::kPostComments;
+      model_.parent_post = std::move(**post);
+      return Render();
+    }
+    return NotFound("no feed at this address");
+  }
+
+ private:
+  // The published post or page with that id; nullopt when there is none.
+  Result<std::optional<Post>> PublishedPost(int64_t id) {
+    auto post = store_.GetPost(entry_.blog.id, id);
+    if (!post.ok()) {
+      if (post.status().IsNotFound()) return std::optional<Post>();
+      return post.status();
+    }
+    if (post->status != PostStatus::kPublished) return std::optional<Post>();
+    return std::optional<Post>(std::move(*post));
+  }
+
+  Result<FeedOutcome> Posts(std::vector<std::string> labels, std::optional<int64_t> one_post) {
+    auto blog_labels = store_.LabelCounts(entry_.blog.id);
+    if (!blog_labels.ok()) return blog_labels.status();
+    for (const LabelCount& label : *blog_labels) model_.blog_labels.push_back(label.name);
+
+    if (one_post) {
+      auto post = PublishedPost(*one_post);
+      if (!post.ok()) return post.status();
+      if (!*post) return NotFound("no post with id " + std::to_string(*one_post));
+      model_.total_results = 1;
+      model_.posts.push_back(std::move(**post));
+      return Render();
+    }
+    store::PostQuery q;
+    q.blog_id = entry_.blog.id;
+    q.labels = std::move(labels);
+    q.published_from = query_.published_min;
+    q.published_before = query_.published_max;
+    if (query_.order_by_updated) {
+      // GData applies updated-min/max only when the feed is ordered by update time.
+      q.order = store::PostQuery::Order::kUpdated;
+      q.updated_from = query_.updated_min;
+      q.updated_before = query_.updated_max;
+    }
+    auto total = store_.CountPosts(q);
+    if (!total.ok()) return total.status();
+    q.limit = query_.max_results;
+    q.offset = query_.start_index - 1;
+    auto posts = store_.ListPosts(q);
+    if (!posts.ok()) return posts.status();
+    model_.total_results = *total;
+    model_.posts = std::move(*posts);
+    // 64-bit: start-index may be as large as an int holds.
+    const int64_t next = int64_t{query_.start_index} + query_.max_results;
+    if (next <= *total) {
+      model_.next_url =
+          model_.base_url + base_path_ + "?" + PageQuery(query_, static_cast<int>(next));
+    }
+    if (query_.start_index > 1) {
+      model_.previous_url = model_.base_url + base_path_ + "?" +
+                            PageQuery(query_, std::max(1, query_.start_index - query_.max_results));
+    }
+    return Render();
+  }
+
+  FeedOutcome Render() {
+    // The feed's author: the author of its newest entry (a blog has no owner record yet).
+    if (!model_.posts.empty()) model_.author_name = model_.posts.front().author;
+    if (json_feed_) {
+      return FeedOutcome{200, "application/feed+json; charset=utf-8", feeds::RenderJsonFeed(model_)};
+    }
+    switch (query_.format) {
+      case FeedFormat::kRss:
+        return FeedOutcome{200, "application/rss+xml; charset=UTF-8", feeds::RenderRss(model_)};
+      case FeedFormat::kJson:
+        return FeedOutcome{200, "application/json; charset=UTF-8", feeds::RenderGDataJson(model_)};
+      case FeedFormat::kJsonInScript:
+        return FeedOutcome{200, "text/javascript; charset=UTF-8",
+                           query_.callback + "(" + feeds::RenderGDataJson(model_) + ");"};
+      case FeedFormat::kAtom: break;
+    }
+    return FeedOutcome{200, "application/atom+xml; charset=UTF-8", feeds::RenderAtom(model_)};
+  }
+
+  store::Store& store_;
+  const service::BlogEntry& entry_;
+  FeedQuery query_;
+  feeds::FeedModel model_;
+  std::string base_path_ = "/feeds/posts/default";
+  bool json_feed_ = false;
+};
+
+}  // namespace
+
+bool IsFeedPath(std::string_view path) {
+  return path.starts_with("/feeds/") || path == "/atom.xml" || path == "/rss.xml" ||
+         path == "/feed.json";
+}
+
+Result<FeedOutcome> BuildFeed(store::Store& store, const service::BlogEntry& entry,
+                              const std::vector<std::string>& segments, const FeedQuery& query,
+                              const std::string& base_url, const std::string& self_url) {
+  return FeedBuilder(store, entry, query, base_url, self_url).Build(segments);
+}
+
+}  // namespace samizdat::web
