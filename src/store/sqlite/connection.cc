@@ -99,11 +99,13 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
   // synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss, and an
   // acknowledged write must survive a crash. journal_mode is persistent in the file;
   // setting it on every connection is harmless and makes a fresh file WAL at once.
+  // No memory map: every page a scan touches (a migration building an index, a search)
+  // would stay in the server's resident set; reads go through SQLite's page cache.
   Status st = conn->Exec(
       "PRAGMA journal_mode = WAL;"
       "PRAGMA synchronous = FULL;"
       "PRAGMA foreign_keys = ON;"
-      "PRAGMA mmap_size = 268435456;");
+      "PRAGMA mmap_size = 0;");
   if (!st.ok()) return WithContext(st, "cannot open " + path);
   return conn;
 }
