@@ -137,14 +137,16 @@ class FeedsHttp(FeedsBlog):
 
     def test_pages_advertise_their_feeds(self):
         post = self.by_key['amp']
-        self.assertIn(BASE + '/feeds/posts/default', self.alternates('/'))
+        home = self.alternates('/')
+        self.assertIn(BASE + '/feeds/posts/default', home)
+        self.assertIn(BASE + '/feeds/comments/default', home)
         label = self.alternates('/search/label/food')
         self.assertIn(BASE + '/feeds/posts/default', label)
         self.assertIn(BASE + '/feeds/posts/default/-/food', label)
         item = self.alternates(post.path)
         self.assertIn(BASE + '/feeds/posts/default', item)
         self.assertIn(f'{BASE}/feeds/{post.id}/comments/default', item)
-        for href in item + label:
+        for href in home + item + label:
             with self.subTest(href=href):
                 self.fetch_atom(urllib.parse.urlsplit(href).path)
 
