@@ -1,10 +1,13 @@
 // BuildFeed: /feeds/posts/{default,full,summary}[/-/LABEL...|/POSTID],
-// /feeds/comments/default, /feeds/POSTID/comments/default, /atom.xml, /rss.xml, /feed.json.
+// /feeds/comments/default, /feeds/POSTID/comments/default, /atom.xml, /rss.xml, /feed.json,
+// and the machine-read documents beside them: /sitemap.xml, /robots.txt.
 #include "web/feed_pages.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "feeds/feed.h"
+#include "feeds/sitemap.h"
 #include "text/escape.h"
 
 namespace samizdat::web {
@@ -66,6 +69,10 @@ class FeedBuilder {
       if (query_.format == FeedFormat::kAtom) query_.format = FeedFormat::kRss;
       return Posts({}, std::nullopt);
     }
+    if (s.size() == 1 && s[0] == "sitemap.xml") return Sitemap();
+    if (s.size() == 1 && s[0] == "robots.txt") {
+      return FeedOutcome{200, "text/plain; charset=utf-8", feeds::RenderRobotsTxt(model_.base_url)};
+    }
     if (s.size() == 1 && s[0] == "feed.json") {
       json_feed_ = true;
       return Posts({}, std::nullopt);
@@ -117,6 +124,30 @@ class FeedBuilder {
     }
     if (post->status != PostStatus::kPublished) return std::optional<Post>();
     return std::optional<Post>(std::move(*post));
+  }
+
+  // Every published post, then every page, newest first, up to the protocol's limit.
+  // Read in chunks so that a large blog's bodies are never all in memory at once.
+  Result<FeedOutcome> Sitemap() {
+    constexpr int kChunk = 500;
+    std::vector<feeds::SitemapUrl> urls;
+    for (PostKind kind : {PostKind::kPost, PostKind::kPage}) {
+      store::PostQuery q;
+      q.blog_id = entry_.blog.id;
+      q.kind = kind;
+      q.limit = kChunk;
+      for (q.offset = 0; static_cast<int>(urls.size()) < feeds::kSitemapMaxUrls; q.offset += kChunk) {
+        auto posts = store_.ListPosts(q);
+        if (!posts.ok()) return posts.status();
+        for (const Post& post : *posts) {
+          if (static_cast<int>(urls.size()) == feeds::kSitemapMaxUrls) break;
+          urls.push_back({post.path, std::max(post.updated, post.published)});
+        }
+        if (static_cast<int>(posts->size()) < kChunk) break;
+      }
+    }
+    return FeedOutcome{200, "application/xml; charset=utf-8",
+                       feeds::RenderSitemap(model_.base_url, urls)};
   }
 
   Result<FeedOutcome> Posts(std::vector<std::string> labels, std::optional<int64_t> one_post) {
@@ -195,7 +226,7 @@ class FeedBuilder {
 
 bool IsFeedPath(std::string_view path) {
   return path.starts_with("/feeds/") || path == "/atom.xml" || path == "/rss.xml" ||
-         path == "/feed.json";
+         path == "/feed.json" || path == "/sitemap.xml" || path == "/robots.txt";
 }
 
 Result<FeedOutcome> BuildFeed(store::Store& store, const service::BlogEntry& entry,

@@ -19,7 +19,8 @@ struct FeedOutcome {
   std::string body;
 };
 
-// True for the paths feeds answer: /feeds/..., /atom.xml, /rss.xml, /feed.json.
+// True for the paths feeds answer: /feeds/..., /atom.xml, /rss.xml, /feed.json, and the
+// sitemap and robots.txt (machine-read, with absolute URLs like feeds).
 bool IsFeedPath(std::string_view path);
 
 // Builds the feed at `segments` (the decoded path segments, e.g. {"feeds", "posts",

@@ -22,14 +22,16 @@ http::Response Health(Site&, const http::Request&) { return http::Response::Text
 http::Response PublicPage(Site& site, const http::Request& request) { return site.Handle(request); }
 
 // Order matters: the first route whose path matches is taken.
-const std::array<Route, 6>& Routes() {
-  static const std::array<Route, 6> kRoutes = {{
+const std::array<Route, 8>& Routes() {
+  static const std::array<Route, 8> kRoutes = {{
       {"GET", Match::kExact, "/healthz", 0, Health},
       // Feeds (Blogger's URLs and aliases); the site tells them from pages by path.
       {"GET", Match::kPrefix, "/feeds/", 0, PublicPage},
       {"GET", Match::kExact, "/atom.xml", 0, PublicPage},
       {"GET", Match::kExact, "/rss.xml", 0, PublicPage},
       {"GET", Match::kExact, "/feed.json", 0, PublicPage},
+      {"GET", Match::kExact, "/sitemap.xml", 0, PublicPage},
+      {"GET", Match::kExact, "/robots.txt", 0, PublicPage},
       // Pages: home, posts, pages, archives, labels, search, the themed 404.
       {"GET", Match::kPrefix, "/", 0, PublicPage},
   }};
