@@ -2,30 +2,20 @@
 #include "service/posts.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 
+#include "core/strings.h"
 #include "text/html_text.h"
 #include "text/markdown.h"
 #include "text/sanitize.h"
 #include "text/slug.h"
 
 namespace samizdat::service {
-namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
-
 std::vector<std::string> ParseLabels(std::string_view comma_separated) {
   std::vector<std::string> labels;
   while (!comma_separated.empty()) {
     auto comma = comma_separated.find(',');
-    std::string_view name = Trim(comma_separated.substr(0, comma));
+    std::string_view name = TrimBlank(comma_separated.substr(0, comma));
     if (!name.empty() && std::find(labels.begin(), labels.end(), name) == labels.end()) {
       labels.emplace_back(name);
     }
@@ -61,7 +51,7 @@ Result<std::string> PostService::FreePath(const Blog& blog, const Post& post) {
 }
 
 Result<Post> PostService::Add(const Blog& blog, NewPost input) {
-  if (Trim(input.title).empty()) return Status::InvalidArgument("a post needs a title");
+  if (TrimBlank(input.title).empty()) return Status::InvalidArgument("a post needs a title");
   if (!text::IsValidUtf8(input.title) || !text::IsValidUtf8(input.source) ||
       !text::IsValidUtf8(input.author)) {
     return Status::InvalidArgument("the title, author and body must be UTF-8 text");
@@ -69,7 +59,7 @@ Result<Post> PostService::Add(const Blog& blog, NewPost input) {
   Post post;
   post.blog_id = blog.id;
   post.kind = input.kind;
-  post.title = std::string(Trim(input.title));
+  post.title = std::string(TrimBlank(input.title));
   post.format = input.format;
   post.author = input.author.empty() ? "Anonymous" : input.author;
   for (const std::string& label : input.labels) {
@@ -106,10 +96,8 @@ Result<Post> PostService::Add(const Blog& blog, NewPost input) {
 
 Result<Post> PostService::Remove(const Blog& blog, std::string_view id_or_path) {
   Result<Post> post = Status::NotFound("no post or page '" + std::string(id_or_path) + "'");
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(id_or_path.data(), id_or_path.data() + id_or_path.size(), id);
-  if (ec == std::errc() && end == id_or_path.data() + id_or_path.size()) {
-    post = store_.GetPost(blog.id, id);
+  if (auto id = ParseInteger<int64_t>(id_or_path)) {
+    post = store_.GetPost(blog.id, *id);
   } else if (!id_or_path.empty() && id_or_path.front() == '/') {
     post = store_.GetPostByPath(blog.id, id_or_path);
   }

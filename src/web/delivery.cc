@@ -4,14 +4,10 @@
 #include <cctype>
 #include <string_view>
 
+#include "core/strings.h"
+
 namespace samizdat::web {
 namespace {
-
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -28,7 +24,7 @@ template <typename F>
 bool AnyItem(std::string_view value, F f) {
   while (true) {
     auto comma = value.find(',');
-    if (f(TrimSpaces(value.substr(0, comma)))) return true;
+    if (f(TrimBlank(value.substr(0, comma)))) return true;
     if (comma == std::string_view::npos) return false;
     value.remove_prefix(comma + 1);
   }
@@ -44,11 +40,11 @@ bool EtagMatches(std::string_view if_none_match, const std::string& etag) {
 
 bool AcceptsGzipCoding(std::string_view accept_encoding) {
   return AnyItem(accept_encoding, [](std::string_view item) {
-    std::string_view coding = TrimSpaces(item.substr(0, item.find(';')));
+    std::string_view coding = TrimBlank(item.substr(0, item.find(';')));
     if (!EqualsIgnoreCase(coding, "gzip") && coding != "*") return false;
     auto q = item.find("q=");
     if (q == std::string_view::npos) return true;
-    std::string_view weight = TrimSpaces(item.substr(q + 2));
+    std::string_view weight = TrimBlank(item.substr(q + 2));
     return !(weight == "0" || weight == "0.0" || weight == "0.00" || weight == "0.000");
   });
 }

@@ -4,8 +4,8 @@
 #include "web/feed_pages.h"
 
 #include <algorithm>
-#include <charconv>
 
+#include "core/strings.h"
 #include "feeds/feed.h"
 #include "feeds/sitemap.h"
 #include "text/escape.h"
@@ -16,9 +16,8 @@ namespace {
 bool IsProjection(std::string_view s) { return s == "default" || s == "full" || s == "summary"; }
 
 std::optional<int64_t> ParseId(std::string_view s) {
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || end != s.data() + s.size() || s.empty() || id <= 0) return std::nullopt;
+  auto id = ParseInteger<int64_t>(s);
+  if (!id || *id <= 0) return std::nullopt;
   return id;
 }
 

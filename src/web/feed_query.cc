@@ -3,17 +3,10 @@
 
 #include <boost/url/parse_query.hpp>
 
-#include <charconv>
+#include "core/strings.h"
 
 namespace samizdat::web {
 namespace {
-
-std::optional<int> ParseInt(std::string_view text) {
-  int value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
-}
 
 bool IsIdentifierStart(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
@@ -78,14 +71,14 @@ Result<FeedQuery> ParseFeedQuery(std::string_view encoded_query) {
       }
       query.callback = value;
     } else if (key == "max-results") {
-      auto n = ParseInt(value);
+      auto n = ParseInteger(value);
       if (!n || *n < 1 || *n > kFeedMaxResults) {
         return Status::InvalidArgument("max-results must be a whole number from 1 to " +
                                        std::to_string(kFeedMaxResults));
       }
       query.max_results = *n;
     } else if (key == "start-index") {
-      auto n = ParseInt(value);
+      auto n = ParseInteger(value);
       if (!n || *n < 1) return Status::InvalidArgument("start-index must be a whole number from 1");
       query.start_index = *n;
     } else if (key == "orderby") {

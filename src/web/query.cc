@@ -3,25 +3,9 @@
 
 #include <boost/url/parse_query.hpp>
 
-#include <charconv>
+#include "core/strings.h"
 
 namespace samizdat::web {
-namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.remove_suffix(1);
-  return s;
-}
-
-std::optional<int> ParseInt(std::string_view text) {
-  int value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
-}
-
-}  // namespace
 
 Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
   ListQuery query;
@@ -46,7 +30,7 @@ Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
       query.updated_max = *time;
     } else if (key == "max-results") {
       max_results_text = value;
-      auto n = ParseInt(max_results_text);
+      auto n = ParseInteger(max_results_text);
       if (!n || *n < 1 || *n > kMaxResultsLimit) {
         return Status::InvalidArgument("max-results must be a whole number from 1 to " +
                                        std::to_string(kMaxResultsLimit));
@@ -59,10 +43,10 @@ Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
         return Status::InvalidArgument("q (the search words) must be at most " +
                                        std::to_string(kMaxQueryLength) + " characters");
       }
-      query.q = std::string(Trim(value));
+      query.q = std::string(TrimBlank(value));
     } else if (key == "start") {
       start_text = value;
-      auto n = ParseInt(start_text);
+      auto n = ParseInteger(start_text);
       if (!n || *n < 0) return Status::InvalidArgument("start must be a whole number from 0");
       query.start = *n;
     }

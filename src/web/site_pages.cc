@@ -2,10 +2,10 @@
 #include "web/site_pages.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <optional>
 
+#include "core/strings.h"
 #include "render/build.h"
 #include "text/escape.h"
 
@@ -22,12 +22,12 @@ struct Slice {
   bool has_older = false;
 };
 
+// Exactly `n` decimal digits (a year, a month) as a number.
 std::optional<int> Digits(std::string_view s, std::size_t n) {
-  if (s.size() != n) return std::nullopt;
-  int value = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + n, value);
-  if (ec != std::errc() || end != s.data() + n) return std::nullopt;
-  return value;
+  if (s.size() != n || s.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return ParseInteger(s);
 }
 
 class PageBuilder {

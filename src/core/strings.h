@@ -1,0 +1,28 @@
+// Small string helpers shared by every module: trimming and strict number parsing.
+#pragma once
+
+#include <charconv>
+#include <optional>
+#include <string_view>
+
+namespace samizdat {
+
+// `s` without leading and trailing spaces, tabs, CRs and LFs.
+inline std::string_view TrimBlank(std::string_view s) {
+  constexpr std::string_view kBlank = " \t\r\n";
+  const auto first = s.find_first_not_of(kBlank);
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(kBlank) - first + 1);
+}
+
+// The whole of `s` as a decimal integer ("12", "-3"); nullopt for anything else,
+// including "", "12abc", " 12" and values out of range.
+template <typename Int = int>
+std::optional<Int> ParseInteger(std::string_view s) {
+  Int value{};
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace samizdat
