@@ -80,19 +80,25 @@ render::PageView ItemPage(const Blog& blog, const TimeZone& zone) {
   return view;
 }
 
+// Runs `render` once per iteration, counting the bytes it produces as processed.
+template <typename Render>
+void MeasureOutput(benchmark::State& state, Render render) {
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::string out = render();
+    bytes += out.size();
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+
 // An uncached item page: the post render with the sidebar's HTML given.
 void BM_RenderItemPage(benchmark::State& state) {
   const Blog blog = BenchBlog();
   const TimeZone zone = *TimeZone::Find(blog.time_zone);
   const render::PageView view = ItemPage(blog, zone);
   const render::Theme theme = render::Theme::Default();
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    std::string page = theme.Render(view);
-    bytes += page.size();
-    benchmark::DoNotOptimize(page);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  MeasureOutput(state, [&] { return theme.Render(view); });
 }
 BENCHMARK(BM_RenderItemPage);
 
@@ -103,13 +109,7 @@ void BM_RenderItemPageNoSidebar(benchmark::State& state) {
   render::PageView view = ItemPage(blog, zone);
   view.sidebar_html.clear();
   const render::Theme theme = render::Theme::Default();
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    std::string page = theme.Render(view);
-    bytes += page.size();
-    benchmark::DoNotOptimize(page);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  MeasureOutput(state, [&] { return theme.Render(view); });
 }
 BENCHMARK(BM_RenderItemPageNoSidebar);
 
@@ -119,13 +119,7 @@ void BM_RenderSidebar(benchmark::State& state) {
   const TimeZone zone = *TimeZone::Find(blog.time_zone);
   const render::Sidebar sidebar = BenchSidebar(blog, zone);
   const render::Theme theme = render::Theme::Default();
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    std::string html = theme.RenderSidebar(sidebar, "");
-    bytes += html.size();
-    benchmark::DoNotOptimize(html);
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  MeasureOutput(state, [&] { return theme.RenderSidebar(sidebar, ""); });
 }
 BENCHMARK(BM_RenderSidebar);
 
