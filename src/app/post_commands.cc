@@ -37,15 +37,6 @@ Result<std::pair<std::string, BodyFormat>> ReadBody(const std::string& file) {
   return std::make_pair(bytes.str(), format);
 }
 
-const char* StatusName(PostStatus status) {
-  switch (status) {
-    case PostStatus::kDraft: return "draft";
-    case PostStatus::kScheduled: return "scheduled";
-    case PostStatus::kPublished: return "published";
-  }
-  return "?";
-}
-
 int AddPost(const GlobalOptions& global, const AddFlags& flags, PostKind kind) {
   auto body = ReadBody(flags.body_file);
   if (!body.ok()) return Fail(body.status());
@@ -126,7 +117,7 @@ void RegisterPosts(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto posts = (*store)->ListPosts(query);
     if (!posts.ok()) return void(exit_code = Fail(posts.status()));
     for (const Post& p : *posts) {
-      std::cout << p.id << "\t" << StatusName(p.status) << "\t"
+      std::cout << p.id << "\t" << PostStatusName(p.status) << "\t"
                 << FormatPattern(p.published, *zone, "yyyy-MM-dd") << "\t"
                 << (p.path.empty() ? "-" : p.path) << "\t" << p.title << "\n";
     }

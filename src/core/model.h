@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/time.h"
@@ -33,6 +34,16 @@ struct Blog {
 
 enum class PostKind { kPost, kPage };
 enum class PostStatus { kDraft, kScheduled, kPublished };
+
+// "draft", "scheduled", "published": the word the CLI prints and the store keeps.
+constexpr std::string_view PostStatusName(PostStatus status) {
+  switch (status) {
+    case PostStatus::kDraft: return "draft";
+    case PostStatus::kScheduled: return "scheduled";
+    case PostStatus::kPublished: return "published";
+  }
+  return "draft";
+}
 enum class BodyFormat { kHtml, kMarkdown };
 
 // A post or a static page.

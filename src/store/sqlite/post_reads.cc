@@ -87,7 +87,7 @@ std::string OrderSql(const PostQuery& q) {
 
 void BindFilter(Statement& stmt, const PostQuery& q) {
   stmt.Bind(kBlog, q.blog_id).Bind(kKind, KindWord(q.kind));
-  if (q.status) stmt.Bind(kStatus, StatusWord(*q.status));
+  if (q.status) stmt.Bind(kStatus, PostStatusName(*q.status));
   if (q.published_before) stmt.Bind(kPublishedBefore, Millis(*q.published_before));
   if (q.published_after) stmt.Bind(kPublishedAfter, Millis(*q.published_after));
   if (q.published_from) stmt.Bind(kPublishedFrom, Millis(*q.published_from));

@@ -39,7 +39,7 @@ Result<bool> PostIdTaken(Connection& conn, int64_t id) {
 void BindPostFields(Statement& stmt, const Post& post) {
   stmt.Bind(2, post.blog_id)
       .Bind(3, KindWord(post.kind))
-      .Bind(4, StatusWord(post.status))
+      .Bind(4, PostStatusName(post.status))
       .Bind(5, post.title)
       .Bind(6, post.path)
       .Bind(7, post.source)

@@ -11,15 +11,6 @@ int64_t NowMillis() {
 
 std::string_view KindWord(PostKind kind) { return kind == PostKind::kPage ? "page" : "post"; }
 
-std::string_view StatusWord(PostStatus status) {
-  switch (status) {
-    case PostStatus::kDraft: return "draft";
-    case PostStatus::kScheduled: return "scheduled";
-    case PostStatus::kPublished: return "published";
-  }
-  return "draft";
-}
-
 std::string_view FormatWord(BodyFormat format) {
   return format == BodyFormat::kMarkdown ? "markdown" : "html";
 }

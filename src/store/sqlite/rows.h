@@ -16,7 +16,6 @@ inline Time FromMillis(int64_t ms) { return Time(std::chrono::milliseconds(ms));
 int64_t NowMillis();
 
 std::string_view KindWord(PostKind kind);        // "post" | "page"
-std::string_view StatusWord(PostStatus status);  // "draft" | "scheduled" | "published"
 std::string_view FormatWord(BodyFormat format);  // "html" | "markdown"
 std::string_view RoleWord(UserRole role);        // "admin" | "owner" | "author"
 
