@@ -11,6 +11,23 @@
 
 namespace samizdat {
 
+// When a reader's comment waits for the author's approval before it shows.
+enum class ModerationMode {
+  kNever,       // comments show at once (unless the spam checks hold them)
+  kAlways,      // every comment waits
+  kOlderPosts,  // comments on posts older than Blog::moderation_days wait
+};
+
+// "never", "always", "older": the word the CLI takes and the store keeps.
+constexpr std::string_view ModerationModeName(ModerationMode mode) {
+  switch (mode) {
+    case ModerationMode::kNever: return "never";
+    case ModerationMode::kAlways: return "always";
+    case ModerationMode::kOlderPosts: return "older";
+  }
+  return "never";
+}
+
 // One blog. A blog is chosen by the request's Host header; when the instance holds a
 // single blog it answers any host.
 struct Blog {
@@ -25,11 +42,19 @@ struct Blog {
   int posts_per_page = 7;               // home and list pages
   std::string date_format = "EEEE, MMMM d, yyyy";  // date headers (Blogger's default)
   std::string time_format = "h:mm a";              // "Posted by X at 4:18 PM"
+  ModerationMode comment_moderation = ModerationMode::kNever;
+  int moderation_days = 14;  // for kOlderPosts (Blogger's default delay)
+  int comment_depth = 2;     // levels shown: 1 = flat, 2 = Blogger's one level of replies
   Time created{};
   Time updated{};            // last write that changed what the blog shows
   // Bumped by every write that changes what the blog shows, by any process; the page
-  // cache compares it to drop the blog's pages.
+  // cache compares it to drop the blog's pages. Comment writes do not bump it.
   int64_t generation = 0;
+  // Bumped by every comment write (new comment, status change, purge); the store also
+  // stamps the post it touched with the new value, so a cache can drop only the pages
+  // that show that post's comments. Read-only: Create/UpdateBlog ignore both.
+  int64_t comment_seq = 0;
+  Time comments_updated{};   // time of the last comment write
 };
 
 enum class PostKind { kPost, kPage };
@@ -45,6 +70,23 @@ constexpr std::string_view PostStatusName(PostStatus status) {
   return "draft";
 }
 enum class BodyFormat { kHtml, kMarkdown };
+
+// The per-post comment switch, as on Blogger.
+enum class CommentsMode {
+  kOpen,    // comments shown, form shown
+  kClosed,  // existing comments shown, no form, new ones refused
+  kHidden,  // nothing shown, new ones refused
+};
+
+// "open", "closed", "hidden".
+constexpr std::string_view CommentsModeName(CommentsMode mode) {
+  switch (mode) {
+    case CommentsMode::kOpen: return "open";
+    case CommentsMode::kClosed: return "closed";
+    case CommentsMode::kHidden: return "hidden";
+  }
+  return "open";
+}
 
 // A post or a static page.
 struct Post {
@@ -64,7 +106,48 @@ struct Post {
   std::vector<std::string> labels;  // in the author's order, no duplicates
   Time published{};
   Time updated{};
-  int comment_count = 0;     // published comments
+  int comment_count = 0;     // published comments (kept by the store)
+  CommentsMode comments_mode = CommentsMode::kOpen;
+};
+
+enum class CommentStatus {
+  kPending,    // held for the author: invisible to readers
+  kPublished,
+  kSpam,       // kept, marked, never shown; purged after 30 days
+  kDeleted,    // kept for threads and exports, never shown
+};
+
+// "pending", "published", "spam", "deleted".
+constexpr std::string_view CommentStatusName(CommentStatus status) {
+  switch (status) {
+    case CommentStatus::kPending: return "pending";
+    case CommentStatus::kPublished: return "published";
+    case CommentStatus::kSpam: return "spam";
+    case CommentStatus::kDeleted: return "deleted";
+  }
+  return "pending";
+}
+
+// What the spam classifier has learnt from a comment: nothing yet, or that it is
+// ham (the author approved it) or spam.
+enum class SpamTraining { kNone, kHam, kSpam };
+
+// A reader's comment on a post. Threads are stored to any depth through parent_id.
+struct Comment {
+  int64_t id = 0;            // 64-bit; Blogger ids kept on import, random for new ones
+  int64_t blog_id = 0;
+  int64_t post_id = 0;
+  int64_t parent_id = 0;     // the comment this replies to; 0 = top level
+  CommentStatus status = CommentStatus::kPending;
+  std::string author_name;   // "Anonymous" when the reader gave none
+  std::string author_url;    // http(s) URL or ""
+  std::string body_html;     // sanitized (SanitizePolicy::kComment) before it is stored
+  std::string body_text;     // the body as plain text: classifier, feed titles
+  std::string body_digest;   // hash of the normalized text: duplicate refusal
+  std::string ip_hash;       // keyed hash of the poster's IP; "" for imported comments
+  double spam_score = -1;    // classifier's probability of spam, 0..1; -1 = not scored
+  SpamTraining trained = SpamTraining::kNone;
+  Time published{};
 };
 
 enum class UserRole { kAdmin, kOwner, kAuthor };

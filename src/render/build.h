@@ -42,6 +42,16 @@ Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone, const std::vector<Ti
                     const std::vector<LabelCount>& labels, std::vector<PageLink> pages,
                     int expanded_year);
 
+// The comment threads of `post` from its published comments (any order): top-level
+// comments oldest first, each with its replies oldest first, nested up to
+// blog.comment_depth levels; deeper replies are shown at the deepest level, in time
+// order, and a reply whose parent is not shown is shown at top level. Times use
+// Blogger's comment format "MMMM d, yyyy 'at' h:mm a" in `zone`; permalinks are
+// post.path + "?showComment=<epoch ms>#c<id>".
+std::vector<CommentView> MakeCommentThreads(const Blog& blog, const TimeZone& zone,
+                                            const Post& post,
+                                            const std::vector<Comment>& comments);
+
 // Status lines above filtered lists, as escaped HTML (the label / query is escaped):
 // "Showing posts with label <b>X</b>. <a href="/">Show all posts</a>" (count > 0) or
 // "No posts with label <b>X</b>. …" (count 0).

@@ -68,6 +68,34 @@ struct Pager {
   std::string home_url;    // empty on the first home page
 };
 
+// One shown comment, with the replies shown under it.
+struct CommentView {
+  std::string id;                 // decimal comment id; the anchor is "c" + id
+  std::string author;             // "Anonymous" when none was given
+  std::string author_url;         // http(s) only; empty: the name is not a link
+  std::string body_html;          // trusted: sanitized (kComment) at save time
+  std::string time_text;          // "July 13, 2015 at 2:39 AM" in the blog's zone
+  std::string iso_time;           // RFC 3339, for <time datetime>
+  std::string permalink;          // "/2022/01/x.html?showComment=1642263480000#c123"
+  std::string reply_url;          // "/2022/01/x.html?reply=123#comment-form"; empty at max depth
+  std::vector<CommentView> replies;
+};
+
+// The "Post a Comment" form of an item page, and what a failed or held post left in it.
+struct CommentFormView {
+  bool open = false;              // the form is shown (comments open on the post)
+  std::string action = "/comment";
+  std::string post_id;
+  std::string parent_id;          // replying to this comment ("" = top level)
+  std::string parent_author;      // "Replying to NAME" text
+  std::string token;              // the form token (hidden field)
+  std::string name;               // refilled after an error
+  std::string url;
+  std::string body;
+  std::string error;              // plain text, shown above the form
+  std::string notice;             // plain text: "held for approval"
+};
+
 enum class PageKind { kIndex, kItem, kStaticPage, kArchive, kLabel, kSearch, kError };
 
 struct BlogView {
@@ -95,6 +123,10 @@ struct PageView {
   std::string label_feed_url;      // label pages: "/feeds/posts/default/-/LABEL" (discovery)
   std::string error_title;         // error pages
   std::string error_message;
+  // Item pages of posts: the comment threads (top level oldest first) and the form.
+  bool show_comments = false;      // false when the post hides its comments
+  std::vector<CommentView> comments;
+  CommentFormView comment_form;
 };
 
 }  // namespace samizdat::render

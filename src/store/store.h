@@ -13,7 +13,9 @@
 //
 // Generations: every write that changes what a blog shows (its settings, a post, a page)
 // increments that blog's `generation` and sets its `updated` time in the same
-// transaction, so caches can tell which blogs to drop.
+// transaction, so caches can tell which blogs to drop. Comment writes instead increment
+// the blog's `comment_seq`, set its `comments_updated`, and stamp the post they touch
+// with the new comment_seq, so caches can drop only the pages showing that post.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model.h"
@@ -61,6 +64,32 @@ struct PostLink {
 struct Neighbours {
   std::optional<PostLink> newer;
   std::optional<PostLink> older;
+};
+
+// Which comments ListComments/CountComments select: of one blog, optionally of one post,
+// with one of the given statuses (empty: any), oldest first by (published, id) unless
+// newest_first.
+struct CommentQuery {
+  int64_t blog_id = 0;
+  std::optional<int64_t> post_id;
+  std::vector<CommentStatus> statuses = {CommentStatus::kPublished};
+  std::optional<Time> published_before;   // published < this
+  bool newest_first = false;
+  int limit = 500;                        // ignored by CountComments
+  int offset = 0;                         // ignored by CountComments
+};
+
+// What the spam classifier knows about some tokens of a blog: how many spam and ham
+// comments it was trained on, and for each token asked about that it has seen, in how
+// many of each it occurred.
+struct SpamCounts {
+  struct Token {
+    int spam = 0;
+    int ham = 0;
+  };
+  int spam_comments = 0;
+  int ham_comments = 0;
+  std::unordered_map<std::string, Token> tokens;  // tokens never seen are absent
 };
 
 class Store {
@@ -104,6 +133,48 @@ class Store {
   virtual Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query,
                                                 int limit, int offset) = 0;
   virtual Result<int> CountSearch(int64_t blog_id, std::string_view query) = 0;
+
+  // --- comments ----------------------------------------------------------------------
+  // Stores a new comment. Assigns a random positive 63-bit id when comment.id == 0 and
+  // the time when published is 0. NotFound if the post is not in the blog;
+  // InvalidArgument if parent_id is not a comment of the same post; Conflict if the id
+  // is taken. Keeps the post's comment_count (published comments) and bumps comment_seq.
+  virtual Result<Comment> CreateComment(const Comment& comment) = 0;
+  virtual Result<Comment> GetComment(int64_t blog_id, int64_t comment_id) = 0;
+  virtual Result<std::vector<Comment>> ListComments(const CommentQuery& query) = 0;
+  virtual Result<int> CountComments(const CommentQuery& query) = 0;
+  // Moves a comment to `status` and records that the classifier learnt it as
+  // `training`: when that differs from what the comment was trained as, the comment's
+  // `tokens` are taken out of the old class's counts and added to the new one's, in the
+  // same transaction. Keeps the post's comment_count. NotFound if absent.
+  virtual Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
+                                 SpamTraining training,
+                                 const std::vector<std::string>& tokens) = 0;
+  // Removes, for good, comments of any blog with `status` published before `before`
+  // (spam after 30 days). Replies to a removed comment become top-level. Returns how
+  // many were removed.
+  virtual Result<int> PurgeComments(CommentStatus status, Time before) = 0;
+  // The posts of the blog whose comments changed after the blog's comment_seq was
+  // `since` (their stamp > since): the posts whose cached pages are stale.
+  virtual Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
+                                                                     int64_t since) = 0;
+  // How many comments (any status) with this IP hash the blog received at or after
+  // `since`: the per-IP rate limit.
+  virtual Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash,
+                                          Time since) = 0;
+  // Whether the post already has a comment (any status but deleted) with this digest.
+  virtual Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
+                                           std::string_view digest) = 0;
+  // The classifier's counts for `tokens` in the blog.
+  virtual Result<SpamCounts> GetSpamCounts(int64_t blog_id,
+                                           const std::vector<std::string>& tokens) = 0;
+
+  // --- instance secrets ----------------------------------------------------------------
+  // The secret stored under `name`; when there is none yet, stores `candidate` (random
+  // bytes the caller made) and returns it. Every process and node sharing the database
+  // gets the same bytes: keys for form tokens and IP hashes.
+  virtual Result<std::string> GetOrCreateSecret(std::string_view name,
+                                                std::string_view candidate) = 0;
 
   // --- users -------------------------------------------------------------------------
   // Conflict if the email is taken. Assigns the id.

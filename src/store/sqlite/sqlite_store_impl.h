@@ -4,7 +4,8 @@
 // Connections: one writer, used under writer_mu_ inside BEGIN IMMEDIATE … COMMIT; a pool
 // of readers, each read running in its own snapshot so it never waits for the writer.
 // The change tracker's poll thread borrows the writer when it is idle. The methods are split by subject
-// over blog_queries.cc, post_reads.cc, post_writes.cc, search.cc and user_queries.cc.
+// over blog_queries.cc, post_reads.cc, post_writes.cc, search.cc, comment_queries.cc and
+// user_queries.cc.
 #pragma once
 
 #include <memory>
@@ -47,6 +48,24 @@ class SqliteStore final : public Store {
   Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit,
                                         int offset) override;
   Result<int> CountSearch(int64_t blog_id, std::string_view query) override;
+
+  Result<Comment> CreateComment(const Comment& comment) override;
+  Result<Comment> GetComment(int64_t blog_id, int64_t comment_id) override;
+  Result<std::vector<Comment>> ListComments(const CommentQuery& query) override;
+  Result<int> CountComments(const CommentQuery& query) override;
+  Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
+                         SpamTraining training, const std::vector<std::string>& tokens) override;
+  Result<int> PurgeComments(CommentStatus status, Time before) override;
+  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
+                                                             int64_t since) override;
+  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash,
+                                  Time since) override;
+  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
+                                   std::string_view digest) override;
+  Result<SpamCounts> GetSpamCounts(int64_t blog_id,
+                                   const std::vector<std::string>& tokens) override;
+  Result<std::string> GetOrCreateSecret(std::string_view name,
+                                        std::string_view candidate) override;
 
   Result<User> CreateUser(const User& user) override;
   Result<int> CountUsers() override;
