@@ -1,0 +1,147 @@
+// MakeCommentThreads: a post's published comments -> the nested views its item page shows.
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/strings.h"
+#include "render/build.h"
+
+namespace samizdat::render {
+namespace {
+
+constexpr std::string_view kCommentTimePattern = "MMMM d, yyyy 'at' h:mm a";
+constexpr size_t kTopLevel = static_cast<size_t>(-1);  // "no parent" in the index tree
+
+bool StartsWithIgnoringAsciiCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+// The comments to show, oldest first (ties by id, so the order is total).
+std::vector<const Comment*> ShownInTimeOrder(const std::vector<Comment>& comments) {
+  std::vector<const Comment*> shown;
+  shown.reserve(comments.size());
+  for (const Comment& c : comments) {
+    if (c.status == CommentStatus::kPublished) shown.push_back(&c);
+  }
+  std::sort(shown.begin(), shown.end(), [](const Comment* a, const Comment* b) {
+    return a->published != b->published ? a->published < b->published : a->id < b->id;
+  });
+  return shown;
+}
+
+// parent[i]: the index in `shown` of the comment i replies to, or kTopLevel when it
+// replies to nothing shown. A cycle in the stored parent ids (corrupt data) is cut where
+// the walk first meets it, so every comment hangs from exactly one top-level comment.
+// level[i]: 1 for top level, 2 for a reply to it, and so on.
+void ResolveParents(const std::vector<const Comment*>& shown, std::vector<size_t>* parent,
+                    std::vector<int>* level) {
+  std::unordered_map<int64_t, size_t> index_of;
+  index_of.reserve(shown.size());
+  for (size_t i = 0; i < shown.size(); ++i) index_of.emplace(shown[i]->id, i);
+
+  parent->assign(shown.size(), kTopLevel);
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const int64_t parent_id = shown[i]->parent_id;
+    if (parent_id == 0) continue;
+    auto it = index_of.find(parent_id);
+    if (it != index_of.end() && it->second != i) (*parent)[i] = it->second;
+  }
+
+  constexpr int kInProgress = -1;
+  level->assign(shown.size(), 0);
+  std::vector<size_t> walk;
+  for (size_t i = 0; i < shown.size(); ++i) {
+    size_t at = i;
+    while ((*level)[at] == 0) {
+      (*level)[at] = kInProgress;
+      walk.push_back(at);
+      const size_t up = (*parent)[at];
+      if (up == kTopLevel) break;
+      if ((*level)[up] == kInProgress) {  // a cycle: `at` becomes a top-level comment
+        (*parent)[at] = kTopLevel;
+        break;
+      }
+      at = up;
+    }
+    while (!walk.empty()) {
+      const size_t n = walk.back();
+      walk.pop_back();
+      const size_t up = (*parent)[n];
+      (*level)[n] = up == kTopLevel ? 1 : (*level)[up] + 1;
+    }
+  }
+}
+
+CommentView MakeCommentView(const TimeZone& zone, const Post& post, const Comment& c) {
+  CommentView view;
+  view.id = std::to_string(c.id);
+  const std::string_view name = TrimBlank(c.author_name);
+  view.author = name.empty() ? "Anonymous" : std::string(name);
+  if (StartsWithIgnoringAsciiCase(c.author_url, "http://") ||
+      StartsWithIgnoringAsciiCase(c.author_url, "https://")) {
+    view.author_url = c.author_url;
+  }
+  view.body_html = c.body_html;
+  view.time_text = FormatPattern(c.published, zone, kCommentTimePattern);
+  view.iso_time = FormatRfc3339(c.published, zone);
+  view.permalink = post.path + "?showComment=" + std::to_string(ToEpochMillis(c.published)) +
+                   "#c" + view.id;
+  // A reply to a comment at the deepest level joins that comment's thread, so every
+  // comment can be replied to.
+  view.reply_url = post.path + "?reply=" + view.id + "#comment-form";
+  return view;
+}
+
+// The views of the comments at `indices` (in that order), each with the replies shown
+// under it; the views are moved out of `views`, each taken once.
+std::vector<CommentView> BuildLevel(const std::vector<size_t>& indices,
+                                    const std::vector<std::vector<size_t>>& replies,
+                                    std::vector<CommentView>* views) {
+  std::vector<CommentView> level;
+  level.reserve(indices.size());
+  for (size_t i : indices) {
+    CommentView& view = level.emplace_back(std::move((*views)[i]));
+    view.replies = BuildLevel(replies[i], replies, views);
+  }
+  return level;
+}
+
+}  // namespace
+
+std::vector<CommentView> MakeCommentThreads(const Blog& blog, const TimeZone& zone,
+                                            const Post& post,
+                                            const std::vector<Comment>& comments) {
+  const std::vector<const Comment*> shown = ShownInTimeOrder(comments);
+  std::vector<size_t> parent;
+  std::vector<int> level;
+  ResolveParents(shown, &parent, &level);
+
+  // Where each comment is shown: under its parent, or, when that would be deeper than
+  // the blog shows, under its ancestor at the deepest level but one (for depth 1, at
+  // top level), among that ancestor's replies in time order.
+  const int depth = std::max(blog.comment_depth, 1);
+  std::vector<size_t> top;
+  std::vector<std::vector<size_t>> replies(shown.size());
+  for (size_t i = 0; i < shown.size(); ++i) {
+    size_t holder = parent[i];
+    for (int l = level[i]; l > depth; --l) holder = parent[holder];  // up to level depth - 1
+    (holder == kTopLevel ? top : replies[holder]).push_back(i);
+  }
+
+  std::vector<CommentView> views;
+  views.reserve(shown.size());
+  for (const Comment* c : shown) views.push_back(MakeCommentView(zone, post, *c));
+  return BuildLevel(top, replies, &views);
+}
+
+}  // namespace samizdat::render
