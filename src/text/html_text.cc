@@ -1,4 +1,5 @@
-// HtmlToText (gumbo tree walk) and Summarize (UTF-8 aware cut), see html_text.h.
+// HtmlToText and LinkHrefs (gumbo tree walks) and Summarize (UTF-8 aware cut), see
+// html_text.h.
 #include "text/html_text.h"
 
 #include <algorithm>
@@ -109,6 +110,34 @@ std::string HtmlToText(std::string_view html) {
     }
   }
   return text.Take();
+}
+
+std::vector<std::string> LinkHrefs(std::string_view html) {
+  const internal::ParsedFragment fragment(html);
+  std::vector<std::string> hrefs;
+  if (fragment.nodes() == nullptr) return hrefs;
+
+  // Depth-first, children pushed in reverse so that they pop in document order.
+  std::vector<const GumboNode*> pending;
+  const auto push_children = [&pending](const GumboVector& children) {
+    for (unsigned i = children.length; i > 0; --i) {
+      pending.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+    }
+  };
+  push_children(*fragment.nodes());
+  while (!pending.empty()) {
+    const GumboNode* node = pending.back();
+    pending.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) continue;
+    const GumboElement& element = node->v.element;
+    if (element.tag == GUMBO_TAG_A && element.tag_namespace == GUMBO_NAMESPACE_HTML) {
+      if (const GumboAttribute* href = gumbo_get_attribute(&element.attributes, "href")) {
+        hrefs.emplace_back(href->value);
+      }
+    }
+    push_children(element.children);
+  }
+  return hrefs;
 }
 
 std::string Summarize(std::string_view text, std::size_t max_chars) {

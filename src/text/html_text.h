@@ -1,10 +1,12 @@
-// Plain text from HTML, for the search index, feed summaries and meta descriptions.
+// Plain text and links from HTML, for the search index, feed summaries, meta
+// descriptions and the comment spam checks.
 // All functions are pure and thread-safe.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace samizdat::text {
 
@@ -25,5 +27,13 @@ std::string HtmlToText(std::string_view html);
 // than max_chars is cut inside the word, on a code point boundary. Text that already
 // fits is returned unchanged. Never splits a UTF-8 sequence.
 std::string Summarize(std::string_view text, std::size_t max_chars);
+
+// The href of every <a> element that has one in the document a browser builds from the
+// HTML fragment `html`, in document order (misnested markup can make the parser clone
+// a link, which then appears twice, as in the browser). Values have entities decoded
+// ("&amp;" -> "&") and are otherwise as written: not trimmed, not resolved, "" for
+// href="". Links inside elements HtmlToText drops count too; <a> in svg or math, <area>
+// and text that merely looks like a URL do not. Ill-formed UTF-8 becomes U+FFFD.
+std::vector<std::string> LinkHrefs(std::string_view html);
 
 }  // namespace samizdat::text

@@ -1,7 +1,10 @@
-// Tests for HtmlToText and Summarize.
+// Tests for HtmlToText, Summarize and LinkHrefs.
 #include "text/html_text.h"
 
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "text/utf8.h"
 
@@ -60,6 +63,55 @@ TEST(Summarize, CountsCodePointsAndNeverSplitsThem) {
   const std::string cut = Summarize("日本語日本語日本語", 4);
   EXPECT_EQ(cut, "日本語日\u2026");
   EXPECT_TRUE(IsValidUtf8(cut));
+}
+
+using Hrefs = std::vector<std::string>;
+
+TEST(LinkHrefs, ListsEveryLinkInDocumentOrder) {
+  EXPECT_EQ(LinkHrefs("<p>See <a href=\"https://a.example/\">a</a> and <b><a "
+                      "href='/local?x=1'>b</a></b></p><ul><li><a href=http://c.example/c>c"
+                      "</a></ul>"),
+            (Hrefs{"https://a.example/", "/local?x=1", "http://c.example/c"}));
+}
+
+TEST(LinkHrefs, KeepsRepeatedLinks) {
+  EXPECT_EQ(LinkHrefs("<a href=x>1</a><a href=x>2</a>"), (Hrefs{"x", "x"}));
+}
+
+TEST(LinkHrefs, DecodesEntitiesAndKeepsTheRestAsWritten) {
+  EXPECT_EQ(LinkHrefs("<a href=\"/q?a=1&amp;b=2\">q</a><a href=\" spaced \">s</a>"
+                      "<a href=\"\">empty</a><A HREF=\"HTTP://UPPER.EXAMPLE\">u</A>"),
+            (Hrefs{"/q?a=1&b=2", " spaced ", "", "HTTP://UPPER.EXAMPLE"}));
+}
+
+TEST(LinkHrefs, SkipsAnchorsWithoutHrefAndOtherElements) {
+  EXPECT_EQ(LinkHrefs("<a name=top>top</a><area href=/map><link href=/style.css>"
+                      "<img src=/i.png><svg><a href=/svg-link>s</a></svg>"
+                      "http://bare.example/ in text"),
+            Hrefs{});
+  EXPECT_EQ(LinkHrefs(""), Hrefs{});
+  EXPECT_EQ(LinkHrefs("plain text"), Hrefs{});
+}
+
+TEST(LinkHrefs, FindsLinksInMalformedMarkupAsABrowserWould) {
+  // Unclosed and misnested tags: the parser closes them the way a browser does (here the
+  // first link is cloned into the paragraph, so a browser's document has it twice), and
+  // an unfinished tag at the end is no element at all.
+  EXPECT_EQ(LinkHrefs("<div><a href=one>one<p><a href=two>two</div><a href=three"),
+            (Hrefs{"one", "one", "two"}));
+  EXPECT_EQ(LinkHrefs("<a href=outer>x<a href=inner>y</a></a>"), (Hrefs{"outer", "inner"}));
+  EXPECT_EQ(LinkHrefs("<table><a href=in-table>x</a><tr><td><a href=cell>y</a></table>"),
+            (Hrefs{"in-table", "cell"}));
+}
+
+TEST(LinkHrefs, FindsLinksThatHtmlToTextWouldHide) {
+  EXPECT_EQ(LinkHrefs("<object><a href=hidden>x</a></object><template><a href=t>t</a>"
+                      "</template><!-- <a href=comment> -->"),
+            (Hrefs{"hidden", "t"}));
+}
+
+TEST(LinkHrefs, ReplacesInvalidUtf8) {
+  EXPECT_EQ(LinkHrefs("<a href=\"/p\xFF\">x</a>"), (Hrefs{"/p\uFFFD"}));
 }
 
 }  // namespace
