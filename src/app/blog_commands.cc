@@ -11,6 +11,9 @@ namespace {
 struct SettingsFlags {
   std::string host, title, description, banner, banner_alt, timezone;
   int posts_per_page = 0;
+  std::string comment_moderation;
+  int moderation_days = 0;
+  int comment_depth = 0;
 
   void AddTo(CLI::App& cmd, bool host_flag_is_new_host) {
     cmd.add_option("--host", host,
@@ -21,6 +24,13 @@ struct SettingsFlags {
     cmd.add_option("--banner-alt", banner_alt, "Alternative text of the header image");
     cmd.add_option("--timezone", timezone, "IANA time zone, e.g. Europe/Paris");
     cmd.add_option("--posts-per-page", posts_per_page, "Posts on the home page (1-500)");
+    cmd.add_option("--comment-moderation", comment_moderation,
+                   "Hold readers' comments for approval: never, always, or older (on posts "
+                   "older than --moderation-days)");
+    cmd.add_option("--moderation-days", moderation_days,
+                   "With --comment-moderation older: the age in days (default 14)");
+    cmd.add_option("--comment-depth", comment_depth,
+                   "Levels of replies shown (1: flat, 2: Blogger's one level of replies)");
   }
 
   service::BlogChanges Changes(const CLI::App& cmd) const {
@@ -33,6 +43,9 @@ struct SettingsFlags {
     if (given("--banner-alt")) changes.banner_alt = banner_alt;
     if (given("--timezone")) changes.time_zone = timezone;
     if (given("--posts-per-page")) changes.posts_per_page = posts_per_page;
+    if (given("--comment-moderation")) changes.comment_moderation = comment_moderation;
+    if (given("--moderation-days")) changes.moderation_days = moderation_days;
+    if (given("--comment-depth")) changes.comment_depth = comment_depth;
     return changes;
   }
 };

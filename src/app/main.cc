@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   samizdat::app::RegisterServe(app, global, exit_code);
   samizdat::app::RegisterBlog(app, global, exit_code);
   samizdat::app::RegisterPosts(app, global, exit_code);
+  samizdat::app::RegisterComments(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

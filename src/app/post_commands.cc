@@ -1,4 +1,4 @@
-// `samizdat post add|list|rm` and `samizdat page add`.
+// `samizdat post add|list|set|rm` and `samizdat page add`.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,9 +13,18 @@ namespace {
 
 // The flags of `post add` and `page add`.
 struct AddFlags {
-  std::string title, body_file, labels, date, author = "Anonymous", blog;
+  std::string title, body_file, labels, date, author = "Anonymous", blog, comments = "open";
   bool draft = false;
 };
+
+// "open", "closed" or "hidden"; InvalidArgument otherwise.
+Result<CommentsMode> ParseCommentsMode(std::string_view word) {
+  for (CommentsMode mode : {CommentsMode::kOpen, CommentsMode::kClosed, CommentsMode::kHidden}) {
+    if (word == CommentsModeName(mode)) return mode;
+  }
+  return Status::InvalidArgument("--comments must be open, closed or hidden, not '" +
+                                 std::string(word) + "'");
+}
 
 // Reads the body file; its extension says Markdown or HTML.
 Result<std::pair<std::string, BodyFormat>> ReadBody(const std::string& file) {
@@ -38,6 +47,8 @@ Result<std::pair<std::string, BodyFormat>> ReadBody(const std::string& file) {
 }
 
 int AddPost(const GlobalOptions& global, const AddFlags& flags, PostKind kind) {
+  auto comments = ParseCommentsMode(flags.comments);
+  if (!comments.ok()) return Fail(comments.status());
   auto body = ReadBody(flags.body_file);
   if (!body.ok()) return Fail(body.status());
   auto store = OpenStore(global);
@@ -53,6 +64,7 @@ int AddPost(const GlobalOptions& global, const AddFlags& flags, PostKind kind) {
   post.labels = service::ParseLabels(flags.labels);
   post.author = flags.author;
   post.draft = flags.draft;
+  post.comments_mode = *comments;
   if (!flags.date.empty()) {
     auto zone = TimeZone::Find(blog->time_zone);
     if (!zone.ok()) return Fail(zone.status());
@@ -82,6 +94,8 @@ CLI::App* AddCommand(CLI::App& parent, const char* name, const char* help,
     cmd->add_option("--date", flags->date,
                     "Publish time: YYYY-MM-DD[ HH:MM[:SS]] in the blog's zone, or RFC 3339");
     cmd->add_option("--author", flags->author, "Author's name");
+    cmd->add_option("--comments", flags->comments,
+                    "Readers' comments: open (default), closed (shown, no new ones) or hidden");
   }
   cmd->add_flag("--draft", flags->draft, "Save as a draft, not published");
   cmd->add_option("--blog", flags->blog, "Host of the blog (needed when there are several)");
@@ -121,6 +135,29 @@ void RegisterPosts(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                 << FormatPattern(p.published, *zone, "yyyy-MM-dd") << "\t"
                 << (p.path.empty() ? "-" : p.path) << "\t" << p.title << "\n";
     }
+  });
+
+  struct SetFlags {
+    std::string target, blog, comments;
+  };
+  auto set_flags = std::make_shared<SetFlags>();
+  CLI::App* set = post->add_subcommand("set", "Change a post's settings");
+  set->add_option("POST", set_flags->target, "Id or path (/2022/01/slug.html) of the post")
+      ->required();
+  set->add_option("--comments", set_flags->comments,
+                  "Readers' comments: open, closed (shown, no new ones) or hidden")
+      ->required();
+  set->add_option("--blog", set_flags->blog, "Host of the blog (needed when there are several)");
+  set->callback([&global, &exit_code, set_flags] {
+    auto mode = ParseCommentsMode(set_flags->comments);
+    if (!mode.ok()) return void(exit_code = Fail(mode.status()));
+    auto store = OpenStore(global);
+    if (!store.ok()) return void(exit_code = Fail(store.status()));
+    auto blog = service::BlogService(**store).Resolve(set_flags->blog);
+    if (!blog.ok()) return void(exit_code = Fail(blog.status()));
+    auto changed = service::PostService(**store).SetCommentsMode(*blog, set_flags->target, *mode);
+    if (!changed.ok()) return void(exit_code = Fail(changed.status()));
+    std::cout << "comments " << CommentsModeName(*mode) << " on post " << changed->id << "\n";
   });
 
   auto rm_target = std::make_shared<std::string>();

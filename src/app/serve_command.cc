@@ -1,5 +1,6 @@
-// `samizdat serve`: first-run set-up, then the HTTP server with the public site, a
-// once-a-second publisher of scheduled posts, and the access log.
+// `samizdat serve`: first-run set-up, then the HTTP server with the public site and its
+// comment form, a once-a-second publisher of scheduled posts (which also purges old
+// spam once an hour), and the access log.
 #include <sys/resource.h>
 
 #include <atomic>
@@ -13,6 +14,7 @@
 #include "app/commands.h"
 #include "http/server.h"
 #include "render/theme.h"
+#include "service/comments.h"
 #include "service/first_run.h"
 #include "service/posts.h"
 #include "web/routes.h"
@@ -27,6 +29,10 @@ struct ServeFlags {
   int threads = 0;
   bool no_cache = false;
   std::string access_log;  // empty: DATA/access.log
+  int comment_min_seconds = 3;
+  int comment_form_ttl = 86400;
+  int comment_rate_limit = 10;
+  int comment_max_links = 3;
 };
 
 // Runs `tick` every second on its own thread until destroyed.
@@ -81,8 +87,36 @@ void PublishDuePosts(store::Store& store) {
   }
 }
 
+void PurgeOldSpam(service::CommentService& comments) {
+  if (auto purged = comments.PurgeOldSpam(Now()); !purged.ok()) {
+    std::cerr << "samizdat: purging old spam failed: " << purged.status().message() << "\n";
+  }
+}
+
+Result<service::CommentSettings> CommentSettingsFrom(const ServeFlags& flags) {
+  if (flags.comment_min_seconds < 0 || flags.comment_min_seconds > 3600) {
+    return Status::InvalidArgument("--comment-min-seconds must be from 0 to 3600");
+  }
+  if (flags.comment_form_ttl < 1 || flags.comment_form_ttl <= flags.comment_min_seconds) {
+    return Status::InvalidArgument(
+        "--comment-form-ttl must be a number of seconds above --comment-min-seconds");
+  }
+  if (flags.comment_rate_limit < 0) {
+    return Status::InvalidArgument("--comment-rate-limit must be 0 (no limit) or more");
+  }
+  if (flags.comment_max_links < 0) return Status::InvalidArgument("--comment-max-links must be 0 or more");
+  service::CommentSettings settings;
+  settings.min_age = std::chrono::seconds(flags.comment_min_seconds);
+  settings.form_ttl = std::chrono::seconds(flags.comment_form_ttl);
+  settings.rate_limit = flags.comment_rate_limit;
+  settings.max_links = flags.comment_max_links;
+  return settings;
+}
+
 int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (flags.port < 0 || flags.port > 65535) return Fail("--port must be from 0 to 65535");
+  auto comment_settings = CommentSettingsFrom(flags);
+  if (!comment_settings.ok()) return Fail(comment_settings.status());
   auto store = OpenStore(global);
   if (!store.ok()) return Fail(store.status());
   auto first_run = service::EnsureFirstRun(**store);
@@ -108,7 +142,9 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   site_options.cache_pages = !flags.no_cache;
   // A quarter of the descriptors for cached pages; the rest stay for connections.
   site_options.cache_files = RaiseOpenFileLimit() / 4;
-  web::Site site(**store, std::move(theme), site_options);
+  auto comments = service::CommentService::Open(**store, *comment_settings);
+  if (!comments.ok()) return Fail(comments.status());
+  web::Site site(**store, *comments, std::move(theme), site_options);
 
   http::ServerOptions options;
   options.address = flags.address;
@@ -119,8 +155,11 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   http::Server server(options, web::MakeRouter(site));
   if (Status started = server.Start(); !started.ok()) return Fail(started);
 
+  PurgeOldSpam(*comments);
+  int ticks = 0;
   Ticker ticker([&] {
     PublishDuePosts(**store);
+    if (++ticks % 3600 == 0) PurgeOldSpam(*comments);
     (*log)->Flush();
   });
   std::cout << "samizdat serving http://" << flags.address << ":" << server.port() << "/"
@@ -140,6 +179,14 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   serve->add_flag("--no-cache", flags->no_cache, "Render every page anew (for measuring)");
   serve->add_option("--access-log", flags->access_log,
                     "Access log file in combined format ('-': standard output; default DATA/access.log)");
+  serve->add_option("--comment-min-seconds", flags->comment_min_seconds,
+                    "Seconds a comment form must be shown before it is sent (0: none)");
+  serve->add_option("--comment-form-ttl", flags->comment_form_ttl,
+                    "Seconds a comment form stays valid (default a day)");
+  serve->add_option("--comment-rate-limit", flags->comment_rate_limit,
+                    "Comments one IP may post in 10 minutes (0: no limit)");
+  serve->add_option("--comment-max-links", flags->comment_max_links,
+                    "Links one comment may hold");
   serve->callback([&global, &exit_code, flags] { exit_code = Serve(global, *flags); });
 }
 

@@ -32,14 +32,17 @@ Status BlogDirectory::Refresh() {
   }
   if (cache_ != nullptr) {
     for (const auto& before : *old) {
-      bool unchanged = false;
-      for (const auto& now : *fresh) {
-        if (now->blog.id == before->blog.id) {
-          unchanged = now->blog.generation == before->blog.generation;
-          break;
-        }
+      const BlogEntry* now = nullptr;
+      for (const auto& candidate : *fresh) {
+        if (candidate->blog.id == before->blog.id) now = candidate.get();
       }
-      if (!unchanged) cache_->DropBlog(before->blog.id);
+      if (now == nullptr || now->blog.generation != before->blog.generation) {
+        cache_->DropBlog(before->blog.id);
+      } else if (now->blog.comment_seq != before->blog.comment_seq) {
+        auto posts = store_.PostsWithCommentsChangedSince(now->blog.id, before->blog.comment_seq);
+        if (!posts.ok()) return posts.status();
+        cache_->DropComments(now->blog.id, now->blog.comment_seq, *posts);
+      }
     }
   }
   {

@@ -1,7 +1,8 @@
 // BlogDirectory: the blogs a server answers for, kept in memory and re-read only when
 // the store says something changed (in this process or another), so that finding the
 // blog of a request costs no query. When a blog's generation moves, its cached pages
-// are dropped.
+// are dropped; when only its comment_seq moves, only the cached pages showing the
+// comments that changed are.
 //
 // Thread safety: all methods may be called concurrently.
 #pragma once

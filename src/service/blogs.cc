@@ -53,6 +53,32 @@ Status BlogService::Apply(const BlogChanges& changes, Blog& blog) {
     }
     blog.posts_per_page = *changes.posts_per_page;
   }
+  if (changes.comment_moderation) {
+    bool known = false;
+    for (ModerationMode mode :
+         {ModerationMode::kNever, ModerationMode::kAlways, ModerationMode::kOlderPosts}) {
+      if (*changes.comment_moderation == ModerationModeName(mode)) {
+        blog.comment_moderation = mode;
+        known = true;
+      }
+    }
+    if (!known) {
+      return Status::InvalidArgument("comment moderation must be never, always or older (for "
+                                     "posts older than the moderation days)");
+    }
+  }
+  if (changes.moderation_days) {
+    if (*changes.moderation_days < 1 || *changes.moderation_days > 3650) {
+      return Status::InvalidArgument("moderation days must be from 1 to 3650");
+    }
+    blog.moderation_days = *changes.moderation_days;
+  }
+  if (changes.comment_depth) {
+    if (*changes.comment_depth < 1 || *changes.comment_depth > 10) {
+      return Status::InvalidArgument("comment depth must be from 1 to 10");
+    }
+    blog.comment_depth = *changes.comment_depth;
+  }
   return Status::Ok();
 }
 

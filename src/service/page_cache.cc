@@ -1,6 +1,8 @@
-// PageCache: a bounded map of rendered pages, invalidated by blog generation.
+// PageCache: a bounded map of rendered pages, invalidated by blog generation and by
+// comment changes of the posts they show.
 #include "service/page_cache.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <mutex>
@@ -74,22 +76,26 @@ std::shared_ptr<const CachedPage> PageCache::Find(int64_t blog_id, int64_t gener
   std::shared_lock lock(mutex_);
   auto it = entries_.find(full);
   if (it == entries_.end() || it->second.generation != generation) return nullptr;
+  if (it->second.expires && Clock::now() >= *it->second.expires) return nullptr;
   return it->second.page;
 }
 
 void PageCache::Put(int64_t blog_id, int64_t generation, std::string key,
-                    std::shared_ptr<const CachedPage> page) {
+                    std::shared_ptr<const CachedPage> page, CommentDeps deps,
+                    std::optional<Clock::time_point> expires) {
   std::string full = FullKey(blog_id, key);
-  const std::size_t bytes = full.size() + page->bytes() + 256;
+  const std::size_t bytes = full.size() + page->bytes() + 256 + deps.posts.size() * 8;
   const std::size_t files = page->files();
   if (bytes > max_bytes_ || files > max_files_) return;
   std::unique_lock lock(mutex_);
+  if (IsStaleLocked(blog_id, deps)) return;
   if (auto it = entries_.find(full); it != entries_.end()) EraseLocked(it);
   while ((bytes_ + bytes > max_bytes_ || files_ + files > max_files_) && !oldest_.empty()) {
     EraseLocked(entries_.find(oldest_.front()));
   }
   oldest_.push_back(full);
-  entries_.emplace(std::move(full), Entry{blog_id, generation, std::move(page), bytes, files,
+  entries_.emplace(std::move(full), Entry{blog_id, generation, std::move(deps), expires,
+                                          std::move(page), bytes, files,
                                           std::prev(oldest_.end())});
   bytes_ += bytes;
   files_ += files;
@@ -102,6 +108,42 @@ void PageCache::DropBlog(int64_t blog_id) {
     if (it->second.blog_id == blog_id) EraseLocked(it);
     it = next;
   }
+}
+
+void PageCache::DropComments(int64_t blog_id, int64_t seq, const std::vector<int64_t>& post_ids) {
+  std::unique_lock lock(mutex_);
+  int64_t& blog_seq = blog_comment_seq_[blog_id];
+  blog_seq = std::max(blog_seq, seq);
+  for (int64_t post_id : post_ids) {
+    int64_t& post_seq = post_comment_seq_[{blog_id, post_id}];
+    post_seq = std::max(post_seq, seq);
+  }
+  // A scan, not an index: comment writes are rare next to reads, and a blog's cache
+  // holds thousands of entries at most.
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    auto next = std::next(it);
+    const Entry& entry = it->second;
+    if (entry.blog_id == blog_id &&
+        (entry.deps.all_posts ||
+         std::any_of(entry.deps.posts.begin(), entry.deps.posts.end(), [&](int64_t id) {
+           return std::find(post_ids.begin(), post_ids.end(), id) != post_ids.end();
+         }))) {
+      EraseLocked(it);
+    }
+    it = next;
+  }
+}
+
+bool PageCache::IsStaleLocked(int64_t blog_id, const CommentDeps& deps) const {
+  if (deps.all_posts) {
+    auto it = blog_comment_seq_.find(blog_id);
+    return it != blog_comment_seq_.end() && it->second > deps.comment_seq;
+  }
+  for (int64_t post_id : deps.posts) {
+    auto it = post_comment_seq_.find({blog_id, post_id});
+    if (it != post_comment_seq_.end() && it->second > deps.comment_seq) return true;
+  }
+  return false;
 }
 
 std::size_t PageCache::bytes() const {

@@ -62,6 +62,7 @@ Result<Post> PostService::Add(const Blog& blog, NewPost input) {
   post.title = std::string(TrimBlank(input.title));
   post.format = input.format;
   post.author = input.author.empty() ? "Anonymous" : input.author;
+  post.comments_mode = input.comments_mode;
   for (const std::string& label : input.labels) {
     for (const std::string& name : ParseLabels(label)) {
       if (name.size() > 200) return Status::InvalidArgument("label '" + name + "' is too long");
@@ -94,7 +95,7 @@ Result<Post> PostService::Add(const Blog& blog, NewPost input) {
   return store_.CreatePost(post);
 }
 
-Result<Post> PostService::Remove(const Blog& blog, std::string_view id_or_path) {
+Result<Post> PostService::Find(const Blog& blog, std::string_view id_or_path) {
   Result<Post> post = Status::NotFound("no post or page '" + std::string(id_or_path) + "'");
   if (auto id = ParseInteger<int64_t>(id_or_path)) {
     post = store_.GetPost(blog.id, *id);
@@ -107,7 +108,22 @@ Result<Post> PostService::Remove(const Blog& blog, std::string_view id_or_path) 
     }
     return post.status();
   }
+  return post;
+}
+
+Result<Post> PostService::Remove(const Blog& blog, std::string_view id_or_path) {
+  auto post = Find(blog, id_or_path);
+  if (!post.ok()) return post.status();
   SAMIZDAT_RETURN_IF_ERROR(store_.DeletePost(blog.id, post->id));
+  return post;
+}
+
+Result<Post> PostService::SetCommentsMode(const Blog& blog, std::string_view id_or_path,
+                                          CommentsMode mode) {
+  auto post = Find(blog, id_or_path);
+  if (!post.ok()) return post.status();
+  post->comments_mode = mode;
+  SAMIZDAT_RETURN_IF_ERROR(store_.UpdatePost(*post));
   return post;
 }
 

@@ -26,6 +26,7 @@ struct NewPost {
   std::optional<Time> published;         // default: now
   std::string author = "Anonymous";
   bool draft = false;
+  CommentsMode comments_mode = CommentsMode::kOpen;
 };
 
 // "a, b ,a" -> {"a", "b"}: trimmed, empty names and duplicates dropped, order kept.
@@ -41,8 +42,12 @@ class PostService {
   // (SLUG_DD), then a counter (SLUG_DD-2, ...). InvalidArgument for an empty title,
   // a title or body that is not UTF-8, a label over 200 characters.
   Result<Post> Add(const Blog& blog, NewPost post);
+  // The post or page with that id or path ("/2022/01/x.html"). NotFound otherwise.
+  Result<Post> Find(const Blog& blog, std::string_view id_or_path);
   // Removes the post or page with that id or path. NotFound otherwise.
   Result<Post> Remove(const Blog& blog, std::string_view id_or_path);
+  // Sets the comment switch of the post or page with that id or path. NotFound.
+  Result<Post> SetCommentsMode(const Blog& blog, std::string_view id_or_path, CommentsMode mode);
   // Publishes the blog's scheduled posts whose time has come; returns how many.
   Result<int> PublishDue(const Blog& blog, Time now);
 

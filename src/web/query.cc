@@ -44,6 +44,10 @@ Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
                                        std::to_string(kMaxQueryLength) + " characters");
       }
       query.q = std::string(TrimBlank(value));
+    } else if (key == "reply") {
+      auto id = ParseInteger<int64_t>(value);
+      if (!id || *id <= 0) return Status::InvalidArgument("reply must be a comment id");
+      query.reply = *id;
     } else if (key == "start") {
       start_text = value;
       auto n = ParseInteger(start_text);
@@ -57,6 +61,7 @@ Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
   if (query.reverse) key += "&r";
   if (!query.q.empty()) key += "&q=" + query.q;
   if (query.start) key += "&s=" + std::to_string(query.start);
+  if (query.reply) key += "&reply=" + std::to_string(query.reply);
   return query;
 }
 

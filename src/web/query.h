@@ -2,6 +2,7 @@
 // InvalidArgument whose message names the parameter, answered 400 by the caller.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,9 @@ struct ListQuery {
   bool reverse = false;              // reverse-paginate=true: the posts just newer
   std::string q;                     // q: search words, trimmed, at most 1,000 characters
   int start = 0;                     // start: search offset
+  int64_t reply = 0;                 // reply: the comment the item page's form replies to
+  // showComment (a comment permalink's epoch ms) is accepted and changes nothing: the
+  // browser scrolls to the #c<ID> anchor.
   // The parameters that select what a page shows, in a fixed order: the page cache key,
   // so that ?m=1 and unknown parameters share the cached page.
   std::string cache_key_suffix;

@@ -20,11 +20,19 @@ struct Route {
 
 http::Response Health(Site&, const http::Request&) { return http::Response::Text(200, "ok\n"); }
 http::Response PublicPage(Site& site, const http::Request& request) { return site.Handle(request); }
+http::Response PostComment(Site& site, const http::Request& request) {
+  return site.HandleComment(request);
+}
+
+// A comment form: 4,096 characters of up to 4 UTF-8 bytes, each percent-encoded (x3),
+// plus the name, the website and the token.
+constexpr std::size_t kCommentFormLimit = 128 * 1024;
 
 // Order matters: the first route whose path matches is taken.
-const std::array<Route, 8>& Routes() {
-  static const std::array<Route, 8> kRoutes = {{
+const std::array<Route, 9>& Routes() {
+  static const std::array<Route, 9> kRoutes = {{
       {"GET", Match::kExact, "/healthz", 0, Health},
+      {"POST", Match::kExact, "/comment", kCommentFormLimit, PostComment},
       // Feeds (Blogger's URLs and aliases); the site tells them from pages by path.
       {"GET", Match::kPrefix, "/feeds/", 0, PublicPage},
       {"GET", Match::kExact, "/atom.xml", 0, PublicPage},

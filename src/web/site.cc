@@ -35,8 +35,10 @@ http::Response Redirect(const std::string& location) {
 
 }  // namespace
 
-Site::Site(store::Store& store, render::Theme theme, SiteOptions options)
+Site::Site(store::Store& store, service::CommentService& comments, render::Theme theme,
+           SiteOptions options)
     : store_(store),
+      comments_(comments),
       theme_(std::move(theme)),
       options_(options),
       cache_(options.cache_pages
@@ -79,16 +81,30 @@ std::shared_ptr<const std::string> Site::SidebarFor(const service::BlogEntry& en
   return sidebar;
 }
 
-http::Response Site::Handle(const http::Request& request) {
-  auto target = boost::urls::parse_origin_form(request.target);
-  if (!target) return http::Response::Text(400, "The request target is not a valid URL path.\n");
-
+std::variant<std::shared_ptr<const service::BlogEntry>, http::Response> Site::BlogFor(
+    const http::Request& request) {
   if (Status refreshed = blogs_.Refresh(); !refreshed.ok()) {
     return http::Response::Text(503, "The blog's database is unavailable: " +
                                          refreshed.message() + "\n");
   }
-  const std::shared_ptr<const service::BlogEntry> entry = blogs_.ForHost(request.host);
+  std::shared_ptr<const service::BlogEntry> entry = blogs_.ForHost(request.host);
   if (!entry) return http::Response::Text(404, "no blog is hosted at " + request.host + "\n");
+  return entry;
+}
+
+CommentFormSource Site::FormSource(std::optional<render::CommentFormView> refill) {
+  CommentFormSource source;
+  source.token = [this, now = Now()](int64_t post_id) { return comments_.FormToken(post_id, now); };
+  source.refill = std::move(refill);
+  return source;
+}
+
+http::Response Site::Handle(const http::Request& request) {
+  auto target = boost::urls::parse_origin_form(request.target);
+  if (!target) return http::Response::Text(400, "The request target is not a valid URL path.\n");
+  auto found = BlogFor(request);
+  if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
+  const auto entry = std::get<std::shared_ptr<const service::BlogEntry>>(std::move(found));
 
   const std::string path = target->path();
   if (IsFeedPath(path)) {
@@ -111,17 +127,20 @@ http::Response Site::Handle(const http::Request& request) {
   SidebarSource sidebar = [this, &entry](int year, std::string_view search_query) {
     return SidebarFor(*entry, year, search_query);
   };
-  auto outcome = BuildPage(store_, *entry, path, *query, sidebar);
+  auto outcome = BuildPage(store_, *entry, path, *query, sidebar, FormSource());
   if (!outcome.ok()) {
     return http::Response::Text(503, "The page could not be read: " +
                                          outcome.status().message() + "\n");
   }
   if (outcome->status == 301) return Redirect(outcome->redirect);
 
-  // Search results are not kept: any text makes a new key, and a stream of queries
-  // would push the blog's real pages out of the cache.
+  // Search results and reply forms are not kept: any text or id makes a new key, and a
+  // stream of them would push the blog's real pages out of the cache.
+  const bool cacheable = outcome->status == 200 && query->q.empty() && query->reply == 0;
+  service::CommentDeps deps{std::move(outcome->comment_posts), false, entry->blog.comment_seq};
   return Respond(request, *entry, std::move(key), outcome->status, kHtml,
-                 theme_.Render(outcome->view), outcome->status == 200 && query->q.empty());
+                 theme_.Render(outcome->view), cacheable, std::move(deps),
+                 outcome->has_comment_form);
 }
 
 http::Response Site::HandleFeed(const http::Request& request, const service::BlogEntry& entry,
@@ -144,19 +163,27 @@ http::Response Site::HandleFeed(const http::Request& request, const service::Blo
                                          outcome.status().message() + "\n");
   }
   if (outcome->status != 200) return http::Response::Text(outcome->status, outcome->body);
+  // Post feeds carry comment counts, comment feeds the comments: any comment drops them.
+  service::CommentDeps deps{{}, true, entry.blog.comment_seq};
   return Respond(request, entry, std::move(key), 200, std::move(outcome->content_type),
-                 std::move(outcome->body), true);
+                 std::move(outcome->body), true, std::move(deps));
 }
 
 http::Response Site::Respond(const http::Request& request, const service::BlogEntry& entry,
                              std::string key, int status, std::string content_type,
-                             std::string body, bool cacheable) {
+                             std::string body, bool cacheable, service::CommentDeps deps,
+                             bool ages) {
   cacheable = cacheable && cache_ != nullptr;
+  const Time last_modified = std::max(entry.blog.updated, entry.blog.comments_updated);
   auto page = service::CachedPage::Make(status, std::move(content_type), std::move(body),
-                                        entry.blog.updated, cacheable || AcceptsGzip(request));
+                                        last_modified, cacheable || AcceptsGzip(request));
   if (cacheable) {
     page = service::CachedPage::Seal(std::move(page));
-    cache_->Put(entry.blog.id, entry.blog.generation, std::move(key), page);
+    // A page holding a form token is re-rendered before the token could go stale.
+    std::optional<service::PageCache::Clock::time_point> expires;
+    if (ages) expires = service::PageCache::Clock::now() + comments_.settings().form_ttl / 4;
+    cache_->Put(entry.blog.id, entry.blog.generation, std::move(key), page, std::move(deps),
+                expires);
   }
   return Deliver(request, *page);
 }

@@ -15,6 +15,9 @@ namespace {
 using render::PageKind;
 using render::PageView;
 
+// Comments shown on one item page, oldest first (Blogger pages them at 200).
+constexpr int kMaxCommentsShown = 1000;
+
 // A slice of a list page: the posts shown and whether there are more on either side.
 struct Slice {
   std::vector<Post> posts;
@@ -33,8 +36,9 @@ std::optional<int> Digits(std::string_view s, std::size_t n) {
 class PageBuilder {
  public:
   PageBuilder(store::Store& store, const service::BlogEntry& entry, const ListQuery& query,
-              const SidebarSource& sidebar)
-      : store_(store), entry_(entry), blog_(entry.blog), query_(query), sidebar_(sidebar) {}
+              const SidebarSource& sidebar, const CommentFormSource& form)
+      : store_(store), entry_(entry), blog_(entry.blog), query_(query), sidebar_(sidebar),
+        form_(form) {}
 
   Result<PageOutcome> Build(std::string_view path) {
     if (path == "/" || path == "/index.html") return Index();
@@ -154,9 +158,11 @@ class PageBuilder {
     return url;
   }
 
-  void FillList(PageView& view, const Slice& slice, const std::string& base_path,
+  void FillList(PageOutcome& out, const Slice& slice, const std::string& base_path,
                 bool first_home_page) {
+    PageView& view = out.view;
     view.posts = render::MakePostViews(blog_, entry_.zone, slice.posts);
+    for (const Post& post : slice.posts) out.comment_posts.push_back(post.id);
     if (slice.has_older) view.pager.older_url = PagingUrl(base_path, slice.posts.back().published, false);
     if (slice.has_newer) view.pager.newer_url = PagingUrl(base_path, slice.posts.front().published, true);
     if (!first_home_page) view.pager.home_url = "/";
@@ -170,7 +176,7 @@ class PageBuilder {
     out.view.canonical_url = "/";
     auto slice = FetchSlice(PostsQuery());
     if (!slice.ok()) return slice.status();
-    FillList(out.view, *slice, "/search", first);
+    FillList(out, *slice, "/search", first);
     return out;
   }
 
@@ -187,7 +193,7 @@ class PageBuilder {
     out.view.status_message_html = render::LabelStatusHtml(label, *total);
     auto slice = FetchSlice(base);
     if (!slice.ok()) return slice.status();
-    FillList(out.view, *slice, render::LabelUrl(label), false);
+    FillList(out, *slice, render::LabelUrl(label), false);
     return out;
   }
 
@@ -203,6 +209,7 @@ class PageBuilder {
     out.view.canonical_url = "/search?q=" + text::PercentEncode(query_.q);
     out.view.status_message_html = render::SearchStatusHtml(query_.q, *total);
     out.view.posts = render::MakeSearchPostViews(blog_, entry_.zone, *hits);
+    for (const SearchHit& hit : *hits) out.comment_posts.push_back(hit.post.id);
     const std::string base = "/search?q=" + text::PercentEncode(query_.q) +
                              "&max-results=" + std::to_string(n);
     if (query_.start + n < *total) {
@@ -239,7 +246,7 @@ class PageBuilder {
     out.view.status_message_html = render::ArchiveStatusHtml(period);
     auto slice = FetchSlice(base);
     if (!slice.ok()) return slice.status();
-    FillList(out.view, *slice, path, false);
+    FillList(out, *slice, path, false);
     return out;
   }
 
@@ -263,8 +270,42 @@ class PageBuilder {
       if (neighbours->newer) out.view.pager.newer_url = neighbours->newer->path;
       if (neighbours->older) out.view.pager.older_url = neighbours->older->path;
       out.view.pager.home_url = "/";
+      SAMIZDAT_RETURN_IF_ERROR(FillComments(out, *post));
     }
     return out;
+  }
+
+  // The comment threads and the form of a post's item page, as its switch says.
+  Status FillComments(PageOutcome& out, const Post& post) {
+    out.comment_posts.push_back(post.id);
+    if (post.comments_mode == CommentsMode::kHidden) return Status::Ok();
+    store::CommentQuery query;
+    query.blog_id = blog_.id;
+    query.post_id = post.id;
+    query.limit = kMaxCommentsShown;
+    auto comments = store_.ListComments(query);
+    if (!comments.ok()) return comments.status();
+    out.view.show_comments = true;
+    out.view.comments = render::MakeCommentThreads(blog_, entry_.zone, post, *comments);
+    if (post.comments_mode != CommentsMode::kOpen) return Status::Ok();
+
+    render::CommentFormView& form = out.view.comment_form;
+    if (form_.refill) form = *form_.refill;
+    form.open = true;
+    form.post_id = std::to_string(post.id);
+    form.token = form_.token(post.id);
+    out.has_comment_form = true;
+    const int64_t reply_to = form_.refill ? ParseInteger<int64_t>(form.parent_id).value_or(0)
+                                          : query_.reply;
+    form.parent_id.clear();
+    form.parent_author.clear();
+    for (const Comment& comment : *comments) {
+      if (comment.id == reply_to) {
+        form.parent_id = std::to_string(comment.id);
+        form.parent_author = comment.author_name;
+      }
+    }
+    return Status::Ok();
   }
 
   store::Store& store_;
@@ -272,14 +313,15 @@ class PageBuilder {
   const Blog& blog_;
   const ListQuery& query_;
   const SidebarSource& sidebar_;
+  const CommentFormSource& form_;
 };
 
 }  // namespace
 
 Result<PageOutcome> BuildPage(store::Store& store, const service::BlogEntry& entry,
                               std::string_view path, const ListQuery& query,
-                              const SidebarSource& sidebar) {
-  return PageBuilder(store, entry, query, sidebar).Build(path);
+                              const SidebarSource& sidebar, const CommentFormSource& form) {
+  return PageBuilder(store, entry, query, sidebar, form).Build(path);
 }
 
 }  // namespace samizdat::web

@@ -1,0 +1,237 @@
+// CommentService: screening, storing and moderating readers' comments.
+#include "service/comments.h"
+
+#include <boost/url/parse.hpp>
+
+#include "auth/form_token.h"
+#include "core/strings.h"
+#include "service/spam_classifier.h"
+#include "text/html_text.h"
+#include "text/sanitize.h"
+
+namespace samizdat::service {
+namespace {
+
+std::size_t CodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// "12,345" for the messages.
+std::string WithCommas(std::size_t n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+  return digits;
+}
+
+// The text as compared for duplicates: lower-case ASCII, runs of white space as one.
+std::string NormalizedText(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+bool IsHttpUrl(std::string_view url) {
+  auto parsed = boost::urls::parse_absolute_uri(url);
+  if (!parsed) return false;
+  const std::string scheme = parsed->scheme();
+  return (scheme == "http" || scheme == "https") && !parsed->encoded_host().empty();
+}
+
+CommentOutcome Refuse(CommentRefusal refusal, std::string message, int retry_after = 0) {
+  CommentOutcome outcome;
+  outcome.refusal = refusal;
+  outcome.message = std::move(message);
+  outcome.retry_after_seconds = retry_after;
+  return outcome;
+}
+
+// Field checks that need nothing stored. Returns the refusal message, or "" when fine.
+std::string CheckFields(const CommentSubmission& in) {
+  if (!text::IsValidUtf8(in.name) || !text::IsValidUtf8(in.url) || !text::IsValidUtf8(in.body)) {
+    return "Your comment could not be read: it is not valid UTF-8 text.";
+  }
+  if (TrimBlank(in.body).empty()) return "Your comment is empty.";
+  if (std::size_t n = CodePoints(in.body); n > kMaxCommentBody) {
+    return "Your comment is " + WithCommas(n) + " characters long; the limit is " +
+           WithCommas(kMaxCommentBody) + ".";
+  }
+  if (std::size_t n = CodePoints(in.name); n > kMaxCommentName) {
+    return "Your name is " + WithCommas(n) + " characters long; the limit is " +
+           WithCommas(kMaxCommentName) + ".";
+  }
+  if (std::size_t n = CodePoints(in.url); n > kMaxCommentUrl) {
+    return "Your website address is " + WithCommas(n) + " characters long; the limit is " +
+           WithCommas(kMaxCommentUrl) + ".";
+  }
+  const std::string_view url = TrimBlank(in.url);
+  if (!url.empty() && !IsHttpUrl(url)) {
+    return "Your website must be an address starting with http:// or https://.";
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<CommentService> CommentService::Open(store::Store& store, CommentSettings settings) {
+  auto token_key = store.GetOrCreateSecret("comment-form-token", auth::RandomSecretKey());
+  if (!token_key.ok()) return token_key.status();
+  auto ip_key = store.GetOrCreateSecret("comment-ip-hash", auth::RandomSecretKey());
+  if (!ip_key.ok()) return ip_key.status();
+  return CommentService(store, settings, std::move(*token_key), std::move(*ip_key));
+}
+
+std::string CommentService::FormToken(int64_t post_id, Time now) const {
+  return auth::MakeFormToken(token_key_, post_id, now);
+}
+
+Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSubmission& in,
+                                              Time now) {
+  auto post = store_->GetPost(blog.id, in.post_id);
+  if (!post.ok() && !post.status().IsNotFound()) return post.status();
+  if (!post.ok() || post->status != PostStatus::kPublished) {
+    return Refuse(CommentRefusal::kNotFound, "There is no post to comment on here.");
+  }
+  if (post->kind != PostKind::kPost || post->comments_mode != CommentsMode::kOpen) {
+    CommentOutcome closed =
+        Refuse(CommentRefusal::kForbidden, "Comments are closed on this post.");
+    closed.post = *post;
+    return closed;
+  }
+  CommentOutcome outcome = [&]() -> CommentOutcome {
+    if (!in.honeypot.empty()) {
+      return Refuse(CommentRefusal::kInvalid,
+                    "The form had a field filled in that people leave empty, so it looks "
+                    "automated. Please post again without filling it.");
+    }
+    using std::chrono::milliseconds;
+    switch (auth::CheckFormToken(token_key_, in.token, in.post_id, now,
+                                 milliseconds(settings_.min_age),
+                                 milliseconds(settings_.form_ttl))) {
+      case auth::FormTokenCheck::kValid: break;
+      case auth::FormTokenCheck::kMissing:
+      case auth::FormTokenCheck::kMalformed:
+        return Refuse(CommentRefusal::kForbidden,
+                      "This form did not come from this post's page. Please reload the page "
+                      "and post again.");
+      case auth::FormTokenCheck::kExpired:
+        return Refuse(CommentRefusal::kForbidden,
+                      "This form has expired. Please reload the page and post again.");
+      case auth::FormTokenCheck::kTooFresh:
+        return Refuse(CommentRefusal::kTooSoon,
+                      "That was quick: please wait a few seconds, then post again.",
+                      static_cast<int>(settings_.min_age.count()));
+    }
+    if (std::string problem = CheckFields(in); !problem.empty()) {
+      return Refuse(CommentRefusal::kInvalid, std::move(problem));
+    }
+    return {};
+  }();
+  outcome.post = *post;
+  if (outcome.refusal != CommentRefusal::kNone) return outcome;
+
+  Comment comment;
+  comment.blog_id = blog.id;
+  comment.post_id = post->id;
+  comment.parent_id = in.parent_id;
+  comment.author_name = std::string(TrimBlank(in.name));
+  if (comment.author_name.empty()) comment.author_name = "Anonymous";
+  comment.author_url = std::string(TrimBlank(in.url));
+  comment.body_html = text::SanitizeHtml(in.body, text::SanitizePolicy::kComment);
+  comment.body_text = text::HtmlToText(comment.body_html);
+  if (comment.body_text.empty()) {
+    return Refuse(CommentRefusal::kInvalid,
+                  "Your comment has no text left once the HTML that is not allowed is "
+                  "removed. Comments may use <b>, <i> and <a href> only.");
+  }
+  const std::vector<std::string> links = text::LinkHrefs(comment.body_html);
+  if (static_cast<int>(links.size()) > settings_.max_links) {
+    return Refuse(CommentRefusal::kInvalid,
+                  "Your comment has " + std::to_string(links.size()) +
+                      " links; at most " + std::to_string(settings_.max_links) + " are allowed.");
+  }
+  if (in.parent_id != 0) {
+    auto parent = store_->GetComment(blog.id, in.parent_id);
+    if (!parent.ok() && !parent.status().IsNotFound()) return parent.status();
+    if (!parent.ok() || parent->post_id != post->id ||
+        parent->status != CommentStatus::kPublished) {
+      return Refuse(CommentRefusal::kInvalid,
+                    "The comment you are replying to is not on this post (any more).");
+    }
+  }
+  comment.ip_hash = auth::KeyedHash(ip_key_, in.remote_address);
+  if (settings_.rate_limit > 0) {
+    auto recent = store_->CountCommentsFromIp(blog.id, comment.ip_hash,
+                                              now - settings_.rate_window);
+    if (!recent.ok()) return recent.status();
+    if (*recent >= settings_.rate_limit) {
+      return Refuse(CommentRefusal::kTooSoon,
+                    "You have posted " + std::to_string(*recent) + " comments in the last " +
+                        std::to_string(settings_.rate_window.count() / 60) +
+                        " minutes, the most this blog takes. Please try again later.",
+                    static_cast<int>(settings_.rate_window.count()));
+    }
+  }
+  comment.body_digest = auth::KeyedHash(ip_key_, "body\n" + NormalizedText(comment.body_text));
+  auto duplicate = store_->CommentDigestExists(blog.id, post->id, comment.body_digest);
+  if (!duplicate.ok()) return duplicate.status();
+  if (*duplicate) {
+    return Refuse(CommentRefusal::kDuplicate, "This post already has that very comment.");
+  }
+
+  const std::vector<std::string> tokens = SpamTokens(comment.body_text, links);
+  auto counts = store_->GetSpamCounts(blog.id, tokens);
+  if (!counts.ok()) return counts.status();
+  const std::optional<double> score = SpamProbability(tokens, *counts);
+  if (score) comment.spam_score = *score;
+  const bool moderated =
+      blog.comment_moderation == ModerationMode::kAlways ||
+      (blog.comment_moderation == ModerationMode::kOlderPosts &&
+       post->published < now - std::chrono::hours(24) * blog.moderation_days);
+  const bool likely_spam = score && *score >= kSpamThreshold;
+  comment.status = moderated || likely_spam ? CommentStatus::kPending : CommentStatus::kPublished;
+  comment.published = now;
+  auto stored = store_->CreateComment(comment);
+  if (!stored.ok()) return stored.status();
+  outcome.comment = std::move(*stored);
+  outcome.message = comment.status == CommentStatus::kPublished
+                        ? "Your comment has been published."
+                        : "Your comment has been saved and will be visible after the blog's "
+                          "author approves it.";
+  return outcome;
+}
+
+Status CommentService::Moderate(int64_t blog_id, int64_t comment_id, ModerationAction action) {
+  auto comment = store_->GetComment(blog_id, comment_id);
+  if (!comment.ok()) return comment.status();
+  const std::vector<std::string> tokens =
+      SpamTokens(comment->body_text, text::LinkHrefs(comment->body_html));
+  switch (action) {
+    case ModerationAction::kApprove:
+      return store_->ModerateComment(blog_id, comment_id, CommentStatus::kPublished,
+                                     SpamTraining::kHam, tokens);
+    case ModerationAction::kSpam:
+      return store_->ModerateComment(blog_id, comment_id, CommentStatus::kSpam,
+                                     SpamTraining::kSpam, tokens);
+    case ModerationAction::kDelete:
+      return store_->ModerateComment(blog_id, comment_id, CommentStatus::kDeleted,
+                                     comment->trained, tokens);
+  }
+  return Status::InvalidArgument("unknown moderation action");
+}
+
+Result<int> CommentService::PurgeOldSpam(Time now) {
+  return store_->PurgeComments(CommentStatus::kSpam, now - kSpamRetention);
+}
+
+}  // namespace samizdat::service
