@@ -1,6 +1,7 @@
 // RenderAtom: the Atom 1.0 feed in Blogger's shape (blogger.md §3.3).
 #include <string>
 
+#include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
 #include "feeds/xml_writer.h"
@@ -45,6 +46,36 @@ void WritePostEntry(XmlWriter& xml, const FeedModel& feed, const Post& post) {
   xml.Close();
 }
 
+void WriteCommentEntry(XmlWriter& xml, const FeedModel& feed, const CommentEntry& entry) {
+  const Comment& c = entry.comment;
+  xml.Open("entry");
+  xml.Element("id", CommentAtomId(feed.blog->id, c.id));
+  xml.Element("published", internal::Rfc3339(feed, c.published));
+  xml.Element("updated", internal::Rfc3339(feed, c.published));
+  xml.Element("title", internal::CommentTitle(c), {{"type", "text"}});
+  const internal::EntryBody body = internal::CommentBody(feed, c);
+  if (body.is_summary) {
+    xml.Element("summary", body.text, {{"type", "text"}});
+  } else {
+    xml.Element("content", body.text, {{"type", "html"}});
+  }
+  for (const Link& link : internal::CommentLinks(feed, entry)) WriteLink(xml, link);
+  xml.Open("author");
+  xml.Element("name", internal::CommenterName(c));
+  if (!c.author_url.empty()) xml.Element("uri", c.author_url);
+  xml.Element("email", internal::kNoReplyEmail);
+  xml.Close();
+  const internal::InReplyTo reply = internal::InReplyToOf(feed, entry);
+  xml.Empty("thr:in-reply-to", {{"href", reply.href},
+                                {"ref", reply.ref},
+                                {"source", reply.source},
+                                {"type", "text/html"}});
+  for (const internal::Property& p : internal::CommentProperties(feed, c)) {
+    xml.Empty("gd:extendedProperty", {{"name", p.name}, {"value", p.value}});
+  }
+  xml.Close();
+}
+
 }  // namespace
 
 std::string RenderAtom(const FeedModel& feed) {
@@ -56,7 +87,7 @@ std::string RenderAtom(const FeedModel& feed) {
                     {"xmlns:gd", internal::kGdNs},
                     {"xmlns:thr", internal::kThrNs}});
   xml.Element("id", internal::FeedId(feed));
-  xml.Element("updated", internal::Rfc3339(feed, feed.blog->updated));
+  xml.Element("updated", internal::Rfc3339(feed, internal::FeedUpdated(feed)));
   for (const std::string& label : internal::FeedCategories(feed)) {
     xml.Empty("category", {{"term", label}});
   }
@@ -73,6 +104,8 @@ std::string RenderAtom(const FeedModel& feed) {
   xml.Element("openSearch:itemsPerPage", std::to_string(feed.items_per_page));
   if (feed.kind == FeedKind::kPosts) {
     for (const Post& post : feed.posts) WritePostEntry(xml, feed, post);
+  } else {
+    for (const CommentEntry& entry : feed.comments) WriteCommentEntry(xml, feed, entry);
   }
   xml.Close();
   return std::move(xml).Finish();

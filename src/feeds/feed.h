@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model.h"
@@ -23,8 +24,16 @@ enum class FeedKind {
   kPostComments,  // /feeds/POSTID/comments/default
 };
 
+// One entry of a comment feed: a published comment and what it needs of its post.
+struct CommentEntry {
+  Comment comment;          // comment.post_id names the post
+  std::string post_path;    // the post's permalink path, "/2022/01/slug.html"
+  std::string post_title;
+};
+
 // `blog` must be non-null. For kPostComments, parent_post names the post (its id 0 when
-// absent). Comment feeds carry no entries yet: they are valid, empty feeds.
+// absent). Comment feeds (kBlogComments, kPostComments) carry `comments` as their
+// entries, in the order given; the caller gives only comments readers may see.
 struct FeedModel {
   FeedKind kind = FeedKind::kPosts;
   const Blog* blog = nullptr;           // not owned; must outlive the call
@@ -38,6 +47,7 @@ struct FeedModel {
   int start_index = 1;    // 1-based
   int items_per_page = 25;
   std::vector<Post> posts;               // the entries, in order (kPosts)
+  std::vector<CommentEntry> comments;    // the entries, in order (comment feeds)
   std::vector<std::string> blog_labels;  // every label of the blog: feed-level categories
   std::string author_name;               // the blog's owner, the feed's author; "" = "Unknown"
   // For kPostComments: the post whose comments these are.
@@ -48,6 +58,10 @@ struct FeedModel {
 // "tag:blogger.com,1999:blog-B.post-P".
 std::string BlogAtomId(int64_t blog_id);
 std::string PostAtomId(int64_t blog_id, int64_t post_id);
+// A comment's Atom id: Blogger uses the posts' form, "tag:blogger.com,1999:blog-B.post-C".
+std::string CommentAtomId(int64_t blog_id, int64_t comment_id);
+// A comment's permalink: "POSTURL?showComment=<epoch ms of published>#c<ID>".
+std::string CommentPermalink(std::string_view post_url, const Comment& comment);
 
 std::string RenderAtom(const FeedModel& feed);
 std::string RenderRss(const FeedModel& feed);

@@ -1,6 +1,7 @@
 // The shared feed parts: Blogger's ids, link sets and entry bodies.
 #include "feeds/feed_parts.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -51,6 +52,14 @@ std::string FeedAlternateUrl(const FeedModel& feed) {
     return PostUrl(feed, *feed.parent_post);
   }
   return feed.base_url + "/";
+}
+
+Time FeedUpdated(const FeedModel& feed) {
+  Time updated = feed.blog->updated;
+  if (feed.kind == FeedKind::kPosts || feed.comments.empty()) return updated;
+  updated = feed.comments.front().comment.published;
+  for (const CommentEntry& entry : feed.comments) updated = std::max(updated, entry.comment.published);
+  return updated;
 }
 
 std::vector<Link> FeedLinks(const FeedModel& feed) {

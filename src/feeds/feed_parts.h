@@ -37,6 +37,9 @@ std::string FeedId(const FeedModel& feed);
 std::string FeedTitle(const FeedModel& feed);
 // The page the feed stands for: BASE/ or, for a post's comments, the post's URL.
 std::string FeedAlternateUrl(const FeedModel& feed);
+// When the feed last changed: the blog's update time, or for a comment feed with
+// entries, the newest comment's publication.
+Time FeedUpdated(const FeedModel& feed);
 // Feed-level links in Blogger's order: #feed, self, alternate, hub, next, previous.
 std::vector<Link> FeedLinks(const FeedModel& feed);
 // Labels written as feed categories (posts feeds only).

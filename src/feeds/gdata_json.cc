@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 #include <string>
 
+#include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
 
@@ -60,6 +61,37 @@ json::object PostEntry(const FeedModel& feed, const Post& post) {
   return entry;
 }
 
+json::object CommentEntryObject(const FeedModel& feed, const CommentEntry& e) {
+  const Comment& c = e.comment;
+  json::object entry;
+  entry["id"] = Text(CommentAtomId(feed.blog->id, c.id));
+  entry["published"] = Text(internal::Rfc3339(feed, c.published));
+  entry["updated"] = Text(internal::Rfc3339(feed, c.published));
+  entry["title"] = json::object{{"type", "text"}, {"$t", Clean(internal::CommentTitle(c))}};
+  const internal::EntryBody body = internal::CommentBody(feed, c);
+  if (body.is_summary) {
+    entry["summary"] = json::object{{"type", "text"}, {"$t", Clean(body.text)}};
+  } else {
+    entry["content"] = json::object{{"type", "html"}, {"$t", Clean(body.text)}};
+  }
+  entry["link"] = Links(internal::CommentLinks(feed, e));
+  json::object author{{"name", Text(internal::CommenterName(c))}};
+  if (!c.author_url.empty()) author["uri"] = Text(c.author_url);
+  author["email"] = Text(internal::kNoReplyEmail);
+  entry["author"] = json::array{std::move(author)};
+  const internal::InReplyTo reply = internal::InReplyToOf(feed, e);
+  entry["thr$in-reply-to"] = json::object{{"href", Clean(reply.href)},
+                                          {"ref", Clean(reply.ref)},
+                                          {"source", Clean(reply.source)},
+                                          {"type", "text/html"}};
+  json::array properties;
+  for (const internal::Property& p : internal::CommentProperties(feed, c)) {
+    properties.push_back(json::object{{"name", Clean(p.name)}, {"value", Clean(p.value)}});
+  }
+  entry["gd$extendedProperty"] = std::move(properties);
+  return entry;
+}
+
 }  // namespace
 
 std::string RenderGDataJson(const FeedModel& feed) {
@@ -71,7 +103,7 @@ std::string RenderGDataJson(const FeedModel& feed) {
   f["xmlns$gd"] = internal::kGdNs;
   f["xmlns$thr"] = internal::kThrNs;
   f["id"] = Text(internal::FeedId(feed));
-  f["updated"] = Text(internal::Rfc3339(feed, feed.blog->updated));
+  f["updated"] = Text(internal::Rfc3339(feed, internal::FeedUpdated(feed)));
   const std::vector<std::string>& labels = internal::FeedCategories(feed);
   if (!labels.empty()) {
     json::array categories;
@@ -91,6 +123,8 @@ std::string RenderGDataJson(const FeedModel& feed) {
   json::array entries;
   if (feed.kind == FeedKind::kPosts) {
     for (const Post& post : feed.posts) entries.push_back(PostEntry(feed, post));
+  } else {
+    for (const CommentEntry& e : feed.comments) entries.push_back(CommentEntryObject(feed, e));
   }
   f["entry"] = std::move(entries);
   return json::serialize(

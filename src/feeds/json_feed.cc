@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 #include <string>
 
+#include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
 
@@ -40,6 +41,26 @@ json::object Item(const FeedModel& feed, const Post& post) {
   return item;
 }
 
+json::object CommentItem(const FeedModel& feed, const CommentEntry& entry) {
+  const Comment& c = entry.comment;
+  json::object item;
+  item["id"] = CommentAtomId(feed.blog->id, c.id);
+  item["url"] = Clean(CommentPermalink(internal::CommentPostUrl(feed, entry), c));
+  item["title"] = Clean(internal::CommentTitle(c));
+  const internal::EntryBody body = internal::CommentBody(feed, c);
+  if (body.is_summary) {
+    item["summary"] = Clean(body.text);
+    item["content_text"] = Clean(body.text);
+  } else {
+    item["content_html"] = Clean(body.text);
+  }
+  item["date_published"] = internal::Rfc3339(feed, c.published);
+  json::object author{{"name", Clean(internal::CommenterName(c))}};
+  if (!c.author_url.empty()) author["url"] = Clean(c.author_url);
+  item["authors"] = json::array{std::move(author)};
+  return item;
+}
+
 }  // namespace
 
 std::string RenderJsonFeed(const FeedModel& feed) {
@@ -55,6 +76,8 @@ std::string RenderJsonFeed(const FeedModel& feed) {
   json::array items;
   if (feed.kind == FeedKind::kPosts) {
     for (const Post& post : feed.posts) items.push_back(Item(feed, post));
+  } else {
+    for (const CommentEntry& entry : feed.comments) items.push_back(CommentItem(feed, entry));
   }
   f["items"] = std::move(items);
   return json::serialize(f);

@@ -1,6 +1,7 @@
 // RenderRss: the RSS 2.0 feed in Blogger's shape (alt=rss, blogger.md §3.3).
 #include <string>
 
+#include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
 #include "feeds/xml_writer.h"
@@ -32,6 +33,24 @@ void WritePostItem(XmlWriter& xml, const FeedModel& feed, const Post& post) {
   xml.Close();
 }
 
+void WriteCommentItem(XmlWriter& xml, const FeedModel& feed, const CommentEntry& entry) {
+  const Comment& c = entry.comment;
+  xml.Open("item");
+  xml.Element("guid", CommentAtomId(feed.blog->id, c.id), {{"isPermaLink", "false"}});
+  xml.Element("pubDate", internal::Rfc822(feed, c.published));
+  xml.Element("atom:updated", internal::Rfc3339(feed, c.published));
+  xml.Element("title", internal::CommentTitle(c));
+  xml.Element("description", internal::CommentBody(feed, c).text);
+  xml.Element("link", CommentPermalink(internal::CommentPostUrl(feed, entry), c));
+  xml.Element("author", RssPerson(internal::CommenterName(c)));
+  const internal::InReplyTo reply = internal::InReplyToOf(feed, entry);
+  xml.Empty("thr:in-reply-to", {{"href", reply.href},
+                                {"ref", reply.ref},
+                                {"source", reply.source},
+                                {"type", "text/html"}});
+  xml.Close();
+}
+
 }  // namespace
 
 std::string RenderRss(const FeedModel& feed) {
@@ -45,7 +64,7 @@ std::string RenderRss(const FeedModel& feed) {
                    {"xmlns:thr", internal::kThrNs}});
   xml.Open("channel");
   xml.Element("atom:id", internal::FeedId(feed));
-  xml.Element("lastBuildDate", internal::Rfc822(feed, feed.blog->updated));
+  xml.Element("lastBuildDate", internal::Rfc822(feed, internal::FeedUpdated(feed)));
   for (const std::string& label : internal::FeedCategories(feed)) xml.Element("category", label);
   xml.Element("title", internal::FeedTitle(feed));
   xml.Element("description", feed.blog->description);
@@ -63,6 +82,8 @@ std::string RenderRss(const FeedModel& feed) {
   xml.Element("openSearch:itemsPerPage", std::to_string(feed.items_per_page));
   if (feed.kind == FeedKind::kPosts) {
     for (const Post& post : feed.posts) WritePostItem(xml, feed, post);
+  } else {
+    for (const CommentEntry& entry : feed.comments) WriteCommentItem(xml, feed, entry);
   }
   xml.Close();
   xml.Close();

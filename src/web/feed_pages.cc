@@ -1,9 +1,11 @@
 // BuildFeed: /feeds/posts/{default,full,summary}[/-/LABEL...|/POSTID],
-// /feeds/comments/default, /feeds/POSTID/comments/default, /atom.xml, /rss.xml, /feed.json,
+// /feeds/comments/default, /feeds/POSTID/comments/default[/COMMENTID], /atom.xml, /rss.xml, /feed.json,
 // and the machine-read documents beside them: /sitemap.xml, /robots.txt.
 #include "web/feed_pages.h"
 
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 #include "core/strings.h"
 #include "feeds/feed.h"
@@ -97,18 +99,23 @@ class FeedBuilder {
     // /feeds/comments/PROJECTION
     if (s.size() == 3 && s[1] == "comments" && IsProjection(s[2])) {
       model_.kind = feeds::FeedKind::kBlogComments;
-      return Render();
+      model_.summary = s[2] == "summary";
+      base_path_ = "/feeds/comments/" + s[2];
+      return Comments(std::nullopt);
     }
-    // /feeds/POSTID/comments/PROJECTION
-    if (s.size() == 4 && s[2] == "comments" && IsProjection(s[3])) {
+    // /feeds/POSTID/comments/PROJECTION[/COMMENTID]
+    if ((s.size() == 4 || s.size() == 5) && s[2] == "comments" && IsProjection(s[3])) {
       auto id = ParseId(s[1]);
       if (!id) return NotFound("no post with id " + s[1]);
       auto post = PublishedPost(*id);
       if (!post.ok()) return post.status();
       if (!*post) return NotFound("no post with id " + s[1]);
       model_.kind = feeds::FeedKind::kPostComments;
+      model_.summary = s[3] == "summary";
+      base_path_ = "/feeds/" + s[1] + "/comments/" + s[3];
       model_.parent_post = std::move(**post);
-      return Render();
+      if (s.size() == 5) return OneComment(s[4]);
+      return Comments(*id);
     }
     return NotFound("no feed at this address");
   }
@@ -194,6 +201,95 @@ class FeedBuilder {
     return Render();
   }
 
+  // The published comments of the blog (or of one post), newest first, a page of them.
+  // Comments of a post readers cannot see (unpublished, or its comments hidden) are
+  // left out of the entries; openSearch counts come from the store.
+  Result<FeedOutcome> Comments(std::optional<int64_t> post_id) {
+    SAMIZDAT_RETURN_IF_ERROR(NewestPostAuthor());
+    if (model_.parent_post && model_.parent_post->comments_mode == CommentsMode::kHidden) {
+      return Render();  // nothing of a hidden thread is shown: an empty feed
+    }
+    store::CommentQuery q;
+    q.blog_id = entry_.blog.id;
+    q.post_id = post_id;
+    q.statuses = {CommentStatus::kPublished};
+    q.published_before = query_.published_max;
+    q.newest_first = true;
+    auto total = store_.CountComments(q);
+    if (!total.ok()) return total.status();
+    q.limit = query_.max_results;
+    q.offset = query_.start_index - 1;
+    auto comments = store_.ListComments(q);
+    if (!comments.ok()) return comments.status();
+    model_.total_results = *total;
+    for (Comment& comment : *comments) {
+      SAMIZDAT_RETURN_IF_ERROR(AddComment(std::move(comment)));
+    }
+    const int64_t next = int64_t{query_.start_index} + query_.max_results;
+    if (next <= *total) {
+      model_.next_url =
+          model_.base_url + base_path_ + "?" + PageQuery(query_, static_cast<int>(next));
+    }
+    if (query_.start_index > 1) {
+      model_.previous_url = model_.base_url + base_path_ + "?" +
+                            PageQuery(query_, std::max(1, query_.start_index - query_.max_results));
+    }
+    return Render();
+  }
+
+  // /feeds/POSTID/comments/PROJECTION/COMMENTID: a feed of that one published comment.
+  Result<FeedOutcome> OneComment(const std::string& segment) {
+    auto id = ParseId(segment);
+    if (!id) return NotFound("no comment with id " + segment);
+    auto comment = store_.GetComment(entry_.blog.id, *id);
+    if (!comment.ok()) {
+      if (comment.status().IsNotFound()) return NotFound("no comment with id " + segment);
+      return comment.status();
+    }
+    if (comment->post_id != model_.parent_post->id ||
+        comment->status != CommentStatus::kPublished ||
+        model_.parent_post->comments_mode == CommentsMode::kHidden) {
+      return NotFound("no comment with id " + segment);
+    }
+    SAMIZDAT_RETURN_IF_ERROR(NewestPostAuthor());
+    SAMIZDAT_RETURN_IF_ERROR(AddComment(std::move(*comment)));
+    model_.total_results = 1;
+    return Render();
+  }
+
+  // Appends the comment as an entry when readers may see its post's comments.
+  Status AddComment(Comment comment) {
+    auto [it, inserted] = comment_posts_.try_emplace(comment.post_id);
+    if (inserted) {
+      if (model_.parent_post && model_.parent_post->id == comment.post_id) {
+        it->second = *model_.parent_post;
+      } else {
+        auto post = PublishedPost(comment.post_id);
+        if (!post.ok()) return post.status();
+        it->second = std::move(*post);
+      }
+    }
+    const std::optional<Post>& post = it->second;
+    if (!post || post->comments_mode == CommentsMode::kHidden) return Status::Ok();
+    model_.comments.push_back({std::move(comment), post->path, post->title});
+    return Status::Ok();
+  }
+
+  // A comment feed's author: the post's for a post's comments, else the newest post's.
+  Status NewestPostAuthor() {
+    if (model_.parent_post) {
+      model_.author_name = model_.parent_post->author;
+      return Status::Ok();
+    }
+    store::PostQuery q;
+    q.blog_id = entry_.blog.id;
+    q.limit = 1;
+    auto posts = store_.ListPosts(q);
+    if (!posts.ok()) return posts.status();
+    if (!posts->empty()) model_.author_name = posts->front().author;
+    return Status::Ok();
+  }
+
   FeedOutcome Render() {
     // The feed's author: the author of its newest entry (a blog has no owner record yet).
     if (!model_.posts.empty()) model_.author_name = model_.posts.front().author;
@@ -219,6 +315,8 @@ class FeedBuilder {
   feeds::FeedModel model_;
   std::string base_path_ = "/feeds/posts/default";
   bool json_feed_ = false;
+  // The posts of the comments read so far, by id; nullopt: not shown to readers.
+  std::unordered_map<int64_t, std::optional<Post>> comment_posts_;
 };
 
 }  // namespace

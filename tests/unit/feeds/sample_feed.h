@@ -62,6 +62,43 @@ inline FeedModel SampleFeed() {
   return f;
 }
 
+// A top-level comment (id 555) on SamplePost and a reply to it (id 556) by someone who
+// gave no name.
+inline std::vector<CommentEntry> SampleComments() {
+  const Post post = SamplePost();
+  Comment top;
+  top.id = 555;
+  top.blog_id = SampleBlog().id;
+  top.post_id = post.id;
+  top.status = CommentStatus::kPublished;
+  top.author_name = "Ann & <Bob>";
+  top.author_url = "https://ann.example/?a=1&b=2";
+  top.body_html = "<p>Nice &amp; <a href=\"/2021/12/older.html\">short</a></p>";
+  top.body_text = "Nice & short";
+  top.published = FromEpochMillis(1642263480123);  // 2022-01-15T16:18:00.123Z
+  Comment reply = top;
+  reply.id = 556;
+  reply.parent_id = 555;
+  reply.author_name.clear();
+  reply.author_url.clear();
+  reply.body_html = "<p>A much longer answer that goes on and on well past fifty characters</p>";
+  reply.body_text = "A much longer answer that goes on and on well past fifty characters";
+  reply.published = FromEpochMillis(1642267080000);  // 2022-01-15T17:18:00Z
+  return {{reply, post.path, post.title}, {top, post.path, post.title}};  // newest first
+}
+
+// SampleFeed as the comments of SamplePost.
+inline FeedModel SampleCommentFeed() {
+  FeedModel f = SampleFeed();
+  f.kind = FeedKind::kPostComments;
+  f.parent_post = SamplePost();
+  f.posts.clear();
+  f.comments = SampleComments();
+  f.total_results = 2;
+  f.self_url = "http://example.com/feeds/1276418104709695660/comments/default";
+  return f;
+}
+
 // A parsed XML document with the feeds' namespace prefixes registered for XPath.
 class XmlDoc {
  public:
@@ -72,7 +109,8 @@ class XmlDoc {
       ctx_.reset(xmlXPathNewContext(doc_.get()));
       const char* const ns[][2] = {{"a", "http://www.w3.org/2005/Atom"},
                                    {"os", "http://a9.com/-/spec/opensearchrss/1.0/"},
-                                   {"thr", "http://purl.org/syndication/thread/1.0"}};
+                                   {"thr", "http://purl.org/syndication/thread/1.0"},
+                                   {"gd", "http://schemas.google.com/g/2005"}};
       for (const auto& [prefix, uri] : ns) {
         xmlXPathRegisterNs(ctx_.get(), reinterpret_cast<const xmlChar*>(prefix),
                            reinterpret_cast<const xmlChar*>(uri));
