@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs, idempotently, every Debian package samizdat needs to build, run, test and
-# benchmark. Packages already present are left alone; nothing is fetched when all are.
+# benchmark, and the npm packages of the browser tests (tests/browser). Packages already
+# present are left alone; nothing is fetched when all are.
 set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 packages=(
   build-essential cmake ninja-build pkg-config ccache
@@ -13,7 +16,13 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-html5lib python3-feedparser jing
   wrk nginx-light
+  chromium fonts-liberation fonts-dejavu-core
 )
+# Node and npm for the browser tests: Debian's, unless some node and npm are already on
+# PATH (e.g. NodeSource's nodejs, which bundles its own npm and conflicts with Debian's).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -22,12 +31,19 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "installing: ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The browser tests' npm packages, exactly as package-lock.json pins them; again only when
+# node_modules is missing or older than the lock file.
+browser="$repo/tests/browser"
+if [ ! -d "$browser/node_modules" ] || [ "$browser/package-lock.json" -nt "$browser/node_modules" ]; then
+  echo "installing npm packages in $browser"
+  (cd "$browser" && npm ci --no-audit --no-fund)
+  touch "$browser/node_modules"
+fi
