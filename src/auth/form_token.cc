@@ -112,8 +112,8 @@ FormTokenCheck CheckFormToken(std::string_view key, std::string_view token, int6
   std::array<unsigned char, crypto_auth_BYTES> mac;
   std::size_t mac_len = 0;
   const char* mac_end = nullptr;
-  if (sodium_base642bin(mac.data(), mac.size(), mac_text.data(), mac_text.size(), nullptr,
-                        &mac_len, &mac_end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+  if (sodium_base642bin(mac.data(), mac.size(), mac_text.data(), mac_text.size(), nullptr, &mac_len,
+                        &mac_end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
       mac_len != mac.size() || mac_end != mac_text.data() + mac_text.size()) {
     return FormTokenCheck::kMalformed;
   }

@@ -40,7 +40,8 @@ TEST(RandomSecretKey, HasTheKeySizeAndDiffersEachTime) {
 }
 
 TEST_F(FormTokenTest, HasTheDocumentedShapeAndIsUrlSafe) {
-  const std::string prefix = std::to_string(kPost) + "." + std::to_string(ToEpochMillis(kShown)) + ".";
+  const std::string prefix =
+      std::to_string(kPost) + "." + std::to_string(ToEpochMillis(kShown)) + ".";
   ASSERT_EQ(token_.substr(0, prefix.size()), prefix);
   const std::string mac = token_.substr(prefix.size());
   EXPECT_EQ(mac.size(), 43u);  // 32 bytes in unpadded base64
@@ -138,9 +139,8 @@ TEST_F(FormTokenTest, RefusesTruncatedTokens) {
 
 TEST_F(FormTokenTest, RefusesGarbage) {
   const Time now = kShown + minutes(1);
-  for (std::string_view garbage :
-       {"x", ".", "..", "...", "1.2.3", "1.2.", ".1.2", "a.b.c", "1.2.3.4", "-.-.-",
-        "\xff\xfe.\x00.x", " ", "%20", "null"}) {
+  for (std::string_view garbage : {"x", ".", "..", "...", "1.2.3", "1.2.", ".1.2", "a.b.c",
+                                   "1.2.3.4", "-.-.-", "\xff\xfe.\x00.x", " ", "%20", "null"}) {
     EXPECT_EQ(Check(garbage, now), FormTokenCheck::kMalformed) << garbage;
   }
   EXPECT_EQ(Check(token_ + ".", now), FormTokenCheck::kMalformed);
@@ -164,15 +164,19 @@ TEST(FormTokenKeys, KeysOfAnyLengthWorkAndDifferFromEachOther) {
   // Shorter and longer keys are hashed to 32 bytes: each still signs and checks, and
   // none accepts another's tokens.
   const Time now = kShown + minutes(1);
-  const std::vector<std::string> keys = {"", "k", "short key", std::string(31, 'k'),
-                                         std::string(32, 'k'), std::string(33, 'k'),
+  const std::vector<std::string> keys = {"",
+                                         "k",
+                                         "short key",
+                                         std::string(31, 'k'),
+                                         std::string(32, 'k'),
+                                         std::string(33, 'k'),
                                          std::string(100, 'k')};
   for (const std::string& key : keys) {
     const std::string token = MakeFormToken(key, kPost, kShown);
     for (const std::string& other : keys) {
-      EXPECT_EQ(CheckFormToken(other, token, kPost, now, kMinAge, kMaxAge) ==
-                    FormTokenCheck::kValid,
-                other == key)
+      EXPECT_EQ(
+          CheckFormToken(other, token, kPost, now, kMinAge, kMaxAge) == FormTokenCheck::kValid,
+          other == key)
           << key.size() << " vs " << other.size();
     }
   }
