@@ -15,6 +15,14 @@ Status Validate(const Blog& blog) {
     return Status::InvalidArgument("posts per page must be at least 1, not " +
                                    std::to_string(blog.posts_per_page));
   }
+  if (blog.moderation_days < 0) {
+    return Status::InvalidArgument("moderation days must not be negative, not " +
+                                   std::to_string(blog.moderation_days));
+  }
+  if (blog.comment_depth < 1) {
+    return Status::InvalidArgument("the comment depth must be at least 1, not " +
+                                   std::to_string(blog.comment_depth));
+  }
   return Status::Ok();
 }
 
@@ -37,7 +45,8 @@ Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id)
   return Status::Ok();
 }
 
-// Binds ?2..?11, the settings columns shared by the INSERT and the UPDATE of a blog.
+// Binds ?2..?11 and ?14..?16, the settings columns shared by the INSERT and the UPDATE
+// of a blog (comment_seq and comments_updated are the store's: never written from `blog`).
 Statement& BindSettings(Statement& statement, const Blog& blog) {
   return statement.Bind(2, blog.host)
       .Bind(3, blog.title)
@@ -48,7 +57,10 @@ Statement& BindSettings(Statement& statement, const Blog& blog) {
       .Bind(8, blog.locale)
       .Bind(9, blog.posts_per_page)
       .Bind(10, blog.date_format)
-      .Bind(11, blog.time_format);
+      .Bind(11, blog.time_format)
+      .Bind(14, ModerationModeName(blog.comment_moderation))
+      .Bind(15, blog.moderation_days)
+      .Bind(16, blog.comment_depth);
 }
 
 Result<Blog> SelectBlog(Connection& conn, int64_t blog_id) {
@@ -85,8 +97,9 @@ Result<Blog> SqliteStore::CreateBlog(const Blog& blog) {
 
     Result<Statement> insert = conn.Prepare(
         "INSERT INTO blogs (id, host, title, description, banner_url, banner_alt, time_zone, "
-        "locale, posts_per_page, date_format, time_format, created_ms, updated_ms, generation) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1)");
+        "locale, posts_per_page, date_format, time_format, created_ms, updated_ms, generation, "
+        "comment_moderation, moderation_days, comment_depth) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15, ?16)");
     if (!insert.ok()) return insert.status();
     int64_t now = NowMillis();
     // An imported blog keeps its creation time; a new one is created now.
@@ -104,7 +117,8 @@ Status SqliteStore::UpdateBlog(const Blog& blog) {
     Result<Statement> update = conn.Prepare(
         "UPDATE blogs SET host = ?2, title = ?3, description = ?4, banner_url = ?5, "
         "banner_alt = ?6, time_zone = ?7, locale = ?8, posts_per_page = ?9, "
-        "date_format = ?10, time_format = ?11 WHERE id = ?1");
+        "date_format = ?10, time_format = ?11, comment_moderation = ?14, "
+        "moderation_days = ?15, comment_depth = ?16 WHERE id = ?1");
     if (!update.ok()) return update.status();
     SAMIZDAT_RETURN_IF_ERROR(BindSettings(update->Bind(1, blog.id), blog).Run());
     return BumpGeneration(conn, blog.id);  // NotFound when no row had that id

@@ -52,6 +52,9 @@ class Statement {
   Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
   Statement& Bind(int index, bool value) = delete;  // say what is meant: Bind(i, b ? 1 : 0)
   Statement& Bind(int index, std::string_view value);  // copied by SQLite
+  Statement& Bind(int index, double value);
+  // Binds bytes as a BLOB (copied by SQLite): any bytes, not necessarily UTF-8.
+  Statement& BindBlob(int index, std::string_view bytes);
 
   // Advances: true when a row is ready, false when the statement is done. A failed
   // Bind (say, a value too big) is reported here.
@@ -64,6 +67,9 @@ class Statement {
   // The column's text; valid until the next Step or the Statement's end.
   std::string_view TextView(int column) const;
   std::string Text(int column) const { return std::string(TextView(column)); }
+  double Double(int column) const { return sqlite3_column_double(stmt_, column); }
+  // The column's bytes as a BLOB; valid until the next Step or the Statement's end.
+  std::string_view BlobView(int column) const;
 
  private:
   sqlite3* db_;
@@ -75,7 +81,7 @@ class Connection {
  public:
   // Opens `path` (creating the file) and sets what every connection of the store needs:
   // WAL journal, foreign keys, synchronous=FULL (an acknowledged commit survives power
-  // loss), a 5 s busy timeout, a memory map for fast reads. Internal on failure;
+  // loss), a 5 s busy timeout, no memory map. Internal on failure;
   // Unavailable if the database stays locked past the busy timeout.
   static Result<std::unique_ptr<Connection>> Open(const std::string& path);
   // Takes an open handle; Open() is the way to get one set up properly.

@@ -13,7 +13,6 @@ constexpr int kIdAttempts = 8;
 Status Validate(const Post& post) {
   if (post.id < 0) return Status::InvalidArgument("a post id must be positive");
   if (post.blog_id <= 0) return Status::InvalidArgument("a post must belong to a blog");
-  if (post.comment_count < 0) return Status::InvalidArgument("a comment count is not negative");
   return Status::Ok();
 }
 
@@ -36,6 +35,7 @@ Result<bool> PostIdTaken(Connection& conn, int64_t id) {
 }
 
 // Binds the post's stored fields to ?2 … ?14 (?1 is the id, bound by the caller).
+// comment_count is not among them: the store keeps it from the comments.
 void BindPostFields(Statement& stmt, const Post& post) {
   stmt.Bind(2, post.blog_id)
       .Bind(3, KindWord(post.kind))
@@ -49,7 +49,7 @@ void BindPostFields(Statement& stmt, const Post& post) {
       .Bind(11, post.author)
       .Bind(12, Millis(post.published))
       .Bind(13, Millis(post.updated))
-      .Bind(14, post.comment_count);
+      .Bind(14, CommentsModeName(post.comments_mode));
 }
 
 }  // namespace
@@ -94,6 +94,7 @@ Result<Post> SqliteStore::CreatePost(const Post& post) {
     SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, post.blog_id));  // NotFound: no blog
     Post stored = post;
     stored.labels = CleanLabels(post.labels);
+    stored.comment_count = 0;  // a new post has no comments yet
     if (stored.id == 0) {
       for (int attempt = 0; stored.id == 0 && attempt < kIdAttempts; ++attempt) {
         int64_t candidate = ids_.Next();
@@ -113,7 +114,7 @@ Result<Post> SqliteStore::CreatePost(const Post& post) {
 
     Result<Statement> insert = conn.Prepare(
         "INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
-        "body_html, body_text, author, published_ms, updated_ms, comment_count) "
+        "body_html, body_text, author, published_ms, updated_ms, comments_mode) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     if (!insert.ok()) return insert.status();
     insert->Bind(1, stored.id);
@@ -139,7 +140,7 @@ Status SqliteStore::UpdatePost(const Post& post) {
     Result<Statement> update = conn.Prepare(
         "UPDATE posts SET kind = ?3, status = ?4, title = ?5, path = ?6, source = ?7, "
         "format = ?8, body_html = ?9, body_text = ?10, author = ?11, published_ms = ?12, "
-        "updated_ms = ?13, comment_count = ?14 WHERE id = ?1 AND blog_id = ?2");
+        "updated_ms = ?13, comments_mode = ?14 WHERE id = ?1 AND blog_id = ?2");
     if (!update.ok()) return update.status();
     update->Bind(1, post.id);
     BindPostFields(*update, post);
@@ -158,7 +159,7 @@ Status SqliteStore::DeletePost(int64_t blog_id, int64_t post_id) {
       return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
                               std::to_string(blog_id));
     }
-    return BumpGeneration(conn, blog_id);  // labels go by ON DELETE CASCADE
+    return BumpGeneration(conn, blog_id);  // labels and comments go by ON DELETE CASCADE
   });
 }
 

@@ -2,6 +2,28 @@
 #include "store/sqlite/rows.h"
 
 namespace samizdat::store::sqlite {
+namespace {
+
+// The enumerator of `values` whose word is `word`; the first one when none is (the
+// schema's CHECK constraints allow only the words the *Name() functions write).
+template <typename E, size_t N>
+E FromWord(std::string_view word, const E (&values)[N], std::string_view (*name)(E)) {
+  for (E value : values) {
+    if (name(value) == word) return value;
+  }
+  return values[0];
+}
+
+constexpr ModerationMode kModerationModes[] = {ModerationMode::kNever, ModerationMode::kAlways,
+                                               ModerationMode::kOlderPosts};
+constexpr CommentsMode kCommentsModes[] = {CommentsMode::kOpen, CommentsMode::kClosed,
+                                           CommentsMode::kHidden};
+constexpr CommentStatus kCommentStatuses[] = {CommentStatus::kPending, CommentStatus::kPublished,
+                                              CommentStatus::kSpam, CommentStatus::kDeleted};
+constexpr SpamTraining kTrainings[] = {SpamTraining::kNone, SpamTraining::kHam,
+                                       SpamTraining::kSpam};
+
+}  // namespace
 
 int64_t NowMillis() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -24,6 +46,19 @@ std::string_view RoleWord(UserRole role) {
   return "author";
 }
 
+std::string_view TrainingWord(SpamTraining training) {
+  switch (training) {
+    case SpamTraining::kNone: return "none";
+    case SpamTraining::kHam: return "ham";
+    case SpamTraining::kSpam: return "spam";
+  }
+  return "none";
+}
+
+CommentStatus CommentStatusFromWord(std::string_view word) {
+  return FromWord(word, kCommentStatuses, &CommentStatusName);
+}
+
 Blog ReadBlog(const Statement& row) {
   Blog b;
   b.id = row.Int64(0);
@@ -40,6 +75,11 @@ Blog ReadBlog(const Statement& row) {
   b.created = FromMillis(row.Int64(11));
   b.updated = FromMillis(row.Int64(12));
   b.generation = row.Int64(13);
+  b.comment_moderation = FromWord(row.TextView(14), kModerationModes, &ModerationModeName);
+  b.moderation_days = row.Int(15);
+  b.comment_depth = row.Int(16);
+  b.comment_seq = row.Int64(17);
+  b.comments_updated = FromMillis(row.Int64(18));
   return b;
 }
 
@@ -63,7 +103,27 @@ Post ReadPost(const Statement& row) {
   p.published = FromMillis(row.Int64(11));
   p.updated = FromMillis(row.Int64(12));
   p.comment_count = row.Int(13);
+  p.comments_mode = FromWord(row.TextView(14), kCommentsModes, &CommentsModeName);
   return p;
+}
+
+Comment ReadComment(const Statement& row) {
+  Comment c;
+  c.id = row.Int64(0);
+  c.blog_id = row.Int64(1);
+  c.post_id = row.Int64(2);
+  c.parent_id = row.Int64(3);
+  c.status = CommentStatusFromWord(row.TextView(4));
+  c.author_name = row.Text(5);
+  c.author_url = row.Text(6);
+  c.body_html = row.Text(7);
+  c.body_text = row.Text(8);
+  c.body_digest = row.Text(9);
+  c.ip_hash = row.Text(10);
+  c.spam_score = row.Double(11);
+  c.trained = FromWord(row.TextView(12), kTrainings, &TrainingWord);
+  c.published = FromMillis(row.Int64(13));
+  return c;
 }
 
 }  // namespace samizdat::store::sqlite

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "sqlite_test_util.h"
+#include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 
 namespace samizdat::store {
@@ -62,6 +63,44 @@ TEST_F(SqliteStoreTest, OlderDatabaseIsUpgraded) {
   EXPECT_EQ(QueryInt(path_, "SELECT MAX(version) FROM schema_version"),
             sqlite::EmbeddedMigrations().back().version);
   NewBlog("a.example");
+}
+
+TEST_F(SqliteStoreTest, DatabaseOfVersionTwoGainsCommentsWithDefaults) {
+  // A file as a samizdat of migration 0002 left it, with a blog and a post.
+  store_.reset();
+  std::filesystem::remove(path_);
+  {
+    auto conn = Must(sqlite::Connection::Open(path_));
+    ASSERT_TRUE(sqlite::ApplyMigrations(*conn, sqlite::EmbeddedMigrations().first(2)).ok());
+    ASSERT_TRUE(conn->Exec("INSERT INTO blogs (id, host, created_ms, updated_ms, generation) "
+                           "VALUES (7, 'old.example', 1, 2, 5);"
+                           "INSERT INTO posts (id, blog_id, kind, status, path, format, "
+                           "published_ms, updated_ms, comment_count) VALUES (70, 7, 'post', "
+                           "'published', '/2020/01/old.html', 'html', 10, 20, 0)")
+                    .ok());
+  }
+  EXPECT_EQ(QueryInt(path_, "SELECT MAX(version) FROM schema_version"), 2);
+
+  store_ = Must(OpenSqliteStore(path_));
+  EXPECT_EQ(QueryInt(path_, "SELECT MAX(version) FROM schema_version"),
+            sqlite::EmbeddedMigrations().back().version);
+  Blog blog = Must(store_->GetBlog(7));
+  EXPECT_EQ(blog.generation, 5);
+  EXPECT_EQ(blog.comment_moderation, ModerationMode::kNever);
+  EXPECT_EQ(blog.moderation_days, 14);
+  EXPECT_EQ(blog.comment_depth, 2);
+  EXPECT_EQ(blog.comment_seq, 0);
+  Post post = Must(store_->GetPost(7, 70));
+  EXPECT_EQ(post.comments_mode, CommentsMode::kOpen);
+  EXPECT_EQ(post.comment_count, 0);
+
+  Comment comment;
+  comment.blog_id = 7;
+  comment.post_id = 70;
+  comment.status = CommentStatus::kPublished;
+  Must(store_->CreateComment(comment));
+  EXPECT_EQ(Must(store_->GetPost(7, 70)).comment_count, 1);
+  EXPECT_EQ(Must(store_->PostsWithCommentsChangedSince(7, 0)), (std::vector<int64_t>{70}));
 }
 
 TEST(SqliteOpenTest, UnopenablePathIsAnError) {

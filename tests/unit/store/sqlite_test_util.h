@@ -101,6 +101,9 @@ class SqliteStoreTest : public ::testing::Test {
 
   int64_t Generation(int64_t blog_id) { return Must(store_->GetBlog(blog_id)).generation; }
 
+  // A second Store on the same database, as another process or node would open it.
+  std::unique_ptr<Store> OpenAgain() { return Must(OpenSqliteStore(path_)); }
+
   std::filesystem::path dir_;
   std::string path_;
   std::unique_ptr<Store> store_;
