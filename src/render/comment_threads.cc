@@ -14,7 +14,10 @@ namespace samizdat::render {
 namespace {
 
 constexpr std::string_view kCommentTimePattern = "MMMM d, yyyy 'at' h:mm a";
-constexpr size_t kTopLevel = static_cast<size_t>(-1);  // "no parent" in the index tree
+constexpr size_t kTopLevel = static_cast<size_t>(-1);  // parent of a top-level comment
+// Levels shown at most, whatever the blog asks: building and rendering recurse once per
+// level, and a thread deeper than this is unreadable anyway.
+constexpr int kMaxDepth = 64;
 
 bool StartsWithIgnoringAsciiCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -40,45 +43,48 @@ std::vector<const Comment*> ShownInTimeOrder(const std::vector<Comment>& comment
 }
 
 // parent[i]: the index in `shown` of the comment i replies to, or kTopLevel when it
-// replies to nothing shown. A cycle in the stored parent ids (corrupt data) is cut where
-// the walk first meets it, so every comment hangs from exactly one top-level comment.
+// replies to nothing shown. A cycle in the stored parent ids (corrupt data) is cut at
+// the comment of the cycle first reached from the oldest comment leading into it, which
+// becomes top level, so every comment hangs from exactly one top-level comment.
 // level[i]: 1 for top level, 2 for a reply to it, and so on.
 void ResolveParents(const std::vector<const Comment*>& shown, std::vector<size_t>* parent,
                     std::vector<int>* level) {
+  const size_t n = shown.size();
   std::unordered_map<int64_t, size_t> index_of;
-  index_of.reserve(shown.size());
-  for (size_t i = 0; i < shown.size(); ++i) index_of.emplace(shown[i]->id, i);
-
-  parent->assign(shown.size(), kTopLevel);
-  for (size_t i = 0; i < shown.size(); ++i) {
-    const int64_t parent_id = shown[i]->parent_id;
-    if (parent_id == 0) continue;
-    auto it = index_of.find(parent_id);
-    if (it != index_of.end() && it->second != i) (*parent)[i] = it->second;
+  index_of.reserve(n);
+  for (size_t i = 0; i < n; ++i) index_of.emplace(shown[i]->id, i);
+  parent->assign(n, kTopLevel);
+  for (size_t i = 0; i < n; ++i) {
+    auto it = index_of.find(shown[i]->parent_id);
+    if (shown[i]->parent_id != 0 && it != index_of.end()) (*parent)[i] = it->second;
   }
 
-  constexpr int kInProgress = -1;
-  level->assign(shown.size(), 0);
+  // Cut cycles: walk up from each comment; meeting a comment of the same walk closes a cycle.
+  enum : char { kUnseen, kOnWalk, kDone };
+  std::vector<char> state(n, kUnseen);
   std::vector<size_t> walk;
-  for (size_t i = 0; i < shown.size(); ++i) {
-    size_t at = i;
-    while ((*level)[at] == 0) {
-      (*level)[at] = kInProgress;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t at = i; at != kTopLevel && state[at] == kUnseen; at = (*parent)[at]) {
+      state[at] = kOnWalk;
       walk.push_back(at);
       const size_t up = (*parent)[at];
-      if (up == kTopLevel) break;
-      if ((*level)[up] == kInProgress) {  // a cycle: `at` becomes a top-level comment
-        (*parent)[at] = kTopLevel;
-        break;
-      }
-      at = up;
+      if (up != kTopLevel && state[up] == kOnWalk) (*parent)[up] = kTopLevel;
     }
-    while (!walk.empty()) {
-      const size_t n = walk.back();
-      walk.pop_back();
-      const size_t up = (*parent)[n];
-      (*level)[n] = up == kTopLevel ? 1 : (*level)[up] + 1;
+    for (size_t at : walk) state[at] = kDone;
+    walk.clear();
+  }
+
+  // Levels, now that every walk up ends at the top level.
+  level->assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t at = i; at != kTopLevel && (*level)[at] == 0; at = (*parent)[at]) {
+      walk.push_back(at);
     }
+    for (auto it = walk.rbegin(); it != walk.rend(); ++it) {
+      const size_t up = (*parent)[*it];
+      (*level)[*it] = up == kTopLevel ? 1 : (*level)[up] + 1;
+    }
+    walk.clear();
   }
 }
 
@@ -94,8 +100,8 @@ CommentView MakeCommentView(const TimeZone& zone, const Post& post, const Commen
   view.body_html = c.body_html;
   view.time_text = FormatPattern(c.published, zone, kCommentTimePattern);
   view.iso_time = FormatRfc3339(c.published, zone);
-  view.permalink = post.path + "?showComment=" + std::to_string(ToEpochMillis(c.published)) +
-                   "#c" + view.id;
+  view.permalink =
+      post.path + "?showComment=" + std::to_string(ToEpochMillis(c.published)) + "#c" + view.id;
   // A reply to a comment at the deepest level joins that comment's thread, so every
   // comment can be replied to.
   view.reply_url = post.path + "?reply=" + view.id + "#comment-form";
@@ -129,7 +135,7 @@ std::vector<CommentView> MakeCommentThreads(const Blog& blog, const TimeZone& zo
   // Where each comment is shown: under its parent, or, when that would be deeper than
   // the blog shows, under its ancestor at the deepest level but one (for depth 1, at
   // top level), among that ancestor's replies in time order.
-  const int depth = std::max(blog.comment_depth, 1);
+  const int depth = std::clamp(blog.comment_depth, 1, kMaxDepth);
   std::vector<size_t> top;
   std::vector<std::vector<size_t>> replies(shown.size());
   for (size_t i = 0; i < shown.size(); ++i) {

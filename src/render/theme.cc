@@ -208,6 +208,9 @@ class TemplatePool {
 struct Theme::Impl {
   TemplatePool page;     // page.mustache with its partials inlined
   TemplatePool sidebar;  // sidebar.mustache with its partials inlined
+  // comment.mustache (one comment) with its partials inlined; null when the theme has
+  // none (its pages then get empty comments_html and replies_html).
+  std::unique_ptr<TemplatePool> comment;
   Data base;             // values shared by every page: style_css
 };
 
@@ -234,6 +237,13 @@ Result<std::shared_ptr<Theme::Impl>> Load(const Files& files) {
     std::string source;
     SAMIZDAT_RETURN_IF_ERROR(InlinePartials(files, name, 0, &source));
     SAMIZDAT_RETURN_IF_ERROR(pool->Init(std::move(source), name));
+  }
+  constexpr std::string_view kComment = "comment.mustache";
+  if (files.find(kComment) != files.end()) {
+    std::string source;
+    SAMIZDAT_RETURN_IF_ERROR(InlinePartials(files, kComment, 0, &source));
+    impl->comment = std::make_unique<TemplatePool>();
+    SAMIZDAT_RETURN_IF_ERROR(impl->comment->Init(std::move(source), kComment));
   }
   impl->base = Data(Data::type::object);
   impl->base["style_css"] = Data(files.find("style.css")->second);
@@ -289,11 +299,18 @@ Result<Theme> Theme::FromDirectory(const std::string& dir) {
 }
 
 std::string Theme::Render(const PageView& view) const {
-  const Data page = internal::PageData(view);
+  internal::CommentRenderer render_comment;
+  if (impl_->comment) {
+    render_comment = [this](const Data& comment, std::string* out) {
+      impl_->comment->Render(impl_->base, comment, out);
+    };
+  }
+  const Data page = internal::PageData(view, render_comment);
   size_t estimate = 8192 + impl_->page.source_size() + view.sidebar_html.size();
   for (const PostView& post : view.posts) {
     estimate += post.body_html.size() + post.snippet_html.size() + 2048;
   }
+  estimate += page.get("comments_html")->string_value().size();
   std::string out;
   out.reserve(estimate);
   impl_->page.Render(impl_->base, page, &out);

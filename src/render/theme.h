@@ -2,10 +2,12 @@
 //
 // A theme is a directory of files: page.mustache (the layout), sidebar.mustache (the
 // sidebar, rendered on its own), the partials they include (post.mustache,
-// comments.mustache, pager.mustache, and any other NAME.mustache the theme adds) and
-// style.css, which the page inlines in a <style> element. Partials ({{> name}}) are
-// inlined when the theme is loaded and the result is parsed once; rendering parses
-// nothing. The default theme (themes/default/) is compiled into the binary.
+// comments.mustache, pager.mustache, and any other NAME.mustache the theme adds),
+// optionally comment.mustache (one comment, rendered on its own for each comment, so
+// that threads of any depth need no recursive template) and style.css, which the page
+// inlines in a <style> element. Partials ({{> name}}) are inlined when the theme is
+// loaded and the result is parsed once; rendering parses nothing. The default theme
+// (themes/default/) is compiled into the binary.
 //
 // The sidebar is rendered apart (RenderSidebar) so that a caller can keep its HTML
 // across pages and hand it to Render in PageView::sidebar_html, which page.mustache
@@ -14,7 +16,8 @@
 // What templates see is documented in themes/default/README.md: the PageView's fields
 // under the same names, plus flags (is_item, is_list, has_…) so templates carry no
 // logic. Values are HTML-escaped by {{name}}; the fields that hold HTML (body_html,
-// snippet_html, status_message_html, sidebar_html, style_css) are meant for {{{name}}}.
+// snippet_html, status_message_html, sidebar_html, comments_html, replies_html,
+// style_css) are meant for {{{name}}}.
 //
 // Thread safety: a Theme is immutable after creation; Render and RenderSidebar may be
 // called from any number of threads at once. Copies share the parsed templates.
@@ -38,9 +41,9 @@ class Theme {
   // template does not parse.
   static Result<Theme> FromDirectory(const std::string& dir);
 
-  // The complete HTML page. view.sidebar_html, when not empty, is inserted unescaped
-  // (it should come from RenderSidebar of this theme); when it is empty, the page
-  // renders view.sidebar itself (deprecated, until PageView::sidebar goes). No I/O.
+  // The complete HTML page. view.sidebar_html is inserted unescaped (it should come
+  // from RenderSidebar of this theme). Each comment of view.comments is rendered by
+  // comment.mustache, replies first, into the page's comments_html. No I/O.
   std::string Render(const PageView& view) const;
 
   // The sidebar's HTML, the content of the page's <aside>: sidebar.mustache with the

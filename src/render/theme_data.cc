@@ -124,9 +124,53 @@ void FillSidebar(data& obj, const Sidebar& sidebar) {
   Put(obj, "has_about", !sidebar.about.empty());
 }
 
+// One comment and, first, the replies under it: `replies` (the same keys, for themes
+// that nest in the template) and `replies_html` (rendered by `render`, if set). The
+// comment's own HTML is then appended to `html`.
+void FillComment(data& obj, const CommentView& comment, bool form_open,
+                 const CommentRenderer& render, std::string* html) {
+  Put(obj, "id", comment.id);
+  Put(obj, "author", comment.author);
+  Put(obj, "author_url", comment.author_url);
+  Put(obj, "has_author_url", !comment.author_url.empty());
+  Put(obj, "body_html", comment.body_html);
+  Put(obj, "time_text", comment.time_text);
+  Put(obj, "iso_time", comment.iso_time);
+  Put(obj, "permalink", comment.permalink);
+  Put(obj, "reply_url", comment.reply_url);
+  // A Reply link leads to the form, so it shows only while the form does.
+  Put(obj, "has_reply_url", form_open && !comment.reply_url.empty());
+  List& replies = NewList(obj["replies"], comment.replies.size());
+  std::string replies_html;
+  for (const CommentView& reply : comment.replies) {
+    FillComment(Append(replies), reply, form_open, render, &replies_html);
+  }
+  Put(obj, "has_replies", !comment.replies.empty());
+  Put(obj, "replies_html", replies_html);
+  if (render) render(obj, html);
+}
+
+void FillCommentForm(data& obj, const CommentFormView& form) {
+  Put(obj, "open", form.open);
+  Put(obj, "action", form.action);
+  Put(obj, "post_id", form.post_id);
+  Put(obj, "parent_id", form.parent_id);
+  Put(obj, "parent_author", form.parent_author);
+  Put(obj, "is_reply", !form.parent_id.empty());
+  Put(obj, "token", form.token);
+  Put(obj, "name", form.name);
+  Put(obj, "url", form.url);
+  Put(obj, "body", form.body);
+  Put(obj, "error", form.error);
+  Put(obj, "has_error", !form.error.empty());
+  Put(obj, "notice", form.notice);
+  Put(obj, "has_notice", !form.notice.empty());
+  Put(obj, "has_message", !form.error.empty() || !form.notice.empty());
+}
+
 }  // namespace
 
-data PageData(const PageView& view) {
+data PageData(const PageView& view, const CommentRenderer& render_comment) {
   data page(data::type::object);
   const PageKind k = view.kind;
   Put(page, "is_index", k == PageKind::kIndex);
@@ -162,6 +206,15 @@ data PageData(const PageView& view) {
   Put(page, "has_label_feed", !view.label_feed_url.empty());
   Put(page, "error_title", view.error_title);
   Put(page, "error_message", view.error_message);
+  Put(page, "show_comments", view.show_comments);
+  List& comments = NewList(page["comments"], view.comments.size());
+  std::string comments_html;
+  for (const CommentView& comment : view.comments) {
+    FillComment(Append(comments), comment, view.comment_form.open, render_comment, &comments_html);
+  }
+  Put(page, "has_comments", !view.comments.empty());
+  Put(page, "comments_html", comments_html);
+  FillCommentForm(page["comment_form"] = data(data::type::object), view.comment_form);
   return page;
 }
 

@@ -1,4 +1,5 @@
-// Tests for render/build.h: Blogger's texts, label URLs, date headers, the sidebar.
+// Tests for render/build.h: Blogger's texts, label URLs, date headers, the sidebar,
+// comment threads.
 #include "render/build.h"
 
 #include <gtest/gtest.h>
@@ -181,6 +182,156 @@ TEST(BuildTest, BlogViewDefaultsTheBannerAltToTheTitle) {
   EXPECT_EQ(view.banner_alt, "Field Notes");
   blog.banner_alt = "Field Notes banner";
   EXPECT_EQ(MakeBlogView(blog).banner_alt, "Field Notes banner");
+}
+
+Comment MakeComment(int64_t id, int64_t parent_id, std::string_view published) {
+  Comment c;
+  c.id = id;
+  c.post_id = 7;
+  c.parent_id = parent_id;
+  c.status = CommentStatus::kPublished;
+  c.author_name = "Reader " + std::to_string(id);
+  c.body_html = "comment " + std::to_string(id);
+  c.published = At(published);
+  return c;
+}
+
+// The thread as text: "id(reply reply(…))" for each top-level comment, space separated.
+std::string Shape(const std::vector<CommentView>& views) {
+  std::string out;
+  for (const CommentView& v : views) {
+    if (!out.empty()) out += ' ';
+    out += v.id;
+    if (!v.replies.empty()) out += "(" + Shape(v.replies) + ")";
+  }
+  return out;
+}
+
+Blog BlogWithDepth(int depth) {
+  Blog blog;
+  blog.comment_depth = depth;
+  return blog;
+}
+
+// 1 <- 2 <- 3 <- 4 (a chain), 5 top level, 6 replies to 1; given out of order.
+std::vector<Comment> ChainAndSiblings() {
+  return {MakeComment(4, 3, "2022-01-15T13:00:00Z"), MakeComment(6, 1, "2022-01-15T12:30:00Z"),
+          MakeComment(1, 0, "2022-01-15T10:00:00Z"), MakeComment(3, 2, "2022-01-15T12:00:00Z"),
+          MakeComment(5, 0, "2022-01-15T10:30:00Z"), MakeComment(2, 1, "2022-01-15T11:00:00Z")};
+}
+
+TEST(CommentThreadsTest, DefaultDepthShowsOneLevelOfRepliesInTimeOrder) {
+  const Post post = MakePost(7, "2022-01-15T09:00:00Z");
+  // Blogger's default: replies to replies join the top-level comment's replies, in time
+  // order (3 at 12:00 and 4 at 13:00 come around 6 at 12:30).
+  EXPECT_EQ(Shape(MakeCommentThreads(BlogWithDepth(2), TimeZone::Utc(), post, ChainAndSiblings())),
+            "1(2 3 6 4) 5");
+}
+
+TEST(CommentThreadsTest, DepthOneIsFlatInTimeOrder) {
+  const Post post = MakePost(7, "2022-01-15T09:00:00Z");
+  EXPECT_EQ(Shape(MakeCommentThreads(BlogWithDepth(1), TimeZone::Utc(), post, ChainAndSiblings())),
+            "1 5 2 3 6 4");
+  // A depth below 1 reads as 1.
+  EXPECT_EQ(Shape(MakeCommentThreads(BlogWithDepth(0), TimeZone::Utc(), post, ChainAndSiblings())),
+            "1 5 2 3 6 4");
+}
+
+TEST(CommentThreadsTest, DepthThreeNestsTwoLevelsOfReplies) {
+  const Post post = MakePost(7, "2022-01-15T09:00:00Z");
+  EXPECT_EQ(Shape(MakeCommentThreads(BlogWithDepth(3), TimeZone::Utc(), post, ChainAndSiblings())),
+            "1(2(3 4) 6) 5");
+  EXPECT_EQ(Shape(MakeCommentThreads(BlogWithDepth(4), TimeZone::Utc(), post, ChainAndSiblings())),
+            "1(2(3(4)) 6) 5");
+}
+
+TEST(CommentThreadsTest, AVeryDeepChainIsCutAtSixtyFourLevels) {
+  const Post post = MakePost(7, "2022-01-15T09:00:00Z");
+  std::vector<Comment> chain;
+  const Time start = At("2022-01-15T10:00:00Z");
+  for (int64_t id = 1; id <= 100; ++id) {
+    chain.push_back(MakeComment(id, id - 1, "2022-01-15T10:00:00Z"));
+    chain.back().published = start + std::chrono::minutes(id);
+  }
+  std::vector<CommentView> views =
+      MakeCommentThreads(BlogWithDepth(1000), TimeZone::Utc(), post, chain);
+  int levels = 0;
+  const std::vector<CommentView>* at = &views;
+  while (!at->empty()) {
+    ++levels;
+    if (levels == 64) {
+      EXPECT_EQ(at->size(), 37u);  // 64..100, in time order
+    }
+    at = &at->back().replies;
+  }
+  EXPECT_EQ(levels, 64);
+}
+
+TEST(CommentThreadsTest, RepliesToHiddenCommentsShowAtTopLevel) {
+  const Post post = MakePost(7, "2022-01-15T09:00:00Z");
+  std::vector<Comment> comments = ChainAndSiblings();
+  // 2 is held for moderation and 99 was never shown: their replies move to the top
+  // level, keeping their own replies under them.
+  for (Comment& c : comments) {
+    if (c.id == 2) c.status = CommentStatus::kPending;
+  }
+  comments.push_back(MakeComment(8, 99, "2022-01-15T09:30:00Z"));
+  EXPECT_EQ(Shape(MakeCommentThreads(BlogWithDepth(2), TimeZone::Utc(), post, comments)),
+            "8 1(6) 5 3(4)");
+}
+
+TEST(CommentThreadsTest, CorruptParentCyclesStillShowEveryComment) {
+  const Post post = MakePost(7, "2022-01-15T09:00:00Z");
+  const std::vector<Comment> comments = {MakeComment(1, 2, "2022-01-15T10:00:00Z"),
+                                         MakeComment(2, 1, "2022-01-15T11:00:00Z"),
+                                         MakeComment(3, 3, "2022-01-15T12:00:00Z")};
+  EXPECT_EQ(Shape(MakeCommentThreads(BlogWithDepth(3), TimeZone::Utc(), post, comments)), "1(2) 3");
+}
+
+TEST(CommentThreadsTest, ViewsCarryTimesLinksAndAuthors) {
+  const Post post = MakePost(7, "2022-01-15T09:00:00Z");
+  std::vector<Comment> comments = {MakeComment(123, 0, "2015-07-13T00:39:00.250Z"),
+                                   MakeComment(124, 123, "2015-07-13T13:05:00Z")};
+  comments[0].author_name = "  ";
+  comments[0].author_url = "javascript:alert(1)";
+  comments[0].body_html = "<b>bold</b> &amp; kept";
+  comments[1].author_name = "Ola";
+  comments[1].author_url = "HTTPS://ola.example/";
+  const std::vector<CommentView> views =
+      MakeCommentThreads(BlogWithDepth(2), Zone("Europe/Helsinki"), post, comments);
+  ASSERT_EQ(views.size(), 1u);
+  const CommentView& first = views[0];
+  EXPECT_EQ(first.id, "123");
+  EXPECT_EQ(first.author, "Anonymous");
+  EXPECT_EQ(first.author_url, "");
+  EXPECT_EQ(first.body_html, "<b>bold</b> &amp; kept");
+  // Helsinki is UTC+3 in July.
+  EXPECT_EQ(first.time_text, "July 13, 2015 at 3:39 AM");
+  EXPECT_EQ(first.iso_time, "2015-07-13T03:39:00.250+03:00");
+  EXPECT_EQ(first.permalink, "/2022/01/post-7.html?showComment=1436747940250#c123");
+  EXPECT_EQ(first.reply_url, "/2022/01/post-7.html?reply=123#comment-form");
+  ASSERT_EQ(first.replies.size(), 1u);
+  const CommentView& reply = first.replies[0];
+  EXPECT_EQ(reply.author, "Ola");
+  EXPECT_EQ(reply.author_url, "HTTPS://ola.example/");
+  EXPECT_EQ(reply.time_text, "July 13, 2015 at 4:05 PM");
+  EXPECT_EQ(reply.permalink, "/2022/01/post-7.html?showComment=1436792700000#c124");
+  // At the deepest level too: a reply to it joins the same thread.
+  EXPECT_EQ(reply.reply_url, "/2022/01/post-7.html?reply=124#comment-form");
+
+  for (const char* url : {"ftp://x.example/", "//x.example/", "http:/x", "data:text/html,x"}) {
+    comments[1].author_url = url;
+    EXPECT_EQ(MakeCommentThreads(BlogWithDepth(2), TimeZone::Utc(), post, comments)[0]
+                  .replies[0]
+                  .author_url,
+              "")
+        << url;
+  }
+}
+
+TEST(CommentThreadsTest, NoCommentsNoThreads) {
+  const Post post = MakePost(7, "2022-01-15T09:00:00Z");
+  EXPECT_TRUE(MakeCommentThreads(Blog{}, TimeZone::Utc(), post, {}).empty());
 }
 
 }  // namespace

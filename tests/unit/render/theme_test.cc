@@ -63,6 +63,10 @@ PageView ItemPage() {
   page.posts = {MakePostView(blog, TimeZone::Utc(), TestPost())};
   page.pager = {"/2022/01/newer.html", "/2022/01/older.html", "/"};
   page.sidebar_html = Theme::Default().RenderSidebar(TestSidebar(blog), "");
+  page.show_comments = true;
+  page.comment_form.open = true;
+  page.comment_form.post_id = "5678";
+  page.comment_form.token = "tok-123";
   return page;
 }
 
@@ -318,6 +322,232 @@ TEST(ThemeTest, RendersTheSamePageFromManyThreads) {
   for (const std::string& result : sidebars) EXPECT_EQ(result, expected_sidebar);
 }
 
+Comment TestComment(int64_t id, int64_t parent_id, std::string_view published,
+                    std::string_view author) {
+  Comment c;
+  c.id = id;
+  c.post_id = 5678;
+  c.parent_id = parent_id;
+  c.status = CommentStatus::kPublished;
+  c.author_name = author;
+  c.body_html = "Comment number " + std::to_string(id) + ".";
+  c.published = At(published);
+  return c;
+}
+
+// An item page with three comments: 101 (with a link), 102 replying to it, and 103.
+PageView PageWithComments(int depth = 2) {
+  PageView page = ItemPage();
+  Blog blog = TestBlog();
+  blog.comment_depth = depth;
+  std::vector<Comment> comments = {TestComment(103, 0, "2022-01-16T09:00:00Z", "Tomas"),
+                                   TestComment(102, 101, "2022-01-15T19:00:00Z", "Mira"),
+                                   TestComment(101, 0, "2022-01-15T18:30:00Z", "Jonah")};
+  comments[2].author_url = "https://jonah.example/";
+  comments[2].body_html = "First! <b>Lovely</b> tide.<br>Second line.";
+  page.posts[0].comment_count = 3;
+  page.posts[0].comment_count_text = CommentCountText(3);
+  page.comments = MakeCommentThreads(blog, TimeZone::Utc(), TestPost(), comments);
+  return page;
+}
+
+TEST(ThemeTest, ItemPageShowsCommentThreadsThenTheForm) {
+  const std::string html = Theme::Default().Render(PageWithComments());
+  ExpectInOrder(
+      html,
+      {"Posted by",
+       "<div class=\"comments\" id=\"comments\">",
+       "<h4>3 comments:</h4>",
+       "<div class=\"comments-content\">",
+       "<ol",
+       "<li class=\"comment\" id=\"c101\">",
+       "<cite class=\"user\"><a href=\"https://jonah.example/\" rel=\"nofollow ugc\">Jonah</a>"
+       "</cite>",
+       "<span class=\"datetime secondary-text\"><a href=\"/2022/01/spring-tide.html?showComment="
+       "1642271400000#c101\"><time datetime=\"2022-01-15T18:30:00.000Z\">January 15, 2022 at 6:30 "
+       "PM"
+       "</time></a></span>",
+       "<p class=\"comment-content\">First! <b>Lovely</b> tide.<br>Second line.</p>",
+       "<a class=\"comment-reply\" "
+       "href=\"/2022/01/spring-tide.html?reply=101#comment-form\">Reply</a>",
+       "<div class=\"comment-replies\">",
+       "<ol",
+       "<li class=\"comment\" id=\"c102\">",
+       "<cite class=\"user\">Mira</cite>",
+       "Comment number 102.",
+       "?reply=102#comment-form",
+       "</li>",
+       "</ol>",
+       "</li>",
+       "<li class=\"comment\" id=\"c103\">",
+       "Tomas",
+       "January 16, 2022 at 9:00 AM",
+       "</li>",
+       "</ol>",
+       "<div class=\"comment-form\" id=\"comment-form\">",
+       "<h4 id=\"comment-post-message\">Post a Comment</h4>",
+       "<form method=\"post\" action=\"/comment\">",
+       "<input type=\"hidden\" name=\"post_id\" value=\"5678\">",
+       "<input type=\"hidden\" name=\"parent_id\" value=\"\">",
+       "<input type=\"hidden\" name=\"token\" value=\"tok-123\">",
+       ">Comment</label>",
+       "<textarea id=\"comment-body\" name=\"body\"",
+       "maxlength=\"4096\" required>",
+       ">Name (optional)</label>",
+       "name=\"name\"",
+       ">Website (optional)</label>",
+       "name=\"url\"",
+       "<p class=\"hp\" aria-hidden=\"true\">",
+       "Leave this field empty",
+       "name=\"email\" value=\"\" tabindex=\"-1\" autocomplete=\"off\"",
+       "<button type=\"submit\">Publish</button>",
+       "</form>",
+       "Newer Post",
+       "Post Comments (Atom)"});
+  // One element carries each anchor; Blogger's <a name> is obsolete in HTML5.
+  EXPECT_EQ(Count(html, "id=\"comment-form\""), 1u);
+  EXPECT_EQ(Count(html, "id=\"comments\""), 1u);
+  EXPECT_EQ(html.find("<a name="), std::string::npos);
+  EXPECT_EQ(html.find("Replying to"), std::string::npos);
+  EXPECT_EQ(html.find("role=\"alert\""), std::string::npos);
+  EXPECT_EQ(html.find("role=\"status\""), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  // Mira's name is not a link: she gave no URL.
+  EXPECT_EQ(html.find("<cite class=\"user\"><a href=\"\""), std::string::npos);
+}
+
+TEST(ThemeTest, ThreadsNestToAnyDepth) {
+  PageView page = PageWithComments(5);
+  Blog blog = TestBlog();
+  blog.comment_depth = 5;
+  std::vector<Comment> chain;
+  for (int64_t id = 1; id <= 5; ++id) {
+    chain.push_back(TestComment(id, id - 1, "2022-01-15T1" + std::to_string(id) + ":00:00Z",
+                                "R" + std::to_string(id)));
+  }
+  page.comments = MakeCommentThreads(blog, TimeZone::Utc(), TestPost(), chain);
+  const std::string html = Theme::Default().Render(page);
+  ExpectInOrder(html, {"id=\"c1\"", "comment-replies", "id=\"c2\"", "comment-replies", "id=\"c3\"",
+                       "comment-replies", "id=\"c4\"", "comment-replies", "id=\"c5\"",
+                       "Comment number 5.", "</li>\n</ol>", "</li>\n</ol>", "</li>\n</ol>",
+                       "</li>\n</ol>", "</li>\n</ol>", "Post a Comment"});
+  EXPECT_EQ(Count(html, "</ol>"), 5u);
+  EXPECT_EQ(Count(html, "<div class=\"comment-replies\">"), 4u);
+  EXPECT_EQ(Count(html, "<li class=\"comment\""), 5u);
+}
+
+TEST(ThemeTest, CommentBodiesAreInsertedAsIsButNamesAndUrlsAreEscaped) {
+  PageView page = PageWithComments();
+  page.comments[0].author = "<script>alert(1)</script>";
+  page.comments[0].author_url = "https://x.example/?a=1&b=\"2\"";
+  page.comments[0].body_html = "<i>sanitized</i> &lt;script&gt;";
+  const std::string html = Theme::Default().Render(page);
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\" rel=\"nofollow ugc\">"
+                      "&lt;script&gt;alert(1)&lt;/script&gt;</a>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<p class=\"comment-content\"><i>sanitized</i> &lt;script&gt;</p>"),
+            std::string::npos);
+}
+
+TEST(ThemeTest, FormRefillsEscapedValuesWithTheErrorAbove) {
+  PageView page = PageWithComments();
+  page.comment_form.name = "Ann \"the <b>bold</b>\"";
+  page.comment_form.url = "https://ann.example/?q=\"x\"&y=<z>";
+  page.comment_form.body = "</textarea><script>alert(1)</script> & more";
+  page.comment_form.error = "Your comment has too many links <3.";
+  page.comment_form.token = "t&k\"n";
+  const std::string html = Theme::Default().Render(page);
+  ExpectInOrder(
+      html,
+      {"Post a Comment",
+       "<p class=\"comment-form-error\" role=\"alert\">Your comment has too many links "
+       "&lt;3.</p>",
+       "<form", "name=\"token\" value=\"t&amp;k&quot;n\"",
+       "required>&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</textarea>",
+       "value=\"Ann &quot;the &lt;b&gt;bold&lt;/b&gt;&quot;\"",
+       "value=\"https://ann.example/?q=&quot;x&quot;&amp;y=&lt;z&gt;\"", "</form>"});
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("role=\"status\""), std::string::npos);
+}
+
+TEST(ThemeTest, FormShowsANoticeAfterAHeldComment) {
+  PageView page = PageWithComments();
+  page.comment_form.notice = "Your comment will be visible after approval.";
+  const std::string html = Theme::Default().Render(page);
+  ExpectInOrder(html, {"Post a Comment",
+                       "<p class=\"comment-form-notice\" role=\"status\">Your comment will be "
+                       "visible after approval.</p>",
+                       "<form"});
+  EXPECT_EQ(html.find("role=\"alert\""), std::string::npos);
+}
+
+TEST(ThemeTest, ReplyFormNamesTheParentAndLinksBackToATopLevelComment) {
+  PageView page = PageWithComments();
+  page.comment_form.parent_id = "101";
+  page.comment_form.parent_author = "Jonah <J>";
+  const std::string html = Theme::Default().Render(page);
+  ExpectInOrder(html,
+                {"<form", "name=\"parent_id\" value=\"101\"",
+                 "Replying to Jonah &lt;J&gt; — <a href=\"/2022/01/spring-tide.html#comment-form\">"
+                 "cancel</a>",
+                 "<textarea"});
+}
+
+TEST(ThemeTest, ClosedCommentsShowTheThreadsWithoutFormOrReplyLinks) {
+  PageView page = PageWithComments();
+  page.comment_form.open = false;
+  const std::string html = Theme::Default().Render(page);
+  ExpectInOrder(
+      html, {"<h4>3 comments:</h4>", "id=\"c101\"", "id=\"c102\"", "id=\"c103\"", "Newer Post"});
+  for (std::string_view absent : {"Post a Comment", "<form method=\"post\"", "tok-123",
+                                  "class=\"comment-reply\"", "?reply=", "id=\"comment-form\""}) {
+    EXPECT_EQ(html.find(absent), std::string::npos) << absent;
+  }
+}
+
+TEST(ThemeTest, RefusalsShowTheirMessageWhenTheFormIsNotShown) {
+  // A comment posted to a post whose comments were just closed (or are hidden) is
+  // refused; the page says why where the form would be.
+  PageView page = PageWithComments();
+  page.comment_form.open = false;
+  page.comment_form.error = "Comments are closed on this post.";
+  std::string html = Theme::Default().Render(page);
+  ExpectInOrder(html, {"<h4>3 comments:</h4>", "id=\"c103\"",
+                       "<div class=\"comment-form\" id=\"comment-form\">",
+                       "<p class=\"comment-form-error\" role=\"alert\">Comments are closed on this "
+                       "post.</p>",
+                       "</div>\n</div>", "Newer Post"});
+  EXPECT_EQ(html.find("<form method=\"post\""), std::string::npos);
+
+  page.show_comments = false;
+  html = Theme::Default().Render(page);
+  ExpectInOrder(html, {"The water rose past the third step",
+                       "<div class=\"comment-form\" id=\"comment-form\">",
+                       "Comments are closed on this post.", "Newer Post"});
+  EXPECT_EQ(html.find("id=\"comments\""), std::string::npos);
+  EXPECT_EQ(html.find("Comment number"), std::string::npos);
+  EXPECT_EQ(html.find("<form method=\"post\""), std::string::npos);
+}
+
+TEST(ThemeTest, HiddenCommentsShowNothing) {
+  PageView page = PageWithComments();
+  page.show_comments = false;
+  const std::string html = Theme::Default().Render(page);
+  for (std::string_view absent : {"id=\"comments\"", "3 comments:", "Comment number",
+                                  "Post a Comment", "<form method=\"post\"", "tok-123"}) {
+    EXPECT_EQ(html.find(absent), std::string::npos) << absent;
+  }
+  ExpectInOrder(html, {"The water rose past the third step", "Newer Post", "Post Comments (Atom)"});
+}
+
+TEST(ThemeTest, ItemPageWithoutCommentsHasNoEmptyList) {
+  const std::string html = Theme::Default().Render(ItemPage());
+  ExpectInOrder(html, {"<h4>No comments:</h4>", "Post a Comment"});
+  EXPECT_EQ(html.find("comments-content"), std::string::npos);
+  EXPECT_EQ(html.find("<ol"), std::string::npos);
+}
+
 // The reference page (DESIGN.md): the same post rendered by the default theme reads, once
 // the markup is stripped, in the order of the real Blogger page's text dump.
 std::string VisibleText(const std::string& html) {
@@ -414,6 +644,33 @@ TEST_F(ThemeDirTest, CustomThemeRendersItsOwnTemplate) {
             "<html><style>body{color:teal}</style><h1>Harbor Log</h1>"
             "<article>CUSTOM The spring tide came early [No comments]</article>"
             "<y>2022</y><y>2021</y></html>");
+}
+
+TEST_F(ThemeDirTest, CustomThemeMayNestCommentsInItsTemplate) {
+  // No comment.mustache: the theme walks the `comments` list itself.
+  Write("comments.mustache",
+        "{{#show_comments}}{{#comments}}[{{author}}{{#has_replies}}:{{#replies}} {{author}}"
+        "{{/replies}}{{/has_replies}}]{{/comments}}{{comments_html}}"
+        "{{#comment_form.open}}<form>{{/comment_form.open}}{{/show_comments}}");
+  Result<Theme> theme = Theme::FromDirectory(dir_.string());
+  ASSERT_TRUE(theme.ok()) << theme.status().ToString();
+  PageView page = PageWithComments();
+  page.sidebar_html.clear();
+  EXPECT_EQ(
+      theme->Render(page),
+      "<html><style>body{color:teal}</style><h1>Harbor Log</h1>"
+      "<article>CUSTOM The spring tide came early [Jonah: Mira][Tomas]<form></article></html>");
+
+  // With comment.mustache, comments_html holds each comment rendered by it, replies first.
+  Write("comment.mustache", "<{{id}}{{#has_reply_url}}+{{/has_reply_url}}{{{replies_html}}}>");
+  Write("comments.mustache", "{{{comments_html}}}");
+  theme = Theme::FromDirectory(dir_.string());
+  ASSERT_TRUE(theme.ok()) << theme.status().ToString();
+  EXPECT_EQ(theme->Render(page),
+            "<html><style>body{color:teal}</style><h1>Harbor Log</h1>"
+            "<article>CUSTOM The spring tide came early <101+<102+>><103+></article></html>");
+  page.comment_form.open = false;
+  EXPECT_NE(theme->Render(page).find("<101<102>><103>"), std::string::npos);
 }
 
 TEST_F(ThemeDirTest, MissingFileIsNamed) {
