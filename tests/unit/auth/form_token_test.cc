@@ -145,6 +145,9 @@ TEST_F(FormTokenTest, RefusesGarbage) {
   }
   EXPECT_EQ(Check(token_ + ".", now), FormTokenCheck::kMalformed);
   EXPECT_EQ(Check(token_ + "A", now), FormTokenCheck::kMalformed);
+  EXPECT_EQ(Check(token_ + "!", now), FormTokenCheck::kMalformed);
+  EXPECT_EQ(Check(token_ + "=", now), FormTokenCheck::kMalformed);
+  EXPECT_EQ(Check(token_ + " ", now), FormTokenCheck::kMalformed);
   EXPECT_EQ(Check(" " + token_, now), FormTokenCheck::kMalformed);
   EXPECT_EQ(Check(token_ + std::string(1000, 'A'), now), FormTokenCheck::kMalformed);
 }

@@ -197,6 +197,23 @@ TEST(SpamProbability, MoreEvidenceMovesTheScoreFurther) {
   EXPECT_GT(often, once);
 }
 
+TEST(SpamProbability, NearlyNeutralTokensDoNotDiluteTheEvidence) {
+  // One link to a known spam host among many everyday words that spam and ham share.
+  store::SpamCounts counts;
+  counts.spam_comments = 10;
+  counts.ham_comments = 10;
+  counts.tokens["link:pills.example"] = {10, 0};
+  Tokens tokens = {"link:pills.example"};
+  const auto alone = SpamProbability(tokens, counts);
+  for (int i = 0; i < 14; ++i) {
+    tokens.push_back("common" + std::to_string(i));
+    counts.tokens[tokens.back()] = {5 + i % 2, 5};
+  }
+  EXPECT_EQ(SpamProbability(tokens, counts), alone);
+  ASSERT_TRUE(alone.has_value());
+  EXPECT_GE(*alone, kSpamThreshold);
+}
+
 TEST(SpamProbability, CorrectsForUnequalTrainingSizes) {
   // Seen in 10% of spam and 10% of ham: no evidence, although the raw counts differ.
   store::SpamCounts counts;
