@@ -102,10 +102,12 @@ Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& po
 enum Param : int { kBlog = 1, kPost, kPublishedBefore, kLimit, kOffset };
 
 // "FROM … WHERE …" for `q`. The statuses are written into the SQL as the schema's
-// words (a fixed set, never user text), so the indexes on status apply.
+// words (a fixed set, never user text), so the indexes on status apply. With a post, the
+// unary + keeps SQLite (which has no statistics) off comments_blog: the post's own index,
+// comments_post, reads only that post's comments.
 std::string CommentFilterSql(const CommentQuery& q) {
-  std::string sql = " FROM comments WHERE blog_id = ?1";
-  if (q.post_id) sql += " AND post_id = ?2";
+  std::string sql = q.post_id ? " FROM comments WHERE +blog_id = ?1 AND post_id = ?2"
+                              : " FROM comments WHERE blog_id = ?1";
   if (!q.statuses.empty()) {
     sql += " AND status IN (";
     for (size_t i = 0; i < q.statuses.size(); ++i) {
