@@ -42,7 +42,7 @@ void WritePostEntry(XmlWriter& xml, const FeedModel& feed, const Post& post) {
   xml.Open("author");
   xml.Element("name", internal::PersonName(post.author));
   xml.Close();
-  xml.Element("thr:total", std::to_string(post.comment_count));
+  xml.Element("thr:total", std::to_string(internal::ShownCommentCount(post)));
   xml.Close();
 }
 

@@ -12,8 +12,9 @@ std::string CommentAtomId(int64_t blog_id, int64_t comment_id) {
 }
 
 std::string CommentPermalink(std::string_view post_url, const Comment& comment) {
-  return std::string(post_url) + "?showComment=" +
-         std::to_string(ToEpochMillis(comment.published)) + "#c" + std::to_string(comment.id);
+  return std::string(post_url) +
+         "?showComment=" + std::to_string(ToEpochMillis(comment.published)) + "#c" +
+         std::to_string(comment.id);
 }
 
 namespace internal {
@@ -59,7 +60,8 @@ InReplyTo InReplyToOf(const FeedModel& feed, const CommentEntry& entry) {
 std::string CommentTitle(const Comment& comment) {
   std::string title = text::Summarize(TextOf(comment), kCommentTitleChars);
   constexpr std::string_view kEllipsis = "\u2026";
-  if (title.ends_with(kEllipsis)) title.replace(title.size() - kEllipsis.size(), kEllipsis.size(), "...");
+  if (title.ends_with(kEllipsis))
+    title.replace(title.size() - kEllipsis.size(), kEllipsis.size(), "...");
   return title;
 }
 
@@ -74,8 +76,9 @@ EntryBody CommentBody(const FeedModel& feed, const Comment& comment) {
 
 std::vector<Property> CommentProperties(const FeedModel& feed, const Comment& comment) {
   // Blogger's item class names the commenter's profile; samizdat commenters have none.
-  return {{"blogger.itemClass", "pid-0"},
-          {"blogger.displayTime", FormatPattern(comment.published, feed.zone, kCommentTimePattern)}};
+  return {
+      {"blogger.itemClass", "pid-0"},
+      {"blogger.displayTime", FormatPattern(comment.published, feed.zone, kCommentTimePattern)}};
 }
 
 }  // namespace internal

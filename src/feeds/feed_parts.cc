@@ -58,7 +58,9 @@ Time FeedUpdated(const FeedModel& feed) {
   Time updated = feed.blog->updated;
   if (feed.kind == FeedKind::kPosts || feed.comments.empty()) return updated;
   updated = feed.comments.front().comment.published;
-  for (const CommentEntry& entry : feed.comments) updated = std::max(updated, entry.comment.published);
+  for (const CommentEntry& entry : feed.comments) {
+    updated = std::max(updated, entry.comment.published);
+  }
   return updated;
 }
 
@@ -98,6 +100,10 @@ std::string PersonName(std::string_view name) {
   return name.empty() ? std::string("Unknown") : std::string(name);
 }
 
+int ShownCommentCount(const Post& post) {
+  return post.comments_mode == CommentsMode::kHidden ? 0 : post.comment_count;
+}
+
 std::string PostUrl(const FeedModel& feed, const Post& post) { return feed.base_url + post.path; }
 
 std::vector<Link> EntryLinks(const FeedModel& feed, const Post& post) {
@@ -107,7 +113,7 @@ std::vector<Link> EntryLinks(const FeedModel& feed, const Post& post) {
       {"replies", "application/atom+xml", feed.base_url + "/feeds/" + id + "/comments/default",
        "Post Comments"},
       {"replies", "text/html", url + "#comment-form",
-       std::to_string(post.comment_count) + " Comments"},
+       std::to_string(ShownCommentCount(post)) + " Comments"},
       {"self", "application/atom+xml", feed.base_url + "/feeds/posts/default/" + id, ""},
       {"alternate", "text/html", url, post.title},
   };

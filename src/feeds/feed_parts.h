@@ -48,6 +48,8 @@ const std::vector<std::string>& FeedCategories(const FeedModel& feed);
 std::string PersonName(std::string_view name);
 
 std::string PostUrl(const FeedModel& feed, const Post& post);
+// The comment count readers see: 0 when the post's comments are hidden.
+int ShownCommentCount(const Post& post);
 // An entry's links in Blogger's order: replies (atom), replies (html), self, alternate.
 std::vector<Link> EntryLinks(const FeedModel& feed, const Post& post);
 

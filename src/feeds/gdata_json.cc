@@ -57,7 +57,7 @@ json::object PostEntry(const FeedModel& feed, const Post& post) {
   }
   entry["link"] = Links(internal::EntryLinks(feed, post));
   entry["author"] = Author(post.author, /*with_email=*/false);
-  entry["thr$total"] = Text(std::to_string(post.comment_count));
+  entry["thr$total"] = Text(std::to_string(internal::ShownCommentCount(post)));
   return entry;
 }
 

@@ -29,7 +29,7 @@ void WritePostItem(XmlWriter& xml, const FeedModel& feed, const Post& post) {
   xml.Element("link", url);
   xml.Element("author", RssPerson(post.author));
   xml.Element("comments", url + "#comment-form");
-  xml.Element("thr:total", std::to_string(post.comment_count));
+  xml.Element("thr:total", std::to_string(internal::ShownCommentCount(post)));
   xml.Close();
 }
 

@@ -288,6 +288,10 @@ class ModeratedCommentFeeds(IntegrationCase):
         self.cli('post', 'set', self.hidden_post[0], '--comments', 'hidden')
         self.assertEqual(self.feed_ids(feed), ([], '0'))
         self.assertNotIn(self.atom_id(comment_id), self.feed_ids('/feeds/comments/default')[0])
+        _, _, body = self.server.get('/feeds/posts/default', host=self.HELD_HOST)
+        entry = [e for e in ET.fromstring(body).findall('a:entry', NS)
+                 if e.findtext('a:id', namespaces=NS) == self.atom_id(self.hidden_post[0])]
+        self.assertEqual(entry[0].findtext('thr:total', namespaces=NS), '0')
 
 
 if __name__ == '__main__':

@@ -58,8 +58,7 @@ TEST(CommentAtomTest, InReplyToNamesThePost) {
   EXPECT_EQ(doc.One(r + "/@href"), kPostUrl);
   EXPECT_EQ(doc.One(r + "/@ref"),
             "tag:blogger.com,1999:blog-8735240187212123456.post-1276418104709695660");
-  EXPECT_EQ(doc.One(r + "/@source"),
-            "http://example.com/feeds/posts/default/1276418104709695660");
+  EXPECT_EQ(doc.One(r + "/@source"), "http://example.com/feeds/posts/default/1276418104709695660");
   EXPECT_EQ(doc.One(r + "/@type"), "text/html");
 }
 
@@ -92,8 +91,7 @@ TEST(CommentAtomTest, BloggerExtendedProperties) {
   XmlDoc doc(RenderAtom(SampleCommentFeed()));
   EXPECT_EQ(doc.One(Entry(kTopId) + "/gd:extendedProperty[@name='blogger.displayTime']/@value"),
             "January 15, 2022 at 5:18 PM");
-  EXPECT_EQ(doc.All(Entry(kTopId) + "/gd:extendedProperty[@name='blogger.itemClass']").size(),
-            1u);
+  EXPECT_EQ(doc.All(Entry(kTopId) + "/gd:extendedProperty[@name='blogger.itemClass']").size(), 1u);
 }
 
 TEST(CommentAtomTest, SummaryFeedsCarryText) {
@@ -184,6 +182,19 @@ TEST(CommentJsonFeedTest, ItemsWithPermalinksAndAuthors) {
   EXPECT_EQ(top.at("authors").at(0).at("name"), "Ann & <Bob>");
   EXPECT_EQ(top.at("authors").at(0).at("url"), "https://ann.example/?a=1&b=2");
   EXPECT_EQ(items.at(0).at("authors").at(0).at("name"), "Anonymous");
+}
+
+TEST(CommentFeedTest, HiddenThreadsCountNoComments) {
+  FeedModel feed = testing::SampleFeed();
+  feed.posts[0].comments_mode = CommentsMode::kHidden;
+  XmlDoc doc(RenderAtom(feed));
+  EXPECT_EQ(doc.One("/a:feed/a:entry/thr:total"), "0");
+  EXPECT_EQ(doc.One("/a:feed/a:entry/a:link[@type='text/html'][@rel='replies']/@title"),
+            "0 Comments");
+  XmlDoc rss(RenderRss(feed));
+  EXPECT_EQ(rss.One("/rss/channel/item/thr:total"), "0");
+  const json::object root = ParseObject(RenderGDataJson(feed));
+  EXPECT_EQ(T(root.at("feed").at("entry").at(0).at("thr$total")), "0");
 }
 
 TEST(CommentFeedTest, PostsFeedsIgnoreComments) {
