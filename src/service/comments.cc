@@ -48,8 +48,10 @@ bool IsHttpUrl(std::string_view url) {
   return (scheme == "http" || scheme == "https") && !parsed->encoded_host().empty();
 }
 
-CommentOutcome Refuse(CommentRefusal refusal, std::string message, int retry_after = 0) {
+CommentOutcome Refuse(CommentRefusal refusal, std::string message, int retry_after = 0,
+                      const Post* post = nullptr) {
   CommentOutcome outcome;
+  if (post != nullptr) outcome.post = *post;
   outcome.refusal = refusal;
   outcome.message = std::move(message);
   outcome.retry_after_seconds = retry_after;
@@ -152,13 +154,15 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
   if (comment.body_text.empty()) {
     return Refuse(CommentRefusal::kInvalid,
                   "Your comment has no text left once the HTML that is not allowed is "
-                  "removed. Comments may use <b>, <i> and <a href> only.");
+                  "removed. Comments may use <b>, <i> and <a href> only.",
+                  0, &*post);
   }
   const std::vector<std::string> links = text::LinkHrefs(comment.body_html);
   if (static_cast<int>(links.size()) > settings_.max_links) {
     return Refuse(CommentRefusal::kInvalid,
                   "Your comment has " + std::to_string(links.size()) +
-                      " links; at most " + std::to_string(settings_.max_links) + " are allowed.");
+                      " links; at most " + std::to_string(settings_.max_links) + " are allowed.",
+                  0, &*post);
   }
   if (in.parent_id != 0) {
     auto parent = store_->GetComment(blog.id, in.parent_id);
@@ -166,7 +170,8 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
     if (!parent.ok() || parent->post_id != post->id ||
         parent->status != CommentStatus::kPublished) {
       return Refuse(CommentRefusal::kInvalid,
-                    "The comment you are replying to is not on this post (any more).");
+                    "The comment you are replying to is not on this post (any more).", 0,
+                    &*post);
     }
   }
   comment.ip_hash = auth::KeyedHash(ip_key_, in.remote_address);
@@ -179,14 +184,15 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
                     "You have posted " + std::to_string(*recent) + " comments in the last " +
                         std::to_string(settings_.rate_window.count() / 60) +
                         " minutes, the most this blog takes. Please try again later.",
-                    static_cast<int>(settings_.rate_window.count()));
+                    static_cast<int>(settings_.rate_window.count()), &*post);
     }
   }
   comment.body_digest = auth::KeyedHash(ip_key_, "body\n" + NormalizedText(comment.body_text));
   auto duplicate = store_->CommentDigestExists(blog.id, post->id, comment.body_digest);
   if (!duplicate.ok()) return duplicate.status();
   if (*duplicate) {
-    return Refuse(CommentRefusal::kDuplicate, "This post already has that very comment.");
+    return Refuse(CommentRefusal::kDuplicate, "This post already has that very comment.", 0,
+                  &*post);
   }
 
   const std::vector<std::string> tokens = SpamTokens(comment.body_text, links);

@@ -2,6 +2,7 @@
 #include <boost/url/parse_query.hpp>
 
 #include "core/strings.h"
+#include "text/utf8.h"
 #include "web/site.h"
 
 namespace samizdat::web {
@@ -102,22 +103,23 @@ http::Response Site::HandleComment(const http::Request& request) {
   const bool held = outcome->refusal == service::CommentRefusal::kNone;
   (held ? refill.notice : refill.error) = outcome->message;
   if (!held) {
-    refill.name = form->name;
-    refill.url = form->url;
-    refill.body = form->body;
+    // Given back as the reader sent it, but never as bytes a page may not hold.
+    refill.name = text::ToValidUtf8(form->name);
+    refill.url = text::ToValidUtf8(form->url);
+    refill.body = text::ToValidUtf8(form->body);
     if (form->parent_id != 0) refill.parent_id = std::to_string(form->parent_id);
   }
-  if (post.id == 0 || post.path.empty()) {
-    return PlainError(StatusFor(outcome->refusal), outcome->message);
-  }
-  SidebarSource sidebar = [this, &entry](int year, std::string_view search_query) {
-    return SidebarFor(*entry, year, search_query);
-  };
-  auto page = BuildPage(store_, *entry, post.path, ListQuery{}, sidebar, FormSource(refill));
-  if (!page.ok()) return PlainError(StatusFor(outcome->refusal), outcome->message);
   const int status = held ? 202 : StatusFor(outcome->refusal);
-  http::Response response = Respond(request, *entry, "", status, kHtml,
-                                    theme_.Render(page->view), false);
+  http::Response response = PlainError(status, outcome->message);
+  if (post.id != 0 && !post.path.empty()) {
+    SidebarSource sidebar = [this, &entry](int year, std::string_view search_query) {
+      return SidebarFor(*entry, year, search_query);
+    };
+    auto page = BuildPage(store_, *entry, post.path, ListQuery{}, sidebar, FormSource(refill));
+    if (page.ok()) {
+      response = Respond(request, *entry, "", status, kHtml, theme_.Render(page->view), false);
+    }
+  }
   if (outcome->retry_after_seconds > 0) {
     response.headers.push_back({"Retry-After", std::to_string(outcome->retry_after_seconds)});
   }

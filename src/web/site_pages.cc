@@ -287,11 +287,11 @@ class PageBuilder {
     if (!comments.ok()) return comments.status();
     out.view.show_comments = true;
     out.view.comments = render::MakeCommentThreads(blog_, entry_.zone, post, *comments);
-    if (post.comments_mode != CommentsMode::kOpen) return Status::Ok();
-
     render::CommentFormView& form = out.view.comment_form;
-    if (form_.refill) form = *form_.refill;
-    form.open = true;
+    if (form_.refill) form = *form_.refill;  // its message shows even with no form
+    form.open = post.comments_mode == CommentsMode::kOpen;
+    if (!form.open) return Status::Ok();
+
     form.post_id = std::to_string(post.id);
     form.token = form_.token(post.id);
     out.has_comment_form = true;

@@ -15,6 +15,7 @@ import tempfile
 import threading
 import time
 import unittest
+import urllib.parse
 from html.parser import HTMLParser
 
 CLI_TIMEOUT = 120        # seconds; an ASan build is slow to start
@@ -549,3 +550,75 @@ def parse_added(out, kind):
         return m.group(1), None
     raise AssertionError(f'{kind} add printed {out!r}, expected "added {kind} ID at PATH" '
                          f'or "added draft ID"')
+
+
+# --- comments -------------------------------------------------------------------------------
+
+class _FormFields(HTMLParser):
+    """The named inputs and textareas of the comment form (action="/comment")."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.fields = None   # None until the form is seen
+        self._in_form = False
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == 'form' and a.get('action') == '/comment':
+            self._in_form = True
+            self.fields = {}
+        elif self._in_form and tag == 'input' and a.get('name'):
+            self.fields[a['name']] = a.get('value') or ''
+        elif self._in_form and tag == 'textarea' and a.get('name'):
+            self._textarea = a['name']
+            self.fields[self._textarea] = ''
+
+    def handle_endtag(self, tag):
+        if tag == 'form':
+            self._in_form = False
+        elif tag == 'textarea':
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+
+def comment_form(body):
+    """The comment form's fields on a page ({name: value}), or None when it has no form."""
+    parser = _FormFields()
+    parser.feed(_decode(body))
+    return parser.fields
+
+
+def post_comment(server, post_path, body, name='', url='', parent_id='', host=None, **extra):
+    """Loads the post page, fills its comment form and posts it, like a browser.
+
+    Returns (status, headers, body). `extra` overrides or adds form fields (e.g. email= for
+    the honeypot, token= for a forged token)."""
+    status, _, page = server.get(post_path, host=host)
+    if status != 200:
+        raise AssertionError(f'GET {post_path}: {status}')
+    fields = comment_form(page)
+    if fields is None:
+        raise AssertionError(f'{post_path} has no comment form')
+    fields.update({'name': name, 'url': url, 'body': body, 'parent_id': parent_id})
+    fields.update(extra)
+    return send_comment(server, fields, host=host)
+
+
+def send_comment(server, fields, host=None, content_type='application/x-www-form-urlencoded'):
+    """POST /comment with `fields` url-encoded (a str body is sent as it is)."""
+    data = fields if isinstance(fields, (str, bytes)) else urllib.parse.urlencode(fields)
+    return server.get('/comment', method='POST', body=data, host=host,
+                      headers={'Content-Type': content_type})
+
+
+def comment_id_from(headers):
+    """The comment id in a 303's Location (…?showComment=MS#cID)."""
+    location = headers['Location'] or ''
+    m = re.search(r'\?showComment=(\d+)#c(\d+)$', location)
+    if not m:
+        raise AssertionError(f'Location {location!r} is not a comment permalink')
+    return m.group(2)

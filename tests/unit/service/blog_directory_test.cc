@@ -1,5 +1,6 @@
-// BlogDirectory: host lookup, and dropping cached pages of blogs whose generation moved
-// (also when the write came through another Store on the same file, as another process).
+// BlogDirectory: host lookup, and dropping cached pages of blogs whose generation moved,
+// or only the pages of a commented post (also when the write came through another Store
+// on the same file, as another process).
 #include "service/blog_directory.h"
 
 #include "service/blogs.h"
@@ -59,6 +60,47 @@ TEST_F(BlogDirectoryTest, AWriteFromAnotherStoreDropsOnlyThatBlogsPages) {
   EXPECT_GT(a_now->blog.generation, a_generation);
   EXPECT_EQ(cache.Find(a.id, a_generation, "/"), nullptr) << "A's pages are dropped";
   EXPECT_NE(cache.Find(b.id, directory.ForHost("b.test")->blog.generation, "/"), nullptr);
+}
+
+TEST_F(BlogDirectoryTest, ACommentDropsOnlyThePagesOfItsPost) {
+  const Blog blog = Create("a.test");
+  auto post_on = [&](const std::string& title) {
+    Post post;
+    post.blog_id = blog.id;
+    post.status = PostStatus::kPublished;
+    post.title = title;
+    post.path = "/2022/01/" + title + ".html";
+    post.published = Now();
+    return *store_->CreatePost(post);
+  };
+  const Post a = post_on("a");
+  const Post b = post_on("b");
+  PageCache cache(1 << 20, 1000);
+  BlogDirectory directory(*store_, &cache);
+  ASSERT_TRUE(directory.Refresh().ok());
+  const Blog known = directory.ForHost("a.test")->blog;
+  const auto page = CachedPage::Make(200, "text/html", "x", Now());
+  cache.Put(blog.id, known.generation, a.path, page, CommentDeps{{a.id}, false, known.comment_seq});
+  cache.Put(blog.id, known.generation, b.path, page, CommentDeps{{b.id}, false, known.comment_seq});
+
+  // Another process stores a comment on post A.
+  auto other = store::OpenSqliteStore((dir_ / "samizdat.db").string());
+  ASSERT_TRUE(other.ok());
+  Comment comment;
+  comment.blog_id = blog.id;
+  comment.post_id = a.id;
+  comment.status = CommentStatus::kPublished;
+  comment.author_name = "Reader";
+  comment.body_html = "hello";
+  comment.body_text = "hello";
+  ASSERT_TRUE((*other)->CreateComment(comment).ok());
+
+  ASSERT_TRUE(directory.Refresh().ok());
+  const Blog now = directory.ForHost("a.test")->blog;
+  EXPECT_EQ(now.generation, known.generation) << "a comment is not a blog-wide change";
+  EXPECT_GT(now.comment_seq, known.comment_seq);
+  EXPECT_EQ(cache.Find(blog.id, now.generation, a.path), nullptr);
+  EXPECT_NE(cache.Find(blog.id, now.generation, b.path), nullptr);
 }
 
 }  // namespace

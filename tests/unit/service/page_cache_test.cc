@@ -1,4 +1,5 @@
-// PageCache: generation checks, per-blog drops, the byte budget, and CachedPage::Make.
+// PageCache: generation checks, per-blog and per-post comment drops, expiry, the byte
+// budget, and CachedPage::Make.
 #include "service/page_cache.h"
 
 #include <gtest/gtest.h>
@@ -106,6 +107,46 @@ TEST(PageCacheTest, StaysWithinItsFileBudget) {
   EXPECT_NE(cache.Find(1, 1, "/3"), nullptr);
   cache.DropBlog(1);
   EXPECT_EQ(cache.files(), 0u);
+}
+
+TEST(PageCacheTest, ACommentDropsOnlyThePagesShowingItsPost) {
+  PageCache cache(1 << 20, 1000);
+  cache.Put(1, 1, "/2022/01/a.html", Page("a"), CommentDeps{{10}, false, 5});
+  cache.Put(1, 1, "/", Page("home"), CommentDeps{{10, 11}, false, 5});
+  cache.Put(1, 1, "/2022/01/b.html", Page("b"), CommentDeps{{11}, false, 5});
+  cache.Put(1, 1, "feed comments", Page("feed"), CommentDeps{{}, true, 5});
+  cache.Put(1, 1, "/sitemap.xml", Page("map"));
+  cache.Put(2, 1, "/2022/01/a.html", Page("other blog"), CommentDeps{{10}, false, 5});
+  cache.DropComments(1, 6, {10});
+  EXPECT_EQ(cache.Find(1, 1, "/2022/01/a.html"), nullptr);
+  EXPECT_EQ(cache.Find(1, 1, "/"), nullptr) << "the home page shows post 10's count";
+  EXPECT_EQ(cache.Find(1, 1, "feed comments"), nullptr) << "the comments feed shows them all";
+  EXPECT_NE(cache.Find(1, 1, "/2022/01/b.html"), nullptr);
+  EXPECT_NE(cache.Find(1, 1, "/sitemap.xml"), nullptr);
+  EXPECT_NE(cache.Find(2, 1, "/2022/01/a.html"), nullptr) << "another blog's post 10 stays";
+}
+
+TEST(PageCacheTest, APageRenderedBeforeACommentChangeIsNotKept) {
+  PageCache cache(1 << 20, 1000);
+  cache.DropComments(1, 7, {10});
+  // Rendering began when the blog's comment_seq was 6: it may miss comment 7.
+  cache.Put(1, 1, "/2022/01/a.html", Page("stale"), CommentDeps{{10}, false, 6});
+  EXPECT_EQ(cache.Find(1, 1, "/2022/01/a.html"), nullptr);
+  cache.Put(1, 1, "feed", Page("stale feed"), CommentDeps{{}, true, 6});
+  EXPECT_EQ(cache.Find(1, 1, "feed"), nullptr);
+  // Pages of other posts, and pages rendered after the change, are kept.
+  cache.Put(1, 1, "/2022/01/b.html", Page("b"), CommentDeps{{11}, false, 6});
+  EXPECT_NE(cache.Find(1, 1, "/2022/01/b.html"), nullptr);
+  cache.Put(1, 1, "/2022/01/a.html", Page("fresh"), CommentDeps{{10}, false, 7});
+  EXPECT_NE(cache.Find(1, 1, "/2022/01/a.html"), nullptr);
+}
+
+TEST(PageCacheTest, AnExpiredPageMisses) {
+  PageCache cache(1 << 20, 1000);
+  cache.Put(1, 1, "/old", Page("old"), {}, PageCache::Clock::now() - std::chrono::seconds(1));
+  cache.Put(1, 1, "/new", Page("new"), {}, PageCache::Clock::now() + std::chrono::hours(1));
+  EXPECT_EQ(cache.Find(1, 1, "/old"), nullptr);
+  EXPECT_NE(cache.Find(1, 1, "/new"), nullptr);
 }
 
 }  // namespace
