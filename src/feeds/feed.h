@@ -24,11 +24,10 @@ enum class FeedKind {
   kPostComments,  // /feeds/POSTID/comments/default
 };
 
-// One entry of a comment feed: a published comment and what it needs of its post.
+// One entry of a comment feed: a published comment and the path of its post.
 struct CommentEntry {
-  Comment comment;          // comment.post_id names the post
-  std::string post_path;    // the post's permalink path, "/2022/01/slug.html"
-  std::string post_title;
+  Comment comment;        // comment.post_id names the post
+  std::string post_path;  // the post's permalink path, "/2022/01/slug.html"
 };
 
 // `blog` must be non-null. For kPostComments, parent_post names the post (its id 0 when

@@ -1,6 +1,7 @@
 // BuildFeed: /feeds/posts/{default,full,summary}[/-/LABEL...|/POSTID],
-// /feeds/comments/default, /feeds/POSTID/comments/default[/COMMENTID], /atom.xml, /rss.xml, /feed.json,
-// and the machine-read documents beside them: /sitemap.xml, /robots.txt.
+// /feeds/comments/default, /feeds/POSTID/comments/default[/COMMENTID], /atom.xml,
+// /rss.xml, /feed.json, and the machine-read documents beside them: /sitemap.xml,
+// /robots.txt.
 #include "web/feed_pages.h"
 
 #include <algorithm>
@@ -188,16 +189,7 @@ class FeedBuilder {
     if (!posts.ok()) return posts.status();
     model_.total_results = *total;
     model_.posts = std::move(*posts);
-    // 64-bit: start-index may be as large as an int holds.
-    const int64_t next = int64_t{query_.start_index} + query_.max_results;
-    if (next <= *total) {
-      model_.next_url =
-          model_.base_url + base_path_ + "?" + PageQuery(query_, static_cast<int>(next));
-    }
-    if (query_.start_index > 1) {
-      model_.previous_url = model_.base_url + base_path_ + "?" +
-                            PageQuery(query_, std::max(1, query_.start_index - query_.max_results));
-    }
+    SetPageLinks(*total);
     return Render();
   }
 
@@ -205,7 +197,7 @@ class FeedBuilder {
   // Comments of a post readers cannot see (unpublished, or its comments hidden) are
   // left out of the entries; openSearch counts come from the store.
   Result<FeedOutcome> Comments(std::optional<int64_t> post_id) {
-    SAMIZDAT_RETURN_IF_ERROR(NewestPostAuthor());
+    SAMIZDAT_RETURN_IF_ERROR(SetCommentFeedAuthor());
     if (model_.parent_post && model_.parent_post->comments_mode == CommentsMode::kHidden) {
       return Render();  // nothing of a hidden thread is shown: an empty feed
     }
@@ -225,15 +217,7 @@ class FeedBuilder {
     for (Comment& comment : *comments) {
       SAMIZDAT_RETURN_IF_ERROR(AddComment(std::move(comment)));
     }
-    const int64_t next = int64_t{query_.start_index} + query_.max_results;
-    if (next <= *total) {
-      model_.next_url =
-          model_.base_url + base_path_ + "?" + PageQuery(query_, static_cast<int>(next));
-    }
-    if (query_.start_index > 1) {
-      model_.previous_url = model_.base_url + base_path_ + "?" +
-                            PageQuery(query_, std::max(1, query_.start_index - query_.max_results));
-    }
+    SetPageLinks(*total);
     return Render();
   }
 
@@ -251,7 +235,7 @@ class FeedBuilder {
         model_.parent_post->comments_mode == CommentsMode::kHidden) {
       return NotFound("no comment with id " + segment);
     }
-    SAMIZDAT_RETURN_IF_ERROR(NewestPostAuthor());
+    SAMIZDAT_RETURN_IF_ERROR(SetCommentFeedAuthor());
     SAMIZDAT_RETURN_IF_ERROR(AddComment(std::move(*comment)));
     model_.total_results = 1;
     return Render();
@@ -271,12 +255,26 @@ class FeedBuilder {
     }
     const std::optional<Post>& post = it->second;
     if (!post || post->comments_mode == CommentsMode::kHidden) return Status::Ok();
-    model_.comments.push_back({std::move(comment), post->path, post->title});
+    model_.comments.push_back({std::move(comment), post->path});
     return Status::Ok();
   }
 
+  // next and previous: the neighbouring pages of a selection of `total` entries.
+  void SetPageLinks(int total) {
+    // 64-bit: start-index may be as large as an int holds.
+    const int64_t next = int64_t{query_.start_index} + query_.max_results;
+    if (next <= total) {
+      model_.next_url =
+          model_.base_url + base_path_ + "?" + PageQuery(query_, static_cast<int>(next));
+    }
+    if (query_.start_index > 1) {
+      model_.previous_url = model_.base_url + base_path_ + "?" +
+                            PageQuery(query_, std::max(1, query_.start_index - query_.max_results));
+    }
+  }
+
   // A comment feed's author: the post's for a post's comments, else the newest post's.
-  Status NewestPostAuthor() {
+  Status SetCommentFeedAuthor() {
     if (model_.parent_post) {
       model_.author_name = model_.parent_post->author;
       return Status::Ok();
