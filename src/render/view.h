@@ -77,7 +77,7 @@ struct CommentView {
   std::string time_text;          // "July 13, 2015 at 2:39 AM" in the blog's zone
   std::string iso_time;           // RFC 3339, for <time datetime>
   std::string permalink;          // "/2022/01/x.html?showComment=1642263480000#c123"
-  std::string reply_url;          // "/2022/01/x.html?reply=123#comment-form"; empty at max depth
+  std::string reply_url;          // "/2022/01/x.html?reply=123#comment-form"
   std::vector<CommentView> replies;
 };
 

@@ -4,6 +4,7 @@
 
 #include "service/blogs.h"
 #include "service/posts.h"
+#include "service/spam_classifier.h"
 #include "test_store.h"
 
 namespace samizdat::service {
