@@ -17,9 +17,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
-#include <mutex>
 
+#include "auth/sodium_init.h"
 #include "core/strings.h"
 
 namespace samizdat::auth {
@@ -37,13 +36,6 @@ constexpr std::size_t kMaxTokenChars = 128;
 constexpr std::size_t kKeyedHashBytes = 16;
 
 using Key = std::array<unsigned char, kSecretKeyBytes>;
-
-void InitSodiumOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (sodium_init() < 0) std::abort();  // no usable randomness: nothing is safe
-  });
-}
 
 const unsigned char* Bytes(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());

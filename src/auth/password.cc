@@ -3,19 +3,9 @@
 
 #include <sodium.h>
 
-#include <mutex>
+#include "auth/sodium_init.h"
 
 namespace samizdat::auth {
-namespace {
-
-void InitSodiumOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (sodium_init() < 0) std::abort();  // no usable randomness: nothing is safe
-  });
-}
-
-}  // namespace
 
 Result<std::string> HashPassword(std::string_view password) {
   InitSodiumOnce();
