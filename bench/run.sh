@@ -8,10 +8,9 @@
 #        BENCH_DATA (cache of generated blogs, default build/bench-data)
 set -euo pipefail
 
-die() {
-  echo "bench/run.sh: error: $*" >&2
-  exit 1
-}
+BENCH_NAME=bench/run.sh
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [[ $# -lt 1 || $# -gt 2 ]]; then
   echo "usage: bash bench/run.sh path/to/samizdat [N_POSTS=10000]" >&2
@@ -28,106 +27,16 @@ BENCH_DATA=${BENCH_DATA:-$ROOT/build/bench-data}
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 [[ $N_POSTS =~ ^[1-9][0-9]*$ ]] || die "N_POSTS must be a positive whole number, not '$N_POSTS'"
 
-# CMake puts the binary in BUILD/src/app/; accept the build directory's top too.
-if [[ ! -f $SAMIZDAT && -x $(dirname "$SAMIZDAT")/src/app/samizdat ]]; then
-  echo "note: $SAMIZDAT does not exist; using $(dirname "$SAMIZDAT")/src/app/samizdat"
-  SAMIZDAT=$(dirname "$SAMIZDAT")/src/app/samizdat
-fi
-[[ -f $SAMIZDAT && -x $SAMIZDAT ]] || die "no samizdat binary at $SAMIZDAT"
-SAMIZDAT=$(realpath "$SAMIZDAT")
-if [[ -z ${MAKE_BLOG:-} ]]; then
-  dir=$(dirname "$SAMIZDAT")
-  for candidate in "$dir/samizdat_make_blog" "$dir/bench/samizdat_make_blog" \
-                   "$dir/../../bench/samizdat_make_blog"; do
-    if [[ -x $candidate ]]; then MAKE_BLOG=$(realpath "$candidate"); break; fi
-  done
-fi
-[[ -n ${MAKE_BLOG:-} && -x $MAKE_BLOG ]] ||
-  die "samizdat_make_blog not found next to $SAMIZDAT (build the target, or set MAKE_BLOG)"
-for tool in wrk curl taskset python3 "$NGINX"; do
-  command -v "$tool" >/dev/null || die "$tool is not installed"
-done
-
-WORK=$(mktemp -d -t samizdat-bench.XXXXXX)
+FindBinaries "$SAMIZDAT"
+RequireTools wrk curl taskset python3 "$NGINX"
+MakeWorkDir "${TMPDIR:-/tmp}"
 chmod 755 "$WORK"  # nginx's worker (run by root, it becomes nobody) reads www/ from here
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-FreePort() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-Millis() { echo $(($(date +%s%N) / 1000000)); }
-
-# Stops one process this script started (SIGTERM, then waits for it).
-Stop() {
-  local pid=$1 kept=() p
-  kill -TERM "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  for p in "${PIDS[@]}"; do [[ $p == "$pid" ]] || kept+=("$p"); done
-  PIDS=("${kept[@]+"${kept[@]}"}")
-}
-
-# Waits until URL answers 200; the server (pid $2, log file $3) must stay alive; 30 s at most.
-WaitFor200() {
-  local url=$1 pid=$2 log=$3 deadline=$(($(Millis) + 30000))
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' -H 'Host: bench.test' "$url" || true) == 200 ]]; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 20 "$log" >&2
-      die "the server for $url exited"
-    fi
-    if (($(Millis) >= deadline)); then
-      tail -n 20 "$log" >&2
-      die "$url did not answer 200 within 30 s"
-    fi
-  done
-}
-
-RssMb() {
-  awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
-}
-
-# Runs wrk on core 0 against URL; prints a line about it and sets RPS.
-RPS=0
-Load() {
-  local name=$1 url=$2 out=$WORK/wrk-$1.txt
-  taskset -c 0 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -H 'Host: bench.test' "$url" >"$out" 2>&1 ||
-    { cat "$out" >&2; die "wrk failed on $url"; }
-  if grep -q 'Non-2xx or 3xx responses' "$out"; then
-    cat "$out" >&2
-    die "$url answered with errors under load: the figure would be meaningless"
-  fi
-  RPS=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
-  [[ -n $RPS ]] || { cat "$out" >&2; die "no Requests/sec in wrk's output for $url"; }
-  local latency errors
-  latency=$(awk '/^    Latency/ { print $2 }' "$out")
-  errors=$(awk '/Socket errors/ { $1 = $2 = ""; print }' "$out")
-  printf '  %-22s %10.1f req/s  latency avg %s%s\n' "$name" "$RPS" "$latency" "${errors:+ (socket errors:$errors)}"
-}
 
 echo "samizdat load benchmark: $N_POSTS posts, wrk -t1 -c$CONNECTIONS -d$DURATION (core 0), servers on core 1"
 echo "binary: $SAMIZDAT"
 
 # --- the data: one blog of N_POSTS posts, cached between runs ---------------------------
-DATA=$BENCH_DATA/posts-$N_POSTS-seed-$SEED
-if [[ -f $DATA/samizdat.db && -s $DATA/sample-path ]]; then
-  echo "data: reusing $DATA"
-else
-  rm -rf "$DATA" "$DATA.partial"
-  mkdir -p "$BENCH_DATA"
-  echo "data: creating $N_POSTS posts in $DATA"
-  "$MAKE_BLOG" --data "$DATA.partial" --posts "$N_POSTS" --seed "$SEED" | tee "$WORK/make_blog.txt"
-  sed -n 's/^sample post: //p' "$WORK/make_blog.txt" >"$DATA.partial/sample-path"
-  mv "$DATA.partial" "$DATA"
-fi
+MakeData "$N_POSTS" "$SEED"
 POST_PATH=$(cat "$DATA/sample-path")
 [[ $POST_PATH == /*.html ]] || die "no sample post path in $DATA/sample-path"
 echo "post page: $POST_PATH"
