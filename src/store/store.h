@@ -92,6 +92,34 @@ struct SpamCounts {
   std::unordered_map<std::string, Token> tokens;  // tokens never seen are absent
 };
 
+// Writes many posts and comments in one transaction, for imports: all of them land, or
+// none. Obtained from Store::BeginBulk(); while it lives, other writers of the store
+// wait (readers do not). Destroying it without Commit() rolls everything back.
+//
+// Ids are kept as given (imports keep Blogger's); a post or comment whose id is already
+// stored is reported by Has*(), never overwritten. Comments may arrive before their post
+// (checks run at Commit). Paths and labels are checked as CreatePost checks them.
+class BulkWriter {
+ public:
+  virtual ~BulkWriter() = default;
+  // Whether a post (or comment) with this id is stored, in this batch or before it.
+  virtual Result<bool> HasPost(int64_t post_id) = 0;
+  virtual Result<bool> HasComment(int64_t comment_id) = 0;
+  // The post's id must be non-zero. Conflict if the id or the path is taken.
+  virtual Status AddPost(const Post& post) = 0;
+  // The comment's id, blog, post and time must be set. Its parent may be 0 or any id.
+  virtual Status AddComment(const Comment& comment) = 0;
+  // A permanent redirect from `old_path` ("/?p=12", "/2020/01/05/slug/") to a path of
+  // the blog; a later one for the same old path replaces it.
+  virtual Status AddRedirect(int64_t blog_id, std::string_view old_path,
+                             std::string_view new_path) = 0;
+  // Ends the batch: removes comments whose post is not in the blog (returning their ids
+  // in `orphans`), makes replies whose parent is absent top-level, recounts the posts'
+  // comments, bumps the generation and comment_seq of every blog touched, and commits
+  // (durably). After it, the writer can do nothing more.
+  virtual Status Commit(std::vector<int64_t>* orphans) = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -168,6 +196,12 @@ class Store {
   // The classifier's counts for `tokens` in the blog.
   virtual Result<SpamCounts> GetSpamCounts(int64_t blog_id,
                                            const std::vector<std::string>& tokens) = 0;
+
+  // --- bulk writes and redirects -------------------------------------------------------
+  // Starts a bulk write (imports). Waits for other writers to finish first.
+  virtual Result<std::unique_ptr<BulkWriter>> BeginBulk() = 0;
+  // The path a redirect from `old_path` leads to. NotFound when there is none.
+  virtual Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) = 0;
 
   // --- instance secrets ----------------------------------------------------------------
   // The secret stored under `name`; when there is none yet, stores `candidate` (random

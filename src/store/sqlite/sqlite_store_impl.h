@@ -67,6 +67,9 @@ class SqliteStore final : public Store {
   Result<std::string> GetOrCreateSecret(std::string_view name,
                                         std::string_view candidate) override;
 
+  Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
+  Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
+
   Result<User> CreateUser(const User& user) override;
   Result<int> CountUsers() override;
 

@@ -1,0 +1,55 @@
+// Export readers: each streams one file with libxml2's xmlTextReader (never loading it
+// whole, so memory does not grow with the file) and hands what it finds to an
+// ImportSink, in file order.
+//
+// A file that is not what its reader takes (not XML, truncated, not an export, an entry
+// missing what it cannot do without, such as a post with no id) is an InvalidArgument
+// whose message starts "FILE:LINE:COLUMN: " and says why in plain words; the sink may
+// then have received part of the file (the caller discards it: imports are all or
+// nothing). What real exports do contain — unknown elements, templates, settings,
+// trashed items, comments of posts that are not in the file — is no error.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "transfer/source.h"
+
+namespace samizdat::transfer {
+
+enum class ExportFormat {
+  kBloggerClassic,  // "Back up content": Atom with kind categories (blogger.md §4.1)
+  kBloggerTakeout,  // feed.atom in the 2018 schema (blogger.md §4.3)
+  kWxr,             // WordPress eXtended RSS 1.1 / 1.2
+};
+
+// The files of the export at `path`: the file itself; or, for a Google Takeout folder
+// (the "Takeout" folder or its parent) or the Takeout .zip as Google hands it over, the
+// blog's posts feed (Blogger/Blogs/NAME/feed.atom) followed by the comments feeds of the
+// same blog (Blogger/Comments/*/feed.atom whose feed <id> is the blog's: the folder
+// names can differ). A .zip's members are extracted into `scratch_dir`, which must exist.
+// InvalidArgument when nothing there is an export, or a Takeout holds several blogs
+// (the message lists them).
+struct ExportFiles {
+  ExportFormat format = ExportFormat::kBloggerClassic;
+  std::vector<std::string> files;  // read in this order
+};
+Result<ExportFiles> LocateExport(const std::string& path, const std::string& scratch_dir);
+
+// Reads the start of an XML file (a few KiB) and says which export it is.
+// InvalidArgument ("FILE: not an export …") when it is none of them.
+Result<ExportFormat> DetectFormat(const std::string& path);
+
+// Blogger's classic export and Takeout's feed.atom (both Atom; told apart inside).
+// Lenient where real files need it: an undeclared "app:" prefix (drafts), entities in
+// text titles, escaped HTML content, empty blogger:filename.
+Status ReadBloggerAtom(const std::string& path, ImportSink& sink);
+
+// WordPress WXR: the channel's title and link, items of type post and page (statuses
+// publish, future, draft, pending, private; trash is skipped), categories and tags as
+// labels, wp:post_name, threaded comments (approved, hold, spam, trash).
+Status ReadWxr(const std::string& path, ImportSink& sink);
+
+}  // namespace samizdat::transfer

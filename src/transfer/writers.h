@@ -1,0 +1,39 @@
+// Export writers: a blog as Blogger's classic "Back up content" Atom file or as WordPress
+// WXR 1.2, written as the caller hands over its parts, so that a blog of any size is
+// written in bounded memory.
+//
+//   auto writer = MakeBloggerExportWriter(out);
+//   writer->Begin(blog, "https://example.com");
+//   for each post and page (drafts too): writer->Post(post);
+//                                         for each of its comments, oldest first: writer->Comment(c, post);
+//   writer->End();
+//
+// Ids are written so that an import gives them back (Blogger: tag:blogger.com,1999:
+// blog-B.post-P; WXR: wp:post_id, wp:comment_id and samizdat's own ids in postmeta /
+// commentmeta), with the post's path, status, labels and the comments' threads and
+// statuses. Text is escaped once and characters XML forbids are dropped.
+// Writers are not thread-safe; use one per output.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string_view>
+
+#include "core/model.h"
+
+namespace samizdat::transfer {
+
+class ExportWriter {
+ public:
+  virtual ~ExportWriter() = default;
+  // `base_url`: "https://example.com", no trailing slash; permalinks are made from it.
+  virtual void Begin(const Blog& blog, std::string_view base_url) = 0;
+  virtual void Post(const samizdat::Post& post) = 0;
+  virtual void Comment(const samizdat::Comment& comment, const samizdat::Post& post) = 0;
+  virtual void End() = 0;
+};
+
+std::unique_ptr<ExportWriter> MakeBloggerExportWriter(std::ostream& out);
+std::unique_ptr<ExportWriter> MakeWxrExportWriter(std::ostream& out);
+
+}  // namespace samizdat::transfer
