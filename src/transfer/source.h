@@ -27,6 +27,9 @@ struct SourceBlog {
   std::string description;
   std::string url;          // the blog's address in the file ("https://x.blogspot.com/"), if any
   std::string time_zone;    // IANA, when the file says
+  // The program that wrote the file, when it says (Atom <generator>, RSS <generator>):
+  // "samizdat" marks ids that are samizdat's own and are kept as they are.
+  std::string generator;
 };
 
 struct SourcePost {
