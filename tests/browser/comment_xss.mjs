@@ -19,6 +19,7 @@ const POSTS = 24;
 const CONCURRENCY = 3;           // pages open at once
 const SETTLE_MS = 50;            // after "load", for timers, animations and late events
 const READY_TIMEOUT_MS = 30000;  // for /healthz to answer after `serve` starts
+const REFUSED_URL = 'javascript:alert(1)';  // a comment's url must be http(s)
 
 const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/hostile_comments.json', import.meta.url), 'utf8'));
@@ -121,7 +122,7 @@ async function postComment(base, post, body, name = '', url = '') {
 }
 
 // Runs in the page: what the live DOM holds that it must not.
-function domProblems() {
+function domProblems(commentId) {
   const problems = [];
   const safe = (value, schemes) => {
     try {
@@ -130,6 +131,7 @@ function domProblems() {
       return true;  // not a URL a browser would follow
     }
   };
+  if (commentId && !document.getElementById(`c${commentId}`)) problems.push(`no #c${commentId}`);
   if (window.__pwned !== undefined) problems.push(`window.__pwned = ${String(window.__pwned)}`);
   if (document.baseURI !== location.href) problems.push(`document.baseURI is ${document.baseURI}`);
   for (const el of document.querySelectorAll('*')) {
@@ -155,8 +157,11 @@ function domProblems() {
     }
   }
   const bodies = document.querySelectorAll('#comments .comment-content');
-  const expected = document.querySelectorAll('#comments [id^="c"]').length;
-  if (expected > 0 && bodies.length === 0) problems.push('no .comment-content in #comments');
+  const comments = [...document.querySelectorAll('#comments [id]')]
+    .filter((el) => /^c\d+$/.test(el.id));
+  if (bodies.length !== comments.length) {
+    problems.push(`${comments.length} comments but ${bodies.length} .comment-content bodies`);
+  }
   for (const body of bodies) {
     for (const el of body.querySelectorAll('*')) {
       const tag = el.localName;
@@ -184,7 +189,8 @@ function domProblems() {
 // Runs in the page: fires every handler's event at every element of every comment body,
 // so that a handler attribute that slipped through would run now rather than on a click.
 function fireEvents(names) {
-  for (const el of document.querySelectorAll('#comments .comment-content, #comments .comment-content *')) {
+  const selector = '#comments .comment-content, #comments .comment-content *';
+  for (const el of document.querySelectorAll(selector)) {
     // Plain Events, not MouseEvents: they run handlers but never follow a link.
     for (const name of names) el.dispatchEvent(new Event(name.slice(2), { bubbles: false }));
     if (typeof el.focus === 'function') el.focus();
@@ -195,57 +201,63 @@ async function main() {
   cli('blog', 'create', '--host', 'xss.test', '--title', 'Hostile comments');
   const posts = [];
   for (let i = 0; i < POSTS; i++) {
-    posts.push(addPost(`Target ${i}`, `<p>target post ${i}</p>`, `2022-01-${String(i + 1).padStart(2, '0')}`));
+    const date = `2022-01-${String(i + 1).padStart(2, '0')}`;
+    posts.push(addPost(`Target ${i}`, `<p>target post ${i}</p>`, date));
   }
   const server = await startServer();
   const started = Date.now();
   const { base } = server;
   const failures = [];
-  const visits = [];  // { label, url } or { label, html } for a refusal page
+  const visits = [];  // { label, url, location? } or { label, html } for a refusal page
 
   try {
+    // What POST /comment answered: a published comment's permalink and a refusal page
+    // are both opened later; anything but 303 (published) or 400 (refused) fails.
+    const record = (label, r, expected = [303, 400]) => {
+      if (!expected.includes(r.status)) {
+        failures.push(`${label}: POST /comment answered ${r.status}, expected ${expected}`);
+      } else if (r.status === 303) {
+        visits.push({ label, url: base + r.location.split('#')[0], location: r.location });
+      } else if (r.contentType.startsWith('text/html')) {
+        visits.push({ label: `refused ${label}`, html: r.html });
+      }
+    };
+    const describe = (payload) => `${payload.id} ${JSON.stringify(payload.body.slice(0, 120))}`;
+
     // Post everything through the form, as a browser would send it.
     const handlerNames = new Set();
     for (const [i, payload] of fixture.bodies.entries()) {
-      for (const m of payload.body.matchAll(/\b(on[a-z]+)\s*=/gi)) handlerNames.add(m[1].toLowerCase());
+      for (const m of payload.body.matchAll(/\b(on[a-z]+)\s*=/gi)) {
+        handlerNames.add(m[1].toLowerCase());
+      }
       let r;
       for (let attempt = 0; attempt < posts.length; attempt++) {
         r = await postComment(base, posts[(i + attempt) % posts.length], payload.body);
         if (r.status !== 409) break;
       }
-      const label = `${payload.id} ${JSON.stringify(payload.body.slice(0, 120))}`;
-      if (r.status === 303 && r.location) {
-        visits.push({ label, url: base + r.location.split('#')[0] });
-      } else if (r.status === 400) {
-        if (r.contentType.startsWith('text/html')) visits.push({ label: `refused ${label}`, html: r.html });
-      } else {
-        failures.push(`${label}: POST /comment answered ${r.status}, expected 303 or 400`);
-      }
+      record(describe(payload), r);
+    }
+    const published = visits.filter((v) => v.location).length;
+    if (published < fixture.bodies.length / 2) {
+      failures.push(`only ${published} of ${fixture.bodies.length} payloads were published`);
     }
     for (const [i, name] of fixture.names.entries()) {
-      const r = await postComment(base, posts[0], `hostile name ${i}`, name, '');
-      if (r.status === 303) visits.push({ label: `name ${JSON.stringify(name)}`, url: base + r.location.split('#')[0] });
-      else if (r.status === 400 && r.contentType.startsWith('text/html')) visits.push({ label: `refused name ${name}`, html: r.html });
-      else failures.push(`name ${JSON.stringify(name)}: POST /comment answered ${r.status}`);
+      record(`name ${JSON.stringify(name)}`,
+             await postComment(base, posts[0], `hostile name ${i}`, name, ''));
     }
     for (const [i, url] of fixture.urls.entries()) {
-      const r = await postComment(base, posts[0], `hostile url ${i}`, `url ${i}`, url);
-      if (r.status === 303) visits.push({ label: `url ${JSON.stringify(url)}`, url: base + r.location.split('#')[0] });
-      else if (r.status === 400 && r.contentType.startsWith('text/html')) visits.push({ label: `refused url ${url}`, html: r.html });
-      else failures.push(`url ${JSON.stringify(url)}: POST /comment answered ${r.status}`);
+      record(`url ${JSON.stringify(url)}`,
+             await postComment(base, posts[0], `hostile url ${i}`, `url ${i}`, url));
     }
     // The same bodies with a url that is refused: the post page comes back with the form
     // refilled, the hostile body in its textarea.
     for (const [i, payload] of fixture.bodies.entries()) {
-      const r = await postComment(base, posts[i % posts.length], payload.body, '', 'javascript:alert(1)');
-      const label = `refill ${payload.id} ${JSON.stringify(payload.body.slice(0, 120))}`;
-      if (r.status !== 400) failures.push(`${label}: POST /comment answered ${r.status}, expected 400`);
-      else if (r.contentType.startsWith('text/html')) visits.push({ label, html: r.html });
+      record(`refill ${describe(payload)}`,
+             await postComment(base, posts[i % posts.length], payload.body, '', REFUSED_URL),
+             [400]);
     }
-    for (const post of posts) visits.push({ label: `post page ${post.path}`, url: base + post.path });
-    const published = visits.filter((v) => v.url && /^p\d+ /.test(v.label)).length;
-    if (published < fixture.bodies.length / 2) {
-      failures.push(`only ${published} of ${fixture.bodies.length} payloads were published`);
+    for (const post of posts) {
+      visits.push({ label: `post page ${post.path}`, url: base + post.path });
     }
 
     console.log(`comment_xss: posted in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -297,7 +309,10 @@ async function main() {
           await page.waitForTimeout(SETTLE_MS);
           if (page.url() !== url) failures.push(`${label}: the page went to ${page.url()}`);
           if (page.frames().length !== 1) failures.push(`${label}: ${page.frames().length} frames`);
-          for (const p of await page.evaluate(domProblems)) failures.push(`${label} (${url}): ${p}`);
+          const commentId = /#c(\d+)$/.exec(visit.location ?? '')?.[1];
+          for (const p of await page.evaluate(domProblems, commentId)) {
+            failures.push(`${label} (${url}): ${p}`);
+          }
         }
         await page.close();
       };
