@@ -110,9 +110,34 @@ while IFS=$'\t' read -r id path; do
 done <"$WORK/write.tsv"
 export COMMENT_FORMS ACKED_FILE=$WORK/acked.txt
 
+# Where the CPU time went during a run: Snapshot before, Usage after prints the server's
+# own CPU use and how busy each of the two cores was (anything else running counts too),
+# as percentages of the time between the two.
+CLK_TCK=$(getconf CLK_TCK)
+Snapshot() {
+  SNAP_MS=$(Millis)
+  SNAP_SERVER=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat")
+  SNAP_CORES=$(awk '/^cpu[01] / { printf "%d %d ", $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+}
+Usage() {
+  local ms server
+  ms=$(($(Millis) - SNAP_MS))
+  server=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat")
+  awk -v ms="$ms" -v hz="$CLK_TCK" -v s0="$SNAP_SERVER" -v s1="$server" -v c0="$SNAP_CORES" \
+      -v c1="$(awk '/^cpu[01] / { printf "%d %d ", $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat)" '
+    BEGIN {
+      split(c0, a, " "); split(c1, b, " ")
+      core0 = 100 * (b[1] - a[1]) / (b[1] - a[1] + b[2] - a[2])
+      core1 = 100 * (b[3] - a[3]) / (b[3] - a[3] + b[4] - a[4])
+      printf "  %-22s server CPU %.0f%%; busy: core 0 %.0f%%, core 1 %.0f%%\n", "", 100 * (s1 - s0) / hz * 1000 / ms, core0, core1
+    }'
+}
+
 # --- 1. reads alone -------------------------------------------------------------------------
 echo "reads of $READ_PAGES untouched cached pages (bench/read_pages.lua):"
+Snapshot
 Load reads "$BASE/" -s "$ROOT/bench/read_pages.lua"
+Usage
 READ_ALONE_RPS=$RPS
 
 # --- 2. the same reads while comments are posted --------------------------------------------
@@ -124,7 +149,9 @@ taskset -c 0 wrk -t1 -c"$WRITE_CONNECTIONS" -d"$((SECONDS_READ + 2))s" -H 'Host:
 WRITER_PID=$!
 PIDS+=("$WRITER_PID")
 sleep 1
+Snapshot
 Load reads-with-writes "$BASE/" -s "$ROOT/bench/read_pages.lua"
+Usage
 READ_WRITE_RPS=$RPS
 wait "$WRITER_PID" || { cat "$WORK/wrk-comments.txt" >&2; die "the commenters' wrk failed"; }
 PIDS=("$SERVER_PID")
@@ -156,6 +183,18 @@ Stop "$SERVER_PID"
 "$SAMIZDAT" --data "$WORK/data" comment list --status all 2>/dev/null >"$WORK/stored.tsv"
 STORED=$(wc -l <"$WORK/stored.tsv")
 [[ $(wc -l <"$ACKED_FILE") -eq $ACKED ]] || die "not every 303 carried a comment permalink"
+# The server's own account, from its access log: every GET (the reads, the ETag fetches)
+# answered 200 and every POST 303. For the reads this is the status check: wrk itself only
+# notices 4xx and 5xx answers, and bench/read_pages.lua reads no response (see there).
+read -r GETS BAD_GETS POSTS BAD_POSTS < <(awk '
+  $6 == "\"GET" { gets++; if ($9 != 200) bad_gets++ }
+  $6 == "\"POST" { posts++; if ($9 != 303) bad_posts++ }
+  END { print gets + 0, bad_gets + 0, posts + 0, bad_posts + 0 }' "$WORK/access.log")
+if ((BAD_GETS > 0 || BAD_POSTS > 0)); then
+  awk '{ print $6, $9 }' "$WORK/access.log" | sort | uniq -c >&2
+  die "the access log holds $BAD_GETS GETs not answered 200 and $BAD_POSTS POSTs not answered 303"
+fi
+echo "access log: $GETS GETs, all 200; $POSTS POSTs, all 303"
 MISSING=$(comm -23 <(sort "$ACKED_FILE") <(cut -f1 "$WORK/stored.tsv" | sort) | wc -l)
 ((MISSING == 0)) || die "$MISSING acknowledged comments are not stored"
 # A comment sent as wrk stopped may be stored though its 303 was never read.
