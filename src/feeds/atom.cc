@@ -4,7 +4,7 @@
 #include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
-#include "feeds/xml_writer.h"
+#include "text/xml_writer.h"
 
 namespace samizdat::feeds {
 
@@ -12,7 +12,7 @@ namespace {
 
 using internal::Link;
 
-void WriteLink(XmlWriter& xml, const Link& link) {
+void WriteLink(text::XmlWriter& xml, const Link& link) {
   if (link.type.empty()) {
     xml.Empty("link", {{"rel", link.rel}, {"href", link.href}});
   } else if (link.title.empty()) {
@@ -23,7 +23,7 @@ void WriteLink(XmlWriter& xml, const Link& link) {
   }
 }
 
-void WritePostEntry(XmlWriter& xml, const FeedModel& feed, const Post& post) {
+void WritePostEntry(text::XmlWriter& xml, const FeedModel& feed, const Post& post) {
   xml.Open("entry");
   xml.Element("id", PostAtomId(feed.blog->id, post.id));
   xml.Element("published", internal::Rfc3339(feed, post.published));
@@ -46,7 +46,7 @@ void WritePostEntry(XmlWriter& xml, const FeedModel& feed, const Post& post) {
   xml.Close();
 }
 
-void WriteCommentEntry(XmlWriter& xml, const FeedModel& feed, const CommentEntry& entry) {
+void WriteCommentEntry(text::XmlWriter& xml, const FeedModel& feed, const CommentEntry& entry) {
   const Comment& c = entry.comment;
   xml.Open("entry");
   xml.Element("id", CommentAtomId(feed.blog->id, c.id));
@@ -79,7 +79,7 @@ void WriteCommentEntry(XmlWriter& xml, const FeedModel& feed, const CommentEntry
 }  // namespace
 
 std::string RenderAtom(const FeedModel& feed) {
-  XmlWriter xml;
+  text::XmlWriter xml;
   xml.Open("feed", {{"xmlns", internal::kAtomNs},
                     {"xmlns:openSearch", internal::kOpenSearchNs},
                     {"xmlns:blogger", internal::kBloggerNs},

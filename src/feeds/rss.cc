@@ -4,7 +4,7 @@
 #include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
-#include "feeds/xml_writer.h"
+#include "text/xml_writer.h"
 
 namespace samizdat::feeds {
 
@@ -15,7 +15,7 @@ std::string RssPerson(std::string_view name) {
   return std::string(internal::kNoReplyEmail) + " (" + internal::PersonName(name) + ")";
 }
 
-void WritePostItem(XmlWriter& xml, const FeedModel& feed, const Post& post) {
+void WritePostItem(text::XmlWriter& xml, const FeedModel& feed, const Post& post) {
   const std::string url = internal::PostUrl(feed, post);
   xml.Open("item");
   xml.Element("guid", PostAtomId(feed.blog->id, post.id), {{"isPermaLink", "false"}});
@@ -33,7 +33,7 @@ void WritePostItem(XmlWriter& xml, const FeedModel& feed, const Post& post) {
   xml.Close();
 }
 
-void WriteCommentItem(XmlWriter& xml, const FeedModel& feed, const CommentEntry& entry) {
+void WriteCommentItem(text::XmlWriter& xml, const FeedModel& feed, const CommentEntry& entry) {
   const Comment& c = entry.comment;
   xml.Open("item");
   xml.Element("guid", CommentAtomId(feed.blog->id, c.id), {{"isPermaLink", "false"}});
@@ -54,7 +54,7 @@ void WriteCommentItem(XmlWriter& xml, const FeedModel& feed, const CommentEntry&
 }  // namespace
 
 std::string RenderRss(const FeedModel& feed) {
-  XmlWriter xml;
+  text::XmlWriter xml;
   xml.Open("rss", {{"version", "2.0"},
                    {"xmlns:atom", internal::kAtomNs},
                    {"xmlns:openSearch", internal::kOpenSearchNs},

@@ -1,12 +1,12 @@
 // RenderSitemap and RenderRobotsTxt.
 #include "feeds/sitemap.h"
 
-#include "feeds/xml_writer.h"
+#include "text/xml_writer.h"
 
 namespace samizdat::feeds {
 
 std::string RenderSitemap(std::string_view base_url, const std::vector<SitemapUrl>& urls) {
-  XmlWriter xml;
+  text::XmlWriter xml;
   xml.Open("urlset", {{"xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"}});
   for (const SitemapUrl& url : urls) {
     xml.Open("url");
