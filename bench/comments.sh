@@ -7,7 +7,8 @@
 # usage: bash bench/comments.sh path/to/samizdat [N_POSTS=1000]
 # env:   DURATION (seconds of each read run, "10" or "10s"; default 10s),
 #        CONNECTIONS (readers' wrk -c, default 32), WRITE_CONNECTIONS (commenters' wrk -c,
-#        default 4), THREADS (serve --threads, default 2), READ_PAGES (untouched pages
+#        default 4), THREADS (serve --threads, default 2), ROUNDS (pairs of runs, reads
+#        alone then with writes, default 1; the figures are means), READ_PAGES (untouched pages
 #        read, default 100), WRITE_POSTS (posts commented on, default 10), SEED (1),
 #        MAKE_BLOG (path of samizdat_make_blog), BENCH_DATA (default build/bench-data)
 set -euo pipefail
@@ -27,11 +28,12 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 WRITE_CONNECTIONS=${WRITE_CONNECTIONS:-4}
 THREADS=${THREADS:-2}
+ROUNDS=${ROUNDS:-1}
 READ_PAGES=${READ_PAGES:-100}
 WRITE_POSTS=${WRITE_POSTS:-10}
 SEED=${SEED:-1}
 BENCH_DATA=${BENCH_DATA:-$ROOT/build/bench-data}
-for var in N_POSTS CONNECTIONS WRITE_CONNECTIONS THREADS READ_PAGES WRITE_POSTS; do
+for var in N_POSTS ROUNDS CONNECTIONS WRITE_CONNECTIONS THREADS READ_PAGES WRITE_POSTS; do
   [[ ${!var} =~ ^[1-9][0-9]*$ ]] || die "$var must be a positive whole number, not '${!var}'"
 done
 [[ $DURATION =~ ^([1-9][0-9]*)s?$ ]] || die "DURATION must be a number of seconds (10 or 10s), not '$DURATION'"
@@ -108,7 +110,8 @@ while IFS=$'\t' read -r id path; do
   COMMENT_FORMS+="$id:$token "
   printf '%s\t%s\n' "$path" "$(ETagOf "$path")" >>"$WORK/write-etags-before.tsv"
 done <"$WORK/write.tsv"
-export COMMENT_FORMS ACKED_FILE=$WORK/acked.txt
+export COMMENT_FORMS
+ACKED_FILE=$WORK/acked.txt
 
 # Where the CPU time went during a run: Snapshot before, Usage after prints the server's
 # own CPU use and how busy each of the two cores was (anything else running counts too),
@@ -133,36 +136,47 @@ Usage() {
     }'
 }
 
-# --- 1. reads alone -------------------------------------------------------------------------
-echo "reads of $READ_PAGES untouched cached pages (bench/read_pages.lua):"
-Snapshot
-Load reads "$BASE/" -s "$ROOT/bench/read_pages.lua"
-Usage
-READ_ALONE_RPS=$RPS
+# --- the runs: reads alone, then the same reads while comments are posted; ROUNDS times --
+# Alternating the two spreads slow changes in the machine's load over both. In the second
+# run the commenters start a second before the readers and stop a second after them, so
+# the whole read run is under write load.
+: >"$ACKED_FILE"
+READ_ALONE=() READ_WRITE=() COMMENT_RATES=() ACKED=0 UNANSWERED=0
+for ((round = 1; round <= ROUNDS; round++)); do
+  echo "round $round of $ROUNDS: reads of $READ_PAGES untouched cached pages, then the same reads while comments are posted:"
+  Snapshot
+  Load reads "$BASE/" -s "$ROOT/bench/read_pages.lua"
+  Usage
+  READ_ALONE+=("$RPS")
 
-# --- 2. the same reads while comments are posted --------------------------------------------
-# The commenters start a second before the readers and stop a second after them, so the
-# whole read run is under write load.
-echo "the same reads while comments are posted (bench/post_comments.lua):"
-taskset -c 0 wrk -t1 -c"$WRITE_CONNECTIONS" -d"$((SECONDS_READ + 2))s" -H 'Host: bench.test' \
-  -s "$ROOT/bench/post_comments.lua" "$BASE/comment" >"$WORK/wrk-comments.txt" 2>&1 &
-WRITER_PID=$!
-PIDS+=("$WRITER_PID")
-sleep 1
-Snapshot
-Load reads-with-writes "$BASE/" -s "$ROOT/bench/read_pages.lua"
-Usage
-READ_WRITE_RPS=$RPS
-wait "$WRITER_PID" || { cat "$WORK/wrk-comments.txt" >&2; die "the commenters' wrk failed"; }
-PIDS=("$SERVER_PID")
-COMMENT_RPS=$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk-comments.txt")
-read -r ACKED _ UNANSWERED < <(sed -n \
-  's/^statuses: 303=\([0-9]*\) (sent \([0-9]*\), unanswered when wrk stopped \([0-9]*\))$/\1 \2 \3/p' \
-  "$WORK/wrk-comments.txt")
-[[ -n ${ACKED:-} && -n $COMMENT_RPS ]] || { cat "$WORK/wrk-comments.txt" >&2; die "no figures in the commenters' wrk output"; }
-printf '  %-22s %10.1f req/s  latency avg %s (%d acknowledged with 303, %d unanswered at the end)\n' \
-  comments "$COMMENT_RPS" "$(awk '/^    Latency/ { print $2 }' "$WORK/wrk-comments.txt")" \
-  "$ACKED" "$UNANSWERED"
+  out=$WORK/wrk-comments-$round.txt
+  COMMENT_RUN=$round ACKED_FILE=$WORK/acked-$round.txt taskset -c 0 wrk -t1 -c"$WRITE_CONNECTIONS" \
+    -d"$((SECONDS_READ + 2))s" -H 'Host: bench.test' -s "$ROOT/bench/post_comments.lua" \
+    "$BASE/comment" >"$out" 2>&1 &
+  WRITER_PID=$!
+  PIDS+=("$WRITER_PID")
+  sleep 1
+  Snapshot
+  Load reads-with-writes "$BASE/" -s "$ROOT/bench/read_pages.lua"
+  Usage
+  READ_WRITE+=("$RPS")
+  wait "$WRITER_PID" || { cat "$out" >&2; die "the commenters' wrk failed"; }
+  PIDS=("$SERVER_PID")
+  rate=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+  read -r acked _ unanswered < <(sed -n \
+    's/^statuses: 303=\([0-9]*\) (sent \([0-9]*\), unanswered when wrk stopped \([0-9]*\))$/\1 \2 \3/p' "$out")
+  [[ -n ${acked:-} && -n $rate ]] || { cat "$out" >&2; die "no figures in the commenters' wrk output"; }
+  printf '  %-22s %10.1f req/s  latency avg %s (%d acknowledged with 303, %d unanswered at the end)\n' \
+    comments "$rate" "$(awk '/^    Latency/ { print $2 }' "$out")" "$acked" "$unanswered"
+  COMMENT_RATES+=("$rate")
+  ACKED=$((ACKED + acked))
+  UNANSWERED=$((UNANSWERED + unanswered))
+  cat "$WORK/acked-$round.txt" >>"$ACKED_FILE"
+done
+Mean() { printf '%s\n' "$@" | awk '{ sum += $1 } END { printf "%.1f", sum / NR }'; }
+READ_ALONE_RPS=$(Mean "${READ_ALONE[@]}")
+READ_WRITE_RPS=$(Mean "${READ_WRITE[@]}")
+COMMENT_RPS=$(Mean "${COMMENT_RATES[@]}")
 
 # --- checks: the untouched pages stayed cached, the commented ones were dropped ---------------
 while IFS=$'\t' read -r path _; do
@@ -214,6 +228,10 @@ printf '%-40s %14s   %-20s %s\n' "read ratio (with / without writes)" "${RATIO}x
 printf '%-40s %14s   %-20s %s\n' "untouched pages rendered again" "$RERENDERED of $READ_PAGES" "0" \
   "$(Verdict "$RERENDERED == 0")"
 printf '%-40s %14s   %-20s %s\n' "comments stored / acknowledged" "$STORED / $ACKED" "all stored" meets
+RATIOS=$(for ((k = 0; k < ROUNDS; k++)); do
+  awk -v a="${READ_WRITE[k]}" -v b="${READ_ALONE[k]}" 'BEGIN { printf "%.2f ", a / b }'
+done)
 echo "($N_POSTS posts; server --threads $THREADS on core 1; readers -c$CONNECTIONS, commenters" \
-     "-c$WRITE_CONNECTIONS on core 0; $((STORED - ACKED)) stored comment(s) were sent as wrk stopped," \
+     "-c$WRITE_CONNECTIONS on core 0; means of $ROUNDS round(s) of ${DURATION}, ratio per round: ${RATIOS% };" \
+     "$((STORED - ACKED)) stored comment(s) were sent as wrk stopped," \
      "their 303 unread; database on $FS_TYPE)"

@@ -1,7 +1,7 @@
 -- bench/post_comments.lua: a wrk script that posts comments as a reader's browser does
 -- (POST /comment, application/x-www-form-urlencoded) to the posts of COMMENT_FORMS
 -- ("POST_ID:TOKEN ...", each token taken from the post's page) in turn. Each body is
--- unique (thread number and counter): a repeated body would be refused with 409.
+-- unique (COMMENT_RUN, thread number and counter): a repeated body is refused with 409.
 --
 -- Every answer must be 303 (published): statuses are counted per thread and done()
 -- prints
@@ -17,6 +17,7 @@ end
 assert(#forms > 0, "COMMENT_FORMS names no post_id:token")
 
 local threads = {}
+local run = os.getenv("COMMENT_RUN") or "1"
 local headers = { ["Content-Type"] = "application/x-www-form-urlencoded" }
 local counter = 0
 
@@ -37,7 +38,7 @@ function request()
   local form = forms[(thread_id + counter) % #forms + 1]
   local body = "post_id=" .. form.id .. "&parent_id=&token=" .. form.token ..
       "&name=Bench+reader+" .. thread_id .. "&url=&email=" ..
-      "&body=Comment+" .. thread_id .. "-" .. counter ..
+      "&body=Comment+" .. run .. "-" .. thread_id .. "-" .. counter ..
       "+from+the+benchmark%3A+a+few+plain+words+about+the+post%2C+long+enough+to+look+" ..
       "like+a+reader%27s+note+and+short+enough+to+be+read+at+a+glance."
   return wrk.format("POST", "/comment", headers, body)
