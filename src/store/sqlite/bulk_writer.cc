@@ -1,15 +1,281 @@
-// SqliteStore: bulk writes (imports) and redirects.
-// PLACEHOLDER until the bulk writer lands.
+// SqliteStore: bulk writes (imports) through SqliteBulkWriter, and redirects.
+//
+// A bulk write is one BEGIN IMMEDIATE … COMMIT on the writer connection, held under
+// writer_mu_ for the writer's whole life. Rows go in through the same statements as
+// CreatePost and CreateComment (so the FTS and label triggers index them alike), without
+// the per-row checks those make: a taken id or path fails the INSERT itself and is then
+// named. Foreign keys are deferred to COMMIT, since comments may come before their posts;
+// Commit() removes the comments that never found their post before it commits.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store::sqlite {
 
-Result<std::unique_ptr<BulkWriter>> SqliteStore::BeginBulk() {
-  return Status::Internal("bulk writes are not implemented yet");
+class SqliteBulkWriter final : public BulkWriter {
+ public:
+  SqliteBulkWriter(SqliteStore& store, std::unique_lock<std::mutex> lock, Transaction tx)
+      : store_(store), conn_(*store.writer_), lock_(std::move(lock)), tx_(std::move(tx)) {}
+  ~SqliteBulkWriter() override { End(); }
+
+  Result<bool> HasPost(int64_t post_id) override;
+  Result<bool> HasComment(int64_t comment_id) override;
+  Status AddPost(const Post& post) override;
+  Status AddComment(const Comment& comment) override;
+  Status AddRedirect(int64_t blog_id, std::string_view old_path,
+                     std::string_view new_path) override;
+  Status Commit(std::vector<int64_t>* orphans) override;
+
+ private:
+  // What Commit() needs to know of each comment added.
+  struct Added {
+    int64_t id;
+    int64_t blog_id;
+    int64_t post_id;
+    int64_t parent_id;
+  };
+
+  // OK while the batch is open; otherwise why it is not.
+  Status CheckOpen() const;
+  // NotFound unless the blog exists (asked once per blog).
+  Status CheckBlog(int64_t blog_id);
+  // `status` after rolling the batch back: a failure that may have left part of a row.
+  Status Abandon(Status status);
+  // Rolls back unless committed, and lets other writers in. Idempotent.
+  void End();
+  // The blog of a post stored in this batch or before it; 0 if there is no such post.
+  Result<int64_t> BlogOfPost(int64_t post_id);
+  // The post of a comment stored (orphans are gone by then); 0 if there is none.
+  Result<int64_t> PostOfComment(int64_t comment_id);
+  // Commit()'s work before COMMIT: orphans out, dangling replies top-level, counts and
+  // stamps. Appends the orphans' ids to `orphans`.
+  Status Settle(std::vector<int64_t>& orphans);
+
+  SqliteStore& store_;
+  Connection& conn_;                    // store_.writer_, ours while lock_ is held
+  std::unique_lock<std::mutex> lock_;   // on store_.writer_mu_; declared before tx_,
+  std::optional<Transaction> tx_;       // so the rollback runs before the unlock
+  Status ended_;                        // non-OK once the batch has ended
+  std::unordered_set<int64_t> known_blogs_;
+  std::set<int64_t> touched_blogs_;     // blogs of the posts and redirects added
+  std::unordered_map<int64_t, int64_t> added_posts_;  // post id -> blog id
+  std::vector<Added> added_comments_;   // in the order added
+};
+
+Status SqliteBulkWriter::CheckOpen() const { return ended_; }
+
+void SqliteBulkWriter::End() {
+  tx_.reset();  // ROLLBACK unless Commit() went through
+  if (lock_.owns_lock()) lock_.unlock();
+  if (ended_.ok()) ended_ = Status::Internal("the bulk write has ended");
 }
 
-Result<std::string> SqliteStore::GetRedirect(int64_t, std::string_view) {
-  return Status::NotFound("no redirect");
+Status SqliteBulkWriter::Abandon(Status status) {
+  End();
+  ended_ = Status::Internal("the bulk write was rolled back after an error: " +
+                            status.message());
+  return status;
+}
+
+Status SqliteBulkWriter::CheckBlog(int64_t blog_id) {
+  if (known_blogs_.contains(blog_id)) return Status::Ok();
+  Result<Statement> query = conn_.Prepare("SELECT 1 FROM blogs WHERE id = ?1");
+  if (!query.ok()) return query.status();
+  Result<bool> row = query->Bind(1, blog_id).Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("no blog with id " + std::to_string(blog_id));
+  known_blogs_.insert(blog_id);
+  return Status::Ok();
+}
+
+Result<bool> SqliteBulkWriter::HasPost(int64_t post_id) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  Result<Statement> query = conn_.Prepare("SELECT 1 FROM posts WHERE id = ?1");
+  if (!query.ok()) return query.status();
+  return query->Bind(1, post_id).Step();
+}
+
+Result<bool> SqliteBulkWriter::HasComment(int64_t comment_id) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  Result<Statement> query = conn_.Prepare("SELECT 1 FROM comments WHERE id = ?1");
+  if (!query.ok()) return query.status();
+  return query->Bind(1, comment_id).Step();
+}
+
+Status SqliteBulkWriter::AddPost(const Post& post) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  if (post.id <= 0) return Status::InvalidArgument("an imported post needs a positive id");
+  if (post.blog_id <= 0) return Status::InvalidArgument("a post must belong to a blog");
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(post.blog_id));
+  Status inserted = SqliteStore::InsertPost(conn_, post);
+  if (inserted.IsConflict()) {
+    // Only the posts row can clash (its id or its path), and the failed INSERT left
+    // nothing behind: name what is taken; the batch goes on.
+    Status named = SqliteStore::CheckPostFree(conn_, post);
+    return named.ok() ? inserted : named;
+  }
+  if (!inserted.ok()) return Abandon(inserted);  // the row may be in without its labels
+  added_posts_.emplace(post.id, post.blog_id);
+  touched_blogs_.insert(post.blog_id);
+  return Status::Ok();
+}
+
+Status SqliteBulkWriter::AddComment(const Comment& comment) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  if (comment.id <= 0) return Status::InvalidArgument("an imported comment needs a positive id");
+  if (comment.blog_id <= 0) return Status::InvalidArgument("a comment must belong to a blog");
+  if (comment.post_id <= 0) return Status::InvalidArgument("a comment must belong to a post");
+  if (comment.parent_id < 0) return Status::InvalidArgument("a parent comment id is positive");
+  if (Millis(comment.published) == 0) {
+    return Status::InvalidArgument("comment " + std::to_string(comment.id) + " has no time");
+  }
+  Status inserted = SqliteStore::InsertComment(conn_, comment);
+  if (inserted.IsConflict()) {  // the id: comments have no other unique key
+    return Status::Conflict("a comment with id " + std::to_string(comment.id) + " exists");
+  }
+  if (!inserted.ok()) return Abandon(inserted);
+  added_comments_.push_back({comment.id, comment.blog_id, comment.post_id, comment.parent_id});
+  return Status::Ok();
+}
+
+Status SqliteBulkWriter::AddRedirect(int64_t blog_id, std::string_view old_path,
+                                     std::string_view new_path) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  if (old_path.empty() || new_path.empty()) {
+    return Status::InvalidArgument("a redirect needs an old and a new path");
+  }
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
+  Result<Statement> upsert = conn_.Prepare(
+      "INSERT INTO redirects (blog_id, old_path, new_path) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT (blog_id, old_path) DO UPDATE SET new_path = excluded.new_path");
+  if (!upsert.ok()) return upsert.status();
+  Status written = upsert->Bind(1, blog_id).Bind(2, old_path).Bind(3, new_path).Run();
+  if (!written.ok()) return Abandon(written);
+  touched_blogs_.insert(blog_id);
+  return Status::Ok();
+}
+
+Result<int64_t> SqliteBulkWriter::BlogOfPost(int64_t post_id) {
+  auto added = added_posts_.find(post_id);
+  if (added != added_posts_.end()) return added->second;
+  Result<Statement> query = conn_.Prepare("SELECT blog_id FROM posts WHERE id = ?1");
+  if (!query.ok()) return query.status();
+  Result<bool> row = query->Bind(1, post_id).Step();
+  if (!row.ok()) return row.status();
+  return *row ? query->Int64(0) : int64_t{0};
+}
+
+Result<int64_t> SqliteBulkWriter::PostOfComment(int64_t comment_id) {
+  Result<Statement> query = conn_.Prepare("SELECT post_id FROM comments WHERE id = ?1");
+  if (!query.ok()) return query.status();
+  Result<bool> row = query->Bind(1, comment_id).Step();
+  if (!row.ok()) return row.status();
+  return *row ? query->Int64(0) : int64_t{0};
+}
+
+Status SqliteBulkWriter::Settle(std::vector<int64_t>& orphans) {
+  // Comments whose post is not in their blog (or whose blog does not exist) go.
+  std::unordered_map<int64_t, int64_t> blog_of_post;  // memo of BlogOfPost
+  std::unordered_map<int64_t, int64_t> kept;          // comment id -> post id
+  std::map<int64_t, std::set<int64_t>> commented;     // blog id -> posts with new comments
+  for (const Added& c : added_comments_) {
+    auto memo = blog_of_post.find(c.post_id);
+    if (memo == blog_of_post.end()) {
+      Result<int64_t> blog = BlogOfPost(c.post_id);
+      if (!blog.ok()) return blog.status();
+      memo = blog_of_post.emplace(c.post_id, *blog).first;
+    }
+    if (memo->second == c.blog_id) {
+      kept.emplace(c.id, c.post_id);
+      commented[c.blog_id].insert(c.post_id);
+      continue;
+    }
+    Result<Statement> remove = conn_.Prepare("DELETE FROM comments WHERE id = ?1");
+    if (!remove.ok()) return remove.status();
+    SAMIZDAT_RETURN_IF_ERROR(remove->Bind(1, c.id).Run());
+    orphans.push_back(c.id);
+  }
+
+  // A reply whose parent is absent, or a comment of another post, becomes top-level.
+  for (const Added& c : added_comments_) {
+    if (c.parent_id == 0 || !kept.contains(c.id)) continue;
+    int64_t parent_post = 0;
+    if (c.parent_id != c.id) {
+      auto parent = kept.find(c.parent_id);
+      if (parent != kept.end()) {
+        parent_post = parent->second;
+      } else {
+        Result<int64_t> stored = PostOfComment(c.parent_id);  // from before the batch
+        if (!stored.ok()) return stored.status();
+        parent_post = *stored;
+      }
+    }
+    if (parent_post == c.post_id) continue;
+    Result<Statement> detach = conn_.Prepare("UPDATE comments SET parent_id = 0 WHERE id = ?1");
+    if (!detach.ok()) return detach.status();
+    SAMIZDAT_RETURN_IF_ERROR(detach->Bind(1, c.id).Run());
+  }
+
+  // Every blog touched: generation and comment_seq once each; posts with new comments
+  // recounted and stamped with the new comment_seq.
+  for (const auto& [blog_id, posts] : commented) touched_blogs_.insert(blog_id);
+  static const std::set<int64_t> kNoPosts;
+  for (int64_t blog_id : touched_blogs_) {
+    SAMIZDAT_RETURN_IF_ERROR(SqliteStore::BumpGeneration(conn_, blog_id));
+    auto posts = commented.find(blog_id);
+    SAMIZDAT_RETURN_IF_ERROR(SqliteStore::TouchPosts(
+        conn_, blog_id, posts == commented.end() ? kNoPosts : posts->second));
+  }
+  return Status::Ok();
+}
+
+Status SqliteBulkWriter::Commit(std::vector<int64_t>* orphans) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  std::vector<int64_t> removed;
+  Status settled = Settle(removed);
+  if (!settled.ok()) return Abandon(settled);
+  Status committed = tx_->Commit();  // foreign keys are checked here
+  if (!committed.ok()) return Abandon(committed);
+  store_.tracker_.NoteLocalWrite();
+  End();
+  if (orphans != nullptr) *orphans = std::move(removed);
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<BulkWriter>> SqliteStore::BeginBulk() {
+  std::unique_lock lock(writer_mu_);
+  Result<Transaction> tx = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
+  if (!tx.ok()) return tx.status();
+  // Comments may come before their posts: foreign keys wait for COMMIT. SQLite turns
+  // the pragma off again when the transaction ends.
+  Result<Statement> defer = writer_->Prepare("PRAGMA defer_foreign_keys = ON");
+  if (!defer.ok()) return defer.status();
+  SAMIZDAT_RETURN_IF_ERROR(defer->Run());
+  return std::unique_ptr<BulkWriter>(
+      std::make_unique<SqliteBulkWriter>(*this, std::move(lock), std::move(*tx)));
+}
+
+Result<std::string> SqliteStore::GetRedirect(int64_t blog_id, std::string_view old_path) {
+  return Read([&](Connection& conn) -> Result<std::string> {
+    Result<Statement> query = conn.Prepare(
+        "SELECT new_path FROM redirects WHERE blog_id = ?1 AND old_path = ?2");
+    if (!query.ok()) return query.status();
+    Result<bool> row = query->Bind(1, blog_id).Bind(2, old_path).Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound("no redirect from " + std::string(old_path));
+    return query->Text(0);
+  });
 }
 
 }  // namespace samizdat::store::sqlite

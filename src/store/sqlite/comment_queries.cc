@@ -74,30 +74,6 @@ Status CheckParent(Connection& conn, const Comment& comment) {
   return Status::Ok();
 }
 
-// Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
-// `post_ids` stamped with the new comment_seq and its published comments recounted.
-Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids) {
-  Result<Statement> bump = conn.Prepare(
-      "UPDATE blogs SET comment_seq = comment_seq + 1, comments_updated_ms = ?2 WHERE id = ?1");
-  if (!bump.ok()) return bump.status();
-  SAMIZDAT_RETURN_IF_ERROR(bump->Bind(1, blog_id).Bind(2, NowMillis()).Run());
-  if (conn.Changes() == 0) return Status::NotFound("no blog with id " + std::to_string(blog_id));
-  Result<Statement> seq = conn.Prepare("SELECT comment_seq FROM blogs WHERE id = ?1");
-  if (!seq.ok()) return seq.status();
-  Result<bool> row = seq->Bind(1, blog_id).Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("the blog vanished within its write");
-  const int64_t comment_seq = seq->Int64(0);
-  for (int64_t post_id : post_ids) {
-    Result<Statement> stamp = conn.Prepare(
-        "UPDATE posts SET comment_seq = ?2, comment_count = (SELECT COUNT(*) FROM comments "
-        "WHERE post_id = ?1 AND status = 'published') WHERE id = ?1");
-    if (!stamp.ok()) return stamp.status();
-    SAMIZDAT_RETURN_IF_ERROR(stamp->Bind(1, post_id).Bind(2, comment_seq).Run());
-  }
-  return Status::Ok();
-}
-
 // Parameter numbers of the comment listing statements.
 enum Param : int { kBlog = 1, kPost, kPublishedBefore, kLimit, kOffset };
 
@@ -191,6 +167,52 @@ struct Purged {
 
 }  // namespace
 
+Status SqliteStore::TouchPosts(Connection& conn, int64_t blog_id,
+                               const std::set<int64_t>& post_ids) {
+  Result<Statement> bump = conn.Prepare(
+      "UPDATE blogs SET comment_seq = comment_seq + 1, comments_updated_ms = ?2 WHERE id = ?1");
+  if (!bump.ok()) return bump.status();
+  SAMIZDAT_RETURN_IF_ERROR(bump->Bind(1, blog_id).Bind(2, NowMillis()).Run());
+  if (conn.Changes() == 0) return Status::NotFound("no blog with id " + std::to_string(blog_id));
+  Result<Statement> seq = conn.Prepare("SELECT comment_seq FROM blogs WHERE id = ?1");
+  if (!seq.ok()) return seq.status();
+  Result<bool> row = seq->Bind(1, blog_id).Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("the blog vanished within its write");
+  const int64_t comment_seq = seq->Int64(0);
+  for (int64_t post_id : post_ids) {
+    Result<Statement> stamp = conn.Prepare(
+        "UPDATE posts SET comment_seq = ?2, comment_count = (SELECT COUNT(*) FROM comments "
+        "WHERE post_id = ?1 AND status = 'published') WHERE id = ?1");
+    if (!stamp.ok()) return stamp.status();
+    SAMIZDAT_RETURN_IF_ERROR(stamp->Bind(1, post_id).Bind(2, comment_seq).Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::InsertComment(Connection& conn, const Comment& comment) {
+  Result<Statement> insert = conn.Prepare(
+      "INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
+      "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
+      "published_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  if (!insert.ok()) return insert.status();
+  return insert->Bind(1, comment.id)
+      .Bind(2, comment.blog_id)
+      .Bind(3, comment.post_id)
+      .Bind(4, comment.parent_id)
+      .Bind(5, CommentStatusName(comment.status))
+      .Bind(6, comment.author_name)
+      .Bind(7, comment.author_url)
+      .Bind(8, comment.body_html)
+      .Bind(9, comment.body_text)
+      .Bind(10, comment.body_digest)
+      .Bind(11, comment.ip_hash)
+      .Bind(12, comment.spam_score)
+      .Bind(13, TrainingWord(comment.trained))
+      .Bind(14, Millis(comment.published))
+      .Run();
+}
+
 Result<Comment> SqliteStore::CreateComment(const Comment& comment) {
   SAMIZDAT_RETURN_IF_ERROR(ValidateNew(comment));
   return Write([&](Connection& conn) -> Result<Comment> {
@@ -214,26 +236,7 @@ Result<Comment> SqliteStore::CreateComment(const Comment& comment) {
     }
     if (Millis(stored.published) == 0) stored.published = FromMillis(NowMillis());
 
-    Result<Statement> insert = conn.Prepare(
-        "INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
-        "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
-        "published_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-    if (!insert.ok()) return insert.status();
-    SAMIZDAT_RETURN_IF_ERROR(insert->Bind(1, stored.id)
-                                 .Bind(2, stored.blog_id)
-                                 .Bind(3, stored.post_id)
-                                 .Bind(4, stored.parent_id)
-                                 .Bind(5, CommentStatusName(stored.status))
-                                 .Bind(6, stored.author_name)
-                                 .Bind(7, stored.author_url)
-                                 .Bind(8, stored.body_html)
-                                 .Bind(9, stored.body_text)
-                                 .Bind(10, stored.body_digest)
-                                 .Bind(11, stored.ip_hash)
-                                 .Bind(12, stored.spam_score)
-                                 .Bind(13, TrainingWord(stored.trained))
-                                 .Bind(14, Millis(stored.published))
-                                 .Run());
+    SAMIZDAT_RETURN_IF_ERROR(InsertComment(conn, stored));
     SAMIZDAT_RETURN_IF_ERROR(TouchPosts(conn, stored.blog_id, {stored.post_id}));
     return stored;
   });

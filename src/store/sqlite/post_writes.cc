@@ -69,10 +69,7 @@ Status SqliteStore::CheckPathFree(Connection& conn, int64_t blog_id, int64_t pos
   return Status::Ok();
 }
 
-Status SqliteStore::WriteLabels(Connection& conn, const Post& post) {
-  Result<Statement> clear = conn.Prepare("DELETE FROM post_labels WHERE post_id = ?1");
-  if (!clear.ok()) return clear.status();
-  SAMIZDAT_RETURN_IF_ERROR(clear->Bind(1, post.id).Run());
+Status SqliteStore::InsertLabels(Connection& conn, const Post& post) {
   std::vector<std::string> labels = CleanLabels(post.labels);
   for (size_t i = 0; i < labels.size(); ++i) {
     // The post's kind, status and time are copied from its row, written just before.
@@ -86,6 +83,32 @@ Status SqliteStore::WriteLabels(Connection& conn, const Post& post) {
                                  .Run());
   }
   return Status::Ok();
+}
+
+Status SqliteStore::WriteLabels(Connection& conn, const Post& post) {
+  Result<Statement> clear = conn.Prepare("DELETE FROM post_labels WHERE post_id = ?1");
+  if (!clear.ok()) return clear.status();
+  SAMIZDAT_RETURN_IF_ERROR(clear->Bind(1, post.id).Run());
+  return InsertLabels(conn, post);
+}
+
+Status SqliteStore::CheckPostFree(Connection& conn, const Post& post) {
+  Result<bool> taken = PostIdTaken(conn, post.id);
+  if (!taken.ok()) return taken.status();
+  if (*taken) return Status::Conflict("a post with id " + std::to_string(post.id) + " exists");
+  return CheckPathFree(conn, post.blog_id, post.id, post.path);
+}
+
+Status SqliteStore::InsertPost(Connection& conn, const Post& post) {
+  Result<Statement> insert = conn.Prepare(
+      "INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
+      "body_html, body_text, author, published_ms, updated_ms, comments_mode) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  if (!insert.ok()) return insert.status();
+  insert->Bind(1, post.id);
+  BindPostFields(*insert, post);
+  SAMIZDAT_RETURN_IF_ERROR(insert->Run());
+  return InsertLabels(conn, post);
 }
 
 Result<Post> SqliteStore::CreatePost(const Post& post) {
@@ -103,24 +126,9 @@ Result<Post> SqliteStore::CreatePost(const Post& post) {
         if (!*taken) stored.id = candidate;
       }
       if (stored.id == 0) return Status::Internal("could not draw a free post id");
-    } else {
-      Result<bool> taken = PostIdTaken(conn, stored.id);
-      if (!taken.ok()) return taken.status();
-      if (*taken) {
-        return Status::Conflict("a post with id " + std::to_string(stored.id) + " exists");
-      }
     }
-    SAMIZDAT_RETURN_IF_ERROR(CheckPathFree(conn, stored.blog_id, stored.id, stored.path));
-
-    Result<Statement> insert = conn.Prepare(
-        "INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
-        "body_html, body_text, author, published_ms, updated_ms, comments_mode) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-    if (!insert.ok()) return insert.status();
-    insert->Bind(1, stored.id);
-    BindPostFields(*insert, stored);
-    SAMIZDAT_RETURN_IF_ERROR(insert->Run());
-    SAMIZDAT_RETURN_IF_ERROR(WriteLabels(conn, stored));
+    SAMIZDAT_RETURN_IF_ERROR(CheckPostFree(conn, stored));
+    SAMIZDAT_RETURN_IF_ERROR(InsertPost(conn, stored));
     return stored;
   });
 }

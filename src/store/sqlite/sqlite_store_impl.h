@@ -4,13 +4,14 @@
 // Connections: one writer, used under writer_mu_ inside BEGIN IMMEDIATE … COMMIT; a pool
 // of readers, each read running in its own snapshot so it never waits for the writer.
 // The change tracker's poll thread borrows the writer when it is idle. The methods are split by subject
-// over blog_queries.cc, post_reads.cc, post_writes.cc, search.cc, comment_queries.cc and
-// user_queries.cc.
+// over blog_queries.cc, post_reads.cc, post_writes.cc, search.cc, comment_queries.cc,
+// user_queries.cc and bulk_writer.cc (imports, redirects).
 #pragma once
 
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -91,10 +92,25 @@ class SqliteStore final : public Store {
   // Within a write: Conflict if `path` (non-empty) belongs to another post of the blog.
   static Status CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
                               const std::string& path);
+  // Within a write: Conflict if the post's id, or its path in the blog, is taken.
+  static Status CheckPostFree(Connection& conn, const Post& post);
+  // Within a write: inserts the post's row (no comments yet) and its labels; no checks.
+  // The FTS triggers index its title and text.
+  static Status InsertPost(Connection& conn, const Post& post);
   // Within a write: replaces the post's labels, keeping the first of duplicates.
   static Status WriteLabels(Connection& conn, const Post& post);
+  // Within a write: adds the labels of a post that has none stored yet.
+  static Status InsertLabels(Connection& conn, const Post& post);
+  // Within a write: inserts the comment's row as given; no checks.
+  static Status InsertComment(Connection& conn, const Comment& comment);
+  // Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
+  // `post_ids` stamped with the new comment_seq and its published comments recounted.
+  // NotFound if the blog is absent.
+  static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids);
   // Within a read: fills in the labels of `posts` with one query.
   static Status LoadLabels(Connection& conn, std::vector<Post>& posts);
+
+  friend class SqliteBulkWriter;  // bulk_writer.cc: holds writer_mu_ while it lives
 
   std::mutex writer_mu_;
   std::unique_ptr<Connection> writer_;  // guarded by writer_mu_
