@@ -1,0 +1,698 @@
+// ReadWxr: WordPress eXtended RSS (WXR 1.0-1.2) streamed with libxml2's xmlTextReader,
+// one <item> expanded at a time, mapped to the neutral model of source.h.
+//
+// How WordPress's data is mapped (the decisions this reader makes):
+// - Blog: the channel's title, description and <generator>; url is wp:base_blog_url
+//   (the blog's home), else the channel's <link>. WXR does not say the site's time
+//   zone, so time_zone stays "".
+// - Items of wp:post_type post and page are read (an item with no post_type is a post);
+//   every other type (attachment, nav_menu_item, wp_global_styles, custom types) is
+//   skipped, reported once per type with a count. wp:status publish -> published,
+//   future -> scheduled, draft, pending, private and anything unknown -> draft (none of
+//   them was public), trash -> skipped (one report per item, its comments go with it).
+// - Times: wp:post_date_gmt is UTC. When it is "0000-00-00 00:00:00" (drafts, some
+//   imported posts) wp:post_date is used, read as UTC because WXR does not carry the
+//   site's zone. updated: wp:post_modified_gmt, else wp:post_modified (as UTC).
+// - content:encoded is kept as HTML, with WordPress's paragraphs made explicit: the
+//   classic editor stores text without <p> and WordPress adds them when it shows the
+//   post (wpautop). So the body is cut at blank lines (outside tags); a piece with no
+//   block-level tag, and not inside an open <pre>, <div>, <ul>, <table>..., becomes a
+//   <p> whose single newlines become <br />; other pieces are kept as they are. A body
+//   with no block tag at all is therefore all paragraphs, and a body laid out in blocks
+//   (the block editor's) is unchanged. Comment bodies get the same treatment (WordPress
+//   shows them through wpautop too).
+// - Labels: <category domain="category"> and domain="post_tag" (and the domain-less
+//   <category> of WXR 1.0), by name (HTML entities decoded: WordPress stores "&" in
+//   term names as "&amp;"), file order, no exact duplicates. WordPress's default
+//   category (nicename "uncategorized" or name "Uncategorized") is left out: it means
+//   "no category". Other taxonomies (post_format, wp_theme, ...) are ignored.
+// - author: dc:creator is a login; it becomes the wp:author's display name when the
+//   channel lists that login (exact, then case-insensitive), else the login itself.
+// - permalink: <link> when it is an http(s) URL without a query and the item is
+//   published or scheduled; "?p=N" style links and drafts give "". old_paths (published
+//   and scheduled only, each under the blog's base path): "/?p=ID" for posts,
+//   "/?page_id=ID" for pages, and the path of that permalink when it is on the blog's
+//   host. slug: wp:post_name as in the file (WordPress percent-encodes non-ASCII ones).
+// - Comments (wp:comment): approved 1 -> published, 0 -> pending, spam -> spam, trash
+//   and post-trashed -> deleted, unknown -> pending. comment_type "", comment,
+//   pingback and trackback are kept as comments (WordPress listed pingbacks and
+//   trackbacks among the comments; dropping them would lose them on a round trip);
+//   other types (WooCommerce order notes, ...) are skipped with a count. wp:comment_parent
+//   "0" is top level. WXR nests every comment of a post inside its item, so a parent
+//   that is not in the item is gone (WordPress does not export spam): such a reply is
+//   handed over as top level, and reported.
+// Streaming, positions and the wording of XML errors come from XmlStream; only one
+// channel child (an <item> with its comments) is held in memory at a time.
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "text/utf8.h"
+#include "transfer/readers.h"
+#include "transfer/xml_stream.h"
+
+namespace samizdat::transfer {
+namespace {
+
+constexpr std::string_view kContentNs = "http://purl.org/rss/1.0/modules/content/";
+constexpr std::string_view kDcNs = "http://purl.org/dc/elements/1.1/";
+constexpr std::string_view kWpNsPrefix = "http://wordpress.org/export/";
+
+// "http://wordpress.org/export/1.2/" (any 1.N), but not ".../1.2/excerpt/".
+bool IsWpNamespace(std::string_view uri) {
+  if (!uri.starts_with(kWpNsPrefix)) return false;
+  std::string_view version = uri.substr(kWpNsPrefix.size());
+  if (!version.ends_with('/')) return false;
+  version.remove_suffix(1);
+  return version.size() >= 3 && version.starts_with("1.") &&
+         std::all_of(version.begin() + 2, version.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Text helpers.
+
+// Decodes the entities WordPress leaves in term names: &amp; &lt; &gt; &quot; &#NNN;
+// &#xHH; (and &#039;). Anything else is copied as is.
+std::string DecodeEntities(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out.push_back(s[i]);
+      continue;
+    }
+    const size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out.push_back('&');
+      continue;
+    }
+    const std::string_view name = s.substr(i + 1, semi - i - 1);
+    char32_t cp = 0;
+    if (name == "amp") cp = '&';
+    else if (name == "lt") cp = '<';
+    else if (name == "gt") cp = '>';
+    else if (name == "quot") cp = '"';
+    else if (name == "apos") cp = '\'';
+    else if (name.size() > 1 && name[0] == '#') {
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      const std::string_view digits = name.substr(hex ? 2 : 1);
+      uint32_t value = 0;
+      const auto [end, ec] =
+          std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
+      if (ec == std::errc() && end == digits.data() + digits.size() && value > 0 &&
+          value <= 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF)) {
+        cp = value;
+      }
+    }
+    if (cp == 0) {
+      out.push_back('&');
+      continue;
+    }
+    text::AppendUtf8(cp, out);
+    i = semi;
+  }
+  return out;
+}
+
+// The block-level tags of WordPress's wpautop, and among them the containers whose
+// inside is left alone (they must be closed; p, li, td and the like close themselves).
+const std::unordered_set<std::string_view>& BlockTags() {
+  static const std::unordered_set<std::string_view> kBlock = {
+      "address", "area", "article", "aside", "blockquote", "caption", "col", "colgroup",
+      "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+      "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li",
+      "map", "math", "menu", "nav", "ol", "p", "pre", "section", "style", "summary",
+      "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"};
+  return kBlock;
+}
+
+bool IsContainer(std::string_view tag) {
+  static const std::unordered_set<std::string_view> kContainers = {
+      "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
+      "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "math",
+      "menu", "nav", "ol", "pre", "section", "style", "table", "ul"};
+  return kContainers.contains(tag);
+}
+
+// The block tags of one chunk of HTML, in order, as (lower-case name, is end tag).
+std::vector<std::pair<std::string, bool>> BlockTagsIn(std::string_view html) {
+  std::vector<std::pair<std::string, bool>> tags;
+  for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    size_t j = i + 1;
+    const bool end = j < html.size() && html[j] == '/';
+    if (end) ++j;
+    size_t k = j;
+    while (k < html.size() && std::isalnum(static_cast<unsigned char>(html[k]))) ++k;
+    if (k == j || k - j > 10) continue;
+    if (k < html.size() && html[k] != '>' && html[k] != '/' &&
+        !std::isspace(static_cast<unsigned char>(html[k]))) {
+      continue;
+    }
+    std::string name = Lower(html.substr(j, k - j));
+    if (BlockTags().contains(name)) tags.emplace_back(std::move(name), end);
+  }
+  return tags;
+}
+
+// Splits at blank lines that are outside tags.
+std::vector<std::string_view> Chunks(std::string_view body) {
+  std::vector<std::string_view> chunks;
+  size_t start = 0;
+  bool in_tag = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_tag) {
+      in_tag = c != '>';
+      continue;
+    }
+    if (c == '<' && i + 1 < body.size() &&
+        (std::isalpha(static_cast<unsigned char>(body[i + 1])) || body[i + 1] == '/' ||
+         body[i + 1] == '!')) {
+      in_tag = true;
+      continue;
+    }
+    if (c != '\n') continue;
+    size_t next = i + 1;
+    while (next < body.size() && (body[next] == ' ' || body[next] == '\t' || body[next] == '\r')) {
+      ++next;
+    }
+    if (next < body.size() && body[next] == '\n') {
+      chunks.push_back(body.substr(start, i - start));
+      while (next < body.size() && std::isspace(static_cast<unsigned char>(body[next]))) ++next;
+      start = next;
+      i = next - 1;
+    }
+  }
+  chunks.push_back(body.substr(start));
+  return chunks;
+}
+
+// One chunk of text as a paragraph: single newlines outside tags become <br />.
+void AppendParagraph(std::string_view chunk, std::string& out) {
+  out.append("<p>");
+  bool in_tag = false;
+  for (size_t i = 0; i < chunk.size(); ++i) {
+    const char c = chunk[i];
+    if (c == '\r') continue;
+    if (!in_tag && c == '<' && i + 1 < chunk.size() &&
+        (std::isalpha(static_cast<unsigned char>(chunk[i + 1])) || chunk[i + 1] == '/' ||
+         chunk[i + 1] == '!')) {
+      in_tag = true;
+    } else if (in_tag && c == '>') {
+      in_tag = false;
+    } else if (!in_tag && c == '\n') {
+      out.append("<br />");
+    }
+    out.push_back(c);
+  }
+  out.append("</p>\n");
+}
+
+// WordPress's storage form to HTML, as its wpautop does for the common cases: the body is
+// cut at blank lines; a piece with no block-level tag, outside any open container
+// (pre, div, ul, table, ...), becomes a <p> with <br /> at its single newlines; every
+// other piece is kept as it is. So a body with no block tag at all is all paragraphs,
+// and HTML laid out in blocks (the block editor's, for one) comes through unchanged.
+std::string BodyHtml(std::string_view stored) {
+  stored = TrimWhite(stored);
+  if (stored.empty()) return "";
+  std::string out;
+  int open_containers = 0;
+  for (std::string_view chunk : Chunks(stored)) {
+    chunk = TrimWhite(chunk);
+    if (chunk.empty()) continue;
+    const auto tags = BlockTagsIn(chunk);
+    if (open_containers == 0 && tags.empty()) {
+      AppendParagraph(chunk, out);
+    } else {
+      out.append(chunk).append("\n\n");
+    }
+    for (const auto& [name, end] : tags) {
+      if (!IsContainer(name)) continue;
+      open_containers = std::max(0, open_containers + (end ? -1 : 1));
+    }
+  }
+  while (out.ends_with('\n')) out.pop_back();
+  return out;
+}
+
+// "2012-02-04 03:17:33" in UTC. nullopt for WordPress's "0000-00-00 00:00:00" and for
+// an absent date; an error message for anything else that is not such a date.
+struct ParsedDate {
+  std::optional<Time> time;
+  bool malformed = false;
+};
+
+ParsedDate ParseWpDate(std::string_view text) {
+  text = TrimWhite(text);
+  if (text.empty() || text.starts_with("0000-00-00")) return {};
+  int fields[6] = {};
+  const char separators[6] = {'-', '-', ' ', ':', ':', '\0'};
+  const char* p = text.data();
+  const char* end = text.data() + text.size();
+  for (int i = 0; i < 6; ++i) {
+    const auto [next, ec] = std::from_chars(p, end, fields[i]);
+    if (ec != std::errc() || next == p) return {std::nullopt, true};
+    p = next;
+    if (i < 5) {
+      if (p == end || (*p != separators[i] && !(i == 2 && *p == 'T'))) {
+        return {std::nullopt, true};
+      }
+      ++p;
+    }
+  }
+  if (p != end) return {std::nullopt, true};
+  using namespace std::chrono;
+  const year_month_day ymd{year{fields[0]}, month{static_cast<unsigned>(fields[1])},
+                           day{static_cast<unsigned>(fields[2])}};
+  if (!ymd.ok() || fields[3] > 23 || fields[4] > 59 || fields[5] > 60 || fields[3] < 0 ||
+      fields[4] < 0 || fields[5] < 0) {
+    return {std::nullopt, true};
+  }
+  return {Time(sys_days(ymd) + hours(fields[3]) + minutes(fields[4]) + seconds(fields[5])),
+          false};
+}
+
+// "https://example.com/blog/" -> host "example.com", path "/blog" (no trailing slash).
+struct UrlParts {
+  std::string host;
+  std::string path;
+  std::string query;
+  bool http = false;
+};
+
+UrlParts SplitUrl(std::string_view url) {
+  UrlParts parts;
+  size_t rest = 0;
+  if (url.starts_with("http://")) {
+    rest = 7;
+  } else if (url.starts_with("https://")) {
+    rest = 8;
+  } else {
+    return parts;
+  }
+  parts.http = true;
+  url.remove_prefix(rest);
+  const size_t hash = url.find('#');
+  if (hash != std::string_view::npos) url = url.substr(0, hash);
+  const size_t slash = url.find_first_of("/?");
+  parts.host = Lower(url.substr(0, slash));
+  if (slash == std::string_view::npos) return parts;
+  std::string_view tail = url.substr(slash);
+  const size_t question = tail.find('?');
+  if (question != std::string_view::npos) {
+    parts.query = std::string(tail.substr(question + 1));
+    tail = tail.substr(0, question);
+  }
+  parts.path = std::string(tail);
+  return parts;
+}
+
+// ---------------------------------------------------------------------------------------
+// The reader.
+
+bool IsWp(const xmlNode* element, std::string_view local) {
+  const ElementName name = NameOf(element);
+  return name.local == local && IsWpNamespace(name.ns);
+}
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+struct SkipCount {
+  SourceLocation first;
+  int count = 0;
+};
+
+class WxrReader {
+ public:
+  WxrReader(XmlStream& stream, ImportSink& sink) : stream_(stream), sink_(sink) {}
+
+  Status Read() {
+    SAMIZDAT_RETURN_IF_ERROR(Walk());
+    if (!blog_sent_) SAMIZDAT_RETURN_IF_ERROR(SendBlog());
+    std::vector<std::pair<std::string, SkipCount>> skipped(skipped_types_.begin(),
+                                                           skipped_types_.end());
+    std::sort(skipped.begin(), skipped.end(), [](const auto& a, const auto& b) {
+      return a.second.first.line < b.second.first.line;
+    });
+    for (const auto& [what, skip] : skipped) {
+      sink_.OnSkipped(skip.first, what + ": " + std::to_string(skip.count) + " not imported");
+    }
+    return Status::Ok();
+  }
+
+ private:
+  // <rss> at depth 0, its <channel> at depth 1, the channel's children at depth 2 (each
+  // expanded whole: an <item> with its comments is the unit of memory).
+  Status Walk() {
+    bool saw_root = false;
+    bool saw_channel = false;
+    Result<bool> step = stream_.Read();
+    while (step.ok() && *step) {
+      if (!stream_.AtElement()) {
+        step = stream_.Read();
+        continue;
+      }
+      const xmlNode* node = stream_.node();
+      const int depth = stream_.depth();
+      if (depth == 0) {
+        saw_root = true;
+        root_ = stream_.Where();
+        if (!Is(node, "", "rss")) {
+          return stream_.ErrorAt(root_, "not a WordPress export: the document is <" +
+                                            QualifiedName(node) + ">, not an RSS feed (<rss>)");
+        }
+        has_wp_ = DeclaresWp(node);
+        step = stream_.Read();
+      } else if (depth == 1 && Is(node, "", "channel")) {
+        saw_channel = true;
+        has_wp_ = has_wp_ || DeclaresWp(node);
+        if (!has_wp_) {
+          return stream_.ErrorAt(root_,
+                                 "an RSS feed, not a WordPress export: it declares no wp "
+                                 "namespace (http://wordpress.org/export/1.2/)");
+        }
+        step = stream_.Read();
+      } else if (depth == 2) {
+        SAMIZDAT_RETURN_IF_ERROR(ChannelChild(node));
+        step = stream_.Next();
+      } else {
+        step = stream_.Next();
+      }
+    }
+    if (!step.ok()) return step.status();
+    if (!saw_root) return stream_.ErrorAt({stream_.path(), 1, 1}, "not XML: no element");
+    if (!saw_channel) {
+      return stream_.ErrorAt(root_, "an RSS feed with no <channel>: not a WordPress export");
+    }
+    return Status::Ok();
+  }
+
+  static bool DeclaresWp(const xmlNode* element) {
+    for (const xmlNs* ns = element->nsDef; ns != nullptr; ns = ns->next) {
+      if (ns->href != nullptr && IsWpNamespace(reinterpret_cast<const char*>(ns->href))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Status ChannelChild(const xmlNode* node) {
+    const ElementName name = NameOf(node);
+    const bool plain = name.ns.empty() && name.undeclared_prefix.empty();
+    const bool wp = IsWpNamespace(name.ns);
+    if (plain && name.local == "item") {
+      const SourceLocation where = stream_.Where();
+      Result<const xmlNode*> item = stream_.Expand();
+      if (!item.ok()) return item.status();
+      if (!blog_sent_) SAMIZDAT_RETURN_IF_ERROR(SendBlog());
+      return Item(*item, where);
+    }
+    if (!(plain && (name.local == "title" || name.local == "link" ||
+                    name.local == "description" || name.local == "generator")) &&
+        !(wp && (name.local == "base_blog_url" || name.local == "author"))) {
+      return Status::Ok();
+    }
+    Result<const xmlNode*> expanded = stream_.Expand();
+    if (!expanded.ok()) return expanded.status();
+    if (wp && name.local == "author") {
+      std::string login;
+      std::string display;
+      for (const xmlNode* c : ChildElements(*expanded)) {
+        if (IsWp(c, "author_login")) login = TrimmedTextOf(c);
+        if (IsWp(c, "author_display_name")) display = TrimmedTextOf(c);
+      }
+      if (!login.empty() && !display.empty()) {
+        authors_.emplace(login, display);
+        authors_lower_.emplace(Lower(login), display);
+      }
+      return Status::Ok();
+    }
+    std::string text = TrimmedTextOf(*expanded);
+    if (wp) {
+      if (!text.empty()) blog_.url = std::move(text);
+    } else if (name.local == "title") {
+      blog_.title = std::move(text);
+    } else if (name.local == "description") {
+      blog_.description = std::move(text);
+    } else if (name.local == "generator") {
+      blog_.generator = std::move(text);
+    } else if (name.local == "link" && blog_.url.empty()) {
+      blog_.url = std::move(text);
+    }
+    return Status::Ok();
+  }
+
+  Status SendBlog() {
+    blog_sent_ = true;
+    const UrlParts base = SplitUrl(blog_.url);
+    blog_host_ = base.host;
+    base_path_ = base.path;
+    while (base_path_.ends_with('/')) base_path_.pop_back();
+    return sink_.OnBlog(blog_);
+  }
+
+  // The fields of one <item> this reader uses.
+  struct ItemFields {
+    std::string title, link, creator, content, post_id, post_date, post_date_gmt,
+        post_modified, post_modified_gmt, comment_status, post_name, status, post_type;
+    bool has_post_type = false;
+    std::vector<std::string> labels;
+    std::vector<const xmlNode*> comments;
+  };
+
+  Status Item(const xmlNode* item, const SourceLocation& where) {
+    ItemFields f;
+    for (const xmlNode* c : ChildElements(item)) {
+      const ElementName name = NameOf(c);
+      if (!name.undeclared_prefix.empty()) continue;
+      if (name.ns.empty()) {
+        if (name.local == "title") f.title = TrimmedTextOf(c);
+        else if (name.local == "link") f.link = TrimmedTextOf(c);
+        else if (name.local == "category") Category(c, f.labels);
+      } else if (name.ns == kContentNs) {
+        if (name.local == "encoded") f.content = TextOf(c);
+      } else if (name.ns == kDcNs) {
+        if (name.local == "creator") f.creator = TrimmedTextOf(c);
+      } else if (IsWpNamespace(name.ns)) {
+        const std::string_view local = name.local;
+        std::string* field = local == "post_id"             ? &f.post_id
+                             : local == "post_date"         ? &f.post_date
+                             : local == "post_date_gmt"     ? &f.post_date_gmt
+                             : local == "post_modified"     ? &f.post_modified
+                             : local == "post_modified_gmt" ? &f.post_modified_gmt
+                             : local == "comment_status"    ? &f.comment_status
+                             : local == "post_name"         ? &f.post_name
+                             : local == "status"            ? &f.status
+                             : local == "post_type"         ? &f.post_type
+                                                            : nullptr;
+        if (field != nullptr) *field = TrimmedTextOf(c);
+        if (local == "post_type") f.has_post_type = true;
+        if (local == "comment") f.comments.push_back(c);
+      }
+    }
+
+    const std::string type = f.has_post_type ? f.post_type : "post";
+    if (type != "post" && type != "page") {
+      Skip(where, "items of type " + (type.empty() ? std::string("\"\"") : type) +
+                      " (only posts and pages are imported)");
+      return Status::Ok();
+    }
+    if (f.post_id.empty()) {
+      return stream_.ErrorAt(where, "an item of type " + type + " has no wp:post_id");
+    }
+    if (!IsDigits(f.post_id)) {
+      return stream_.ErrorAt(where, "an item of type " + type + " has wp:post_id \"" +
+                                        f.post_id + "\", not a number");
+    }
+    if (f.status == "trash") {
+      std::string what = "trashed " + type + " " + f.post_id + " \"" + f.title + "\"";
+      if (!f.comments.empty()) {
+        what += " and its " + std::to_string(f.comments.size()) + " comment(s)";
+      }
+      sink_.OnSkipped(where, std::move(what));
+      return Status::Ok();
+    }
+
+    SourcePost post;
+    post.where = where;
+    post.kind = type == "page" ? PostKind::kPage : PostKind::kPost;
+    post.status = f.status == "publish"  ? PostStatus::kPublished
+                  : f.status == "future" ? PostStatus::kScheduled
+                                         : PostStatus::kDraft;
+    post.original_id = f.post_id;
+    post.title = std::move(f.title);
+    post.content_html = BodyHtml(f.content);
+    post.labels = std::move(f.labels);
+    post.author = AuthorName(f.creator);
+    const std::string what = "item " + f.post_id + ": ";
+    SAMIZDAT_RETURN_IF_ERROR(PickDate(where, what + "wp:post_date", f.post_date_gmt,
+                                      f.post_date, post.published));
+    SAMIZDAT_RETURN_IF_ERROR(PickDate(where, what + "wp:post_modified", f.post_modified_gmt,
+                                      f.post_modified, post.updated));
+    post.slug = std::move(f.post_name);
+    post.comments_mode =
+        f.comment_status == "closed" ? CommentsMode::kClosed : CommentsMode::kOpen;
+    if (post.status != PostStatus::kDraft) {
+      const UrlParts link = SplitUrl(f.link);
+      if (link.http && link.query.empty()) post.permalink = f.link;
+      post.old_paths.push_back(
+          base_path_ + (post.kind == PostKind::kPage ? "/?page_id=" : "/?p=") + f.post_id);
+      if (!post.permalink.empty() && link.path.size() > 1 &&
+          (blog_host_.empty() || link.host == blog_host_)) {
+        post.old_paths.push_back(link.path);
+      }
+    }
+    SAMIZDAT_RETURN_IF_ERROR(sink_.OnPost(std::move(post)));
+    return Comments(f.comments, f.post_id);
+  }
+
+  // One <category>: a label, unless it is another taxonomy or the default category.
+  static void Category(const xmlNode* node, std::vector<std::string>& labels) {
+    const std::string domain = AttributeOf(node, "domain");
+    if (!domain.empty() && domain != "category" && domain != "post_tag") return;
+    std::string name = DecodeEntities(TrimmedTextOf(node));
+    if (name.empty()) return;
+    if (domain != "post_tag" &&
+        (Lower(name) == "uncategorized" || AttributeOf(node, "nicename") == "uncategorized")) {
+      return;
+    }
+    if (std::find(labels.begin(), labels.end(), name) == labels.end()) {
+      labels.push_back(std::move(name));
+    }
+  }
+
+  std::string AuthorName(const std::string& login) const {
+    if (auto it = authors_.find(login); it != authors_.end()) return it->second;
+    if (auto it = authors_lower_.find(Lower(login)); it != authors_lower_.end()) {
+      return it->second;
+    }
+    return login;
+  }
+
+  // `gmt` when it is a date, else `local` read as UTC (WXR does not give the zone).
+  // `what`: "item 12: wp:post_date", named in the message for a malformed date.
+  Status PickDate(const SourceLocation& where, const std::string& what, const std::string& gmt,
+                  const std::string& local, std::optional<Time>& out) const {
+    const ParsedDate from_gmt = ParseWpDate(gmt);
+    if (from_gmt.malformed) {
+      return stream_.ErrorAt(where, what + "_gmt \"" + gmt + "\" is not a date");
+    }
+    if (from_gmt.time) {
+      out = from_gmt.time;
+      return Status::Ok();
+    }
+    const ParsedDate from_local = ParseWpDate(local);
+    if (from_local.malformed) {
+      return stream_.ErrorAt(where, what + " \"" + local + "\" is not a date");
+    }
+    out = from_local.time;
+    return Status::Ok();
+  }
+
+  Status Comments(const std::vector<const xmlNode*>& nodes, const std::string& post_id) {
+    std::vector<SourceComment> comments;
+    std::unordered_set<std::string> ids;
+    for (const xmlNode* node : nodes) {
+      SourceComment comment;
+      comment.where = stream_.Where(node);
+      comment.post_original_id = post_id;
+      std::string approved, type, date, date_gmt, parent;
+      for (const xmlNode* c : ChildElements(node)) {
+        const ElementName name = NameOf(c);
+        if (!IsWpNamespace(name.ns)) continue;
+        const std::string_view local = name.local;
+        if (local == "comment_id") comment.original_id = TrimmedTextOf(c);
+        else if (local == "comment_author") comment.author_name = TrimmedTextOf(c);
+        else if (local == "comment_author_url") comment.author_url = TrimmedTextOf(c);
+        else if (local == "comment_content") comment.content_html = BodyHtml(TextOf(c));
+        else if (local == "comment_approved") approved = TrimmedTextOf(c);
+        else if (local == "comment_type") type = TrimmedTextOf(c);
+        else if (local == "comment_date") date = TrimmedTextOf(c);
+        else if (local == "comment_date_gmt") date_gmt = TrimmedTextOf(c);
+        else if (local == "comment_parent") parent = TrimmedTextOf(c);
+      }
+      if (comment.original_id.empty()) {
+        return stream_.ErrorAt(comment.where,
+                               "a comment on item " + post_id + " has no wp:comment_id");
+      }
+      if (!type.empty() && type != "comment" && type != "pingback" && type != "trackback") {
+        Skip(comment.where, "comments of type " + type +
+                                " (only comments, pingbacks and trackbacks are imported)");
+        continue;
+      }
+      comment.status = approved == "1"      ? CommentStatus::kPublished
+                       : approved == "spam" ? CommentStatus::kSpam
+                       : approved == "trash" || approved == "post-trashed"
+                           ? CommentStatus::kDeleted
+                           : CommentStatus::kPending;
+      if (parent != "0") comment.parent_original_id = parent;
+      SAMIZDAT_RETURN_IF_ERROR(
+          PickDate(comment.where, "item " + post_id + ", comment " + comment.original_id +
+                                      ": wp:comment_date",
+                   date_gmt, date, comment.published));
+      ids.insert(comment.original_id);
+      comments.push_back(std::move(comment));
+    }
+    for (SourceComment& comment : comments) {
+      if (!comment.parent_original_id.empty() && !ids.contains(comment.parent_original_id)) {
+        sink_.OnSkipped(comment.where,
+                        "comment " + comment.original_id + " replies to comment " +
+                            comment.parent_original_id +
+                            ", which is not in the file: imported as a top-level comment");
+        comment.parent_original_id.clear();
+      }
+      SAMIZDAT_RETURN_IF_ERROR(sink_.OnComment(std::move(comment)));
+    }
+    return Status::Ok();
+  }
+
+  // Counted per kind; reported once per kind at the end, at the first one's place.
+  void Skip(const SourceLocation& where, const std::string& what) {
+    auto [it, inserted] = skipped_types_.try_emplace(what);
+    if (inserted) it->second.first = where;
+    ++it->second.count;
+  }
+
+  XmlStream& stream_;
+  ImportSink& sink_;
+  SourceLocation root_;
+  bool has_wp_ = false;
+  bool blog_sent_ = false;
+  SourceBlog blog_;
+  std::string blog_host_;
+  std::string base_path_;  // the blog's path below its host, "" or "/blog"
+  std::unordered_map<std::string, std::string> authors_;        // login -> display name
+  std::unordered_map<std::string, std::string> authors_lower_;  // lower-case login -> name
+  std::map<std::string, SkipCount> skipped_types_;              // what -> count, first place
+};
+
+}  // namespace
+
+Status ReadWxr(const std::string& path, ImportSink& sink) {
+  Result<std::unique_ptr<XmlStream>> stream = XmlStream::Open(path);
+  if (!stream.ok()) return stream.status();
+  return WxrReader(**stream, sink).Read();
+}
+
+}  // namespace samizdat::transfer

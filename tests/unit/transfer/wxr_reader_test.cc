@@ -1,0 +1,431 @@
+// ReadWxr on the two real WordPress exports in shared/fixtures/wxr, on our own fixtures
+// (tests/fixtures/import/wxr-*.xml: every mapping) and on broken files (line:column).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+#include "transfer/readers.h"
+
+namespace samizdat::transfer {
+namespace {
+
+const std::string kOurs = std::string(SAMIZDAT_TEST_FIXTURES) + "/import/";
+const std::string kShared = std::string(SAMIZDAT_SHARED_FIXTURES) + "/wxr/";
+
+// Keeps what the reader hands over, in order.
+class RecordingSink : public ImportSink {
+ public:
+  Status OnBlog(const SourceBlog& blog) override {
+    blogs.push_back(blog);
+    return Status::Ok();
+  }
+  Status OnPost(SourcePost post) override {
+    if (fail_at_post == static_cast<int>(posts.size())) return Status::Internal("sink full");
+    posts.push_back(std::move(post));
+    return Status::Ok();
+  }
+  Status OnComment(SourceComment comment) override {
+    comments.push_back(std::move(comment));
+    return Status::Ok();
+  }
+  void OnSkipped(const SourceLocation& where, std::string what) override {
+    skipped.push_back(where.file + ":" + std::to_string(where.line) + ":" +
+                      std::to_string(where.column) + " " + what);
+  }
+
+  const SourcePost& Post(const std::string& id) const {
+    auto it = std::find_if(posts.begin(), posts.end(),
+                           [&](const SourcePost& p) { return p.original_id == id; });
+    EXPECT_NE(it, posts.end()) << "no post " << id;
+    return *it;
+  }
+  const SourceComment& Comment(const std::string& id) const {
+    auto it = std::find_if(comments.begin(), comments.end(),
+                           [&](const SourceComment& c) { return c.original_id == id; });
+    EXPECT_NE(it, comments.end()) << "no comment " << id;
+    return *it;
+  }
+  int Count(PostKind kind) const {
+    return static_cast<int>(std::count_if(posts.begin(), posts.end(),
+                                          [&](const SourcePost& p) { return p.kind == kind; }));
+  }
+  int Count(PostStatus status) const {
+    return static_cast<int>(std::count_if(
+        posts.begin(), posts.end(), [&](const SourcePost& p) { return p.status == status; }));
+  }
+
+  int fail_at_post = -1;
+  std::vector<SourceBlog> blogs;
+  std::vector<SourcePost> posts;
+  std::vector<SourceComment> comments;
+  std::vector<std::string> skipped;
+};
+
+Time Utc(int y, int mo, int d, int h, int mi, int s) {
+  return TimeZone::Utc().FromLocal(y, mo, d, h, mi, s);
+}
+
+using Labels = std::vector<std::string>;
+using Paths = std::vector<std::string>;
+
+// --- The real exports ---------------------------------------------------------------
+
+// pelican-wordpressexport.xml, counted by hand: 21 items; 4 attachments, 2 custom1,
+// 1 custom2 are not posts; 11 posts (4 drafts) and 2 pages (both id 334) remain; the
+// post "With comments" (422) holds 4 comments, one a trashed pingback and one (122)
+// replying to 121, which the file does not hold.
+TEST(WxrReaderTest, ReadsPelicansExport) {
+  const std::string path = kShared + "pelican-wordpressexport.xml";
+  RecordingSink sink;
+  ASSERT_TRUE(ReadWxr(path, sink).ok());
+
+  ASSERT_EQ(sink.blogs.size(), 1u);
+  EXPECT_EQ(sink.blogs[0].title, "Pelican test channel");
+  EXPECT_EQ(sink.blogs[0].description, "Not a real feed, just for test");
+  EXPECT_EQ(sink.blogs[0].url, "http://thisisa.test");
+  EXPECT_EQ(sink.blogs[0].generator, "http://wordpress.org/?v=3.3.1");
+  EXPECT_EQ(sink.blogs[0].original_id, "");
+
+  EXPECT_EQ(sink.posts.size(), 13u);
+  EXPECT_EQ(sink.Count(PostKind::kPost), 11);
+  EXPECT_EQ(sink.Count(PostKind::kPage), 2);
+  EXPECT_EQ(sink.Count(PostStatus::kDraft), 4);
+  EXPECT_EQ(sink.Count(PostStatus::kPublished), 9);
+
+  const SourcePost& with_tags = sink.Post("25");
+  EXPECT_EQ(with_tags.title, "With tags");
+  EXPECT_EQ(with_tags.labels, (Labels{"Category 3", "tag 1", "Tag2", "Tag 3"}));
+  EXPECT_EQ(with_tags.permalink, "http://thisisa.test/tags/");
+  EXPECT_EQ(with_tags.slug, "with-tags");
+  EXPECT_EQ(with_tags.old_paths, (Paths{"/?p=25", "/tags/"}));
+  EXPECT_EQ(with_tags.published, Utc(2012, 2, 4, 21, 5, 25));
+  EXPECT_EQ(with_tags.author, "Bob");  // dc:creator "bob", wp:author_login "Bob"
+  EXPECT_EQ(with_tags.where.line, 361);
+  EXPECT_EQ(with_tags.where.column, 5);
+  EXPECT_EQ(sink.Post("8").labels, (Labels{"Category 1", "tag 1", "Tag2"}));
+
+  // A draft: "?p=174" is no permalink, post_date_gmt is zero so post_date (as UTC) counts.
+  const SourcePost& draft = sink.Post("174");
+  EXPECT_EQ(draft.status, PostStatus::kDraft);
+  EXPECT_EQ(draft.permalink, "");
+  EXPECT_TRUE(draft.old_paths.empty());
+  EXPECT_EQ(draft.published, Utc(2012, 2, 16, 15, 52, 55));
+
+  const SourcePost& page = sink.posts[3];
+  EXPECT_EQ(page.kind, PostKind::kPage);
+  EXPECT_EQ(page.title, "Page");
+  EXPECT_EQ(page.old_paths, (Paths{"/?page_id=334", "/contact/"}));
+
+  EXPECT_EQ(sink.Post("471").title, "Special chars: l'\u00e9");
+  EXPECT_EQ(sink.posts[10].title,
+            "A normal post with some <html> entities in the title. You can't miss them.");
+
+  ASSERT_EQ(sink.comments.size(), 4u);
+  EXPECT_EQ(sink.Comment("117").parent_original_id, "116");
+  EXPECT_EQ(sink.Comment("117").post_original_id, "422");
+  EXPECT_EQ(sink.Comment("116").published, Utc(2012, 5, 6, 20, 46, 6));
+  EXPECT_EQ(sink.Comment("116").content_html, "<p>Comment content.</p>");
+  EXPECT_EQ(sink.Comment("156").status, CommentStatus::kDeleted);  // a trashed pingback
+  EXPECT_EQ(sink.Comment("156").author_url, "http://thisisa.test/to-article-you-ping-back/");
+  EXPECT_EQ(sink.Comment("122").parent_original_id, "");
+  EXPECT_EQ(sink.Comment("122").where.line, 517);
+  EXPECT_EQ(sink.Comment("122").where.column, 9);
+
+  EXPECT_EQ(sink.skipped,
+            (std::vector<std::string>{
+                path + ":517:9 comment 122 replies to comment 121, which is not in the file: "
+                       "imported as a top-level comment",
+                path + ":51:5 items of type attachment (only posts and pages are imported): "
+                       "4 not imported",
+                path + ":734:5 items of type custom1 (only posts and pages are imported): "
+                       "2 not imported",
+                path + ":842:9 items of type custom2 (only posts and pages are imported): "
+                       "1 not imported",
+            }));
+}
+
+// jekyll-import-sitetitle.xml (WordPress.com, 2025), counted by hand: 16 items; 6
+// attachments, a wp_global_styles and a wp_navigation are not posts; 7 posts and the
+// page "About" remain, no comments; every post but "Blog Post 1" is only in
+// "Uncategorized".
+TEST(WxrReaderTest, ReadsWordPressComExport) {
+  const std::string path = kShared + "jekyll-import-sitetitle.xml";
+  RecordingSink sink;
+  ASSERT_TRUE(ReadWxr(path, sink).ok());
+
+  ASSERT_EQ(sink.blogs.size(), 1u);
+  EXPECT_EQ(sink.blogs[0].title, "My Site Title");
+  EXPECT_EQ(sink.blogs[0].url, "https://jekyllbot.wordpress.com");  // not base_site_url
+
+  EXPECT_EQ(sink.Count(PostKind::kPost), 7);
+  EXPECT_EQ(sink.Count(PostKind::kPage), 1);
+  EXPECT_EQ(sink.Count(PostStatus::kPublished), 8);
+  EXPECT_TRUE(sink.comments.empty());
+
+  const SourcePost& about = sink.posts[0];
+  EXPECT_EQ(about.kind, PostKind::kPage);
+  EXPECT_EQ(about.original_id, "1");
+  EXPECT_EQ(about.comments_mode, CommentsMode::kClosed);
+  EXPECT_EQ(about.old_paths, (Paths{"/?page_id=1", "/about/"}));
+
+  const SourcePost& post = sink.Post("14");
+  EXPECT_EQ(post.title, "Blog Post 1");
+  EXPECT_EQ(post.labels, (Labels{"code", "Foo", "ruby", "ship", "stars"}));
+  EXPECT_EQ(post.author, "jekyllbot");
+  EXPECT_EQ(post.permalink, "https://jekyllbot.wordpress.com/2025/01/18/blog-post-1/");
+  EXPECT_EQ(post.old_paths, (Paths{"/?p=14", "/2025/01/18/blog-post-1/"}));
+  EXPECT_EQ(post.published, Utc(2025, 1, 19, 2, 39, 44));
+  // Block editor HTML is kept as it is.
+  EXPECT_TRUE(post.content_html.starts_with("<!-- wp:paragraph -->\n<p>This is a blog post.</p>"))
+      << post.content_html;
+  for (const SourcePost& p : sink.posts) {
+    if (p.original_id != "14") {
+      EXPECT_TRUE(p.labels.empty()) << p.original_id;
+    }
+  }
+
+  EXPECT_EQ(sink.skipped,
+            (std::vector<std::string>{
+                path + ":177:5 items of type wp_global_styles (only posts and pages are "
+                       "imported): 1 not imported",
+                path + ":510:5 items of type attachment (only posts and pages are imported): "
+                       "6 not imported",
+                path + ":613:5 items of type wp_navigation (only posts and pages are "
+                       "imported): 1 not imported",
+            }));
+}
+
+// --- Our fixture: every mapping -------------------------------------------------------
+
+class WxrFeaturesTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(ReadWxr(path_, sink_).ok()); }
+  const std::string path_ = kOurs + "wxr-features.xml";
+  RecordingSink sink_;
+};
+
+TEST_F(WxrFeaturesTest, Blog) {
+  ASSERT_EQ(sink_.blogs.size(), 1u);
+  EXPECT_EQ(sink_.blogs[0].title, "Caf\u00e9 & Garden");
+  EXPECT_EQ(sink_.blogs[0].description, "Notes from a small garden");
+  EXPECT_EQ(sink_.blogs[0].url, "https://example.org/blog");
+  EXPECT_EQ(sink_.blogs[0].generator, "https://wordpress.org/?v=6.4.2");
+  EXPECT_EQ(sink_.blogs[0].time_zone, "");
+}
+
+TEST_F(WxrFeaturesTest, PostsInFileOrderWithStatuses) {
+  std::vector<std::string> ids;
+  for (const SourcePost& p : sink_.posts) ids.push_back(p.original_id);
+  // 108 is trashed, 109 and 110 are attachments, 111 a menu item.
+  EXPECT_EQ(ids, (std::vector<std::string>{"101", "102", "103", "104", "105", "106", "107",
+                                           "112"}));
+  EXPECT_EQ(sink_.Post("101").status, PostStatus::kPublished);
+  EXPECT_EQ(sink_.Post("103").status, PostStatus::kScheduled);
+  EXPECT_EQ(sink_.Post("104").status, PostStatus::kDraft);
+  EXPECT_EQ(sink_.Post("105").status, PostStatus::kDraft);  // pending
+  EXPECT_EQ(sink_.Post("106").status, PostStatus::kDraft);  // private
+  EXPECT_EQ(sink_.Post("107").kind, PostKind::kPage);
+}
+
+TEST_F(WxrFeaturesTest, TwoPostsWithTheSameTitleStayApart) {
+  const SourcePost& first = sink_.Post("101");
+  const SourcePost& second = sink_.Post("102");
+  EXPECT_EQ(first.title, "Same title");
+  EXPECT_EQ(second.title, "Same title");
+  EXPECT_EQ(first.slug, "same-title");
+  EXPECT_EQ(second.slug, "same-title-2");
+  EXPECT_EQ(first.permalink, "https://example.org/blog/2020/01/05/same-title/");
+  EXPECT_EQ(second.permalink, "https://example.org/blog/2020/02/01/same-title-2/");
+}
+
+TEST_F(WxrFeaturesTest, LabelsFromCategoriesAndTags) {
+  // File order; "Café Culture" is a category and a tag: once; Uncategorized and the
+  // post format are left out; "&amp;" in a term name is "&".
+  EXPECT_EQ(sink_.Post("101").labels,
+            (Labels{"Caf\u00e9 Culture", "na\u00efve tag", "Fruit & Veg", "\u65e5\u672c"}));
+  EXPECT_TRUE(sink_.Post("102").labels.empty());
+}
+
+TEST_F(WxrFeaturesTest, AuthorsAreDisplayNames) {
+  EXPECT_EQ(sink_.Post("101").author, "Alice Liddell");
+  EXPECT_EQ(sink_.Post("102").author, "Robert Jones");  // dc:creator BOB, login Bob
+  EXPECT_EQ(sink_.Post("103").author, "carol");         // not among the wp:author entries
+}
+
+TEST_F(WxrFeaturesTest, Times) {
+  const SourcePost& post = sink_.Post("101");
+  EXPECT_EQ(post.published, Utc(2020, 1, 5, 9, 30, 0));  // the _gmt one
+  EXPECT_EQ(post.updated, Utc(2020, 1, 6, 11, 0, 0));
+  // post_date_gmt 0000-00-00: post_date, read as UTC.
+  EXPECT_EQ(sink_.Post("102").published, Utc(2020, 2, 1, 10, 0, 0));
+  EXPECT_FALSE(sink_.Post("102").updated.has_value());
+  EXPECT_EQ(sink_.Post("103").published, Utc(2030, 6, 1, 7, 0, 0));
+  EXPECT_FALSE(sink_.Post("105").published.has_value());  // no date at all
+}
+
+TEST_F(WxrFeaturesTest, PermalinksAndOldPaths) {
+  EXPECT_EQ(sink_.Post("101").old_paths,
+            (Paths{"/blog/?p=101", "/blog/2020/01/05/same-title/"}));
+  EXPECT_EQ(sink_.Post("103").old_paths, (Paths{"/blog/?p=103", "/blog/2030/06/01/next-week/"}));
+  EXPECT_EQ(sink_.Post("107").permalink, "https://example.org/blog/about/");
+  EXPECT_EQ(sink_.Post("107").old_paths, (Paths{"/blog/?page_id=107", "/blog/about/"}));
+  // Drafts never answered anywhere, whatever their <link>.
+  for (const char* id : {"104", "105", "106"}) {
+    EXPECT_EQ(sink_.Post(id).permalink, "") << id;
+    EXPECT_TRUE(sink_.Post(id).old_paths.empty()) << id;
+  }
+  // A published post of a site with plain permalinks: "?p=112" only.
+  EXPECT_EQ(sink_.Post("112").permalink, "");
+  EXPECT_EQ(sink_.Post("112").old_paths, (Paths{"/blog/?p=112"}));
+  EXPECT_EQ(sink_.Post("112").slug, "plain-permalinks");
+}
+
+TEST_F(WxrFeaturesTest, CommentsSwitch) {
+  EXPECT_EQ(sink_.Post("101").comments_mode, CommentsMode::kClosed);
+  EXPECT_EQ(sink_.Post("102").comments_mode, CommentsMode::kOpen);
+}
+
+TEST_F(WxrFeaturesTest, BodiesGetWordPressParagraphs) {
+  EXPECT_EQ(sink_.Post("101").content_html,
+            "<p>First paragraph, line one<br />\nline two.</p>\n"
+            "<p>Second <em>paragraph</em> with a <a\nhref=\"https://example.org/\">link</a>."
+            "</p>");
+  // Block editor HTML (and the blank line inside its <pre>) is left as it is.
+  EXPECT_EQ(sink_.Post("102").content_html,
+            "<!-- wp:paragraph -->\n<p>Block editor content.</p>\n<!-- /wp:paragraph -->\n\n"
+            "<!-- wp:code -->\n<pre class=\"wp-block-code\"><code>line 1\n\nline 3</code></pre>\n"
+            "<!-- /wp:code -->");
+  EXPECT_EQ(sink_.Post("105").content_html, "");
+}
+
+TEST_F(WxrFeaturesTest, ThreadedComments) {
+  std::vector<std::string> ids;
+  for (const SourceComment& c : sink_.comments) ids.push_back(c.original_id);
+  // 209 is a WooCommerce order note; 210 is on the trashed post.
+  EXPECT_EQ(ids, (std::vector<std::string>{"201", "202", "203", "204", "205", "206", "207",
+                                           "208"}));
+  for (const SourceComment& c : sink_.comments) EXPECT_EQ(c.post_original_id, "101");
+  // Three deep.
+  EXPECT_EQ(sink_.Comment("201").parent_original_id, "");
+  EXPECT_EQ(sink_.Comment("202").parent_original_id, "201");
+  EXPECT_EQ(sink_.Comment("203").parent_original_id, "202");
+
+  const SourceComment& first = sink_.Comment("201");
+  EXPECT_EQ(first.author_name, "Carol");
+  EXPECT_EQ(first.author_url, "https://carol.example.net/");
+  EXPECT_EQ(first.content_html, "<p>Lovely roses.<br />\nWhich variety?</p>");
+  EXPECT_EQ(first.published, Utc(2020, 1, 5, 10, 0, 0));
+  EXPECT_EQ(first.where.line, 62);
+  EXPECT_EQ(first.where.column, 3);
+  EXPECT_EQ(sink_.Comment("202").content_html, "<p>Albertine, a rambler.</p>");
+  // comment_date_gmt zero: comment_date as UTC.
+  EXPECT_EQ(sink_.Comment("204").published, Utc(2020, 1, 7, 8, 0, 0));
+}
+
+TEST_F(WxrFeaturesTest, CommentStatusesAndPingbacks) {
+  EXPECT_EQ(sink_.Comment("201").status, CommentStatus::kPublished);
+  EXPECT_EQ(sink_.Comment("204").status, CommentStatus::kPending);
+  EXPECT_EQ(sink_.Comment("205").status, CommentStatus::kSpam);
+  EXPECT_EQ(sink_.Comment("206").status, CommentStatus::kDeleted);
+  const SourceComment& pingback = sink_.Comment("207");
+  EXPECT_EQ(pingback.status, CommentStatus::kPublished);
+  EXPECT_EQ(pingback.author_name, "Another Garden Blog");
+  EXPECT_EQ(pingback.author_url, "https://other.example.com/roses/");
+}
+
+TEST_F(WxrFeaturesTest, AReplyToAMissingCommentBecomesTopLevel) {
+  EXPECT_EQ(sink_.Comment("208").parent_original_id, "");
+}
+
+TEST_F(WxrFeaturesTest, WhatIsNotImportedIsReported) {
+  EXPECT_EQ(sink_.skipped,
+            (std::vector<std::string>{
+                path_ + ":132:3 comment 208 replies to comment 299, which is not in the file: "
+                        "imported as a top-level comment",
+                path_ + ":227:2 trashed post 108 \"Thrown away\" and its 1 comment(s)",
+                path_ + ":140:3 comments of type order_note (only comments, pingbacks and "
+                        "trackbacks are imported): 1 not imported",
+                path_ + ":246:2 items of type attachment (only posts and pages are imported): "
+                        "2 not imported",
+                path_ + ":261:2 items of type nav_menu_item (only posts and pages are "
+                        "imported): 1 not imported",
+            }));
+}
+
+TEST_F(WxrFeaturesTest, PostsKnowWhereTheyStart) {
+  EXPECT_EQ(sink_.Post("101").where.file, path_);
+  EXPECT_EQ(sink_.Post("101").where.line, 24);
+  EXPECT_EQ(sink_.Post("101").where.column, 2);  // after a tab
+  EXPECT_EQ(sink_.Post("112").where.line, 268);
+}
+
+TEST(WxrReaderTest, ASinkErrorStopsTheReader) {
+  RecordingSink sink;
+  sink.fail_at_post = 1;
+  const Status status = ReadWxr(kOurs + "wxr-features.xml", sink);
+  EXPECT_EQ(status.code(), Status::Code::kInternal);
+  EXPECT_EQ(status.message(), "sink full");
+  EXPECT_EQ(sink.posts.size(), 1u);
+  EXPECT_EQ(sink.comments.size(), 8u);  // the first post's, handed over before the second
+}
+
+// --- Broken files ---------------------------------------------------------------------
+
+std::string ReadError(const std::string& name) {
+  RecordingSink sink;
+  const Status status = ReadWxr(kOurs + name, sink);
+  EXPECT_TRUE(status.IsInvalidArgument()) << status.ToString();
+  return status.message();
+}
+
+TEST(WxrReaderTest, NotXml) {
+  EXPECT_EQ(ReadError("wxr-not-xml.txt"),
+            kOurs + "wxr-not-xml.txt:1:1: not XML: there is no element where the document "
+                    "should start");
+}
+
+TEST(WxrReaderTest, Truncated) {
+  // Cut after line 90, column 59: inside comment 203, opened at 88:3.
+  EXPECT_EQ(ReadError("wxr-truncated.xml"),
+            kOurs + "wxr-truncated.xml:90:60: the file ends inside <wp:comment> (opened at "
+                    "88:3): it is cut short");
+}
+
+TEST(WxrReaderTest, AnRssFeedThatIsNotWxr) {
+  EXPECT_EQ(ReadError("wxr-rss-without-wp.xml"),
+            kOurs + "wxr-rss-without-wp.xml:2:1: an RSS feed, not a WordPress export: it "
+                    "declares no wp namespace (http://wordpress.org/export/1.2/)");
+}
+
+TEST(WxrReaderTest, APostWithoutId) {
+  EXPECT_EQ(ReadError("wxr-item-without-id.xml"),
+            kOurs + "wxr-item-without-id.xml:15:5: an item of type post has no wp:post_id");
+}
+
+TEST(WxrReaderTest, AMalformedDate) {
+  EXPECT_EQ(ReadError("wxr-bad-date.xml"),
+            kOurs + "wxr-bad-date.xml:5:1: item 7: wp:post_date_gmt \"2020-02-30 10:00:00\" "
+                    "is not a date");
+}
+
+TEST(WxrReaderTest, AMissingFileIsNotFound) {
+  RecordingSink sink;
+  EXPECT_TRUE(ReadWxr(kOurs + "wxr-no-such-file.xml", sink).IsNotFound());
+}
+
+TEST(WxrReaderTest, ABloggerExportIsNotWxr) {
+  RecordingSink sink;
+  const std::string path =
+      std::string(SAMIZDAT_SHARED_FIXTURES) + "/blogger-classic/pelican-bloggerexport.xml";
+  const Status status = ReadWxr(path, sink);
+  ASSERT_TRUE(status.IsInvalidArgument());
+  EXPECT_TRUE(status.message().find("not a WordPress export: the document is <feed>") !=
+              std::string::npos)
+      << status.message();
+}
+
+}  // namespace
+}  // namespace samizdat::transfer
