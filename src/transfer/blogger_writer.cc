@@ -8,9 +8,9 @@
 //   removed.") so that replies keep their place in the thread; pending and spam
 //   comments are left out (Blogger keeps them out of its export too). A round trip in
 //   this format keeps the published comments and the threads.
-// - Scheduled posts: Blogger's Atom only knows drafts and live posts. A scheduled post is
-//   written as a draft that keeps its permalink and its future published time, so that
-//   an import never puts it online early.
+// - Scheduled posts: Blogger's Atom only knows drafts and live posts; it lists scheduled
+//   posts among the live ones, dated in the future, and so do we (ReadBloggerAtom reads
+//   a live post dated after the read as scheduled).
 // - The per-post comments switch (open, closed, hidden) has no field either.
 #include <memory>
 #include <ostream>
@@ -99,7 +99,7 @@ class BloggerExportWriter final : public ExportWriter {
                            post_id);
     xml_.Element("published", FormatRfc3339(post.published, zone_));
     xml_.Element("updated", FormatRfc3339(post.updated, zone_));
-    if (post.status != PostStatus::kPublished) {
+    if (post.status == PostStatus::kDraft) {
       xml_.Open("app:control");
       xml_.Element("app:draft", "yes");
       xml_.Close();
@@ -126,7 +126,7 @@ class BloggerExportWriter final : public ExportWriter {
                  {{"rel", "alternate"}, {"type", kHtmlType}, {"href", url}, {"title", post.title}});
     }
     xml_.Open("author");
-    xml_.Element("name", post.author.empty() ? "Unknown" : post.author);
+    xml_.Element("name", post.author);
     xml_.Close();
     if (!is_page) xml_.Element("thr:total", std::to_string(post.comment_count));
     xml_.Close();
@@ -168,7 +168,7 @@ class BloggerExportWriter final : public ExportWriter {
                                        std::to_string(comment.parent_id)}});
     }
     xml_.Open("author");
-    xml_.Element("name", comment.author_name.empty() ? "Anonymous" : comment.author_name);
+    xml_.Element("name", comment.author_name);
     if (!comment.author_url.empty()) xml_.Element("uri", comment.author_url);
     xml_.Close();
     if (url.empty()) {

@@ -12,12 +12,15 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/model.h"
 #include "core/time.h"
+#include "recording_sink.h"
+#include "transfer/readers.h"
 #include "transfer/writers.h"
 
 namespace samizdat::transfer {
@@ -277,15 +280,15 @@ TEST_F(BloggerWriterTest, WritesAPageWithItsOwnIdAndKind) {
   EXPECT_EQ(doc_.One(e + "/a:title"), "About");
 }
 
-TEST_F(BloggerWriterTest, WritesDraftsWithoutAPermalinkAndScheduledPostsAsDrafts) {
+TEST_F(BloggerWriterTest, WritesDraftsWithoutAPermalinkAndScheduledPostsLiveInTheFuture) {
   const std::string draft = PostEntry("5590533389087749201");
   EXPECT_EQ(doc_.One(draft + "/app:control/app:draft"), "yes");
   EXPECT_EQ(doc_.All(draft + "/a:link[@rel='alternate']").size(), 0u);
   EXPECT_EQ(doc_.All(draft + "/a:category[@scheme='http://www.blogger.com/atom/ns#']/@term"),
             (Strings{"ideas"}));
-  // A scheduled post keeps its address and time but is never live on import.
+  // A scheduled post is listed as Blogger lists it: live, dated in the future.
   const std::string scheduled = PostEntry("77");
-  EXPECT_EQ(doc_.One(scheduled + "/app:control/app:draft"), "yes");
+  EXPECT_EQ(doc_.All(scheduled + "/app:control").size(), 0u);
   EXPECT_EQ(doc_.One(scheduled + "/a:link[@rel='alternate']/@href"),
             "https://example.com/2030/05/tomorrow.html");
   EXPECT_EQ(doc_.One(scheduled + "/a:published"), "2030-05-05T10:00:00.000+02:00");
@@ -383,6 +386,64 @@ TEST(BloggerWriterEmptyTest, AnEmptyBlogIsAValidFeedAndAnUnknownZoneFallsBackToU
   EXPECT_EQ(doc.One(Entry("tag:blogger.com,1999:blog-9.settings.BLOG_TIME_ZONE") + "/a:content"),
             "UTC");
   EXPECT_EQ(doc.One("/a:feed/a:updated"), "1970-01-01T00:00:00.000Z");
+}
+
+// What ReadBloggerAtom gives back from the export: the same blog, ids, paths, titles,
+// bodies, labels, times (to the millisecond), statuses and threads.
+TEST_F(BloggerWriterTest, ReadBloggerAtomGivesBackWhatWasWritten) {
+  const SampleBlog s = MakeSample();
+  const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("blogger_round_trip_" + std::to_string(getpid()) + ".xml");
+  std::ofstream(file) << xml_;
+  testing::RecordingSink sink;
+  const Status read = ReadBloggerAtom(file.string(), sink);
+  std::filesystem::remove(file);
+  ASSERT_TRUE(read.ok()) << read.message();
+
+  const SourceBlog blog = sink.Blog();
+  EXPECT_EQ(blog.original_id, "4018409750605546395");
+  EXPECT_EQ(blog.title, s.blog.title);
+  EXPECT_EQ(blog.description, "A \"blog\" about 'stuff' with a control");
+  EXPECT_EQ(blog.time_zone, "Europe/Paris");
+  EXPECT_EQ(blog.generator, "samizdat");
+  EXPECT_EQ(blog.url, "https://example.com/");
+
+  ASSERT_EQ(sink.posts.size(), s.posts.size());
+  for (size_t i = 0; i < s.posts.size(); ++i) {
+    const Post& want = s.posts[i];
+    const SourcePost& got = sink.posts[i];
+    SCOPED_TRACE(want.title);
+    EXPECT_EQ(got.original_id, std::to_string(want.id));
+    EXPECT_EQ(got.kind, want.kind);
+    EXPECT_EQ(got.status, want.status);
+    EXPECT_EQ(got.title, want.title);
+    EXPECT_EQ(got.content_html, want.body_html);
+    EXPECT_EQ(got.labels, want.labels);
+    EXPECT_EQ(got.author, want.author);
+    EXPECT_EQ(got.permalink, want.path.empty() ? "" : "https://example.com" + want.path);
+    EXPECT_EQ(got.published, want.published);
+    EXPECT_EQ(got.updated, want.updated);
+  }
+
+  // Published comments come back as they were; pending and spam ones are not in the file.
+  EXPECT_EQ(sink.CommentIds(), (std::set<std::string>{"555", "556", "559", "560", "561"}));
+  for (const Comment& want : s.comments) {
+    if (want.status != CommentStatus::kPublished) continue;
+    const SourceComment& got = sink.Comment(std::to_string(want.id));
+    SCOPED_TRACE(want.id);
+    EXPECT_EQ(got.post_original_id, std::to_string(want.post_id));
+    EXPECT_EQ(got.status, CommentStatus::kPublished);
+    EXPECT_EQ(got.author_name, want.author_name);
+    EXPECT_EQ(got.author_url, want.author_url);
+    EXPECT_EQ(got.content_html, want.body_html);
+    EXPECT_EQ(got.published, want.published);
+  }
+  EXPECT_EQ(sink.Comment("556").parent_original_id, "555");
+  EXPECT_EQ(sink.Comment("560").parent_original_id, "559");  // under the removed comment
+  EXPECT_EQ(sink.Comment("561").parent_original_id, "");     // its parent is pending
+  // The removed comment keeps its place in the thread, never its words.
+  EXPECT_EQ(sink.Comment("559").parent_original_id, "");
+  EXPECT_EQ(sink.Comment("559").content_html.find("regretted"), std::string::npos);
 }
 
 }  // namespace

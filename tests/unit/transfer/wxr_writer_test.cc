@@ -4,7 +4,11 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -12,6 +16,8 @@
 
 #include "core/model.h"
 #include "core/time.h"
+#include "recording_sink.h"
+#include "transfer/readers.h"
 #include "transfer/writers.h"
 
 namespace samizdat::transfer {
@@ -278,6 +284,65 @@ TEST(WxrWriterEmptyTest, AnEmptyBlogIsAWellFormedChannel) {
   ASSERT_TRUE(doc.ok()) << out.str();
   EXPECT_EQ(doc.One("/rss/channel/title"), "x");
   EXPECT_EQ(doc.All("/rss/channel/item").size(), 0u);
+}
+
+// WXR dates have whole seconds.
+Time Seconds(Time t) { return std::chrono::floor<std::chrono::seconds>(t); }
+
+TEST(WxrRoundTripTest, ReadWxrGivesBackWhatWasWritten) {
+  const SampleBlog s = MakeSample();
+  const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("wxr_round_trip_" + std::to_string(getpid()) + ".xml");
+  std::ofstream(file) << Export(s);
+  testing::RecordingSink sink;
+  const Status read = ReadWxr(file.string(), sink);
+  std::filesystem::remove(file);
+  ASSERT_TRUE(read.ok()) << read.message();
+
+  const SourceBlog blog = sink.Blog();
+  EXPECT_EQ(blog.title, s.blog.title);
+  EXPECT_EQ(blog.description, "About \"stuff\"");  // the control character dropped
+  EXPECT_EQ(blog.generator, "samizdat");
+  EXPECT_EQ(blog.url, "https://example.com");
+
+  ASSERT_EQ(sink.posts.size(), s.posts.size());
+  for (size_t i = 0; i < s.posts.size(); ++i) {
+    const Post& want = s.posts[i];
+    const SourcePost& got = sink.posts[i];
+    SCOPED_TRACE(want.title);
+    EXPECT_EQ(got.original_id, std::to_string(want.id));
+    EXPECT_EQ(got.kind, want.kind);
+    EXPECT_EQ(got.status, want.status);
+    EXPECT_EQ(got.title, want.title);
+    EXPECT_EQ(got.content_html, want.body_html);
+    EXPECT_EQ(got.labels, want.labels);
+    EXPECT_EQ(got.author, want.author);
+    EXPECT_EQ(got.permalink,
+              want.status == PostStatus::kDraft ? "" : "https://example.com" + want.path);
+    ASSERT_TRUE(got.published.has_value());
+    EXPECT_EQ(*got.published, Seconds(want.published));
+    ASSERT_TRUE(got.updated.has_value());
+    EXPECT_EQ(*got.updated, Seconds(want.updated));
+    EXPECT_EQ(got.comments_mode,
+              want.comments_mode == CommentsMode::kOpen ? CommentsMode::kOpen : CommentsMode::kClosed);
+  }
+
+  ASSERT_EQ(sink.comments.size(), s.comments.size());
+  for (size_t i = 0; i < s.comments.size(); ++i) {
+    const Comment& want = s.comments[i];
+    const SourceComment& got = sink.comments[i];
+    SCOPED_TRACE(want.id);
+    EXPECT_EQ(got.original_id, std::to_string(want.id));
+    EXPECT_EQ(got.post_original_id, std::to_string(want.post_id));
+    EXPECT_EQ(got.parent_original_id, want.parent_id == 0 ? "" : std::to_string(want.parent_id));
+    EXPECT_EQ(got.status, want.status);
+    EXPECT_EQ(got.author_name, want.author_name);
+    EXPECT_EQ(got.author_url, want.author_url);
+    EXPECT_EQ(got.content_html, want.body_html);
+    ASSERT_TRUE(got.published.has_value());
+    EXPECT_EQ(*got.published, Seconds(want.published));
+  }
+  EXPECT_TRUE(sink.skipped.empty()) << sink.skipped.front();
 }
 
 }  // namespace
