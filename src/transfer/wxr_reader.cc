@@ -172,34 +172,44 @@ std::vector<std::pair<std::string, bool>> BlockTagsIn(std::string_view html) {
   return tags;
 }
 
+// True when body[i] == '<' opens a tag (or a comment): a letter, '/' or '!' follows.
+bool OpensTag(std::string_view body, size_t i) {
+  if (i + 1 >= body.size()) return false;
+  const unsigned char next = static_cast<unsigned char>(body[i + 1]);
+  return std::isalpha(next) || next == '/' || next == '!';
+}
+
+// Where the run of spaces, tabs and carriage returns from `i` ends.
+size_t SkipBlanks(std::string_view body, size_t i) {
+  while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r')) ++i;
+  return i;
+}
+
+// The next '<' or '\n' from `i`, or npos. (find_first_of calls memchr per character.)
+size_t FindMarkupOrNewline(std::string_view body, size_t i) {
+  for (; i < body.size(); ++i) {
+    if (body[i] == '<' || body[i] == '\n') return i;
+  }
+  return std::string_view::npos;
+}
+
 // Splits at blank lines that are outside tags.
 std::vector<std::string_view> Chunks(std::string_view body) {
   std::vector<std::string_view> chunks;
   size_t start = 0;
-  bool in_tag = false;
-  for (size_t i = 0; i < body.size(); ++i) {
-    const char c = body[i];
-    if (in_tag) {
-      in_tag = c != '>';
-      continue;
-    }
-    if (c == '<' && i + 1 < body.size() &&
-        (std::isalpha(static_cast<unsigned char>(body[i + 1])) || body[i + 1] == '/' ||
-         body[i + 1] == '!')) {
-      in_tag = true;
-      continue;
-    }
-    if (c != '\n') continue;
-    size_t next = i + 1;
-    while (next < body.size() && (body[next] == ' ' || body[next] == '\t' || body[next] == '\r')) {
-      ++next;
-    }
-    if (next < body.size() && body[next] == '\n') {
+  size_t i = FindMarkupOrNewline(body, 0);
+  while (i != std::string_view::npos) {
+    if (body[i] == '<') {
+      i = OpensTag(body, i) ? body.find('>', i) : i;
+      if (i == std::string_view::npos) break;
+    } else if (const size_t next = SkipBlanks(body, i + 1);
+               next < body.size() && body[next] == '\n') {
       chunks.push_back(body.substr(start, i - start));
-      while (next < body.size() && std::isspace(static_cast<unsigned char>(body[next]))) ++next;
-      start = next;
-      i = next - 1;
+      start = body.find_first_not_of(" \t\r\n", next);
+      if (start == std::string_view::npos) return chunks;
+      i = start - 1;
     }
+    i = FindMarkupOrNewline(body, i + 1);
   }
   chunks.push_back(body.substr(start));
   return chunks;
@@ -208,22 +218,21 @@ std::vector<std::string_view> Chunks(std::string_view body) {
 // One chunk of text as a paragraph: single newlines outside tags become <br />.
 void AppendParagraph(std::string_view chunk, std::string& out) {
   out.append("<p>");
-  bool in_tag = false;
-  for (size_t i = 0; i < chunk.size(); ++i) {
-    const char c = chunk[i];
-    if (c == '\r') continue;
-    if (!in_tag && c == '<' && i + 1 < chunk.size() &&
-        (std::isalpha(static_cast<unsigned char>(chunk[i + 1])) || chunk[i + 1] == '/' ||
-         chunk[i + 1] == '!')) {
-      in_tag = true;
-    } else if (in_tag && c == '>') {
-      in_tag = false;
-    } else if (!in_tag && c == '\n') {
-      out.append("<br />");
+  size_t copied = 0;
+  size_t i = FindMarkupOrNewline(chunk, 0);
+  while (i != std::string_view::npos) {
+    if (chunk[i] == '<') {
+      i = OpensTag(chunk, i) ? chunk.find('>', i) : i;
+      if (i == std::string_view::npos) break;
+    } else {
+      size_t line_end = i;  // drop a carriage return before the newline
+      if (line_end > copied && chunk[line_end - 1] == '\r') --line_end;
+      out.append(chunk.substr(copied, line_end - copied)).append("<br />");
+      copied = i;
     }
-    out.push_back(c);
+    i = FindMarkupOrNewline(chunk, i + 1);
   }
-  out.append("</p>\n");
+  out.append(chunk.substr(copied)).append("</p>\n");
 }
 
 // WordPress's storage form to HTML, as its wpautop does for the common cases: the body is
@@ -254,8 +263,8 @@ std::string BodyHtml(std::string_view stored) {
   return out;
 }
 
-// "2012-02-04 03:17:33" in UTC. nullopt for WordPress's "0000-00-00 00:00:00" and for
-// an absent date; an error message for anything else that is not such a date.
+// "2012-02-04 03:17:33" read as UTC. No time for WordPress's "0000-00-00 00:00:00" and
+// for an absent date; `malformed` for any other text that is not such a date.
 struct ParsedDate {
   std::optional<Time> time;
   bool malformed = false;
