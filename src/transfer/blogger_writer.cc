@@ -95,8 +95,8 @@ class BloggerExportWriter final : public ExportWriter {
     const std::string url = post.path.empty() ? "" : base_url_ + post.path;
 
     xml_.Open("entry");
-    xml_.Element("id", "tag:blogger.com,1999:blog-" + blog_id_ + (is_page ? ".page-" : ".post-") +
-                           post_id);
+    xml_.Element(
+        "id", "tag:blogger.com,1999:blog-" + blog_id_ + (is_page ? ".page-" : ".post-") + post_id);
     xml_.Element("published", FormatRfc3339(post.published, zone_));
     xml_.Element("updated", FormatRfc3339(post.updated, zone_));
     if (post.status == PostStatus::kDraft) {
@@ -117,10 +117,11 @@ class BloggerExportWriter final : public ExportWriter {
                             {"type", kAtomType},
                             {"href", base_url_ + "/feeds/" + post_id + "/comments/default"},
                             {"title", "Post Comments"}});
-        xml_.Empty("link", {{"rel", "replies"},
-                            {"type", kHtmlType},
-                            {"href", url + "#comment-form"},
-                            {"title", count + (post.comment_count == 1 ? " Comment" : " Comments")}});
+        xml_.Empty("link",
+                   {{"rel", "replies"},
+                    {"type", kHtmlType},
+                    {"href", url + "#comment-form"},
+                    {"title", count + (post.comment_count == 1 ? " Comment" : " Comments")}});
       }
       xml_.Empty("link",
                  {{"rel", "alternate"}, {"type", kHtmlType}, {"href", url}, {"title", post.title}});
@@ -152,12 +153,13 @@ class BloggerExportWriter final : public ExportWriter {
     xml_.Element("content", removed ? kRemovedBody : std::string_view(comment.body_html),
                  {{"type", "html"}});
     if (!url.empty()) {
-      xml_.Empty("link", {{"rel", "alternate"},
-                          {"type", kHtmlType},
-                          {"href", url + "?showComment=" +
-                                       std::to_string(ToEpochMillis(comment.published)) + "#c" +
-                                       comment_id},
-                          {"title", ""}});
+      xml_.Empty(
+          "link",
+          {{"rel", "alternate"},
+           {"type", kHtmlType},
+           {"href", url + "?showComment=" + std::to_string(ToEpochMillis(comment.published)) +
+                        "#c" + comment_id},
+           {"title", ""}});
     }
     // A reply whose parent is not in the file (pending or spam) is written as a top-level
     // comment: an import could not attach it to anything.
@@ -181,7 +183,9 @@ class BloggerExportWriter final : public ExportWriter {
                                      {"source", base_url_ + "/feeds/posts/default/" + post_id},
                                      {"type", kHtmlType}});
     }
-    if (removed) xml_.Empty("gd:extendedProperty", {{"name", "blogger.contentRemoved"}, {"value", "true"}});
+    if (removed) {
+      xml_.Empty("gd:extendedProperty", {{"name", "blogger.contentRemoved"}, {"value", "true"}});
+    }
     xml_.Close();
     xml_.Newline();
   }

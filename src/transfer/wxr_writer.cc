@@ -55,19 +55,26 @@ std::string_view SlugOfPath(std::string_view path) {
 
 std::string_view WxrStatus(PostStatus status) {
   switch (status) {
-    case PostStatus::kDraft: return "draft";
-    case PostStatus::kScheduled: return "future";
-    case PostStatus::kPublished: return "publish";
+    case PostStatus::kDraft:
+      return "draft";
+    case PostStatus::kScheduled:
+      return "future";
+    case PostStatus::kPublished:
+      return "publish";
   }
   return "draft";
 }
 
 std::string_view WxrApproved(CommentStatus status) {
   switch (status) {
-    case CommentStatus::kPending: return "0";
-    case CommentStatus::kPublished: return "1";
-    case CommentStatus::kSpam: return "spam";
-    case CommentStatus::kDeleted: return "trash";
+    case CommentStatus::kPending:
+      return "0";
+    case CommentStatus::kPublished:
+      return "1";
+    case CommentStatus::kSpam:
+      return "spam";
+    case CommentStatus::kDeleted:
+      return "trash";
   }
   return "0";
 }
@@ -122,7 +129,8 @@ class WxrExportWriter final : public ExportWriter {
     xml_.Element("wp:post_date_gmt", FormatPattern(post.published, TimeZone::Utc(), kDateTime));
     xml_.Element("wp:post_modified", FormatPattern(post.updated, zone_, kDateTime));
     xml_.Element("wp:post_modified_gmt", FormatPattern(post.updated, TimeZone::Utc(), kDateTime));
-    xml_.Element("wp:comment_status", post.comments_mode == CommentsMode::kOpen ? "open" : "closed");
+    xml_.Element("wp:comment_status",
+                 post.comments_mode == CommentsMode::kOpen ? "open" : "closed");
     xml_.Element("wp:ping_status", "closed");
     xml_.Element("wp:post_name", SlugOfPath(post.path));
     xml_.Element("wp:status", WxrStatus(post.status));

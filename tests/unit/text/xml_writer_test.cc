@@ -25,8 +25,8 @@ XmlDocPtr Parse(const std::string& bytes) {
 std::string RootText(const std::string& bytes) {
   XmlDocPtr doc = Parse(bytes);
   if (!doc) return "<not well-formed>";
-  std::unique_ptr<xmlChar, decltype(xmlFree)> text(xmlNodeGetContent(xmlDocGetRootElement(doc.get())),
-                                                   xmlFree);
+  std::unique_ptr<xmlChar, decltype(xmlFree)> text(
+      xmlNodeGetContent(xmlDocGetRootElement(doc.get())), xmlFree);
   return text ? reinterpret_cast<const char*>(text.get()) : "";
 }
 

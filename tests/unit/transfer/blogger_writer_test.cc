@@ -84,10 +84,10 @@ class XmlDoc {
 };
 
 // The entry with Atom id `id`, as an XPath prefix.
-std::string Entry(std::string_view id) {
-  return "/a:feed/a:entry[a:id='" + std::string(id) + "']";
+std::string Entry(std::string_view id) { return "/a:feed/a:entry[a:id='" + std::string(id) + "']"; }
+std::string PostEntry(std::string_view id) {
+  return Entry(std::string(kTag) + ".post-" + std::string(id));
 }
-std::string PostEntry(std::string_view id) { return Entry(std::string(kTag) + ".post-" + std::string(id)); }
 
 // A blog with a post, a page, a draft and a scheduled post; threaded comments of every
 // status on the post; text that needs escaping, labels with spaces and accents, "]]>".
@@ -247,8 +247,9 @@ TEST_F(BloggerWriterTest, WritesTheSettingsBloggerKnows) {
             "A \"blog\" about 'stuff' with a control");
   EXPECT_EQ(doc_.One(Entry(settings + "BLOG_TIME_ZONE") + "/a:content"), "Europe/Paris");
   EXPECT_EQ(doc_.One(Entry(settings + "BLOG_NAME") + "/a:content/@type"), "text");
-  EXPECT_EQ(doc_.All("/a:feed/a:entry/a:category[@term='" + std::string(kKind) + "settings']").size(),
-            3u);
+  EXPECT_EQ(
+      doc_.All("/a:feed/a:entry/a:category[@term='" + std::string(kKind) + "settings']").size(),
+      3u);
 }
 
 TEST_F(BloggerWriterTest, WritesAPublishedPostAsBloggerDoes) {
@@ -344,8 +345,8 @@ TEST_F(BloggerWriterTest, LeavesOutPendingAndSpamAndMarksDeletedCommentsRemoved)
   // A reply to a comment left out is written at the top level.
   EXPECT_EQ(doc_.All(PostEntry("561")).size(), 1u);
   EXPECT_EQ(doc_.All(PostEntry("561") + "/a:link[@rel='related']").size(), 0u);
-  EXPECT_EQ(doc_.All("/a:feed/a:entry/a:category[@term='" + std::string(kKind) + "comment']").size(),
-            5u);
+  EXPECT_EQ(
+      doc_.All("/a:feed/a:entry/a:category[@term='" + std::string(kKind) + "comment']").size(), 5u);
 }
 
 TEST_F(BloggerWriterTest, DeclaresTheAppNamespaceForDrafts) {

@@ -323,8 +323,8 @@ TEST(WxrRoundTripTest, ReadWxrGivesBackWhatWasWritten) {
     EXPECT_EQ(*got.published, Seconds(want.published));
     ASSERT_TRUE(got.updated.has_value());
     EXPECT_EQ(*got.updated, Seconds(want.updated));
-    EXPECT_EQ(got.comments_mode,
-              want.comments_mode == CommentsMode::kOpen ? CommentsMode::kOpen : CommentsMode::kClosed);
+    EXPECT_EQ(got.comments_mode, want.comments_mode == CommentsMode::kOpen ? CommentsMode::kOpen
+                                                                           : CommentsMode::kClosed);
   }
 
   ASSERT_EQ(sink.comments.size(), s.comments.size());
