@@ -105,13 +105,13 @@ std::string DecodeEntities(std::string_view s) {
       continue;
     }
     const std::string_view name = s.substr(i + 1, semi - i - 1);
+    static constexpr std::pair<std::string_view, char32_t> kNamed[] = {
+        {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
     char32_t cp = 0;
-    if (name == "amp") cp = '&';
-    else if (name == "lt") cp = '<';
-    else if (name == "gt") cp = '>';
-    else if (name == "quot") cp = '"';
-    else if (name == "apos") cp = '\'';
-    else if (name.size() > 1 && name[0] == '#') {
+    for (const auto& [entity, value] : kNamed) {
+      if (name == entity) cp = value;
+    }
+    if (name.size() > 1 && name[0] == '#') {
       const bool hex = name[1] == 'x' || name[1] == 'X';
       const std::string_view digits = name.substr(hex ? 2 : 1);
       uint32_t value = 0;
@@ -136,19 +136,21 @@ std::string DecodeEntities(std::string_view s) {
 // inside is left alone (they must be closed; p, li, td and the like close themselves).
 const std::unordered_set<std::string_view>& BlockTags() {
   static const std::unordered_set<std::string_view> kBlock = {
-      "address", "area", "article", "aside", "blockquote", "caption", "col", "colgroup",
-      "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-      "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li",
-      "map", "math", "menu", "nav", "ol", "p", "pre", "section", "style", "summary",
-      "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"};
+      "address", "area",    "article", "aside",  "blockquote", "caption",  "col",        "colgroup",
+      "dd",      "details", "div",     "dl",     "dt",         "fieldset", "figcaption", "figure",
+      "footer",  "form",    "h1",      "h2",     "h3",         "h4",       "h5",         "h6",
+      "header",  "hgroup",  "hr",      "legend", "li",         "map",      "math",       "menu",
+      "nav",     "ol",      "p",       "pre",    "section",    "style",    "summary",    "table",
+      "tbody",   "td",      "tfoot",   "th",     "thead",      "tr",       "ul"};
   return kBlock;
 }
 
 bool IsContainer(std::string_view tag) {
   static const std::unordered_set<std::string_view> kContainers = {
-      "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
-      "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "math",
-      "menu", "nav", "ol", "pre", "section", "style", "table", "ul"};
+      "address",  "article", "aside",   "blockquote", "details", "div",  "dl",
+      "fieldset", "figure",  "footer",  "form",       "h1",      "h2",   "h3",
+      "h4",       "h5",      "h6",      "header",     "math",    "menu", "nav",
+      "ol",       "pre",     "section", "style",      "table",   "ul"};
   return kContainers.contains(tag);
 }
 
@@ -296,8 +298,7 @@ ParsedDate ParseWpDate(std::string_view text) {
       fields[4] < 0 || fields[5] < 0) {
     return {std::nullopt, true};
   }
-  return {Time(sys_days(ymd) + hours(fields[3]) + minutes(fields[4]) + seconds(fields[5])),
-          false};
+  return {Time(sys_days(ymd) + hours(fields[3]) + minutes(fields[4]) + seconds(fields[5])), false};
 }
 
 // "https://example.com/blog/" -> host "example.com", path "/blog" (no trailing slash).
@@ -437,8 +438,8 @@ class WxrReader {
       if (!blog_sent_) SAMIZDAT_RETURN_IF_ERROR(SendBlog());
       return Item(*item, where);
     }
-    if (!(plain && (name.local == "title" || name.local == "link" ||
-                    name.local == "description" || name.local == "generator")) &&
+    if (!(plain && (name.local == "title" || name.local == "link" || name.local == "description" ||
+                    name.local == "generator")) &&
         !(wp && (name.local == "base_blog_url" || name.local == "author"))) {
       return Status::Ok();
     }
@@ -483,8 +484,8 @@ class WxrReader {
 
   // The fields of one <item> this reader uses.
   struct ItemFields {
-    std::string title, link, creator, content, post_id, post_date, post_date_gmt,
-        post_modified, post_modified_gmt, comment_status, post_name, status, post_type;
+    std::string title, link, creator, content, post_id, post_date, post_date_gmt, post_modified,
+        post_modified_gmt, comment_status, post_name, status, post_type;
     bool has_post_type = false;
     std::vector<std::string> labels;
     std::vector<const xmlNode*> comments;
@@ -496,9 +497,13 @@ class WxrReader {
       const ElementName name = NameOf(c);
       if (!name.undeclared_prefix.empty()) continue;
       if (name.ns.empty()) {
-        if (name.local == "title") f.title = TrimmedTextOf(c);
-        else if (name.local == "link") f.link = TrimmedTextOf(c);
-        else if (name.local == "category") Category(c, f.labels);
+        if (name.local == "title") {
+          f.title = TrimmedTextOf(c);
+        } else if (name.local == "link") {
+          f.link = TrimmedTextOf(c);
+        } else if (name.local == "category") {
+          Category(c, f.labels);
+        }
       } else if (name.ns == kContentNs) {
         if (name.local == "encoded") f.content = TextOf(c);
       } else if (name.ns == kDcNs) {
@@ -531,8 +536,8 @@ class WxrReader {
       return stream_.ErrorAt(where, "an item of type " + type + " has no wp:post_id");
     }
     if (!IsDigits(f.post_id)) {
-      return stream_.ErrorAt(where, "an item of type " + type + " has wp:post_id \"" +
-                                        f.post_id + "\", not a number");
+      return stream_.ErrorAt(
+          where, "an item of type " + type + " has wp:post_id \"" + f.post_id + "\", not a number");
     }
     if (f.status == "trash") {
       std::string what = "trashed " + type + " " + f.post_id + " \"" + f.title + "\"";
@@ -555,18 +560,17 @@ class WxrReader {
     post.labels = std::move(f.labels);
     post.author = AuthorName(f.creator);
     const std::string what = "item " + f.post_id + ": ";
-    SAMIZDAT_RETURN_IF_ERROR(PickDate(where, what + "wp:post_date", f.post_date_gmt,
-                                      f.post_date, post.published));
+    SAMIZDAT_RETURN_IF_ERROR(
+        PickDate(where, what + "wp:post_date", f.post_date_gmt, f.post_date, post.published));
     SAMIZDAT_RETURN_IF_ERROR(PickDate(where, what + "wp:post_modified", f.post_modified_gmt,
                                       f.post_modified, post.updated));
     post.slug = std::move(f.post_name);
-    post.comments_mode =
-        f.comment_status == "closed" ? CommentsMode::kClosed : CommentsMode::kOpen;
+    post.comments_mode = f.comment_status == "closed" ? CommentsMode::kClosed : CommentsMode::kOpen;
     if (post.status != PostStatus::kDraft) {
       const UrlParts link = SplitUrl(f.link);
       if (link.http && link.query.empty()) post.permalink = f.link;
-      post.old_paths.push_back(
-          base_path_ + (post.kind == PostKind::kPage ? "/?page_id=" : "/?p=") + f.post_id);
+      post.old_paths.push_back(base_path_ + (post.kind == PostKind::kPage ? "/?page_id=" : "/?p=") +
+                               f.post_id);
       if (!post.permalink.empty() && link.path.size() > 1 &&
           (blog_host_.empty() || link.host == blog_host_)) {
         post.old_paths.push_back(link.path);
@@ -626,21 +630,24 @@ class WxrReader {
       SourceComment comment;
       comment.where = stream_.Where(node);
       comment.post_original_id = post_id;
-      std::string approved, type, date, date_gmt, parent;
+      std::string content, approved, type, date, date_gmt, parent;
       for (const xmlNode* c : ChildElements(node)) {
         const ElementName name = NameOf(c);
         if (!IsWpNamespace(name.ns)) continue;
         const std::string_view local = name.local;
-        if (local == "comment_id") comment.original_id = TrimmedTextOf(c);
-        else if (local == "comment_author") comment.author_name = TrimmedTextOf(c);
-        else if (local == "comment_author_url") comment.author_url = TrimmedTextOf(c);
-        else if (local == "comment_content") comment.content_html = BodyHtml(TextOf(c));
-        else if (local == "comment_approved") approved = TrimmedTextOf(c);
-        else if (local == "comment_type") type = TrimmedTextOf(c);
-        else if (local == "comment_date") date = TrimmedTextOf(c);
-        else if (local == "comment_date_gmt") date_gmt = TrimmedTextOf(c);
-        else if (local == "comment_parent") parent = TrimmedTextOf(c);
+        std::string* field = local == "comment_id"           ? &comment.original_id
+                             : local == "comment_author"     ? &comment.author_name
+                             : local == "comment_author_url" ? &comment.author_url
+                             : local == "comment_content"    ? &content
+                             : local == "comment_approved"   ? &approved
+                             : local == "comment_type"       ? &type
+                             : local == "comment_date"       ? &date
+                             : local == "comment_date_gmt"   ? &date_gmt
+                             : local == "comment_parent"     ? &parent
+                                                             : nullptr;
+        if (field != nullptr) *field = local == "comment_content" ? TextOf(c) : TrimmedTextOf(c);
       }
+      comment.content_html = BodyHtml(content);
       if (comment.original_id.empty()) {
         return stream_.ErrorAt(comment.where,
                                "a comment on item " + post_id + " has no wp:comment_id");
@@ -657,8 +664,8 @@ class WxrReader {
                            : CommentStatus::kPending;
       if (parent != "0") comment.parent_original_id = parent;
       SAMIZDAT_RETURN_IF_ERROR(
-          PickDate(comment.where, "item " + post_id + ", comment " + comment.original_id +
-                                      ": wp:comment_date",
+          PickDate(comment.where,
+                   "item " + post_id + ", comment " + comment.original_id + ": wp:comment_date",
                    date_gmt, date, comment.published));
       ids.insert(comment.original_id);
       comments.push_back(std::move(comment));

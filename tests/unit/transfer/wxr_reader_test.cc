@@ -8,6 +8,7 @@
 
 #include "core/time.h"
 #include "transfer/readers.h"
+#include "transfer/recording_sink.h"
 
 namespace samizdat::transfer {
 namespace {
@@ -15,54 +16,7 @@ namespace {
 const std::string kOurs = std::string(SAMIZDAT_TEST_FIXTURES) + "/import/";
 const std::string kShared = std::string(SAMIZDAT_SHARED_FIXTURES) + "/wxr/";
 
-// Keeps what the reader hands over, in order.
-class RecordingSink : public ImportSink {
- public:
-  Status OnBlog(const SourceBlog& blog) override {
-    blogs.push_back(blog);
-    return Status::Ok();
-  }
-  Status OnPost(SourcePost post) override {
-    if (fail_at_post == static_cast<int>(posts.size())) return Status::Internal("sink full");
-    posts.push_back(std::move(post));
-    return Status::Ok();
-  }
-  Status OnComment(SourceComment comment) override {
-    comments.push_back(std::move(comment));
-    return Status::Ok();
-  }
-  void OnSkipped(const SourceLocation& where, std::string what) override {
-    skipped.push_back(where.file + ":" + std::to_string(where.line) + ":" +
-                      std::to_string(where.column) + " " + what);
-  }
-
-  const SourcePost& Post(const std::string& id) const {
-    auto it = std::find_if(posts.begin(), posts.end(),
-                           [&](const SourcePost& p) { return p.original_id == id; });
-    EXPECT_NE(it, posts.end()) << "no post " << id;
-    return *it;
-  }
-  const SourceComment& Comment(const std::string& id) const {
-    auto it = std::find_if(comments.begin(), comments.end(),
-                           [&](const SourceComment& c) { return c.original_id == id; });
-    EXPECT_NE(it, comments.end()) << "no comment " << id;
-    return *it;
-  }
-  int Count(PostKind kind) const {
-    return static_cast<int>(std::count_if(posts.begin(), posts.end(),
-                                          [&](const SourcePost& p) { return p.kind == kind; }));
-  }
-  int Count(PostStatus status) const {
-    return static_cast<int>(std::count_if(
-        posts.begin(), posts.end(), [&](const SourcePost& p) { return p.status == status; }));
-  }
-
-  int fail_at_post = -1;
-  std::vector<SourceBlog> blogs;
-  std::vector<SourcePost> posts;
-  std::vector<SourceComment> comments;
-  std::vector<std::string> skipped;
-};
+using testing::RecordingSink;
 
 Time Utc(int y, int mo, int d, int h, int mi, int s) {
   return TimeZone::Utc().FromLocal(y, mo, d, h, mi, s);
@@ -90,10 +44,9 @@ TEST(WxrReaderTest, ReadsPelicansExport) {
   EXPECT_EQ(sink.blogs[0].original_id, "");
 
   EXPECT_EQ(sink.posts.size(), 13u);
-  EXPECT_EQ(sink.Count(PostKind::kPost), 11);
-  EXPECT_EQ(sink.Count(PostKind::kPage), 2);
-  EXPECT_EQ(sink.Count(PostStatus::kDraft), 4);
-  EXPECT_EQ(sink.Count(PostStatus::kPublished), 9);
+  EXPECT_EQ(sink.Count(PostKind::kPost, PostStatus::kPublished), 7);
+  EXPECT_EQ(sink.Count(PostKind::kPost, PostStatus::kDraft), 4);
+  EXPECT_EQ(sink.Count(PostKind::kPage, PostStatus::kPublished), 2);
 
   const SourcePost& with_tags = sink.Post("25");
   EXPECT_EQ(with_tags.title, "With tags");
@@ -134,17 +87,16 @@ TEST(WxrReaderTest, ReadsPelicansExport) {
   EXPECT_EQ(sink.Comment("122").where.line, 517);
   EXPECT_EQ(sink.Comment("122").where.column, 9);
 
-  EXPECT_EQ(sink.skipped,
-            (std::vector<std::string>{
-                path + ":517:9 comment 122 replies to comment 121, which is not in the file: "
-                       "imported as a top-level comment",
-                path + ":51:5 items of type attachment (only posts and pages are imported): "
-                       "4 not imported",
-                path + ":734:5 items of type custom1 (only posts and pages are imported): "
-                       "2 not imported",
-                path + ":842:9 items of type custom2 (only posts and pages are imported): "
-                       "1 not imported",
-            }));
+  EXPECT_EQ(sink.skipped, (std::vector<std::string>{
+                              "comment 122 replies to comment 121, which is not in the file: "
+                              "imported as a top-level comment @517:9",
+                              "items of type attachment (only posts and pages are imported): "
+                              "4 not imported @51:5",
+                              "items of type custom1 (only posts and pages are imported): "
+                              "2 not imported @734:5",
+                              "items of type custom2 (only posts and pages are imported): "
+                              "1 not imported @842:9",
+                          }));
 }
 
 // jekyll-import-sitetitle.xml (WordPress.com, 2025), counted by hand: 16 items; 6
@@ -160,9 +112,9 @@ TEST(WxrReaderTest, ReadsWordPressComExport) {
   EXPECT_EQ(sink.blogs[0].title, "My Site Title");
   EXPECT_EQ(sink.blogs[0].url, "https://jekyllbot.wordpress.com");  // not base_site_url
 
-  EXPECT_EQ(sink.Count(PostKind::kPost), 7);
-  EXPECT_EQ(sink.Count(PostKind::kPage), 1);
-  EXPECT_EQ(sink.Count(PostStatus::kPublished), 8);
+  EXPECT_EQ(sink.posts.size(), 8u);
+  EXPECT_EQ(sink.Count(PostKind::kPost, PostStatus::kPublished), 7);
+  EXPECT_EQ(sink.Count(PostKind::kPage, PostStatus::kPublished), 1);
   EXPECT_TRUE(sink.comments.empty());
 
   const SourcePost& about = sink.posts[0];
@@ -187,15 +139,14 @@ TEST(WxrReaderTest, ReadsWordPressComExport) {
     }
   }
 
-  EXPECT_EQ(sink.skipped,
-            (std::vector<std::string>{
-                path + ":177:5 items of type wp_global_styles (only posts and pages are "
-                       "imported): 1 not imported",
-                path + ":510:5 items of type attachment (only posts and pages are imported): "
-                       "6 not imported",
-                path + ":613:5 items of type wp_navigation (only posts and pages are "
-                       "imported): 1 not imported",
-            }));
+  EXPECT_EQ(sink.skipped, (std::vector<std::string>{
+                              "items of type wp_global_styles (only posts and pages are "
+                              "imported): 1 not imported @177:5",
+                              "items of type attachment (only posts and pages are imported): "
+                              "6 not imported @510:5",
+                              "items of type wp_navigation (only posts and pages are "
+                              "imported): 1 not imported @613:5",
+                          }));
 }
 
 // --- Our fixture: every mapping -------------------------------------------------------
@@ -220,14 +171,22 @@ TEST_F(WxrFeaturesTest, PostsInFileOrderWithStatuses) {
   std::vector<std::string> ids;
   for (const SourcePost& p : sink_.posts) ids.push_back(p.original_id);
   // 108 is trashed, 109 and 110 are attachments, 111 a menu item.
-  EXPECT_EQ(ids, (std::vector<std::string>{"101", "102", "103", "104", "105", "106", "107",
-                                           "112"}));
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"101", "102", "103", "104", "105", "106", "107", "112"}));
   EXPECT_EQ(sink_.Post("101").status, PostStatus::kPublished);
   EXPECT_EQ(sink_.Post("103").status, PostStatus::kScheduled);
   EXPECT_EQ(sink_.Post("104").status, PostStatus::kDraft);
   EXPECT_EQ(sink_.Post("105").status, PostStatus::kDraft);  // pending
   EXPECT_EQ(sink_.Post("106").status, PostStatus::kDraft);  // private
   EXPECT_EQ(sink_.Post("107").kind, PostKind::kPage);
+}
+
+TEST_F(WxrFeaturesTest, TheBlogFirstThenEachPostWithItsComments) {
+  ASSERT_GE(sink_.events.size(), 12u);
+  EXPECT_EQ(std::vector<std::string>(sink_.events.begin(), sink_.events.begin() + 12),
+            (std::vector<std::string>{"blog", "post 101", "comment 201", "comment 202",
+                                      "comment 203", "comment 204", "comment 205", "comment 206",
+                                      "comment 207", "comment 208", "post 102", "post 103"}));
 }
 
 TEST_F(WxrFeaturesTest, TwoPostsWithTheSameTitleStayApart) {
@@ -267,8 +226,7 @@ TEST_F(WxrFeaturesTest, Times) {
 }
 
 TEST_F(WxrFeaturesTest, PermalinksAndOldPaths) {
-  EXPECT_EQ(sink_.Post("101").old_paths,
-            (Paths{"/blog/?p=101", "/blog/2020/01/05/same-title/"}));
+  EXPECT_EQ(sink_.Post("101").old_paths, (Paths{"/blog/?p=101", "/blog/2020/01/05/same-title/"}));
   EXPECT_EQ(sink_.Post("103").old_paths, (Paths{"/blog/?p=103", "/blog/2030/06/01/next-week/"}));
   EXPECT_EQ(sink_.Post("107").permalink, "https://example.org/blog/about/");
   EXPECT_EQ(sink_.Post("107").old_paths, (Paths{"/blog/?page_id=107", "/blog/about/"}));
@@ -305,8 +263,8 @@ TEST_F(WxrFeaturesTest, ThreadedComments) {
   std::vector<std::string> ids;
   for (const SourceComment& c : sink_.comments) ids.push_back(c.original_id);
   // 209 is a WooCommerce order note; 210 is on the trashed post.
-  EXPECT_EQ(ids, (std::vector<std::string>{"201", "202", "203", "204", "205", "206", "207",
-                                           "208"}));
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"201", "202", "203", "204", "205", "206", "207", "208"}));
   for (const SourceComment& c : sink_.comments) EXPECT_EQ(c.post_original_id, "101");
   // Three deep.
   EXPECT_EQ(sink_.Comment("201").parent_original_id, "");
@@ -341,18 +299,17 @@ TEST_F(WxrFeaturesTest, AReplyToAMissingCommentBecomesTopLevel) {
 }
 
 TEST_F(WxrFeaturesTest, WhatIsNotImportedIsReported) {
-  EXPECT_EQ(sink_.skipped,
-            (std::vector<std::string>{
-                path_ + ":132:3 comment 208 replies to comment 299, which is not in the file: "
-                        "imported as a top-level comment",
-                path_ + ":227:2 trashed post 108 \"Thrown away\" and its 1 comment(s)",
-                path_ + ":140:3 comments of type order_note (only comments, pingbacks and "
-                        "trackbacks are imported): 1 not imported",
-                path_ + ":246:2 items of type attachment (only posts and pages are imported): "
-                        "2 not imported",
-                path_ + ":261:2 items of type nav_menu_item (only posts and pages are "
-                        "imported): 1 not imported",
-            }));
+  EXPECT_EQ(sink_.skipped, (std::vector<std::string>{
+                               "comment 208 replies to comment 299, which is not in the file: "
+                               "imported as a top-level comment @132:3",
+                               "trashed post 108 \"Thrown away\" and its 1 comment(s) @227:2",
+                               "comments of type order_note (only comments, pingbacks and "
+                               "trackbacks are imported): 1 not imported @140:3",
+                               "items of type attachment (only posts and pages are imported): "
+                               "2 not imported @246:2",
+                               "items of type nav_menu_item (only posts and pages are "
+                               "imported): 1 not imported @261:2",
+                           }));
 }
 
 TEST_F(WxrFeaturesTest, PostsKnowWhereTheyStart) {
@@ -364,10 +321,10 @@ TEST_F(WxrFeaturesTest, PostsKnowWhereTheyStart) {
 
 TEST(WxrReaderTest, ASinkErrorStopsTheReader) {
   RecordingSink sink;
-  sink.fail_at_post = 1;
+  sink.stop_at_post = 1;
   const Status status = ReadWxr(kOurs + "wxr-features.xml", sink);
-  EXPECT_EQ(status.code(), Status::Code::kInternal);
-  EXPECT_EQ(status.message(), "sink full");
+  EXPECT_TRUE(status.IsConflict());
+  EXPECT_EQ(status.message(), "the sink refuses post 102");
   EXPECT_EQ(sink.posts.size(), 1u);
   EXPECT_EQ(sink.comments.size(), 8u);  // the first post's, handed over before the second
 }
@@ -383,21 +340,24 @@ std::string ReadError(const std::string& name) {
 
 TEST(WxrReaderTest, NotXml) {
   EXPECT_EQ(ReadError("wxr-not-xml.txt"),
-            kOurs + "wxr-not-xml.txt:1:1: not XML: there is no element where the document "
-                    "should start");
+            kOurs +
+                "wxr-not-xml.txt:1:1: not XML: there is no element where the document "
+                "should start");
 }
 
 TEST(WxrReaderTest, Truncated) {
   // Cut after line 90, column 59: inside comment 203, opened at 88:3.
   EXPECT_EQ(ReadError("wxr-truncated.xml"),
-            kOurs + "wxr-truncated.xml:90:60: the file ends inside <wp:comment> (opened at "
-                    "88:3): it is cut short");
+            kOurs +
+                "wxr-truncated.xml:90:60: the file ends inside <wp:comment> (opened at "
+                "88:3): it is cut short");
 }
 
 TEST(WxrReaderTest, AnRssFeedThatIsNotWxr) {
   EXPECT_EQ(ReadError("wxr-rss-without-wp.xml"),
-            kOurs + "wxr-rss-without-wp.xml:2:1: an RSS feed, not a WordPress export: it "
-                    "declares no wp namespace (http://wordpress.org/export/1.2/)");
+            kOurs +
+                "wxr-rss-without-wp.xml:2:1: an RSS feed, not a WordPress export: it "
+                "declares no wp namespace (http://wordpress.org/export/1.2/)");
 }
 
 TEST(WxrReaderTest, APostWithoutId) {
@@ -407,8 +367,9 @@ TEST(WxrReaderTest, APostWithoutId) {
 
 TEST(WxrReaderTest, AMalformedDate) {
   EXPECT_EQ(ReadError("wxr-bad-date.xml"),
-            kOurs + "wxr-bad-date.xml:5:1: item 7: wp:post_date_gmt \"2020-02-30 10:00:00\" "
-                    "is not a date");
+            kOurs +
+                "wxr-bad-date.xml:5:1: item 7: wp:post_date_gmt \"2020-02-30 10:00:00\" "
+                "is not a date");
 }
 
 TEST(WxrReaderTest, AMissingFileIsNotFound) {
