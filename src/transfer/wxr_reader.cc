@@ -21,11 +21,11 @@
 //   with no block tag at all is therefore all paragraphs, and a body laid out in blocks
 //   (the block editor's) is unchanged. Comment bodies get the same treatment (WordPress
 //   shows them through wpautop too).
-// - Labels: <category domain="category"> and domain="post_tag" (and the domain-less
-//   <category> of WXR 1.0), by name (HTML entities decoded: WordPress stores "&" in
-//   term names as "&amp;"), file order, no exact duplicates. WordPress's default
-//   category (nicename "uncategorized" or name "Uncategorized") is left out: it means
-//   "no category". Other taxonomies (post_format, wp_theme, ...) are ignored.
+// - Labels: <category domain="category"> and domain="post_tag" (and WXR 1.0's
+//   domain-less <category> and domain="tag"), by name (HTML entities decoded: WordPress stores "&"
+//   in term names as "&amp;"), file order, no exact duplicates. WordPress's default category
+//   (nicename "uncategorized" or name "Uncategorized") is left out: it means "no category". Other
+//   taxonomies (post_format, wp_theme, ...) are ignored.
 // - author: dc:creator is a login; it becomes the wp:author's display name when the
 //   channel lists that login (exact, then case-insensitive), else the login itself.
 // - permalink: <link> when it is an http(s) URL without a query and the item is
@@ -33,6 +33,9 @@
 //   and scheduled only, each under the blog's base path): "/?p=ID" for posts,
 //   "/?page_id=ID" for pages, and the path of that permalink when it is on the blog's
 //   host. slug: wp:post_name as in the file (WordPress percent-encodes non-ASCII ones).
+//   A samizdat_path postmeta (samizdat's own WXR writer puts the post's path there) is
+//   the permalink, on the blog's address, whatever <link> says; a file whose generator
+//   is "samizdat" gives no old paths (its blog answered at those paths only).
 // - Comments (wp:comment): approved 1 -> published, 0 -> pending, spam -> spam, trash
 //   and post-trashed -> deleted, unknown -> pending. comment_type "", comment,
 //   pingback and trackback are kept as comments (WordPress listed pingbacks and
@@ -479,6 +482,7 @@ class WxrReader {
     blog_host_ = base.host;
     base_path_ = base.path;
     while (base_path_.ends_with('/')) base_path_.pop_back();
+    own_export_ = blog_.generator == "samizdat";
     return sink_.OnBlog(blog_);
   }
 
@@ -486,6 +490,7 @@ class WxrReader {
   struct ItemFields {
     std::string title, link, creator, content, post_id, post_date, post_date_gmt, post_modified,
         post_modified_gmt, comment_status, post_name, status, post_type;
+    std::string samizdat_path;  // the postmeta samizdat's own export writes
     bool has_post_type = false;
     std::vector<std::string> labels;
     std::vector<const xmlNode*> comments;
@@ -522,6 +527,7 @@ class WxrReader {
                                                             : nullptr;
         if (field != nullptr) *field = TrimmedTextOf(c);
         if (local == "post_type") f.has_post_type = true;
+        if (local == "postmeta") PostMeta(c, f);
         if (local == "comment") f.comments.push_back(c);
       }
     }
@@ -566,27 +572,51 @@ class WxrReader {
                                       f.post_modified, post.updated));
     post.slug = std::move(f.post_name);
     post.comments_mode = f.comment_status == "closed" ? CommentsMode::kClosed : CommentsMode::kOpen;
-    if (post.status != PostStatus::kDraft) {
-      const UrlParts link = SplitUrl(f.link);
-      if (link.http && link.query.empty()) post.permalink = f.link;
-      post.old_paths.push_back(base_path_ + (post.kind == PostKind::kPage ? "/?page_id=" : "/?p=") +
-                               f.post_id);
-      if (!post.permalink.empty() && link.path.size() > 1 &&
-          (blog_host_.empty() || link.host == blog_host_)) {
-        post.old_paths.push_back(link.path);
-      }
-    }
+    if (post.status != PostStatus::kDraft) Addresses(f, post);
     SAMIZDAT_RETURN_IF_ERROR(sink_.OnPost(std::move(post)));
     return Comments(f.comments, f.post_id);
+  }
+
+  static void PostMeta(const xmlNode* meta, ItemFields& f) {
+    std::string key;
+    std::string value;
+    for (const xmlNode* c : ChildElements(meta)) {
+      if (IsWp(c, "meta_key")) key = TrimmedTextOf(c);
+      if (IsWp(c, "meta_value")) value = TrimmedTextOf(c);
+    }
+    if (key == "samizdat_path" && value.starts_with('/')) f.samizdat_path = std::move(value);
+  }
+
+  // The permalink and old paths of a published or scheduled item.
+  void Addresses(const ItemFields& f, SourcePost& post) const {
+    const UrlParts link = SplitUrl(f.link);
+    const bool pretty = link.http && link.query.empty();
+    if (!f.samizdat_path.empty()) {
+      // Written by samizdat's WXR writer (maybe carried through WordPress since): the
+      // exact path it had, on the blog's address.
+      std::string_view base = blog_.url;
+      while (base.ends_with('/')) base.remove_suffix(1);
+      post.permalink = std::string(base) + f.samizdat_path;
+    } else if (pretty) {
+      post.permalink = f.link;
+    }
+    if (own_export_) return;  // a samizdat blog answered at its paths only
+    post.old_paths.push_back(base_path_ + (post.kind == PostKind::kPage ? "/?page_id=" : "/?p=") +
+                             f.post_id);
+    if (pretty && link.path.size() > 1 && (blog_host_.empty() || link.host == blog_host_) &&
+        link.path != f.samizdat_path) {
+      post.old_paths.push_back(link.path);
+    }
   }
 
   // One <category>: a label, unless it is another taxonomy or the default category.
   static void Category(const xmlNode* node, std::vector<std::string>& labels) {
     const std::string domain = AttributeOf(node, "domain");
-    if (!domain.empty() && domain != "category" && domain != "post_tag") return;
+    const bool tag = domain == "post_tag" || domain == "tag";  // "tag": WXR 1.0
+    if (!domain.empty() && domain != "category" && !tag) return;
     std::string name = DecodeEntities(TrimmedTextOf(node));
     if (name.empty()) return;
-    if (domain != "post_tag" &&
+    if (!tag &&
         (Lower(name) == "uncategorized" || AttributeOf(node, "nicename") == "uncategorized")) {
       return;
     }
@@ -695,6 +725,7 @@ class WxrReader {
   SourceLocation root_;
   bool has_wp_ = false;
   bool blog_sent_ = false;
+  bool own_export_ = false;  // written by samizdat (<generator>samizdat</generator>)
   SourceBlog blog_;
   std::string blog_host_;
   std::string base_path_;  // the blog's path below its host, "" or "/blog"

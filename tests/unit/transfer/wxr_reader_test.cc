@@ -329,6 +329,39 @@ TEST(WxrReaderTest, ASinkErrorStopsTheReader) {
   EXPECT_EQ(sink.comments.size(), 8u);  // the first post's, handed over before the second
 }
 
+TEST(WxrReaderTest, ReadsWxr10) {
+  RecordingSink sink;
+  ASSERT_TRUE(ReadWxr(kOurs + "wxr-1.0.xml", sink).ok());
+  ASSERT_EQ(sink.posts.size(), 1u);
+  const SourcePost& post = sink.posts[0];
+  EXPECT_EQ(post.original_id, "3");
+  // The domain-less copy of a category counts once; "tag" is WXR 1.0's tag domain.
+  EXPECT_EQ(post.labels, (Labels{"News", "old tag"}));
+  EXPECT_EQ(post.published, Utc(2009, 5, 1, 10, 0, 0));
+  EXPECT_EQ(post.content_html, "<p>Hello from 2009.</p>");
+  EXPECT_EQ(post.old_paths, (Paths{"/?p=3", "/2009/05/from-2009/"}));
+}
+
+// samizdat's WXR writer keeps a post's path in the samizdat_path postmeta; WordPress
+// carries postmeta through its own import and export.
+TEST(WxrReaderTest, TheSamizdatPathPostmetaIsThePermalink) {
+  RecordingSink sink;
+  ASSERT_TRUE(ReadWxr(kOurs + "wxr-samizdat-path.xml", sink).ok());
+  ASSERT_EQ(sink.posts.size(), 1u);
+  EXPECT_EQ(sink.posts[0].permalink, "https://example.com/2022/01/a-trip.html");
+  // Where WordPress served it in between.
+  EXPECT_EQ(sink.posts[0].old_paths, (Paths{"/?p=40", "/2022/01/15/a-trip/"}));
+}
+
+TEST(WxrReaderTest, SamizdatsOwnExportHasNoOldPaths) {
+  RecordingSink sink;
+  ASSERT_TRUE(ReadWxr(kOurs + "wxr-samizdat-own.xml", sink).ok());
+  EXPECT_EQ(sink.Blog().generator, "samizdat");
+  ASSERT_EQ(sink.posts.size(), 1u);
+  EXPECT_EQ(sink.posts[0].permalink, "https://example.com/2022/01/a-trip.html");
+  EXPECT_TRUE(sink.posts[0].old_paths.empty());
+}
+
 // --- Broken files ---------------------------------------------------------------------
 
 std::string ReadError(const std::string& name) {
@@ -363,6 +396,11 @@ TEST(WxrReaderTest, AnRssFeedThatIsNotWxr) {
 TEST(WxrReaderTest, APostWithoutId) {
   EXPECT_EQ(ReadError("wxr-item-without-id.xml"),
             kOurs + "wxr-item-without-id.xml:15:5: an item of type post has no wp:post_id");
+}
+
+TEST(WxrReaderTest, ACommentWithoutId) {
+  EXPECT_EQ(ReadError("wxr-comment-without-id.xml"),
+            kOurs + "wxr-comment-without-id.xml:11:3: a comment on item 5 has no wp:comment_id");
 }
 
 TEST(WxrReaderTest, AMalformedDate) {
