@@ -10,6 +10,8 @@
 //   skipped, reported once per type with a count. wp:status publish -> published,
 //   future -> scheduled, draft, pending, private and anything unknown -> draft (none of
 //   them was public), trash -> skipped (one report per item, its comments go with it).
+//   A post with a wp:post_password is imported as a draft (samizdat has no passwords,
+//   and publishing it would show it to everyone), and reported.
 // - Times: wp:post_date_gmt is UTC. When it is "0000-00-00 00:00:00" (drafts, some
 //   imported posts) wp:post_date is used, read as UTC because WXR does not carry the
 //   site's zone. updated: wp:post_modified_gmt, else wp:post_modified (as UTC).
@@ -489,7 +491,7 @@ class WxrReader {
   // The fields of one <item> this reader uses.
   struct ItemFields {
     std::string title, link, creator, content, post_id, post_date, post_date_gmt, post_modified,
-        post_modified_gmt, comment_status, post_name, status, post_type;
+        post_modified_gmt, comment_status, post_name, status, post_type, post_password;
     std::string samizdat_path;  // the postmeta samizdat's own export writes
     bool has_post_type = false;
     std::vector<std::string> labels;
@@ -524,6 +526,7 @@ class WxrReader {
                              : local == "post_name"         ? &f.post_name
                              : local == "status"            ? &f.status
                              : local == "post_type"         ? &f.post_type
+                             : local == "post_password"     ? &f.post_password
                                                             : nullptr;
         if (field != nullptr) *field = TrimmedTextOf(c);
         if (local == "post_type") f.has_post_type = true;
@@ -560,6 +563,12 @@ class WxrReader {
     post.status = f.status == "publish"  ? PostStatus::kPublished
                   : f.status == "future" ? PostStatus::kScheduled
                                          : PostStatus::kDraft;
+    if (!f.post_password.empty() && post.status != PostStatus::kDraft) {
+      post.status = PostStatus::kDraft;
+      sink_.OnSkipped(where, "the password of " + type + " " + f.post_id + " \"" + f.title +
+                                 "\": samizdat has no post passwords, so it is imported as a "
+                                 "draft rather than shown to everyone");
+    }
     post.original_id = f.post_id;
     post.title = std::move(f.title);
     post.content_html = BodyHtml(f.content);

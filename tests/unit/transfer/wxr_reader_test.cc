@@ -171,14 +171,17 @@ TEST_F(WxrFeaturesTest, PostsInFileOrderWithStatuses) {
   std::vector<std::string> ids;
   for (const SourcePost& p : sink_.posts) ids.push_back(p.original_id);
   // 108 is trashed, 109 and 110 are attachments, 111 a menu item.
-  EXPECT_EQ(ids,
-            (std::vector<std::string>{"101", "102", "103", "104", "105", "106", "107", "112"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"101", "102", "103", "104", "105", "106", "107", "113",
+                                           "112"}));
   EXPECT_EQ(sink_.Post("101").status, PostStatus::kPublished);
   EXPECT_EQ(sink_.Post("103").status, PostStatus::kScheduled);
   EXPECT_EQ(sink_.Post("104").status, PostStatus::kDraft);
   EXPECT_EQ(sink_.Post("105").status, PostStatus::kDraft);  // pending
   EXPECT_EQ(sink_.Post("106").status, PostStatus::kDraft);  // private
   EXPECT_EQ(sink_.Post("107").kind, PostKind::kPage);
+  // Password-protected: not shown to everyone.
+  EXPECT_EQ(sink_.Post("113").status, PostStatus::kDraft);
+  EXPECT_EQ(sink_.Post("113").permalink, "");
 }
 
 TEST_F(WxrFeaturesTest, TheBlogFirstThenEachPostWithItsComments) {
@@ -299,24 +302,27 @@ TEST_F(WxrFeaturesTest, AReplyToAMissingCommentBecomesTopLevel) {
 }
 
 TEST_F(WxrFeaturesTest, WhatIsNotImportedIsReported) {
-  EXPECT_EQ(sink_.skipped, (std::vector<std::string>{
-                               "comment 208 replies to comment 299, which is not in the file: "
-                               "imported as a top-level comment @132:3",
-                               "trashed post 108 \"Thrown away\" and its 1 comment(s) @227:2",
-                               "comments of type order_note (only comments, pingbacks and "
-                               "trackbacks are imported): 1 not imported @140:3",
-                               "items of type attachment (only posts and pages are imported): "
-                               "2 not imported @246:2",
-                               "items of type nav_menu_item (only posts and pages are "
-                               "imported): 1 not imported @261:2",
-                           }));
+  EXPECT_EQ(sink_.skipped,
+            (std::vector<std::string>{
+                "comment 208 replies to comment 299, which is not in the file: "
+                "imported as a top-level comment @132:3",
+                "trashed post 108 \"Thrown away\" and its 1 comment(s) @227:2",
+                "the password of post 113 \"Members only\": samizdat has no post passwords, so "
+                "it is imported as a draft rather than shown to everyone @268:2",
+                "comments of type order_note (only comments, pingbacks and "
+                "trackbacks are imported): 1 not imported @140:3",
+                "items of type attachment (only posts and pages are imported): "
+                "2 not imported @246:2",
+                "items of type nav_menu_item (only posts and pages are "
+                "imported): 1 not imported @261:2",
+            }));
 }
 
 TEST_F(WxrFeaturesTest, PostsKnowWhereTheyStart) {
   EXPECT_EQ(sink_.Post("101").where.file, path_);
   EXPECT_EQ(sink_.Post("101").where.line, 24);
   EXPECT_EQ(sink_.Post("101").where.column, 2);  // after a tab
-  EXPECT_EQ(sink_.Post("112").where.line, 268);
+  EXPECT_EQ(sink_.Post("112").where.line, 280);
 }
 
 TEST(WxrReaderTest, ASinkErrorStopsTheReader) {
