@@ -56,6 +56,11 @@ class TagPositions {
   };
 
   void Step(unsigned char c);
+  // The one byte that can end the current state's run, or 0 when there is none.
+  char StopByte() const;
+  // Passes over a run of bytes that changes nothing but the position (and what the
+  // ends of comments, sections and tags look back at).
+  void Skip(std::string_view run);
 
   State state_ = State::kText;
   TextPosition pos_;

@@ -67,5 +67,13 @@ TEST(TagPositionsTest, KnowsWhatIsStillOpen) {
   EXPECT_EQ(positions.end().column, 13);
 }
 
+TEST(TagPositionsTest, TagsOverSeveralLines) {
+  TagPositions positions;
+  positions.Feed("<a t='x>y'\n   u=\"/\">\n<b\n  c='1'\n/><c d='2' />");
+  EXPECT_EQ(Tags(positions), (std::vector<Seen>{{"a", 1, 1}, {"b", 3, 1}, {"c", 5, 3}}));
+  ASSERT_EQ(positions.open().size(), 1u);  // b and c close themselves
+  EXPECT_EQ(positions.open().back().name, "a");
+}
+
 }  // namespace
 }  // namespace samizdat::transfer
