@@ -12,5 +12,6 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void RegisterBlog(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void RegisterPosts(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void RegisterComments(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void RegisterTransfer(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 }  // namespace samizdat::app

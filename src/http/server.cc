@@ -38,6 +38,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -248,6 +249,9 @@ class Server::Impl {
   uint16_t port_ = 0;
   // Declared last so that it is destroyed first, together with any pending handlers.
   net::io_context io_context_;
+  // Runs the handler for requests other than GET and HEAD. Declared after io_context_ so
+  // that it is joined (a handler in flight finishing) before io_context_ goes.
+  net::thread_pool write_pool_;
   Strand control_;  // serializes the acceptor, signals, grace timer and BeginShutdown
   Acceptor acceptor_;
   Timer grace_timer_;
@@ -481,7 +485,20 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
     const bool client_keeps_alive = parser.get().keep_alive();
     request_.body = std::move(parser.get().body());
 
-    const Response response = server_.Invoke(request);
+    // Reads run here, on the connection's worker thread. Other methods (writes, which
+    // may wait for the disk) run on the write pool, so that a worker thread never sits
+    // in an fsync while cached pages wait to be sent.
+    // (An if, not ?:, around co_await: GCC 12 mishandles temporaries of a co_await in a
+    // conditional expression.)
+    Response response;
+    if (request.method == "GET") {
+      response = server_.Invoke(request);
+    } else {
+      response = co_await net::co_spawn(
+          server_.write_pool_,
+          [this, &request]() -> net::awaitable<Response> { co_return server_.Invoke(request); },
+          net::use_awaitable);
+    }
     const bool keep_alive = client_keeps_alive && !server_.stopping_;
     const bool sent = co_await Send(&request, version, response, keep_alive);
     if (!sent) co_return;
@@ -649,6 +666,7 @@ Server::Impl::Impl(ServerOptions options, Handler handler)
                    ? options_.threads
                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
       io_context_(threads_),
+      write_pool_(static_cast<std::size_t>(std::max(1, options_.write_threads))),
       control_(net::make_strand(io_context_)),
       acceptor_(control_),
       grace_timer_(control_) {}

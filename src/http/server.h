@@ -17,7 +17,8 @@
 // requests, lets requests in flight finish (their responses carry Connection: close)
 // within shutdown_grace, then closes every connection.
 //
-// Thread safety: the Handler is called concurrently from `threads` worker threads.
+// Thread safety: the Handler is called concurrently from `threads` worker threads (GET
+// and HEAD) and `write_threads` write threads (every other method).
 #pragma once
 
 #include <chrono>
@@ -79,6 +80,9 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8080;                      // 0: the system picks a free port (see port())
   int threads = 0;                           // worker threads; 0: one per core
+  // Threads that run the handler for requests other than GET and HEAD (writes, which
+  // may wait for the disk), so that the worker threads keep serving reads meanwhile.
+  int write_threads = 2;
   std::size_t max_header_bytes = 16 * 1024;  // 431 beyond
   std::size_t max_body_bytes = 1024 * 1024;  // 413 beyond (default for all routes)
   // Per-request body limit from the request head (method, target, headers), e.g. from a

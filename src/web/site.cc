@@ -2,6 +2,7 @@
 #include "web/site.h"
 
 #include <boost/url/parse.hpp>
+#include <boost/url/parse_query.hpp>
 
 #include "render/build.h"
 #include "web/delivery.h"
@@ -25,6 +26,22 @@ std::string BaseUrl(const http::Request& request, const Blog& blog) {
   const std::string scheme =
       request.GetHeader("X-Forwarded-Proto") == "https" ? "https://" : "http://";
   return scheme + std::string(plain ? host : std::string_view(blog.host));
+}
+
+// "/?p=12" or "/?page_id=4" when the query names a WordPress post or page; "" otherwise.
+std::string WordPressIdPath(std::string_view encoded_query) {
+  auto params = boost::urls::parse_query(encoded_query);
+  if (!params) return "";
+  for (const auto& param : *params) {
+    const std::string key = param.key.decode();
+    if ((key == "p" || key == "page_id") && param.has_value) {
+      const std::string value = param.value.decode();
+      if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) {
+        return "/?" + key + "=" + value;
+      }
+    }
+  }
+  return "";
 }
 
 http::Response Redirect(const std::string& location) {
@@ -114,6 +131,12 @@ http::Response Site::Handle(const http::Request& request) {
                       target->encoded_query());
   }
 
+  // An imported WordPress blog's /?p=ID and /?page_id=ID lead to the posts' new paths.
+  if (path == "/") {
+    if (std::string old = WordPressIdPath(target->encoded_query()); !old.empty()) {
+      if (auto to = store_.GetRedirect(entry->blog.id, old); to.ok()) return Redirect(*to);
+    }
+  }
   auto query = ParseListQuery(target->encoded_query());
   if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
 
@@ -133,6 +156,12 @@ http::Response Site::Handle(const http::Request& request) {
                                          outcome.status().message() + "\n");
   }
   if (outcome->status == 301) return Redirect(outcome->redirect);
+  if (outcome->status == 404) {
+    // An imported post's old address (kept by the import) leads to its path here.
+    if (auto to = store_.GetRedirect(entry->blog.id, target->encoded_path()); to.ok()) {
+      return Redirect(*to);
+    }
+  }
 
   // Search results and reply forms are not kept: any text or id makes a new key, and a
   // stream of them would push the blog's real pages out of the cache.

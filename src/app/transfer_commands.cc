@@ -1,0 +1,148 @@
+// `samizdat import PATH` and `samizdat export --format blogger|wxr`.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "app/commands.h"
+#include "service/blogs.h"
+#include "service/export.h"
+#include "service/import.h"
+
+namespace samizdat::app {
+namespace {
+
+struct ImportFlags {
+  std::string path, blog;
+  bool dry_run = false;
+};
+
+std::string Thousands(int64_t n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+  return digits;
+}
+
+// A one-line progress bar on a terminal: items done, the rate, the time left.
+class ProgressBar {
+ public:
+  void Show(const service::ImportProgress& p) {
+    const int64_t done = p.posts_done + p.comments_done;
+    const int64_t total = std::max<int64_t>(1, p.posts_total + p.comments_total);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double rate = seconds > 0 ? done / seconds : 0;
+    const int width = 30;
+    const int filled = static_cast<int>(width * std::min<int64_t>(done, total) / total);
+    std::string bar(filled, '#');
+    bar.append(width - filled, '-');
+    std::fprintf(stderr, "\r[%s] %s/%s posts, %s/%s comments, %s/s, %.0f s left ", bar.c_str(),
+                 Thousands(p.posts_done).c_str(), Thousands(p.posts_total).c_str(),
+                 Thousands(p.comments_done).c_str(), Thousands(p.comments_total).c_str(),
+                 Thousands(static_cast<int64_t>(rate)).c_str(),
+                 rate > 0 ? (total - done) / rate : 0.0);
+    shown_ = true;
+  }
+  ~ProgressBar() {
+    if (shown_) std::fputc('\n', stderr);
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  bool shown_ = false;
+};
+
+int Import(const GlobalOptions& global, const ImportFlags& flags) {
+  auto store = OpenStore(global);
+  if (!store.ok()) return Fail(store.status());
+  service::ImportOptions options;
+  options.blog_host = flags.blog;
+  options.dry_run = flags.dry_run;
+  const auto start = std::chrono::steady_clock::now();
+  std::optional<ProgressBar> bar;
+  if (isatty(STDERR_FILENO) && !flags.dry_run) {
+    bar.emplace();
+    options.progress = [&bar](const service::ImportProgress& p) { bar->Show(p); };
+  }
+  auto summary = service::ImportService(**store).Import(flags.path, options);
+  bar.reset();
+  if (!summary.ok()) return Fail(summary.status());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const service::ImportSummary& s = *summary;
+  std::cout << (flags.dry_run ? "would import " : "imported ") << s.format << " into "
+            << s.blog.host << (s.blog_created ? " (new blog)" : "") << ": " << s.posts
+            << " posts and pages (" << s.pages << " pages, " << s.drafts << " drafts), "
+            << s.comments << " comments, " << s.redirects << " redirects";
+  if (s.posts_already_there + s.comments_already_there > 0) {
+    std::cout << "; already there: " << s.posts_already_there << " posts, "
+              << s.comments_already_there << " comments";
+  }
+  if (!flags.dry_run) {
+    char took[32];
+    std::snprintf(took, sizeof took, "%.2f", seconds);
+    std::cout << " in " << took << " s";
+  }
+  std::cout << "\n";
+  if (!s.skipped.empty()) {
+    std::cout << "skipped " << s.skipped.size() << ":\n";
+    for (const std::string& line : s.skipped) std::cout << "  " << line << "\n";
+  }
+  return 0;
+}
+
+struct ExportFlags {
+  std::string format, blog, base_url;
+};
+
+int Export(const GlobalOptions& global, const ExportFlags& flags) {
+  service::ExportFormat format;
+  if (flags.format == "blogger") {
+    format = service::ExportFormat::kBlogger;
+  } else if (flags.format == "wxr") {
+    format = service::ExportFormat::kWxr;
+  } else {
+    return Fail("--format must be blogger or wxr, not '" + flags.format + "'");
+  }
+  auto store = OpenStore(global);
+  if (!store.ok()) return Fail(store.status());
+  auto blog = service::BlogService(**store).Resolve(flags.blog);
+  if (!blog.ok()) return Fail(blog.status());
+  std::string base_url = flags.base_url.empty() ? "https://" + blog->host : flags.base_url;
+  while (base_url.ends_with('/')) base_url.pop_back();
+  Status exported = service::ExportService(**store).Export(*blog, format, base_url, std::cout);
+  if (!exported.ok()) return Fail(exported);
+  return 0;
+}
+
+}  // namespace
+
+void RegisterTransfer(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto import_flags = std::make_shared<ImportFlags>();
+  CLI::App* import = app.add_subcommand(
+      "import", "Import a Blogger export, Google Takeout (folder or .zip) or WordPress WXR file");
+  import->add_option("PATH", import_flags->path, "The export file, Takeout folder or .zip")
+      ->required();
+  import->add_option("--blog", import_flags->blog,
+                     "Host of the blog to import into (created if new; default: the file's)");
+  import->add_flag("--dry-run", import_flags->dry_run, "Say what would be imported; store nothing");
+  import->callback([&global, &exit_code, import_flags] {
+    exit_code = Import(global, *import_flags);
+  });
+
+  auto export_flags = std::make_shared<ExportFlags>();
+  CLI::App* exporter =
+      app.add_subcommand("export", "Write a whole blog to standard output (> FILE)");
+  exporter->add_option("--format", export_flags->format, "blogger (Blogger's export) or wxr")
+      ->required();
+  exporter->add_option("--blog", export_flags->blog,
+                       "Host of the blog (needed when there are several)");
+  exporter->add_option("--base-url", export_flags->base_url,
+                       "Address the permalinks start with (default https://HOST)");
+  exporter->callback([&global, &exit_code, export_flags] {
+    exit_code = Export(global, *export_flags);
+  });
+}
+
+}  // namespace samizdat::app

@@ -1,0 +1,49 @@
+// ExportService: the store read post by post (oldest first) into an export writer.
+#include "service/export.h"
+
+#include "transfer/writers.h"
+
+namespace samizdat::service {
+namespace {
+
+constexpr int kPostsPerRead = 500;
+
+}  // namespace
+
+Status ExportService::Export(const Blog& blog, ExportFormat format, std::string_view base_url,
+                             std::ostream& out) {
+  auto writer = format == ExportFormat::kWxr ? transfer::MakeWxrExportWriter(out)
+                                             : transfer::MakeBloggerExportWriter(out);
+  writer->Begin(blog, base_url);
+  for (PostKind kind : {PostKind::kPost, PostKind::kPage}) {
+    store::PostQuery query;
+    query.blog_id = blog.id;
+    query.kind = kind;
+    query.status = std::nullopt;
+    query.oldest_first = true;
+    query.limit = kPostsPerRead;
+    for (query.offset = 0;; query.offset += kPostsPerRead) {
+      auto posts = store_.ListPosts(query);
+      if (!posts.ok()) return posts.status();
+      for (const Post& post : *posts) {
+        writer->Post(post);
+        store::CommentQuery comments;
+        comments.blog_id = blog.id;
+        comments.post_id = post.id;
+        comments.statuses = {};
+        comments.limit = 1'000'000;
+        auto listed = store_.ListComments(comments);
+        if (!listed.ok()) return listed.status();
+        for (const Comment& comment : *listed) writer->Comment(comment, post);
+      }
+      if (!out) return Status::Internal("the export could not be written (disk full?)");
+      if (static_cast<int>(posts->size()) < kPostsPerRead) break;
+    }
+  }
+  writer->End();
+  out.flush();
+  if (!out) return Status::Internal("the export could not be written (disk full?)");
+  return Status::Ok();
+}
+
+}  // namespace samizdat::service

@@ -1,0 +1,30 @@
+// Export: a whole blog — posts, pages, drafts, labels, threaded comments of every
+// status, settings — as Blogger's classic export or WordPress WXR (transfer/writers.h),
+// streamed to an output in bounded memory.
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+#include "core/model.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace samizdat::service {
+
+enum class ExportFormat { kBlogger, kWxr };
+
+class ExportService {
+ public:
+  explicit ExportService(store::Store& store) : store_(store) {}
+
+  // Writes `blog` to `out`; permalinks are absolute on `base_url` ("https://example.com").
+  // Errors are the store's, or Internal when `out` fails.
+  Status Export(const Blog& blog, ExportFormat format, std::string_view base_url,
+                std::ostream& out);
+
+ private:
+  store::Store& store_;
+};
+
+}  // namespace samizdat::service

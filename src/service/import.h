@@ -1,0 +1,73 @@
+// Import: a blog leaves Blogger (or WordPress) without breaking a link. Reads an export
+// (transfer/readers.h) and stores its posts, pages, drafts and comments in one bulk
+// transaction: all of it, or nothing.
+//
+// What is kept: Blogger's numeric ids as the post and comment ids, and Blogger's
+// permalink paths as the paths, so URLs and feed entry ids do not change; for WordPress,
+// ids derived from the site and WordPress's ids (stable, so a second import finds them),
+// paths in Blogger's scheme, and the old addresses (/?p=12, /2020/01/05/slug/) as 301
+// redirects. Bodies pass the sanitizer. Importing the same file twice changes nothing
+// the second time: posts and comments already stored (by id) are left as they are.
+//
+// The file is read twice: once to check it whole and count it (so a broken file stops
+// before anything is written, and progress can tell the time left), then to store it.
+// --dry-run is the first read alone.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace samizdat::service {
+
+struct ImportProgress {
+  int64_t posts_done = 0;     // posts and pages
+  int64_t comments_done = 0;
+  int64_t posts_total = 0;    // from the first read
+  int64_t comments_total = 0;
+};
+
+struct ImportOptions {
+  // The blog to import into: an existing blog's host, or the host of a new blog.
+  // Empty: the host of the blog's address in the file, else the only blog there is.
+  std::string blog_host;
+  bool dry_run = false;
+  // Called now and then while storing (never more than ~10 times a second).
+  std::function<void(const ImportProgress&)> progress;
+};
+
+struct ImportSummary {
+  Blog blog;                   // the blog imported into (dry run: as it would be)
+  bool blog_created = false;
+  std::string format;          // "Blogger export", "Blogger Takeout", "WordPress WXR"
+  int posts = 0;               // stored (dry run: would be), pages and drafts included
+  int pages = 0;
+  int drafts = 0;
+  int comments = 0;
+  int redirects = 0;
+  int posts_already_there = 0;     // same id already stored: left alone
+  int comments_already_there = 0;
+  // What the file holds that was not imported, in words ("56 settings entries",
+  // "comment 123 (line 40): its post is not in the file").
+  std::vector<std::string> skipped;
+};
+
+class ImportService {
+ public:
+  explicit ImportService(store::Store& store) : store_(store) {}
+
+  // Imports the export at `path` (a file, a Takeout folder or .zip). InvalidArgument
+  // with "FILE:LINE:COLUMN: reason" for a broken file; Conflict when a post's path is
+  // taken by another post of the blog. On any error nothing is stored.
+  Result<ImportSummary> Import(const std::string& path, const ImportOptions& options);
+
+ private:
+  store::Store& store_;
+};
+
+}  // namespace samizdat::service
