@@ -186,7 +186,8 @@ Status XmlStream::Broken() const {
       return ErrorAt(at, "not XML: there is more after the end of the document");
     case XML_ERR_TAG_NAME_MISMATCH:
       return ErrorAt(at, "not well-formed XML: <" + error_.str1 + "> (line " +
-                             std::to_string(error_.int1) + ") is closed by a different tag");
+                             std::to_string(error_.int1) + ") is closed by </" + error_.str2 +
+                             ">");
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
       return ErrorAt(at, "not well-formed XML: the entity &" + error_.str1 +

@@ -341,6 +341,12 @@ TEST(BloggerReaderBrokenTest, DateThatIsNoDate) {
   EXPECT_EQ(Failure(path), path + ":7:5: <published> 'last Tuesday' is not a date and time");
 }
 
+TEST(BloggerReaderBrokenTest, MismatchedTags) {
+  const std::string path = kOurs + "blogger-broken-mismatched-tags.xml";
+  EXPECT_EQ(Failure(path),
+            path + ":6:31: not well-formed XML: <title> (line 6) is closed by </titel>");
+}
+
 TEST(BloggerReaderBrokenTest, MissingFile) {
   RecordingSink sink;
   const Status status = ReadBloggerAtom(kOurs + "no-such-file.xml", sink);
