@@ -36,14 +36,14 @@
 // - Unknown elements are no error: each kind is reported once at the end with a count.
 //   Elements that are known and carry nothing samizdat keeps (gd:, georss:, media:,
 //   thr:total, edit links, …) are passed over in silence.
+#include <libxml/tree.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <libxml/tree.h>
 
 #include "core/time.h"
 #include "text/escape.h"
@@ -120,8 +120,7 @@ void AppendUtf8(std::string& out, unsigned long cp) {
 // references and the named ones a title is likely to hold. Anything else stays.
 std::string DecodeLeftoverReferences(std::string_view s) {
   static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"},
-      {"nbsp", "\xC2\xA0"}};
+      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\xC2\xA0"}};
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -136,8 +135,7 @@ std::string DecodeLeftoverReferences(std::string_view s) {
       const bool hex = ref[1] == 'x' || ref[1] == 'X';
       const std::string digits(ref.substr(hex ? 2 : 1));
       if (!digits.empty() && digits.find_first_not_of(hex ? "0123456789abcdefABCDEF"
-                                                          : "0123456789") ==
-                                 std::string::npos) {
+                                                          : "0123456789") == std::string::npos) {
         const unsigned long cp = std::stoul(digits, nullptr, hex ? 16 : 10);
         if (cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
           AppendUtf8(out, cp);
@@ -165,7 +163,6 @@ std::string DecodeLeftoverReferences(std::string_view s) {
 // What one <entry> says, before deciding what it is.
 struct Entry {
   SourceLocation where;
-  const xmlNode* node = nullptr;
   std::string id;
   // Classic: the kind category's fragment ("post", "comment", …).
   std::string kind;
@@ -193,8 +190,7 @@ struct Entry {
 
 class BloggerReader {
  public:
-  BloggerReader(XmlStream& stream, ImportSink& sink)
-      : stream_(stream), sink_(sink), now_(Now()) {}
+  BloggerReader(XmlStream& stream, ImportSink& sink) : stream_(stream), sink_(sink), now_(Now()) {}
 
   Status Run();
 
@@ -214,8 +210,7 @@ class BloggerReader {
   Status TakeoutEntry(const Entry& entry);
   Status ClassicComment(const Entry& entry);
   Status Setting(const Entry& entry);
-  Status HandOverPost(const Entry& entry, PostKind kind, PostStatus status,
-                      std::string permalink);
+  Status HandOverPost(const Entry& entry, PostKind kind, PostStatus status, std::string permalink);
   Status HandOverComment(const Entry& entry, std::string post_id, std::string parent_id,
                          CommentStatus status);
   Status ReportBlog();
@@ -252,10 +247,9 @@ Status BloggerReader::Run() {
   const xmlNode* root = stream_.node();
   if (!Is(root, kAtomNs, "feed")) {
     const std::string name = QualifiedName(root);
-    return stream_.ErrorAt(stream_.Where(),
-                           "not a Blogger export: the document is <" + name +
-                               (name == "rss" ? "> (an RSS feed)" : ">") +
-                               ", not an Atom <feed>");
+    return stream_.ErrorAt(stream_.Where(), "not a Blogger export: the document is <" + name +
+                                                (name == "rss" ? "> (an RSS feed)" : ">") +
+                                                ", not an Atom <feed>");
   }
   for (const xmlNs* ns = root->nsDef; ns != nullptr; ns = ns->next) {
     if (ns->href != nullptr && reinterpret_cast<const char*>(ns->href) == kBloggerNs) {
@@ -347,7 +341,6 @@ Status BloggerReader::ReadEntry(const xmlNode* element) {
 
 Status BloggerReader::ParseEntry(const xmlNode* element, Entry& entry) {
   entry.where = stream_.Where(element);
-  entry.node = element;
   bool has_id = false;
   for (const xmlNode* child : ChildElements(element)) {
     const ElementName name = NameOf(child);
@@ -442,8 +435,9 @@ Status BloggerReader::ParseEntry(const xmlNode* element, Entry& entry) {
     }
   }
   if (!has_id || entry.id.empty()) {
-    return stream_.ErrorAt(entry.where, "an <entry> without an <id>: every post, page and "
-                                        "comment of an export has one");
+    return stream_.ErrorAt(entry.where,
+                           "an <entry> without an <id>: every post, page and "
+                           "comment of an export has one");
   }
   return Status::Ok();
 }
@@ -477,8 +471,8 @@ Status BloggerReader::ClassicEntry(const Entry& entry) {
     return Status::Ok();
   }
   sink_.OnSkipped(entry.where, "an entry of unknown kind '" +
-                                   (kind.empty() ? std::string("none") : kind) + "' (" +
-                                   entry.id + ")");
+                                   (kind.empty() ? std::string("none") : kind) + "' (" + entry.id +
+                                   ")");
   return Status::Ok();
 }
 
@@ -566,16 +560,15 @@ Status BloggerReader::TakeoutEntry(const Entry& entry) {
     }
     auto post_id = ItemIdOf(entry.parent);
     if (!post_id) {
-      return stream_.ErrorAt(entry.where, "the comment " + entry.id + " is on '" +
-                                              entry.parent + "', which is not a post id");
+      return stream_.ErrorAt(entry.where, "the comment " + entry.id + " is on '" + entry.parent +
+                                              "', which is not a post id");
     }
     std::string parent_id;
     if (!entry.in_reply_to.empty()) {
       auto id = ItemIdOf(entry.in_reply_to);
       if (!id) {
         return stream_.ErrorAt(entry.where, "the comment " + entry.id + " replies to '" +
-                                                entry.in_reply_to +
-                                                "', which is not a comment id");
+                                                entry.in_reply_to + "', which is not a comment id");
       }
       parent_id = *id;
     }
@@ -648,8 +641,8 @@ Result<std::optional<Time>> BloggerReader::TimeOf(const xmlNode* element) const 
   if (text.empty()) return std::optional<Time>();
   auto t = ParseRfc3339(text);
   if (!t.ok()) {
-    return stream_.ErrorAt(stream_.Where(element), "<" + QualifiedName(element) + "> '" +
-                                                       text + "' is not a date and time");
+    return stream_.ErrorAt(stream_.Where(element), "<" + QualifiedName(element) + "> '" + text +
+                                                       "' is not a date and time");
   }
   return std::optional<Time>(*t);
 }
@@ -685,7 +678,9 @@ std::string BloggerReader::ContentOf(const xmlNode* content) const {
 }
 
 std::string BloggerReader::Label(const Entry& entry) const {
-  const std::string kind = entry.type == "COMMENT" ? "comment" : entry.type == "PAGE" ? "page" : "post";
+  const std::string kind = entry.type == "COMMENT" ? "comment"
+                           : entry.type == "PAGE"  ? "page"
+                                                   : "post";
   const std::string title = TitleOf(entry.title);
   return kind + " " + ItemIdOf(entry.id).value_or(entry.id) +
          (title.empty() ? "" : " '" + title + "'");
@@ -708,8 +703,7 @@ void BloggerReader::Unknown(const xmlNode* element) {
   const std::string key = "unknown " + name;
   if (!tally_index_.contains(key)) {
     if (unknown_names_ == kMaxUnknownNames) {
-      Count("unknown", "other unknown element", "other unknown elements",
-            stream_.Where(element));
+      Count("unknown", "other unknown element", "other unknown elements", stream_.Where(element));
       return;
     }
     ++unknown_names_;

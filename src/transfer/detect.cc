@@ -120,10 +120,9 @@ Result<ExportFiles> LocateTakeout(const fs::path& root, const std::string& shown
     for (const fs::path& b : blogs) {
       names += (names.empty() ? "'" : ", '") + b.parent_path().filename().string() + "'";
     }
-    return Status::InvalidArgument(shown + ": this Takeout holds " +
-                                   std::to_string(blogs.size()) + " blogs (" + names +
-                                   "); import one at a time, by its feed.atom (" +
-                                   blogs.front().string() + ")");
+    return Status::InvalidArgument(
+        shown + ": this Takeout holds " + std::to_string(blogs.size()) + " blogs (" + names +
+        "); import one at a time, by its feed.atom (" + blogs.front().string() + ")");
   }
   ExportFiles out;
   auto format = DetectFormat(blogs.front().string());

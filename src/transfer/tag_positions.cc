@@ -35,8 +35,7 @@ void TagPositions::Feed(std::string_view bytes) {
         }
         name_.append(bytes.substr(i, end - i));
       } else {
-        while (end < bytes.size() && bytes[end] != '>' && bytes[end] != '"' &&
-               bytes[end] != '\'') {
+        while (end < bytes.size() && bytes[end] != '>' && bytes[end] != '"' && bytes[end] != '\'') {
           ++end;
         }
       }

@@ -51,7 +51,7 @@ class TagPositions {
     kComment,
     kCData,
     kPi,
-    kDecl,        // <!DOCTYPE …>, with its internal subset
+    kDecl,  // <!DOCTYPE …>, with its internal subset
     kDeclQuote,
   };
 
@@ -64,15 +64,15 @@ class TagPositions {
 
   State state_ = State::kText;
   TextPosition pos_;
-  TextPosition tag_at_;      // where the current '<' is
-  std::string name_;         // the tag name being read
-  std::string bang_;         // what follows "<!" so far
+  TextPosition tag_at_;  // where the current '<' is
+  std::string name_;     // the tag name being read
+  std::string bang_;     // what follows "<!" so far
   char quote_ = 0;
-  unsigned char prev_ = 0;   // the previous byte inside a tag or section
+  unsigned char prev_ = 0;  // the previous byte inside a tag or section
   unsigned char prev2_ = 0;
-  int decl_depth_ = 0;       // '[' nesting inside <!DOCTYPE
-  std::size_t fed_ = 0;      // bytes fed
-  std::size_t bom_ = 0;      // bytes of a byte order mark skipped
+  int decl_depth_ = 0;   // '[' nesting inside <!DOCTYPE
+  std::size_t fed_ = 0;  // bytes fed
+  std::size_t bom_ = 0;  // bytes of a byte order mark skipped
   std::deque<Tag> queue_;
   std::vector<Tag> open_;
 };

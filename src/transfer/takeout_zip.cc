@@ -1,14 +1,14 @@
 // Takeout .zip files read with libzip, member by member, in 64 KiB pieces.
 #include "transfer/takeout_zip.h"
 
+#include <zip.h>
+
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
 #include <string_view>
 #include <vector>
-
-#include <zip.h>
 
 namespace samizdat::transfer {
 namespace {
@@ -50,16 +50,14 @@ bool ParseMember(std::string_view path, std::string& folder, std::string& name) 
   return false;
 }
 
-Status Extract(zip_t* zip, const Member& member, const fs::path& to,
-               const std::string& zip_path) {
+Status Extract(zip_t* zip, const Member& member, const fs::path& to, const std::string& zip_path) {
   std::error_code ec;
   fs::create_directories(to.parent_path(), ec);
   if (ec) return Status::Internal(to.parent_path().string() + ": " + ec.message());
   std::unique_ptr<zip_file_t, ZipFileClose> in(zip_fopen_index(zip, member.index, 0));
   if (in == nullptr) {
-    return Status::InvalidArgument(zip_path + ": cannot read its member " + member.folder +
-                                   "/" + member.name + "/feed.atom (" +
-                                   zip_strerror(zip) + ")");
+    return Status::InvalidArgument(zip_path + ": cannot read its member " + member.folder + "/" +
+                                   member.name + "/feed.atom (" + zip_strerror(zip) + ")");
   }
   std::unique_ptr<std::FILE, FileClose> out(std::fopen(to.c_str(), "wb"));
   if (out == nullptr) return Status::Internal(to.string() + ": " + std::strerror(errno));
@@ -77,7 +75,8 @@ Status Extract(zip_t* zip, const Member& member, const fs::path& to,
       return Status::Internal(to.string() + ": " + std::strerror(errno));
     }
   }
-  if (std::fclose(out.release()) != 0) return Status::Internal(to.string() + ": " + std::strerror(errno));
+  if (std::fclose(out.release()) != 0)
+    return Status::Internal(to.string() + ": " + std::strerror(errno));
   return Status::Ok();
 }
 

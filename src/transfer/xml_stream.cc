@@ -3,9 +3,9 @@
 // turned into plain sentences.
 #include "transfer/xml_stream.h"
 
-#include <cstring>
-
 #include <libxml/xmlerror.h>
+
+#include <cstring>
 
 namespace samizdat::transfer {
 namespace {
@@ -20,8 +20,7 @@ bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
 
-Result<std::unique_ptr<XmlStream>> XmlStream::Open(const std::string& path,
-                                                   std::size_t max_bytes) {
+Result<std::unique_ptr<XmlStream>> XmlStream::Open(const std::string& path, std::size_t max_bytes) {
   auto stream = std::make_unique<XmlStream>(Key(), path);
   stream->io_.file.reset(std::fopen(path.c_str(), "rb"));
   if (stream->io_.file == nullptr) {
@@ -172,12 +171,11 @@ Status XmlStream::Broken() const {
   const bool nothing = end.line == 1 && end.column == 1;  // no character but a BOM
   if (nothing) return ErrorAt(at, "the file is empty");
   const auto& open = io_.tags.open();
-  if (io_.eof && !open.empty() && error_.at.line == end.line &&
-      error_.at.column == end.column) {
+  if (io_.eof && !open.empty() && error_.at.line == end.line && error_.at.column == end.column) {
     const TagPositions::Tag& inner = open.back();
     return ErrorAt(at, "the file ends inside <" + inner.name + "> (opened at " +
-                           std::to_string(inner.at.line) + ":" +
-                           std::to_string(inner.at.column) + "): it is cut short");
+                           std::to_string(inner.at.line) + ":" + std::to_string(inner.at.column) +
+                           "): it is cut short");
   }
   switch (error_.code) {
     case XML_ERR_DOCUMENT_EMPTY:
@@ -186,8 +184,7 @@ Status XmlStream::Broken() const {
       return ErrorAt(at, "not XML: there is more after the end of the document");
     case XML_ERR_TAG_NAME_MISMATCH:
       return ErrorAt(at, "not well-formed XML: <" + error_.str1 + "> (line " +
-                             std::to_string(error_.int1) + ") is closed by </" + error_.str2 +
-                             ">");
+                             std::to_string(error_.int1) + ") is closed by </" + error_.str2 + ">");
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
       return ErrorAt(at, "not well-formed XML: the entity &" + error_.str1 +

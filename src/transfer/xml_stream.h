@@ -4,8 +4,11 @@
 // Internal to transfer/.
 #pragma once
 
+#include <libxml/tree.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlversion.h>
+
 #include <cstddef>
-#include <cstdint>
 #include <cstdio>
 #include <limits>
 #include <memory>
@@ -13,10 +16,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <libxml/tree.h>
-#include <libxml/xmlversion.h>
-#include <libxml/xmlreader.h>
 
 #include "core/status.h"
 #include "transfer/source.h"
@@ -36,8 +35,7 @@ class XmlStream {
   // NotFound ("FILE: no such file") when `path` cannot be opened. With `max_bytes`, the
   // stream sees only the file's first max_bytes bytes (and then an early end).
   static Result<std::unique_ptr<XmlStream>> Open(
-      const std::string& path,
-      std::size_t max_bytes = std::numeric_limits<std::size_t>::max());
+      const std::string& path, std::size_t max_bytes = std::numeric_limits<std::size_t>::max());
 
   struct Key {  // only Open() makes streams
    private:
@@ -85,8 +83,8 @@ class XmlStream {
   };
   struct Io {
     std::unique_ptr<std::FILE, FileCloser> file;
-    std::size_t left = 0;   // bytes the stream may still read
-    bool eof = false;       // the whole file was read
+    std::size_t left = 0;  // bytes the stream may still read
+    bool eof = false;      // the whole file was read
     bool cut_short = false;
     bool read_error = false;
     TagPositions tags;

@@ -207,8 +207,7 @@ TEST_F(ClassicFeaturesTest, LabelsTitlesAndContent) {
 TEST_F(ClassicFeaturesTest, PermalinksAreTheFilesOwn) {
   EXPECT_EQ(sink_.Post("1002").title, "Same title");
   EXPECT_EQ(sink_.Post("1003").title, "Same title");
-  EXPECT_EQ(sink_.Post("1002").permalink,
-            "https://features.blogspot.com/2021/01/same-title.html");
+  EXPECT_EQ(sink_.Post("1002").permalink, "https://features.blogspot.com/2021/01/same-title.html");
   EXPECT_EQ(sink_.Post("1003").permalink,
             "https://features.blogspot.com/2021/01/same-title_20.html");
   // Not what the slug rules would make of the title.
@@ -308,14 +307,16 @@ TEST(BloggerReaderBrokenTest, NotXml) {
 
 TEST(BloggerReaderBrokenTest, TruncatedMidEntry) {
   const std::string path = kOurs + "blogger-broken-truncated.xml";
-  EXPECT_EQ(Failure(path), path + ":72:32: the file ends inside <content> (opened at 72:3): "
-                                  "it is cut short");
+  EXPECT_EQ(Failure(path), path +
+                               ":72:32: the file ends inside <content> (opened at 72:3): "
+                               "it is cut short");
 }
 
 TEST(BloggerReaderBrokenTest, RssIsNoBloggerExport) {
   const std::string path = kOurs + "blogger-broken-rss.xml";
-  EXPECT_EQ(Failure(path), path + ":2:1: not a Blogger export: the document is <rss> (an RSS "
-                                  "feed), not an Atom <feed>");
+  EXPECT_EQ(Failure(path), path +
+                               ":2:1: not a Blogger export: the document is <rss> (an RSS "
+                               "feed), not an Atom <feed>");
 }
 
 TEST(BloggerReaderBrokenTest, EntryWithoutId) {

@@ -58,7 +58,8 @@ void WriteFile(const fs::path& path, const std::string& text) {
 }
 
 // A .zip of `members` (name in the archive -> file on disk), made with libzip.
-void MakeZip(const fs::path& zip_path, const std::vector<std::pair<std::string, fs::path>>& members) {
+void MakeZip(const fs::path& zip_path,
+             const std::vector<std::pair<std::string, fs::path>>& members) {
   int error = 0;
   zip_t* zip = zip_open(zip_path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
   ASSERT_NE(zip, nullptr) << error;
@@ -262,8 +263,7 @@ TEST(LocateExportTest, TakeoutWithTwoBlogs) {
 TEST(LocateExportTest, FolderWithoutExport) {
   TempDir dir;
   const std::string message = ErrorOf(LocateExport(dir.path().string(), "/tmp"));
-  EXPECT_EQ(message.rfind(dir.path().string() + ": not an export: no Blogger/Blogs folder", 0),
-            0u)
+  EXPECT_EQ(message.rfind(dir.path().string() + ": not an export: no Blogger/Blogs folder", 0), 0u)
       << message;
 }
 
@@ -297,8 +297,9 @@ TEST(LocateExportTest, TakeoutZip) {
 TEST(LocateExportTest, ZipMembersStayInScratch) {
   TempDir dir;
   const fs::path zip = dir.path() / "odd.zip";
-  MakeZip(zip, {{"../../Blogger/Blogs/Climber/feed.atom", kTakeoutParent / "Takeout" / kBlogFeed},
-                {"Takeout/Blogger/Comments/../feed.atom", kTakeoutParent / "Takeout" / kCommentsFeed}});
+  MakeZip(zip,
+          {{"../../Blogger/Blogs/Climber/feed.atom", kTakeoutParent / "Takeout" / kBlogFeed},
+           {"Takeout/Blogger/Comments/../feed.atom", kTakeoutParent / "Takeout" / kCommentsFeed}});
   const fs::path scratch = dir.path() / "a" / "b" / "scratch";
   fs::create_directories(scratch);
   auto files = LocateExport(zip.string(), scratch.string());
@@ -325,8 +326,7 @@ TEST(LocateExportTest, ZipWithoutBlog) {
   MakeZip(zip, {{"Takeout/Blogger/Profile/profile.csv",
                  kTakeoutParent / "Takeout/Blogger/Profile/profile.csv"}});
   const std::string message = ErrorOf(LocateExport(zip.string(), dir.path().string()));
-  EXPECT_EQ(message.rfind(zip.string() + ": not an export: the .zip holds no Blogger/Blogs", 0),
-            0u)
+  EXPECT_EQ(message.rfind(zip.string() + ": not an export: the .zip holds no Blogger/Blogs", 0), 0u)
       << message;
 }
 

@@ -35,8 +35,8 @@ constexpr std::string_view kDocument =
     "  <entry><title>\xC3\xA9\xC3\xA9</title><app:draft/><x\ty='1'/></entry>\n"
     "</feed>\n";
 
-const std::vector<Seen> kExpected = {{"feed", 3, 1},  {"entry", 5, 3}, {"title", 5, 10},
-                                     {"app:draft", 5, 27}, {"x", 5, 39}};
+const std::vector<Seen> kExpected = {
+    {"feed", 3, 1}, {"entry", 5, 3}, {"title", 5, 10}, {"app:draft", 5, 27}, {"x", 5, 39}};
 
 TEST(TagPositionsTest, FindsStartTagsAndSkipsTheRest) {
   TagPositions positions;
