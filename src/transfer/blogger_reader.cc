@@ -203,6 +203,8 @@ class BloggerReader {
     std::vector<std::string> names;  // the first few, for settings
   };
 
+  Status ReadRoot();
+  void ReportTallies();
   Status FeedChild(const xmlNode* element);
   Status ReadEntry(const xmlNode* element);
   Status ParseEntry(const xmlNode* element, Entry& entry);
@@ -237,25 +239,7 @@ class BloggerReader {
 };
 
 Status BloggerReader::Run() {
-  // The root element.
-  for (;;) {
-    auto more = stream_.Read();
-    if (!more.ok()) return more.status();
-    if (!*more) return stream_.ErrorAt({stream_.path(), 0, 0}, "no root element");
-    if (stream_.AtElement()) break;
-  }
-  const xmlNode* root = stream_.node();
-  if (!Is(root, kAtomNs, "feed")) {
-    const std::string name = QualifiedName(root);
-    return stream_.ErrorAt(stream_.Where(), "not a Blogger export: the document is <" + name +
-                                                (name == "rss" ? "> (an RSS feed)" : ">") +
-                                                ", not an Atom <feed>");
-  }
-  for (const xmlNs* ns = root->nsDef; ns != nullptr; ns = ns->next) {
-    if (ns->href != nullptr && reinterpret_cast<const char*>(ns->href) == kBloggerNs) {
-      takeout_ = true;
-    }
-  }
+  SAMIZDAT_RETURN_IF_ERROR(ReadRoot());
   auto more = stream_.Read();
   while (more.ok() && *more) {
     if (stream_.depth() == 1 && stream_.AtElement()) {
@@ -278,6 +262,35 @@ Status BloggerReader::Run() {
   } else if (blog_changed_) {
     SAMIZDAT_RETURN_IF_ERROR(ReportBlog());
   }
+  ReportTallies();
+  return Status::Ok();
+}
+
+// Moves to the root element, which must be Atom's <feed>.
+Status BloggerReader::ReadRoot() {
+  for (;;) {
+    auto more = stream_.Read();
+    if (!more.ok()) return more.status();
+    if (!*more) return stream_.ErrorAt({stream_.path(), 0, 0}, "no root element");
+    if (stream_.AtElement()) break;
+  }
+  const xmlNode* root = stream_.node();
+  if (!Is(root, kAtomNs, "feed")) {
+    const std::string name = QualifiedName(root);
+    return stream_.ErrorAt(stream_.Where(), "not a Blogger export: the document is <" + name +
+                                                (name == "rss" ? "> (an RSS feed)" : ">") +
+                                                ", not an Atom <feed>");
+  }
+  for (const xmlNs* ns = root->nsDef; ns != nullptr; ns = ns->next) {
+    if (ns->href != nullptr && reinterpret_cast<const char*>(ns->href) == kBloggerNs) {
+      takeout_ = true;
+    }
+  }
+  return Status::Ok();
+}
+
+// One line per kind of thing not imported, with its count, where it first appeared.
+void BloggerReader::ReportTallies() {
   for (const Tally& t : tallies_) {
     std::string what = Plural(t.count, t.what, t.plural);
     if (!t.names.empty()) {
@@ -293,7 +306,6 @@ Status BloggerReader::Run() {
     }
     sink_.OnSkipped(t.first, std::move(what));
   }
-  return Status::Ok();
 }
 
 Status BloggerReader::ReportBlog() {
