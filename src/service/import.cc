@@ -354,6 +354,9 @@ class PlanningSink final : public transfer::ImportSink {
     return Status::Ok();
   }
   Status OnComment(SourceComment comment) override {
+    // A Takeout lists a blog's comments in its posts feed and again in its comments
+    // feed: each is counted once.
+    if (!seen_comments_.insert(comment.original_id).second) return Status::Ok();
     ++plan_.comments_total;
     comments_.push_back({std::move(comment.where), std::move(comment.original_id),
                          keys_.ForComment(comment.post_original_id)});
@@ -402,6 +405,7 @@ class PlanningSink final : public transfer::ImportSink {
  private:
   Plan& plan_;
   PostKeys keys_;
+  std::unordered_set<std::string> seen_comments_;
   // Original ids only, not bodies: the first read keeps memory small.
   std::vector<std::string> posts_;
   std::vector<CommentRef> comments_;
@@ -442,12 +446,13 @@ class StoringSink final : public transfer::ImportSink {
   }
 
   Status OnComment(SourceComment in) override {
-    ++progress_.comments_done;
+    if (progress_.comments_done < plan_.comments_total) ++progress_.comments_done;
     Report();
     in.post_original_id = keys_.ForComment(in.post_original_id);
     auto comment = converter_.ConvertComment(in);
     if (!comment.ok()) return comment.status();
     if (plan_.orphan_comments.contains(comment->id)) return Status::Ok();
+    if (!seen_comments_.insert(comment->id).second) return Status::Ok();  // listed twice
     auto there = writer_.HasComment(comment->id);
     if (!there.ok()) return there.status();
     if (*there) {
@@ -480,6 +485,7 @@ class StoringSink final : public transfer::ImportSink {
   const ImportOptions& options_;
   ImportProgress progress_;
   std::chrono::steady_clock::time_point last_report_{};
+  std::unordered_set<int64_t> seen_comments_;
 };
 
 // Stands in for the store's bulk writer in a dry run: remembers what would be added, so

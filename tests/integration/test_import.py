@@ -118,6 +118,8 @@ class BloggerTakeout(IntegrationCase):
         data = os.path.join(self.tmp, 'folder')
         out = self.cli('import', TAKEOUT, '--blog', 'experience.test', data=data)[1]
         self.assertIn('Blogger Takeout', out)
+        self.assertIn('2 comments', out)
+        self.assertNotIn('already there', out, 'comments listed in both feeds count once')
         self.check_imported(data)
 
     def test_the_takeout_zip_as_google_hands_it_over(self):
