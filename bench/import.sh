@@ -57,9 +57,10 @@ IMPORT_S=$SECONDS_TAKEN
 IMPORT_MB=$PEAK_MB
 printf '  %-34s %8.2f s  peak %6s MB\n' "samizdat import" "$IMPORT_S" "$IMPORT_MB"
 sed 's/^/    /' "$WORK/out.txt"
-grep -q "^imported" "$WORK/out.txt" || die "the import did not say it imported"
-STORED=$("$SAMIZDAT" --data "$WORK/data" post list --blog bench.example.com | wc -l)
-[[ $STORED -eq $N_POSTS ]] || die "$STORED posts stored, not $N_POSTS"
+grep -q "^imported .*: $N_POSTS posts and pages .* $N_COMMENTS comments" "$WORK/out.txt" ||
+  die "the import did not say it imported $N_POSTS posts and $N_COMMENTS comments"
+STORED=$("$SAMIZDAT" --data "$WORK/data" comment list --status all --blog bench.example.com | wc -l)
+[[ $STORED -eq $N_COMMENTS ]] || die "$STORED comments stored, not $N_COMMENTS"
 
 POSTS_PER_S=$(awk -v n="$N_POSTS" -v s="$IMPORT_S" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.01) }')
 echo
