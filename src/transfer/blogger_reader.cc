@@ -60,6 +60,7 @@ constexpr std::string_view kKindTermPrefix = "http://schemas.google.com/blogger/
 constexpr std::string_view kLabelScheme = "http://www.blogger.com/atom/ns#";
 constexpr std::string_view kBloggerNs = "http://schemas.google.com/blogger/2018";
 constexpr std::string_view kThreadNs = "http://purl.org/syndication/thread/1.0";
+constexpr std::string_view kGDataNs = "http://schemas.google.com/g/2005";
 constexpr std::string_view kAppNamespaces[] = {"http://purl.org/atom/app#",
                                                "http://www.w3.org/2007/app"};
 // Namespaces whose elements carry nothing samizdat keeps: passed over without a report.
@@ -186,6 +187,7 @@ struct Entry {
   std::string author_uri;
   bool draft = false;
   std::string thread_ref;  // <thr:in-reply-to ref>
+  bool content_removed = false;  // gd:extendedProperty blogger.contentRemoved (deleted)
 };
 
 class BloggerReader {
@@ -436,6 +438,9 @@ Status BloggerReader::ParseEntry(const xmlNode* element, Entry& entry) {
       } else if (name.local != "total") {
         Unknown(child);
       }
+    } else if (name.ns == kGDataNs && name.local == "extendedProperty" &&
+               AttributeOf(child, "name") == "blogger.contentRemoved") {
+      entry.content_removed = true;
     } else if (IsAppElement(child, "control")) {
       for (const xmlNode* part : ChildElements(child)) {
         if (IsAppElement(part, "draft") && Upper(TrimmedTextOf(part)) == "YES") {
@@ -536,8 +541,11 @@ Status BloggerReader::ClassicComment(const Entry& entry) {
     tail = tail.substr(0, tail.find_first_of("?#/"));
     parent_id = ItemIdOf(tail).value_or("");
   }
+  // Blogger (and samizdat) write a removed comment with this property and a placeholder
+  // body: it stays in its thread as deleted, never shown.
   return HandOverComment(entry, std::move(post_id), std::move(parent_id),
-                         CommentStatus::kPublished);
+                         entry.content_removed ? CommentStatus::kDeleted
+                                               : CommentStatus::kPublished);
 }
 
 Status BloggerReader::TakeoutEntry(const Entry& entry) {

@@ -23,6 +23,7 @@
 //   with no block tag at all is therefore all paragraphs, and a body laid out in blocks
 //   (the block editor's) is unchanged. Comment bodies get the same treatment (WordPress
 //   shows them through wpautop too).
+//   A file samizdat wrote holds HTML already: its bodies are taken as they are.
 // - Labels: <category domain="category"> and domain="post_tag" (and WXR 1.0's
 //   domain-less <category> and domain="tag"), by name (HTML entities decoded: WordPress stores "&"
 //   in term names as "&amp;"), file order, no exact duplicates. WordPress's default category
@@ -571,7 +572,7 @@ class WxrReader {
     }
     post.original_id = f.post_id;
     post.title = std::move(f.title);
-    post.content_html = BodyHtml(f.content);
+    post.content_html = own_export_ ? std::string(f.content) : BodyHtml(f.content);
     post.labels = std::move(f.labels);
     post.author = AuthorName(f.creator);
     const std::string what = "item " + f.post_id + ": ";
@@ -686,7 +687,7 @@ class WxrReader {
                                                              : nullptr;
         if (field != nullptr) *field = local == "comment_content" ? TextOf(c) : TrimmedTextOf(c);
       }
-      comment.content_html = BodyHtml(content);
+      comment.content_html = own_export_ ? std::string(content) : BodyHtml(content);
       if (comment.original_id.empty()) {
         return stream_.ErrorAt(comment.where,
                                "a comment on item " + post_id + " has no wp:comment_id");

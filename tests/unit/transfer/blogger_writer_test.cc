@@ -445,6 +445,7 @@ TEST_F(BloggerWriterTest, ReadBloggerAtomGivesBackWhatWasWritten) {
   // The removed comment keeps its place in the thread, never its words.
   EXPECT_EQ(sink.Comment("559").parent_original_id, "");
   EXPECT_EQ(sink.Comment("559").content_html.find("regretted"), std::string::npos);
+  EXPECT_EQ(sink.Comment("559").status, CommentStatus::kDeleted) << "read back as removed";
 }
 
 }  // namespace
