@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <random>
-#include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -113,6 +113,20 @@ std::string HostOf(std::string_view url) {
   return NormalizeHost(parsed->encoded_host());
 }
 
+// A body as it is stored: sanitized HTML and its text. Making it is most of an import's
+// work, so the storing read makes bodies in batches on two threads.
+struct Body {
+  std::string html;
+  std::string text;
+};
+
+Body MakeBody(std::string_view html, text::SanitizePolicy policy) {
+  Body body;
+  body.html = text::SanitizeHtml(html, policy);
+  body.text = text::HtmlToText(body.html);
+  return body;
+}
+
 // Everything the first read learns: the blog, the counts, which posts the file holds
 // and which comments' posts are not there, what it skips.
 struct Plan {
@@ -203,7 +217,7 @@ class Converter {
     Post post;
     std::vector<std::string> redirects_from;
   };
-  Result<Converted> ConvertPost(const SourcePost& in) {
+  Result<Converted> ConvertPost(const SourcePost& in, Body body) {
     Converted out;
     Post& post = out.post;
     auto id = PostId(in.original_id);
@@ -215,8 +229,8 @@ class Converter {
     post.title = text::ToValidUtf8(in.title);
     post.source = text::ToValidUtf8(in.content_html);
     post.format = BodyFormat::kHtml;
-    post.body_html = text::SanitizeHtml(in.content_html, text::SanitizePolicy::kPostBody);
-    post.body_text = text::HtmlToText(post.body_html);
+    post.body_html = std::move(body.html);
+    post.body_text = std::move(body.text);
     post.author = in.author.empty() ? "Anonymous" : text::ToValidUtf8(in.author);
     for (const std::string& label : in.labels) {
       std::string name(TrimBlank(text::ToValidUtf8(label)));
@@ -261,7 +275,7 @@ class Converter {
     return out;
   }
 
-  Result<Comment> ConvertComment(const SourceComment& in) const {
+  Result<Comment> ConvertComment(const SourceComment& in, Body body) const {
     Comment comment;
     auto id = CommentId(in.original_id);
     if (!id.ok()) return Status::InvalidArgument(Where(in.where) + ": " + id.status().message());
@@ -286,8 +300,8 @@ class Converter {
     if (url.starts_with("http://") || url.starts_with("https://")) {
       comment.author_url = text::ToValidUtf8(url);
     }
-    comment.body_html = text::SanitizeHtml(in.content_html, text::SanitizePolicy::kComment);
-    comment.body_text = text::HtmlToText(comment.body_html);
+    comment.body_html = std::move(body.html);
+    comment.body_text = std::move(body.text);
     comment.published = in.published.value_or(Now());
     return comment;
   }
@@ -422,10 +436,71 @@ class StoringSink final : public transfer::ImportSink {
   Status OnBlog(const SourceBlog&) override { return Status::Ok(); }
 
   Status OnPost(SourcePost in) override {
-    ++progress_.posts_done;
-    Report();
     in.original_id = keys_.ForPost(in.original_id);
-    auto converted = converter_.ConvertPost(in);
+    pending_.push_back({std::move(in), {}, {}});
+    return pending_.size() >= kBatch ? Flush() : Status::Ok();
+  }
+
+  Status OnComment(SourceComment in) override {
+    in.post_original_id = keys_.ForComment(in.post_original_id);
+    pending_.push_back({{}, std::move(in), {}, true});
+    return pending_.size() >= kBatch ? Flush() : Status::Ok();
+  }
+
+  // Stores what is still waiting in the batch. Call once the read is done.
+  Status Flush() {
+    MakeBodies();
+    for (Pending& item : pending_) {
+      SAMIZDAT_RETURN_IF_ERROR(item.is_comment ? Store(item.comment, std::move(item.body))
+                                               : Store(item.post, std::move(item.body)));
+    }
+    pending_.clear();
+    Report();
+    return Status::Ok();
+  }
+  void OnSkipped(const SourceLocation&, std::string) override {}  // said by the first read
+
+  void Report(bool force = false) {
+    if (!options_.progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_report_ < std::chrono::milliseconds(100)) return;
+    last_report_ = now;
+    progress_.posts_total = plan_.posts_total;
+    progress_.comments_total = plan_.comments_total;
+    options_.progress(progress_);
+  }
+
+ private:
+  // Items stored per batch: enough to keep two threads busy, few enough to keep memory
+  // small whatever the file's size.
+  static constexpr std::size_t kBatch = 512;
+
+  struct Pending {
+    SourcePost post;
+    SourceComment comment;
+    Body body;
+    bool is_comment = false;
+  };
+
+  // Sanitizes the batch's bodies, half of them on a second thread.
+  void MakeBodies() {
+    auto make = [this](std::size_t from, std::size_t to) {
+      for (std::size_t i = from; i < to; ++i) {
+        Pending& item = pending_[i];
+        item.body = item.is_comment
+                        ? MakeBody(item.comment.content_html, text::SanitizePolicy::kComment)
+                        : MakeBody(item.post.content_html, text::SanitizePolicy::kPostBody);
+      }
+    };
+    const std::size_t half = pending_.size() / 2;
+    std::thread helper(make, 0, half);
+    make(half, pending_.size());
+    helper.join();
+  }
+
+  Status Store(const SourcePost& in, Body body) {
+    ++progress_.posts_done;
+    auto converted = converter_.ConvertPost(in, std::move(body));
     if (!converted.ok()) return converted.status();
     const Post& post = converted->post;
     auto there = writer_.HasPost(post.id);
@@ -445,11 +520,9 @@ class StoringSink final : public transfer::ImportSink {
     return Status::Ok();
   }
 
-  Status OnComment(SourceComment in) override {
+  Status Store(const SourceComment& in, Body body) {
     if (progress_.comments_done < plan_.comments_total) ++progress_.comments_done;
-    Report();
-    in.post_original_id = keys_.ForComment(in.post_original_id);
-    auto comment = converter_.ConvertComment(in);
+    auto comment = converter_.ConvertComment(in, std::move(body));
     if (!comment.ok()) return comment.status();
     if (plan_.orphan_comments.contains(comment->id)) return Status::Ok();
     if (!seen_comments_.insert(comment->id).second) return Status::Ok();  // listed twice
@@ -464,19 +537,6 @@ class StoringSink final : public transfer::ImportSink {
     return Status::Ok();
   }
 
-  void OnSkipped(const SourceLocation&, std::string) override {}  // said by the first read
-
-  void Report(bool force = false) {
-    if (!options_.progress) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (!force && now - last_report_ < std::chrono::milliseconds(100)) return;
-    last_report_ = now;
-    progress_.posts_total = plan_.posts_total;
-    progress_.comments_total = plan_.comments_total;
-    options_.progress(progress_);
-  }
-
- private:
   store::BulkWriter& writer_;
   Converter& converter_;
   const Plan& plan_;
@@ -486,6 +546,7 @@ class StoringSink final : public transfer::ImportSink {
   ImportProgress progress_;
   std::chrono::steady_clock::time_point last_report_{};
   std::unordered_set<int64_t> seen_comments_;
+  std::vector<Pending> pending_;
 };
 
 // Stands in for the store's bulk writer in a dry run: remembers what would be added, so
@@ -611,6 +672,7 @@ Result<ImportSummary> ImportService::Import(const std::string& path,
     Converter converter(store_, *blog, *zone, plan);
     StoringSink would_store(dry, converter, plan, summary, options);
     SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, would_store));
+    SAMIZDAT_RETURN_IF_ERROR(would_store.Flush());
     return summary;
   }
 
@@ -625,6 +687,7 @@ Result<ImportSummary> ImportService::Import(const std::string& path,
   Converter converter(store_, *blog, *zone, plan);
   StoringSink storing(**writer, converter, plan, summary, options);
   SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, storing));
+  SAMIZDAT_RETURN_IF_ERROR(storing.Flush());
   storing.Report(true);
   std::vector<int64_t> orphans;
   SAMIZDAT_RETURN_IF_ERROR((*writer)->Commit(&orphans));
