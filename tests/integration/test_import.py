@@ -202,6 +202,35 @@ class GeneratedBlog(IntegrationCase):
                       self.dry)
         self.assertEqual(self.after_dry, '')
 
+    def test_every_original_permalink_answers_with_its_post(self):
+        tree = ET.parse(self.export)
+        checked = 0
+        for entry in tree.iter(ATOM + 'entry'):
+            kind = [c.get('term') for c in entry.iter(ATOM + 'category')
+                    if c.get('scheme') == 'http://schemas.google.com/g/2005#kind']
+            if not kind or not kind[0].endswith(('#post', '#page')):
+                continue
+            alternate = [l.get('href') for l in entry.iter(ATOM + 'link')
+                         if l.get('rel') == 'alternate']
+            if not alternate:
+                continue  # a draft
+            path = urllib.parse.urlsplit(alternate[0]).path
+            with self.subTest(path=path):
+                body = self.get_ok(path, host=self.HOST)
+                self.assertIn(entry.find(ATOM + 'title').text, visible_text(body))
+            checked += 1
+        self.assertGreater(checked, 50)
+
+    def test_feed_entry_ids_are_the_files(self):
+        with open(self.export, encoding='utf-8') as f:
+            ids_in_file = set(re.findall(r'<id>(tag:blogger\.com,1999:blog-[^<]+)</id>', f.read()))
+        _, _, feed = self.get('/feeds/posts/default?max-results=500', host=self.HOST)
+        ids = [e.find(ATOM + 'id').text for e in ET.fromstring(feed).iter(ATOM + 'entry')]
+        _, _, comments = self.get('/feeds/comments/default?max-results=500', host=self.HOST)
+        ids += [e.find(ATOM + 'id').text for e in ET.fromstring(comments).iter(ATOM + 'entry')]
+        self.assertGreater(len(ids), 300)
+        self.assertEqual([i for i in ids if i not in ids_in_file], [])
+
     def test_threads_and_counts_match_the_file(self):
         tree = ET.parse(self.export)
         per_post = {}
@@ -282,6 +311,18 @@ class BrokenFiles(IntegrationCase):
         path = self.broken('rss.xml', '<?xml version="1.0"?><rss version="2.0"><channel>'
                            '<title>x</title><item><title>y</title></item></channel></rss>\n')
         self.assert_refused(path, 'rss.xml')
+
+    def test_truncated_wordpress_file(self):
+        with open(WXR_PELICAN, encoding='utf-8') as f:
+            text = f.read()
+        path = self.broken('cut.wxr.xml', text[:len(text) // 2])
+        self.assertRegex(self.assert_refused(path, 'cut.wxr.xml:'), r'cut\.wxr\.xml:\d+:\d+: ')
+
+    def test_a_broken_takeout_zip(self):
+        path = os.path.join(self.tmp, 'takeout.zip')
+        with open(path, 'wb') as f:
+            f.write(b'PK\x03\x04 this is not really a zip archive')
+        self.assert_refused(path, 'takeout.zip')
 
     def test_missing_file(self):
         self.assert_refused(os.path.join(self.tmp, 'nowhere.xml'), 'nowhere.xml')
