@@ -2,10 +2,24 @@
 //
 // A bulk write is one BEGIN IMMEDIATE … COMMIT on the writer connection, held under
 // writer_mu_ for the writer's whole life. Rows go in through the same statements as
-// CreatePost and CreateComment (so the FTS and label triggers index them alike), without
-// the per-row checks those make: a taken id or path fails the INSERT itself and is then
-// named. Foreign keys are deferred to COMMIT, since comments may come before their posts;
-// Commit() removes the comments that never found their post before it commits.
+// CreatePost and CreateComment, without the per-row checks those make: a taken id or
+// path fails the INSERT itself and is then named. Foreign keys are deferred to COMMIT,
+// since comments may come before their posts; Commit() removes the comments that never
+// found their post before it commits.
+//
+// Speed: FTS5 keeps the terms of the rows it is given in memory and writes them out as
+// one index segment when the memory fills (hashsize), but also whenever a statement opens
+// a savepoint (every statement that fires a trigger does) and whenever a rowid comes
+// lower than the one before. With the schema's triggers, and Blogger's ids in no order,
+// every post would be its own segment, merged again and again: a few thousand posts per
+// CPU second. So while the batch lives the writer connection runs with triggers off
+// (SQLITE_DBCONFIG_ENABLE_TRIGGER) and the batch does by hand what the INSERT triggers
+// of migrations/sqlite/ do: label_counts_insert (labels counted in memory, added at
+// Commit) and posts_fts_insert (at Commit, the batch's posts read back in id order, one
+// VALUES row each). Nothing else a batch runs (UPDATE of comment columns, DELETE of
+// comments) has triggers. A migration that adds a trigger must be mirrored here; the
+// bulk test lists the triggers to catch that.
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -23,10 +37,16 @@
 
 namespace samizdat::store::sqlite {
 
+// The writer's page cache during a batch, in KiB (SQLite's default is 2000).
+constexpr int64_t kBulkCacheKib = 16384;
+
 class SqliteBulkWriter final : public BulkWriter {
  public:
+  // Takes the writer (locked, in `tx`) and sets it up for the batch until End().
   SqliteBulkWriter(SqliteStore& store, std::unique_lock<std::mutex> lock, Transaction tx)
-      : store_(store), conn_(*store.writer_), lock_(std::move(lock)), tx_(std::move(tx)) {}
+      : store_(store), conn_(*store.writer_), lock_(std::move(lock)), tx_(std::move(tx)) {
+    Tune(true);
+  }
   ~SqliteBulkWriter() override { End(); }
 
   Result<bool> HasPost(int64_t post_id) override;
@@ -46,6 +66,17 @@ class SqliteBulkWriter final : public BulkWriter {
     int64_t parent_id;
   };
 
+  // For the batch (`bulk`) or back as it was: the writer connection's triggers off, and
+  // a page cache of kBulkCacheKib (the batch's pages are rewritten less often before
+  // COMMIT). Switching triggers expires the connection's prepared statements: SQLite
+  // compiles them again, with or without the trigger programs, at their next use.
+  void Tune(bool bulk);
+  // Counts the labels of a post just inserted, if it is a published post.
+  void CountLabels(const Post& post);
+  // What posts_fts_insert does, for every post of the batch, in id order.
+  Status IndexPosts();
+  // What label_counts_insert does, for every label counted.
+  Status WriteLabelCounts();
   // OK while the batch is open; otherwise why it is not.
   Status CheckOpen() const;
   // NotFound unless the blog exists (asked once per blog).
@@ -58,33 +89,52 @@ class SqliteBulkWriter final : public BulkWriter {
   Result<int64_t> BlogOfPost(int64_t post_id);
   // The post of a comment stored (orphans are gone by then); 0 if there is none.
   Result<int64_t> PostOfComment(int64_t comment_id);
-  // Commit()'s work before COMMIT: orphans out, dangling replies top-level, counts and
-  // stamps. Appends the orphans' ids to `orphans`.
+  // Commit()'s work before COMMIT: orphans out, dangling replies top-level, the posts
+  // indexed and their labels counted, generations, comment counts and stamps. Appends
+  // the orphans' ids to `orphans`.
   Status Settle(std::vector<int64_t>& orphans);
 
   SqliteStore& store_;
-  Connection& conn_;                    // store_.writer_, ours while lock_ is held
-  std::unique_lock<std::mutex> lock_;   // on store_.writer_mu_; declared before tx_,
-  std::optional<Transaction> tx_;       // so the rollback runs before the unlock
-  Status ended_;                        // non-OK once the batch has ended
+  Connection& conn_;                   // store_.writer_, ours while lock_ is held
+  std::unique_lock<std::mutex> lock_;  // on store_.writer_mu_; declared before tx_,
+  std::optional<Transaction> tx_;      // so the rollback runs before the unlock
+  Status ended_;                       // non-OK once the batch has ended
   std::unordered_set<int64_t> known_blogs_;
-  std::set<int64_t> touched_blogs_;     // blogs of the posts and redirects added
+  std::set<int64_t> touched_blogs_;                   // blogs of the posts and redirects added
   std::unordered_map<int64_t, int64_t> added_posts_;  // post id -> blog id
-  std::vector<Added> added_comments_;   // in the order added
+  int64_t saved_cache_size_ = -2000;   // the connection's cache_size before the batch
+  std::vector<Added> added_comments_;  // in the order added
+  // Published posts (not pages) carrying each label, by blog and label: label_counts'
+  // increments.
+  std::map<std::pair<int64_t, std::string>, int64_t> label_counts_;
 };
 
 Status SqliteBulkWriter::CheckOpen() const { return ended_; }
 
+void SqliteBulkWriter::Tune(bool bulk) {
+  // Neither can fail for valid values on an open connection.
+  (void)sqlite3_db_config(conn_.handle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, bulk ? 0 : 1, nullptr);
+  if (bulk) {
+    Result<Statement> query = conn_.Prepare("PRAGMA cache_size");
+    Result<bool> row = query.ok() ? query->Step() : Result<bool>(query.status());
+    if (row.ok() && *row) saved_cache_size_ = query->Int64(0);
+  }
+  const int64_t size = bulk ? -kBulkCacheKib : saved_cache_size_;
+  (void)conn_.Exec("PRAGMA cache_size = " + std::to_string(size));
+}
+
 void SqliteBulkWriter::End() {
   tx_.reset();  // ROLLBACK unless Commit() went through
-  if (lock_.owns_lock()) lock_.unlock();
+  if (lock_.owns_lock()) {
+    Tune(false);
+    lock_.unlock();
+  }
   if (ended_.ok()) ended_ = Status::Internal("the bulk write has ended");
 }
 
 Status SqliteBulkWriter::Abandon(Status status) {
   End();
-  ended_ = Status::Internal("the bulk write was rolled back after an error: " +
-                            status.message());
+  ended_ = Status::Internal("the bulk write was rolled back after an error: " + status.message());
   return status;
 }
 
@@ -126,8 +176,47 @@ Status SqliteBulkWriter::AddPost(const Post& post) {
     return named.ok() ? inserted : named;
   }
   if (!inserted.ok()) return Abandon(inserted);  // the row may be in without its labels
+  CountLabels(post);
   added_posts_.emplace(post.id, post.blog_id);
   touched_blogs_.insert(post.blog_id);
+  return Status::Ok();
+}
+
+void SqliteBulkWriter::CountLabels(const Post& post) {
+  if (post.kind != PostKind::kPost || post.status != PostStatus::kPublished) return;
+  for (std::string& label : SqliteStore::CleanLabels(post.labels)) {
+    ++label_counts_[{post.blog_id, std::move(label)}];
+  }
+}
+
+Status SqliteBulkWriter::IndexPosts() {
+  std::vector<int64_t> ids;
+  ids.reserve(added_posts_.size());
+  for (const auto& [id, blog_id] : added_posts_) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());  // rising rowids: FTS5 keeps filling one segment
+  for (int64_t id : ids) {
+    Result<Statement> text = conn_.Prepare("SELECT title, body_text FROM posts WHERE id = ?1");
+    if (!text.ok()) return text.status();
+    Result<bool> row = text->Bind(1, id).Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Internal("post " + std::to_string(id) + " vanished in its batch");
+    Result<Statement> index =
+        conn_.Prepare("INSERT INTO posts_fts (rowid, title, body_text) VALUES (?1, ?2, ?3)");
+    if (!index.ok()) return index.status();
+    SAMIZDAT_RETURN_IF_ERROR(
+        index->Bind(1, id).Bind(2, text->TextView(0)).Bind(3, text->TextView(1)).Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteBulkWriter::WriteLabelCounts() {
+  for (const auto& [key, count] : label_counts_) {
+    Result<Statement> add = conn_.Prepare(
+        "INSERT INTO label_counts (blog_id, name, count) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (blog_id, name) DO UPDATE SET count = count + excluded.count");
+    if (!add.ok()) return add.status();
+    SAMIZDAT_RETURN_IF_ERROR(add->Bind(1, key.first).Bind(2, key.second).Bind(3, count).Run());
+  }
   return Status::Ok();
 }
 
@@ -227,6 +316,9 @@ Status SqliteBulkWriter::Settle(std::vector<int64_t>& orphans) {
     SAMIZDAT_RETURN_IF_ERROR(detach->Bind(1, c.id).Run());
   }
 
+  SAMIZDAT_RETURN_IF_ERROR(IndexPosts());
+  SAMIZDAT_RETURN_IF_ERROR(WriteLabelCounts());
+
   // Every blog touched: generation and comment_seq once each; posts with new comments
   // recounted and stamped with the new comment_seq.
   for (const auto& [blog_id, posts] : commented) touched_blogs_.insert(blog_id);
@@ -268,8 +360,8 @@ Result<std::unique_ptr<BulkWriter>> SqliteStore::BeginBulk() {
 
 Result<std::string> SqliteStore::GetRedirect(int64_t blog_id, std::string_view old_path) {
   return Read([&](Connection& conn) -> Result<std::string> {
-    Result<Statement> query = conn.Prepare(
-        "SELECT new_path FROM redirects WHERE blog_id = ?1 AND old_path = ?2");
+    Result<Statement> query =
+        conn.Prepare("SELECT new_path FROM redirects WHERE blog_id = ?1 AND old_path = ?2");
     if (!query.ok()) return query.status();
     Result<bool> row = query->Bind(1, blog_id).Bind(2, old_path).Step();
     if (!row.ok()) return row.status();

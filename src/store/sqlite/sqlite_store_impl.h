@@ -3,9 +3,10 @@
 //
 // Connections: one writer, used under writer_mu_ inside BEGIN IMMEDIATE … COMMIT; a pool
 // of readers, each read running in its own snapshot so it never waits for the writer.
-// The change tracker's poll thread borrows the writer when it is idle. The methods are split by subject
-// over blog_queries.cc, post_reads.cc, post_writes.cc, search.cc, comment_queries.cc,
-// user_queries.cc and bulk_writer.cc (imports, redirects).
+// The change tracker's poll thread borrows the writer when it is idle; a BulkWriter holds
+// it (writer_mu_ locked) from BeginBulk() until it commits or is destroyed. The methods
+// are split by subject over blog_queries.cc, post_reads.cc, post_writes.cc, search.cc,
+// comment_queries.cc, user_queries.cc and bulk_writer.cc (imports, redirects).
 #pragma once
 
 #include <memory>
@@ -95,12 +96,14 @@ class SqliteStore final : public Store {
   // Within a write: Conflict if the post's id, or its path in the blog, is taken.
   static Status CheckPostFree(Connection& conn, const Post& post);
   // Within a write: inserts the post's row (no comments yet) and its labels; no checks.
-  // The FTS triggers index its title and text.
+  // The triggers of migrations/sqlite/ index its text and count its labels.
   static Status InsertPost(Connection& conn, const Post& post);
   // Within a write: replaces the post's labels, keeping the first of duplicates.
   static Status WriteLabels(Connection& conn, const Post& post);
   // Within a write: adds the labels of a post that has none stored yet.
   static Status InsertLabels(Connection& conn, const Post& post);
+  // The labels as stored: empty names and repeats dropped, the author's order kept.
+  static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
   // Within a write: inserts the comment's row as given; no checks.
   static Status InsertComment(Connection& conn, const Comment& comment);
   // Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
