@@ -71,9 +71,8 @@ std::vector<std::string> SqliteStore::CleanLabels(const std::vector<std::string>
 Status SqliteStore::InsertLabels(Connection& conn, const Post& post) {
   std::vector<std::string> labels = CleanLabels(post.labels);
   for (size_t i = 0; i < labels.size(); ++i) {
-    // The post's kind, status and time as its row has them. One row of VALUES, not an
-    // INSERT … SELECT: a statement that may write several rows opens a savepoint, which
-    // makes FTS5 flush its pending index (the bulk writer's speed depends on it).
+    // The post's kind, status and time, as its row was just written with them: taken
+    // from `post` rather than read back from the row.
     Result<Statement> insert = conn.Prepare(
         "INSERT INTO post_labels (post_id, blog_id, name, position, kind, status, published_ms) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
