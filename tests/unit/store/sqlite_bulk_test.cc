@@ -1,13 +1,10 @@
 // SQLite store: bulk writes (imports) and redirects — a batch lands whole and reads back
 // through the ordinary Store methods, or leaves nothing; orphans, dangling replies,
-// conflicts, generation and comment_seq, other writers waiting; and a speed report.
-#include <sys/resource.h>
-#include <time.h>
+// conflicts, generation and comment_seq, other writers waiting. (Speed: bench/import.sh.)
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <iostream>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -464,115 +461,6 @@ TEST_F(SqliteBulkTest, RedirectsRoundTripAndALaterOneReplaces) {
   EXPECT_EQ(Must(store_->GetRedirect(blog_.id, "/?p=12")), "/p/moved.html");
   // Other processes see them too.
   EXPECT_EQ(Must(OpenAgain()->GetRedirect(blog_.id, "/?p=12")), "/p/moved.html");
-}
-
-// --- speed report (printed, never asserted) --------------------------------------------
-
-// Words of a made-up language, so that post texts index like prose.
-std::string Prose(uint64_t seed, size_t bytes) {
-  static const char* const kSyllables[] = {"ka", "lo", "mi",  "ten", "ra", "sun", "vel",
-                                           "or", "pe", "dax", "ul",  "ni", "bro", "est"};
-  std::string text;
-  uint64_t x = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-  while (text.size() < bytes) {
-    int syllables = 1 + static_cast<int>(x % 3);
-    for (int i = 0; i < syllables; ++i) {
-      x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-      text += kSyllables[(x >> 33) % 14];
-    }
-    text += ' ';
-  }
-  return text;
-}
-
-// Blogger-like ids: large and in no order (splitmix64 of n, kept positive).
-int64_t ScatteredId(uint64_t n) {
-  uint64_t z = n + 0x9e3779b97f4a7c15ULL;
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return static_cast<int64_t>((z ^ (z >> 31)) >> 1);
-}
-
-// Peak resident memory of the process so far, in MB.
-long PeakRssMb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;
-}
-
-// Wall and CPU time of one thread since its construction (the machine may be busy with
-// other work: the CPU time is the steadier figure).
-class Stopwatch {
- public:
-  Stopwatch() : wall_(std::chrono::steady_clock::now()), cpu_(Cpu()) {}
-  double WallSeconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count();
-  }
-  double CpuSeconds() const { return Cpu() - cpu_; }
-
- private:
-  static double Cpu() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-  }
-  std::chrono::steady_clock::time_point wall_;
-  double cpu_;
-};
-
-// 20,000 posts of ~3 KB (6 KB with their HTML) with two labels each in one batch, then
-// 100,000 comments (every fifth a reply) in another, with Blogger-like ids. Each figure
-// runs to the end of its Commit, which indexes the posts' text and settles the comments.
-TEST_F(SqliteBulkTest, SpeedReport) {
-  constexpr int kPosts = 20000;
-  constexpr int kComments = 100000;
-  constexpr int kBodies = 500;  // distinct texts, reused: built before the clock starts
-  std::vector<std::string> bodies;
-  for (int i = 0; i < kBodies; ++i) bodies.push_back(Prose(i, 3000));
-  auto post_id = [](int i) { return ScatteredId(i); };
-  const long rss_before = PeakRssMb();
-
-  Stopwatch posts_clock;
-  auto bulk = Begin();
-  for (int i = 0; i < kPosts; ++i) {
-    Post post = Imported(post_id(i), "post-" + std::to_string(i), 1000000000000 + i * 60000,
-                         {"label-" + std::to_string(i % 50), "topic-" + std::to_string(i % 7)});
-    post.body_text = bodies[i % kBodies];
-    post.body_html = "<p>" + post.body_text + "</p>";
-    ASSERT_TRUE(bulk->AddPost(post).ok());
-  }
-  ASSERT_TRUE(bulk->Commit(nullptr).ok());
-  const double posts_wall = posts_clock.WallSeconds();
-  const double posts_cpu = posts_clock.CpuSeconds();
-
-  Stopwatch comments_clock;
-  bulk = Begin();
-  for (int i = 0; i < kComments; ++i) {
-    Comment c = ImportedComment(ScatteredId(kPosts + i), post_id(i % kPosts), 1000000000000 + i,
-                                i % 5 == 4 ? ScatteredId(kPosts + i - 1) : 0);
-    ASSERT_TRUE(bulk->AddComment(c).ok());
-  }
-  ASSERT_TRUE(bulk->Commit(nullptr).ok());
-  const double comments_wall = comments_clock.WallSeconds();
-  const double comments_cpu = comments_clock.CpuSeconds();
-  bulk.reset();
-
-  std::cout << "[ speed    ] " << kPosts
-            << " posts of ~3 KB: " << static_cast<int>(kPosts / posts_wall) << " posts/s ("
-            << static_cast<int>(kPosts / posts_cpu) << " per CPU second); " << kComments
-            << " comments: " << static_cast<int>(kComments / comments_wall) << " comments/s ("
-            << static_cast<int>(kComments / comments_cpu) << " per CPU second); together "
-            << posts_wall + comments_wall << " s; peak RSS " << rss_before << " -> " << PeakRssMb()
-            << " MB\n";
-  RecordProperty("posts_per_second", static_cast<int>(kPosts / posts_wall));
-  RecordProperty("posts_per_cpu_second", static_cast<int>(kPosts / posts_cpu));
-  RecordProperty("comments_per_second", static_cast<int>(kComments / comments_wall));
-  RecordProperty("comments_per_cpu_second", static_cast<int>(kComments / comments_cpu));
-  // It all landed.
-  EXPECT_EQ(Must(store_->CountPosts(QueryOf(blog_.id))), kPosts);
-  EXPECT_EQ(Must(store_->GetPost(blog_.id, post_id(0))).comment_count, kComments / kPosts);
-  EXPECT_EQ(Must(store_->LabelCounts(blog_.id)).size(), 57u);
-  EXPECT_EQ(Must(store_->CountSearch(blog_.id, "Imported")), kPosts);
 }
 
 }  // namespace
