@@ -26,6 +26,8 @@ test: debug
 bench: release
 	cmake --build $(RELEASE) -j $(JOBS) --target samizdat_make_blog samizdat_bench_kernels
 	bash bench/run.sh $(RELEASE)/samizdat
+	bash bench/comments.sh $(RELEASE)/samizdat
+	bash bench/import.sh $(RELEASE)/samizdat
 
 clean:
 	rm -rf build

@@ -15,7 +15,7 @@ packages=(
   zlib1g-dev libbrotli-dev libssl-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-html5lib python3-feedparser jing
-  wrk nginx-light
+  wrk nginx-light libxml2-utils time
   chromium fonts-liberation fonts-dejavu-core
 )
 # Node and npm for the browser tests: Debian's, unless some node and npm are already on
