@@ -1,9 +1,6 @@
 // MakeBloggerExportWriter: a small blog written as Blogger's classic export, parsed back
 // with libxml2 and checked field by field.
 #include <gtest/gtest.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -22,65 +19,25 @@
 #include "recording_sink.h"
 #include "transfer/readers.h"
 #include "transfer/writers.h"
+#include "xpath_doc.h"
 
 namespace samizdat::transfer {
 namespace {
 
-using Strings = std::vector<std::string>;
+using Strings = XPathDoc::Strings;
 
 constexpr std::string_view kBase = "https://example.com";
 constexpr std::string_view kTag = "tag:blogger.com,1999:blog-4018409750605546395";
 constexpr std::string_view kKind = "http://schemas.google.com/blogger/2008/kind#";
 
 // The parsed output, queried with XPath (prefixes a: Atom, app, thr, gd).
-class XmlDoc {
+class XmlDoc : public XPathDoc {
  public:
   explicit XmlDoc(const std::string& bytes)
-      : doc_(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), "export.xml", nullptr,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-             &xmlFreeDoc),
-        ctx_(doc_ ? xmlXPathNewContext(doc_.get()) : nullptr, &xmlXPathFreeContext) {
-    const char* const ns[][2] = {{"a", "http://www.w3.org/2005/Atom"},
-                                 {"app", "http://purl.org/atom/app#"},
-                                 {"thr", "http://purl.org/syndication/thread/1.0"},
-                                 {"gd", "http://schemas.google.com/g/2005"}};
-    for (const auto& [prefix, uri] : ns) {
-      if (ctx_) {
-        xmlXPathRegisterNs(ctx_.get(), reinterpret_cast<const xmlChar*>(prefix),
-                           reinterpret_cast<const xmlChar*>(uri));
-      }
-    }
-  }
-
-  bool ok() const { return doc_ != nullptr; }
-
-  // The string values of the nodes `xpath` selects, in document order.
-  Strings All(const std::string& xpath) const {
-    Strings out;
-    if (!ctx_) return out;
-    std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> result(
-        xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(xpath.c_str()), ctx_.get()),
-        &xmlXPathFreeObject);
-    if (!result || !result->nodesetval) return out;
-    for (int i = 0; i < result->nodesetval->nodeNr; ++i) {
-      std::unique_ptr<xmlChar, decltype(xmlFree)> text(
-          xmlNodeGetContent(result->nodesetval->nodeTab[i]), xmlFree);
-      out.emplace_back(text ? reinterpret_cast<const char*>(text.get()) : "");
-    }
-    return out;
-  }
-
-  // The one value `xpath` selects; "<none>" or "<several>" otherwise.
-  std::string One(const std::string& xpath) const {
-    Strings all = All(xpath);
-    if (all.empty()) return "<none>";
-    if (all.size() > 1) return "<several>";
-    return all[0];
-  }
-
- private:
-  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc_;
-  std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx_;
+      : XPathDoc(bytes, {{"a", "http://www.w3.org/2005/Atom"},
+                         {"app", "http://purl.org/atom/app#"},
+                         {"thr", "http://purl.org/syndication/thread/1.0"},
+                         {"gd", "http://schemas.google.com/g/2005"}}) {}
 };
 
 // The entry with Atom id `id`, as an XPath prefix.
