@@ -15,6 +15,7 @@
 
 #include "core/strings.h"
 #include "service/blogs.h"
+#include "service/posts.h"
 #include "text/html_text.h"
 #include "text/sanitize.h"
 #include "text/slug.h"
@@ -313,30 +314,16 @@ class Converter {
     std::string slug = text::BloggerSlug(post.title);
     if (slug.empty()) slug = text::BloggerSlug(std::string(file_slug));
     if (slug.empty()) slug = "post";
-    const LocalTime local = zone_.ToLocal(post.published);
-    char prefix[16];
-    if (post.kind == PostKind::kPage) {
-      std::snprintf(prefix, sizeof prefix, "/p/");
-    } else {
-      std::snprintf(prefix, sizeof prefix, "/%04d/%02d/", local.year, local.month);
-    }
-    char day[8];
-    std::snprintf(day, sizeof day, "_%02d", local.day);
-    for (int attempt = 0; attempt < 1000; ++attempt) {
-      std::string path = prefix + slug;
-      if (attempt > 0) path += day;
-      if (attempt > 1) path += "-" + std::to_string(attempt);
-      path += ".html";
-      if (auto planned = paths_.find(path); planned != paths_.end()) {
-        if (planned->second == post.id) return path;
-        continue;
-      }
-      auto owner = store_.GetPostByPath(blog_.id, path);
-      if (owner.ok() && owner->id != post.id) continue;
-      if (!owner.ok() && !owner.status().IsNotFound()) return owner.status();
-      return path;
-    }
-    return Status::Conflict("no free permalink left for '" + post.title + "'");
+    return BloggerPath(post.kind, zone_.ToLocal(post.published), slug,
+                       [&](const std::string& path) -> Result<bool> {
+                         if (auto planned = paths_.find(path); planned != paths_.end()) {
+                           return planned->second != post.id;
+                         }
+                         auto owner = store_.GetPostByPath(blog_.id, path);
+                         if (owner.ok()) return owner->id != post.id;
+                         if (owner.status().IsNotFound()) return false;
+                         return owner.status();
+                       });
   }
 
   store::Store& store_;

@@ -25,13 +25,10 @@ std::vector<std::string> ParseLabels(std::string_view comma_separated) {
   return labels;
 }
 
-Result<std::string> PostService::FreePath(const Blog& blog, const Post& post) {
-  auto zone = TimeZone::Find(blog.time_zone);
-  if (!zone.ok()) return zone.status();
-  const LocalTime local = zone->ToLocal(post.published);
-  const std::string slug = text::BloggerSlug(post.title);
+Result<std::string> BloggerPath(PostKind kind, const LocalTime& local, std::string_view slug,
+                                const PathTaken& taken) {
   char prefix[16];
-  if (post.kind == PostKind::kPage) {
+  if (kind == PostKind::kPage) {
     std::snprintf(prefix, sizeof prefix, "/p/");
   } else {
     std::snprintf(prefix, sizeof prefix, "/%04d/%02d/", local.year, local.month);
@@ -39,15 +36,22 @@ Result<std::string> PostService::FreePath(const Blog& blog, const Post& post) {
   char day[8];
   std::snprintf(day, sizeof day, "_%02d", local.day);
   for (int attempt = 0; attempt < 1000; ++attempt) {
-    std::string path = prefix + slug;
+    std::string path = prefix + std::string(slug);
     if (attempt > 0) path += day;
     if (attempt > 1) path += "-" + std::to_string(attempt);
     path += ".html";
-    auto taken = store_.PathExists(blog.id, path);
-    if (!taken.ok()) return taken.status();
-    if (!*taken) return path;
+    auto is_taken = taken(path);
+    if (!is_taken.ok()) return is_taken.status();
+    if (!*is_taken) return path;
   }
-  return Status::Conflict("no free permalink left for '" + post.title + "'");
+  return Status::Conflict("no free permalink left for '" + std::string(slug) + "'");
+}
+
+Result<std::string> PostService::FreePath(const Blog& blog, const Post& post) {
+  auto zone = TimeZone::Find(blog.time_zone);
+  if (!zone.ok()) return zone.status();
+  return BloggerPath(post.kind, zone->ToLocal(post.published), text::BloggerSlug(post.title),
+                     [&](const std::string& path) { return store_.PathExists(blog.id, path); });
 }
 
 Result<Post> PostService::Add(const Blog& blog, NewPost input) {

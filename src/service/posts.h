@@ -6,6 +6,7 @@
 //   draft ──publish with a future time──> scheduled ──time passes [PublishDue]──> published
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,15 @@ struct NewPost {
   bool draft = false;
   CommentsMode comments_mode = CommentsMode::kOpen;
 };
+
+// Whether a path is taken; errors are the store's.
+using PathTaken = std::function<Result<bool>(const std::string& path)>;
+
+// Blogger's permalink for a post or page with slug `slug` published at `local` (the
+// blog's local time): /YYYY/MM/SLUG.html or /p/SLUG.html, and on a clash SLUG_DD, then
+// SLUG_DD-2, SLUG_DD-3...: the first that `taken` says is free. Conflict after 1,000.
+Result<std::string> BloggerPath(PostKind kind, const LocalTime& local, std::string_view slug,
+                                const PathTaken& taken);
 
 // "a, b ,a" -> {"a", "b"}: trimmed, empty names and duplicates dropped, order kept.
 std::vector<std::string> ParseLabels(std::string_view comma_separated);
