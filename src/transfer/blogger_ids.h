@@ -1,4 +1,5 @@
-// Blogger's Atom ids: "tag:blogger.com,1999:blog-BLOGID.post-POSTID" and their parts.
+// Blogger's Atom ids ("tag:blogger.com,1999:blog-BLOGID.post-POSTID") and their parts,
+// and the rest of the vocabulary its exports share between reading and writing.
 // Internal to transfer/.
 #pragma once
 
@@ -7,6 +8,15 @@
 #include <string_view>
 
 namespace samizdat::transfer {
+
+// An entry's kind: <category scheme=kKindScheme term=kKindTermPrefix + "post"|"page"|
+// "comment"|"settings"|"template">.
+inline constexpr std::string_view kKindScheme = "http://schemas.google.com/g/2005#kind";
+inline constexpr std::string_view kKindTermPrefix = "http://schemas.google.com/blogger/2008/kind#";
+// A label: <category scheme=kLabelScheme term=LABEL>.
+inline constexpr std::string_view kLabelScheme = "http://www.blogger.com/atom/ns#";
+inline constexpr std::string_view kGDataNs = "http://schemas.google.com/g/2005";
+inline constexpr std::string_view kThreadNs = "http://purl.org/syndication/thread/1.0";
 
 // The blog's number in a feed or entry id: "4018409750605546395" for
 // "tag:blogger.com,1999:blog-4018409750605546395.archive" (classic export),

@@ -55,12 +55,7 @@
 namespace samizdat::transfer {
 namespace {
 
-constexpr std::string_view kKindScheme = "http://schemas.google.com/g/2005#kind";
-constexpr std::string_view kKindTermPrefix = "http://schemas.google.com/blogger/2008/kind#";
-constexpr std::string_view kLabelScheme = "http://www.blogger.com/atom/ns#";
 constexpr std::string_view kBloggerNs = "http://schemas.google.com/blogger/2018";
-constexpr std::string_view kThreadNs = "http://purl.org/syndication/thread/1.0";
-constexpr std::string_view kGDataNs = "http://schemas.google.com/g/2005";
 constexpr std::string_view kAppNamespaces[] = {"http://purl.org/atom/app#",
                                                "http://www.w3.org/2007/app"};
 // Namespaces whose elements carry nothing samizdat keeps: passed over without a report.

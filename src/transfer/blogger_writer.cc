@@ -21,6 +21,7 @@
 #include "core/time.h"
 #include "text/utf8.h"
 #include "text/xml_writer.h"
+#include "transfer/blogger_ids.h"
 #include "transfer/writers.h"
 
 namespace samizdat::transfer {
@@ -28,13 +29,8 @@ namespace {
 
 constexpr std::string_view kAtomNs = "http://www.w3.org/2005/Atom";
 constexpr std::string_view kOpenSearchNs = "http://a9.com/-/spec/opensearchrss/1.0/";
-constexpr std::string_view kGdNs = "http://schemas.google.com/g/2005";
-constexpr std::string_view kThrNs = "http://purl.org/syndication/thread/1.0";
 constexpr std::string_view kGeoRssNs = "http://www.georss.org/georss";
 constexpr std::string_view kAppNs = "http://purl.org/atom/app#";
-constexpr std::string_view kKindScheme = "http://schemas.google.com/g/2005#kind";
-constexpr std::string_view kKindPrefix = "http://schemas.google.com/blogger/2008/kind#";
-constexpr std::string_view kLabelScheme = "http://www.blogger.com/atom/ns#";
 constexpr std::string_view kAtomType = "application/atom+xml";
 constexpr std::string_view kHtmlType = "text/html";
 constexpr std::string_view kRemovedBody = "This comment has been removed.";
@@ -65,8 +61,8 @@ class BloggerExportWriter final : public ExportWriter {
 
     xml_.Open("feed", {{"xmlns", kAtomNs},
                        {"xmlns:openSearch", kOpenSearchNs},
-                       {"xmlns:gd", kGdNs},
-                       {"xmlns:thr", kThrNs},
+                       {"xmlns:gd", kGDataNs},
+                       {"xmlns:thr", kThreadNs},
                        {"xmlns:georss", kGeoRssNs},
                        {"xmlns:app", kAppNs}});
     xml_.Element("id", tag + ".archive");
@@ -198,7 +194,7 @@ class BloggerExportWriter final : public ExportWriter {
 
  private:
   void WriteKind(std::string_view kind) {
-    const std::string term = std::string(kKindPrefix) + std::string(kind);
+    const std::string term = std::string(kKindTermPrefix) + std::string(kind);
     xml_.Empty("category", {{"scheme", kKindScheme}, {"term", term}});
   }
 
