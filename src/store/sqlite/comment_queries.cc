@@ -168,7 +168,7 @@ struct Purged {
 }  // namespace
 
 Status SqliteStore::TouchPosts(Connection& conn, int64_t blog_id,
-                               const std::set<int64_t>& post_ids) {
+                               const std::set<int64_t>& post_ids, std::optional<int> added) {
   Result<Statement> bump = conn.Prepare(
       "UPDATE blogs SET comment_seq = comment_seq + 1, comments_updated_ms = ?2 WHERE id = ?1");
   if (!bump.ok()) return bump.status();
@@ -181,11 +181,17 @@ Status SqliteStore::TouchPosts(Connection& conn, int64_t blog_id,
   if (!*row) return Status::Internal("the blog vanished within its write");
   const int64_t comment_seq = seq->Int64(0);
   for (int64_t post_id : post_ids) {
-    Result<Statement> stamp = conn.Prepare(
-        "UPDATE posts SET comment_seq = ?2, comment_count = (SELECT COUNT(*) FROM comments "
-        "WHERE post_id = ?1 AND status = 'published') WHERE id = ?1");
+    // A recount reads every comment of the post: a new comment only adds to the count.
+    Result<Statement> stamp =
+        added ? conn.Prepare("UPDATE posts SET comment_seq = ?2, comment_count = comment_count "
+                             "+ ?3 WHERE id = ?1")
+              : conn.Prepare("UPDATE posts SET comment_seq = ?2, comment_count = (SELECT "
+                             "COUNT(*) FROM comments WHERE post_id = ?1 AND status = "
+                             "'published') WHERE id = ?1");
     if (!stamp.ok()) return stamp.status();
-    SAMIZDAT_RETURN_IF_ERROR(stamp->Bind(1, post_id).Bind(2, comment_seq).Run());
+    stamp->Bind(1, post_id).Bind(2, comment_seq);
+    if (added) stamp->Bind(3, *added);
+    SAMIZDAT_RETURN_IF_ERROR(stamp->Run());
   }
   return Status::Ok();
 }
@@ -237,7 +243,8 @@ Result<Comment> SqliteStore::CreateComment(const Comment& comment) {
     if (Millis(stored.published) == 0) stored.published = FromMillis(NowMillis());
 
     SAMIZDAT_RETURN_IF_ERROR(InsertComment(conn, stored));
-    SAMIZDAT_RETURN_IF_ERROR(TouchPosts(conn, stored.blog_id, {stored.post_id}));
+    SAMIZDAT_RETURN_IF_ERROR(TouchPosts(conn, stored.blog_id, {stored.post_id},
+                                        stored.status == CommentStatus::kPublished ? 1 : 0));
     return stored;
   });
 }

@@ -107,9 +107,11 @@ class SqliteStore final : public Store {
   // Within a write: inserts the comment's row as given; no checks.
   static Status InsertComment(Connection& conn, const Comment& comment);
   // Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
-  // `post_ids` stamped with the new comment_seq and its published comments recounted.
-  // NotFound if the blog is absent.
-  static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids);
+  // `post_ids` stamped with the new comment_seq and its published comments recounted —
+  // or, when `added` is given (one new comment, 1 if published else 0), its count moved
+  // by that without reading the post's comments. NotFound if the blog is absent.
+  static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
+                           std::optional<int> added = std::nullopt);
   // Within a read: fills in the labels of `posts` with one query.
   static Status LoadLabels(Connection& conn, std::vector<Post>& posts);
 
