@@ -9,7 +9,8 @@
 #        CONNECTIONS (readers' wrk -c, default 32), WRITE_CONNECTIONS (commenters' wrk -c,
 #        default 4), THREADS (serve --threads, default 2), ROUNDS (pairs of runs, reads
 #        alone then with writes, default 1; the figures are means), READ_PAGES (untouched pages
-#        read, default 100), WRITE_POSTS (posts commented on, default 10), SEED (1),
+#        read, default 100), WRITE_POSTS (posts commented on, default 10), WRITE_RATE
+#        (comments/s to pace the commenters to; default: as fast as they can), SEED (1),
 #        MAKE_BLOG (path of samizdat_make_blog), BENCH_DATA (default build/bench-data)
 set -euo pipefail
 
@@ -32,10 +33,20 @@ ROUNDS=${ROUNDS:-1}
 READ_PAGES=${READ_PAGES:-100}
 WRITE_POSTS=${WRITE_POSTS:-10}
 SEED=${SEED:-1}
+WRITE_RATE=${WRITE_RATE:-}
 BENCH_DATA=${BENCH_DATA:-$ROOT/build/bench-data}
 for var in N_POSTS ROUNDS CONNECTIONS WRITE_CONNECTIONS THREADS READ_PAGES WRITE_POSTS; do
   [[ ${!var} =~ ^[1-9][0-9]*$ ]] || die "$var must be a positive whole number, not '${!var}'"
 done
+COMMENT_DELAY_MS=
+if [[ -n $WRITE_RATE ]]; then
+  [[ $WRITE_RATE =~ ^[1-9][0-9]*$ ]] || die "WRITE_RATE must be a positive whole number, not '$WRITE_RATE'"
+  # Each commenting connection waits this long before each of its comments.
+  COMMENT_DELAY_MS=$((1000 * WRITE_CONNECTIONS / WRITE_RATE))
+fi
+export COMMENT_DELAY_MS
+PACE_TEXT="as fast as they can"
+[[ -n $WRITE_RATE ]] && PACE_TEXT="paced to $WRITE_RATE comments/s"
 [[ $DURATION =~ ^([1-9][0-9]*)s?$ ]] || die "DURATION must be a number of seconds (10 or 10s), not '$DURATION'"
 SECONDS_READ=${BASH_REMATCH[1]}
 DURATION=${SECONDS_READ}s
@@ -232,6 +243,6 @@ RATIOS=$(for ((k = 0; k < ROUNDS; k++)); do
   awk -v a="${READ_WRITE[k]}" -v b="${READ_ALONE[k]}" 'BEGIN { printf "%.2f ", a / b }'
 done)
 echo "($N_POSTS posts; server --threads $THREADS on core 1; readers -c$CONNECTIONS, commenters" \
-     "-c$WRITE_CONNECTIONS on core 0; means of $ROUNDS round(s) of ${DURATION}, ratio per round: ${RATIOS% };" \
+     "-c$WRITE_CONNECTIONS on core 0 $PACE_TEXT; means of $ROUNDS round(s) of ${DURATION}, ratio per round: ${RATIOS% };" \
      "$((STORED - ACKED)) stored comment(s) were sent as wrk stopped," \
      "their 303 unread; database on $FS_TYPE)"

@@ -16,6 +16,13 @@ for id, token in (os.getenv("COMMENT_FORMS") or ""):gmatch("(%d+):(%S+)") do
 end
 assert(#forms > 0, "COMMENT_FORMS names no post_id:token")
 
+-- COMMENT_DELAY_MS, when set, paces each connection: it waits that long before each
+-- comment (bench/comments.sh sets it from WRITE_RATE).
+local pause = tonumber(os.getenv("COMMENT_DELAY_MS") or "")
+if pause then
+  function delay() return pause end
+end
+
 local threads = {}
 local run = os.getenv("COMMENT_RUN") or "1"
 local headers = { ["Content-Type"] = "application/x-www-form-urlencoded" }
