@@ -8,6 +8,7 @@
 #include "service/spam_classifier.h"
 #include "text/html_text.h"
 #include "text/sanitize.h"
+#include "text/utf8.h"
 
 namespace samizdat::service {
 namespace {
@@ -41,6 +42,21 @@ std::string NormalizedText(std::string_view text) {
   return out;
 }
 
+// Whether `s` shows anything: a character other than white space and the invisible
+// format characters (zero-width spaces and joiners, word joiners, the BOM, soft hyphens).
+bool HasVisibleText(std::string_view s) {
+  for (std::size_t pos = 0; pos < s.size();) {
+    const text::Utf8Char c = text::DecodeUtf8(s, pos);
+    pos += c.length;
+    const char32_t cp = c.code_point;
+    const bool invisible = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+                           cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
+                           (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF || cp == 0x3000;
+    if (!invisible) return true;
+  }
+  return false;
+}
+
 bool IsHttpUrl(std::string_view url) {
   auto parsed = boost::urls::parse_absolute_uri(url);
   if (!parsed) return false;
@@ -63,7 +79,7 @@ std::string CheckFields(const CommentSubmission& in) {
   if (!text::IsValidUtf8(in.name) || !text::IsValidUtf8(in.url) || !text::IsValidUtf8(in.body)) {
     return "Your comment could not be read: it is not valid UTF-8 text.";
   }
-  if (TrimBlank(in.body).empty()) return "Your comment is empty.";
+  if (!HasVisibleText(in.body)) return "Your comment is empty.";
   if (std::size_t n = CodePoints(in.body); n > kMaxCommentBody) {
     return "Your comment is " + WithCommas(n) + " characters long; the limit is " +
            WithCommas(kMaxCommentBody) + ".";
@@ -151,7 +167,7 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
   comment.author_url = std::string(TrimBlank(in.url));
   comment.body_html = text::SanitizeHtml(in.body, text::SanitizePolicy::kComment);
   comment.body_text = text::HtmlToText(comment.body_html);
-  if (comment.body_text.empty()) {
+  if (!HasVisibleText(comment.body_text)) {
     return Refuse(CommentRefusal::kInvalid,
                   "Your comment has no text left once the HTML that is not allowed is "
                   "removed. Comments may use <b>, <i> and <a href> only.",

@@ -88,6 +88,9 @@ TEST_F(CommentServiceTest, EachBadSubmissionIsRefusedAndNothingStored) {
   };
   const std::vector<Case> cases = {
       {"empty", [](auto& f) { f.body = " \n\t "; }, CommentRefusal::kInvalid},
+      {"invisible", [](auto& f) { f.body = "\xEF\xBB\xBF \xE2\x80\x8B"; },  // BOM, ZWSP
+       CommentRefusal::kInvalid},
+      {"nothing shown", [](auto& f) { f.body = "<b>\xE2\x80\x8B</b>"; }, CommentRefusal::kInvalid},
       {"too long", [](auto& f) { f.body = std::string(4097, 'x'); }, CommentRefusal::kInvalid},
       {"name too long", [](auto& f) { f.name = std::string(101, 'n'); }, CommentRefusal::kInvalid},
       {"url too long", [](auto& f) { f.url = "https://x.example/" + std::string(2000, 'u'); },
