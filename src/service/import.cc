@@ -10,20 +10,25 @@
 #include <optional>
 #include <random>
 #include <thread>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "core/strings.h"
 #include "service/blogs.h"
-#include "service/posts.h"
+#include "service/import_convert.h"
 #include "text/html_text.h"
 #include "text/sanitize.h"
-#include "text/slug.h"
+#include "text/utf8.h"
 #include "transfer/readers.h"
 
 namespace samizdat::service {
 namespace {
 
+using importing::Body;
+using importing::Converter;
+using importing::MakeBody;
+using importing::Plan;
+using importing::PostKeys;
+using importing::Where;
 using transfer::ExportFormat;
 using transfer::SourceBlog;
 using transfer::SourceComment;
@@ -35,15 +40,14 @@ constexpr std::size_t kSkippedListed = 20;
 
 std::string FormatName(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kBloggerClassic: return "Blogger export";
-    case ExportFormat::kBloggerTakeout: return "Blogger Takeout";
-    case ExportFormat::kWxr: return "WordPress WXR";
+    case ExportFormat::kBloggerClassic:
+      return "Blogger export";
+    case ExportFormat::kBloggerTakeout:
+      return "Blogger Takeout";
+    case ExportFormat::kWxr:
+      return "WordPress WXR";
   }
   return "export";
-}
-
-std::string Where(const SourceLocation& where) {
-  return where.file + ":" + std::to_string(where.line);
 }
 
 // A temporary directory removed when it goes out of scope (Takeout .zip members).
@@ -67,271 +71,17 @@ class ScratchDir {
   std::filesystem::path path_;
 };
 
-// FNV-1a over `parts`, folded to a positive 63-bit id: the same WordPress site and id
-// give the same samizdat id on every machine and every run.
-int64_t StableId(std::initializer_list<std::string_view> parts) {
-  uint64_t hash = 14695981039346656037ULL;
-  for (std::string_view part : parts) {
-    for (unsigned char c : part) {
-      hash ^= c;
-      hash *= 1099511628211ULL;
-    }
-    hash ^= 0xff;  // a separator that no UTF-8 text holds
-    hash *= 1099511628211ULL;
-  }
-  const auto id = static_cast<int64_t>(hash & 0x7fffffffffffffffULL);
-  return id == 0 ? 1 : id;
-}
-
-// "/2011/02/a.html" from "https://x.blogspot.com/2011/02/a.html" or a path; the query
-// is kept ("/?p=12"), the fragment dropped. "" when there is no usable path.
-std::string PathOf(std::string_view permalink) {
-  permalink = TrimBlank(permalink);
-  if (permalink.empty()) return "";
-  auto url = boost::urls::parse_uri_reference(permalink);
-  if (!url) return "";
-  std::string path(url->encoded_path());
-  if (path.empty()) path = "/";
-  if (path.front() != '/') return "";
-  if (url->has_query()) path += "?" + std::string(url->encoded_query());
-  return path;
-}
-
-// Blogger's scheme: /YYYY/MM/slug.html or /p/slug.html.
-bool IsBloggerPath(std::string_view path) {
-  auto digits = [](std::string_view s) {
-    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-  };
-  if (!path.ends_with(".html") || path.find('?') != std::string_view::npos) return false;
-  if (path.starts_with("/p/")) return path.size() > 8;
-  return path.size() > 14 && path[0] == '/' && digits(path.substr(1, 4)) && path[5] == '/' &&
-         digits(path.substr(6, 2)) && path[8] == '/';
-}
-
 std::string HostOf(std::string_view url) {
   auto parsed = boost::urls::parse_uri(TrimBlank(url));
   if (!parsed) return "";
   return NormalizeHost(parsed->encoded_host());
 }
 
-// A body as it is stored: sanitized HTML and its text. Making it is most of an import's
-// work, so the storing read makes bodies in batches on two threads.
-struct Body {
-  std::string html;
-  std::string text;
-};
-
-Body MakeBody(std::string_view html, text::SanitizePolicy policy) {
-  Body body;
-  body.html = text::SanitizeHtml(html, policy);
-  body.text = text::HtmlToText(body.html);
-  return body;
-}
-
-// Everything the first read learns: the blog, the counts, which posts the file holds
-// and which comments' posts are not there, what it skips.
-struct Plan {
-  ExportFormat format = ExportFormat::kBloggerClassic;
-  SourceBlog source_blog;
-  int64_t posts_total = 0;
-  int64_t comments_total = 0;
-  std::unordered_set<int64_t> post_ids;       // posts in the file
-  std::unordered_set<int64_t> orphan_comments;  // comments whose post is nowhere
-  std::vector<std::string> skipped;
-};
-
 // What the first read keeps of a comment: enough to find its post, not its text.
 struct CommentRef {
   SourceLocation where;
   std::string original_id;
   std::string post_original_id;
-};
-
-// Whether the file's ids are kept as they are (Blogger's, or samizdat's own in a WXR it
-// wrote), rather than derived from the site and the file's ids (WordPress's).
-bool KeepsIds(const Plan& plan) {
-  return plan.format != ExportFormat::kWxr || plan.source_blog.generator == "samizdat";
-}
-
-// WordPress files can hold two items with the same wp:post_id (hand-edited or merged
-// exports); they are different posts. The second and later get "ID#2", "ID#3" as the
-// original id, and a comment (nested in its item) goes to the latest item of its id.
-// The same file gives the same keys on every read.
-class PostKeys {
- public:
-  explicit PostKeys(const Plan& plan) : plan_(plan) {}
-
-  std::string ForPost(const std::string& original) {
-    if (KeepsIds(plan_)) return original;
-    const int seen = ++seen_[original];
-    std::string key = seen == 1 ? original : original + "#" + std::to_string(seen);
-    latest_[original] = key;
-    return key;
-  }
-  std::string ForComment(const std::string& post_original) const {
-    auto it = latest_.find(post_original);
-    return it == latest_.end() ? post_original : it->second;
-  }
-
- private:
-  const Plan& plan_;
-  std::unordered_map<std::string, int> seen_;
-  std::unordered_map<std::string, std::string> latest_;
-};
-
-// Turns what the readers find into posts and comments of one blog. Used by both reads;
-// the same input gives the same decisions.
-class Converter {
- public:
-  Converter(store::Store& store, const Blog& blog, const TimeZone& zone, const Plan& plan)
-      : store_(store), blog_(blog), zone_(zone),
-        keep_ids_(KeepsIds(plan)),
-        site_(plan.source_blog.url) {}
-
-  Result<int64_t> PostId(std::string_view original) const {
-    if (keep_ids_) {
-      auto id = ParseInteger<int64_t>(original);
-      if (!id || *id <= 0) {
-        return Status::InvalidArgument("the post id '" + std::string(original) +
-                                       "' is not a number");
-      }
-      return *id;
-    }
-    return StableId({site_, "post", original});
-  }
-
-  Result<int64_t> CommentId(std::string_view original) const {
-    if (keep_ids_) {
-      auto id = ParseInteger<int64_t>(original);
-      if (!id || *id <= 0) {
-        return Status::InvalidArgument("the comment id '" + std::string(original) +
-                                       "' is not a number");
-      }
-      return *id;
-    }
-    return StableId({site_, "comment", original});
-  }
-
-  // The post to store, and the redirects to it. Conflict when its path belongs to
-  // another post of the blog (in the store or earlier in the file).
-  struct Converted {
-    Post post;
-    std::vector<std::string> redirects_from;
-  };
-  Result<Converted> ConvertPost(const SourcePost& in, Body body) {
-    Converted out;
-    Post& post = out.post;
-    auto id = PostId(in.original_id);
-    if (!id.ok()) return Status::InvalidArgument(Where(in.where) + ": " + id.status().message());
-    post.id = *id;
-    post.blog_id = blog_.id;
-    post.kind = in.kind;
-    post.status = in.status;
-    post.title = text::ToValidUtf8(in.title);
-    post.source = text::ToValidUtf8(in.content_html);
-    post.format = BodyFormat::kHtml;
-    post.body_html = std::move(body.html);
-    post.body_text = std::move(body.text);
-    post.author = in.author.empty() ? "Anonymous" : text::ToValidUtf8(in.author);
-    for (const std::string& label : in.labels) {
-      std::string name(TrimBlank(text::ToValidUtf8(label)));
-      if (!name.empty() && std::find(post.labels.begin(), post.labels.end(), name) == post.labels.end()) {
-        post.labels.push_back(std::move(name));
-      }
-    }
-    const Time now = Now();
-    post.published = in.published.value_or(in.updated.value_or(now));
-    post.updated = in.updated.value_or(post.published);
-    post.comments_mode = in.comments_mode;
-
-    std::string path = PathOf(in.permalink);
-    if (!path.empty() && !IsBloggerPath(path)) {
-      out.redirects_from.push_back(path);
-      path.clear();
-    }
-    for (const std::string& old : in.old_paths) {
-      std::string old_path = PathOf(old);
-      if (!old_path.empty() && old_path != path) out.redirects_from.push_back(old_path);
-    }
-    if (path.empty() && (post.status != PostStatus::kDraft || !out.redirects_from.empty())) {
-      auto fresh = FreePath(post, in.slug);
-      if (!fresh.ok()) return fresh.status();
-      path = std::move(*fresh);
-    }
-    if (!path.empty()) {
-      auto owner = store_.GetPostByPath(blog_.id, path);
-      if (owner.ok() && owner->id != post.id) {
-        return Status::Conflict(Where(in.where) + ": the path " + path + " of '" + post.title +
-                                "' belongs to another post of " + blog_.host + " (" +
-                                std::to_string(owner->id) + ")");
-      }
-      if (!owner.ok() && !owner.status().IsNotFound()) return owner.status();
-      auto [it, fresh] = paths_.emplace(path, post.id);
-      if (!fresh && it->second != post.id) {
-        return Status::Conflict(Where(in.where) + ": two posts of the file have the path " +
-                                path);
-      }
-    }
-    post.path = std::move(path);
-    return out;
-  }
-
-  Result<Comment> ConvertComment(const SourceComment& in, Body body) const {
-    Comment comment;
-    auto id = CommentId(in.original_id);
-    if (!id.ok()) return Status::InvalidArgument(Where(in.where) + ": " + id.status().message());
-    comment.id = *id;
-    auto post_id = PostId(in.post_original_id);
-    if (!post_id.ok()) {
-      return Status::InvalidArgument(Where(in.where) + ": " + post_id.status().message());
-    }
-    comment.post_id = *post_id;
-    if (!TrimBlank(in.parent_original_id).empty()) {
-      auto parent = CommentId(in.parent_original_id);
-      if (!parent.ok()) {
-        return Status::InvalidArgument(Where(in.where) + ": " + parent.status().message());
-      }
-      comment.parent_id = *parent;
-    }
-    comment.blog_id = blog_.id;
-    comment.status = in.status;
-    comment.author_name = std::string(TrimBlank(text::ToValidUtf8(in.author_name)));
-    if (comment.author_name.empty()) comment.author_name = "Anonymous";
-    const std::string url(TrimBlank(in.author_url));
-    if (url.starts_with("http://") || url.starts_with("https://")) {
-      comment.author_url = text::ToValidUtf8(url);
-    }
-    comment.body_html = std::move(body.html);
-    comment.body_text = std::move(body.text);
-    comment.published = in.published.value_or(Now());
-    return comment;
-  }
-
- private:
-  // A path in Blogger's scheme for a post whose file gave none that fits it, by the
-  // rules PostService uses: the title's slug (or the file's slug), _DD on a clash.
-  Result<std::string> FreePath(const Post& post, std::string_view file_slug) {
-    std::string slug = text::BloggerSlug(post.title);
-    if (slug.empty()) slug = text::BloggerSlug(std::string(file_slug));
-    if (slug.empty()) slug = "post";
-    return BloggerPath(post.kind, zone_.ToLocal(post.published), slug,
-                       [&](const std::string& path) -> Result<bool> {
-                         if (auto planned = paths_.find(path); planned != paths_.end()) {
-                           return planned->second != post.id;
-                         }
-                         auto owner = store_.GetPostByPath(blog_.id, path);
-                         if (owner.ok()) return owner->id != post.id;
-                         if (owner.status().IsNotFound()) return false;
-                         return owner.status();
-                       });
-  }
-
-  store::Store& store_;
-  const Blog& blog_;
-  const TimeZone& zone_;
-  const bool keep_ids_;
-  const std::string site_;
-  std::unordered_map<std::string, int64_t> paths_;  // planned path -> post id
 };
 
 // The first read: checks the whole file and counts it; no decision needs the store.
@@ -378,9 +128,11 @@ class PlanningSink final : public transfer::ImportSink {
     std::size_t listed = 0;
     for (const CommentRef& comment : comments_) {
       auto id = converter.CommentId(comment.original_id);
-      if (!id.ok()) return Status::InvalidArgument(Where(comment.where) + ": " + id.status().message());
+      if (!id.ok())
+        return Status::InvalidArgument(Where(comment.where) + ": " + id.status().message());
       auto post = converter.PostId(comment.post_original_id);
-      if (!post.ok()) return Status::InvalidArgument(Where(comment.where) + ": " + post.status().message());
+      if (!post.ok())
+        return Status::InvalidArgument(Where(comment.where) + ": " + post.status().message());
       if (plan_.post_ids.contains(*post)) continue;
       if (blog_id != 0) {
         auto stored = store.GetPost(blog_id, *post);
@@ -390,8 +142,7 @@ class PlanningSink final : public transfer::ImportSink {
       plan_.orphan_comments.insert(*id);
       if (listed++ < kSkippedListed) {
         plan_.skipped.push_back("comment " + comment.original_id + " (" + Where(comment.where) +
-                                "): its post " + comment.post_original_id +
-                                " is not in the file");
+                                "): its post " + comment.post_original_id + " is not in the file");
       }
     }
     if (listed > kSkippedListed) {
@@ -417,7 +168,11 @@ class StoringSink final : public transfer::ImportSink {
  public:
   StoringSink(store::BulkWriter& writer, Converter& converter, const Plan& plan,
               ImportSummary& summary, const ImportOptions& options)
-      : writer_(writer), converter_(converter), plan_(plan), keys_(plan), summary_(summary),
+      : writer_(writer),
+        converter_(converter),
+        plan_(plan),
+        keys_(plan),
+        summary_(summary),
         options_(options) {}
 
   Status OnBlog(const SourceBlog&) override { return Status::Ok(); }
@@ -586,8 +341,8 @@ Status ReadAll(const transfer::ExportFiles& files, transfer::ImportSink& sink) {
 }
 
 // The blog the import goes into: found, or (not stored yet) the one to create.
-Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options,
-                        const SourceBlog& source, bool& exists) {
+Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options, const SourceBlog& source,
+                        bool& exists) {
   auto blogs = store.ListBlogs();
   if (!blogs.ok()) return blogs.status();
   std::string host = NormalizeHost(options.blog_host);
@@ -626,8 +381,7 @@ Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options,
 
 }  // namespace
 
-Result<ImportSummary> ImportService::Import(const std::string& path,
-                                            const ImportOptions& options) {
+Result<ImportSummary> ImportService::Import(const std::string& path, const ImportOptions& options) {
   ScratchDir scratch;
   auto files = transfer::LocateExport(path, scratch.path());
   if (!files.ok()) return files.status();
