@@ -74,6 +74,9 @@ struct CommentQuery {
   std::optional<int64_t> post_id;
   std::vector<CommentStatus> statuses = {CommentStatus::kPublished};
   std::optional<Time> published_before;   // published < this
+  // Only comments readers may see the thread of: on published posts whose comments are
+  // not hidden (the comment feeds).
+  bool readable_posts_only = false;
   bool newest_first = false;
   int limit = 500;                        // ignored by CountComments
   int offset = 0;                         // ignored by CountComments

@@ -195,7 +195,7 @@ class FeedBuilder {
 
   // The published comments of the blog (or of one post), newest first, a page of them.
   // Comments of a post readers cannot see (unpublished, or its comments hidden) are
-  // left out of the entries; openSearch counts come from the store.
+  // left out, of the entries and of the openSearch counts.
   Result<FeedOutcome> Comments(std::optional<int64_t> post_id) {
     SAMIZDAT_RETURN_IF_ERROR(SetCommentFeedAuthor());
     if (model_.parent_post && model_.parent_post->comments_mode == CommentsMode::kHidden) {
@@ -206,6 +206,7 @@ class FeedBuilder {
     q.post_id = post_id;
     q.statuses = {CommentStatus::kPublished};
     q.published_before = query_.published_max;
+    q.readable_posts_only = true;
     q.newest_first = true;
     auto total = store_.CountComments(q);
     if (!total.ok()) return total.status();

@@ -285,9 +285,13 @@ class ModeratedCommentFeeds(IntegrationCase):
         comment_id = self.hold(self.hidden_post, 'Soon out of sight')
         self.cli('comment', 'approve', comment_id)
         self.assertEqual(self.feed_ids(feed), ([self.atom_id(comment_id)], '1'))
+        blog_wide_before = self.feed_ids('/feeds/comments/default')
         self.cli('post', 'set', self.hidden_post[0], '--comments', 'hidden')
         self.assertEqual(self.feed_ids(feed), ([], '0'))
-        self.assertNotIn(self.atom_id(comment_id), self.feed_ids('/feeds/comments/default')[0])
+        ids, total = self.feed_ids('/feeds/comments/default')
+        self.assertNotIn(self.atom_id(comment_id), ids)
+        # The blog-wide count leaves the hidden thread out too.
+        self.assertEqual(int(total), int(blog_wide_before[1]) - 1)
         _, _, body = self.server.get('/feeds/posts/default', host=self.HELD_HOST)
         entry = [e for e in ET.fromstring(body).findall('a:entry', NS)
                  if e.findtext('a:id', namespaces=NS) == self.atom_id(self.hidden_post[0])]

@@ -93,6 +93,10 @@ std::string CommentFilterSql(const CommentQuery& q) {
     sql += ")";
   }
   if (q.published_before) sql += " AND published_ms < ?3";
+  if (q.readable_posts_only) {
+    sql += " AND post_id IN (SELECT id FROM posts WHERE blog_id = ?1 AND status = 'published'"
+           " AND comments_mode <> 'hidden')";
+  }
   return sql;
 }
 

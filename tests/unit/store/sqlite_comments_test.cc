@@ -180,6 +180,25 @@ TEST_F(CommentsTest, ReplyToACommentOfTheSamePostIsKept) {
 
 // --- listing ------------------------------------------------------------------------------
 
+TEST_F(CommentsTest, ReadablePostsOnlyLeavesOutDraftsAndHiddenThreads) {
+  Post hidden = NewPost(blog_.id, "hidden", 2000);
+  Post draft = NewPost(blog_.id, "draft", 3000);
+  Comment shown = Add(post_.id, 100);
+  Add(hidden.id, 200);
+  Add(draft.id, 300);
+  hidden.comments_mode = CommentsMode::kHidden;
+  ASSERT_TRUE(store_->UpdatePost(hidden).ok());
+  draft.status = PostStatus::kDraft;
+  ASSERT_TRUE(store_->UpdatePost(draft).ok());
+
+  CommentQuery q;
+  q.blog_id = blog_.id;
+  EXPECT_EQ(Must(store_->CountComments(q)), 3);
+  q.readable_posts_only = true;
+  EXPECT_EQ(IdsOf(Must(store_->ListComments(q))), (Ids{shown.id}));
+  EXPECT_EQ(Must(store_->CountComments(q)), 1);
+}
+
 TEST_F(CommentsTest, ListByPostBlogAndStatusInOrderWithPaging) {
   Post second = NewPost(blog_.id, "second", 2000);
   Comment a = Add(post_.id, 100);
