@@ -1,8 +1,10 @@
-// Small string helpers shared by every module: trimming and strict number parsing.
+// Small string helpers shared by every module: trimming, ASCII case and strict number
+// parsing.
 #pragma once
 
 #include <charconv>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace samizdat {
@@ -13,6 +15,15 @@ inline std::string_view TrimBlank(std::string_view s) {
   const auto first = s.find_first_not_of(kBlank);
   if (first == std::string_view::npos) return {};
   return s.substr(first, s.find_last_not_of(kBlank) - first + 1);
+}
+
+// `s` with A-Z lowered; other bytes (UTF-8 included) as they are.
+inline std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
 }
 
 // The whole of `s` as a decimal integer ("12", "-3"); nullopt for anything else,

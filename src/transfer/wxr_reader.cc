@@ -64,8 +64,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/strings.h"
 #include "text/utf8.h"
 #include "transfer/readers.h"
+#include "transfer/wp_autop.h"
 #include "transfer/xml_stream.h"
 
 namespace samizdat::transfer {
@@ -86,11 +88,6 @@ bool IsWpNamespace(std::string_view uri) {
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------
 // Text helpers.
@@ -135,139 +132,6 @@ std::string DecodeEntities(std::string_view s) {
     text::AppendUtf8(cp, out);
     i = semi;
   }
-  return out;
-}
-
-// The block-level tags of WordPress's wpautop, and among them the containers whose
-// inside is left alone (they must be closed; p, li, td and the like close themselves).
-const std::unordered_set<std::string_view>& BlockTags() {
-  static const std::unordered_set<std::string_view> kBlock = {
-      "address", "area",    "article", "aside",  "blockquote", "caption",  "col",        "colgroup",
-      "dd",      "details", "div",     "dl",     "dt",         "fieldset", "figcaption", "figure",
-      "footer",  "form",    "h1",      "h2",     "h3",         "h4",       "h5",         "h6",
-      "header",  "hgroup",  "hr",      "legend", "li",         "map",      "math",       "menu",
-      "nav",     "ol",      "p",       "pre",    "section",    "style",    "summary",    "table",
-      "tbody",   "td",      "tfoot",   "th",     "thead",      "tr",       "ul"};
-  return kBlock;
-}
-
-bool IsContainer(std::string_view tag) {
-  static const std::unordered_set<std::string_view> kContainers = {
-      "address",  "article", "aside",   "blockquote", "details", "div",  "dl",
-      "fieldset", "figure",  "footer",  "form",       "h1",      "h2",   "h3",
-      "h4",       "h5",      "h6",      "header",     "math",    "menu", "nav",
-      "ol",       "pre",     "section", "style",      "table",   "ul"};
-  return kContainers.contains(tag);
-}
-
-// The block tags of one chunk of HTML, in order, as (lower-case name, is end tag).
-std::vector<std::pair<std::string, bool>> BlockTagsIn(std::string_view html) {
-  std::vector<std::pair<std::string, bool>> tags;
-  for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
-    size_t j = i + 1;
-    const bool end = j < html.size() && html[j] == '/';
-    if (end) ++j;
-    size_t k = j;
-    while (k < html.size() && std::isalnum(static_cast<unsigned char>(html[k]))) ++k;
-    if (k == j || k - j > 10) continue;
-    if (k < html.size() && html[k] != '>' && html[k] != '/' &&
-        !std::isspace(static_cast<unsigned char>(html[k]))) {
-      continue;
-    }
-    std::string name = Lower(html.substr(j, k - j));
-    if (BlockTags().contains(name)) tags.emplace_back(std::move(name), end);
-  }
-  return tags;
-}
-
-// True when body[i] == '<' opens a tag (or a comment): a letter, '/' or '!' follows.
-bool OpensTag(std::string_view body, size_t i) {
-  if (i + 1 >= body.size()) return false;
-  const unsigned char next = static_cast<unsigned char>(body[i + 1]);
-  return std::isalpha(next) || next == '/' || next == '!';
-}
-
-// Where the run of spaces, tabs and carriage returns from `i` ends.
-size_t SkipBlanks(std::string_view body, size_t i) {
-  while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r')) ++i;
-  return i;
-}
-
-// The next '<' or '\n' from `i`, or npos. (find_first_of calls memchr per character.)
-size_t FindMarkupOrNewline(std::string_view body, size_t i) {
-  for (; i < body.size(); ++i) {
-    if (body[i] == '<' || body[i] == '\n') return i;
-  }
-  return std::string_view::npos;
-}
-
-// Splits at blank lines that are outside tags.
-std::vector<std::string_view> Chunks(std::string_view body) {
-  std::vector<std::string_view> chunks;
-  size_t start = 0;
-  size_t i = FindMarkupOrNewline(body, 0);
-  while (i != std::string_view::npos) {
-    if (body[i] == '<') {
-      i = OpensTag(body, i) ? body.find('>', i) : i;
-      if (i == std::string_view::npos) break;
-    } else if (const size_t next = SkipBlanks(body, i + 1);
-               next < body.size() && body[next] == '\n') {
-      chunks.push_back(body.substr(start, i - start));
-      start = body.find_first_not_of(" \t\r\n", next);
-      if (start == std::string_view::npos) return chunks;
-      i = start - 1;
-    }
-    i = FindMarkupOrNewline(body, i + 1);
-  }
-  chunks.push_back(body.substr(start));
-  return chunks;
-}
-
-// One chunk of text as a paragraph: single newlines outside tags become <br />.
-void AppendParagraph(std::string_view chunk, std::string& out) {
-  out.append("<p>");
-  size_t copied = 0;
-  size_t i = FindMarkupOrNewline(chunk, 0);
-  while (i != std::string_view::npos) {
-    if (chunk[i] == '<') {
-      i = OpensTag(chunk, i) ? chunk.find('>', i) : i;
-      if (i == std::string_view::npos) break;
-    } else {
-      size_t line_end = i;  // drop a carriage return before the newline
-      if (line_end > copied && chunk[line_end - 1] == '\r') --line_end;
-      out.append(chunk.substr(copied, line_end - copied)).append("<br />");
-      copied = i;
-    }
-    i = FindMarkupOrNewline(chunk, i + 1);
-  }
-  out.append(chunk.substr(copied)).append("</p>\n");
-}
-
-// WordPress's storage form to HTML, as its wpautop does for the common cases: the body is
-// cut at blank lines; a piece with no block-level tag, outside any open container
-// (pre, div, ul, table, ...), becomes a <p> with <br /> at its single newlines; every
-// other piece is kept as it is. So a body with no block tag at all is all paragraphs,
-// and HTML laid out in blocks (the block editor's, for one) comes through unchanged.
-std::string BodyHtml(std::string_view stored) {
-  stored = TrimWhite(stored);
-  if (stored.empty()) return "";
-  std::string out;
-  int open_containers = 0;
-  for (std::string_view chunk : Chunks(stored)) {
-    chunk = TrimWhite(chunk);
-    if (chunk.empty()) continue;
-    const auto tags = BlockTagsIn(chunk);
-    if (open_containers == 0 && tags.empty()) {
-      AppendParagraph(chunk, out);
-    } else {
-      out.append(chunk).append("\n\n");
-    }
-    for (const auto& [name, end] : tags) {
-      if (!IsContainer(name)) continue;
-      open_containers = std::max(0, open_containers + (end ? -1 : 1));
-    }
-  }
-  while (out.ends_with('\n')) out.pop_back();
   return out;
 }
 
@@ -330,7 +194,7 @@ UrlParts SplitUrl(std::string_view url) {
   const size_t hash = url.find('#');
   if (hash != std::string_view::npos) url = url.substr(0, hash);
   const size_t slash = url.find_first_of("/?");
-  parts.host = Lower(url.substr(0, slash));
+  parts.host = AsciiLower(url.substr(0, slash));
   if (slash == std::string_view::npos) return parts;
   std::string_view tail = url.substr(slash);
   const size_t question = tail.find('?');
@@ -460,7 +324,7 @@ class WxrReader {
       }
       if (!login.empty() && !display.empty()) {
         authors_.emplace(login, display);
-        authors_lower_.emplace(Lower(login), display);
+        authors_lower_.emplace(AsciiLower(login), display);
       }
       return Status::Ok();
     }
@@ -572,7 +436,7 @@ class WxrReader {
     }
     post.original_id = f.post_id;
     post.title = std::move(f.title);
-    post.content_html = own_export_ ? std::string(f.content) : BodyHtml(f.content);
+    post.content_html = own_export_ ? std::string(f.content) : WordPressParagraphs(f.content);
     post.labels = std::move(f.labels);
     post.author = AuthorName(f.creator);
     const std::string what = "item " + f.post_id + ": ";
@@ -627,7 +491,7 @@ class WxrReader {
     std::string name = DecodeEntities(TrimmedTextOf(node));
     if (name.empty()) return;
     if (!tag &&
-        (Lower(name) == "uncategorized" || AttributeOf(node, "nicename") == "uncategorized")) {
+        (AsciiLower(name) == "uncategorized" || AttributeOf(node, "nicename") == "uncategorized")) {
       return;
     }
     if (std::find(labels.begin(), labels.end(), name) == labels.end()) {
@@ -637,7 +501,7 @@ class WxrReader {
 
   std::string AuthorName(const std::string& login) const {
     if (auto it = authors_.find(login); it != authors_.end()) return it->second;
-    if (auto it = authors_lower_.find(Lower(login)); it != authors_lower_.end()) {
+    if (auto it = authors_lower_.find(AsciiLower(login)); it != authors_lower_.end()) {
       return it->second;
     }
     return login;
@@ -687,7 +551,7 @@ class WxrReader {
                                                              : nullptr;
         if (field != nullptr) *field = local == "comment_content" ? TextOf(c) : TrimmedTextOf(c);
       }
-      comment.content_html = own_export_ ? std::string(content) : BodyHtml(content);
+      comment.content_html = own_export_ ? std::string(content) : WordPressParagraphs(content);
       if (comment.original_id.empty()) {
         return stream_.ErrorAt(comment.where,
                                "a comment on item " + post_id + " has no wp:comment_id");

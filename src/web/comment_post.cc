@@ -24,12 +24,7 @@ int StatusFor(service::CommentRefusal refusal) {
 
 bool IsUrlencodedForm(std::string_view content_type) {
   content_type = TrimBlank(content_type.substr(0, content_type.find(';')));
-  constexpr std::string_view kForm = "application/x-www-form-urlencoded";
-  if (content_type.size() != kForm.size()) return false;
-  for (std::size_t i = 0; i < kForm.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(content_type[i])) != kForm[i]) return false;
-  }
-  return true;
+  return AsciiLower(content_type) == "application/x-www-form-urlencoded";
 }
 
 // The form's fields; InvalidArgument for a body that is not urlencoded.
