@@ -1,10 +1,6 @@
 // A sample blog and posts for the feed tests, and a libxml2 reader to check XML output.
 #pragma once
 
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +8,7 @@
 #include "core/model.h"
 #include "core/time.h"
 #include "feeds/feed.h"
+#include "xpath_doc.h"  // tests/unit/
 
 namespace samizdat::feeds::testing {
 
@@ -100,59 +97,13 @@ inline FeedModel SampleCommentFeed() {
 }
 
 // A parsed XML document with the feeds' namespace prefixes registered for XPath.
-class XmlDoc {
+class XmlDoc : public samizdat::testing::XPathDoc {
  public:
   explicit XmlDoc(const std::string& bytes)
-      : doc_(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), "feed.xml", nullptr,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) {
-    if (doc_) {
-      ctx_.reset(xmlXPathNewContext(doc_.get()));
-      const char* const ns[][2] = {{"a", "http://www.w3.org/2005/Atom"},
-                                   {"os", "http://a9.com/-/spec/opensearchrss/1.0/"},
-                                   {"thr", "http://purl.org/syndication/thread/1.0"},
-                                   {"gd", "http://schemas.google.com/g/2005"}};
-      for (const auto& [prefix, uri] : ns) {
-        xmlXPathRegisterNs(ctx_.get(), reinterpret_cast<const xmlChar*>(prefix),
-                           reinterpret_cast<const xmlChar*>(uri));
-      }
-    }
-  }
-
-  bool ok() const { return doc_ != nullptr; }
-
-  // The string values of the nodes `xpath` selects (elements: their text; attributes:
-  // their value), in document order.
-  std::vector<std::string> All(const std::string& xpath) const {
-    std::vector<std::string> out;
-    if (!ctx_) return out;
-    std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> result(
-        xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(xpath.c_str()), ctx_.get()),
-        &xmlXPathFreeObject);
-    if (!result || !result->nodesetval) return out;
-    for (int i = 0; i < result->nodesetval->nodeNr; ++i) {
-      std::unique_ptr<xmlChar, decltype(xmlFree)> text(
-          xmlNodeGetContent(result->nodesetval->nodeTab[i]), xmlFree);
-      out.emplace_back(text ? reinterpret_cast<const char*>(text.get()) : "");
-    }
-    return out;
-  }
-
-  // The single value `xpath` selects, or "<N matches>" when it selects 0 or several.
-  std::string One(const std::string& xpath) const {
-    std::vector<std::string> all = All(xpath);
-    if (all.size() != 1) return "<" + std::to_string(all.size()) + " matches>";
-    return all[0];
-  }
-
- private:
-  struct DocFree {
-    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-  };
-  struct CtxFree {
-    void operator()(xmlXPathContext* c) const { xmlXPathFreeContext(c); }
-  };
-  std::unique_ptr<xmlDoc, DocFree> doc_;
-  std::unique_ptr<xmlXPathContext, CtxFree> ctx_;
+      : XPathDoc(bytes, {{"a", "http://www.w3.org/2005/Atom"},
+                         {"os", "http://a9.com/-/spec/opensearchrss/1.0/"},
+                         {"thr", "http://purl.org/syndication/thread/1.0"},
+                         {"gd", "http://schemas.google.com/g/2005"}}) {}
 };
 
 }  // namespace samizdat::feeds::testing

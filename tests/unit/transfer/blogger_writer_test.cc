@@ -19,11 +19,12 @@
 #include "recording_sink.h"
 #include "transfer/readers.h"
 #include "transfer/writers.h"
-#include "xpath_doc.h"
+#include "xpath_doc.h"  // tests/unit/
 
 namespace samizdat::transfer {
 namespace {
 
+using samizdat::testing::XPathDoc;
 using Strings = XPathDoc::Strings;
 
 constexpr std::string_view kBase = "https://example.com";

@@ -16,11 +16,12 @@
 #include "recording_sink.h"
 #include "transfer/readers.h"
 #include "transfer/writers.h"
-#include "xpath_doc.h"
+#include "xpath_doc.h"  // tests/unit/
 
 namespace samizdat::transfer {
 namespace {
 
+using samizdat::testing::XPathDoc;
 using Strings = XPathDoc::Strings;
 
 // The parsed output, queried with XPath (prefixes wp, content, excerpt, dc).

@@ -1,5 +1,5 @@
-// Test helper: an XML document parsed with libxml2 and queried with XPath, for checking
-// what the export writers wrote.
+// Test helper shared by the unit tests of the XML writers (feeds, exports): a document
+// parsed with libxml2 and queried with XPath.
 #pragma once
 
 #include <libxml/parser.h>
@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace samizdat::transfer {
+namespace samizdat::testing {
 
 class XPathDoc {
  public:
@@ -34,7 +34,8 @@ class XPathDoc {
 
   bool ok() const { return doc_ != nullptr; }
 
-  // The string values of the nodes `xpath` selects, in document order.
+  // The string values of the nodes `xpath` selects (elements: their text; attributes:
+  // their value), in document order.
   Strings All(const std::string& xpath) const {
     Strings out;
     if (!ctx_) return out;
@@ -50,11 +51,10 @@ class XPathDoc {
     return out;
   }
 
-  // The one value `xpath` selects; "<none>" or "<several>" otherwise.
+  // The single value `xpath` selects, or "<N matches>" when it selects 0 or several.
   std::string One(const std::string& xpath) const {
     Strings all = All(xpath);
-    if (all.empty()) return "<none>";
-    if (all.size() > 1) return "<several>";
+    if (all.size() != 1) return "<" + std::to_string(all.size()) + " matches>";
     return all[0];
   }
 
@@ -63,4 +63,4 @@ class XPathDoc {
   std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx_;
 };
 
-}  // namespace samizdat::transfer
+}  // namespace samizdat::testing
