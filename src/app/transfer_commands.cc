@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "core/strings.h"
 #include "service/blogs.h"
 #include "service/export.h"
 #include "service/import.h"
@@ -17,12 +18,6 @@ struct ImportFlags {
   std::string path, blog;
   bool dry_run = false;
 };
-
-std::string Thousands(int64_t n) {
-  std::string digits = std::to_string(n);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
-  return digits;
-}
 
 // A one-line progress bar on a terminal: items done, the rate, the time left.
 class ProgressBar {
@@ -38,9 +33,9 @@ class ProgressBar {
     std::string bar(filled, '#');
     bar.append(width - filled, '-');
     std::fprintf(stderr, "\r[%s] %s/%s posts, %s/%s comments, %s/s, %.0f s left ", bar.c_str(),
-                 Thousands(p.posts_done).c_str(), Thousands(p.posts_total).c_str(),
-                 Thousands(p.comments_done).c_str(), Thousands(p.comments_total).c_str(),
-                 Thousands(static_cast<int64_t>(rate)).c_str(),
+                 WithThousands(p.posts_done).c_str(), WithThousands(p.posts_total).c_str(),
+                 WithThousands(p.comments_done).c_str(), WithThousands(p.comments_total).c_str(),
+                 WithThousands(static_cast<int64_t>(rate)).c_str(),
                  rate > 0 ? (total - done) / rate : 0.0);
     shown_ = true;
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <charconv>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,14 @@ inline std::string AsciiLower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+// "12,345": a count for people to read, with a comma between thousands.
+inline std::string WithThousands(int64_t n) {
+  std::string digits = std::to_string(n);
+  const int first = digits.front() == '-' ? 1 : 0;
+  for (int i = static_cast<int>(digits.size()) - 3; i > first; i -= 3) digits.insert(i, ",");
+  return digits;
 }
 
 // The whole of `s` as a decimal integer ("12", "-3"); nullopt for anything else,

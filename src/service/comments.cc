@@ -2,6 +2,7 @@
 #include "service/comments.h"
 
 #include <boost/url/parse.hpp>
+#include <tuple>
 
 #include "auth/form_token.h"
 #include "core/strings.h"
@@ -19,11 +20,13 @@ std::size_t CodePoints(std::string_view s) {
   return n;
 }
 
-// "12,345" for the messages.
-std::string WithCommas(std::size_t n) {
-  std::string digits = std::to_string(n);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
-  return digits;
+// "Your name is 123 characters long; the limit is 100." when `value` is over `limit`
+// characters; "" otherwise.
+std::string TooLong(std::string_view what, std::string_view value, std::size_t limit) {
+  const std::size_t n = CodePoints(value);
+  if (n <= limit) return "";
+  return "Your " + std::string(what) + " is " + WithThousands(static_cast<int64_t>(n)) +
+         " characters long; the limit is " + WithThousands(static_cast<int64_t>(limit)) + ".";
 }
 
 // The text as compared for duplicates: lower-case ASCII, runs of white space as one.
@@ -80,17 +83,11 @@ std::string CheckFields(const CommentSubmission& in) {
     return "Your comment could not be read: it is not valid UTF-8 text.";
   }
   if (!HasVisibleText(in.body)) return "Your comment is empty.";
-  if (std::size_t n = CodePoints(in.body); n > kMaxCommentBody) {
-    return "Your comment is " + WithCommas(n) + " characters long; the limit is " +
-           WithCommas(kMaxCommentBody) + ".";
-  }
-  if (std::size_t n = CodePoints(in.name); n > kMaxCommentName) {
-    return "Your name is " + WithCommas(n) + " characters long; the limit is " +
-           WithCommas(kMaxCommentName) + ".";
-  }
-  if (std::size_t n = CodePoints(in.url); n > kMaxCommentUrl) {
-    return "Your website address is " + WithCommas(n) + " characters long; the limit is " +
-           WithCommas(kMaxCommentUrl) + ".";
+  for (const auto& [what, value, limit] :
+       {std::tuple{"comment", std::string_view(in.body), kMaxCommentBody},
+        std::tuple{"name", std::string_view(in.name), kMaxCommentName},
+        std::tuple{"website address", std::string_view(in.url), kMaxCommentUrl}}) {
+    if (std::string problem = TooLong(what, value, limit); !problem.empty()) return problem;
   }
   const std::string_view url = TrimBlank(in.url);
   if (!url.empty() && !IsHttpUrl(url)) {
