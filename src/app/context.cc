@@ -5,11 +5,13 @@
 #include <iostream>
 #include <system_error>
 
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace samizdat::app {
 
 Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options) {
+  if (!options.db_url.empty()) return store::OpenPostgresStore(options.db_url);
   std::error_code ec;
   std::filesystem::create_directories(options.data_dir, ec);
   if (ec) {

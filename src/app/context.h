@@ -12,10 +12,12 @@ namespace samizdat::app {
 
 struct GlobalOptions {
   std::string data_dir = "./data";
+  std::string db_url;     // postgresql://…: the shared database instead of DIR/samizdat.db
   std::string theme_dir;  // empty: the theme compiled into the binary
 };
 
-// Creates the data directory if needed and opens (migrating) DIR/samizdat.db.
+// Opens (migrating) the PostgreSQL database at --db when one is given; otherwise creates
+// the data directory if needed and opens DIR/samizdat.db.
 Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options);
 
 // Prints "samizdat: error: <message>" on stderr; returns the process exit code (1).

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "store/postgres/postgres_store.h"
 
 int main(int argc, char** argv) {
   samizdat::app::GlobalOptions global;
@@ -10,7 +11,20 @@ int main(int argc, char** argv) {
   CLI::App app{"samizdat: a self-hosted blog server compatible with Blogger"};
   app.require_subcommand(1);
   app.option_defaults()->always_capture_default();
-  app.add_option("--data", global.data_dir, "Directory of the SQLite database");
+  // Any option can come from a TOML file instead: top-level keys for the global ones
+  // (db = "postgresql://…"), a [serve] table for the server's.
+  app.set_config("--config", "", "Read options from this TOML file");
+  app.add_option("--data", global.data_dir,
+                 "Directory of the SQLite database, and of the access log by default");
+  app.add_option("--db", global.db_url,
+                 "A PostgreSQL database (postgresql://…) to use instead of the SQLite one, "
+                 "shared by every node pointed at it")
+      ->envname("SAMIZDAT_DB")
+      ->check([](const std::string& url) {
+        return samizdat::store::IsPostgresUrl(url)
+                   ? std::string()
+                   : "--db takes a postgresql:// URL, not " + url;
+      });
   app.add_option("--theme", global.theme_dir,
                  "Directory of a theme to use instead of the built-in one")
       ->check(CLI::ExistingDirectory);

@@ -1,4 +1,4 @@
-// Status::ToString.
+// Status::ToString and Status::WithContext.
 #include "core/status.h"
 
 namespace samizdat {
@@ -15,6 +15,11 @@ std::string Status::ToString() const {
     case Code::kInternal: name = "Internal"; break;
   }
   return std::string(name) + ": " + message_;
+}
+
+Status Status::WithContext(std::string_view context) const {
+  if (ok()) return *this;
+  return Status(code_, std::string(context) + ": " + message_);
 }
 
 }  // namespace samizdat

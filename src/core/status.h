@@ -49,6 +49,8 @@ class [[nodiscard]] Status {
 
   // "NotFound: no post at /2022/01/x.html"; "OK" for success.
   std::string ToString() const;
+  // This status with "`context`: " put before its message, its code kept. OK stays OK.
+  Status WithContext(std::string_view context) const;
 
  private:
   Status(Code code, std::string msg) : code_(code), message_(std::move(msg)) {}

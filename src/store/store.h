@@ -1,15 +1,21 @@
 // Store: the only way code reaches stored data. One interface, one backend per database
-// (store/sqlite/ now, PostgreSQL later); only src/app/ names a backend.
+// (store/sqlite/ and store/postgres/); only src/app/ names a backend.
 //
 // Thread safety: a Store is safe for concurrent use from many threads without external
 // locking. Reads never wait for a writer (SQLite: WAL snapshots, one connection per
-// reading thread); writes are serialized inside the store.
+// reading thread; PostgreSQL: MVCC, a pool of connections); writes of one blog are
+// serialized inside the store (SQLite: one writer; PostgreSQL: the blog's row lock).
+//
+// Several processes, and with PostgreSQL several nodes, may share one database: each
+// sees the others' writes through ChangeStamp().
 //
 // Errors: NotFound when the thing asked for does not exist (and nothing changed);
 // Conflict when a write clashes with stored data (a taken host, path or id; nothing
-// changed); InvalidArgument for values the store cannot hold; Internal for I/O and SQL
-// failures. Every write is one transaction: it happens whole or not at all, and once it
-// returns OK it survives a crash.
+// changed); InvalidArgument for values the store cannot hold; Unavailable when the
+// database cannot be reached or is locked for too long (retrying later may work: a
+// PostgreSQL store reconnects by itself); Internal for I/O and SQL failures. Every write
+// is one transaction: it happens whole or not at all, and once it returns OK it survives
+// a crash.
 //
 // Generations: every write that changes what a blog shows (its settings, a post, a page)
 // increments that blog's `generation` and sets its `updated` time in the same
@@ -66,6 +72,18 @@ struct Neighbours {
   std::optional<PostLink> older;
 };
 
+// A permanent redirect of a blog, kept by an import: `old_path` answers 301 to `new_path`.
+struct Redirect {
+  std::string old_path;
+  std::string new_path;
+};
+
+// An instance-wide secret (GetOrCreateSecret).
+struct Secret {
+  std::string name;
+  std::string value;  // any bytes
+};
+
 // Which comments ListComments/CountComments select: of one blog, optionally of one post,
 // with one of the given statuses (empty: any), oldest first by (published, id) unless
 // newest_first.
@@ -116,6 +134,16 @@ class BulkWriter {
   // the blog; a later one for the same old path replaces it.
   virtual Status AddRedirect(int64_t blog_id, std::string_view old_path,
                              std::string_view new_path) = 0;
+  // The rest copies a whole store (samizdat migrate), keeping what imports do not carry.
+  // A blog as given: id, settings, times, generation and comment_seq kept. Conflict if
+  // the id or the host is taken.
+  virtual Status AddBlog(const Blog& blog) = 0;
+  // A user as given, id and password hash kept. Conflict if the id or the email is taken.
+  virtual Status AddUser(const User& user) = 0;
+  // A secret as given. Conflict if the name is taken.
+  virtual Status AddSecret(const Secret& secret) = 0;
+  // Adds `counts` (totals and every token's counts) to the blog's classifier counts.
+  virtual Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) = 0;
   // Ends the batch: removes comments whose post is not in the blog (returning their ids
   // in `orphans`), makes replies whose parent is absent top-level, recounts the posts'
   // comments, bumps the generation and comment_seq of every blog touched, and commits
@@ -151,6 +179,11 @@ class Store {
   virtual Result<bool> PathExists(int64_t blog_id, std::string_view path) = 0;
   virtual Result<std::vector<Post>> ListPosts(const PostQuery& query) = 0;
   virtual Result<int> CountPosts(const PostQuery& query) = 0;
+  // Publishes the blog's scheduled posts and pages whose time is at or before `now`, in
+  // one transaction that bumps the generation once; returns their ids (empty: nothing
+  // was due, nothing changed). When several processes or nodes call it at once, each
+  // post is published by exactly one of them: the others get an empty list.
+  virtual Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) = 0;
   // Published neighbours of the same kind, by (published, id).
   virtual Result<Neighbours> GetNeighbours(const Post& post) = 0;
   // The published time of every published post (not pages) of the blog, newest first:
@@ -199,12 +232,16 @@ class Store {
   // The classifier's counts for `tokens` in the blog.
   virtual Result<SpamCounts> GetSpamCounts(int64_t blog_id,
                                            const std::vector<std::string>& tokens) = 0;
+  // Every token the classifier learnt in the blog, with its totals (samizdat migrate).
+  virtual Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) = 0;
 
   // --- bulk writes and redirects -------------------------------------------------------
   // Starts a bulk write (imports). Waits for other writers to finish first.
   virtual Result<std::unique_ptr<BulkWriter>> BeginBulk() = 0;
   // The path a redirect from `old_path` leads to. NotFound when there is none.
   virtual Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) = 0;
+  // Every redirect of the blog, by old path.
+  virtual Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) = 0;
 
   // --- instance secrets ----------------------------------------------------------------
   // The secret stored under `name`; when there is none yet, stores `candidate` (random
@@ -212,11 +249,15 @@ class Store {
   // gets the same bytes: keys for form tokens and IP hashes.
   virtual Result<std::string> GetOrCreateSecret(std::string_view name,
                                                 std::string_view candidate) = 0;
+  // Every secret, by name (samizdat migrate).
+  virtual Result<std::vector<Secret>> ListSecrets() = 0;
 
   // --- users -------------------------------------------------------------------------
   // Conflict if the email is taken. Assigns the id.
   virtual Result<User> CreateUser(const User& user) = 0;
   virtual Result<int> CountUsers() = 0;
+  // Every user, by id.
+  virtual Result<std::vector<User>> ListUsers() = 0;
 
   // --- change tracking -----------------------------------------------------------------
   // A number that changes whenever stored data may have changed, through this Store or

@@ -1,7 +1,7 @@
 // SqliteStore: creating, updating and reading blogs.
 #include <string>
 
-#include "store/sqlite/rows.h"
+#include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store::sqlite {

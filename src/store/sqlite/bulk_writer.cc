@@ -32,7 +32,7 @@
 #include <utility>
 #include <vector>
 
-#include "store/sqlite/rows.h"
+#include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store::sqlite {
@@ -55,6 +55,10 @@ class SqliteBulkWriter final : public BulkWriter {
   Status AddComment(const Comment& comment) override;
   Status AddRedirect(int64_t blog_id, std::string_view old_path,
                      std::string_view new_path) override;
+  Status AddBlog(const Blog& blog) override;
+  Status AddUser(const User& user) override;
+  Status AddSecret(const Secret& secret) override;
+  Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
   Status Commit(std::vector<int64_t>* orphans) override;
 
  private:
@@ -368,6 +372,14 @@ Result<std::string> SqliteStore::GetRedirect(int64_t blog_id, std::string_view o
     if (!*row) return Status::NotFound("no redirect from " + std::string(old_path));
     return query->Text(0);
   });
+}
+
+// SCAFFOLD: to be written.
+Status SqliteBulkWriter::AddBlog(const Blog&) { return Status::Internal("not written yet"); }
+Status SqliteBulkWriter::AddUser(const User&) { return Status::Internal("not written yet"); }
+Status SqliteBulkWriter::AddSecret(const Secret&) { return Status::Internal("not written yet"); }
+Status SqliteBulkWriter::AddSpamCounts(int64_t, const SpamCounts&) {
+  return Status::Internal("not written yet");
 }
 
 }  // namespace samizdat::store::sqlite

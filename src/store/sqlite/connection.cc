@@ -23,22 +23,6 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   }
 }
 
-Status WithContext(const Status& status, std::string_view context) {
-  std::string message(context);
-  message += ": ";
-  message += status.message();
-  switch (status.code()) {
-    case Status::Code::kOk: return status;
-    case Status::Code::kNotFound: return Status::NotFound(std::move(message));
-    case Status::Code::kInvalidArgument: return Status::InvalidArgument(std::move(message));
-    case Status::Code::kConflict: return Status::Conflict(std::move(message));
-    case Status::Code::kPermissionDenied: return Status::PermissionDenied(std::move(message));
-    case Status::Code::kUnavailable: return Status::Unavailable(std::move(message));
-    case Status::Code::kInternal: return Status::Internal(std::move(message));
-  }
-  return Status::Internal(std::move(message));
-}
-
 Statement::~Statement() {
   if (stmt_ == nullptr) return;
   sqlite3_reset(stmt_);
@@ -127,7 +111,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
       "PRAGMA synchronous = FULL;"
       "PRAGMA foreign_keys = ON;"
       "PRAGMA mmap_size = 0;");
-  if (!st.ok()) return WithContext(st, "cannot open " + path);
+  if (!st.ok()) return st.WithContext("cannot open " + path);
   return conn;
 }
 

@@ -34,9 +34,6 @@ using StmtHandle = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 // otherwise. The message is `what` followed by SQLite's own message.
 Status SqliteError(sqlite3* db, int rc, std::string_view what);
 
-// `status` with "`context`: " put before its message, its code kept. OK stays OK.
-Status WithContext(const Status& status, std::string_view context);
-
 // One use of a cached prepared statement. On destruction it is reset and its bindings
 // cleared, ready for the next user. Parameter and column indexes are as SQLite's: binds
 // count from 1, columns from 0.

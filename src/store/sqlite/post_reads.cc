@@ -4,7 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "store/sqlite/rows.h"
+#include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store::sqlite {

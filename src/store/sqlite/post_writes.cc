@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite/rows.h"
+#include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store::sqlite {

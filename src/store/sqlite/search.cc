@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "store/sqlite/fts_query.h"
-#include "store/sqlite/rows.h"
+#include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store::sqlite {

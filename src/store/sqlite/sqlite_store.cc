@@ -3,7 +3,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/sqlite/migrations.h"
-#include "store/sqlite/rows.h"
+#include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store {
@@ -18,7 +18,7 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
   Result<std::unique_ptr<Connection>> writer = Connection::Open(path);
   if (!writer.ok()) return writer.status();
   Status migrated = ApplyMigrations(**writer, EmbeddedMigrations());
-  if (!migrated.ok()) return WithContext(migrated, path);
+  if (!migrated.ok()) return migrated.WithContext(path);
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(path, std::move(*writer)));
 }
 

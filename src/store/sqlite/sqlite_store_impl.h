@@ -19,7 +19,7 @@
 
 #include "store/sqlite/change_tracker.h"
 #include "store/sqlite/connection.h"
-#include "store/sqlite/ids.h"
+#include "store/id_source.h"
 #include "store/sqlite/reader_pool.h"
 #include "store/store.h"
 
@@ -44,6 +44,7 @@ class SqliteStore final : public Store {
   Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
   Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
   Result<int> CountPosts(const PostQuery& query) override;
+  Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) override;
   Result<Neighbours> GetNeighbours(const Post& post) override;
   Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
   Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
@@ -66,14 +67,18 @@ class SqliteStore final : public Store {
                                    std::string_view digest) override;
   Result<SpamCounts> GetSpamCounts(int64_t blog_id,
                                    const std::vector<std::string>& tokens) override;
+  Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
   Result<std::string> GetOrCreateSecret(std::string_view name,
                                         std::string_view candidate) override;
+  Result<std::vector<Secret>> ListSecrets() override;
 
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
   Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
+  Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
 
   Result<User> CreateUser(const User& user) override;
   Result<int> CountUsers() override;
+  Result<std::vector<User>> ListUsers() override;
 
   uint64_t ChangeStamp() override { return tracker_.Stamp(); }
 

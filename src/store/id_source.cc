@@ -1,9 +1,9 @@
 // IdSource: a seeded 64-bit Mersenne Twister behind a mutex.
-#include "store/sqlite/ids.h"
+#include "store/id_source.h"
 
 #include <limits>
 
-namespace samizdat::store::sqlite {
+namespace samizdat::store {
 
 IdSource::IdSource() {
   std::random_device device;
@@ -17,4 +17,4 @@ int64_t IdSource::Next() {
   return ids(rng_);
 }
 
-}  // namespace samizdat::store::sqlite
+}  // namespace samizdat::store

@@ -1,4 +1,5 @@
-// Random ids for new blogs and posts: positive, below 2^63, like Blogger's large ids.
+// Random ids for new blogs, posts and comments: positive, below 2^63, like Blogger's large
+// ids. Shared by the backends.
 // Thread-safe.
 #pragma once
 
@@ -6,7 +7,7 @@
 #include <mutex>
 #include <random>
 
-namespace samizdat::store::sqlite {
+namespace samizdat::store {
 
 class IdSource {
  public:
@@ -20,4 +21,4 @@ class IdSource {
   std::mt19937_64 rng_;  // guarded by mu_
 };
 
-}  // namespace samizdat::store::sqlite
+}  // namespace samizdat::store

@@ -1,0 +1,68 @@
+// ChangeListener: LISTEN on one connection, poll(2) on its socket, reconnect when lost.
+#include "store/postgres/change_listener.h"
+
+#include <poll.h>
+
+#include <chrono>
+#include <memory>
+
+#include "store/postgres/connection.h"
+
+namespace samizdat::store::postgres {
+namespace {
+
+// How long the thread sleeps in poll(2) before looking at the stop token again.
+constexpr int kPollMillis = 100;
+
+// Sleeps up to `duration`, waking early when asked to stop.
+void SleepUnlessStopped(std::stop_token stop, std::chrono::milliseconds duration) {
+  const auto until = std::chrono::steady_clock::now() + duration;
+  while (!stop.stop_requested() && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+}  // namespace
+
+ChangeListener::ChangeListener(std::string conninfo)
+    : conninfo_(std::move(conninfo)), thread_([this](std::stop_token stop) { Run(stop); }) {}
+
+ChangeListener::~ChangeListener() {
+  thread_.request_stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void ChangeListener::Run(std::stop_token stop) {
+  bool first = true;
+  int failures = 0;
+  while (!stop.stop_requested()) {
+    Result<std::unique_ptr<Connection>> conn = Connection::Open(conninfo_);
+    if (!conn.ok() || !(*conn)->Exec(std::string("LISTEN ") + kChangeChannel).ok()) {
+      ++failures;
+      SleepUnlessStopped(stop, std::chrono::milliseconds(failures < 8 ? 250 : 1000));
+      continue;
+    }
+    // Whatever was written while no one listened is unknown: count it as a change.
+    if (!first) counter_.fetch_add(1, std::memory_order_release);
+    first = false;
+    failures = 0;
+    PGconn* handle = (*conn)->handle();
+    while (!stop.stop_requested()) {
+      pollfd waiting{PQsocket(handle), POLLIN, 0};
+      if (waiting.fd < 0) break;
+      const int ready = poll(&waiting, 1, kPollMillis);
+      if (ready < 0) continue;  // EINTR
+      if (ready == 0) continue;
+      if (PQconsumeInput(handle) == 0) break;  // the connection is gone
+      bool changed = false;
+      while (PGnotify* note = PQnotifies(handle)) {
+        changed = true;
+        PQfreemem(note);
+      }
+      if (changed) counter_.fetch_add(1, std::memory_order_release);
+      if ((*conn)->Broken()) break;
+    }
+  }
+}
+
+}  // namespace samizdat::store::postgres

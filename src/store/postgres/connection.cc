@@ -1,0 +1,228 @@
+// libpq calls behind Connection, Rows, Params and Transaction, and SQLSTATE -> Status.
+#include "store/postgres/connection.h"
+
+#include <charconv>
+#include <cstdlib>
+
+namespace samizdat::store::postgres {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// libpq's messages end with a newline; ours do not.
+std::string Trimmed(const char* message) {
+  std::string text = message != nullptr ? message : "";
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+Status PgError(PGconn* conn, const PGresult* result, std::string_view what) {
+  std::string message = std::string(what) + ": ";
+  const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  std::string detail = Trimmed(result != nullptr ? PQresultErrorMessage(result) : "");
+  if (detail.empty()) detail = Trimmed(PQerrorMessage(conn));
+  message += detail;
+  const std::string_view code = state != nullptr ? state : "";
+  if (PQstatus(conn) != CONNECTION_OK || StartsWith(code, "08") || StartsWith(code, "57P") ||
+      code == "40001" || code == "40P01" || code == "55P03") {
+    return Status::Unavailable(message);
+  }
+  if (code == "23505") return Status::Conflict(message);
+  if (code == "23503") return Status::NotFound(message);
+  if (StartsWith(code, "22") || code == "23514") return Status::InvalidArgument(message);
+  return Status::Internal(message);
+}
+
+// --- Params ------------------------------------------------------------------------------
+
+void Params::Push(std::string value, int format, bool is_null) {
+  lengths_.push_back(static_cast<int>(value.size()));
+  values_.push_back(std::move(value));
+  formats_.push_back(format);
+  nulls_.push_back(is_null);
+}
+
+Params& Params::Add(int64_t value) {
+  Push(std::to_string(value), 0, false);
+  return *this;
+}
+
+Params& Params::AddBool(bool value) {
+  Push(value ? "t" : "f", 0, false);
+  return *this;
+}
+
+Params& Params::Add(double value) {
+  char buffer[64];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  Push(std::string(buffer, end), 0, false);
+  return *this;
+}
+
+Params& Params::Add(std::string_view text) {
+  Push(std::string(text), 0, false);
+  return *this;
+}
+
+Params& Params::AddBytes(std::string_view bytes) {
+  Push(std::string(bytes), 1, false);
+  return *this;
+}
+
+Params& Params::AddTextArray(const std::vector<std::string>& values) {
+  std::string literal = "{";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) literal += ',';
+    literal += '"';
+    for (char c : values[i]) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  literal += '}';
+  Push(std::move(literal), 0, false);
+  return *this;
+}
+
+Params& Params::AddInt64Array(const std::vector<int64_t>& values) {
+  std::string literal = "{";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) literal += ',';
+    literal += std::to_string(values[i]);
+  }
+  literal += '}';
+  Push(std::move(literal), 0, false);
+  return *this;
+}
+
+Params& Params::AddNull() {
+  Push("", 0, true);
+  return *this;
+}
+
+std::vector<const char*> Params::Values() const {
+  std::vector<const char*> pointers;
+  pointers.reserve(values_.size());
+  for (size_t i = 0; i < values_.size(); ++i) {
+    pointers.push_back(nulls_[i] ? nullptr : values_[i].c_str());
+  }
+  return pointers;
+}
+
+// --- Rows --------------------------------------------------------------------------------
+
+int64_t Rows::Int64(int row, int column) const {
+  std::string_view text = TextView(row, column);
+  int64_t value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+double Rows::Double(int row, int column) const {
+  // from_chars for double is in GCC 12's libstdc++; strtod would depend on the locale.
+  std::string_view text = TextView(row, column);
+  double value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+std::string_view Rows::TextView(int row, int column) const {
+  return std::string_view(PQgetvalue(result_.get(), row, column),
+                          static_cast<size_t>(PQgetlength(result_.get(), row, column)));
+}
+
+std::string Rows::Bytes(int row, int column) const {
+  size_t length = 0;
+  unsigned char* bytes = PQunescapeBytea(
+      reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row, column)), &length);
+  if (bytes == nullptr) return {};
+  std::string value(reinterpret_cast<const char*>(bytes), length);
+  PQfreemem(bytes);
+  return value;
+}
+
+int64_t Rows::Affected() const {
+  std::string_view text = PQcmdTuples(result_.get());
+  int64_t value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+// --- Connection --------------------------------------------------------------------------
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo) {
+  ConnHandle conn(PQconnectdb(conninfo.c_str()));
+  if (!conn) return Status::Unavailable("cannot reach PostgreSQL: out of memory");
+  if (PQstatus(conn.get()) != CONNECTION_OK) {
+    return Status::Unavailable("cannot reach PostgreSQL: " + Trimmed(PQerrorMessage(conn.get())));
+  }
+  // Times are exchanged as epoch milliseconds and text as UTF-8 whatever the server's
+  // defaults; notices (say, "relation already exists, skipping") are not printed.
+  PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);
+  auto opened = std::make_unique<Connection>(std::move(conn));
+  SAMIZDAT_RETURN_IF_ERROR(opened->Exec("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"));
+  return opened;
+}
+
+Status Connection::Exec(const std::string& sql) {
+  ResultHandle result(PQexec(conn_.get(), sql.c_str()));
+  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+    return PgError(conn_.get(), result.get(), "PostgreSQL");
+  }
+  return Status::Ok();
+}
+
+Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
+  auto found = prepared_.find(sql);
+  if (found == prepared_.end()) {
+    std::string name = "s" + std::to_string(prepared_.size() + 1);
+    std::string text(sql);
+    ResultHandle prepared(PQprepare(conn_.get(), name.c_str(), text.c_str(), 0, nullptr));
+    if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+      return PgError(conn_.get(), prepared.get(), "preparing a statement");
+    }
+    found = prepared_.emplace(std::move(text), std::move(name)).first;
+  }
+  const std::vector<const char*> values = params.Values();
+  ResultHandle result(PQexecPrepared(conn_.get(), found->second.c_str(), params.size(),
+                                     values.data(), params.Lengths(), params.Formats(), 0));
+  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    return PgError(conn_.get(), result.get(), "PostgreSQL");
+  }
+  return Rows(std::move(result));
+}
+
+// --- Transaction -------------------------------------------------------------------------
+
+Result<Transaction> Transaction::Begin(Connection& conn, Mode mode) {
+  SAMIZDAT_RETURN_IF_ERROR(conn.Exec(mode == Mode::kRead
+                                         ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                                         : "BEGIN"));
+  return Transaction(&conn);
+}
+
+Transaction::~Transaction() {
+  // A failed rollback leaves the connection broken or idle-in-error; the pool discards a
+  // broken one, and the next BEGIN on an aborted one would fail, so ROLLBACK is enough.
+  if (conn_ != nullptr && !conn_->Broken()) (void)conn_->Exec("ROLLBACK");
+}
+
+Status Transaction::Commit(std::string_view before_commit) {
+  Connection* conn = std::exchange(conn_, nullptr);
+  std::string sql(before_commit);
+  if (!sql.empty()) sql += "; ";
+  sql += "COMMIT";
+  Status committed = conn->Exec(sql);
+  // A failed statement in the batch leaves the transaction aborted: end it.
+  if (!committed.ok() && !conn->Broken()) (void)conn->Exec("ROLLBACK");
+  return committed;
+}
+
+}  // namespace samizdat::store::postgres

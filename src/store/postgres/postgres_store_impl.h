@@ -1,0 +1,181 @@
+// PostgresStore: the Store over one PostgreSQL database. Private to store/postgres/; the
+// rest of the program reaches it through OpenPostgresStore() and the Store interface.
+//
+// Connections: every call borrows one from the pool for its duration. A write runs in one
+// READ COMMITTED transaction that ends with NOTIFY samizdat_changes; writes of one blog
+// are serialized by locking the blog's row (UPDATE blogs … first, or SELECT … FOR
+// UPDATE), so counters and checks cannot be raced by another node. A read that needs one
+// snapshot over several queries runs in a REPEATABLE READ, READ ONLY transaction.
+// The methods are split by subject over blog_queries.cc, post_reads.cc, post_writes.cc,
+// search.cc, comment_queries.cc, user_queries.cc and bulk_writer.cc.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <shared_mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/id_source.h"
+#include "store/postgres/change_listener.h"
+#include "store/postgres/connection.h"
+#include "store/postgres/pool.h"
+#include "store/store.h"
+
+namespace samizdat::store::postgres {
+
+class PostgresStore final : public Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& url);
+
+  explicit PostgresStore(const std::string& url);
+
+  Result<Blog> CreateBlog(const Blog& blog) override;
+  Status UpdateBlog(const Blog& blog) override;
+  Result<Blog> GetBlog(int64_t blog_id) override;
+  Result<std::vector<Blog>> ListBlogs() override;
+
+  Result<Post> CreatePost(const Post& post) override;
+  Status UpdatePost(const Post& post) override;
+  Status DeletePost(int64_t blog_id, int64_t post_id) override;
+  Result<Post> GetPost(int64_t blog_id, int64_t post_id) override;
+  Result<Post> GetPostByPath(int64_t blog_id, std::string_view path) override;
+  Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
+  Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
+  Result<int> CountPosts(const PostQuery& query) override;
+  Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) override;
+  Result<Neighbours> GetNeighbours(const Post& post) override;
+  Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
+  Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
+  Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit,
+                                        int offset) override;
+  Result<int> CountSearch(int64_t blog_id, std::string_view query) override;
+
+  Result<Comment> CreateComment(const Comment& comment) override;
+  Result<Comment> GetComment(int64_t blog_id, int64_t comment_id) override;
+  Result<std::vector<Comment>> ListComments(const CommentQuery& query) override;
+  Result<int> CountComments(const CommentQuery& query) override;
+  Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
+                         SpamTraining training, const std::vector<std::string>& tokens) override;
+  Result<int> PurgeComments(CommentStatus status, Time before) override;
+  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
+                                                             int64_t since) override;
+  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash,
+                                  Time since) override;
+  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
+                                   std::string_view digest) override;
+  Result<SpamCounts> GetSpamCounts(int64_t blog_id,
+                                   const std::vector<std::string>& tokens) override;
+  Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
+
+  Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
+  Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
+  Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
+
+  Result<std::string> GetOrCreateSecret(std::string_view name,
+                                        std::string_view candidate) override;
+  Result<std::vector<Secret>> ListSecrets() override;
+
+  Result<User> CreateUser(const User& user) override;
+  Result<int> CountUsers() override;
+  Result<std::vector<User>> ListUsers() override;
+
+  uint64_t ChangeStamp() override { return listener_.Stamp(); }
+
+ private:
+  // Runs fn(Connection&) -> Status or Result<T> on a borrowed connection inside one write
+  // transaction; commits (with the NOTIFY) if fn succeeded, rolls back otherwise.
+  template <typename Fn>
+  auto Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+  // Runs fn(Connection&) on a borrowed connection, outside any transaction: for reads of
+  // one statement.
+  template <typename Fn>
+  auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+  // Runs fn(Connection&) inside one read-only snapshot: for reads of several statements
+  // that must agree (a list and its labels).
+  template <typename Fn>
+  auto ReadSnapshot(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+  // A connection to run on; after a lost server, the pooled ones are dead: when the first
+  // one borrowed fails its BEGIN that way, the idle ones are dropped and one retry runs
+  // on a fresh connection.
+  template <typename Fn>
+  auto WithTransaction(Transaction::Mode mode, Fn&& fn)
+      -> decltype(fn(std::declval<Connection&>()));
+
+  // Within a write: generation + 1 and updated = now for the blog (locking its row).
+  // NotFound if absent.
+  static Status BumpGeneration(Connection& conn, int64_t blog_id);
+  // Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
+  // `post_ids` stamped with it and its published comments recounted — or, when `added`
+  // is given (one new comment, 1 if published else 0), its count moved by that.
+  // NotFound if the blog is absent.
+  static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
+                           std::optional<int> added = std::nullopt);
+  // Within a read: fills in the labels of `posts` with one query.
+  static Status LoadLabels(Connection& conn, std::vector<Post>& posts);
+
+  friend class PostgresBulkWriter;  // bulk_writer.cc: holds bulk_mu_ exclusively
+
+  ConnectionPool pool_;
+  IdSource ids_;
+  // Writes hold it shared; a BulkWriter holds it exclusively while it lives, so the other
+  // writers of this store wait for the batch (as with SQLite's one writer).
+  std::shared_mutex bulk_mu_;
+  ChangeListener listener_;  // last: its thread stops first
+};
+
+template <typename Fn>
+auto PostgresStore::WithTransaction(Transaction::Mode mode, Fn&& fn)
+    -> decltype(fn(std::declval<Connection&>())) {
+  using R = decltype(fn(std::declval<Connection&>()));
+  for (int attempt = 0;; ++attempt) {
+    Result<ConnectionPool::Lease> lease = pool_.Borrow();
+    if (!lease.ok()) return R(lease.status());
+    Result<Transaction> tx = Transaction::Begin(**lease, mode);
+    if (!tx.ok()) {
+      if (attempt == 0 && (*lease)->Broken()) {
+        pool_.DropIdle();
+        continue;
+      }
+      return R(tx.status());
+    }
+    R result = fn(**lease);
+    if (!result.ok()) return result;  // ~Transaction rolls back
+    if (mode == Transaction::Mode::kRead) return result;
+    Status committed = tx->Commit(std::string("NOTIFY ") + kChangeChannel);
+    if (!committed.ok()) return R(committed);
+    listener_.NoteLocalWrite();
+    return result;
+  }
+}
+
+template <typename Fn>
+auto PostgresStore::Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  std::shared_lock batch(bulk_mu_);
+  return WithTransaction(Transaction::Mode::kWrite, std::forward<Fn>(fn));
+}
+
+template <typename Fn>
+auto PostgresStore::ReadSnapshot(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  return WithTransaction(Transaction::Mode::kRead, std::forward<Fn>(fn));
+}
+
+template <typename Fn>
+auto PostgresStore::Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  using R = decltype(fn(std::declval<Connection&>()));
+  for (int attempt = 0;; ++attempt) {
+    Result<ConnectionPool::Lease> lease = pool_.Borrow();
+    if (!lease.ok()) return R(lease.status());
+    R result = fn(**lease);
+    // A pooled connection that died with the server: retry once on a fresh one.
+    if (!result.ok() && attempt == 0 && (*lease)->Broken()) {
+      pool_.DropIdle();
+      continue;
+    }
+    return result;
+  }
+}
+
+}  // namespace samizdat::store::postgres
