@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
       ->check([](const std::string& url) {
         return samizdat::store::IsPostgresUrl(url)
                    ? std::string()
-                   : "--db takes a postgresql:// URL, not " + url;
+                   : "a postgresql:// URL is needed, not " + url;
       });
   app.add_option("--theme", global.theme_dir,
                  "Directory of a theme to use instead of the built-in one")

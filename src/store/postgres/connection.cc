@@ -11,10 +11,15 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// libpq's messages end with a newline; ours do not.
-std::string Trimmed(const char* message) {
-  std::string text = message != nullptr ? message : "";
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+// libpq's messages span lines ("…failed: …\n\tIs the server running…?\n"); ours are one.
+std::string OneLine(const char* message) {
+  std::string text;
+  for (const char* c = message != nullptr ? message : ""; *c != '\0'; ++c) {
+    const bool blank = *c == '\n' || *c == '\t' || *c == ' ';
+    if (blank && (text.empty() || text.back() == ' ')) continue;
+    text += blank ? ' ' : *c;
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
 }
 
@@ -23,8 +28,8 @@ std::string Trimmed(const char* message) {
 Status PgError(PGconn* conn, const PGresult* result, std::string_view what) {
   std::string message = std::string(what) + ": ";
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  std::string detail = Trimmed(result != nullptr ? PQresultErrorMessage(result) : "");
-  if (detail.empty()) detail = Trimmed(PQerrorMessage(conn));
+  std::string detail = OneLine(result != nullptr ? PQresultErrorMessage(result) : "");
+  if (detail.empty()) detail = OneLine(PQerrorMessage(conn));
   message += detail;
   const std::string_view code = state != nullptr ? state : "";
   if (PQstatus(conn) != CONNECTION_OK || StartsWith(code, "08") || StartsWith(code, "57P") ||
@@ -156,10 +161,16 @@ int64_t Rows::Affected() const {
 // --- Connection --------------------------------------------------------------------------
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo) {
-  ConnHandle conn(PQconnectdb(conninfo.c_str()));
+  // Defaults first, the operator's URL after: a setting the URL names wins. Without them
+  // a node whose database host vanished would wait on the network for minutes (connect)
+  // or hours (a dead peer of an idle connection) instead of answering 503.
+  const char* keywords[] = {"connect_timeout", "keepalives_idle", "keepalives_interval",
+                            "keepalives_count", "dbname", nullptr};
+  const char* values[] = {"5", "10", "5", "3", conninfo.c_str(), nullptr};
+  ConnHandle conn(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
   if (!conn) return Status::Unavailable("cannot reach PostgreSQL: out of memory");
   if (PQstatus(conn.get()) != CONNECTION_OK) {
-    return Status::Unavailable("cannot reach PostgreSQL: " + Trimmed(PQerrorMessage(conn.get())));
+    return Status::Unavailable("cannot reach PostgreSQL: " + OneLine(PQerrorMessage(conn.get())));
   }
   // Times are exchanged as epoch milliseconds and text as UTF-8 whatever the server's
   // defaults; notices (say, "relation already exists, skipping") are not printed.

@@ -121,8 +121,9 @@ class Rows {
 
 class Connection {
  public:
-  // Connects with `conninfo` (a postgresql:// URL or key=value pairs). Unavailable, with
-  // libpq's message, when the server cannot be reached or refuses.
+  // Connects with `conninfo` (a postgresql:// URL or key=value pairs); unless it says
+  // otherwise, giving up after 5 s and probing an idle connection's peer after 10 s.
+  // Unavailable, with libpq's message, when the server cannot be reached or refuses.
   static Result<std::unique_ptr<Connection>> Open(const std::string& conninfo);
   explicit Connection(ConnHandle conn) : conn_(std::move(conn)) {}
 
