@@ -33,7 +33,6 @@ ChangeListener::~ChangeListener() {
 }
 
 void ChangeListener::Run(std::stop_token stop) {
-  bool first = true;
   int failures = 0;
   while (!stop.stop_requested()) {
     Result<std::unique_ptr<Connection>> conn = Connection::Open(conninfo_);
@@ -42,9 +41,9 @@ void ChangeListener::Run(std::stop_token stop) {
       SleepUnlessStopped(stop, std::chrono::milliseconds(failures < 8 ? 250 : 1000));
       continue;
     }
-    // Whatever was written while no one listened is unknown: count it as a change.
-    if (!first) counter_.fetch_add(1, std::memory_order_release);
-    first = false;
+    // Whatever was written while no one listened (before the first LISTEN too, when a
+    // request may already have read the blogs) is unknown: count it as a change.
+    counter_.fetch_add(1, std::memory_order_release);
     failures = 0;
     PGconn* handle = (*conn)->handle();
     while (!stop.stop_requested()) {
