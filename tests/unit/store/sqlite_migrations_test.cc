@@ -2,7 +2,7 @@
 // database from a newer samizdat is refused.
 #include <string>
 
-#include "sqlite_test_util.h"
+#include "store_test_util.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 

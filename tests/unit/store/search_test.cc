@@ -1,16 +1,18 @@
-// SQLite store: full-text search — matching, ranking, snippets, hostile input, counts.
+// Store contract (every backend): full-text search — matching, ranking, snippets,
+// hostile input, counts.
 #include <string>
 #include <vector>
 
-#include "sqlite_test_util.h"
+#include "store_test_util.h"
 
 namespace samizdat::store {
 namespace {
 
-class SqliteSearchTest : public SqliteStoreTest {
+class SearchTest : public StoreTest {
  protected:
   void SetUp() override {
-    SqliteStoreTest::SetUp();
+    StoreTest::SetUp();
+    if (HasFatalFailure()) return;
     blog_ = NewBlog("a.example");
   }
 
@@ -39,7 +41,7 @@ class SqliteSearchTest : public SqliteStoreTest {
 
 using Strings = std::vector<std::string>;
 
-TEST_F(SqliteSearchTest, TitleMatchRanksAboveBodyMatch) {
+TEST_P(SearchTest, TitleMatchRanksAboveBodyMatch) {
   Add("body", "Weather report", "the working class in kazakhstan rose up", 2000);
   Add("title", "Kazakhstan", "a short note about the region", 1000);
   Add("none", "Nothing", "unrelated words entirely", 3000);
@@ -47,7 +49,7 @@ TEST_F(SqliteSearchTest, TitleMatchRanksAboveBodyMatch) {
   EXPECT_EQ(Must(store_->CountSearch(blog_.id, "kazakhstan")), 2);
 }
 
-TEST_F(SqliteSearchTest, AllWordsMustOccurInAnyCaseAndAccent) {
+TEST_P(SearchTest, AllWordsMustOccurInAnyCaseAndAccent) {
   Add("a", "One", "the working class", 1000);
   Add("b", "Two", "the working day", 2000);
   Add("c", "Three", "Café society", 3000);
@@ -56,7 +58,7 @@ TEST_F(SqliteSearchTest, AllWordsMustOccurInAnyCaseAndAccent) {
   EXPECT_EQ(Found("cafe"), (Strings{"Three"}));
 }
 
-TEST_F(SqliteSearchTest, SnippetMarksTermsAndEscapesText) {
+TEST_P(SearchTest, SnippetMarksTermsAndEscapesText) {
   Add("a", "Tags", "writing <b>bold</b> & kazakhstan news today", 1000);
   std::vector<SearchHit> hits = Must(store_->Search(blog_.id, "kazakhstan", 10, 0));
   ASSERT_EQ(hits.size(), 1u);
@@ -67,7 +69,7 @@ TEST_F(SqliteSearchTest, SnippetMarksTermsAndEscapesText) {
   EXPECT_EQ(s.find('\x02'), std::string::npos);
 }
 
-TEST_F(SqliteSearchTest, HostileInputIsPlainText) {
+TEST_P(SearchTest, HostileInputIsPlainText) {
   Add("a", "Foo", "foo and bar", 1000);
   for (std::string_view q :
        {"\"foo AND (", "*", "\"", "\"\"", "foo*", "NEAR(foo bar)", "title:foo", "-foo",
@@ -83,14 +85,14 @@ TEST_F(SqliteSearchTest, HostileInputIsPlainText) {
   EXPECT_EQ(Must(store_->CountPosts(QueryOf(blog_.id))), 1);
 }
 
-TEST_F(SqliteSearchTest, EmptyQueryHasNoHits) {
+TEST_P(SearchTest, EmptyQueryHasNoHits) {
   Add("a", "Foo", "foo", 1000);
   EXPECT_TRUE(Found("").empty());
   EXPECT_TRUE(Found("   \t ").empty());
   EXPECT_EQ(Must(store_->CountSearch(blog_.id, "")), 0);
 }
 
-TEST_F(SqliteSearchTest, OnlyPublishedPostsOfTheBlog) {
+TEST_P(SearchTest, OnlyPublishedPostsOfTheBlog) {
   Add("a", "Published", "secret plan", 1000);
   Add("b", "Draft", "secret plan", 2000, PostStatus::kDraft);
   Blog other = NewBlog("b.example");
@@ -105,7 +107,7 @@ TEST_F(SqliteSearchTest, OnlyPublishedPostsOfTheBlog) {
   EXPECT_EQ(Must(store_->CountSearch(other.id, "secret")), 1);
 }
 
-TEST_F(SqliteSearchTest, IndexFollowsUpdatesAndDeletes) {
+TEST_P(SearchTest, IndexFollowsUpdatesAndDeletes) {
   Post post = Add("a", "Before", "old words", 1000);
   post.title = "After";
   post.body_text = "new words";
@@ -117,12 +119,14 @@ TEST_F(SqliteSearchTest, IndexFollowsUpdatesAndDeletes) {
   EXPECT_EQ(Must(store_->CountSearch(blog_.id, "words")), 0);
 }
 
-TEST_F(SqliteSearchTest, LimitAndOffsetPage) {
+TEST_P(SearchTest, LimitAndOffsetPage) {
   for (int i = 0; i < 5; ++i) Add("p" + std::to_string(i), "Post", "common word", 1000 + i);
   EXPECT_EQ(Must(store_->Search(blog_.id, "common", 2, 0)).size(), 2u);
   EXPECT_EQ(Must(store_->Search(blog_.id, "common", 2, 4)).size(), 1u);
   EXPECT_EQ(Must(store_->CountSearch(blog_.id, "common")), 5);
 }
+
+SAMIZDAT_ON_EVERY_STORE(SearchTest);
 
 }  // namespace
 }  // namespace samizdat::store

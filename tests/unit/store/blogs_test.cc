@@ -1,10 +1,12 @@
-// SQLite store: creating, listing and updating blogs; generations.
-#include "sqlite_test_util.h"
+// Store contract (every backend): creating, listing and updating blogs; generations.
+#include "store_test_util.h"
 
 namespace samizdat::store {
 namespace {
 
-TEST_F(SqliteStoreTest, CreateBlogAssignsIdAndKeepsSettings) {
+class BlogsTest : public StoreTest {};
+
+TEST_P(BlogsTest, CreateBlogAssignsIdAndKeepsSettings) {
   Blog blog;
   blog.host = "otto.example";
   blog.title = "A war room";
@@ -35,7 +37,7 @@ TEST_F(SqliteStoreTest, CreateBlogAssignsIdAndKeepsSettings) {
   EXPECT_EQ(read.created, created.created);
 }
 
-TEST_F(SqliteStoreTest, ImportedBlogKeepsItsIdAndCreationTime) {
+TEST_P(BlogsTest, ImportedBlogKeepsItsIdAndCreationTime) {
   Blog blog;
   blog.id = 8735244591571808512;  // a Blogger-sized id
   blog.host = "imported.example";
@@ -52,7 +54,7 @@ TEST_F(SqliteStoreTest, ImportedBlogKeepsItsIdAndCreationTime) {
   EXPECT_NE(clash.message().find("8735244591571808512"), std::string::npos) << clash.message();
 }
 
-TEST_F(SqliteStoreTest, HostIsUnique) {
+TEST_P(BlogsTest, HostIsUnique) {
   NewBlog("a.example");
   Blog dup;
   dup.host = "a.example";
@@ -62,7 +64,7 @@ TEST_F(SqliteStoreTest, HostIsUnique) {
   EXPECT_EQ(Must(store_->ListBlogs()).size(), 1u);
 }
 
-TEST_F(SqliteStoreTest, ListBlogsOldestFirst) {
+TEST_P(BlogsTest, ListBlogsOldestFirst) {
   Blog first;
   first.host = "first.example";
   first.created = At(1000);
@@ -77,7 +79,7 @@ TEST_F(SqliteStoreTest, ListBlogsOldestFirst) {
   EXPECT_EQ(blogs[1].host, "second.example");
 }
 
-TEST_F(SqliteStoreTest, UpdateBlogReplacesSettingsAndBumpsGeneration) {
+TEST_P(BlogsTest, UpdateBlogReplacesSettingsAndBumpsGeneration) {
   Blog blog = NewBlog("a.example");
   blog.title = "New title";
   blog.host = "b.example";
@@ -89,7 +91,7 @@ TEST_F(SqliteStoreTest, UpdateBlogReplacesSettingsAndBumpsGeneration) {
   EXPECT_GE(read.updated, blog.updated);
 }
 
-TEST_F(SqliteStoreTest, UpdateBlogToTakenHostIsConflictAndChangesNothing) {
+TEST_P(BlogsTest, UpdateBlogToTakenHostIsConflictAndChangesNothing) {
   Blog a = NewBlog("a.example");
   NewBlog("b.example");
   a.host = "b.example";
@@ -103,7 +105,7 @@ TEST_F(SqliteStoreTest, UpdateBlogToTakenHostIsConflictAndChangesNothing) {
   EXPECT_EQ(read.generation, 1);
 }
 
-TEST_F(SqliteStoreTest, MissingBlogIsNotFound) {
+TEST_P(BlogsTest, MissingBlogIsNotFound) {
   EXPECT_TRUE(store_->GetBlog(42).status().IsNotFound());
   Blog ghost;
   ghost.id = 42;
@@ -111,7 +113,7 @@ TEST_F(SqliteStoreTest, MissingBlogIsNotFound) {
   EXPECT_TRUE(store_->UpdateBlog(ghost).IsNotFound());
 }
 
-TEST_F(SqliteStoreTest, EveryPostWriteBumpsGeneration) {
+TEST_P(BlogsTest, EveryPostWriteBumpsGeneration) {
   Blog blog = NewBlog("a.example");
   Blog other = NewBlog("b.example");
   EXPECT_EQ(Generation(blog.id), 1);
@@ -125,7 +127,7 @@ TEST_F(SqliteStoreTest, EveryPostWriteBumpsGeneration) {
   EXPECT_EQ(Generation(other.id), 1);  // the other blog's caches stay
 }
 
-TEST_F(SqliteStoreTest, FailedWriteDoesNotBumpGeneration) {
+TEST_P(BlogsTest, FailedWriteDoesNotBumpGeneration) {
   Blog blog = NewBlog("a.example");
   NewPost(blog.id, "x", 1000);
   int64_t before = Generation(blog.id);
@@ -136,6 +138,8 @@ TEST_F(SqliteStoreTest, FailedWriteDoesNotBumpGeneration) {
   EXPECT_TRUE(store_->DeletePost(blog.id, 12345).IsNotFound());
   EXPECT_EQ(Generation(blog.id), before);
 }
+
+SAMIZDAT_ON_EVERY_STORE(BlogsTest);
 
 }  // namespace
 }  // namespace samizdat::store

@@ -6,17 +6,18 @@
 #include <string>
 #include <vector>
 
-#include "sqlite_test_util.h"
+#include "store_test_util.h"
 
 namespace samizdat::store {
 namespace {
 
 using Ids = std::vector<int64_t>;
 
-class CommentsTest : public SqliteStoreTest {
+class CommentsTest : public StoreTest {
  protected:
   void SetUp() override {
-    SqliteStoreTest::SetUp();
+    StoreTest::SetUp();
+    if (HasFatalFailure()) return;
     blog_ = NewBlog("a.example");
     post_ = NewPost(blog_.id, "first", 1000);
   }
@@ -75,7 +76,7 @@ class CommentsTest : public SqliteStoreTest {
 
 // --- create and read ------------------------------------------------------------------
 
-TEST_F(CommentsTest, CommentRoundTripsEveryField) {
+TEST_P(CommentsTest, CommentRoundTripsEveryField) {
   Comment c = Make(post_.id, 1642259880123, CommentStatus::kPending);
   c.author_name = "Ann";
   c.author_url = "https://ann.example/";
@@ -108,7 +109,7 @@ TEST_F(CommentsTest, CommentRoundTripsEveryField) {
   EXPECT_DOUBLE_EQ(Must(store_->GetComment(blog_.id, unscored.id)).spam_score, -1);
 }
 
-TEST_F(CommentsTest, NewCommentWithoutTimeIsStampedNow) {
+TEST_P(CommentsTest, NewCommentWithoutTimeIsStampedNow) {
   Time before = Now();
   Comment c = Make(post_.id, 0);
   Comment created = Must(store_->CreateComment(c));
@@ -116,7 +117,7 @@ TEST_F(CommentsTest, NewCommentWithoutTimeIsStampedNow) {
   EXPECT_EQ(Must(store_->GetComment(blog_.id, created.id)).published, created.published);
 }
 
-TEST_F(CommentsTest, ImportedCommentKeepsItsIdAndATakenIdIsAConflict) {
+TEST_P(CommentsTest, ImportedCommentKeepsItsIdAndATakenIdIsAConflict) {
   Comment c = Make(post_.id, 10);
   c.id = 9223372036854775807;
   EXPECT_EQ(Must(store_->CreateComment(c)).id, 9223372036854775807);
@@ -128,14 +129,14 @@ TEST_F(CommentsTest, ImportedCommentKeepsItsIdAndATakenIdIsAConflict) {
   EXPECT_EQ(CommentSeq(), seq);
 }
 
-TEST_F(CommentsTest, GetCommentOfAnotherBlogIsNotFound) {
+TEST_P(CommentsTest, GetCommentOfAnotherBlogIsNotFound) {
   Comment c = Add(post_.id, 10);
   Blog other = NewBlog("b.example");
   EXPECT_TRUE(store_->GetComment(other.id, c.id).status().IsNotFound());
   EXPECT_TRUE(store_->GetComment(blog_.id, c.id - 1).status().IsNotFound());
 }
 
-TEST_F(CommentsTest, CreateRefusesMissingBlogPostOrParentAndStoresNothing) {
+TEST_P(CommentsTest, CreateRefusesMissingBlogPostOrParentAndStoresNothing) {
   Blog other = NewBlog("b.example");
   Post elsewhere = NewPost(other.id, "elsewhere", 1000);
   Post second = NewPost(blog_.id, "second", 2000);
@@ -170,7 +171,7 @@ TEST_F(CommentsTest, CreateRefusesMissingBlogPostOrParentAndStoresNothing) {
   EXPECT_EQ(CommentSeq(), seq);
 }
 
-TEST_F(CommentsTest, ReplyToACommentOfTheSamePostIsKept) {
+TEST_P(CommentsTest, ReplyToACommentOfTheSamePostIsKept) {
   Comment top = Add(post_.id, 10);
   Comment reply = Add(post_.id, 20, CommentStatus::kPublished, top.id);
   Comment nested = Add(post_.id, 30, CommentStatus::kPublished, reply.id);
@@ -180,7 +181,7 @@ TEST_F(CommentsTest, ReplyToACommentOfTheSamePostIsKept) {
 
 // --- listing ------------------------------------------------------------------------------
 
-TEST_F(CommentsTest, ReadablePostsOnlyLeavesOutDraftsAndHiddenThreads) {
+TEST_P(CommentsTest, ReadablePostsOnlyLeavesOutDraftsAndHiddenThreads) {
   Post hidden = NewPost(blog_.id, "hidden", 2000);
   Post draft = NewPost(blog_.id, "draft", 3000);
   Comment shown = Add(post_.id, 100);
@@ -199,7 +200,7 @@ TEST_F(CommentsTest, ReadablePostsOnlyLeavesOutDraftsAndHiddenThreads) {
   EXPECT_EQ(Must(store_->CountComments(q)), 1);
 }
 
-TEST_F(CommentsTest, ListByPostBlogAndStatusInOrderWithPaging) {
+TEST_P(CommentsTest, ListByPostBlogAndStatusInOrderWithPaging) {
   Post second = NewPost(blog_.id, "second", 2000);
   Comment a = Add(post_.id, 100);
   Comment b = Add(second.id, 200);
@@ -248,7 +249,7 @@ TEST_F(CommentsTest, ListByPostBlogAndStatusInOrderWithPaging) {
   EXPECT_EQ(IdsOf(Must(store_->ListComments(q))), (Ids{pending.id}));
 }
 
-TEST_F(CommentsTest, CommentsAtTheSameTimeAreOrderedById) {
+TEST_P(CommentsTest, CommentsAtTheSameTimeAreOrderedById) {
   Comment x = Add(post_.id, 100);
   Comment y = Add(post_.id, 100);
   Ids oldest_first = Sorted({x.id, y.id});
@@ -261,7 +262,7 @@ TEST_F(CommentsTest, CommentsAtTheSameTimeAreOrderedById) {
 
 // --- counts and stamps ----------------------------------------------------------------------
 
-TEST_F(CommentsTest, PostCountFollowsPublishedCommentsThroughEveryWrite) {
+TEST_P(CommentsTest, PostCountFollowsPublishedCommentsThroughEveryWrite) {
   Comment a = Add(post_.id, 100);
   EXPECT_EQ(CountOnPost(post_.id), 1);
   Comment held = Add(post_.id, 200, CommentStatus::kPending);
@@ -290,7 +291,7 @@ TEST_F(CommentsTest, PostCountFollowsPublishedCommentsThroughEveryWrite) {
   EXPECT_EQ(CountOnPost(post_.id), 0);
 }
 
-TEST_F(CommentsTest, DeletingAPostRemovesItsComments) {
+TEST_P(CommentsTest, DeletingAPostRemovesItsComments) {
   Post second = NewPost(blog_.id, "second", 2000);
   Comment gone = Add(post_.id, 100);
   Add(post_.id, 200, CommentStatus::kSpam);
@@ -301,7 +302,7 @@ TEST_F(CommentsTest, DeletingAPostRemovesItsComments) {
   EXPECT_FALSE(Must(store_->CommentDigestExists(blog_.id, post_.id, gone.body_digest)));
 }
 
-TEST_F(CommentsTest, CommentWritesMoveCommentSeqButNotGeneration) {
+TEST_P(CommentsTest, CommentWritesMoveCommentSeqButNotGeneration) {
   Blog start = Must(store_->GetBlog(blog_.id));
   EXPECT_EQ(start.comment_seq, 0);
 
@@ -338,7 +339,7 @@ TEST_F(CommentsTest, CommentWritesMoveCommentSeqButNotGeneration) {
   EXPECT_EQ(Must(store_->ListBlogs()).at(0).comment_seq, 3);
 }
 
-TEST_F(CommentsTest, ModeratingToTheSameStateChangesNothing) {
+TEST_P(CommentsTest, ModeratingToTheSameStateChangesNothing) {
   Comment c = Add(post_.id, 100);
   int64_t seq = CommentSeq();
   ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kPublished,
@@ -347,7 +348,7 @@ TEST_F(CommentsTest, ModeratingToTheSameStateChangesNothing) {
   EXPECT_TRUE(ChangedSince(seq).empty());
 }
 
-TEST_F(CommentsTest, PostsWithCommentsChangedSinceNamesExactlyTheTouchedPosts) {
+TEST_P(CommentsTest, PostsWithCommentsChangedSinceNamesExactlyTheTouchedPosts) {
   Post second = NewPost(blog_.id, "second", 2000);
   Post third = NewPost(blog_.id, "third", 3000);
   Blog other = NewBlog("b.example");
@@ -385,7 +386,7 @@ TEST_F(CommentsTest, PostsWithCommentsChangedSinceNamesExactlyTheTouchedPosts) {
 
 // --- moderation and the classifier ----------------------------------------------------------
 
-TEST_F(CommentsTest, ModeratingAnUnknownCommentIsNotFound) {
+TEST_P(CommentsTest, ModeratingAnUnknownCommentIsNotFound) {
   Comment c = Add(post_.id, 100);
   Blog other = NewBlog("b.example");
   EXPECT_TRUE(store_->ModerateComment(blog_.id, c.id - 1, CommentStatus::kSpam,
@@ -396,7 +397,7 @@ TEST_F(CommentsTest, ModeratingAnUnknownCommentIsNotFound) {
   EXPECT_EQ(Must(store_->GetSpamCounts(blog_.id, {"x"})).spam_comments, 0);
 }
 
-TEST_F(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
+TEST_P(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
   const std::vector<std::string> tokens = {"cheap", "pills", "cheap"};  // "cheap" counts once
   const std::vector<std::string> asked = {"cheap", "pills", "hello", "unseen"};
   Comment c = Add(post_.id, 100, CommentStatus::kPending);
@@ -449,7 +450,7 @@ TEST_F(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
   EXPECT_EQ(counts.tokens.at("pills").ham, 1);
 }
 
-TEST_F(CommentsTest, UntrainingTokensNeverLearntLeavesNoNegativeCounts) {
+TEST_P(CommentsTest, UntrainingTokensNeverLearntLeavesNoNegativeCounts) {
   Comment c = Add(post_.id, 100);
   ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam,
                                       {"known"}).ok());
@@ -478,7 +479,7 @@ TEST_F(CommentsTest, UntrainingTokensNeverLearntLeavesNoNegativeCounts) {
   EXPECT_EQ(counts.tokens.at("never").ham, 0);
 }
 
-TEST_F(CommentsTest, SpamCountsAreKeptPerBlog) {
+TEST_P(CommentsTest, SpamCountsAreKeptPerBlog) {
   Blog other = NewBlog("b.example");
   Post foreign = NewPost(other.id, "foreign", 1000);
   Comment elsewhere = Make(foreign.id, 100);
@@ -494,7 +495,7 @@ TEST_F(CommentsTest, SpamCountsAreKeptPerBlog) {
 
 // --- purging ------------------------------------------------------------------------------------
 
-TEST_F(CommentsTest, PurgeRemovesOldCommentsOfAStatusInEveryBlogAndKeepsReplies) {
+TEST_P(CommentsTest, PurgeRemovesOldCommentsOfAStatusInEveryBlogAndKeepsReplies) {
   Comment old_spam = Add(post_.id, 100, CommentStatus::kSpam);
   Comment reply = Add(post_.id, 150, CommentStatus::kPublished, old_spam.id);
   Comment new_spam = Add(post_.id, 5000, CommentStatus::kSpam);
@@ -521,7 +522,7 @@ TEST_F(CommentsTest, PurgeRemovesOldCommentsOfAStatusInEveryBlogAndKeepsReplies)
 
 // --- rate limit and duplicates --------------------------------------------------------------------
 
-TEST_F(CommentsTest, CountCommentsFromIpCountsTheWindowOfOneBlog) {
+TEST_P(CommentsTest, CountCommentsFromIpCountsTheWindowOfOneBlog) {
   auto add_from = [&](int64_t blog_id, int64_t post_id, const std::string& ip, int64_t ms,
                       CommentStatus status) {
     Comment c = Make(post_id, ms, status);
@@ -548,7 +549,7 @@ TEST_F(CommentsTest, CountCommentsFromIpCountsTheWindowOfOneBlog) {
   EXPECT_EQ(Must(store_->CountCommentsFromIp(blog_.id, "", At(0))), 0);
 }
 
-TEST_F(CommentsTest, DigestExistsForAnyStatusButDeletedOnThatPost) {
+TEST_P(CommentsTest, DigestExistsForAnyStatusButDeletedOnThatPost) {
   Post second = NewPost(blog_.id, "second", 2000);
   Comment c = Make(post_.id, 100, CommentStatus::kSpam);
   c.body_digest = "same";
@@ -569,7 +570,7 @@ TEST_F(CommentsTest, DigestExistsForAnyStatusButDeletedOnThatPost) {
 
 // --- secrets ------------------------------------------------------------------------------------
 
-TEST_F(CommentsTest, FirstSecretCandidateIsKeptForever) {
+TEST_P(CommentsTest, FirstSecretCandidateIsKeptForever) {
   const std::string first("k\0\xff\x01y", 5);  // any bytes, NUL and non-UTF-8 included
   EXPECT_EQ(Must(store_->GetOrCreateSecret("form", first)), first);
   EXPECT_EQ(Must(store_->GetOrCreateSecret("form", "second")), first);
@@ -586,7 +587,7 @@ TEST_F(CommentsTest, FirstSecretCandidateIsKeptForever) {
 
 // --- blog and post settings -------------------------------------------------------------------
 
-TEST_F(CommentsTest, BlogCommentSettingsRoundTrip) {
+TEST_P(CommentsTest, BlogCommentSettingsRoundTrip) {
   EXPECT_EQ(blog_.comment_moderation, ModerationMode::kNever);
   EXPECT_EQ(blog_.moderation_days, 14);
   EXPECT_EQ(blog_.comment_depth, 2);
@@ -628,7 +629,7 @@ TEST_F(CommentsTest, BlogCommentSettingsRoundTrip) {
   EXPECT_EQ(Must(store_->GetBlog(created.id)).comment_depth, 5);
 }
 
-TEST_F(CommentsTest, PostCommentsModeRoundTrips) {
+TEST_P(CommentsTest, PostCommentsModeRoundTrips) {
   EXPECT_EQ(Must(store_->GetPost(blog_.id, post_.id)).comments_mode, CommentsMode::kOpen);
   Post post;
   post.blog_id = blog_.id;
@@ -647,6 +648,8 @@ TEST_F(CommentsTest, PostCommentsModeRoundTrips) {
   EXPECT_EQ(Must(store_->ListPosts(QueryOf(blog_.id))).at(0).comments_mode,
             CommentsMode::kHidden);
 }
+
+SAMIZDAT_ON_EVERY_STORE(CommentsTest);
 
 }  // namespace
 }  // namespace samizdat::store

@@ -1,16 +1,17 @@
-// SQLite store: Blogger's feed parameters in PostQuery — several labels at once (/-/A/B),
-// order by updated time, updated-time bounds — with CountPosts agreeing with ListPosts.
+// Store contract (every backend): Blogger's feed parameters in PostQuery — several
+// labels at once (/-/A/B), order by updated time, updated-time bounds — with CountPosts
+// agreeing with ListPosts.
 #include <string>
 #include <vector>
 
-#include "sqlite_test_util.h"
+#include "store_test_util.h"
 
 namespace samizdat::store {
 namespace {
 
 using Strings = std::vector<std::string>;
 
-class SqlitePostQueryTest : public SqliteStoreTest {
+class PostQueryTest : public StoreTest {
  protected:
   // A published post at `published_ms`, last updated at `updated_ms`.
   Post Edited(int64_t blog_id, const std::string& slug, int64_t published_ms,
@@ -35,7 +36,7 @@ class SqlitePostQueryTest : public SqliteStoreTest {
   }
 };
 
-TEST_F(SqlitePostQueryTest, TwoLabelsSelectPostsCarryingBoth) {
+TEST_P(PostQueryTest, TwoLabelsSelectPostsCarryingBoth) {
   Blog blog = NewBlog("a.example");
   Blog other = NewBlog("b.example");
   NewPost(blog.id, "both", 1000, {"news", "war"});
@@ -65,7 +66,7 @@ TEST_F(SqlitePostQueryTest, TwoLabelsSelectPostsCarryingBoth) {
   EXPECT_EQ(posts[1].labels, (Strings{"peace", "war", "news"}));
 }
 
-TEST_F(SqlitePostQueryTest, ThreeLabelsAndARepeatedOne) {
+TEST_P(PostQueryTest, ThreeLabelsAndARepeatedOne) {
   Blog blog = NewBlog("a.example");
   NewPost(blog.id, "abc", 1000, {"a", "b", "c"});
   NewPost(blog.id, "ab", 2000, {"a", "b"});
@@ -84,7 +85,7 @@ TEST_F(SqlitePostQueryTest, ThreeLabelsAndARepeatedOne) {
   EXPECT_TRUE(Titles(q).empty());
 }
 
-TEST_F(SqlitePostQueryTest, AMissingLabelSelectsNothing) {
+TEST_P(PostQueryTest, AMissingLabelSelectsNothing) {
   Blog blog = NewBlog("a.example");
   NewPost(blog.id, "ab", 1000, {"a", "b"});
   PostQuery q = QueryOf(blog.id);
@@ -98,7 +99,7 @@ TEST_F(SqlitePostQueryTest, AMissingLabelSelectsNothing) {
   EXPECT_EQ(Titles(q), (Strings{"Title ab"}));
 }
 
-TEST_F(SqlitePostQueryTest, OrderByUpdatedPutsTheLatestEditFirst) {
+TEST_P(PostQueryTest, OrderByUpdatedPutsTheLatestEditFirst) {
   Blog blog = NewBlog("a.example");
   Edited(blog.id, "old-edited", 1000, 9000, {"x"});
   Edited(blog.id, "new", 3000, 3000, {"x", "y"});
@@ -126,7 +127,7 @@ TEST_F(SqlitePostQueryTest, OrderByUpdatedPutsTheLatestEditFirst) {
             (Strings{"Title old-edited", "Title mid", "Title draft", "Title new"}));
 }
 
-TEST_F(SqlitePostQueryTest, UpdatedBoundsAreFromInclusiveBeforeExclusive) {
+TEST_P(PostQueryTest, UpdatedBoundsAreFromInclusiveBeforeExclusive) {
   Blog blog = NewBlog("a.example");
   for (int i = 1; i <= 5; ++i) {
     // Published in the opposite order to their edits, so the two times cannot be confused.
@@ -159,7 +160,7 @@ TEST_F(SqlitePostQueryTest, UpdatedBoundsAreFromInclusiveBeforeExclusive) {
   EXPECT_EQ(Titles(both), (Strings{"Title u4", "Title u5"}));
 }
 
-TEST_F(SqlitePostQueryTest, PagingByOffsetUnderUpdatedOrder) {
+TEST_P(PostQueryTest, PagingByOffsetUnderUpdatedOrder) {
   Blog blog = NewBlog("a.example");
   // p_i is published at i but updated at (i * 7) % 10, all distinct: 7,4,1,8,5,2,9,6,3.
   for (int i = 1; i <= 9; ++i) {
@@ -185,7 +186,7 @@ TEST_F(SqlitePostQueryTest, PagingByOffsetUnderUpdatedOrder) {
   EXPECT_EQ(Titles(odd), (Strings{"Title p5", "Title p9"}));
 }
 
-TEST_F(SqlitePostQueryTest, EqualUpdatedTimesAreOrderedById) {
+TEST_P(PostQueryTest, EqualUpdatedTimesAreOrderedById) {
   Blog blog = NewBlog("a.example");
   Edited(blog.id, "a", 1000, 5000);
   Edited(blog.id, "b", 2000, 5000);
@@ -199,6 +200,8 @@ TEST_F(SqlitePostQueryTest, EqualUpdatedTimesAreOrderedById) {
   ASSERT_EQ(posts.size(), 2u);
   EXPECT_LT(posts[0].id, posts[1].id);
 }
+
+SAMIZDAT_ON_EVERY_STORE(PostQueryTest);
 
 }  // namespace
 }  // namespace samizdat::store

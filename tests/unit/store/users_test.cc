@@ -1,10 +1,12 @@
-// SQLite store: users.
-#include "sqlite_test_util.h"
+// Store contract (every backend): users.
+#include "store_test_util.h"
 
 namespace samizdat::store {
 namespace {
 
-TEST_F(SqliteStoreTest, CreateUserAssignsIdAndCounts) {
+class UsersTest : public StoreTest {};
+
+TEST_P(UsersTest, CreateUserAssignsIdAndCounts) {
   EXPECT_EQ(Must(store_->CountUsers()), 0);
   User user;
   user.email = "otto@example.com";
@@ -25,7 +27,7 @@ TEST_F(SqliteStoreTest, CreateUserAssignsIdAndCounts) {
   EXPECT_EQ(Must(store_->CountUsers()), 2);
 }
 
-TEST_F(SqliteStoreTest, EmailIsUniqueIgnoringCase) {
+TEST_P(UsersTest, EmailIsUniqueIgnoringCase) {
   User user;
   user.email = "otto@example.com";
   Must(store_->CreateUser(user));
@@ -36,9 +38,11 @@ TEST_F(SqliteStoreTest, EmailIsUniqueIgnoringCase) {
   EXPECT_EQ(Must(store_->CountUsers()), 1);
 }
 
-TEST_F(SqliteStoreTest, UserNeedsEmail) {
+TEST_P(UsersTest, UserNeedsEmail) {
   EXPECT_TRUE(store_->CreateUser(User{}).status().IsInvalidArgument());
 }
+
+SAMIZDAT_ON_EVERY_STORE(UsersTest);
 
 }  // namespace
 }  // namespace samizdat::store
