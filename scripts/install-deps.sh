@@ -13,6 +13,7 @@ packages=(
   libxml2-dev libzip-dev libsodium-dev libhowardhinnant-date-dev tzdata
   libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
   zlib1g-dev libbrotli-dev libssl-dev libpq-dev
+  postgresql  # the server tests/pg_cluster.py runs for the tests (initdb, pg_ctl)
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-html5lib python3-feedparser jing
   wrk nginx-light libxml2-utils time
