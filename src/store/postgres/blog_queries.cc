@@ -1,23 +1,151 @@
-// PostgresStore: blogs. SCAFFOLD: every method below is to be written.
+// PostgresStore: creating, updating and reading blogs.
+#include <string>
+
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
 
 namespace samizdat::store::postgres {
+namespace {
+
+constexpr int kIdAttempts = 8;
+
+Status Validate(const Blog& blog) {
+  if (blog.id < 0) return Status::InvalidArgument("a blog id must be positive");
+  if (blog.posts_per_page < 1) {
+    return Status::InvalidArgument("posts per page must be at least 1, not " +
+                                   std::to_string(blog.posts_per_page));
+  }
+  if (blog.moderation_days < 0) {
+    return Status::InvalidArgument("moderation days must not be negative, not " +
+                                   std::to_string(blog.moderation_days));
+  }
+  if (blog.comment_depth < 1) {
+    return Status::InvalidArgument("the comment depth must be at least 1, not " +
+                                   std::to_string(blog.comment_depth));
+  }
+  return Status::Ok();
+}
+
+Result<bool> BlogIdTaken(Connection& conn, int64_t id) {
+  Result<Rows> rows = conn.Query("SELECT 1 FROM blogs WHERE id = $1", Params().Add(id));
+  if (!rows.ok()) return rows.status();
+  return !rows->empty();
+}
+
+// Conflict if another blog than `blog_id` has `host`. A host taken by a concurrent
+// writer after this check still fails, on the unique index (Conflict too).
+Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id) {
+  Result<Rows> rows = conn.Query("SELECT id FROM blogs WHERE host = $1 AND id <> $2",
+                                 Params().Add(host).Add(blog_id));
+  if (!rows.ok()) return rows.status();
+  if (!rows->empty()) {
+    return Status::Conflict("the host \"" + host + "\" is already used by blog " +
+                            std::to_string(rows->Int64(0, 0)));
+  }
+  return Status::Ok();
+}
+
+// Appends $2..$11 and $12..$14: the settings columns shared by the INSERT and the UPDATE
+// of a blog (comment_seq and comments_updated are the store's: never written from `blog`).
+Params& AddSettings(Params& params, const Blog& blog) {
+  return params.Add(blog.host)
+      .Add(blog.title)
+      .Add(blog.description)
+      .Add(blog.banner_url)
+      .Add(blog.banner_alt)
+      .Add(blog.time_zone)
+      .Add(blog.locale)
+      .Add(blog.posts_per_page)
+      .Add(blog.date_format)
+      .Add(blog.time_format)
+      .Add(ModerationModeName(blog.comment_moderation))
+      .Add(blog.moderation_days)
+      .Add(blog.comment_depth);
+}
+
+Result<Blog> SelectBlog(Connection& conn, int64_t blog_id) {
+  static const std::string kSql =
+      "SELECT " + std::string(kBlogColumns) + " FROM blogs WHERE id = $1";
+  Result<Rows> rows = conn.Query(kSql, Params().Add(blog_id));
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status::NotFound("no blog with id " + std::to_string(blog_id));
+  return ReadBlog(rows->At(0));
+}
+
+}  // namespace
 
 Result<Blog> PostgresStore::CreateBlog(const Blog& blog) {
-  return Status::Internal("not written yet");
+  SAMIZDAT_RETURN_IF_ERROR(Validate(blog));
+  return Write([&](Connection& conn) -> Result<Blog> {
+    int64_t id = blog.id;
+    if (id == 0) {
+      for (int attempt = 0; id == 0 && attempt < kIdAttempts; ++attempt) {
+        int64_t candidate = ids_.Next();
+        Result<bool> taken = BlogIdTaken(conn, candidate);
+        if (!taken.ok()) return taken.status();
+        if (!*taken) id = candidate;
+      }
+      if (id == 0) return Status::Internal("could not draw a free blog id");
+    } else {
+      Result<bool> taken = BlogIdTaken(conn, id);
+      if (!taken.ok()) return taken.status();
+      if (*taken) return Status::Conflict("a blog with id " + std::to_string(id) + " exists");
+    }
+    SAMIZDAT_RETURN_IF_ERROR(CheckHostFree(conn, blog.host, id));
+
+    const int64_t now = NowMillis();
+    // An imported blog keeps its creation time; a new one is created now.
+    const int64_t created = Millis(blog.created) != 0 ? Millis(blog.created) : now;
+    Params params;
+    params.Add(id);
+    AddSettings(params, blog).Add(created).Add(now);
+    static const std::string kSql =
+        "INSERT INTO blogs (id, host, title, description, banner_url, banner_alt, time_zone, "
+        "locale, posts_per_page, date_format, time_format, comment_moderation, "
+        "moderation_days, comment_depth, created_ms, updated_ms, generation) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) "
+        "RETURNING " + std::string(kBlogColumns);
+    Result<Rows> rows = conn.Query(kSql, params);
+    if (!rows.ok()) return rows.status();
+    return ReadBlog(rows->At(0));
+  });
 }
 
 Status PostgresStore::UpdateBlog(const Blog& blog) {
-  return Status::Internal("not written yet");
+  SAMIZDAT_RETURN_IF_ERROR(Validate(blog));
+  return Write([&](Connection& conn) -> Status {
+    // Locks the blog's row first (NotFound when there is none), so no other writer of
+    // the blog runs between the host check and the update.
+    SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, blog.id));
+    SAMIZDAT_RETURN_IF_ERROR(CheckHostFree(conn, blog.host, blog.id));
+    Params params;
+    params.Add(blog.id);
+    AddSettings(params, blog);
+    return conn
+        .Query("UPDATE blogs SET host = $2, title = $3, description = $4, banner_url = $5, "
+               "banner_alt = $6, time_zone = $7, locale = $8, posts_per_page = $9, "
+               "date_format = $10, time_format = $11, comment_moderation = $12, "
+               "moderation_days = $13, comment_depth = $14 WHERE id = $1",
+               params)
+        .status();
+  });
 }
 
 Result<Blog> PostgresStore::GetBlog(int64_t blog_id) {
-  return Status::Internal("not written yet");
+  return Read([&](Connection& conn) { return SelectBlog(conn, blog_id); });
 }
 
 Result<std::vector<Blog>> PostgresStore::ListBlogs() {
-  return Status::Internal("not written yet");
+  return Read([&](Connection& conn) -> Result<std::vector<Blog>> {
+    static const std::string kSql =
+        "SELECT " + std::string(kBlogColumns) + " FROM blogs ORDER BY created_ms, id";
+    Result<Rows> rows = conn.Query(kSql);
+    if (!rows.ok()) return rows.status();
+    std::vector<Blog> blogs;
+    blogs.reserve(rows->size());
+    for (int i = 0; i < rows->size(); ++i) blogs.push_back(ReadBlog(rows->At(i)));
+    return blogs;
+  });
 }
 
 }  // namespace samizdat::store::postgres

@@ -1,27 +1,109 @@
-// PostgresStore: users and secrets. SCAFFOLD: every method below is to be written.
+// PostgresStore: users and the instance's secrets.
+#include <optional>
+#include <string>
+
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
 
 namespace samizdat::store::postgres {
 
 Result<User> PostgresStore::CreateUser(const User& user) {
-  return Status::Internal("not written yet");
+  if (user.email.empty()) return Status::InvalidArgument("a user needs an email address");
+  return Write([&](Connection& conn) -> Result<User> {
+    User stored = user;
+    if (Millis(stored.created) == 0) stored.created = FromMillis(NowMillis());
+    // Emails compare case-insensitively (the unique index is on lower(email)); a taken
+    // one, even by a writer racing this one, inserts nothing.
+    Result<Rows> inserted = conn.Query(
+        "INSERT INTO users (email, display_name, password_hash, role, must_change_password, "
+        "created_ms) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
+        Params()
+            .Add(stored.email)
+            .Add(stored.display_name)
+            .Add(stored.password_hash)
+            .Add(RoleWord(stored.role))
+            .AddBool(stored.must_change_password)
+            .Add(Millis(stored.created)));
+    if (!inserted.ok()) return inserted.status();
+    if (inserted->empty()) {
+      return Status::Conflict("the email " + user.email + " is already registered");
+    }
+    stored.id = inserted->Int64(0, 0);
+    return stored;
+  });
 }
 
 Result<int> PostgresStore::CountUsers() {
-  return Status::Internal("not written yet");
+  return Read([&](Connection& conn) -> Result<int> {
+    Result<Rows> rows = conn.Query("SELECT COUNT(*) FROM users");
+    if (!rows.ok()) return rows.status();
+    return rows->Int(0, 0);
+  });
 }
 
 Result<std::vector<User>> PostgresStore::ListUsers() {
-  return Status::Internal("not written yet");
+  return Read([&](Connection& conn) -> Result<std::vector<User>> {
+    Result<Rows> rows = conn.Query(
+        "SELECT id, email, display_name, password_hash, role, must_change_password, "
+        "created_ms FROM users ORDER BY id");
+    if (!rows.ok()) return rows.status();
+    std::vector<User> users;
+    users.reserve(rows->size());
+    for (int i = 0; i < rows->size(); ++i) {
+      User user;
+      user.id = rows->Int64(i, 0);
+      user.email = rows->Text(i, 1);
+      user.display_name = rows->Text(i, 2);
+      user.password_hash = rows->Text(i, 3);
+      user.role = RoleFromWord(rows->TextView(i, 4));
+      user.must_change_password = rows->Bool(i, 5);
+      user.created = FromMillis(rows->Int64(i, 6));
+      users.push_back(std::move(user));
+    }
+    return users;
+  });
 }
 
-Result<std::string> PostgresStore::GetOrCreateSecret(std::string_view name, std::string_view candidate) {
-  return Status::Internal("not written yet");
+Result<std::string> PostgresStore::GetOrCreateSecret(std::string_view name,
+                                                     std::string_view candidate) {
+  if (name.empty()) return Status::InvalidArgument("a secret needs a name");
+  if (candidate.empty()) return Status::InvalidArgument("a secret must not be empty");
+  auto select = [&](Connection& conn) -> Result<std::optional<std::string>> {
+    Result<Rows> rows = conn.Query("SELECT value FROM secrets WHERE name = $1", Params().Add(name));
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return std::optional<std::string>();
+    return std::optional<std::string>(rows->Bytes(0, 0));
+  };
+  // Usually the secret is there: a read, with no write transaction and no NOTIFY.
+  Result<std::optional<std::string>> existing = Read(select);
+  if (!existing.ok()) return existing.status();
+  if (*existing) return std::move(**existing);
+  return Write([&](Connection& conn) -> Result<std::string> {
+    // Another node may store it at the same time: the first one committed wins. The
+    // INSERT waits for that commit, and the SELECT (a new statement, a new snapshot
+    // under READ COMMITTED) then sees the winner's bytes.
+    SAMIZDAT_RETURN_IF_ERROR(conn.Query("INSERT INTO secrets (name, value) VALUES ($1, $2) "
+                                        "ON CONFLICT (name) DO NOTHING",
+                                        Params().Add(name).AddBytes(candidate))
+                                 .status());
+    Result<std::optional<std::string>> stored = select(conn);
+    if (!stored.ok()) return stored.status();
+    if (!*stored) return Status::Internal("the secret " + std::string(name) + " was not stored");
+    return std::move(**stored);
+  });
 }
 
 Result<std::vector<Secret>> PostgresStore::ListSecrets() {
-  return Status::Internal("not written yet");
+  return Read([&](Connection& conn) -> Result<std::vector<Secret>> {
+    Result<Rows> rows = conn.Query("SELECT name, value FROM secrets ORDER BY name COLLATE \"C\"");
+    if (!rows.ok()) return rows.status();
+    std::vector<Secret> secrets;
+    secrets.reserve(rows->size());
+    for (int i = 0; i < rows->size(); ++i) {
+      secrets.push_back(Secret{rows->Text(i, 0), rows->Bytes(i, 1)});
+    }
+    return secrets;
+  });
 }
 
 }  // namespace samizdat::store::postgres

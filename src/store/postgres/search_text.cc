@@ -1,0 +1,136 @@
+// SearchWords and SnippetHtml.
+#include "store/postgres/search_text.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "text/escape.h"
+#include "text/utf8.h"
+
+namespace samizdat::store::postgres {
+namespace {
+
+constexpr int kMaxWords = 32;
+constexpr size_t kSnippetWords = 24;  // as SQLite's snippet(…, 24)
+
+bool IsSeparator(char c) { return static_cast<unsigned char>(c) <= 0x20 || c == '\x7f'; }
+
+// A snippet word: ASCII letters and digits, and every byte of a multi-byte character
+// (so a window never splits one).
+bool IsWordByte(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+}
+
+using Span = std::pair<size_t, size_t>;  // [first, second) byte offsets into the body
+
+std::vector<Span> Words(std::string_view body) {
+  std::vector<Span> words;
+  size_t i = 0;
+  while (i < body.size()) {
+    while (i < body.size() && !IsWordByte(body[i])) ++i;
+    const size_t start = i;
+    while (i < body.size() && IsWordByte(body[i])) ++i;
+    if (i > start) words.emplace_back(start, i);
+  }
+  return words;
+}
+
+// The matches ts_headline marked, as spans of the body; empty when `marked` does not
+// line up with a body of `body_size` bytes.
+std::vector<Span> Matches(std::string_view marked, size_t body_size) {
+  std::vector<Span> matches;
+  size_t at = 0;  // offset in the body
+  bool open = false;
+  for (char c : marked) {
+    if (c == kMarkOpen && !open) {
+      matches.emplace_back(at, at);
+      open = true;
+    } else if (c == kMarkClose && open) {
+      matches.back().second = at;
+      open = false;
+    } else if (c != kMarkOpen && c != kMarkClose) {
+      ++at;
+    }
+  }
+  if (open || at != body_size) return {};
+  std::erase_if(matches, [](const Span& m) { return m.first == m.second; });
+  return matches;
+}
+
+// The index of the word holding byte `offset` (or the first word after it).
+size_t WordAt(const std::vector<Span>& words, size_t offset) {
+  auto it = std::upper_bound(words.begin(), words.end(), offset,
+                             [](size_t o, const Span& w) { return o < w.second; });
+  return std::min(static_cast<size_t>(it - words.begin()), words.size() - 1);
+}
+
+// The first word of the window: the one holding the most matches, centred on them.
+size_t WindowStart(const std::vector<Span>& words, const std::vector<Span>& matches) {
+  if (words.size() <= kSnippetWords || matches.empty()) return 0;
+  std::vector<size_t> at;
+  for (const Span& m : matches) at.push_back(WordAt(words, m.first));
+  size_t best = 0, best_count = 0, last = 0;
+  for (size_t i = 0, j = 0; i < at.size(); ++i) {
+    j = std::max(j, i);
+    while (j + 1 < at.size() && at[j + 1] < at[i] + kSnippetWords) ++j;
+    if (j - i + 1 > best_count) {
+      best = i;
+      best_count = j - i + 1;
+      last = j;
+    }
+  }
+  const size_t spread = at[last] - at[best] + 1;
+  const size_t lead = (kSnippetWords - spread) / 2;
+  const size_t start = at[best] > lead ? at[best] - lead : 0;
+  return std::min(start, words.size() - kSnippetWords);
+}
+
+}  // namespace
+
+std::string SearchWords(std::string_view text) {
+  std::string words;
+  int count = 0;
+  size_t i = 0;
+  while (i < text.size() && count < kMaxWords) {
+    while (i < text.size() && IsSeparator(text[i])) ++i;
+    const size_t start = i;
+    while (i < text.size() && !IsSeparator(text[i])) ++i;
+    if (i == start) break;
+    if (!words.empty()) words += ' ';
+    words += text.substr(start, i - start);
+    ++count;
+  }
+  return text::ToValidUtf8(words);
+}
+
+std::string SnippetHtml(std::string_view body, std::string_view marked) {
+  const std::vector<Span> words = Words(body);
+  const std::vector<Span> matches = Matches(marked, body.size());
+  size_t begin = 0, end = body.size();
+  bool cut_before = false, cut_after = false;
+  if (!words.empty()) {
+    const size_t first = WindowStart(words, matches);
+    const size_t last = std::min(first + kSnippetWords, words.size()) - 1;
+    cut_before = first > 0;
+    cut_after = last + 1 < words.size();
+    if (cut_before) begin = words[first].first;
+    if (cut_after) end = words[last].second;
+  }
+  std::string html = cut_before ? "…" : "";
+  size_t at = begin;
+  for (const Span& m : matches) {
+    if (m.second <= begin) continue;
+    if (m.first >= end) break;
+    const size_t from = std::max(m.first, begin), to = std::min(m.second, end);
+    html += text::EscapeHtml(body.substr(at, from - at));
+    html += "<mark>" + text::EscapeHtml(body.substr(from, to - from)) + "</mark>";
+    at = to;
+  }
+  html += text::EscapeHtml(body.substr(at, end - at));
+  if (cut_after) html += "…";
+  return html;
+}
+
+}  // namespace samizdat::store::postgres
