@@ -28,6 +28,7 @@ bench: release
 	bash bench/run.sh $(RELEASE)/samizdat
 	bash bench/comments.sh $(RELEASE)/samizdat
 	bash bench/import.sh $(RELEASE)/samizdat
+	bash bench/postgres.sh $(RELEASE)/samizdat
 
 clean:
 	rm -rf build

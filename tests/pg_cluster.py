@@ -7,6 +7,7 @@ As a module: start(directory) -> URL, stop(directory), restart(directory) (the s
 and port again, for tests that take the database away and bring it back), url(directory).
 From the shell (the CTest fixture of tests/unit/store uses it):
     pg_cluster.py start DIR    # prints the URL of database "samizdat", also in DIR/url
+    pg_cluster.py start --durable DIR   # the same with fsync and synchronous commit on
     pg_cluster.py stop DIR     # stops the server and removes DIR
 
 initdb and the server refuse to run as root; as root they run as the postgres user that
@@ -57,18 +58,23 @@ def url(directory, database="samizdat"):
 def _pg_ctl_start(directory):
     with open(os.path.join(directory, "port")) as f:
         port = f.read().strip()
-    options = (f"-p {port} -k {directory} -c listen_addresses='' -c fsync=off "
-               "-c full_page_writes=off -c synchronous_commit=off -c max_connections=200")
+    options = f"-p {port} -k {directory} -c listen_addresses='' -c max_connections=200"
+    if not os.path.exists(os.path.join(directory, "durable")):
+        options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
     _run([_bin("pg_ctl"), "start", "-w", "-t", "60", "-D", os.path.join(directory, "data"),
           "-l", os.path.join(directory, "server.log"), "-o", options])
 
 
-def start(directory):
+def start(directory, durable=False):
     """Makes a new cluster in `directory` (wiping any old one there), starts it, creates
-    the database "samizdat" and returns its URL."""
+    the database "samizdat" and returns its URL. durable=True keeps PostgreSQL's own
+    settings (fsync, full page writes, synchronous commit): a commit waits for its fsync,
+    as a production server's does (for benchmarks that compare commit costs)."""
     if os.path.isdir(os.path.join(directory, "data")):
         stop(directory)
     os.makedirs(directory, exist_ok=True)
+    if durable:
+        open(os.path.join(directory, "durable"), "w").close()  # restart() keeps it
     os.chmod(directory, 0o755)
     if os.geteuid() == 0:
         shutil.chown(directory, "postgres", "postgres")
@@ -105,11 +111,14 @@ def stop(directory):
 
 
 def main(argv):
-    if len(argv) != 3 or argv[1] not in ("start", "stop"):
-        sys.exit("usage: pg_cluster.py start|stop DIR")
+    durable = "--durable" in argv[2:3]
+    if durable:
+        argv = argv[:2] + argv[3:]
+    if len(argv) != 3 or argv[1] not in ("start", "stop") or (durable and argv[1] != "start"):
+        sys.exit("usage: pg_cluster.py start [--durable] DIR | stop DIR")
     directory = os.path.abspath(argv[2])
     if argv[1] == "start":
-        print(start(directory))
+        print(start(directory, durable))
     else:
         stop(directory)
 

@@ -1,0 +1,260 @@
+// CopyStore: reads the source page by page and feeds one BulkWriter of the target.
+#include "service/store_copy.h"
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "core/strings.h"
+
+namespace samizdat::service {
+namespace {
+
+// Rows read from the source per query: bounds the memory a copy holds besides the
+// target's transaction.
+constexpr int kPageSize = 500;
+
+// What the target held before the copy, to tell "already there" from a clash.
+struct TargetState {
+  std::unordered_map<int64_t, std::string> blog_hosts;  // id -> host
+  std::unordered_map<std::string, int64_t> host_blogs;  // host -> id
+  std::unordered_set<int64_t> user_ids;
+  std::unordered_map<std::string, int64_t> email_users;  // lower-cased email -> id
+  std::unordered_set<std::string> secrets;
+};
+
+Result<TargetState> ReadTarget(store::Store& to) {
+  TargetState state;
+  auto blogs = to.ListBlogs();
+  if (!blogs.ok()) return blogs.status();
+  for (const Blog& blog : *blogs) {
+    state.blog_hosts.emplace(blog.id, blog.host);
+    state.host_blogs.emplace(blog.host, blog.id);
+  }
+  auto users = to.ListUsers();
+  if (!users.ok()) return users.status();
+  for (const User& user : *users) {
+    state.user_ids.insert(user.id);
+    state.email_users.emplace(AsciiLower(user.email), user.id);
+  }
+  auto secrets = to.ListSecrets();
+  if (!secrets.ok()) return secrets.status();
+  for (const store::Secret& secret : *secrets) state.secrets.insert(secret.name);
+  return state;
+}
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+class Copier {
+ public:
+  Copier(store::Store& from, store::Store& to, store::BulkWriter& bulk,
+         const TargetState& target, CopyReport& report)
+      : from_(from), to_(to), bulk_(bulk), target_(target), report_(report) {}
+
+  Status Secrets() {
+    auto secrets = from_.ListSecrets();
+    if (!secrets.ok()) return secrets.status().WithContext("the source");
+    for (const store::Secret& secret : *secrets) {
+      if (target_.secrets.contains(secret.name)) {
+        ++report_.secrets.already_there;
+        continue;
+      }
+      SAMIZDAT_RETURN_IF_ERROR(bulk_.AddSecret(secret).WithContext("secret " + secret.name));
+      ++report_.secrets.copied;
+    }
+    return Status::Ok();
+  }
+
+  Status Users() {
+    auto users = from_.ListUsers();
+    if (!users.ok()) return users.status().WithContext("the source");
+    for (const User& user : *users) {
+      if (target_.user_ids.contains(user.id)) {
+        ++report_.users.already_there;
+        continue;
+      }
+      auto other = target_.email_users.find(AsciiLower(user.email));
+      if (other != target_.email_users.end()) {
+        return Status::Conflict("user " + user.email + " (id " + std::to_string(user.id) +
+                                ") cannot be copied: the target's user " +
+                                std::to_string(other->second) + " has that email");
+      }
+      SAMIZDAT_RETURN_IF_ERROR(bulk_.AddUser(user).WithContext("user " + user.email));
+      ++report_.users.copied;
+    }
+    return Status::Ok();
+  }
+
+  // The blog's settings, then everything it holds.
+  Status CopyBlog(const Blog& blog) {
+    const bool there = target_.blog_hosts.contains(blog.id);
+    if (there) {
+      ++report_.blogs.already_there;
+    } else {
+      SAMIZDAT_RETURN_IF_ERROR(bulk_.AddBlog(blog).WithContext("blog " + blog.host));
+      ++report_.blogs.copied;
+    }
+    SAMIZDAT_RETURN_IF_ERROR(Posts(blog, PostKind::kPost, there));
+    SAMIZDAT_RETURN_IF_ERROR(Posts(blog, PostKind::kPage, there));
+    SAMIZDAT_RETURN_IF_ERROR(Comments(blog, there));
+    SAMIZDAT_RETURN_IF_ERROR(Redirects(blog, there));
+    if (!there) SAMIZDAT_RETURN_IF_ERROR(SpamCounts(blog));
+    return Status::Ok();
+  }
+
+ private:
+  // Every post (or page) of the blog, whatever its status, oldest first.
+  Status Posts(const Blog& blog, PostKind kind, bool blog_there) {
+    store::PostQuery query;
+    query.blog_id = blog.id;
+    query.kind = kind;
+    query.status = std::nullopt;
+    query.oldest_first = true;
+    query.limit = kPageSize;
+    for (;;) {
+      auto posts = from_.ListPosts(query);
+      if (!posts.ok()) return posts.status().WithContext("the source");
+      for (const Post& post : *posts) {
+        if (blog_there) {
+          auto stored = bulk_.HasPost(post.id);
+          if (!stored.ok()) return stored.status();
+          if (*stored) {
+            ++report_.posts.already_there;
+            if (kind == PostKind::kPage) ++report_.pages.already_there;
+            continue;
+          }
+        }
+        // A blog new to the target may still meet a post id the target holds in another
+        // blog: AddPost names the clash.
+        SAMIZDAT_RETURN_IF_ERROR(bulk_.AddPost(post).WithContext(
+            "post " + std::to_string(post.id) + " of " + blog.host));
+        ++report_.posts.copied;
+        if (kind == PostKind::kPage) ++report_.pages.copied;
+      }
+      if (static_cast<int>(posts->size()) < query.limit) return Status::Ok();
+      query.offset += query.limit;
+    }
+  }
+
+  // Every comment of the blog, whatever its status, oldest first.
+  Status Comments(const Blog& blog, bool blog_there) {
+    store::CommentQuery query;
+    query.blog_id = blog.id;
+    query.statuses = {};
+    query.limit = kPageSize;
+    for (;;) {
+      auto comments = from_.ListComments(query);
+      if (!comments.ok()) return comments.status().WithContext("the source");
+      for (const Comment& comment : *comments) {
+        if (blog_there) {
+          auto stored = bulk_.HasComment(comment.id);
+          if (!stored.ok()) return stored.status();
+          if (*stored) {
+            ++report_.comments.already_there;
+            continue;
+          }
+        }
+        SAMIZDAT_RETURN_IF_ERROR(bulk_.AddComment(comment).WithContext(
+            "comment " + std::to_string(comment.id) + " of " + blog.host));
+        ++report_.comments.copied;
+      }
+      if (static_cast<int>(comments->size()) < query.limit) return Status::Ok();
+      query.offset += query.limit;
+    }
+  }
+
+  Status Redirects(const Blog& blog, bool blog_there) {
+    auto redirects = from_.ListRedirects(blog.id);
+    if (!redirects.ok()) return redirects.status().WithContext("the source");
+    std::unordered_set<std::string> stored;
+    if (blog_there && !redirects->empty()) {
+      auto existing = to_.ListRedirects(blog.id);
+      if (!existing.ok()) return existing.status().WithContext("the target");
+      for (store::Redirect& r : *existing) stored.insert(std::move(r.old_path));
+    }
+    for (const store::Redirect& r : *redirects) {
+      if (stored.contains(r.old_path)) {
+        ++report_.redirects.already_there;
+        continue;
+      }
+      SAMIZDAT_RETURN_IF_ERROR(bulk_.AddRedirect(blog.id, r.old_path, r.new_path)
+                                   .WithContext("redirect " + r.old_path + " of " + blog.host));
+      ++report_.redirects.copied;
+    }
+    return Status::Ok();
+  }
+
+  Status SpamCounts(const Blog& blog) {
+    auto counts = from_.GetAllSpamCounts(blog.id);
+    if (!counts.ok()) return counts.status().WithContext("the source");
+    if (counts->spam_comments == 0 && counts->ham_comments == 0 && counts->tokens.empty()) {
+      return Status::Ok();
+    }
+    SAMIZDAT_RETURN_IF_ERROR(bulk_.AddSpamCounts(blog.id, *counts)
+                                 .WithContext("the spam classifier of " + blog.host));
+    report_.spam_tokens += static_cast<int64_t>(counts->tokens.size());
+    return Status::Ok();
+  }
+
+  store::Store& from_;
+  store::Store& to_;
+  store::BulkWriter& bulk_;
+  const TargetState& target_;
+  CopyReport& report_;
+};
+
+}  // namespace
+
+Status CopyStore(store::Store& from, store::Store& to, const CopyOptions& options,
+                 CopyReport* report) {
+  // Read before anything is written: a stamp that moves by the end means the source
+  // changed under the copy.
+  const uint64_t source_stamp = from.ChangeStamp();
+  auto blogs = from.ListBlogs();
+  if (!blogs.ok()) return blogs.status().WithContext("the source");
+
+  auto target = ReadTarget(to);
+  if (!target.ok()) return target.status().WithContext("the target");
+  if (!options.allow_non_empty && (!target->blog_hosts.empty() || !target->user_ids.empty())) {
+    return Status::InvalidArgument(
+        "the target is not empty (it holds " +
+        Plural(target->blog_hosts.size(), "blog", "blogs") + " and " +
+        Plural(target->user_ids.size(), "user", "users") +
+        "): copy into an empty database, or allow a non-empty target "
+        "(--allow-non-empty) to add only what it lacks");
+  }
+  for (const Blog& blog : *blogs) {
+    auto holder = target->host_blogs.find(blog.host);
+    if (holder != target->host_blogs.end() && holder->second != blog.id) {
+      return Status::Conflict("blog " + blog.host + " (id " + std::to_string(blog.id) +
+                              ") cannot be copied: the target's blog " +
+                              std::to_string(holder->second) + " has that host");
+    }
+  }
+
+  CopyReport counted;
+  auto bulk = to.BeginBulk();
+  if (!bulk.ok()) return bulk.status().WithContext("the target");
+  Copier copier(from, to, **bulk, *target, counted);
+  SAMIZDAT_RETURN_IF_ERROR(copier.Secrets());
+  SAMIZDAT_RETURN_IF_ERROR(copier.Users());
+  for (const Blog& blog : *blogs) SAMIZDAT_RETURN_IF_ERROR(copier.CopyBlog(blog));
+  if (from.ChangeStamp() != source_stamp) {
+    return Status::Unavailable(
+        "the source changed while it was copied (is a server writing to it?); nothing was "
+        "written: stop its writers and copy again");
+  }
+  std::vector<int64_t> orphans;
+  SAMIZDAT_RETURN_IF_ERROR((*bulk)->Commit(&orphans).WithContext("the target"));
+  counted.comments.copied -= static_cast<int64_t>(orphans.size());
+  counted.comments_dropped = static_cast<int64_t>(orphans.size());
+  if (report != nullptr) *report = counted;
+  return Status::Ok();
+}
+
+}  // namespace samizdat::service

@@ -1,0 +1,61 @@
+// CopyStore: a whole store copied into another (samizdat migrate, SQLite <-> PostgreSQL):
+// the secrets, the users, and every blog with its settings, posts and pages of every
+// status, labels, comments of every status (IP hashes, digests, spam scores and training
+// kept), redirects and spam classifier counts. Ids, paths and times are kept; passwords
+// stay as their hashes.
+//
+// The target is written in one bulk transaction: everything lands, or nothing. Its
+// commit bumps each copied blog's generation and comment_seq (so the caches of servers
+// already on the target drop their pages), and with them the blog's updated and
+// comments_updated times and its posts' comment stamps; nothing else changes.
+//
+// The source is only read. Its writers (a server on it) should be stopped first: when the
+// source changes during the copy, nothing is written and the copy fails (Unavailable).
+#pragma once
+
+#include <cstdint>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace samizdat::service {
+
+struct CopyOptions {
+  // Copy into a target that already holds blogs or users: only what it lacks is added.
+  // What it has is left as it is and counted as already there: a blog, post, comment or
+  // user with the same id, a secret with the same name, a redirect from the same old path
+  // of the blog. The classifier counts of a blog already there are left as they are.
+  bool allow_non_empty = false;
+};
+
+// How many of one kind of thing were copied, and how many the target already had.
+struct CopyCount {
+  int64_t copied = 0;
+  int64_t already_there = 0;
+};
+
+struct CopyReport {
+  CopyCount blogs;
+  CopyCount posts;  // posts and pages
+  CopyCount pages;  // of which pages
+  CopyCount comments;
+  CopyCount users;
+  CopyCount redirects;
+  CopyCount secrets;
+  int64_t spam_tokens = 0;       // classifier token counts copied
+  // Comments dropped at commit because their post is, in the target, another blog's
+  // (only when allow_non_empty and the target held a post of that id elsewhere).
+  int64_t comments_dropped = 0;
+};
+
+// Copies everything `from` holds into `to` (see above). Fills `report` (may be null)
+// once the copy committed. Errors, with nothing written:
+//  - InvalidArgument when the target holds any blog or user and not allow_non_empty;
+//  - Conflict when a blog's host (or a user's email, or a post's path) is taken in the
+//    target by one of another id;
+//  - Unavailable when the source changed during the copy;
+//  - the stores' own errors.
+Status CopyStore(store::Store& from, store::Store& to, const CopyOptions& options,
+                 CopyReport* report);
+
+}  // namespace samizdat::service
