@@ -13,20 +13,21 @@ namespace {
 // The page of hits first, then their snippets (ts_headline reads the whole text: only
 // for the rows shown). Rank weights {D, C, B, A}: a word of the title (A) counts five
 // times one of the text (B), as SQLite's bm25 weights; normalization 1 divides by the
-// log of the length. ts_headline gets the text with '<' replaced so that it drops no
-// "tags", marking every match (SnippetHtml picks the window).
+// log of the length. Documents and queries are read through samizdat_search_text
+// (migration 0001), and so is the text ts_headline marks every match of (SnippetHtml
+// picks the window): with no punctuation left, it drops or merges nothing.
 const std::string& SearchSql() {
   static const std::string kSql =
       "WITH hits AS ("
       " SELECT p.id, ts_rank_cd('{0.1, 0.2, 0.2, 1.0}'::float4[], p.search, q.query, 1) AS rank,"
       "  p.published_ms"
-      " FROM posts p, plainto_tsquery('samizdat_search', $1) AS q(query)"
+      " FROM posts p, plainto_tsquery('samizdat_search', samizdat_search_text($1)) AS q(query)"
       " WHERE p.search @@ q.query AND p.blog_id = $2 AND p.kind = 'post'"
       "  AND p.status = 'published'"
       " ORDER BY rank DESC, p.published_ms DESC, p.id DESC LIMIT $3 OFFSET $4) "
       "SELECT " + std::string(kPostColumns) +
-      ", ts_headline('samizdat_search', replace(p.body_text, '<', chr(1)),"
-      "  plainto_tsquery('samizdat_search', $1),"
+      ", ts_headline('samizdat_search', samizdat_search_text(p.body_text),"
+      "  plainto_tsquery('samizdat_search', samizdat_search_text($1)),"
       "  'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true')"
       " FROM hits JOIN posts p ON p.id = hits.id"
       " ORDER BY hits.rank DESC, hits.published_ms DESC, hits.id DESC";
@@ -71,7 +72,8 @@ Result<int> PostgresStore::CountSearch(int64_t blog_id, std::string_view text) {
   return Read([&](Connection& conn) -> Result<int> {
     Result<Rows> rows = conn.Query(
         "SELECT COUNT(*) FROM posts p"
-        " WHERE p.search @@ plainto_tsquery('samizdat_search', $1) AND p.blog_id = $2"
+        " WHERE p.search @@ plainto_tsquery('samizdat_search', samizdat_search_text($1))"
+        " AND p.blog_id = $2"
         " AND p.kind = 'post' AND p.status = 'published'",
         Params().Add(words).Add(blog_id));
     if (!rows.ok()) return rows.status();

@@ -16,45 +16,59 @@ constexpr size_t kSnippetWords = 24;  // as SQLite's snippet(…, 24)
 
 bool IsSeparator(char c) { return static_cast<unsigned char>(c) <= 0x20 || c == '\x7f'; }
 
-// A snippet word: ASCII letters and digits, and every byte of a multi-byte character
-// (so a window never splits one).
-bool IsWordByte(char c) {
-  const unsigned char u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+// A snippet word's character: ASCII letters and digits, and the other characters that
+// are neither spaces nor punctuation (roughly: Latin-1 punctuation, General Punctuation
+// and the CJK and fullwidth punctuation blocks are not). Only picks the window: matching
+// is PostgreSQL's.
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  const bool punctuation = (c >= 0xa0 && c <= 0xbf) || c == 0xd7 || c == 0xf7 ||
+                           (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) ||
+                           (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) ||
+                           (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65);
+  return !punctuation;
 }
 
 using Span = std::pair<size_t, size_t>;  // [first, second) byte offsets into the body
+constexpr char32_t kOpen = static_cast<unsigned char>(kMarkOpen);
+constexpr char32_t kClose = static_cast<unsigned char>(kMarkClose);
 
 std::vector<Span> Words(std::string_view body) {
   std::vector<Span> words;
-  size_t i = 0;
-  while (i < body.size()) {
-    while (i < body.size() && !IsWordByte(body[i])) ++i;
-    const size_t start = i;
-    while (i < body.size() && IsWordByte(body[i])) ++i;
-    if (i > start) words.emplace_back(start, i);
+  bool in_word = false;
+  for (size_t i = 0; i < body.size();) {
+    const text::Utf8Char c = text::DecodeUtf8(body, i);
+    const bool word = IsWordChar(c.code_point);
+    if (word && !in_word) words.emplace_back(i, i);
+    if (word) words.back().second = i + c.length;
+    in_word = word;
+    i += c.length;
   }
   return words;
 }
 
-// The matches ts_headline marked, as spans of the body; empty when `marked` does not
-// line up with a body of `body_size` bytes.
-std::vector<Span> Matches(std::string_view marked, size_t body_size) {
+// The matches ts_headline marked, as spans of the body: `marked` has one character for
+// each of the body's, and the markers. Empty when the two do not line up.
+std::vector<Span> Matches(std::string_view body, std::string_view marked) {
   std::vector<Span> matches;
   size_t at = 0;  // offset in the body
   bool open = false;
-  for (char c : marked) {
-    if (c == kMarkOpen && !open) {
+  for (size_t i = 0; i < marked.size();) {
+    const text::Utf8Char c = text::DecodeUtf8(marked, i);
+    i += c.length;
+    const bool mark_open = c.code_point == kOpen, mark_close = c.code_point == kClose;
+    if (mark_open && !open) {
       matches.emplace_back(at, at);
       open = true;
-    } else if (c == kMarkClose && open) {
+    } else if (mark_close && open) {
       matches.back().second = at;
       open = false;
-    } else if (c != kMarkOpen && c != kMarkClose) {
-      ++at;
+    } else if (!mark_open && !mark_close) {
+      if (at >= body.size()) return {};
+      at += text::DecodeUtf8(body, at).length;
     }
   }
-  if (open || at != body_size) return {};
+  if (open || at != body.size()) return {};
   std::erase_if(matches, [](const Span& m) { return m.first == m.second; });
   return matches;
 }
@@ -107,7 +121,7 @@ std::string SearchWords(std::string_view text) {
 
 std::string SnippetHtml(std::string_view body, std::string_view marked) {
   const std::vector<Span> words = Words(body);
-  const std::vector<Span> matches = Matches(marked, body.size());
+  const std::vector<Span> matches = Matches(body, marked);
   size_t begin = 0, end = body.size();
   bool cut_before = false, cut_after = false;
   if (!words.empty()) {

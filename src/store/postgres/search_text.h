@@ -20,12 +20,12 @@ inline constexpr char kMarkClose = '\x03';
 // the caller then has no hits.
 std::string SearchWords(std::string_view text);
 
-// The snippet of `body` for a hit: `marked` is `body` as ts_headline returned it with
-// HighlightAll: every match between kMarkOpen and kMarkClose, and otherwise as many
-// bytes as `body` (only their count is used: the caller may have replaced '<' so that
-// ts_headline drops no tags). Picks the window of 24 words holding the most matches, centred on
-// them; HTML-escapes it, wraps each match in <mark>…</mark> and puts "…" where the body
-// goes on. When `marked` does not line up with `body`, the window has no marks.
+// The snippet of `body` for a hit: `marked` is what ts_headline returned for it with
+// HighlightAll: every match between kMarkOpen and kMarkClose, and otherwise one
+// character for each of the body's (samizdat_search_text's spaces for punctuation: only
+// their count is used). Picks the window of 24 words holding the most matches, centred
+// on them; HTML-escapes it, wraps each match in <mark>…</mark> and puts "…" where the
+// body goes on. When `marked` does not line up with `body`, the window has no marks.
 std::string SnippetHtml(std::string_view body, std::string_view marked);
 
 }  // namespace samizdat::store::postgres

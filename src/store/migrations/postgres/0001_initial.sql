@@ -7,7 +7,17 @@
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TEXT SEARCH CONFIGURATION samizdat_search (COPY = simple);
 ALTER TEXT SEARCH CONFIGURATION samizdat_search
-  ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+  ALTER MAPPING FOR hword, hword_part, word, numword WITH unaccent, simple;
+
+-- The text as samizdat_search reads it (documents, queries and snippets alike): ASCII
+-- and common Unicode punctuation turned into spaces, one character for one, so words are
+-- split where unicode61 splits them. Otherwise PostgreSQL's parser keeps URLs, paths,
+-- e-mail addresses and "<tags>" whole (or drops them), and "kazakhstan" would not find
+-- ".../kazakhstan?x=1"; under the C locale it would take curly quotes for letters.
+CREATE FUNCTION samizdat_search_text(body text) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  RETURN translate(body, '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~ ¡§«¶·»¿‐‑‒–—―‘’‚‛“”„‟†‡•…‰′″‹›、。「」『』！（），：；？',
+                         '                                                                            ');
 
 CREATE TABLE blogs (
   id             BIGINT PRIMARY KEY,             -- Blogger blog ids are kept on import
@@ -55,8 +65,10 @@ CREATE TABLE posts (
   comment_count INTEGER NOT NULL DEFAULT 0,
   -- The words of the title (weight A) and the text (weight B), kept by PostgreSQL.
   search        tsvector GENERATED ALWAYS AS (
-                  setweight(to_tsvector('samizdat_search'::regconfig, title), 'A') ||
-                  setweight(to_tsvector('samizdat_search'::regconfig, body_text), 'B')) STORED
+                  setweight(to_tsvector('samizdat_search'::regconfig,
+                                        samizdat_search_text(title)), 'A') ||
+                  setweight(to_tsvector('samizdat_search'::regconfig,
+                                        samizdat_search_text(body_text)), 'B')) STORED
 );
 
 -- A permalink belongs to one post of a blog; drafts without a path do not clash.
