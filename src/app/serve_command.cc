@@ -1,13 +1,17 @@
 // `samizdat serve`: first-run set-up, then the HTTP server with the public site and its
 // comment form, a once-a-second publisher of scheduled posts (which also purges old
-// spam once an hour), and the access log.
+// spam once an hour), and the access log. The background work outlives a lost
+// database: it says when the database goes and when it is back, and carries on.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "app/access_log.h"
@@ -75,22 +79,79 @@ std::size_t RaiseOpenFileLimit() {
   return static_cast<std::size_t>(limit.rlim_cur);
 }
 
-void PublishDuePosts(store::Store& store) {
+// Where the data is, for the log: the SQLite file, or the PostgreSQL URL without its
+// password (neither "user:password@" nor a password= parameter).
+std::string StoreLocation(const GlobalOptions& global) {
+  if (global.db_url.empty()) {
+    return "SQLite " + (std::filesystem::path(global.data_dir) / "samizdat.db").string();
+  }
+  std::string url = global.db_url;
+  if (const auto scheme = url.find("://"); scheme != std::string::npos) {
+    const auto start = scheme + 3;
+    const auto authority_end = std::min(url.find_first_of("/?", start), url.size());
+    const auto at = url.rfind('@', authority_end);
+    const auto colon = url.find(':', start);
+    if (at != std::string::npos && at >= start && colon < at) url.erase(colon, at - colon);
+  }
+  if (const auto query = url.find('?'); query != std::string::npos) {
+    std::string kept;
+    std::string_view params = std::string_view(url).substr(query + 1);
+    while (!params.empty()) {
+      const auto amp = std::min(params.find('&'), params.size());
+      const std::string_view param = params.substr(0, amp);
+      if (!param.starts_with("password=")) kept += (kept.empty() ? "" : "&") + std::string(param);
+      params.remove_prefix(std::min(amp + 1, params.size()));
+    }
+    url = url.substr(0, query) + (kept.empty() ? "" : "?" + kept);
+  }
+  return "PostgreSQL " + url;
+}
+
+// Reports the background work's store failures. A lost database (Unavailable) is said
+// once when it goes and once when it is back, not every second in between; any other
+// failure each time. Used from one thread at a time (main's, then the ticker's).
+class StoreWatch {
+ public:
+  void Failed(std::string_view what, const Status& status) {
+    if (status.code() != Status::Code::kUnavailable) {
+      std::cerr << "samizdat: " << what << " failed: " << status.message() << std::endl;
+    } else if (!away_) {
+      away_ = true;
+      std::cerr << "samizdat: the database is unavailable (" << what << ": " << status.message()
+                << "); cached pages are still served, writes answer 503 until it is back"
+                << std::endl;
+    }
+  }
+  void Succeeded() {
+    if (!away_) return;
+    away_ = false;
+    std::cout << "samizdat: the database is back" << std::endl;
+  }
+
+ private:
+  bool away_ = false;
+};
+
+void PublishDuePosts(store::Store& store, StoreWatch& watch) {
   auto blogs = store.ListBlogs();
-  if (!blogs.ok()) return;
+  if (!blogs.ok()) return watch.Failed("reading the blogs", blogs.status());
+  watch.Succeeded();
   service::PostService posts(store);
   for (const Blog& blog : *blogs) {
-    if (auto published = posts.PublishDue(blog, Now()); !published.ok()) {
-      std::cerr << "samizdat: publishing scheduled posts of " << blog.host
-                << " failed: " << published.status().message() << "\n";
+    auto published = posts.PublishDue(blog, Now());
+    if (!published.ok()) {
+      watch.Failed("publishing the scheduled posts of " + blog.host, published.status());
+    } else if (*published > 0) {
+      std::cout << "samizdat: " << blog.host << ": published " << *published
+                << " scheduled post(s)" << std::endl;
     }
   }
 }
 
-void PurgeOldSpam(service::CommentService& comments) {
-  if (auto purged = comments.PurgeOldSpam(Now()); !purged.ok()) {
-    std::cerr << "samizdat: purging old spam failed: " << purged.status().message() << "\n";
-  }
+void PurgeOldSpam(service::CommentService& comments, StoreWatch& watch) {
+  auto purged = comments.PurgeOldSpam(Now());
+  if (!purged.ok()) return watch.Failed("purging old spam", purged.status());
+  watch.Succeeded();
 }
 
 Result<service::CommentSettings> CommentSettingsFrom(const ServeFlags& flags) {
@@ -117,6 +178,7 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (flags.port < 0 || flags.port > 65535) return Fail("--port must be from 0 to 65535");
   auto comment_settings = CommentSettingsFrom(flags);
   if (!comment_settings.ok()) return Fail(comment_settings.status());
+  std::cout << "samizdat: data in " << StoreLocation(global) << std::endl;
   auto store = OpenStore(global);
   if (!store.ok()) return Fail(store.status());
   auto first_run = service::EnsureFirstRun(**store);
@@ -155,11 +217,12 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   http::Server server(options, web::MakeRouter(site));
   if (Status started = server.Start(); !started.ok()) return Fail(started);
 
-  PurgeOldSpam(*comments);
+  StoreWatch watch;
+  PurgeOldSpam(*comments, watch);
   int ticks = 0;
   Ticker ticker([&] {
-    PublishDuePosts(**store);
-    if (++ticks % 3600 == 0) PurgeOldSpam(*comments);
+    PublishDuePosts(**store, watch);
+    if (++ticks % 3600 == 0) PurgeOldSpam(*comments, watch);
     (*log)->Flush();
   });
   std::cout << "samizdat serving http://" << flags.address << ":" << server.port() << "/"

@@ -1,4 +1,5 @@
-// BlogDirectory: the in-memory host -> blog map and its change-driven refresh.
+// BlogDirectory: the in-memory host -> blog map, its change-driven refresh, and the
+// spaced retries while the store fails.
 #include "service/blog_directory.h"
 
 #include "service/blogs.h"
@@ -11,9 +12,29 @@ Status BlogDirectory::Refresh() {
       stamp == seen_stamp_.load(std::memory_order_acquire)) {
     return Status::Ok();
   }
-  std::lock_guard refresh(refresh_mutex_);
+  std::unique_lock refresh(refresh_mutex_, std::defer_lock);
+  if (loaded_.load() && failing_.load()) {
+    // While the store fails, a request does not queue behind another one's retry (which
+    // may wait for a connection timeout): it answers from the blogs read before.
+    if (!refresh.try_lock()) {
+      return Status::Unavailable("the blogs are being read again after a failure");
+    }
+  } else {
+    refresh.lock();
+  }
   if (loaded_.load() && stamp == seen_stamp_.load()) return Status::Ok();
-  // The stamp is read before the blogs, so a write landing after this read moves the
+  if (failing_.load() && Clock::now() < retry_at_) return last_error_;
+  Status read = Reread(stamp);
+  failing_.store(!read.ok());
+  if (!read.ok()) {
+    last_error_ = read;
+    retry_at_ = Clock::now() + retry_interval_;
+  }
+  return read;
+}
+
+Status BlogDirectory::Reread(uint64_t stamp) {
+  // The stamp is read before the blogs, so a write landing after that read moves the
   // stamp again and the next request refreshes once more.
   auto blogs = store_.ListBlogs();
   if (!blogs.ok()) return blogs.status();
@@ -39,6 +60,7 @@ Status BlogDirectory::Refresh() {
       if (now == nullptr || now->blog.generation != before->blog.generation) {
         cache_->DropBlog(before->blog.id);
       } else if (now->blog.comment_seq != before->blog.comment_seq) {
+        // On failure the old snapshot stays, so the retry compares against it again.
         auto posts = store_.PostsWithCommentsChangedSince(now->blog.id, before->blog.comment_seq);
         if (!posts.ok()) return posts.status();
         cache_->DropComments(now->blog.id, now->blog.comment_seq, *posts);

@@ -100,9 +100,14 @@ std::shared_ptr<const std::string> Site::SidebarFor(const service::BlogEntry& en
 
 std::variant<std::shared_ptr<const service::BlogEntry>, http::Response> Site::BlogFor(
     const http::Request& request) {
-  if (Status refreshed = blogs_.Refresh(); !refreshed.ok()) {
-    return http::Response::Text(503, "The blog's database is unavailable: " +
-                                         refreshed.message() + "\n");
+  // When the blogs cannot be read again, the ones read before still answer (cached
+  // pages stay served while the database is away); only a server that never read them
+  // has nothing to answer with.
+  if (Status refreshed = blogs_.Refresh(); !refreshed.ok() && !blogs_.Loaded()) {
+    http::Response response = http::Response::Text(
+        503, "The blog's database is unavailable: " + refreshed.message() + "\n");
+    response.headers.push_back({"Retry-After", "5"});
+    return response;
   }
   std::shared_ptr<const service::BlogEntry> entry = blogs_.ForHost(request.host);
   if (!entry) return http::Response::Text(404, "no blog is hosted at " + request.host + "\n");

@@ -85,14 +85,16 @@ class _Drain(threading.Thread):
 
 
 class Server:
-    """`samizdat --data DATA serve --port P [EXTRA...]` on a free port.
+    """`samizdat --data DATA [GLOBAL_ARGS...] serve --port P [EXTRA...]` on a free port
+    (global_args: options before the subcommand, such as ('--db', URL)).
 
     As a context manager it starts on enter and stops (SIGTERM) on exit; on a clean exit of
     the block it asserts the server exited 0 (check_exit=False turns that off)."""
 
-    def __init__(self, data, *extra, env=None, check_exit=True):
+    def __init__(self, data, *extra, env=None, check_exit=True, global_args=()):
         self.data = data
         self.extra = [str(e) for e in extra]
+        self.global_args = [str(a) for a in global_args]
         self.env = env
         self.check_exit = check_exit
         self.proc = None
@@ -101,7 +103,8 @@ class Server:
 
     def start(self):
         self.port = free_port()
-        cmd = [binary(), '--data', self.data, 'serve', '--port', str(self.port), *self.extra]
+        cmd = [binary(), '--data', self.data, *self.global_args, 'serve', '--port',
+               str(self.port), *self.extra]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      env=_env(self.env))
         self._out = _Drain(self.proc.stdout)

@@ -1,13 +1,115 @@
 // BlogDirectory: host lookup, and dropping cached pages of blogs whose generation moved,
 // or only the pages of a commented post (also when the write came through another Store
-// on the same file, as another process).
+// on the same file, as another process); a store that cannot be read keeps the blogs
+// read before in force and is asked again, but not by every call.
 #include "service/blog_directory.h"
+
+#include <atomic>
+#include <chrono>
 
 #include "service/blogs.h"
 #include "test_store.h"
 
 namespace samizdat::service {
 namespace {
+
+// A Store that forwards to another one, except that while `down` it cannot be read (the
+// database is away: Unavailable), and whose change stamp the test can move.
+class OutageStore : public store::Store {
+ public:
+  explicit OutageStore(store::Store& inner) : in_(inner) {}
+
+  std::atomic<bool> down{false};
+  std::atomic<int> list_blogs_calls{0};
+  void MoveStamp() { ++moves_; }
+
+  Result<std::vector<Blog>> ListBlogs() override {
+    ++list_blogs_calls;
+    if (down) return Away();
+    return in_.ListBlogs();
+  }
+  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
+                                                             int64_t since) override {
+    if (down) return Away();
+    return in_.PostsWithCommentsChangedSince(blog_id, since);
+  }
+  uint64_t ChangeStamp() override { return in_.ChangeStamp() + moves_; }
+
+  // The rest only forwards.
+  Result<Blog> CreateBlog(const Blog& b) override { return in_.CreateBlog(b); }
+  Status UpdateBlog(const Blog& b) override { return in_.UpdateBlog(b); }
+  Result<Blog> GetBlog(int64_t id) override { return in_.GetBlog(id); }
+  Result<Post> CreatePost(const Post& p) override { return in_.CreatePost(p); }
+  Status UpdatePost(const Post& p) override { return in_.UpdatePost(p); }
+  Status DeletePost(int64_t b, int64_t p) override { return in_.DeletePost(b, p); }
+  Result<Post> GetPost(int64_t b, int64_t p) override { return in_.GetPost(b, p); }
+  Result<Post> GetPostByPath(int64_t b, std::string_view path) override {
+    return in_.GetPostByPath(b, path);
+  }
+  Result<bool> PathExists(int64_t b, std::string_view path) override {
+    return in_.PathExists(b, path);
+  }
+  Result<std::vector<Post>> ListPosts(const store::PostQuery& q) override { return in_.ListPosts(q); }
+  Result<int> CountPosts(const store::PostQuery& q) override { return in_.CountPosts(q); }
+  Result<std::vector<int64_t>> PublishDue(int64_t b, Time now) override {
+    return in_.PublishDue(b, now);
+  }
+  Result<store::Neighbours> GetNeighbours(const Post& p) override { return in_.GetNeighbours(p); }
+  Result<std::vector<Time>> ListPublishedTimes(int64_t b) override {
+    return in_.ListPublishedTimes(b);
+  }
+  Result<std::vector<LabelCount>> LabelCounts(int64_t b) override { return in_.LabelCounts(b); }
+  Result<std::vector<SearchHit>> Search(int64_t b, std::string_view q, int limit,
+                                        int offset) override {
+    return in_.Search(b, q, limit, offset);
+  }
+  Result<int> CountSearch(int64_t b, std::string_view q) override { return in_.CountSearch(b, q); }
+  Result<Comment> CreateComment(const Comment& c) override { return in_.CreateComment(c); }
+  Result<Comment> GetComment(int64_t b, int64_t c) override { return in_.GetComment(b, c); }
+  Result<std::vector<Comment>> ListComments(const store::CommentQuery& q) override {
+    return in_.ListComments(q);
+  }
+  Result<int> CountComments(const store::CommentQuery& q) override { return in_.CountComments(q); }
+  Status ModerateComment(int64_t b, int64_t c, CommentStatus status, SpamTraining training,
+                         const std::vector<std::string>& tokens) override {
+    return in_.ModerateComment(b, c, status, training, tokens);
+  }
+  Result<int> PurgeComments(CommentStatus status, Time before) override {
+    return in_.PurgeComments(status, before);
+  }
+  Result<int> CountCommentsFromIp(int64_t b, std::string_view ip, Time since) override {
+    return in_.CountCommentsFromIp(b, ip, since);
+  }
+  Result<bool> CommentDigestExists(int64_t b, int64_t p, std::string_view digest) override {
+    return in_.CommentDigestExists(b, p, digest);
+  }
+  Result<store::SpamCounts> GetSpamCounts(int64_t b,
+                                          const std::vector<std::string>& tokens) override {
+    return in_.GetSpamCounts(b, tokens);
+  }
+  Result<store::SpamCounts> GetAllSpamCounts(int64_t b) override { return in_.GetAllSpamCounts(b); }
+  Result<std::unique_ptr<store::BulkWriter>> BeginBulk() override { return in_.BeginBulk(); }
+  Result<std::string> GetRedirect(int64_t b, std::string_view old_path) override {
+    return in_.GetRedirect(b, old_path);
+  }
+  Result<std::vector<store::Redirect>> ListRedirects(int64_t b) override {
+    return in_.ListRedirects(b);
+  }
+  Result<std::string> GetOrCreateSecret(std::string_view name,
+                                        std::string_view candidate) override {
+    return in_.GetOrCreateSecret(name, candidate);
+  }
+  Result<std::vector<store::Secret>> ListSecrets() override { return in_.ListSecrets(); }
+  Result<User> CreateUser(const User& u) override { return in_.CreateUser(u); }
+  Result<int> CountUsers() override { return in_.CountUsers(); }
+  Result<std::vector<User>> ListUsers() override { return in_.ListUsers(); }
+
+ private:
+  static Status Away() { return Status::Unavailable("the database is away"); }
+
+  store::Store& in_;
+  std::atomic<uint64_t> moves_{0};
+};
 
 class BlogDirectoryTest : public StoreTest {
  protected:
@@ -101,6 +203,67 @@ TEST_F(BlogDirectoryTest, ACommentDropsOnlyThePagesOfItsPost) {
   EXPECT_GT(now.comment_seq, known.comment_seq);
   EXPECT_EQ(cache.Find(blog.id, now.generation, a.path), nullptr);
   EXPECT_NE(cache.Find(blog.id, now.generation, b.path), nullptr);
+}
+
+TEST_F(BlogDirectoryTest, AFailedRereadKeepsTheBlogsAndPagesReadBefore) {
+  const Blog blog = Create("a.test");
+  OutageStore outage(*store_);
+  PageCache cache(1 << 20, 1000);
+  BlogDirectory directory(outage, &cache, std::chrono::milliseconds(0));
+  ASSERT_TRUE(directory.Refresh().ok());
+  const int64_t generation = directory.ForHost("a.test")->blog.generation;
+  cache.Put(blog.id, generation, "/", CachedPage::Make(200, "text/html", "x", Now()));
+
+  // The blog changes, then the database goes away before this server reads it again.
+  BlogChanges title;
+  title.title = "A, renamed";
+  ASSERT_TRUE(BlogService(*store_).Update("a.test", title).ok());
+  outage.down = true;
+  outage.MoveStamp();
+  const Status failed = directory.Refresh();
+  EXPECT_EQ(failed.code(), Status::Code::kUnavailable) << failed.ToString();
+  EXPECT_TRUE(directory.Loaded());
+  ASSERT_NE(directory.ForHost("a.test"), nullptr);
+  EXPECT_EQ(directory.ForHost("a.test")->blog.title, "a.test") << "the blog read before stays";
+  EXPECT_NE(cache.Find(blog.id, generation, "/"), nullptr) << "its cached page still answers";
+
+  // Back: the next call reads the change it missed, and drops the outdated page.
+  outage.down = false;
+  ASSERT_TRUE(directory.Refresh().ok());
+  EXPECT_EQ(directory.ForHost("a.test")->blog.title, "A, renamed");
+  EXPECT_EQ(cache.Find(blog.id, generation, "/"), nullptr);
+}
+
+TEST_F(BlogDirectoryTest, ALostStoreIsNotAskedAgainWithinTheRetryInterval) {
+  Create("a.test");
+  OutageStore outage(*store_);
+  BlogDirectory directory(outage, nullptr, std::chrono::hours(1));
+  ASSERT_TRUE(directory.Refresh().ok());
+  outage.down = true;
+  outage.MoveStamp();
+  const int before = outage.list_blogs_calls;
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(directory.Refresh().code(), Status::Code::kUnavailable);
+    EXPECT_NE(directory.ForHost("a.test"), nullptr);
+  }
+  EXPECT_EQ(outage.list_blogs_calls - before, 1) << "one attempt, then the last error";
+  outage.down = false;
+  EXPECT_FALSE(directory.Refresh().ok()) << "still within the interval";
+  EXPECT_EQ(outage.list_blogs_calls - before, 1);
+}
+
+TEST_F(BlogDirectoryTest, AStoreThatWasNeverReadLeavesNothingToAnswerFrom) {
+  Create("a.test");
+  OutageStore outage(*store_);
+  outage.down = true;
+  BlogDirectory directory(outage, nullptr, std::chrono::milliseconds(0));
+  EXPECT_EQ(directory.Refresh().code(), Status::Code::kUnavailable);
+  EXPECT_FALSE(directory.Loaded());
+  EXPECT_EQ(directory.ForHost("a.test"), nullptr);
+  outage.down = false;
+  ASSERT_TRUE(directory.Refresh().ok());
+  EXPECT_TRUE(directory.Loaded());
+  EXPECT_NE(directory.ForHost("a.test"), nullptr);
 }
 
 }  // namespace
