@@ -6,9 +6,24 @@
 
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
+#include "text/utf8.h"
 
 namespace samizdat::store::postgres {
 namespace {
+
+// Whether `text` could be stored in a text column: well-formed UTF-8 without NUL. A path
+// or label from a request that is not (the bytes of a mangled URL) names nothing, where
+// PostgreSQL would refuse the statement.
+bool Storable(std::string_view text) {
+  return text.find('\0') == std::string_view::npos && text::IsValidUtf8(text);
+}
+
+bool AllStorable(const std::vector<std::string>& labels) {
+  for (const std::string& label : labels) {
+    if (!Storable(label)) return false;
+  }
+  return true;
+}
 
 std::vector<Post> CollectPosts(const Rows& rows) {
   std::vector<Post> posts;
@@ -114,6 +129,7 @@ Result<Post> PostgresStore::GetPost(int64_t blog_id, int64_t post_id) {
 }
 
 Result<Post> PostgresStore::GetPostByPath(int64_t blog_id, std::string_view path) {
+  if (!Storable(path)) return Status::NotFound("no post at " + text::ToValidUtf8(path));
   return ReadSnapshot([&](Connection& conn) -> Result<Post> {
     // "path <> ''" lets PostgreSQL use the partial unique index on (blog_id, path).
     static const std::string kSql = "SELECT " + std::string(kPostColumns) +
@@ -129,6 +145,7 @@ Result<Post> PostgresStore::GetPostByPath(int64_t blog_id, std::string_view path
 }
 
 Result<bool> PostgresStore::PathExists(int64_t blog_id, std::string_view path) {
+  if (!Storable(path)) return false;
   return Read([&](Connection& conn) -> Result<bool> {
     Result<Rows> rows =
         conn.Query("SELECT 1 FROM posts WHERE blog_id = $1 AND path = $2 AND path <> ''",
@@ -139,6 +156,7 @@ Result<bool> PostgresStore::PathExists(int64_t blog_id, std::string_view path) {
 }
 
 Result<std::vector<Post>> PostgresStore::ListPosts(const PostQuery& q) {
+  if (!AllStorable(q.labels)) return std::vector<Post>();
   Statement st;
   st.sql = "SELECT " + std::string(kPostColumns);
   AddFilter(st, q);
@@ -161,6 +179,7 @@ Result<std::vector<Post>> PostgresStore::ListPosts(const PostQuery& q) {
 }
 
 Result<int> PostgresStore::CountPosts(const PostQuery& q) {
+  if (!AllStorable(q.labels)) return 0;
   Statement st;
   st.sql = "SELECT COUNT(*)";
   AddFilter(st, q);

@@ -17,6 +17,11 @@ Status Validate(const Post& post) {
   return Status::Ok();
 }
 
+Status NoPost(int64_t blog_id, int64_t post_id) {
+  return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
+                          std::to_string(blog_id));
+}
+
 Result<bool> PostIdTaken(Connection& conn, int64_t id) {
   Result<Rows> rows = conn.Query("SELECT 1 FROM posts WHERE id = $1", Params().Add(id));
   if (!rows.ok()) return rows.status();
@@ -142,14 +147,14 @@ Result<Post> PostgresStore::CreatePost(const Post& post) {
 Status PostgresStore::UpdatePost(const Post& post) {
   SAMIZDAT_RETURN_IF_ERROR(Validate(post));
   return Write([&](Connection& conn) -> Status {
-    SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, post.blog_id));  // locks the blog's row
+    // Locks the blog's row; no blog, no post.
+    Status bumped = BumpGeneration(conn, post.blog_id);
+    if (bumped.IsNotFound()) return NoPost(post.blog_id, post.id);
+    SAMIZDAT_RETURN_IF_ERROR(bumped);
     Result<Rows> found = conn.Query("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
                                     Params().Add(post.id).Add(post.blog_id));
     if (!found.ok()) return found.status();
-    if (found->empty()) {
-      return Status::NotFound("no post with id " + std::to_string(post.id) + " in blog " +
-                              std::to_string(post.blog_id));
-    }
+    if (found->empty()) return NoPost(post.blog_id, post.id);
     SAMIZDAT_RETURN_IF_ERROR(CheckPathFree(conn, post.blog_id, post.id, post.path));
     SAMIZDAT_RETURN_IF_ERROR(
         conn.Query("UPDATE posts SET kind = $3, status = $4, title = $5, path = $6, "
@@ -164,14 +169,14 @@ Status PostgresStore::UpdatePost(const Post& post) {
 
 Status PostgresStore::DeletePost(int64_t blog_id, int64_t post_id) {
   return Write([&](Connection& conn) -> Status {
-    SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, blog_id));  // rolled back if nothing goes
+    // Locks the blog's row (the bump is rolled back if nothing goes); no blog, no post.
+    Status bumped = BumpGeneration(conn, blog_id);
+    if (bumped.IsNotFound()) return NoPost(blog_id, post_id);
+    SAMIZDAT_RETURN_IF_ERROR(bumped);
     Result<Rows> removed = conn.Query("DELETE FROM posts WHERE id = $1 AND blog_id = $2",
                                       Params().Add(post_id).Add(blog_id));
     if (!removed.ok()) return removed.status();
-    if (removed->Affected() == 0) {
-      return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
-                              std::to_string(blog_id));
-    }
+    if (removed->Affected() == 0) return NoPost(blog_id, post_id);
     return Status::Ok();  // labels and comments go by ON DELETE CASCADE
   });
 }
