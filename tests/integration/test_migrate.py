@@ -12,7 +12,7 @@ import sys
 import tempfile
 import unittest
 
-from harness import Server, binary, cli, comment_id_from, main_text, post_comment, shared_dir
+from harness import Server, binary, cli, main_text, post_comment, shared_dir
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import pg_cluster  # noqa: E402
@@ -157,25 +157,28 @@ class Migrate(unittest.TestCase):
                 '--date', '2099-01-01')
         cls.cli('page', 'add', '--blog', 'own.test', '--title', 'About', '--body', body)
 
+        # The blog holds every comment for approval (202): ids from the moderation queue.
+        def held_ids():
+            out = cls.cli('comment', 'list', '--blog', 'own.test', '--status', 'pending')
+            return {line.split('\t')[5]: line.split('\t')[0] for line in out.splitlines()}
+
+        texts = [('Ham', 'What a fine post about Markdown, thank you'),
+                 ('Spam', 'Buy cheap pills now at the cheapest pharmacy'),
+                 ('Gone', 'I take that back'),
+                 ('Held', 'Still waiting for the author')]
         with Server(cls.data, *FAST) as server:
-            ids = {}
-            for name, text in [('ham', 'What a fine post about Markdown, thank you'),
-                               ('spam', 'Buy cheap pills now at the cheapest pharmacy'),
-                               ('gone', 'I take that back'),
-                               ('held', 'Still waiting for the author')]:
-                status, headers, _ = post_comment(server, cls.own_post, text, name=name.title(),
-                                                  url='https://reader.example/',
-                                                  host='own.test')
-                assert status == 303, status
-                ids[name] = comment_id_from(headers)
-            cls.cli('comment', 'approve', '--blog', 'own.test', ids['ham'])
-            status, headers, _ = post_comment(server, cls.own_post, 'A reply to the fine one',
-                                              name='Replier', parent_id=ids['ham'],
-                                              host='own.test')
-            assert status == 303, status
-            cls.cli('comment', 'approve', '--blog', 'own.test', comment_id_from(headers))
-        cls.cli('comment', 'spam', '--blog', 'own.test', ids['spam'])
-        cls.cli('comment', 'delete', '--blog', 'own.test', ids['gone'])
+            for name, text in texts:
+                status, _, _ = post_comment(server, cls.own_post, text, name=name,
+                                            url='https://reader.example/', host='own.test')
+                assert status == 202, status
+            ids = held_ids()
+            cls.cli('comment', 'approve', '--blog', 'own.test', ids['Ham'])
+            status, _, _ = post_comment(server, cls.own_post, 'A reply to the fine one',
+                                        name='Replier', parent_id=ids['Ham'], host='own.test')
+            assert status == 202, status
+            cls.cli('comment', 'approve', '--blog', 'own.test', held_ids()['Replier'])
+        cls.cli('comment', 'spam', '--blog', 'own.test', ids['Spam'])
+        cls.cli('comment', 'delete', '--blog', 'own.test', ids['Gone'])
 
     def test_round_trip_keeps_every_column_of_every_row(self):
         before, after = tables(self.source), tables(self.back)
@@ -198,7 +201,7 @@ class Migrate(unittest.TestCase):
                       'spam_tokens', 'spam_totals', 'secrets', 'users'):
             self.assertGreater(query(self.source, f'SELECT COUNT(*) FROM {table}')[0][0], 0,
                                f'the source has no {table}')
-        self.assertGreater(compared, 300)
+        self.assertGreater(compared, 200)
 
     def test_columns_the_copy_changes_only_move_forward(self):
         for table, column in CHANGED_BY_COPY:
