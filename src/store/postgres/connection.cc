@@ -32,8 +32,11 @@ Status PgError(PGconn* conn, const PGresult* result, std::string_view what) {
   if (detail.empty()) detail = OneLine(PQerrorMessage(conn));
   message += detail;
   const std::string_view code = state != nullptr ? state : "";
-  if (PQstatus(conn) != CONNECTION_OK || StartsWith(code, "08") || StartsWith(code, "57P") ||
-      code == "40001" || code == "40P01" || code == "55P03") {
+  // An error without SQLSTATE is libpq's own: the first query on a connection the server
+  // dropped fails with "server closed the connection unexpectedly" while PQstatus still
+  // says CONNECTION_OK (it turns bad on the next call).
+  if (PQstatus(conn) != CONNECTION_OK || code.empty() || StartsWith(code, "08") ||
+      StartsWith(code, "57P") || code == "40001" || code == "40P01" || code == "55P03") {
     return Status::Unavailable(message);
   }
   if (code == "23505") return Status::Conflict(message);
