@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 
 #include "app/access_log.h"
@@ -195,9 +196,15 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
     if (!loaded.ok()) return Fail(loaded.status());
     theme = std::move(*loaded);
   }
-  auto log = AccessLog::Open(flags.access_log.empty()
-                                 ? (std::filesystem::path(global.data_dir) / "access.log").string()
-                                 : flags.access_log);
+  std::string log_path = flags.access_log;
+  if (log_path.empty()) {
+    // With PostgreSQL nothing else has made the data directory the log goes to.
+    std::error_code ec;
+    std::filesystem::create_directories(global.data_dir, ec);
+    if (ec) return Fail("cannot create the data directory " + global.data_dir + ": " + ec.message());
+    log_path = (std::filesystem::path(global.data_dir) / "access.log").string();
+  }
+  auto log = AccessLog::Open(log_path);
   if (!log.ok()) return Fail(log.status());
 
   web::SiteOptions site_options;
