@@ -1,55 +1,446 @@
-// PostgresStore: comments and the spam counts. SCAFFOLD: every method below is to be written.
+// PostgresStore: comments and the spam classifier's counts.
+//
+// Every comment write bumps the blog's comment_seq (not its generation), sets its
+// comments_updated_ms, stamps each post it touched with the new comment_seq and recounts
+// that post's published comments, all in the write's transaction. The UPDATE of the blog
+// row is what serializes comment writes of one blog across nodes: a write that must read
+// a comment's state and change it (moderation, purge) takes that lock before reading.
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
 
 namespace samizdat::store::postgres {
+namespace {
+
+constexpr int kIdAttempts = 8;
+
+Status ValidateNew(const Comment& comment) {
+  if (comment.blog_id <= 0) return Status::InvalidArgument("a comment must belong to a blog");
+  if (comment.post_id <= 0) return Status::InvalidArgument("a comment must belong to a post");
+  if (comment.id < 0) return Status::InvalidArgument("a comment id must be positive");
+  if (comment.parent_id < 0) return Status::InvalidArgument("a parent comment id is positive");
+  return Status::Ok();
+}
+
+Result<bool> CommentIdTaken(Connection& conn, int64_t id) {
+  Result<Rows> rows = conn.Query("SELECT 1 FROM comments WHERE id = $1", Params().Add(id));
+  if (!rows.ok()) return rows.status();
+  return !rows->empty();
+}
+
+Result<Comment> SelectComment(Connection& conn, int64_t blog_id, int64_t comment_id) {
+  static const std::string kSql =
+      "SELECT " + std::string(kCommentColumns) + " FROM comments WHERE id = $1 AND blog_id = $2";
+  Result<Rows> rows = conn.Query(kSql, Params().Add(comment_id).Add(blog_id));
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) {
+    return Status::NotFound("no comment with id " + std::to_string(comment_id) + " in blog " +
+                            std::to_string(blog_id));
+  }
+  return ReadComment(rows->At(0));
+}
+
+// Within a write: NotFound unless the post is in the blog.
+Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id) {
+  Result<Rows> rows = conn.Query("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
+                                 Params().Add(post_id).Add(blog_id));
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) {
+    return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
+                            std::to_string(blog_id));
+  }
+  return Status::Ok();
+}
+
+// Within a write: InvalidArgument unless `parent_id` is a comment of the post.
+Status CheckParent(Connection& conn, const Comment& comment) {
+  Result<Rows> rows = conn.Query(
+      "SELECT 1 FROM comments WHERE id = $1 AND post_id = $2 AND blog_id = $3",
+      Params().Add(comment.parent_id).Add(comment.post_id).Add(comment.blog_id));
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) {
+    return Status::InvalidArgument("comment " + std::to_string(comment.parent_id) +
+                                   " is not a comment of post " +
+                                   std::to_string(comment.post_id));
+  }
+  return Status::Ok();
+}
+
+// Within a write: waits for, and holds until the end of the transaction, the blog's row
+// lock that every comment write of the blog takes (see the file comment).
+Status LockBlog(Connection& conn, int64_t blog_id) {
+  return conn.Query("SELECT 1 FROM blogs WHERE id = $1 FOR UPDATE", Params().Add(blog_id))
+      .status();
+}
+
+Status InsertComment(Connection& conn, const Comment& comment) {
+  return conn
+      .Query("INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
+             "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
+             "published_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+             Params()
+                 .Add(comment.id)
+                 .Add(comment.blog_id)
+                 .Add(comment.post_id)
+                 .Add(comment.parent_id)
+                 .Add(CommentStatusName(comment.status))
+                 .Add(comment.author_name)
+                 .Add(comment.author_url)
+                 .Add(comment.body_html)
+                 .Add(comment.body_text)
+                 .Add(comment.body_digest)
+                 .Add(comment.ip_hash)
+                 .Add(comment.spam_score)
+                 .Add(TrainingWord(comment.trained))
+                 .Add(Millis(comment.published)))
+      .status();
+}
+
+// "FROM … WHERE …" for `q`, adding its values to `params` ($1 is the blog). The statuses
+// are written into the SQL as the schema's words (a fixed set, never user text).
+std::string CommentFilterSql(const CommentQuery& q, Params& params) {
+  params.Add(q.blog_id);
+  std::string sql = " FROM comments WHERE blog_id = $1";
+  if (q.post_id) {
+    params.Add(*q.post_id);
+    sql += " AND post_id = $" + std::to_string(params.size());
+  }
+  if (!q.statuses.empty()) {
+    sql += " AND status IN (";
+    for (size_t i = 0; i < q.statuses.size(); ++i) {
+      if (i > 0) sql += ", ";
+      sql += "'" + std::string(CommentStatusName(q.statuses[i])) + "'";
+    }
+    sql += ")";
+  }
+  if (q.published_before) {
+    params.Add(Millis(*q.published_before));
+    sql += " AND published_ms < $" + std::to_string(params.size());
+  }
+  if (q.readable_posts_only) {
+    sql += " AND post_id IN (SELECT id FROM posts WHERE blog_id = $1 AND status = 'published'"
+           " AND comments_mode <> 'hidden')";
+  }
+  return sql;
+}
+
+// The distinct non-empty tokens, in first-seen order: a comment counts once per token.
+std::vector<std::string> DistinctTokens(const std::vector<std::string>& tokens) {
+  std::vector<std::string> distinct;
+  std::unordered_set<std::string_view> seen;
+  for (const std::string& token : tokens) {
+    if (!token.empty() && seen.insert(token).second) distinct.push_back(token);
+  }
+  return distinct;
+}
+
+// The count column of a trained class: "spam" or "ham".
+std::string ClassColumn(SpamTraining training) {
+  return training == SpamTraining::kSpam ? "spam" : "ham";
+}
+
+// Within a write: takes one comment with `tokens` out of class `training`'s counts (never
+// below zero; token rows left at zero in both classes are removed).
+Status Untrain(Connection& conn, int64_t blog_id, SpamTraining training,
+               const std::vector<std::string>& tokens) {
+  const std::string column = ClassColumn(training);
+  SAMIZDAT_RETURN_IF_ERROR(conn.Query("UPDATE spam_totals SET " + column + "_comments = GREATEST(" +
+                                          column + "_comments - 1, 0) WHERE blog_id = $1",
+                                      Params().Add(blog_id))
+                               .status());
+  if (tokens.empty()) return Status::Ok();
+  SAMIZDAT_RETURN_IF_ERROR(conn.Query("UPDATE spam_tokens SET " + column + " = GREATEST(" +
+                                          column + " - 1, 0) WHERE blog_id = $1 AND token = ANY($2)",
+                                      Params().Add(blog_id).AddTextArray(tokens))
+                               .status());
+  return conn
+      .Query("DELETE FROM spam_tokens WHERE blog_id = $1 AND token = ANY($2) AND spam = 0 "
+             "AND ham = 0",
+             Params().Add(blog_id).AddTextArray(tokens))
+      .status();
+}
+
+// Within a write: adds one comment with `tokens` (distinct) to class `training`'s counts.
+Status Train(Connection& conn, int64_t blog_id, SpamTraining training,
+             const std::vector<std::string>& tokens) {
+  const std::string column = ClassColumn(training);
+  SAMIZDAT_RETURN_IF_ERROR(
+      conn.Query("INSERT INTO spam_totals (blog_id, " + column + "_comments) VALUES ($1, 1) "
+                 "ON CONFLICT (blog_id) DO UPDATE SET " + column + "_comments = spam_totals." +
+                     column + "_comments + 1",
+                 Params().Add(blog_id))
+          .status());
+  if (tokens.empty()) return Status::Ok();
+  return conn
+      .Query("INSERT INTO spam_tokens (blog_id, token, " + column + ") "
+             "SELECT $1, token, 1 FROM unnest($2::text[]) AS token "
+             "ON CONFLICT (blog_id, token) DO UPDATE SET " + column + " = spam_tokens." +
+                 column + " + 1",
+             Params().Add(blog_id).AddTextArray(tokens))
+      .status();
+}
+
+// Reads rows of (token, spam, ham), the totals' row having a NULL token, into counts.
+SpamCounts ReadSpamCounts(const Rows& rows) {
+  SpamCounts counts;
+  for (int i = 0; i < rows.size(); ++i) {
+    if (rows.IsNull(i, 0)) {
+      counts.spam_comments = rows.Int(i, 1);
+      counts.ham_comments = rows.Int(i, 2);
+    } else {
+      counts.tokens[rows.Text(i, 0)] = SpamCounts::Token{rows.Int(i, 1), rows.Int(i, 2)};
+    }
+  }
+  return counts;
+}
+
+}  // namespace
+
+Status PostgresStore::TouchPosts(Connection& conn, int64_t blog_id,
+                                 const std::set<int64_t>& post_ids, std::optional<int> added) {
+  Result<Rows> bumped = conn.Query(
+      "UPDATE blogs SET comment_seq = comment_seq + 1, comments_updated_ms = $2 WHERE id = $1 "
+      "RETURNING comment_seq",
+      Params().Add(blog_id).Add(NowMillis()));
+  if (!bumped.ok()) return bumped.status();
+  if (bumped->empty()) return Status::NotFound("no blog with id " + std::to_string(blog_id));
+  const int64_t comment_seq = bumped->Int64(0, 0);
+  if (post_ids.empty()) return Status::Ok();
+  const std::vector<int64_t> ids(post_ids.begin(), post_ids.end());
+  // A recount reads every comment of the post: a new comment only adds to the count.
+  if (added) {
+    return conn
+        .Query("UPDATE posts SET comment_seq = $2, comment_count = comment_count + $3 "
+               "WHERE id = ANY($1)",
+               Params().AddInt64Array(ids).Add(comment_seq).Add(*added))
+        .status();
+  }
+  return conn
+      .Query("UPDATE posts p SET comment_seq = $2, comment_count = (SELECT COUNT(*) FROM "
+             "comments c WHERE c.post_id = p.id AND c.status = 'published') WHERE p.id = ANY($1)",
+             Params().AddInt64Array(ids).Add(comment_seq))
+      .status();
+}
 
 Result<Comment> PostgresStore::CreateComment(const Comment& comment) {
-  return Status::Internal("not written yet");
+  SAMIZDAT_RETURN_IF_ERROR(ValidateNew(comment));
+  return Write([&](Connection& conn) -> Result<Comment> {
+    SAMIZDAT_RETURN_IF_ERROR(CheckPostInBlog(conn, comment.blog_id, comment.post_id));
+    if (comment.parent_id != 0) SAMIZDAT_RETURN_IF_ERROR(CheckParent(conn, comment));
+    Comment stored = comment;
+    if (stored.id == 0) {
+      for (int attempt = 0; stored.id == 0 && attempt < kIdAttempts; ++attempt) {
+        int64_t candidate = ids_.Next();
+        Result<bool> taken = CommentIdTaken(conn, candidate);
+        if (!taken.ok()) return taken.status();
+        if (!*taken) stored.id = candidate;
+      }
+      if (stored.id == 0) return Status::Internal("could not draw a free comment id");
+    } else {
+      Result<bool> taken = CommentIdTaken(conn, stored.id);
+      if (!taken.ok()) return taken.status();
+      if (*taken) {
+        return Status::Conflict("a comment with id " + std::to_string(stored.id) + " exists");
+      }
+    }
+    if (Millis(stored.published) == 0) stored.published = FromMillis(NowMillis());
+
+    // The blog's row first (TouchPosts), as every write of the blog locks it first. A
+    // post deleted or an id taken by another node since the checks above fails the
+    // INSERT (NotFound, Conflict), and the whole write rolls back.
+    SAMIZDAT_RETURN_IF_ERROR(TouchPosts(conn, stored.blog_id, {stored.post_id},
+                                        stored.status == CommentStatus::kPublished ? 1 : 0));
+    SAMIZDAT_RETURN_IF_ERROR(InsertComment(conn, stored));
+    return stored;
+  });
 }
 
 Result<Comment> PostgresStore::GetComment(int64_t blog_id, int64_t comment_id) {
-  return Status::Internal("not written yet");
+  return Read([&](Connection& conn) { return SelectComment(conn, blog_id, comment_id); });
 }
 
-Result<std::vector<Comment>> PostgresStore::ListComments(const CommentQuery& query) {
-  return Status::Internal("not written yet");
+Result<std::vector<Comment>> PostgresStore::ListComments(const CommentQuery& q) {
+  return Read([&](Connection& conn) -> Result<std::vector<Comment>> {
+    Params params;
+    const char* dir = q.newest_first ? " DESC" : "";
+    std::string sql = "SELECT " + std::string(kCommentColumns) + CommentFilterSql(q, params) +
+                      " ORDER BY published_ms" + dir + ", id" + dir;
+    if (q.limit < 0) {
+      params.AddNull();  // LIMIT NULL: no limit
+    } else {
+      params.Add(q.limit);
+    }
+    sql += " LIMIT $" + std::to_string(params.size());
+    params.Add(q.offset < 0 ? 0 : q.offset);
+    sql += " OFFSET $" + std::to_string(params.size());
+    Result<Rows> rows = conn.Query(sql, params);
+    if (!rows.ok()) return rows.status();
+    std::vector<Comment> comments;
+    comments.reserve(rows->size());
+    for (int i = 0; i < rows->size(); ++i) comments.push_back(ReadComment(rows->At(i)));
+    return comments;
+  });
 }
 
-Result<int> PostgresStore::CountComments(const CommentQuery& query) {
-  return Status::Internal("not written yet");
+Result<int> PostgresStore::CountComments(const CommentQuery& q) {
+  return Read([&](Connection& conn) -> Result<int> {
+    Params params;
+    const std::string sql = "SELECT COUNT(*)" + CommentFilterSql(q, params);
+    Result<Rows> rows = conn.Query(sql, params);
+    if (!rows.ok()) return rows.status();
+    return rows->Int(0, 0);
+  });
 }
 
-Status PostgresStore::ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status, SpamTraining training, const std::vector<std::string>& tokens) {
-  return Status::Internal("not written yet");
+Status PostgresStore::ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
+                                      SpamTraining training,
+                                      const std::vector<std::string>& tokens) {
+  // Nothing changes: no write, so no cache is dropped (and no other node is notified).
+  Result<Comment> seen = GetComment(blog_id, comment_id);
+  if (!seen.ok()) return seen.status();
+  if (seen->status == status && seen->trained == training) return Status::Ok();
+  return Write([&](Connection& conn) -> Status {
+    // Read again under the blog's lock: the training moved below must be the one stored.
+    SAMIZDAT_RETURN_IF_ERROR(LockBlog(conn, blog_id));
+    Result<Comment> old = SelectComment(conn, blog_id, comment_id);
+    if (!old.ok()) return old.status();
+    if (old->status == status && old->trained == training) return Status::Ok();
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn.Query("UPDATE comments SET status = $2, trained = $3 WHERE id = $1",
+                   Params().Add(comment_id).Add(CommentStatusName(status)).Add(
+                       TrainingWord(training)))
+            .status());
+    if (old->trained != training) {
+      std::vector<std::string> distinct = DistinctTokens(tokens);
+      if (old->trained != SpamTraining::kNone) {
+        SAMIZDAT_RETURN_IF_ERROR(Untrain(conn, blog_id, old->trained, distinct));
+      }
+      if (training != SpamTraining::kNone) {
+        SAMIZDAT_RETURN_IF_ERROR(Train(conn, blog_id, training, distinct));
+      }
+    }
+    return TouchPosts(conn, blog_id, {old->post_id});
+  });
 }
 
 Result<int> PostgresStore::PurgeComments(CommentStatus status, Time before) {
-  return Status::Internal("not written yet");
+  const std::string word(CommentStatusName(status));
+  // Which blogs have comments to purge: usually none, and then nothing is written.
+  Result<std::vector<int64_t>> blogs = Read([&](Connection& conn) -> Result<std::vector<int64_t>> {
+    Result<Rows> rows = conn.Query(
+        "SELECT DISTINCT blog_id FROM comments WHERE status = $1 AND published_ms < $2",
+        Params().Add(word).Add(Millis(before)));
+    if (!rows.ok()) return rows.status();
+    std::vector<int64_t> ids;
+    for (int i = 0; i < rows->size(); ++i) ids.push_back(rows->Int64(i, 0));
+    return ids;
+  });
+  if (!blogs.ok()) return blogs.status();
+  if (blogs->empty()) return 0;
+
+  return Write([&](Connection& conn) -> Result<int> {
+    // The blogs' rows first, in id order so two purges cannot deadlock.
+    Result<Rows> locked =
+        conn.Query("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
+                   Params().AddInt64Array(*blogs));
+    if (!locked.ok()) return locked.status();
+    Result<Rows> removed = conn.Query(
+        "DELETE FROM comments WHERE status = $1 AND published_ms < $2 AND blog_id = ANY($3) "
+        "RETURNING blog_id, post_id, id",
+        Params().Add(word).Add(Millis(before)).AddInt64Array(*blogs));
+    if (!removed.ok()) return removed.status();
+    if (removed->empty()) return 0;  // another node purged them first
+
+    std::vector<int64_t> post_ids;
+    std::vector<int64_t> comment_ids;
+    std::map<int64_t, std::set<int64_t>> posts_by_blog;
+    for (int i = 0; i < removed->size(); ++i) {
+      posts_by_blog[removed->Int64(i, 0)].insert(removed->Int64(i, 1));
+      post_ids.push_back(removed->Int64(i, 1));
+      comment_ids.push_back(removed->Int64(i, 2));
+    }
+    // Replies to a removed comment become top-level. A reply is on its parent's post, so
+    // the post's index finds the replies.
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn.Query("UPDATE comments c SET parent_id = 0 FROM unnest($1::int8[], $2::int8[]) "
+                   "AS gone(post_id, id) WHERE c.post_id = gone.post_id AND c.parent_id = gone.id",
+                   Params().AddInt64Array(post_ids).AddInt64Array(comment_ids))
+            .status());
+    for (const auto& [blog_id, touched] : posts_by_blog) {
+      SAMIZDAT_RETURN_IF_ERROR(TouchPosts(conn, blog_id, touched));
+    }
+    return removed->size();
+  });
 }
 
-Result<std::vector<int64_t>> PostgresStore::PostsWithCommentsChangedSince(int64_t blog_id, int64_t since) {
-  return Status::Internal("not written yet");
+Result<std::vector<int64_t>> PostgresStore::PostsWithCommentsChangedSince(int64_t blog_id,
+                                                                          int64_t since) {
+  return Read([&](Connection& conn) -> Result<std::vector<int64_t>> {
+    Result<Rows> rows = conn.Query(
+        "SELECT id FROM posts WHERE blog_id = $1 AND comment_seq > $2 ORDER BY comment_seq, id",
+        Params().Add(blog_id).Add(since));
+    if (!rows.ok()) return rows.status();
+    std::vector<int64_t> ids;
+    ids.reserve(rows->size());
+    for (int i = 0; i < rows->size(); ++i) ids.push_back(rows->Int64(i, 0));
+    return ids;
+  });
 }
 
-Result<int> PostgresStore::CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) {
-  return Status::Internal("not written yet");
+Result<int> PostgresStore::CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash,
+                                               Time since) {
+  if (ip_hash.empty()) return 0;  // no IP known (imported comments): nothing to limit
+  return Read([&](Connection& conn) -> Result<int> {
+    // "ip_hash <> ''" lets PostgreSQL use the partial index comments_ip.
+    Result<Rows> rows = conn.Query(
+        "SELECT COUNT(*) FROM comments WHERE blog_id = $1 AND ip_hash = $2 AND ip_hash <> '' "
+        "AND published_ms >= $3",
+        Params().Add(blog_id).Add(ip_hash).Add(Millis(since)));
+    if (!rows.ok()) return rows.status();
+    return rows->Int(0, 0);
+  });
 }
 
-Result<bool> PostgresStore::CommentDigestExists(int64_t blog_id, int64_t post_id, std::string_view digest) {
-  return Status::Internal("not written yet");
+Result<bool> PostgresStore::CommentDigestExists(int64_t blog_id, int64_t post_id,
+                                                std::string_view digest) {
+  return Read([&](Connection& conn) -> Result<bool> {
+    Result<Rows> rows = conn.Query(
+        "SELECT 1 FROM comments WHERE post_id = $2 AND body_digest = $3 AND blog_id = $1 "
+        "AND status <> 'deleted' LIMIT 1",
+        Params().Add(blog_id).Add(post_id).Add(digest));
+    if (!rows.ok()) return rows.status();
+    return !rows->empty();
+  });
 }
 
-Result<SpamCounts> PostgresStore::GetSpamCounts(int64_t blog_id, const std::vector<std::string>& tokens) {
-  return Status::Internal("not written yet");
+Result<SpamCounts> PostgresStore::GetSpamCounts(int64_t blog_id,
+                                                const std::vector<std::string>& tokens) {
+  return Read([&](Connection& conn) -> Result<SpamCounts> {
+    // The totals and the tokens in one statement: one round trip, one snapshot.
+    Result<Rows> rows = conn.Query(
+        "SELECT NULL, spam_comments, ham_comments FROM spam_totals WHERE blog_id = $1 "
+        "UNION ALL SELECT token, spam, ham FROM spam_tokens WHERE blog_id = $1 "
+        "AND token = ANY($2)",
+        Params().Add(blog_id).AddTextArray(DistinctTokens(tokens)));
+    if (!rows.ok()) return rows.status();
+    return ReadSpamCounts(*rows);
+  });
 }
 
 Result<SpamCounts> PostgresStore::GetAllSpamCounts(int64_t blog_id) {
-  return Status::Internal("not written yet");
-}
-
-Status PostgresStore::TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids, std::optional<int> added) {
-  return Status::Internal("not written yet");
+  return Read([&](Connection& conn) -> Result<SpamCounts> {
+    Result<Rows> rows = conn.Query(
+        "SELECT NULL, spam_comments, ham_comments FROM spam_totals WHERE blog_id = $1 "
+        "UNION ALL SELECT token, spam, ham FROM spam_tokens WHERE blog_id = $1",
+        Params().Add(blog_id));
+    if (!rows.ok()) return rows.status();
+    return ReadSpamCounts(*rows);
+  });
 }
 
 }  // namespace samizdat::store::postgres
