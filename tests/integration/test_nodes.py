@@ -18,8 +18,8 @@ import xml.etree.ElementTree as ET
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import pg_cluster  # noqa: E402  (tests/pg_cluster.py)
 
-from harness import (Server, cli, html_paragraphs, parse_added, post_comment,  # noqa: E402
-                     visible_text)
+from harness import (Server, cli, comment_form, html_paragraphs, parse_added,  # noqa: E402
+                     post_comment, send_comment, visible_text)
 
 HOST = 'nodes.test'
 FAST_COMMENTS = ('--comment-min-seconds', '0', '--comment-rate-limit', '0')
@@ -69,13 +69,33 @@ class Nodes(unittest.TestCase):
             for name in 'ABC':
                 data = os.path.join(cls.tmp, f'node-{name}')
                 if name == 'C':
-                    server = Server(data, *FAST_COMMENTS, env={'SAMIZDAT_DB': cls.url})
+                    cls.nodes[name] = Server(data, *FAST_COMMENTS, env={'SAMIZDAT_DB': cls.url})
                 else:
-                    server = Server(data, *FAST_COMMENTS, global_args=('--db', cls.url))
-                cls.nodes[name] = server.start()
+                    cls.nodes[name] = Server(data, *FAST_COMMENTS, global_args=('--db', cls.url))
+            cls.start_together(cls.nodes.values())
         except BaseException:
             cls._cleanup()
             raise
+
+    @staticmethod
+    def start_together(servers):
+        """Starts the servers at once, as an operator's nodes may come up: all of them
+        setting up the fresh database (its first admin account) at the same time."""
+        errors = []
+
+        def start(server):
+            try:
+                server.start()
+            except BaseException as e:  # noqa: B902  (reported by the caller)
+                errors.append(e)
+
+        threads = [threading.Thread(target=start, args=(server,)) for server in servers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise errors[0]
 
     @classmethod
     def tearDownClass(cls):
@@ -145,6 +165,13 @@ class Nodes(unittest.TestCase):
 
     # --- the tests -------------------------------------------------------------------------
 
+    def test_0_the_nodes_set_up_the_fresh_database_once(self):
+        admins = [name for name, server in self.nodes.items()
+                  if 'admin account: admin@localhost' in server.stdout()]
+        self.assertEqual(len(admins), 1, f'one admin account, made by one node: {admins}')
+        for name, server in self.nodes.items():
+            self.assertIn('samizdat: data in PostgreSQL postgresql:', server.stdout(), name)
+
     def test_1_a_new_post_shows_on_every_node(self):
         self.warm('/', self.seed)
         for server in self.nodes.values():
@@ -200,6 +227,15 @@ class Nodes(unittest.TestCase):
                        lambda: '1 comment' in page_text(server, '/'))
         print(f'\na comment on C showed on A and B within '
               f'{(time.monotonic() - posted) * 1000:.0f} ms', file=sys.stderr)
+
+    def test_2b_a_form_shown_by_one_node_may_be_posted_to_another(self):
+        status, _, page = self.nodes['A'].get(self.seed)
+        self.assertEqual(status, 200)
+        fields = comment_form(page)
+        fields.update({'name': 'Roaming reader', 'body': 'Shown by A, sent to B'})
+        status, _, body = send_comment(self.nodes['B'], fields)
+        self.assertEqual(status, 303, body[:300])
+        self.shows_everywhere(self.seed, 'Shown by A, sent to B')
 
     def test_3_a_scheduled_post_is_published_once_by_one_of_the_nodes(self):
         due = int(time.time()) + 3
