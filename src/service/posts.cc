@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "core/strings.h"
 #include "text/html_text.h"
@@ -132,23 +133,9 @@ Result<Post> PostService::SetCommentsMode(const Blog& blog, std::string_view id_
 }
 
 Result<int> PostService::PublishDue(const Blog& blog, Time now) {
-  int published = 0;
-  for (PostKind kind : {PostKind::kPost, PostKind::kPage}) {
-    store::PostQuery query;
-    query.blog_id = blog.id;
-    query.kind = kind;
-    query.status = PostStatus::kScheduled;
-    query.published_before = now + std::chrono::milliseconds(1);
-    query.limit = 1000;
-    auto due = store_.ListPosts(query);
-    if (!due.ok()) return due.status();
-    for (Post& post : *due) {
-      post.status = PostStatus::kPublished;
-      SAMIZDAT_RETURN_IF_ERROR(store_.UpdatePost(post));
-      ++published;
-    }
-  }
-  return published;
+  Result<std::vector<int64_t>> published = store_.PublishDue(blog.id, now);
+  if (!published.ok()) return published.status();
+  return static_cast<int>(published->size());
 }
 
 }  // namespace samizdat::service

@@ -1,4 +1,5 @@
-// SqliteStore: bulk writes (imports) through SqliteBulkWriter, and redirects.
+// SqliteStore: bulk writes (imports, and whole-store copies for samizdat migrate) through
+// SqliteBulkWriter, and redirects.
 //
 // A bulk write is one BEGIN IMMEDIATE … COMMIT on the writer connection, held under
 // writer_mu_ for the writer's whole life. Rows go in through the same statements as
@@ -17,7 +18,7 @@
 // of migrations/sqlite/ do: label_counts_insert (labels counted in memory, added at
 // Commit) and posts_fts_insert (at Commit, the batch's posts read back in id order, one
 // VALUES row each). Nothing else a batch runs (UPDATE of comment columns, DELETE of
-// comments) has triggers. A migration that adds a trigger must be mirrored here; the
+// comments, rows of blogs, users, secrets and the classifier's counts) has triggers. A migration that adds a trigger must be mirrored here; the
 // bulk test lists the triggers to catch that.
 #include <algorithm>
 #include <map>
@@ -259,6 +260,133 @@ Status SqliteBulkWriter::AddRedirect(int64_t blog_id, std::string_view old_path,
   return Status::Ok();
 }
 
+Status SqliteBulkWriter::AddBlog(const Blog& blog) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  if (blog.id <= 0) return Status::InvalidArgument("a copied blog needs a positive id");
+  if (blog.posts_per_page < 1) {
+    return Status::InvalidArgument("posts per page must be at least 1, not " +
+                                   std::to_string(blog.posts_per_page));
+  }
+  if (blog.moderation_days < 0) {
+    return Status::InvalidArgument("moderation days must not be negative, not " +
+                                   std::to_string(blog.moderation_days));
+  }
+  if (blog.comment_depth < 1) {
+    return Status::InvalidArgument("the comment depth must be at least 1, not " +
+                                   std::to_string(blog.comment_depth));
+  }
+  static const std::string kSql =
+      "INSERT INTO blogs (" + std::string(kBlogColumns) + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+  Result<Statement> insert = conn_.Prepare(kSql);
+  if (!insert.ok()) return insert.status();
+  Status inserted = insert->Bind(1, blog.id)
+                        .Bind(2, blog.host)
+                        .Bind(3, blog.title)
+                        .Bind(4, blog.description)
+                        .Bind(5, blog.banner_url)
+                        .Bind(6, blog.banner_alt)
+                        .Bind(7, blog.time_zone)
+                        .Bind(8, blog.locale)
+                        .Bind(9, blog.posts_per_page)
+                        .Bind(10, blog.date_format)
+                        .Bind(11, blog.time_format)
+                        .Bind(12, Millis(blog.created))
+                        .Bind(13, Millis(blog.updated))
+                        .Bind(14, blog.generation)
+                        .Bind(15, ModerationModeName(blog.comment_moderation))
+                        .Bind(16, blog.moderation_days)
+                        .Bind(17, blog.comment_depth)
+                        .Bind(18, blog.comment_seq)
+                        .Bind(19, Millis(blog.comments_updated))
+                        .Run();
+  if (inserted.IsConflict()) {
+    // The failed INSERT left nothing: name what is taken, the id or the host.
+    Result<Statement> id_taken = conn_.Prepare("SELECT 1 FROM blogs WHERE id = ?1");
+    if (!id_taken.ok()) return id_taken.status();
+    Result<bool> row = id_taken->Bind(1, blog.id).Step();
+    if (!row.ok()) return row.status();
+    if (*row) return Status::Conflict("a blog with id " + std::to_string(blog.id) + " exists");
+    Result<Statement> holder = conn_.Prepare("SELECT id FROM blogs WHERE host = ?1");
+    if (!holder.ok()) return holder.status();
+    row = holder->Bind(1, blog.host).Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return inserted;
+    return Status::Conflict("the host \"" + blog.host + "\" is already used by blog " +
+                            std::to_string(holder->Int64(0)));
+  }
+  if (!inserted.ok()) return Abandon(inserted);
+  known_blogs_.insert(blog.id);
+  touched_blogs_.insert(blog.id);
+  return Status::Ok();
+}
+
+Status SqliteBulkWriter::AddUser(const User& user) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  if (user.id <= 0) return Status::InvalidArgument("a copied user needs a positive id");
+  if (user.email.empty()) return Status::InvalidArgument("a user needs an email address");
+  Result<Statement> insert = conn_.Prepare(
+      "INSERT INTO users (id, email, display_name, password_hash, role, must_change_password, "
+      "created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!insert.ok()) return insert.status();
+  Status inserted = insert->Bind(1, user.id)
+                        .Bind(2, user.email)
+                        .Bind(3, user.display_name)
+                        .Bind(4, user.password_hash)
+                        .Bind(5, RoleWord(user.role))
+                        .Bind(6, user.must_change_password ? 1 : 0)
+                        .Bind(7, Millis(user.created))
+                        .Run();
+  if (inserted.IsConflict()) {
+    Result<Statement> taken = conn_.Prepare("SELECT 1 FROM users WHERE id = ?1");
+    if (!taken.ok()) return taken.status();
+    Result<bool> row = taken->Bind(1, user.id).Step();
+    if (!row.ok()) return row.status();
+    if (*row) return Status::Conflict("a user with id " + std::to_string(user.id) + " exists");
+    return Status::Conflict("the email " + user.email + " is already registered");
+  }
+  return inserted.ok() ? inserted : Abandon(inserted);
+}
+
+Status SqliteBulkWriter::AddSecret(const Secret& secret) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  if (secret.name.empty()) return Status::InvalidArgument("a secret needs a name");
+  if (secret.value.empty()) return Status::InvalidArgument("a secret must not be empty");
+  Result<Statement> insert = conn_.Prepare(
+      "INSERT INTO secrets (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING");
+  if (!insert.ok()) return insert.status();
+  Status inserted = insert->Bind(1, secret.name).BindBlob(2, secret.value).Run();
+  if (!inserted.ok()) return Abandon(inserted);
+  if (conn_.Changes() == 0) return Status::Conflict("a secret named " + secret.name + " exists");
+  return Status::Ok();
+}
+
+Status SqliteBulkWriter::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
+  Result<Statement> totals = conn_.Prepare(
+      "INSERT INTO spam_totals (blog_id, spam_comments, ham_comments) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT (blog_id) DO UPDATE SET spam_comments = spam_comments + "
+      "excluded.spam_comments, ham_comments = ham_comments + excluded.ham_comments");
+  if (!totals.ok()) return totals.status();
+  Status written =
+      totals->Bind(1, blog_id).Bind(2, counts.spam_comments).Bind(3, counts.ham_comments).Run();
+  for (auto token = counts.tokens.begin(); written.ok() && token != counts.tokens.end(); ++token) {
+    Result<Statement> add = conn_.Prepare(
+        "INSERT INTO spam_tokens (blog_id, token, spam, ham) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (blog_id, token) DO UPDATE SET spam = spam + excluded.spam, "
+        "ham = ham + excluded.ham");
+    if (!add.ok()) return add.status();
+    written = add->Bind(1, blog_id)
+                  .Bind(2, token->first)
+                  .Bind(3, token->second.spam)
+                  .Bind(4, token->second.ham)
+                  .Run();
+  }
+  // Part of the counts may be in: the batch cannot go on.
+  return written.ok() ? written : Abandon(written);
+}
+
 Result<int64_t> SqliteBulkWriter::BlogOfPost(int64_t post_id) {
   auto added = added_posts_.find(post_id);
   if (added != added_posts_.end()) return added->second;
@@ -374,12 +502,20 @@ Result<std::string> SqliteStore::GetRedirect(int64_t blog_id, std::string_view o
   });
 }
 
-// SCAFFOLD: to be written.
-Status SqliteBulkWriter::AddBlog(const Blog&) { return Status::Internal("not written yet"); }
-Status SqliteBulkWriter::AddUser(const User&) { return Status::Internal("not written yet"); }
-Status SqliteBulkWriter::AddSecret(const Secret&) { return Status::Internal("not written yet"); }
-Status SqliteBulkWriter::AddSpamCounts(int64_t, const SpamCounts&) {
-  return Status::Internal("not written yet");
+Result<std::vector<Redirect>> SqliteStore::ListRedirects(int64_t blog_id) {
+  return Read([&](Connection& conn) -> Result<std::vector<Redirect>> {
+    Result<Statement> query = conn.Prepare(
+        "SELECT old_path, new_path FROM redirects WHERE blog_id = ?1 ORDER BY old_path");
+    if (!query.ok()) return query.status();
+    query->Bind(1, blog_id);
+    std::vector<Redirect> redirects;
+    for (;;) {
+      Result<bool> row = query->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return redirects;
+      redirects.push_back(Redirect{query->Text(0), query->Text(1)});
+    }
+  });
 }
 
 }  // namespace samizdat::store::sqlite

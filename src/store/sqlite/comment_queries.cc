@@ -418,6 +418,31 @@ Result<SpamCounts> SqliteStore::GetSpamCounts(int64_t blog_id,
   });
 }
 
+Result<SpamCounts> SqliteStore::GetAllSpamCounts(int64_t blog_id) {
+  return Read([&](Connection& conn) -> Result<SpamCounts> {
+    SpamCounts counts;
+    Result<Statement> totals = conn.Prepare(
+        "SELECT spam_comments, ham_comments FROM spam_totals WHERE blog_id = ?1");
+    if (!totals.ok()) return totals.status();
+    Result<bool> row = totals->Bind(1, blog_id).Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      counts.spam_comments = totals->Int(0);
+      counts.ham_comments = totals->Int(1);
+    }
+    Result<Statement> tokens =
+        conn.Prepare("SELECT token, spam, ham FROM spam_tokens WHERE blog_id = ?1");
+    if (!tokens.ok()) return tokens.status();
+    tokens->Bind(1, blog_id);
+    for (;;) {
+      Result<bool> token = tokens->Step();
+      if (!token.ok()) return token.status();
+      if (!*token) return counts;
+      counts.tokens.emplace(tokens->Text(0), SpamCounts::Token{tokens->Int(1), tokens->Int(2)});
+    }
+  });
+}
+
 Result<std::string> SqliteStore::GetOrCreateSecret(std::string_view name,
                                                    std::string_view candidate) {
   if (name.empty()) return Status::InvalidArgument("a secret needs a name");
@@ -444,6 +469,20 @@ Result<std::string> SqliteStore::GetOrCreateSecret(std::string_view name,
     if (!stored.ok()) return stored.status();
     if (!*stored) return Status::Internal("the secret " + std::string(name) + " was not stored");
     return std::move(**stored);
+  });
+}
+
+Result<std::vector<Secret>> SqliteStore::ListSecrets() {
+  return Read([&](Connection& conn) -> Result<std::vector<Secret>> {
+    Result<Statement> query = conn.Prepare("SELECT name, value FROM secrets ORDER BY name");
+    if (!query.ok()) return query.status();
+    std::vector<Secret> secrets;
+    for (;;) {
+      Result<bool> row = query->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return secrets;
+      secrets.push_back(Secret{query->Text(0), std::string(query->BlobView(1))});
+    }
   });
 }
 

@@ -1,4 +1,5 @@
-// SqliteStore: creating, updating and deleting posts and pages, with their labels.
+// SqliteStore: creating, updating and deleting posts and pages, with their labels, and
+// publishing the scheduled ones when their time comes.
 #include <string>
 #include <vector>
 
@@ -172,6 +173,38 @@ Status SqliteStore::DeletePost(int64_t blog_id, int64_t post_id) {
                               std::to_string(blog_id));
     }
     return BumpGeneration(conn, blog_id);  // labels and comments go by ON DELETE CASCADE
+  });
+}
+
+Result<std::vector<int64_t>> SqliteStore::PublishDue(int64_t blog_id, Time now) {
+  // Usually nothing is due: a read then, which takes no write lock and leaves the
+  // change stamp alone.
+  Result<bool> due = Read([&](Connection& conn) -> Result<bool> {
+    Result<Statement> query = conn.Prepare(
+        "SELECT 1 FROM posts WHERE blog_id = ?1 AND status = 'scheduled' AND "
+        "published_ms <= ?2 LIMIT 1");
+    if (!query.ok()) return query.status();
+    return query->Bind(1, blog_id).Bind(2, Millis(now)).Step();
+  });
+  if (!due.ok()) return due.status();
+  if (!*due) return std::vector<int64_t>();
+  // The write lock serializes this with every other process's PublishDue: the posts
+  // one of them published are no longer scheduled when the next one looks.
+  return Write([&](Connection& conn) -> Result<std::vector<int64_t>> {
+    Result<Statement> publish = conn.Prepare(
+        "UPDATE posts SET status = 'published' WHERE blog_id = ?1 AND status = 'scheduled' "
+        "AND published_ms <= ?2 RETURNING id");
+    if (!publish.ok()) return publish.status();
+    publish->Bind(1, blog_id).Bind(2, Millis(now));
+    std::vector<int64_t> ids;
+    for (;;) {
+      Result<bool> row = publish->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      ids.push_back(publish->Int64(0));
+    }
+    if (!ids.empty()) SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, blog_id));
+    return ids;
   });
 }
 

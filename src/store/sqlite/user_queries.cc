@@ -1,5 +1,6 @@
 // SqliteStore: users.
 #include <string>
+#include <vector>
 
 #include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
@@ -41,6 +42,30 @@ Result<int> SqliteStore::CountUsers() {
     Result<bool> row = query->Step();
     if (!row.ok()) return row.status();
     return query->Int(0);
+  });
+}
+
+Result<std::vector<User>> SqliteStore::ListUsers() {
+  return Read([&](Connection& conn) -> Result<std::vector<User>> {
+    Result<Statement> query = conn.Prepare(
+        "SELECT id, email, display_name, password_hash, role, must_change_password, "
+        "created_ms FROM users ORDER BY id");
+    if (!query.ok()) return query.status();
+    std::vector<User> users;
+    for (;;) {
+      Result<bool> row = query->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return users;
+      User user;
+      user.id = query->Int64(0);
+      user.email = query->Text(1);
+      user.display_name = query->Text(2);
+      user.password_hash = query->Text(3);
+      user.role = RoleFromWord(query->TextView(4));
+      user.must_change_password = query->Int(5) != 0;
+      user.created = FromMillis(query->Int64(6));
+      users.push_back(std::move(user));
+    }
   });
 }
 
