@@ -57,7 +57,7 @@ std::vector<std::string> DistinctLabels(const std::vector<std::string>& labels) 
 }
 
 // " FROM posts p WHERE …" for `q`, its values bound in `st`. Posts carrying every label
-// come from post_labels (its (blog_id, name) index): one label is a plain semi-join,
+// come from post_labels (post_labels_listing alone): one label is a plain semi-join,
 // several are the posts holding as many of them as were asked for (the primary key
 // (post_id, name) counts each once).
 void AddFilter(Statement& st, const PostQuery& q) {
@@ -228,12 +228,13 @@ Result<std::vector<Time>> PostgresStore::ListPublishedTimes(int64_t blog_id) {
 
 Result<std::vector<LabelCount>> PostgresStore::LabelCounts(int64_t blog_id) {
   return Read([&](Connection& conn) -> Result<std::vector<LabelCount>> {
-    // Counted from the labels joined to their posts (no kept counts, unlike SQLite). In
+    // Counted from the labels joined to their posts (no kept counts, unlike SQLite), both
+    // read from their indexes (post_labels_listing, posts_listing: hence p.blog_id). In
     // byte order after folding case, then by the plain name, whatever the database's
     // collation: "a" and "A" stay in a stable order.
     Result<Rows> rows = conn.Query(
         "SELECT l.name, COUNT(*) FROM post_labels l JOIN posts p ON p.id = l.post_id "
-        "WHERE l.blog_id = $1 AND p.kind = 'post' AND p.status = 'published' "
+        "WHERE l.blog_id = $1 AND p.blog_id = $1 AND p.kind = 'post' AND p.status = 'published' "
         "GROUP BY l.name ORDER BY lower(l.name) COLLATE \"C\", l.name COLLATE \"C\"",
         Params().Add(blog_id));
     if (!rows.ok()) return rows.status();

@@ -88,4 +88,5 @@ CREATE TABLE post_labels (
   position INTEGER NOT NULL,
   PRIMARY KEY (post_id, name)
 );
-CREATE INDEX post_labels_listing ON post_labels(blog_id, name);
+-- A label's posts (label pages, LabelCounts) read from this index alone.
+CREATE INDEX post_labels_listing ON post_labels(blog_id, name, post_id);
