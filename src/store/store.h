@@ -135,8 +135,9 @@ class BulkWriter {
   virtual Status AddRedirect(int64_t blog_id, std::string_view old_path,
                              std::string_view new_path) = 0;
   // The rest copies a whole store (samizdat migrate), keeping what imports do not carry.
-  // A blog as given: id, settings, times, generation and comment_seq kept. Conflict if
-  // the id or the host is taken.
+  // A blog as given: id, settings and times kept; its generation and comment_seq start
+  // from the given ones (Commit bumps them, as for every blog a batch touches).
+  // Conflict if the id or the host is taken.
   virtual Status AddBlog(const Blog& blog) = 0;
   // A user as given, id and password hash kept. Conflict if the id or the email is taken.
   virtual Status AddUser(const User& user) = 0;
