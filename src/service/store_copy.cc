@@ -46,6 +46,19 @@ Result<TargetState> ReadTarget(store::Store& to) {
   return state;
 }
 
+// Whether two listings of the source's blogs show the same blogs at the same generation
+// and comment_seq.
+bool SameVersions(const std::vector<Blog>& before, const std::vector<Blog>& after) {
+  if (before.size() != after.size()) return false;
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i].id != after[i].id || before[i].generation != after[i].generation ||
+        before[i].comment_seq != after[i].comment_seq) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -212,9 +225,6 @@ class Copier {
 
 Status CopyStore(store::Store& from, store::Store& to, const CopyOptions& options,
                  CopyReport* report) {
-  // Read before anything is written: a stamp that moves by the end means the source
-  // changed under the copy.
-  const uint64_t source_stamp = from.ChangeStamp();
   auto blogs = from.ListBlogs();
   if (!blogs.ok()) return blogs.status().WithContext("the source");
 
@@ -244,7 +254,12 @@ Status CopyStore(store::Store& from, store::Store& to, const CopyOptions& option
   SAMIZDAT_RETURN_IF_ERROR(copier.Secrets());
   SAMIZDAT_RETURN_IF_ERROR(copier.Users());
   for (const Blog& blog : *blogs) SAMIZDAT_RETURN_IF_ERROR(copier.CopyBlog(blog));
-  if (from.ChangeStamp() != source_stamp) {
+  // Every write a blog shows bumps its generation, every comment write its comment_seq:
+  // the same values at the end mean the source held still. (ChangeStamp() would not do:
+  // it may move with no change, say when a PostgreSQL store's listener connects.)
+  auto blogs_after = from.ListBlogs();
+  if (!blogs_after.ok()) return blogs_after.status().WithContext("the source");
+  if (!SameVersions(*blogs, *blogs_after)) {
     return Status::Unavailable(
         "the source changed while it was copied (is a server writing to it?); nothing was "
         "written: stop its writers and copy again");

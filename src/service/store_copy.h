@@ -9,8 +9,9 @@
 // already on the target drop their pages), and with them the blog's updated and
 // comments_updated times and its posts' comment stamps; nothing else changes.
 //
-// The source is only read. Its writers (a server on it) should be stopped first: when the
-// source changes during the copy, nothing is written and the copy fails (Unavailable).
+// The source is only read. Its writers (a server on it) should be stopped first: when a
+// blog of the source changes during the copy (its generation or comment_seq moves),
+// nothing is written and the copy fails (Unavailable).
 #pragma once
 
 #include <cstdint>

@@ -2,7 +2,8 @@
 // every status with replies, scores and training, redirects, classifier counts, users,
 // secrets) copied SQLite -> SQLite and SQLite -> PostgreSQL -> SQLite is the same object
 // for object, field for field, through the Store API; a non-empty target is refused
-// unless allowed, then only what it lacks is added; a host clash writes nothing.
+// unless allowed, then only what it lacks is added; a host clash, or a source that changes
+// during the copy, writes nothing.
 #include "service/store_copy.h"
 
 #include <gtest/gtest.h>
@@ -11,10 +12,12 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <map>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "../store/pg_test_server.h"
@@ -229,6 +232,95 @@ Census Count(Store& s) {
   c.secrets = Must(s.ListSecrets()).size();
   return c;
 }
+
+// A Store that forwards to another and, at its first ListComments, lets `during` write
+// to that store: the source changing under a copy.
+class ChangingStore final : public Store {
+ public:
+  ChangingStore(Store& inner, std::function<void()> during)
+      : s_(inner), during_(std::move(during)) {}
+
+  Result<std::vector<Comment>> ListComments(const store::CommentQuery& q) override {
+    if (during_) std::exchange(during_, nullptr)();
+    return s_.ListComments(q);
+  }
+
+  Result<Blog> CreateBlog(const Blog& b) override { return s_.CreateBlog(b); }
+  Status UpdateBlog(const Blog& b) override { return s_.UpdateBlog(b); }
+  Result<Blog> GetBlog(int64_t id) override { return s_.GetBlog(id); }
+  Result<std::vector<Blog>> ListBlogs() override { return s_.ListBlogs(); }
+  Result<Post> CreatePost(const Post& p) override { return s_.CreatePost(p); }
+  Status UpdatePost(const Post& p) override { return s_.UpdatePost(p); }
+  Status DeletePost(int64_t b, int64_t p) override { return s_.DeletePost(b, p); }
+  Result<Post> GetPost(int64_t b, int64_t p) override { return s_.GetPost(b, p); }
+  Result<Post> GetPostByPath(int64_t b, std::string_view p) override {
+    return s_.GetPostByPath(b, p);
+  }
+  Result<bool> PathExists(int64_t b, std::string_view p) override { return s_.PathExists(b, p); }
+  Result<std::vector<Post>> ListPosts(const store::PostQuery& q) override {
+    return s_.ListPosts(q);
+  }
+  Result<int> CountPosts(const store::PostQuery& q) override { return s_.CountPosts(q); }
+  Result<std::vector<int64_t>> PublishDue(int64_t b, Time now) override {
+    return s_.PublishDue(b, now);
+  }
+  Result<store::Neighbours> GetNeighbours(const Post& p) override { return s_.GetNeighbours(p); }
+  Result<std::vector<Time>> ListPublishedTimes(int64_t b) override {
+    return s_.ListPublishedTimes(b);
+  }
+  Result<std::vector<LabelCount>> LabelCounts(int64_t b) override { return s_.LabelCounts(b); }
+  Result<std::vector<SearchHit>> Search(int64_t b, std::string_view q, int limit,
+                                        int offset) override {
+    return s_.Search(b, q, limit, offset);
+  }
+  Result<int> CountSearch(int64_t b, std::string_view q) override { return s_.CountSearch(b, q); }
+  Result<Comment> CreateComment(const Comment& c) override { return s_.CreateComment(c); }
+  Result<Comment> GetComment(int64_t b, int64_t c) override { return s_.GetComment(b, c); }
+  Result<int> CountComments(const store::CommentQuery& q) override {
+    return s_.CountComments(q);
+  }
+  Status ModerateComment(int64_t b, int64_t c, CommentStatus status, SpamTraining training,
+                         const std::vector<std::string>& tokens) override {
+    return s_.ModerateComment(b, c, status, training, tokens);
+  }
+  Result<int> PurgeComments(CommentStatus status, Time before) override {
+    return s_.PurgeComments(status, before);
+  }
+  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t b, int64_t since) override {
+    return s_.PostsWithCommentsChangedSince(b, since);
+  }
+  Result<int> CountCommentsFromIp(int64_t b, std::string_view ip, Time since) override {
+    return s_.CountCommentsFromIp(b, ip, since);
+  }
+  Result<bool> CommentDigestExists(int64_t b, int64_t p, std::string_view d) override {
+    return s_.CommentDigestExists(b, p, d);
+  }
+  Result<store::SpamCounts> GetSpamCounts(int64_t b, const std::vector<std::string>& t) override {
+    return s_.GetSpamCounts(b, t);
+  }
+  Result<store::SpamCounts> GetAllSpamCounts(int64_t b) override {
+    return s_.GetAllSpamCounts(b);
+  }
+  Result<std::unique_ptr<store::BulkWriter>> BeginBulk() override { return s_.BeginBulk(); }
+  Result<std::string> GetRedirect(int64_t b, std::string_view old_path) override {
+    return s_.GetRedirect(b, old_path);
+  }
+  Result<std::vector<store::Redirect>> ListRedirects(int64_t b) override {
+    return s_.ListRedirects(b);
+  }
+  Result<std::string> GetOrCreateSecret(std::string_view n, std::string_view c) override {
+    return s_.GetOrCreateSecret(n, c);
+  }
+  Result<std::vector<store::Secret>> ListSecrets() override { return s_.ListSecrets(); }
+  Result<User> CreateUser(const User& u) override { return s_.CreateUser(u); }
+  Result<int> CountUsers() override { return s_.CountUsers(); }
+  Result<std::vector<User>> ListUsers() override { return s_.ListUsers(); }
+  uint64_t ChangeStamp() override { return s_.ChangeStamp(); }
+
+ private:
+  Store& s_;
+  std::function<void()> during_;
+};
 
 class StoreCopyTest : public ::testing::Test {
  protected:
@@ -513,6 +605,21 @@ TEST_F(StoreCopyTest, NonEmptyTargetWhenAllowedGetsOnlyWhatItLacks) {
   // The classifier of a blog already there is not added to a second time.
   ExpectSameSpamCounts(Must(source_->GetAllSpamCounts(blog_a_)),
                        Must(target_->GetAllSpamCounts(blog_a_)));
+}
+
+TEST_F(StoreCopyTest, SourceChangingDuringTheCopyWritesNothing) {
+  FillSource();
+  const Post post = AllPosts(*source_, blog_a_).front();
+  ChangingStore changing(*source_, [&] {
+    AddComment(*source_, post, "late", 1'700'000'000'000, CommentStatus::kPublished);
+  });
+  Status changed = CopyStore(changing, *target_, CopyOptions{}, nullptr);
+  EXPECT_EQ(changed.code(), Status::Code::kUnavailable) << changed.ToString();
+  EXPECT_NE(changed.message().find("changed"), std::string::npos) << changed.message();
+  EXPECT_EQ(Count(*target_), Census{});
+  // Held still, the same source copies.
+  ASSERT_TRUE(CopyStore(changing, *target_, CopyOptions{}, nullptr).ok());
+  ExpectSameStore(*source_, *target_);
 }
 
 // SQLite -> PostgreSQL -> SQLite: the last file holds what the first did.
