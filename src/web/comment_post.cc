@@ -78,15 +78,7 @@ http::Response Site::HandleComment(const http::Request& request) {
   auto form = ParseForm(request);
   if (!form.ok()) return PlainError(400, form.status().message());
   auto outcome = comments_.Submit(entry->blog, *form, Now());
-  if (!outcome.ok()) {
-    http::Response response =
-        PlainError(503, "Your comment could not be saved: " + outcome.status().message());
-    // The database is away for now (PostgreSQL reconnects by itself): worth sending again.
-    if (outcome.status().code() == Status::Code::kUnavailable) {
-      response.headers.push_back({"Retry-After", "5"});
-    }
-    return response;
-  }
+  if (!outcome.ok()) return StoreFailure("Your comment could not be saved", outcome.status());
   const Post& post = outcome->post;
   if (outcome->refusal == service::CommentRefusal::kNone &&
       outcome->comment.status == CommentStatus::kPublished) {

@@ -98,16 +98,19 @@ std::shared_ptr<const std::string> Site::SidebarFor(const service::BlogEntry& en
   return sidebar;
 }
 
+http::Response Site::StoreFailure(const std::string& what, const Status& status) {
+  http::Response response = http::Response::Text(503, what + ": " + status.message() + "\n");
+  if (status.code() == Status::Code::kUnavailable) response.headers.push_back({"Retry-After", "5"});
+  return response;
+}
+
 std::variant<std::shared_ptr<const service::BlogEntry>, http::Response> Site::BlogFor(
     const http::Request& request) {
   // When the blogs cannot be read again, the ones read before still answer (cached
   // pages stay served while the database is away); only a server that never read them
   // has nothing to answer with.
   if (Status refreshed = blogs_.Refresh(); !refreshed.ok() && !blogs_.Loaded()) {
-    http::Response response = http::Response::Text(
-        503, "The blog's database is unavailable: " + refreshed.message() + "\n");
-    response.headers.push_back({"Retry-After", "5"});
-    return response;
+    return StoreFailure("The blog's database is unavailable", refreshed);
   }
   std::shared_ptr<const service::BlogEntry> entry = blogs_.ForHost(request.host);
   if (!entry) return http::Response::Text(404, "no blog is hosted at " + request.host + "\n");
@@ -157,8 +160,7 @@ http::Response Site::Handle(const http::Request& request) {
   };
   auto outcome = BuildPage(store_, *entry, path, *query, sidebar, FormSource());
   if (!outcome.ok()) {
-    return http::Response::Text(503, "The page could not be read: " +
-                                         outcome.status().message() + "\n");
+    return StoreFailure("The page could not be read", outcome.status());
   }
   if (outcome->status == 301) return Redirect(outcome->redirect);
   if (outcome->status == 404) {
@@ -193,8 +195,7 @@ http::Response Site::HandleFeed(const http::Request& request, const service::Blo
   }
   auto outcome = BuildFeed(store_, entry, segments, *query, base_url, base_url + request.target);
   if (!outcome.ok()) {
-    return http::Response::Text(503, "The feed could not be read: " +
-                                         outcome.status().message() + "\n");
+    return StoreFailure("The feed could not be read", outcome.status());
   }
   if (outcome->status != 200) return http::Response::Text(outcome->status, outcome->body);
   // Post feeds carry comment counts, comment feeds the comments: any comment drops them.

@@ -50,6 +50,9 @@ class Site {
   http::Response HandleComment(const http::Request& request);
 
  private:
+  // 503 "`what`: <the store's reason>"; with Retry-After when the database is only away
+  // for now (Unavailable: PostgreSQL reconnects by itself).
+  static http::Response StoreFailure(const std::string& what, const Status& status);
   // GET of a feed (IsFeedPath); `segments` are the decoded path segments.
   http::Response HandleFeed(const http::Request& request, const service::BlogEntry& entry,
                             std::string_view encoded_path, const std::vector<std::string>& segments,
