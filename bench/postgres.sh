@@ -63,7 +63,7 @@ mkdir "$WORK/sqlite" "$WORK/pg-logs"
 cp "$DATA/samizdat.db" "$WORK/sqlite/"
 PG_URL=$(taskset -c 1 python3 "$ROOT/tests/pg_cluster.py" start --durable "$PG_CLUSTER") ||
   die "could not start PostgreSQL in $PG_CLUSTER"
-PG_VERSION=$(psql "$PG_URL" -X -q -t -A -c 'SHOW server_version')
+PG_VERSION=$(psql "$PG_URL" -X -q -t -A -c 'SHOW server_version' | cut -d' ' -f1)
 "$SAMIZDAT" migrate --from "sqlite:$WORK/sqlite" --to "$PG_URL" | sed 's/^/migrate: /' ||
   die "samizdat migrate failed"
 echo "databases on $FS_TYPE: SQLite $WORK/sqlite/samizdat.db; PostgreSQL $PG_VERSION" \
