@@ -45,8 +45,9 @@ Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id)
   return Status::Ok();
 }
 
-// Appends $2..$11 and $12..$14: the settings columns shared by the INSERT and the UPDATE
-// of a blog (comment_seq and comments_updated are the store's: never written from `blog`).
+// Appends $2..$14 (after the id, $1): the settings columns shared by the INSERT and the
+// UPDATE of a blog (comment_seq and comments_updated are the store's: never written from
+// `blog`).
 Params& AddSettings(Params& params, const Blog& blog) {
   return params.Add(blog.host)
       .Add(blog.title)

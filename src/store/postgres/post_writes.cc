@@ -49,6 +49,31 @@ Params PostFields(const Post& post) {
   return params;
 }
 
+// Within a write, after the blog's row is locked: Conflict if `path` (non-empty) belongs
+// to another post of the blog.
+Status CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
+                     const std::string& path) {
+  if (path.empty()) return Status::Ok();
+  Result<Rows> rows = conn.Query(
+      "SELECT id FROM posts WHERE blog_id = $1 AND path = $2 AND path <> '' AND id <> $3",
+      Params().Add(blog_id).Add(path).Add(post_id));
+  if (!rows.ok()) return rows.status();
+  if (!rows->empty()) {
+    return Status::Conflict("the path " + path + " is already used by post " +
+                            std::to_string(rows->Int64(0, 0)));
+  }
+  return Status::Ok();
+}
+
+// Within a write, after the blog's row is locked: Conflict if the post's id, or its path
+// in the blog, is taken.
+Status CheckPostFree(Connection& conn, const Post& post) {
+  Result<bool> taken = PostIdTaken(conn, post.id);
+  if (!taken.ok()) return taken.status();
+  if (*taken) return Status::Conflict("a post with id " + std::to_string(post.id) + " exists");
+  return CheckPathFree(conn, post.blog_id, post.id, post.path);
+}
+
 // Within a write: adds `labels` (cleaned) to a post that has none stored, in one
 // statement; their position is their order.
 Status InsertLabels(Connection& conn, const Post& post, const std::vector<std::string>& labels) {
@@ -59,6 +84,25 @@ Status InsertLabels(Connection& conn, const Post& post, const std::vector<std::s
              "WITH ORDINALITY AS l(name, position)",
              Params().Add(post.id).Add(post.blog_id).AddTextArray(labels))
       .status();
+}
+
+// Within a write: inserts the post's row (no comments yet) and its labels, which must be
+// cleaned already; no checks.
+Status InsertPost(Connection& conn, const Post& post) {
+  SAMIZDAT_RETURN_IF_ERROR(
+      conn.Query("INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
+                 "body_html, body_text, author, published_ms, updated_ms, comments_mode) "
+                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                 PostFields(post))
+          .status());
+  return InsertLabels(conn, post, post.labels);
+}
+
+// Within a write: replaces the post's labels with `labels` (cleaned).
+Status ReplaceLabels(Connection& conn, const Post& post, const std::vector<std::string>& labels) {
+  SAMIZDAT_RETURN_IF_ERROR(
+      conn.Query("DELETE FROM post_labels WHERE post_id = $1", Params().Add(post.id)).status());
+  return InsertLabels(conn, post, labels);
 }
 
 // Two int4 advisory lock keys made of the blog id's halves: one lock per blog, in a key
@@ -83,43 +127,6 @@ std::vector<std::string> PostgresStore::CleanLabels(const std::vector<std::strin
   return clean;
 }
 
-Status PostgresStore::CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
-                                    const std::string& path) {
-  if (path.empty()) return Status::Ok();
-  Result<Rows> rows = conn.Query(
-      "SELECT id FROM posts WHERE blog_id = $1 AND path = $2 AND path <> '' AND id <> $3",
-      Params().Add(blog_id).Add(path).Add(post_id));
-  if (!rows.ok()) return rows.status();
-  if (!rows->empty()) {
-    return Status::Conflict("the path " + path + " is already used by post " +
-                            std::to_string(rows->Int64(0, 0)));
-  }
-  return Status::Ok();
-}
-
-Status PostgresStore::CheckPostFree(Connection& conn, const Post& post) {
-  Result<bool> taken = PostIdTaken(conn, post.id);
-  if (!taken.ok()) return taken.status();
-  if (*taken) return Status::Conflict("a post with id " + std::to_string(post.id) + " exists");
-  return CheckPathFree(conn, post.blog_id, post.id, post.path);
-}
-
-Status PostgresStore::InsertPost(Connection& conn, const Post& post) {
-  SAMIZDAT_RETURN_IF_ERROR(
-      conn.Query("INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
-                 "body_html, body_text, author, published_ms, updated_ms, comments_mode) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-                 PostFields(post))
-          .status());
-  return InsertLabels(conn, post, CleanLabels(post.labels));
-}
-
-Status PostgresStore::WriteLabels(Connection& conn, const Post& post) {
-  SAMIZDAT_RETURN_IF_ERROR(
-      conn.Query("DELETE FROM post_labels WHERE post_id = $1", Params().Add(post.id)).status());
-  return InsertLabels(conn, post, CleanLabels(post.labels));
-}
-
 Result<Post> PostgresStore::CreatePost(const Post& post) {
   SAMIZDAT_RETURN_IF_ERROR(Validate(post));
   return Write([&](Connection& conn) -> Result<Post> {
@@ -139,7 +146,7 @@ Result<Post> PostgresStore::CreatePost(const Post& post) {
       if (stored.id == 0) return Status::Internal("could not draw a free post id");
     }
     SAMIZDAT_RETURN_IF_ERROR(CheckPostFree(conn, stored));
-    SAMIZDAT_RETURN_IF_ERROR(InsertPost(conn, stored));
+    SAMIZDAT_RETURN_IF_ERROR(InsertPost(conn, stored));  // its labels are cleaned
     return stored;
   });
 }
@@ -163,7 +170,7 @@ Status PostgresStore::UpdatePost(const Post& post) {
                    "WHERE id = $1 AND blog_id = $2",
                    PostFields(post))
             .status());
-    return WriteLabels(conn, post);
+    return ReplaceLabels(conn, post, CleanLabels(post.labels));
   });
 }
 

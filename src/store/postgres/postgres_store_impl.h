@@ -115,17 +115,8 @@ class PostgresStore final : public Store {
                            std::optional<int> added = std::nullopt);
   // Within a read: fills in the labels of `posts` with one query.
   static Status LoadLabels(Connection& conn, std::vector<Post>& posts);
-  // post_writes.cc, shared with the bulk writer. Within a write, after the blog's row is
-  // locked: Conflict if `path` (non-empty) belongs to another post of the blog.
-  static Status CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
-                              const std::string& path);
-  // Within a write: Conflict if the post's id, or its path in the blog, is taken.
-  static Status CheckPostFree(Connection& conn, const Post& post);
-  // Within a write: inserts the post's row (no comments yet) and its labels; no checks.
-  static Status InsertPost(Connection& conn, const Post& post);
-  // Within a write: replaces the post's labels with CleanLabels(post.labels).
-  static Status WriteLabels(Connection& conn, const Post& post);
-  // The labels as stored: empty names and repeats dropped, the author's order kept.
+  // The labels as stored: empty names and repeats dropped, the author's order kept
+  // (post_writes.cc; the bulk writer's too).
   static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
 
   friend class PostgresBulkWriter;  // bulk_writer.cc: holds bulk_mu_ exclusively
