@@ -126,6 +126,35 @@ TEST_P(SearchTest, LimitAndOffsetPage) {
   EXPECT_EQ(Must(store_->CountSearch(blog_.id, "common")), 5);
 }
 
+TEST_P(SearchTest, WordsSplitAtPunctuationAsUnicode61Does) {
+  Add("a", "Links", "see http://x.example/kazakhstan?x=1, mail me@post.org at five o'clock "
+                    "about the “quoted” matter — or <tags>", 1000);
+  for (std::string_view word : {"kazakhstan", "post", "clock", "quoted", "matter", "tags"}) {
+    EXPECT_EQ(Found(word), (Strings{"Links"})) << word;
+  }
+  std::vector<SearchHit> hits = Must(store_->Search(blog_.id, "kazakhstan", 10, 0));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_NE(hits[0].snippet_html.find("x.example/<mark>kazakhstan</mark>?x=1"),
+            std::string::npos)
+      << hits[0].snippet_html;
+}
+
+TEST_P(SearchTest, LongTextSnippetIsCutAroundTheMatch) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "filler" + std::to_string(i) + " ";
+  text += "kazakhstan";
+  for (int i = 40; i < 80; ++i) text += " filler" + std::to_string(i);
+  Add("a", "Long", text, 1000);
+  std::vector<SearchHit> hits = Must(store_->Search(blog_.id, "kazakhstan", 10, 0));
+  ASSERT_EQ(hits.size(), 1u);
+  const std::string& s = hits[0].snippet_html;
+  EXPECT_TRUE(s.starts_with("…")) << s;
+  EXPECT_TRUE(s.ends_with("…")) << s;
+  EXPECT_NE(s.find("filler39 <mark>kazakhstan</mark> filler40"), std::string::npos) << s;
+  EXPECT_EQ(s.find("filler0 "), std::string::npos) << s;
+  EXPECT_LT(s.size(), 300u) << s;
+}
+
 SAMIZDAT_ON_EVERY_STORE(SearchTest);
 
 }  // namespace
