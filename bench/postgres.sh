@@ -13,7 +13,8 @@
 # env:   DURATION (each wrk run, default 10s), CONNECTIONS (readers' wrk -c, default 32),
 #        WRITE_CONNECTIONS (commenters' wrk -c, default 4), THREADS (serve --threads for
 #        the comment runs, default 2), WRITE_POSTS (posts commented on, default 10),
-#        SEED (1), MAKE_BLOG (path of samizdat_make_blog), BENCH_DATA (build/bench-data)
+#        ROUNDS (pairs of runs per figure, default 2; the figures are means), SEED (1),
+#        MAKE_BLOG (path of samizdat_make_blog), BENCH_DATA (build/bench-data)
 set -euo pipefail
 
 BENCH_NAME=bench/postgres.sh
@@ -32,9 +33,10 @@ CONNECTIONS=${CONNECTIONS:-32}
 WRITE_CONNECTIONS=${WRITE_CONNECTIONS:-4}
 THREADS=${THREADS:-2}
 WRITE_POSTS=${WRITE_POSTS:-10}
+ROUNDS=${ROUNDS:-2}
 SEED=${SEED:-1}
 BENCH_DATA=${BENCH_DATA:-$ROOT/build/bench-data}
-for var in N_POSTS CONNECTIONS WRITE_CONNECTIONS THREADS WRITE_POSTS; do
+for var in N_POSTS CONNECTIONS WRITE_CONNECTIONS THREADS WRITE_POSTS ROUNDS; do
   [[ ${!var} =~ ^[1-9][0-9]*$ ]] || die "$var must be a positive whole number, not '${!var}'"
 done
 ((WRITE_POSTS <= N_POSTS)) || die "WRITE_POSTS must not exceed N_POSTS"
@@ -96,58 +98,84 @@ StartServer() {
   WaitFor200 "http://127.0.0.1:$PORT$POST_PATH" "$SERVER_PID" "$log"
 }
 
-# The three figures for one backend; sets CACHED_<B>, UNCACHED_<B>, COMMENTS_<B>.
+# One figure for one backend ($2: sqlite or postgres), appended to the array FIG_$1_$2
+# (FIG_cached_sqlite, …): cached (the post page from the page cache), uncached (serve
+# --no-cache) or comments (303s per second).
 Measure() {
-  local backend=$1 tag=${1^^}
-  echo "$backend:"
-  StartServer "$backend" "$WORK/serve-$backend-cached.log" --threads 1
-  curl -s -f -o /dev/null -H 'Host: bench.test' "http://127.0.0.1:$PORT$POST_PATH"  # warms
-  Load cached-post "http://127.0.0.1:$PORT$POST_PATH"
-  printf -v "CACHED_$tag" '%s' "$RPS"
+  local what=$1 backend=$2
+  case $what in
+    cached)
+      StartServer "$backend" "$WORK/serve-$backend-$what.log" --threads 1
+      curl -s -f -o /dev/null -H 'Host: bench.test' "http://127.0.0.1:$PORT$POST_PATH"  # warms
+      Load "cached-post-$backend" "http://127.0.0.1:$PORT$POST_PATH"
+      ;;
+    uncached)
+      StartServer "$backend" "$WORK/serve-$backend-$what.log" --threads 1 --no-cache
+      Load "uncached-post-$backend" "http://127.0.0.1:$PORT$POST_PATH"
+      ;;
+    comments)
+      StartServer "$backend" "$WORK/serve-$backend-$what.log" --threads "$THREADS" \
+        --comment-min-seconds 0 --comment-rate-limit 0
+      PostComments "$backend"
+      ;;
+  esac
   Stop "$SERVER_PID"
+  local -n figures=FIG_${what}_$backend
+  figures+=("$RPS")
+}
 
-  StartServer "$backend" "$WORK/serve-$backend-uncached.log" --threads 1 --no-cache
-  Load uncached-post "http://127.0.0.1:$PORT$POST_PATH"
-  printf -v "UNCACHED_$tag" '%s' "$RPS"
-  Stop "$SERVER_PID"
-
-  StartServer "$backend" "$WORK/serve-$backend-comments.log" --threads "$THREADS" \
-    --comment-min-seconds 0 --comment-rate-limit 0
-  # The commented posts' forms as a reader's browser gets them: post_id and token (the
-  # token's key is the database's own secret, so each backend gives its own).
-  local forms='' id path page token out=$WORK/wrk-comments-$backend.txt
+# Comments posted to the server on PORT for DURATION as fast as WRITE_CONNECTIONS
+# commenters can; sets RPS. The forms are taken from the posts' pages as a reader's
+# browser gets them (the token's key is the database's own secret: each backend has its own).
+PostComments() {
+  local backend=$1 forms='' id path page token out=$WORK/wrk-comments-$1.txt rate acked
   while IFS=$'\t' read -r id path; do
     page=$(curl -s -f -H 'Host: bench.test' "http://127.0.0.1:$PORT$path") || die "GET $path failed"
     token=$(grep -o 'name="token" value="[^"]*"' <<<"$page" | sed 's/.*value="//; s/"$//' || true)
     [[ -n $token ]] || die "no comment form in $path"
     forms+="$id:$token "
   done <"$WORK/write.tsv"
-  COMMENT_FORMS=$forms COMMENT_RUN=$backend taskset -c 0 wrk -t1 -c"$WRITE_CONNECTIONS" \
+  ROUND_TAG=$((ROUND_TAG + 1))
+  COMMENT_FORMS=$forms COMMENT_RUN=$backend-$ROUND_TAG taskset -c 0 wrk -t1 -c"$WRITE_CONNECTIONS" \
     -d"$DURATION" -H 'Host: bench.test' -s "$ROOT/bench/post_comments.lua" \
     "http://127.0.0.1:$PORT/comment" >"$out" 2>&1 || { cat "$out" >&2; die "the commenters' wrk failed"; }
-  local rate acked
   rate=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   acked=$(sed -n 's/^statuses: 303=\([0-9]*\) .*/\1/p' "$out")
   [[ -n $rate && -n $acked ]] || { cat "$out" >&2; die "no figures in the commenters' wrk output"; }
-  printf '  %-22s %10.1f req/s  latency avg %s (%d acknowledged with 303)\n' comments "$rate" \
-    "$(awk '/^    Latency/ { print $2 }' "$out")" "$acked"
-  printf -v "COMMENTS_$tag" '%s' "$rate"
-  Stop "$SERVER_PID"
+  printf '  %-22s %10.1f req/s  latency avg %s (%d acknowledged with 303)\n' "comments-$backend" \
+    "$rate" "$(awk '/^    Latency/ { print $2 }' "$out")" "$acked"
+  RPS=$rate
 }
 
-Measure sqlite
-Measure postgres
+# Each figure is measured on SQLite then at once on PostgreSQL, ROUNDS times: the two
+# figures of a pair see the same load from the rest of the machine.
+ROUND_TAG=0
+# shellcheck disable=SC2034  # filled and read through namerefs (Measure, Row)
+FIG_cached_sqlite=() FIG_cached_postgres=() FIG_uncached_sqlite=() FIG_uncached_postgres=() \
+  FIG_comments_sqlite=() FIG_comments_postgres=()
+for ((round = 1; round <= ROUNDS; round++)); do
+  echo "round $round of $ROUNDS:"
+  for what in cached uncached comments; do
+    Measure "$what" sqlite
+    Measure "$what" postgres
+  done
+done
 
 # --- the table ------------------------------------------------------------------------------
+Mean() { printf '%s\n' "$@" | awk '{ sum += $1 } END { printf "%.1f", sum / NR }'; }
 Ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+Row() {
+  local -n sqlite=FIG_$2_sqlite postgres=FIG_$2_postgres
+  local a b
+  a=$(Mean "${sqlite[@]}")
+  b=$(Mean "${postgres[@]}")
+  printf '%-36s %12.1f %12.1f %18s\n' "$1" "$a" "$b" "$(Ratio "$b" "$a")"
+}
 echo
-printf '%-36s %12s %12s %16s\n' benchmark SQLite PostgreSQL "PostgreSQL/SQLite"
-printf '%-36s %12.1f %12.1f %16s\n' "cached post page (req/s)" "$CACHED_SQLITE" "$CACHED_POSTGRES" \
-  "$(Ratio "$CACHED_POSTGRES" "$CACHED_SQLITE")"
-printf '%-36s %12.1f %12.1f %16s\n' "uncached post page (req/s)" "$UNCACHED_SQLITE" \
-  "$UNCACHED_POSTGRES" "$(Ratio "$UNCACHED_POSTGRES" "$UNCACHED_SQLITE")"
-printf '%-36s %12.1f %12.1f %16s\n' "comments posted (303/s, durable)" "$COMMENTS_SQLITE" \
-  "$COMMENTS_POSTGRES" "$(Ratio "$COMMENTS_POSTGRES" "$COMMENTS_SQLITE")"
-echo "($N_POSTS posts; page and render runs serve --threads 1, comment runs --threads $THREADS" \
-     "with -c$WRITE_CONNECTIONS commenters over $WRITE_POSTS posts; PostgreSQL $PG_VERSION over" \
-     "a Unix socket; databases on $FS_TYPE)"
+printf '%-36s %12s %12s %18s\n' benchmark SQLite PostgreSQL "PostgreSQL/SQLite"
+Row "cached post page (req/s)" cached
+Row "uncached post page (req/s)" uncached
+Row "comments posted (303/s, durable)" comments
+echo "(means of $ROUNDS round(s) of ${DURATION}; $N_POSTS posts; page and render runs serve --threads 1," \
+     "comment runs --threads $THREADS with -c$WRITE_CONNECTIONS commenters over $WRITE_POSTS posts;" \
+     "PostgreSQL $PG_VERSION over a Unix socket; databases on $FS_TYPE)"
