@@ -169,10 +169,12 @@ Row() {
   local a b
   a=$(Mean "${sqlite[@]}")
   b=$(Mean "${postgres[@]}")
-  printf '%-36s %12.1f %12.1f %18s\n' "$1" "$a" "$b" "$(Ratio "$b" "$a")"
+  local k rounds=''
+  for ((k = 0; k < ROUNDS; k++)); do rounds+="$(Ratio "${postgres[k]}" "${sqlite[k]}") "; done
+  printf '%-36s %12.1f %12.1f %18s   %s\n' "$1" "$a" "$b" "$(Ratio "$b" "$a")" "${rounds% }"
 }
 echo
-printf '%-36s %12s %12s %18s\n' benchmark SQLite PostgreSQL "PostgreSQL/SQLite"
+printf '%-36s %12s %12s %18s   %s\n' benchmark SQLite PostgreSQL "PostgreSQL/SQLite" "per round"
 Row "cached post page (req/s)" cached
 Row "uncached post page (req/s)" uncached
 Row "comments posted (303/s, durable)" comments
