@@ -98,10 +98,10 @@ class PostgresBulkWriter final : public BulkWriter {
   Status Settle(std::vector<int64_t>& orphans);
 
   PostgresStore& store_;
-  std::unique_lock<std::shared_mutex> lock_;     // on store_.bulk_mu_; declared before
-  std::optional<ConnectionPool::Lease> lease_;   // the lease and the transaction, so the
-  std::optional<Transaction> tx_;                // rollback runs first, the unlock last
-  Status ended_;                                 // non-OK once the batch has ended
+  std::unique_lock<std::shared_mutex> lock_;    // on store_.bulk_mu_; declared before
+  std::optional<ConnectionPool::Lease> lease_;  // the lease and the transaction, so the
+  std::optional<Transaction> tx_;               // rollback runs first, the unlock last
+  Status ended_;                                // non-OK once the batch has ended
   std::unordered_set<int64_t> known_blogs_;
   std::set<int64_t> touched_blogs_;  // blogs of the posts, redirects and blogs added
   std::unordered_set<int64_t> added_posts_;
@@ -168,39 +168,40 @@ Status PostgresBulkWriter::AddPost(const Post& post) {
   SAMIZDAT_RETURN_IF_ERROR(CheckBlog(post.blog_id));
   // The post and its labels in one statement; nothing at all when the id or the path is
   // taken. comment_count is left at 0: Commit() counts.
-  Result<Rows> inserted = Run(
-      "WITH p AS (INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
-      "body_html, body_text, author, published_ms, updated_ms, comments_mode) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
-      "ON CONFLICT DO NOTHING RETURNING id, blog_id), "
-      "labels AS (INSERT INTO post_labels (post_id, blog_id, name, position) "
-      "SELECT p.id, p.blog_id, l.name, l.n - 1 FROM p, unnest($15::text[]) "
-      "WITH ORDINALITY AS l(name, n)) "
-      "SELECT COUNT(*) FROM p",
-      Params()
-          .Add(post.id)
-          .Add(post.blog_id)
-          .Add(KindWord(post.kind))
-          .Add(PostStatusName(post.status))
-          .Add(post.title)
-          .Add(post.path)
-          .Add(post.source)
-          .Add(FormatWord(post.format))
-          .Add(post.body_html)
-          .Add(post.body_text)
-          .Add(post.author)
-          .Add(Millis(post.published))
-          .Add(Millis(post.updated))
-          .Add(CommentsModeName(post.comments_mode))
-          .AddTextArray(PostgresStore::CleanLabels(post.labels)));
+  Result<Rows> inserted =
+      Run("WITH p AS (INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
+          "body_html, body_text, author, published_ms, updated_ms, comments_mode) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+          "ON CONFLICT DO NOTHING RETURNING id, blog_id), "
+          "labels AS (INSERT INTO post_labels (post_id, blog_id, name, position) "
+          "SELECT p.id, p.blog_id, l.name, l.n - 1 FROM p, unnest($15::text[]) "
+          "WITH ORDINALITY AS l(name, n)) "
+          "SELECT COUNT(*) FROM p",
+          Params()
+              .Add(post.id)
+              .Add(post.blog_id)
+              .Add(KindWord(post.kind))
+              .Add(PostStatusName(post.status))
+              .Add(post.title)
+              .Add(post.path)
+              .Add(post.source)
+              .Add(FormatWord(post.format))
+              .Add(post.body_html)
+              .Add(post.body_text)
+              .Add(post.author)
+              .Add(Millis(post.published))
+              .Add(Millis(post.updated))
+              .Add(CommentsModeName(post.comments_mode))
+              .AddTextArray(PostgresStore::CleanLabels(post.labels)));
   if (!inserted.ok()) return inserted.status();
   if (inserted->Int64(0, 0) == 0) {
     // Only the posts row can clash, its id or its path: name what is taken.
     Result<bool> id_taken = Exists("SELECT 1 FROM posts WHERE id = $1", Params().Add(post.id));
     if (!id_taken.ok()) return id_taken.status();
     if (*id_taken) return Status::Conflict("a post with id " + std::to_string(post.id) + " exists");
-    Result<Rows> holder = Run("SELECT id FROM posts WHERE blog_id = $1 AND path = $2 AND path <> ''",
-                              Params().Add(post.blog_id).Add(post.path));
+    Result<Rows> holder =
+        Run("SELECT id FROM posts WHERE blog_id = $1 AND path = $2 AND path <> ''",
+            Params().Add(post.blog_id).Add(post.path));
     if (!holder.ok()) return holder.status();
     if (holder->empty()) return Status::Conflict("post " + std::to_string(post.id) + " clashes");
     return Status::Conflict("the path " + post.path + " is already used by post " +
@@ -226,8 +227,7 @@ Status PostgresBulkWriter::AddComment(const Comment& comment) {
   if (absent_comment_ == comment.id) {
     absent_comment_.reset();
   } else {
-    Result<bool> stored =
-        Exists("SELECT 1 FROM comments WHERE id = $1", Params().Add(comment.id));
+    Result<bool> stored = Exists("SELECT 1 FROM comments WHERE id = $1", Params().Add(comment.id));
     if (!stored.ok()) return stored.status();
     if (*stored) return taken;
   }
@@ -263,7 +263,8 @@ Status PostgresBulkWriter::CopyComments() {
   params.AddTextArray(texts).AddTextArray(digests).AddTextArray(ips);
   AddDoubleArray(params, scores).AddTextArray(trained).AddInt64Array(published);
   static const std::string kSql =
-      "INSERT INTO bulk_comments (" + std::string(kCommentColumns) + ") SELECT * FROM unnest("
+      "INSERT INTO bulk_comments (" + std::string(kCommentColumns) +
+      ") SELECT * FROM unnest("
       "$1::int8[], $2::int8[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::text[], "
       "$8::text[], $9::text[], $10::text[], $11::text[], $12::text[]::float8[], $13::text[], "
       "$14::int8[])";
@@ -280,10 +281,10 @@ Status PostgresBulkWriter::AddRedirect(int64_t blog_id, std::string_view old_pat
     return Status::InvalidArgument("a redirect needs an old and a new path");
   }
   SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
-  Result<Rows> written = Run(
-      "INSERT INTO redirects (blog_id, old_path, new_path) VALUES ($1, $2, $3) "
-      "ON CONFLICT (blog_id, old_path) DO UPDATE SET new_path = excluded.new_path",
-      Params().Add(blog_id).Add(old_path).Add(new_path));
+  Result<Rows> written =
+      Run("INSERT INTO redirects (blog_id, old_path, new_path) VALUES ($1, $2, $3) "
+          "ON CONFLICT (blog_id, old_path) DO UPDATE SET new_path = excluded.new_path",
+          Params().Add(blog_id).Add(old_path).Add(new_path));
   if (!written.ok()) return written.status();
   touched_blogs_.insert(blog_id);
   return Status::Ok();
@@ -305,7 +306,8 @@ Status PostgresBulkWriter::AddBlog(const Blog& blog) {
                                    std::to_string(blog.comment_depth));
   }
   static const std::string kSql =
-      "INSERT INTO blogs (" + std::string(kBlogColumns) + ") VALUES ($1, $2, $3, $4, $5, $6, "
+      "INSERT INTO blogs (" + std::string(kBlogColumns) +
+      ") VALUES ($1, $2, $3, $4, $5, $6, "
       "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT DO NOTHING "
       "RETURNING id";
   Result<Rows> inserted = Run(kSql, Params()
@@ -348,17 +350,17 @@ Status PostgresBulkWriter::AddUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   if (user.id <= 0) return Status::InvalidArgument("a copied user needs a positive id");
   if (user.email.empty()) return Status::InvalidArgument("a user needs an email address");
-  Result<Rows> inserted = Run(
-      "INSERT INTO users (id, email, display_name, password_hash, role, must_change_password, "
-      "created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id",
-      Params()
-          .Add(user.id)
-          .Add(user.email)
-          .Add(user.display_name)
-          .Add(user.password_hash)
-          .Add(RoleWord(user.role))
-          .AddBool(user.must_change_password)
-          .Add(Millis(user.created)));
+  Result<Rows> inserted =
+      Run("INSERT INTO users (id, email, display_name, password_hash, role, must_change_password, "
+          "created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id",
+          Params()
+              .Add(user.id)
+              .Add(user.email)
+              .Add(user.display_name)
+              .Add(user.password_hash)
+              .Add(RoleWord(user.role))
+              .AddBool(user.must_change_password)
+              .Add(Millis(user.created)));
   if (!inserted.ok()) return inserted.status();
   if (inserted->empty()) {
     Result<bool> id_taken = Exists("SELECT 1 FROM users WHERE id = $1", Params().Add(user.id));
@@ -374,10 +376,10 @@ Status PostgresBulkWriter::AddSecret(const Secret& secret) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   if (secret.name.empty()) return Status::InvalidArgument("a secret needs a name");
   if (secret.value.empty()) return Status::InvalidArgument("a secret must not be empty");
-  Result<Rows> inserted = Run(
-      "INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING "
-      "RETURNING name",
-      Params().Add(secret.name).AddBytes(secret.value));
+  Result<Rows> inserted =
+      Run("INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING "
+          "RETURNING name",
+          Params().Add(secret.name).AddBytes(secret.value));
   if (!inserted.ok()) return inserted.status();
   if (inserted->empty()) return Status::Conflict("a secret named " + secret.name + " exists");
   return Status::Ok();
@@ -386,22 +388,22 @@ Status PostgresBulkWriter::AddSecret(const Secret& secret) {
 Status PostgresBulkWriter::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
-  Result<Rows> totals = Run(
-      "INSERT INTO spam_totals (blog_id, spam_comments, ham_comments) VALUES ($1, $2, $3) "
-      "ON CONFLICT (blog_id) DO UPDATE SET spam_comments = spam_totals.spam_comments + "
-      "excluded.spam_comments, ham_comments = spam_totals.ham_comments + excluded.ham_comments",
-      Params().Add(blog_id).Add(counts.spam_comments).Add(counts.ham_comments));
+  Result<Rows> totals =
+      Run("INSERT INTO spam_totals (blog_id, spam_comments, ham_comments) VALUES ($1, $2, $3) "
+          "ON CONFLICT (blog_id) DO UPDATE SET spam_comments = spam_totals.spam_comments + "
+          "excluded.spam_comments, ham_comments = spam_totals.ham_comments + excluded.ham_comments",
+          Params().Add(blog_id).Add(counts.spam_comments).Add(counts.ham_comments));
   if (!totals.ok()) return totals.status();
   std::vector<std::string> tokens;
   std::vector<int64_t> spam, ham;
   auto write = [&]() -> Status {
     if (tokens.empty()) return Status::Ok();
-    Result<Rows> written = Run(
-        "INSERT INTO spam_tokens (blog_id, token, spam, ham) SELECT $1, t.token, t.spam, t.ham "
-        "FROM unnest($2::text[], $3::int8[], $4::int8[]) AS t(token, spam, ham) "
-        "ON CONFLICT (blog_id, token) DO UPDATE SET spam = spam_tokens.spam + excluded.spam, "
-        "ham = spam_tokens.ham + excluded.ham",
-        Params().Add(blog_id).AddTextArray(tokens).AddInt64Array(spam).AddInt64Array(ham));
+    Result<Rows> written =
+        Run("INSERT INTO spam_tokens (blog_id, token, spam, ham) SELECT $1, t.token, t.spam, t.ham "
+            "FROM unnest($2::text[], $3::int8[], $4::int8[]) AS t(token, spam, ham) "
+            "ON CONFLICT (blog_id, token) DO UPDATE SET spam = spam_tokens.spam + excluded.spam, "
+            "ham = spam_tokens.ham + excluded.ham",
+            Params().Add(blog_id).AddTextArray(tokens).AddInt64Array(spam).AddInt64Array(ham));
     tokens.clear();
     spam.clear();
     ham.clear();
@@ -424,15 +426,14 @@ Status PostgresBulkWriter::Settle(std::vector<int64_t>& orphans) {
   if (!commented.ok()) return commented.status();
   std::vector<int64_t> blogs(touched_blogs_.begin(), touched_blogs_.end());
   for (int i = 0; i < commented->size(); ++i) blogs.push_back(commented->Int64(i, 0));
-  SAMIZDAT_RETURN_IF_ERROR(
-      Run("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
-          Params().AddInt64Array(blogs))
-          .status());
+  SAMIZDAT_RETURN_IF_ERROR(Run("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
+                               Params().AddInt64Array(blogs))
+                               .status());
 
   // Comments whose post is not in their blog (or whose blog does not exist) go.
-  Result<Rows> removed = Run(
-      "DELETE FROM bulk_comments s WHERE NOT EXISTS (SELECT 1 FROM posts p "
-      "WHERE p.id = s.post_id AND p.blog_id = s.blog_id) RETURNING s.id");
+  Result<Rows> removed =
+      Run("DELETE FROM bulk_comments s WHERE NOT EXISTS (SELECT 1 FROM posts p "
+          "WHERE p.id = s.post_id AND p.blog_id = s.blog_id) RETURNING s.id");
   if (!removed.ok()) return removed.status();
   for (int i = 0; i < removed->size(); ++i) orphans.push_back(removed->Int64(i, 0));
 
@@ -508,8 +509,8 @@ Result<std::unique_ptr<BulkWriter>> PostgresStore::BeginBulk() {
       return tx.status();
     }
     // Where comments wait for Commit(); gone when the transaction ends, either way.
-    SAMIZDAT_RETURN_IF_ERROR((*lease)->Exec(
-        "CREATE TEMPORARY TABLE bulk_comments (LIKE comments) ON COMMIT DROP"));
+    SAMIZDAT_RETURN_IF_ERROR(
+        (*lease)->Exec("CREATE TEMPORARY TABLE bulk_comments (LIKE comments) ON COMMIT DROP"));
     return std::unique_ptr<BulkWriter>(std::make_unique<PostgresBulkWriter>(
         *this, std::move(lock), std::move(*lease), std::move(*tx)));
   }
@@ -530,12 +531,14 @@ Result<std::vector<Redirect>> PostgresStore::ListRedirects(int64_t blog_id) {
   return Read([&](Connection& conn) -> Result<std::vector<Redirect>> {
     // Byte order, as SQLite sorts, whatever the database's collation.
     Result<Rows> rows = conn.Query(
-        "SELECT old_path, new_path FROM redirects WHERE blog_id = $1 ORDER BY old_path COLLATE \"C\"",
+        "SELECT old_path, new_path FROM redirects WHERE blog_id = $1 ORDER BY old_path COLLATE "
+        "\"C\"",
         Params().Add(blog_id));
     if (!rows.ok()) return rows.status();
     std::vector<Redirect> redirects;
     redirects.reserve(rows->size());
-    for (int i = 0; i < rows->size(); ++i) redirects.push_back({rows->Text(i, 0), rows->Text(i, 1)});
+    for (int i = 0; i < rows->size(); ++i)
+      redirects.push_back({rows->Text(i, 0), rows->Text(i, 1)});
     return redirects;
   });
 }

@@ -59,14 +59,13 @@ Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id) {
 
 // Within a write: InvalidArgument unless `parent_id` is a comment of the post.
 Status CheckParent(Connection& conn, const Comment& comment) {
-  Result<Rows> rows = conn.Query(
-      "SELECT 1 FROM comments WHERE id = $1 AND post_id = $2 AND blog_id = $3",
-      Params().Add(comment.parent_id).Add(comment.post_id).Add(comment.blog_id));
+  Result<Rows> rows =
+      conn.Query("SELECT 1 FROM comments WHERE id = $1 AND post_id = $2 AND blog_id = $3",
+                 Params().Add(comment.parent_id).Add(comment.post_id).Add(comment.blog_id));
   if (!rows.ok()) return rows.status();
   if (rows->empty()) {
     return Status::InvalidArgument("comment " + std::to_string(comment.parent_id) +
-                                   " is not a comment of post " +
-                                   std::to_string(comment.post_id));
+                                   " is not a comment of post " + std::to_string(comment.post_id));
   }
   return Status::Ok();
 }
@@ -74,30 +73,30 @@ Status CheckParent(Connection& conn, const Comment& comment) {
 // Within a write: waits for, and holds until the end of the transaction, the blog's row
 // lock that every comment write of the blog takes (see the file comment).
 Status LockBlog(Connection& conn, int64_t blog_id) {
-  return conn.Query("SELECT 1 FROM blogs WHERE id = $1 FOR UPDATE", Params().Add(blog_id))
-      .status();
+  return conn.Query("SELECT 1 FROM blogs WHERE id = $1 FOR UPDATE", Params().Add(blog_id)).status();
 }
 
 Status InsertComment(Connection& conn, const Comment& comment) {
   return conn
-      .Query("INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
-             "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
-             "published_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-             Params()
-                 .Add(comment.id)
-                 .Add(comment.blog_id)
-                 .Add(comment.post_id)
-                 .Add(comment.parent_id)
-                 .Add(CommentStatusName(comment.status))
-                 .Add(comment.author_name)
-                 .Add(comment.author_url)
-                 .Add(comment.body_html)
-                 .Add(comment.body_text)
-                 .Add(comment.body_digest)
-                 .Add(comment.ip_hash)
-                 .Add(comment.spam_score)
-                 .Add(TrainingWord(comment.trained))
-                 .Add(Millis(comment.published)))
+      .Query(
+          "INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
+          "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
+          "published_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+          Params()
+              .Add(comment.id)
+              .Add(comment.blog_id)
+              .Add(comment.post_id)
+              .Add(comment.parent_id)
+              .Add(CommentStatusName(comment.status))
+              .Add(comment.author_name)
+              .Add(comment.author_url)
+              .Add(comment.body_html)
+              .Add(comment.body_text)
+              .Add(comment.body_digest)
+              .Add(comment.ip_hash)
+              .Add(comment.spam_score)
+              .Add(TrainingWord(comment.trained))
+              .Add(Millis(comment.published)))
       .status();
 }
 
@@ -123,8 +122,9 @@ std::string CommentFilterSql(const CommentQuery& q, Params& params) {
     sql += " AND published_ms < $" + std::to_string(params.size());
   }
   if (q.readable_posts_only) {
-    sql += " AND post_id IN (SELECT id FROM posts WHERE blog_id = $1 AND status = 'published'"
-           " AND comments_mode <> 'hidden')";
+    sql +=
+        " AND post_id IN (SELECT id FROM posts WHERE blog_id = $1 AND status = 'published'"
+        " AND comments_mode <> 'hidden')";
   }
   return sql;
 }
@@ -154,14 +154,15 @@ Status Untrain(Connection& conn, int64_t blog_id, SpamTraining training,
                                       Params().Add(blog_id))
                                .status());
   if (tokens.empty()) return Status::Ok();
-  SAMIZDAT_RETURN_IF_ERROR(conn.Query("UPDATE spam_tokens SET " + column + " = GREATEST(" +
-                                          column + " - 1, 0) WHERE blog_id = $1 AND token = ANY($2)",
+  SAMIZDAT_RETURN_IF_ERROR(conn.Query("UPDATE spam_tokens SET " + column + " = GREATEST(" + column +
+                                          " - 1, 0) WHERE blog_id = $1 AND token = ANY($2)",
                                       Params().Add(blog_id).AddTextArray(tokens))
                                .status());
   return conn
-      .Query("DELETE FROM spam_tokens WHERE blog_id = $1 AND token = ANY($2) AND spam = 0 "
-             "AND ham = 0",
-             Params().Add(blog_id).AddTextArray(tokens))
+      .Query(
+          "DELETE FROM spam_tokens WHERE blog_id = $1 AND token = ANY($2) AND spam = 0 "
+          "AND ham = 0",
+          Params().Add(blog_id).AddTextArray(tokens))
       .status();
 }
 
@@ -169,18 +170,20 @@ Status Untrain(Connection& conn, int64_t blog_id, SpamTraining training,
 Status Train(Connection& conn, int64_t blog_id, SpamTraining training,
              const std::vector<std::string>& tokens) {
   const std::string column = ClassColumn(training);
-  SAMIZDAT_RETURN_IF_ERROR(
-      conn.Query("INSERT INTO spam_totals (blog_id, " + column + "_comments) VALUES ($1, 1) "
-                 "ON CONFLICT (blog_id) DO UPDATE SET " + column + "_comments = spam_totals." +
-                     column + "_comments + 1",
-                 Params().Add(blog_id))
-          .status());
+  SAMIZDAT_RETURN_IF_ERROR(conn.Query("INSERT INTO spam_totals (blog_id, " + column +
+                                          "_comments) VALUES ($1, 1) "
+                                          "ON CONFLICT (blog_id) DO UPDATE SET " +
+                                          column + "_comments = spam_totals." + column +
+                                          "_comments + 1",
+                                      Params().Add(blog_id))
+                               .status());
   if (tokens.empty()) return Status::Ok();
   return conn
-      .Query("INSERT INTO spam_tokens (blog_id, token, " + column + ") "
-             "SELECT $1, token, 1 FROM unnest($2::text[]) AS token "
-             "ON CONFLICT (blog_id, token) DO UPDATE SET " + column + " = spam_tokens." +
-                 column + " + 1",
+      .Query("INSERT INTO spam_tokens (blog_id, token, " + column +
+                 ") "
+                 "SELECT $1, token, 1 FROM unnest($2::text[]) AS token "
+                 "ON CONFLICT (blog_id, token) DO UPDATE SET " +
+                 column + " = spam_tokens." + column + " + 1",
              Params().Add(blog_id).AddTextArray(tokens))
       .status();
 }
@@ -215,15 +218,17 @@ Status PostgresStore::TouchPosts(Connection& conn, int64_t blog_id,
   // A recount reads every comment of the post: a new comment only adds to the count.
   if (added) {
     return conn
-        .Query("UPDATE posts SET comment_seq = $2, comment_count = comment_count + $3 "
-               "WHERE id = ANY($1)",
-               Params().AddInt64Array(ids).Add(comment_seq).Add(*added))
+        .Query(
+            "UPDATE posts SET comment_seq = $2, comment_count = comment_count + $3 "
+            "WHERE id = ANY($1)",
+            Params().AddInt64Array(ids).Add(comment_seq).Add(*added))
         .status();
   }
   return conn
-      .Query("UPDATE posts p SET comment_seq = $2, comment_count = (SELECT COUNT(*) FROM "
-             "comments c WHERE c.post_id = p.id AND c.status = 'published') WHERE p.id = ANY($1)",
-             Params().AddInt64Array(ids).Add(comment_seq))
+      .Query(
+          "UPDATE posts p SET comment_seq = $2, comment_count = (SELECT COUNT(*) FROM "
+          "comments c WHERE c.post_id = p.id AND c.status = 'published') WHERE p.id = ANY($1)",
+          Params().AddInt64Array(ids).Add(comment_seq))
       .status();
 }
 
@@ -311,9 +316,9 @@ Status PostgresStore::ModerateComment(int64_t blog_id, int64_t comment_id, Comme
     if (!old.ok()) return old.status();
     if (old->status == status && old->trained == training) return Status::Ok();
     SAMIZDAT_RETURN_IF_ERROR(
-        conn.Query("UPDATE comments SET status = $2, trained = $3 WHERE id = $1",
-                   Params().Add(comment_id).Add(CommentStatusName(status)).Add(
-                       TrainingWord(training)))
+        conn.Query(
+                "UPDATE comments SET status = $2, trained = $3 WHERE id = $1",
+                Params().Add(comment_id).Add(CommentStatusName(status)).Add(TrainingWord(training)))
             .status());
     if (old->trained != training) {
       std::vector<std::string> distinct = DistinctTokens(tokens);
@@ -332,9 +337,9 @@ Result<int> PostgresStore::PurgeComments(CommentStatus status, Time before) {
   const std::string word(CommentStatusName(status));
   // Which blogs have comments to purge: usually none, and then nothing is written.
   Result<std::vector<int64_t>> blogs = Read([&](Connection& conn) -> Result<std::vector<int64_t>> {
-    Result<Rows> rows = conn.Query(
-        "SELECT DISTINCT blog_id FROM comments WHERE status = $1 AND published_ms < $2",
-        Params().Add(word).Add(Millis(before)));
+    Result<Rows> rows =
+        conn.Query("SELECT DISTINCT blog_id FROM comments WHERE status = $1 AND published_ms < $2",
+                   Params().Add(word).Add(Millis(before)));
     if (!rows.ok()) return rows.status();
     std::vector<int64_t> ids;
     for (int i = 0; i < rows->size(); ++i) ids.push_back(rows->Int64(i, 0));
