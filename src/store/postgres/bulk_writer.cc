@@ -79,7 +79,7 @@ class PostgresBulkWriter final : public BulkWriter {
   // Runs one statement of the batch; a failure rolls the batch back (the transaction is
   // aborted by then anyway).
   Result<Rows> Run(std::string_view sql, const Params& params = {});
-  // Whether one row answers `sql`.
+  // Whether `sql` returns a row.
   Result<bool> Exists(std::string_view sql, const Params& params);
   // OK while the batch is open; otherwise why it is not.
   Status CheckOpen() const { return ended_; }
