@@ -52,8 +52,9 @@ struct CopyReport {
 // Copies everything `from` holds into `to` (see above). Fills `report` (may be null)
 // once the copy committed. Errors, with nothing written:
 //  - InvalidArgument when the target holds any blog or user and not allow_non_empty;
-//  - Conflict when a blog's host (or a user's email, or a post's path) is taken in the
-//    target by one of another id;
+//  - Conflict when the target holds a blog of another id with a copied blog's host, a
+//    user of another id with a copied user's email, or, for a copied post, its id in
+//    another blog or its path on another post;
 //  - Unavailable when the source changed during the copy;
 //  - the stores' own errors.
 Status CopyStore(store::Store& from, store::Store& to, const CopyOptions& options,
