@@ -160,10 +160,6 @@ int Migrate(const MigrateFlags& flags) {
     std::cout << "; already there: "
               << Counts(report, [](const service::CopyCount& c) { return c.already_there; });
   }
-  if (r.comments_dropped > 0) {
-    std::cout << "; " << Count(r.comments_dropped, "comment", "comments")
-              << " dropped: their post is another blog's in the target";
-  }
   std::cout << "\n";
   return 0;
 }

@@ -137,13 +137,14 @@ class Copier {
           auto stored = bulk_.HasPost(post.id);
           if (!stored.ok()) return stored.status();
           if (*stored) {
+            SAMIZDAT_RETURN_IF_ERROR(CheckPostInBlog(post, blog));
             ++report_.posts.already_there;
             if (kind == PostKind::kPage) ++report_.pages.already_there;
             continue;
           }
         }
         // A blog new to the target may still meet a post id the target holds in another
-        // blog: AddPost names the clash.
+        // blog: AddPost says Conflict.
         SAMIZDAT_RETURN_IF_ERROR(bulk_.AddPost(post).WithContext(
             "post " + std::to_string(post.id) + " of " + blog.host));
         ++report_.posts.copied;
@@ -152,6 +153,17 @@ class Copier {
       if (static_cast<int>(posts->size()) < query.limit) return Status::Ok();
       query.offset += query.limit;
     }
+  }
+
+  // A post id the target holds must be a post of the same blog there: otherwise the
+  // source's comments on it would have no post to go to.
+  Status CheckPostInBlog(const Post& post, const Blog& blog) {
+    auto stored = to_.GetPost(blog.id, post.id);
+    if (stored.ok()) return Status::Ok();
+    if (!stored.status().IsNotFound()) return stored.status().WithContext("the target");
+    return Status::Conflict("post " + std::to_string(post.id) + " of " + blog.host +
+                            " cannot be copied: the target holds a post of that id in "
+                            "another blog");
   }
 
   // Every comment of the blog, whatever its status, oldest first.
@@ -264,10 +276,8 @@ Status CopyStore(store::Store& from, store::Store& to, const CopyOptions& option
         "the source changed while it was copied (is a server writing to it?); nothing was "
         "written: stop its writers and copy again");
   }
-  std::vector<int64_t> orphans;
-  SAMIZDAT_RETURN_IF_ERROR((*bulk)->Commit(&orphans).WithContext("the target"));
-  counted.comments.copied -= static_cast<int64_t>(orphans.size());
-  counted.comments_dropped = static_cast<int64_t>(orphans.size());
+  // Every comment's post is in its blog (copied, or there already), so none is orphaned.
+  SAMIZDAT_RETURN_IF_ERROR((*bulk)->Commit(nullptr).WithContext("the target"));
   if (report != nullptr) *report = counted;
   return Status::Ok();
 }

@@ -43,10 +43,7 @@ struct CopyReport {
   CopyCount users;
   CopyCount redirects;
   CopyCount secrets;
-  int64_t spam_tokens = 0;       // classifier token counts copied
-  // Comments dropped at commit because their post is, in the target, another blog's
-  // (only when allow_non_empty and the target held a post of that id elsewhere).
-  int64_t comments_dropped = 0;
+  int64_t spam_tokens = 0;  // classifier token counts copied
 };
 
 // Copies everything `from` holds into `to` (see above). Fills `report` (may be null)
