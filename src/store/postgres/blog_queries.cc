@@ -1,6 +1,7 @@
 // PostgresStore: creating, updating and reading blogs.
 #include <string>
 
+#include "store/checks.h"
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
 
@@ -8,23 +9,6 @@ namespace samizdat::store::postgres {
 namespace {
 
 constexpr int kIdAttempts = 8;
-
-Status Validate(const Blog& blog) {
-  if (blog.id < 0) return Status::InvalidArgument("a blog id must be positive");
-  if (blog.posts_per_page < 1) {
-    return Status::InvalidArgument("posts per page must be at least 1, not " +
-                                   std::to_string(blog.posts_per_page));
-  }
-  if (blog.moderation_days < 0) {
-    return Status::InvalidArgument("moderation days must not be negative, not " +
-                                   std::to_string(blog.moderation_days));
-  }
-  if (blog.comment_depth < 1) {
-    return Status::InvalidArgument("the comment depth must be at least 1, not " +
-                                   std::to_string(blog.comment_depth));
-  }
-  return Status::Ok();
-}
 
 Result<bool> BlogIdTaken(Connection& conn, int64_t id) {
   Result<Rows> rows = conn.Query("SELECT 1 FROM blogs WHERE id = $1", Params().Add(id));
@@ -76,7 +60,7 @@ Result<Blog> SelectBlog(Connection& conn, int64_t blog_id) {
 }  // namespace
 
 Result<Blog> PostgresStore::CreateBlog(const Blog& blog) {
-  SAMIZDAT_RETURN_IF_ERROR(Validate(blog));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlogSettings(blog));
   return Write([&](Connection& conn) -> Result<Blog> {
     int64_t id = blog.id;
     if (id == 0) {
@@ -113,7 +97,7 @@ Result<Blog> PostgresStore::CreateBlog(const Blog& blog) {
 }
 
 Status PostgresStore::UpdateBlog(const Blog& blog) {
-  SAMIZDAT_RETURN_IF_ERROR(Validate(blog));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlogSettings(blog));
   return Write([&](Connection& conn) -> Status {
     // Locks the blog's row first (NotFound when there is none), so no other writer of
     // the blog runs between the host check and the update.

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "store/checks.h"
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
 
@@ -18,14 +19,6 @@ namespace samizdat::store::postgres {
 namespace {
 
 constexpr int kIdAttempts = 8;
-
-Status ValidateNew(const Comment& comment) {
-  if (comment.blog_id <= 0) return Status::InvalidArgument("a comment must belong to a blog");
-  if (comment.post_id <= 0) return Status::InvalidArgument("a comment must belong to a post");
-  if (comment.id < 0) return Status::InvalidArgument("a comment id must be positive");
-  if (comment.parent_id < 0) return Status::InvalidArgument("a parent comment id is positive");
-  return Status::Ok();
-}
 
 Result<bool> CommentIdTaken(Connection& conn, int64_t id) {
   Result<Rows> rows = conn.Query("SELECT 1 FROM comments WHERE id = $1", Params().Add(id));
@@ -233,7 +226,7 @@ Status PostgresStore::TouchPosts(Connection& conn, int64_t blog_id,
 }
 
 Result<Comment> PostgresStore::CreateComment(const Comment& comment) {
-  SAMIZDAT_RETURN_IF_ERROR(ValidateNew(comment));
+  SAMIZDAT_RETURN_IF_ERROR(CheckNewComment(comment));
   return Write([&](Connection& conn) -> Result<Comment> {
     SAMIZDAT_RETURN_IF_ERROR(CheckPostInBlog(conn, comment.blog_id, comment.post_id));
     if (comment.parent_id != 0) SAMIZDAT_RETURN_IF_ERROR(CheckParent(conn, comment));

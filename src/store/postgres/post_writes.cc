@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "store/checks.h"
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
 
@@ -10,12 +11,6 @@ namespace samizdat::store::postgres {
 namespace {
 
 constexpr int kIdAttempts = 8;
-
-Status Validate(const Post& post) {
-  if (post.id < 0) return Status::InvalidArgument("a post id must be positive");
-  if (post.blog_id <= 0) return Status::InvalidArgument("a post must belong to a blog");
-  return Status::Ok();
-}
 
 Status NoPost(int64_t blog_id, int64_t post_id) {
   return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
@@ -128,7 +123,7 @@ std::vector<std::string> PostgresStore::CleanLabels(const std::vector<std::strin
 }
 
 Result<Post> PostgresStore::CreatePost(const Post& post) {
-  SAMIZDAT_RETURN_IF_ERROR(Validate(post));
+  SAMIZDAT_RETURN_IF_ERROR(CheckPost(post));
   return Write([&](Connection& conn) -> Result<Post> {
     // First: NotFound without a blog, and the blog's row locked, so the checks below
     // cannot be raced by another writer of the blog.
@@ -152,7 +147,7 @@ Result<Post> PostgresStore::CreatePost(const Post& post) {
 }
 
 Status PostgresStore::UpdatePost(const Post& post) {
-  SAMIZDAT_RETURN_IF_ERROR(Validate(post));
+  SAMIZDAT_RETURN_IF_ERROR(CheckPost(post));
   return Write([&](Connection& conn) -> Status {
     // Locks the blog's row; no blog, no post.
     Status bumped = BumpGeneration(conn, post.blog_id);

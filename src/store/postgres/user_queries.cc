@@ -2,13 +2,14 @@
 #include <optional>
 #include <string>
 
+#include "store/checks.h"
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
 
 namespace samizdat::store::postgres {
 
 Result<User> PostgresStore::CreateUser(const User& user) {
-  if (user.email.empty()) return Status::InvalidArgument("a user needs an email address");
+  SAMIZDAT_RETURN_IF_ERROR(CheckUser(user));
   return Write([&](Connection& conn) -> Result<User> {
     User stored = user;
     if (Millis(stored.created) == 0) stored.created = FromMillis(NowMillis());
@@ -66,8 +67,7 @@ Result<std::vector<User>> PostgresStore::ListUsers() {
 
 Result<std::string> PostgresStore::GetOrCreateSecret(std::string_view name,
                                                      std::string_view candidate) {
-  if (name.empty()) return Status::InvalidArgument("a secret needs a name");
-  if (candidate.empty()) return Status::InvalidArgument("a secret must not be empty");
+  SAMIZDAT_RETURN_IF_ERROR(CheckSecret(name, candidate));
   auto select = [&](Connection& conn) -> Result<std::optional<std::string>> {
     Result<Rows> rows = conn.Query("SELECT value FROM secrets WHERE name = $1", Params().Add(name));
     if (!rows.ok()) return rows.status();

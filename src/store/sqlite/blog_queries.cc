@@ -1,6 +1,7 @@
 // SqliteStore: creating, updating and reading blogs.
 #include <string>
 
+#include "store/checks.h"
 #include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
@@ -8,23 +9,6 @@ namespace samizdat::store::sqlite {
 namespace {
 
 constexpr int kIdAttempts = 8;
-
-Status Validate(const Blog& blog) {
-  if (blog.id < 0) return Status::InvalidArgument("a blog id must be positive");
-  if (blog.posts_per_page < 1) {
-    return Status::InvalidArgument("posts per page must be at least 1, not " +
-                                   std::to_string(blog.posts_per_page));
-  }
-  if (blog.moderation_days < 0) {
-    return Status::InvalidArgument("moderation days must not be negative, not " +
-                                   std::to_string(blog.moderation_days));
-  }
-  if (blog.comment_depth < 1) {
-    return Status::InvalidArgument("the comment depth must be at least 1, not " +
-                                   std::to_string(blog.comment_depth));
-  }
-  return Status::Ok();
-}
 
 Result<bool> BlogIdTaken(Connection& conn, int64_t id) {
   Result<Statement> query = conn.Prepare("SELECT 1 FROM blogs WHERE id = ?1");
@@ -77,7 +61,7 @@ Result<Blog> SelectBlog(Connection& conn, int64_t blog_id) {
 }  // namespace
 
 Result<Blog> SqliteStore::CreateBlog(const Blog& blog) {
-  SAMIZDAT_RETURN_IF_ERROR(Validate(blog));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlogSettings(blog));
   return Write([&](Connection& conn) -> Result<Blog> {
     int64_t id = blog.id;
     if (id == 0) {
@@ -111,7 +95,7 @@ Result<Blog> SqliteStore::CreateBlog(const Blog& blog) {
 }
 
 Status SqliteStore::UpdateBlog(const Blog& blog) {
-  SAMIZDAT_RETURN_IF_ERROR(Validate(blog));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlogSettings(blog));
   return Write([&](Connection& conn) -> Status {
     SAMIZDAT_RETURN_IF_ERROR(CheckHostFree(conn, blog.host, blog.id));
     Result<Statement> update = conn.Prepare(

@@ -33,6 +33,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/checks.h"
 #include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
@@ -170,8 +171,7 @@ Result<bool> SqliteBulkWriter::HasComment(int64_t comment_id) {
 
 Status SqliteBulkWriter::AddPost(const Post& post) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  if (post.id <= 0) return Status::InvalidArgument("an imported post needs a positive id");
-  if (post.blog_id <= 0) return Status::InvalidArgument("a post must belong to a blog");
+  SAMIZDAT_RETURN_IF_ERROR(CheckImportedPost(post));
   SAMIZDAT_RETURN_IF_ERROR(CheckBlog(post.blog_id));
   Status inserted = SqliteStore::InsertPost(conn_, post);
   if (inserted.IsConflict()) {
@@ -227,13 +227,7 @@ Status SqliteBulkWriter::WriteLabelCounts() {
 
 Status SqliteBulkWriter::AddComment(const Comment& comment) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  if (comment.id <= 0) return Status::InvalidArgument("an imported comment needs a positive id");
-  if (comment.blog_id <= 0) return Status::InvalidArgument("a comment must belong to a blog");
-  if (comment.post_id <= 0) return Status::InvalidArgument("a comment must belong to a post");
-  if (comment.parent_id < 0) return Status::InvalidArgument("a parent comment id is positive");
-  if (Millis(comment.published) == 0) {
-    return Status::InvalidArgument("comment " + std::to_string(comment.id) + " has no time");
-  }
+  SAMIZDAT_RETURN_IF_ERROR(CheckImportedComment(comment));
   Status inserted = SqliteStore::InsertComment(conn_, comment);
   if (inserted.IsConflict()) {  // the id: comments have no other unique key
     return Status::Conflict("a comment with id " + std::to_string(comment.id) + " exists");
@@ -246,9 +240,7 @@ Status SqliteBulkWriter::AddComment(const Comment& comment) {
 Status SqliteBulkWriter::AddRedirect(int64_t blog_id, std::string_view old_path,
                                      std::string_view new_path) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  if (old_path.empty() || new_path.empty()) {
-    return Status::InvalidArgument("a redirect needs an old and a new path");
-  }
+  SAMIZDAT_RETURN_IF_ERROR(CheckRedirect(old_path, new_path));
   SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
   Result<Statement> upsert = conn_.Prepare(
       "INSERT INTO redirects (blog_id, old_path, new_path) VALUES (?1, ?2, ?3) "
@@ -262,19 +254,7 @@ Status SqliteBulkWriter::AddRedirect(int64_t blog_id, std::string_view old_path,
 
 Status SqliteBulkWriter::AddBlog(const Blog& blog) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  if (blog.id <= 0) return Status::InvalidArgument("a copied blog needs a positive id");
-  if (blog.posts_per_page < 1) {
-    return Status::InvalidArgument("posts per page must be at least 1, not " +
-                                   std::to_string(blog.posts_per_page));
-  }
-  if (blog.moderation_days < 0) {
-    return Status::InvalidArgument("moderation days must not be negative, not " +
-                                   std::to_string(blog.moderation_days));
-  }
-  if (blog.comment_depth < 1) {
-    return Status::InvalidArgument("the comment depth must be at least 1, not " +
-                                   std::to_string(blog.comment_depth));
-  }
+  SAMIZDAT_RETURN_IF_ERROR(CheckCopiedBlog(blog));
   static const std::string kSql =
       "INSERT INTO blogs (" + std::string(kBlogColumns) + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
       "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
@@ -323,8 +303,7 @@ Status SqliteBulkWriter::AddBlog(const Blog& blog) {
 
 Status SqliteBulkWriter::AddUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  if (user.id <= 0) return Status::InvalidArgument("a copied user needs a positive id");
-  if (user.email.empty()) return Status::InvalidArgument("a user needs an email address");
+  SAMIZDAT_RETURN_IF_ERROR(CheckCopiedUser(user));
   Result<Statement> insert = conn_.Prepare(
       "INSERT INTO users (id, email, display_name, password_hash, role, must_change_password, "
       "created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -350,8 +329,7 @@ Status SqliteBulkWriter::AddUser(const User& user) {
 
 Status SqliteBulkWriter::AddSecret(const Secret& secret) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  if (secret.name.empty()) return Status::InvalidArgument("a secret needs a name");
-  if (secret.value.empty()) return Status::InvalidArgument("a secret must not be empty");
+  SAMIZDAT_RETURN_IF_ERROR(CheckSecret(secret.name, secret.value));
   Result<Statement> insert = conn_.Prepare(
       "INSERT INTO secrets (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING");
   if (!insert.ok()) return insert.status();

@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "store/checks.h"
 #include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
@@ -16,14 +17,6 @@ namespace samizdat::store::sqlite {
 namespace {
 
 constexpr int kIdAttempts = 8;
-
-Status ValidateNew(const Comment& comment) {
-  if (comment.blog_id <= 0) return Status::InvalidArgument("a comment must belong to a blog");
-  if (comment.post_id <= 0) return Status::InvalidArgument("a comment must belong to a post");
-  if (comment.id < 0) return Status::InvalidArgument("a comment id must be positive");
-  if (comment.parent_id < 0) return Status::InvalidArgument("a parent comment id is positive");
-  return Status::Ok();
-}
 
 Result<bool> CommentIdTaken(Connection& conn, int64_t id) {
   Result<Statement> query = conn.Prepare("SELECT 1 FROM comments WHERE id = ?1");
@@ -224,7 +217,7 @@ Status SqliteStore::InsertComment(Connection& conn, const Comment& comment) {
 }
 
 Result<Comment> SqliteStore::CreateComment(const Comment& comment) {
-  SAMIZDAT_RETURN_IF_ERROR(ValidateNew(comment));
+  SAMIZDAT_RETURN_IF_ERROR(CheckNewComment(comment));
   return Write([&](Connection& conn) -> Result<Comment> {
     SAMIZDAT_RETURN_IF_ERROR(CheckPostInBlog(conn, comment.blog_id, comment.post_id));
     if (comment.parent_id != 0) SAMIZDAT_RETURN_IF_ERROR(CheckParent(conn, comment));
@@ -445,8 +438,7 @@ Result<SpamCounts> SqliteStore::GetAllSpamCounts(int64_t blog_id) {
 
 Result<std::string> SqliteStore::GetOrCreateSecret(std::string_view name,
                                                    std::string_view candidate) {
-  if (name.empty()) return Status::InvalidArgument("a secret needs a name");
-  if (candidate.empty()) return Status::InvalidArgument("a secret must not be empty");
+  SAMIZDAT_RETURN_IF_ERROR(CheckSecret(name, candidate));
   auto select = [&](Connection& conn) -> Result<std::optional<std::string>> {
     Result<Statement> query = conn.Prepare("SELECT value FROM secrets WHERE name = ?1");
     if (!query.ok()) return query.status();

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "store/checks.h"
 #include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
@@ -10,12 +11,6 @@ namespace samizdat::store::sqlite {
 namespace {
 
 constexpr int kIdAttempts = 8;
-
-Status Validate(const Post& post) {
-  if (post.id < 0) return Status::InvalidArgument("a post id must be positive");
-  if (post.blog_id <= 0) return Status::InvalidArgument("a post must belong to a blog");
-  return Status::Ok();
-}
 
 Result<bool> PostIdTaken(Connection& conn, int64_t id) {
   Result<Statement> query = conn.Prepare("SELECT 1 FROM posts WHERE id = ?1");
@@ -117,7 +112,7 @@ Status SqliteStore::InsertPost(Connection& conn, const Post& post) {
 }
 
 Result<Post> SqliteStore::CreatePost(const Post& post) {
-  SAMIZDAT_RETURN_IF_ERROR(Validate(post));
+  SAMIZDAT_RETURN_IF_ERROR(CheckPost(post));
   return Write([&](Connection& conn) -> Result<Post> {
     SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, post.blog_id));  // NotFound: no blog
     Post stored = post;
@@ -139,7 +134,7 @@ Result<Post> SqliteStore::CreatePost(const Post& post) {
 }
 
 Status SqliteStore::UpdatePost(const Post& post) {
-  SAMIZDAT_RETURN_IF_ERROR(Validate(post));
+  SAMIZDAT_RETURN_IF_ERROR(CheckPost(post));
   return Write([&](Connection& conn) -> Status {
     Result<Statement> exists = conn.Prepare("SELECT 1 FROM posts WHERE id = ?1 AND blog_id = ?2");
     if (!exists.ok()) return exists.status();

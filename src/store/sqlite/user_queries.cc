@@ -2,13 +2,14 @@
 #include <string>
 #include <vector>
 
+#include "store/checks.h"
 #include "store/row_mapping.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store::sqlite {
 
 Result<User> SqliteStore::CreateUser(const User& user) {
-  if (user.email.empty()) return Status::InvalidArgument("a user needs an email address");
+  SAMIZDAT_RETURN_IF_ERROR(CheckUser(user));
   return Write([&](Connection& conn) -> Result<User> {
     // Emails compare case-insensitively (the column is COLLATE NOCASE).
     Result<Statement> taken = conn.Prepare("SELECT 1 FROM users WHERE email = ?1");
