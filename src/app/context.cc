@@ -1,6 +1,8 @@
 // OpenStore and the CLI's error reporting.
 #include "app/context.h"
 
+#include <boost/url.hpp>
+
 #include <filesystem>
 #include <iostream>
 #include <system_error>
@@ -19,6 +21,20 @@ Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options) {
                                    ": " + ec.message());
   }
   return store::OpenSqliteStore((std::filesystem::path(options.data_dir) / "samizdat.db").string());
+}
+
+std::string RedactedUrl(std::string_view url) {
+  auto parsed = boost::urls::parse_uri_reference(url);
+  if (!parsed) return "(a URL that does not parse)";
+  boost::urls::url redacted = *parsed;
+  if (redacted.has_password()) redacted.set_password("***");
+  for (auto param : redacted.params()) {
+    if (param.key == "password") {
+      redacted.params().set("password", "***");
+      break;
+    }
+  }
+  return std::string(redacted.buffer());
 }
 
 int Fail(const std::string& message) {

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "store/store.h"
@@ -19,6 +20,10 @@ struct GlobalOptions {
 // Opens (migrating) the PostgreSQL database at --db when one is given; otherwise creates
 // the data directory if needed and opens DIR/samizdat.db.
 Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options);
+
+// `url` as it may be shown (logs, messages): a password in it, as user:PASSWORD@ or as
+// a password= parameter, replaced by "***". A URL that does not parse is not shown.
+std::string RedactedUrl(std::string_view url);
 
 // Prints "samizdat: error: <message>" on stderr; returns the process exit code (1).
 int Fail(const Status& status);

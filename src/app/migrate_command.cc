@@ -29,35 +29,13 @@ struct Location {
   std::string shown;        // for messages: the file, or the URL without its password
 };
 
-// The URL with any password replaced by "***" (user:PASSWORD@ and password=PASSWORD).
-std::string WithoutPassword(std::string url) {
-  const size_t scheme = url.find("://");
-  if (scheme != std::string::npos) {
-    const size_t start = scheme + 3;
-    const size_t at = url.find('@', start);
-    const size_t end = url.find_first_of("/?", start);
-    if (at != std::string::npos && (end == std::string::npos || at < end)) {
-      const size_t colon = url.find(':', start);
-      if (colon != std::string::npos && colon < at) url.replace(colon + 1, at - colon - 1, "***");
-    }
-  }
-  for (size_t key = url.find("password="); key != std::string::npos;
-       key = url.find("password=", key + 1)) {
-    if (key > 0 && url[key - 1] != '?' && url[key - 1] != '&') continue;
-    const size_t value = key + 9;
-    const size_t end = url.find('&', value);
-    url.replace(value, (end == std::string::npos ? url.size() : end) - value, "***");
-  }
-  return url;
-}
-
 // `sqlite:PATH` (a database file, or a directory meaning DIR/samizdat.db) or a
 // postgresql:// URL. `option` names the flag in errors.
 Result<Location> ParseLocation(const std::string& text, std::string_view option) {
   Location location;
   if (store::IsPostgresUrl(text)) {
     location.url = text;
-    location.shown = WithoutPassword(text);
+    location.shown = RedactedUrl(text);
     return location;
   }
   if (!text.starts_with(kSqlitePrefix) || text.size() == kSqlitePrefix.size()) {

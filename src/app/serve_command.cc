@@ -81,31 +81,12 @@ std::size_t RaiseOpenFileLimit() {
 }
 
 // Where the data is, for the log: the SQLite file, or the PostgreSQL URL without its
-// password (neither "user:password@" nor a password= parameter).
+// password.
 std::string StoreLocation(const GlobalOptions& global) {
   if (global.db_url.empty()) {
     return "SQLite " + (std::filesystem::path(global.data_dir) / "samizdat.db").string();
   }
-  std::string url = global.db_url;
-  if (const auto scheme = url.find("://"); scheme != std::string::npos) {
-    const auto start = scheme + 3;
-    const auto authority_end = std::min(url.find_first_of("/?", start), url.size());
-    const auto at = url.rfind('@', authority_end);
-    const auto colon = url.find(':', start);
-    if (at != std::string::npos && at >= start && colon < at) url.erase(colon, at - colon);
-  }
-  if (const auto query = url.find('?'); query != std::string::npos) {
-    std::string kept;
-    std::string_view params = std::string_view(url).substr(query + 1);
-    while (!params.empty()) {
-      const auto amp = std::min(params.find('&'), params.size());
-      const std::string_view param = params.substr(0, amp);
-      if (!param.starts_with("password=")) kept += (kept.empty() ? "" : "&") + std::string(param);
-      params.remove_prefix(std::min(amp + 1, params.size()));
-    }
-    url = url.substr(0, query) + (kept.empty() ? "" : "?" + kept);
-  }
-  return "PostgreSQL " + url;
+  return "PostgreSQL " + RedactedUrl(global.db_url);
 }
 
 // Reports the background work's store failures. A lost database (Unavailable) is said

@@ -116,6 +116,19 @@ class DbOption(unittest.TestCase):
         self.assertIn('schema version 99', err)
         self.assertEqual(psql(url, 'SELECT COUNT(*) FROM blogs'), '1')
 
+    def test_passwords_are_not_shown(self):
+        url = self.fresh_database('opt_secret')
+        # The throwaway cluster trusts local connections, so any password is accepted.
+        with_password = url.replace('postgresql:///', 'postgresql://samizdat:topsecret@/') + \
+            '&password=alsosecret'
+        target = os.path.join(self.work, 'copy.db')
+        code, out, err = samizdat('migrate', '--from', with_password, '--to', f'sqlite:{target}')
+        self.assertEqual(code, 0, err)
+        self.assertIn('samizdat:***@', out)
+        self.assertIn('password=***', out)
+        self.assertNotIn('topsecret', out + err)
+        self.assertNotIn('alsosecret', out + err)
+
     def test_nodes_starting_together_migrate_once(self):
         url = self.fresh_database('opt_race')
         results = []
