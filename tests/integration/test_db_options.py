@@ -9,8 +9,9 @@ import tempfile
 import threading
 import time
 import unittest
+import urllib.request
 
-from harness import binary, cli
+from harness import binary, cli, free_port
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import pg_cluster  # noqa: E402
@@ -89,6 +90,32 @@ class DbOption(unittest.TestCase):
         self.assertNotIn('env.test', out)
         self.assertTrue(os.path.exists(os.path.join(self.data, 'samizdat.db')),
                         'data = "…" in the file chose the SQLite directory')
+
+    def test_the_servers_options_come_from_the_serve_table(self):
+        url = self.fresh_database('opt_serve')
+        port = free_port()
+        config = os.path.join(self.work, 'samizdat.toml')
+        with open(config, 'w') as f:
+            f.write(f'db = "{url}"\ndata = "{self.data}"\n[serve]\nport = {port}\n')
+        server = subprocess.Popen([binary(), '--config', config, 'serve'],
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            line = server.stdout.readline()
+            self.assertIn('data in PostgreSQL', line)
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f'http://127.0.0.1:{port}/healthz') as r:
+                        self.assertEqual(r.status, 200)
+                        break
+                except OSError:
+                    self.assertLess(time.monotonic(), deadline, 'the server never answered')
+                    time.sleep(0.1)
+        finally:
+            server.terminate()
+            server.communicate(timeout=60)
+        # serve's first run made its blog in PostgreSQL, not in the data directory.
+        self.assertEqual(psql(url, 'SELECT COUNT(*) FROM blogs'), '1')
 
     def test_a_url_that_is_not_postgresql_is_a_usage_error(self):
         for url in ('mysql://db/blog', 'sqlite:/tmp/x.db', '/var/lib/samizdat'):
