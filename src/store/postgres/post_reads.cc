@@ -1,10 +1,10 @@
 // PostgresStore: reading posts and pages — by id or path, lists and counts, neighbours,
 // archive times and label counts.
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "store/postgres/postgres_store_impl.h"
+#include "store/postgres/text_array.h"
 #include "store/row_mapping.h"
 #include "text/utf8.h"
 
@@ -25,10 +25,14 @@ bool AllStorable(const std::vector<std::string>& labels) {
   return true;
 }
 
-std::vector<Post> CollectPosts(const Rows& rows) {
+Result<std::vector<Post>> CollectPosts(const Rows& rows) {
   std::vector<Post> posts;
   posts.reserve(rows.size());
-  for (int i = 0; i < rows.size(); ++i) posts.push_back(ReadPost(rows.At(i)));
+  for (int i = 0; i < rows.size(); ++i) {
+    Result<Post> post = ReadLabelledPost(rows, i);
+    if (!post.ok()) return post.status();
+    posts.push_back(std::move(*post));
+  }
   return posts;
 }
 
@@ -92,55 +96,43 @@ std::string OrderSql(const PostQuery& q) {
 
 }  // namespace
 
-Status PostgresStore::LoadLabels(Connection& conn, std::vector<Post>& posts) {
-  if (posts.empty()) return Status::Ok();
-  std::vector<int64_t> ids;
-  std::unordered_map<int64_t, Post*> by_id;
-  for (Post& post : posts) {
-    ids.push_back(post.id);
-    by_id[post.id] = &post;
-    post.labels.clear();
+Result<Post> ReadLabelledPost(const Rows& rows, int row) {
+  Post post = ReadPost(rows.At(row));
+  if (!rows.IsNull(row, kPostColumnCount)) {  // array_agg over no labels is NULL
+    Result<std::vector<std::string>> labels = DecodeTextArray(rows.TextView(row, kPostColumnCount));
+    if (!labels.ok()) return labels.status();
+    post.labels = std::move(*labels);
   }
-  Result<Rows> rows = conn.Query(
-      "SELECT post_id, name FROM post_labels WHERE post_id = ANY($1) ORDER BY post_id, position",
-      Params().AddInt64Array(ids));
-  if (!rows.ok()) return rows.status();
-  for (int i = 0; i < rows->size(); ++i) {
-    auto it = by_id.find(rows->Int64(i, 0));
-    if (it != by_id.end()) it->second->labels.push_back(rows->Text(i, 1));
-  }
-  return Status::Ok();
+  return post;
 }
 
 Result<Post> PostgresStore::GetPost(int64_t blog_id, int64_t post_id) {
-  return ReadSnapshot([&](Connection& conn) -> Result<Post> {
-    static const std::string kSql = "SELECT " + std::string(kPostColumns) +
+  return Read([&](Connection& conn) -> Result<Post> {
+    static const std::string kSql = "SELECT " + std::string(kPostColumns) + ", " +
+                                    std::string(kPostLabelsColumn) +
                                     " FROM posts p WHERE p.id = $1 AND p.blog_id = $2";
     Result<Rows> rows = conn.Query(kSql, Params().Add(post_id).Add(blog_id));
     if (!rows.ok()) return rows.status();
-    std::vector<Post> posts = CollectPosts(*rows);
-    if (posts.empty()) {
+    if (rows->empty()) {
       return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
                               std::to_string(blog_id));
     }
-    SAMIZDAT_RETURN_IF_ERROR(LoadLabels(conn, posts));
-    return std::move(posts.front());
+    return ReadLabelledPost(*rows, 0);
   });
 }
 
 Result<Post> PostgresStore::GetPostByPath(int64_t blog_id, std::string_view path) {
   if (!Storable(path)) return Status::NotFound("no post at " + text::ToValidUtf8(path));
-  return ReadSnapshot([&](Connection& conn) -> Result<Post> {
+  return Read([&](Connection& conn) -> Result<Post> {
     // "path <> ''" lets PostgreSQL use the partial unique index on (blog_id, path).
-    static const std::string kSql = "SELECT " + std::string(kPostColumns) +
+    static const std::string kSql = "SELECT " + std::string(kPostColumns) + ", " +
+                                    std::string(kPostLabelsColumn) +
                                     " FROM posts p WHERE p.blog_id = $1 AND p.path = $2 "
                                     "AND p.path <> ''";
     Result<Rows> rows = conn.Query(kSql, Params().Add(blog_id).Add(path));
     if (!rows.ok()) return rows.status();
-    std::vector<Post> posts = CollectPosts(*rows);
-    if (posts.empty()) return Status::NotFound("no post at " + std::string(path));
-    SAMIZDAT_RETURN_IF_ERROR(LoadLabels(conn, posts));
-    return std::move(posts.front());
+    if (rows->empty()) return Status::NotFound("no post at " + std::string(path));
+    return ReadLabelledPost(*rows, 0);
   });
 }
 
@@ -158,7 +150,7 @@ Result<bool> PostgresStore::PathExists(int64_t blog_id, std::string_view path) {
 Result<std::vector<Post>> PostgresStore::ListPosts(const PostQuery& q) {
   if (!AllStorable(q.labels)) return std::vector<Post>();
   Statement st;
-  st.sql = "SELECT " + std::string(kPostColumns);
+  st.sql = "SELECT " + std::string(kPostColumns) + ", " + std::string(kPostLabelsColumn);
   AddFilter(st, q);
   st.sql += OrderSql(q);
   // LIMIT NULL is no limit.
@@ -169,12 +161,10 @@ Result<std::vector<Post>> PostgresStore::ListPosts(const PostQuery& q) {
     st.sql += " LIMIT " + st.Bind(q.limit);
   }
   st.sql += " OFFSET " + st.Bind(q.offset < 0 ? 0 : q.offset);
-  return ReadSnapshot([&](Connection& conn) -> Result<std::vector<Post>> {
+  return Read([&](Connection& conn) -> Result<std::vector<Post>> {
     Result<Rows> rows = conn.Query(st.sql, st.params);
     if (!rows.ok()) return rows.status();
-    std::vector<Post> posts = CollectPosts(*rows);
-    SAMIZDAT_RETURN_IF_ERROR(LoadLabels(conn, posts));
-    return posts;
+    return CollectPosts(*rows);
   });
 }
 

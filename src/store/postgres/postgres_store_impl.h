@@ -4,8 +4,9 @@
 // Connections: every call borrows one from the pool for its duration. A write runs in one
 // READ COMMITTED transaction that ends with NOTIFY samizdat_changes; writes of one blog
 // are serialized by locking the blog's row (UPDATE blogs … first, or SELECT … FOR
-// UPDATE), so counters and checks cannot be raced by another node. A read that needs one
-// snapshot over several queries runs in a REPEATABLE READ, READ ONLY transaction.
+// UPDATE), so counters and checks cannot be raced by another node. A read is one
+// statement outside any transaction (one snapshot): a post's labels come with it as a
+// text[] column (kPostLabelsColumn), not from a second query.
 // The methods are split by subject over blog_queries.cc, post_reads.cc, post_writes.cc,
 // search.cc, comment_queries.cc, user_queries.cc and bulk_writer.cc.
 #pragma once
@@ -15,6 +16,7 @@
 #include <set>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -25,6 +27,14 @@
 #include "store/store.h"
 
 namespace samizdat::store::postgres {
+
+// What the post reads select after kPostColumns: the post's labels in the author's order
+// as a text[] (NULL when it has none), so posts and their labels come in one statement.
+inline constexpr std::string_view kPostLabelsColumn =
+    "(SELECT array_agg(l.name ORDER BY l.position) FROM post_labels l WHERE l.post_id = p.id)";
+// The post of row `row` of a result whose columns are kPostColumns, then
+// kPostLabelsColumn (post_reads.cc).
+Result<Post> ReadLabelledPost(const Rows& rows, int row);
 
 class PostgresStore final : public Store {
  public:
@@ -93,10 +103,6 @@ class PostgresStore final : public Store {
   // one statement.
   template <typename Fn>
   auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
-  // Runs fn(Connection&) inside one read-only snapshot: for reads of several statements
-  // that must agree (a list and its labels).
-  template <typename Fn>
-  auto ReadSnapshot(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
   // A connection to run on; after a lost server, the pooled ones are dead: when the first
   // one borrowed fails its BEGIN that way, the idle ones are dropped and one retry runs
   // on a fresh connection.
@@ -113,8 +119,6 @@ class PostgresStore final : public Store {
   // NotFound if the blog is absent.
   static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
                            std::optional<int> added = std::nullopt);
-  // Within a read: fills in the labels of `posts` with one query.
-  static Status LoadLabels(Connection& conn, std::vector<Post>& posts);
   // The labels as stored: empty names and repeats dropped, the author's order kept
   // (post_writes.cc; the bulk writer's too).
   static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
@@ -158,11 +162,6 @@ template <typename Fn>
 auto PostgresStore::Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
   std::shared_lock batch(bulk_mu_);
   return WithTransaction(Transaction::Mode::kWrite, std::forward<Fn>(fn));
-}
-
-template <typename Fn>
-auto PostgresStore::ReadSnapshot(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-  return WithTransaction(Transaction::Mode::kRead, std::forward<Fn>(fn));
 }
 
 template <typename Fn>

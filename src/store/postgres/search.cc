@@ -25,7 +25,7 @@ const std::string& SearchSql() {
       " WHERE p.search @@ q.query AND p.blog_id = $2 AND p.kind = 'post'"
       "  AND p.status = 'published'"
       " ORDER BY rank DESC, p.published_ms DESC, p.id DESC LIMIT $3 OFFSET $4) "
-      "SELECT " + std::string(kPostColumns) +
+      "SELECT " + std::string(kPostColumns) + ", " + std::string(kPostLabelsColumn) +
       ", ts_headline('samizdat_search', samizdat_search_text(p.body_text),"
       "  plainto_tsquery('samizdat_search', samizdat_search_text($1)),"
       "  'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true')"
@@ -50,18 +50,18 @@ Result<std::vector<SearchHit>> PostgresStore::Search(int64_t blog_id, std::strin
     params.Add(limit);
   }
   params.Add(offset < 0 ? 0 : offset);
-  return ReadSnapshot([&](Connection& conn) -> Result<std::vector<SearchHit>> {
+  return Read([&](Connection& conn) -> Result<std::vector<SearchHit>> {
     Result<Rows> rows = conn.Query(SearchSql(), params);
     if (!rows.ok()) return rows.status();
-    std::vector<Post> posts;
     std::vector<SearchHit> hits;
+    hits.reserve(rows->size());
     for (int i = 0; i < rows->size(); ++i) {
-      posts.push_back(ReadPost(rows->At(i)));
-      hits.push_back(
-          SearchHit{Post{}, SnippetHtml(posts.back().body_text, rows->TextView(i, kPostColumnCount))});
+      Result<Post> post = ReadLabelledPost(*rows, i);
+      if (!post.ok()) return post.status();
+      // The headline follows the labels.
+      std::string snippet = SnippetHtml(post->body_text, rows->TextView(i, kPostColumnCount + 1));
+      hits.push_back(SearchHit{std::move(*post), std::move(snippet)});
     }
-    SAMIZDAT_RETURN_IF_ERROR(LoadLabels(conn, posts));
-    for (size_t i = 0; i < hits.size(); ++i) hits[i].post = std::move(posts[i]);
     return hits;
   });
 }
