@@ -20,12 +20,6 @@ namespace {
 
 constexpr int kIdAttempts = 8;
 
-Result<bool> CommentIdTaken(Connection& conn, int64_t id) {
-  Result<Rows> rows = conn.Query("SELECT 1 FROM comments WHERE id = $1", Params().Add(id));
-  if (!rows.ok()) return rows.status();
-  return !rows->empty();
-}
-
 Result<Comment> SelectComment(Connection& conn, int64_t blog_id, int64_t comment_id) {
   static const std::string kSql =
       "SELECT " + std::string(kCommentColumns) + " FROM comments WHERE id = $1 AND blog_id = $2";
@@ -69,28 +63,33 @@ Status LockBlog(Connection& conn, int64_t blog_id) {
   return conn.Query("SELECT 1 FROM blogs WHERE id = $1 FOR UPDATE", Params().Add(blog_id)).status();
 }
 
-Status InsertComment(Connection& conn, const Comment& comment) {
-  return conn
-      .Query(
-          "INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
-          "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
-          "published_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-          Params()
-              .Add(comment.id)
-              .Add(comment.blog_id)
-              .Add(comment.post_id)
-              .Add(comment.parent_id)
-              .Add(CommentStatusName(comment.status))
-              .Add(comment.author_name)
-              .Add(comment.author_url)
-              .Add(comment.body_html)
-              .Add(comment.body_text)
-              .Add(comment.body_digest)
-              .Add(comment.ip_hash)
-              .Add(comment.spam_score)
-              .Add(TrainingWord(comment.trained))
-              .Add(Millis(comment.published)))
-      .status();
+// Within a write: inserts `comment` if its post is in its blog and its id is free; false
+// (nothing inserted) otherwise. The checks ride on the INSERT, which ON CONFLICT leaves
+// usable in the transaction, so a comment costs no round trip of its own for them.
+Result<bool> InsertComment(Connection& conn, const Comment& comment) {
+  Result<Rows> rows = conn.Query(
+      "INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
+      "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
+      "published_ms) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 "
+      "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $3 AND blog_id = $2) "
+      "ON CONFLICT (id) DO NOTHING",
+      Params()
+          .Add(comment.id)
+          .Add(comment.blog_id)
+          .Add(comment.post_id)
+          .Add(comment.parent_id)
+          .Add(CommentStatusName(comment.status))
+          .Add(comment.author_name)
+          .Add(comment.author_url)
+          .Add(comment.body_html)
+          .Add(comment.body_text)
+          .Add(comment.body_digest)
+          .Add(comment.ip_hash)
+          .Add(comment.spam_score)
+          .Add(TrainingWord(comment.trained))
+          .Add(Millis(comment.published)));
+  if (!rows.ok()) return rows.status();
+  return rows->Affected() == 1;
 }
 
 // "FROM … WHERE …" for `q`, adding its values to `params` ($1 is the blog). The statuses
@@ -228,33 +227,31 @@ Status PostgresStore::TouchPosts(Connection& conn, int64_t blog_id,
 Result<Comment> PostgresStore::CreateComment(const Comment& comment) {
   SAMIZDAT_RETURN_IF_ERROR(CheckNewComment(comment));
   return Write([&](Connection& conn) -> Result<Comment> {
-    SAMIZDAT_RETURN_IF_ERROR(CheckPostInBlog(conn, comment.blog_id, comment.post_id));
-    if (comment.parent_id != 0) SAMIZDAT_RETURN_IF_ERROR(CheckParent(conn, comment));
-    Comment stored = comment;
-    if (stored.id == 0) {
-      for (int attempt = 0; stored.id == 0 && attempt < kIdAttempts; ++attempt) {
-        int64_t candidate = ids_.Next();
-        Result<bool> taken = CommentIdTaken(conn, candidate);
-        if (!taken.ok()) return taken.status();
-        if (!*taken) stored.id = candidate;
-      }
-      if (stored.id == 0) return Status::Internal("could not draw a free comment id");
-    } else {
-      Result<bool> taken = CommentIdTaken(conn, stored.id);
-      if (!taken.ok()) return taken.status();
-      if (*taken) {
-        return Status::Conflict("a comment with id " + std::to_string(stored.id) + " exists");
-      }
+    // A reply's parent is checked first, on a post known to be in the blog.
+    if (comment.parent_id != 0) {
+      SAMIZDAT_RETURN_IF_ERROR(CheckPostInBlog(conn, comment.blog_id, comment.post_id));
+      SAMIZDAT_RETURN_IF_ERROR(CheckParent(conn, comment));
     }
+    Comment stored = comment;
     if (Millis(stored.published) == 0) stored.published = FromMillis(NowMillis());
 
-    // The blog's row first (TouchPosts), as every write of the blog locks it first. A
-    // post deleted or an id taken by another node since the checks above fails the
-    // INSERT (NotFound, Conflict), and the whole write rolls back.
+    // The blog's row first (TouchPosts), as every write of the blog locks it first; a
+    // failed check below rolls it back with the rest.
     SAMIZDAT_RETURN_IF_ERROR(TouchPosts(conn, stored.blog_id, {stored.post_id},
                                         stored.status == CommentStatus::kPublished ? 1 : 0));
-    SAMIZDAT_RETURN_IF_ERROR(InsertComment(conn, stored));
-    return stored;
+    const bool draw_id = stored.id == 0;
+    for (int attempt = 1;; ++attempt) {
+      if (draw_id) stored.id = ids_.Next();
+      Result<bool> inserted = InsertComment(conn, stored);
+      if (!inserted.ok()) return inserted.status();
+      if (*inserted) return stored;
+      // Not inserted: the post is not in the blog (NotFound), or else the id is taken.
+      SAMIZDAT_RETURN_IF_ERROR(CheckPostInBlog(conn, stored.blog_id, stored.post_id));
+      if (!draw_id) {
+        return Status::Conflict("a comment with id " + std::to_string(stored.id) + " exists");
+      }
+      if (attempt == kIdAttempts) return Status::Internal("could not draw a free comment id");
+    }
   });
 }
 
