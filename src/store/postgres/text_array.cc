@@ -11,13 +11,8 @@ Status Malformed(std::string_view literal) {
 // Characters array_out never leaves bare: a bare element holding one would have been
 // quoted (the whitespace is that of PostgreSQL's scanner_isspace).
 bool NeedsQuotes(char c) {
-  switch (c) {
-    case '{': case '}': case '"': case '\\': case ',':
-    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
-      return true;
-    default:
-      return false;
-  }
+  static constexpr std::string_view kQuoted = "{}\",\\ \t\n\r\f\v";
+  return kQuoted.find(c) != std::string_view::npos;
 }
 
 // Whether a bare element is the NULL marker (array_in reads it in any case).

@@ -14,9 +14,10 @@ using Strings = std::vector<std::string>;
 
 class PostLabelsTest : public StoreTest {};
 
-const Strings kOddLabels = {"a,b",  "say \"hi\"", "back\\slash", "{x}", "}",    "{",
-                            "two words", " lead", "tab\there", "NULL", "null", "Überschrift",
-                            "東京 タワー", "a,\"b\",{c}\\d", "plain"};
+const Strings kOddLabels = {
+    "a,b",         "say \"hi\"",     "back\\slash", "{x}",  "}",    "{",
+    "two words",   " lead",          "tab\there",   "NULL", "null", "Überschrift",
+    "東京 タワー", "a,\"b\",{c}\\d", "plain"};
 
 TEST_P(PostLabelsTest, OddNamesSurviveEveryRead) {
   Blog blog = NewBlog("a.example");

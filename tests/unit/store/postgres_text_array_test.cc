@@ -1,12 +1,12 @@
 // DecodeTextArray: array_out's text of a text[] back into its elements. The literals are
 // spelled as PostgreSQL 15 prints them (SELECT ARRAY[...]::text[] in psql); the store
 // contract's PostLabelsTest reads the same names back from a real server.
-#include "store/postgres/text_array.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "store/postgres/text_array.h"
 
 namespace samizdat::store::postgres {
 namespace {
@@ -44,10 +44,27 @@ TEST(DecodeTextArrayTest, QuotedElements) {
 }
 
 TEST(DecodeTextArrayTest, RefusesWhatArrayOutDoesNotWrite) {
-  for (std::string_view bad :
-       {"", "{", "}", "news", "{news", "news}", "{a,}", "{,a}", "{a,,b}", "{NULL}", "{a,null}",
-        R"({"open})", R"({"a\"})", R"({"a"b})", R"({a"b"})", "{a b}", "{a\\,b}", "{{a},{b}}",
-        "[0:1]={a,b}", "{a}}", "{\"a\"\"b\"}"}) {
+  for (std::string_view bad : {"",
+                               "{",
+                               "}",
+                               "news",
+                               "{news",
+                               "news}",
+                               "{a,}",
+                               "{,a}",
+                               "{a,,b}",
+                               "{NULL}",
+                               "{a,null}",
+                               R"({"open})",
+                               R"({"a\"})",
+                               R"({"a"b})",
+                               R"({a"b"})",
+                               "{a b}",
+                               "{a\\,b}",
+                               "{{a},{b}}",
+                               "[0:1]={a,b}",
+                               "{a}}",
+                               "{\"a\"\"b\"}"}) {
     Result<Strings> elements = DecodeTextArray(bad);
     ASSERT_FALSE(elements.ok()) << "'" << bad << "' decoded";
     EXPECT_EQ(elements.status().code(), Status::Code::kInternal) << bad;
