@@ -477,7 +477,7 @@ Result<std::unique_ptr<BulkWriter>> PostgresStore::BeginBulk() {
   for (int attempt = 0;; ++attempt) {
     Result<ConnectionPool::Lease> lease = pool_.Borrow();
     if (!lease.ok()) return lease.status();
-    Result<Transaction> tx = Transaction::Begin(**lease, Transaction::Mode::kWrite);
+    Result<Transaction> tx = Transaction::Begin(**lease);
     if (!tx.ok()) {
       // A pooled connection that died with the server: retry once on a fresh one.
       if (attempt == 0 && (*lease)->Broken()) {

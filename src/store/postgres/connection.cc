@@ -215,10 +215,8 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
 
 // --- Transaction -------------------------------------------------------------------------
 
-Result<Transaction> Transaction::Begin(Connection& conn, Mode mode) {
-  SAMIZDAT_RETURN_IF_ERROR(conn.Exec(mode == Mode::kRead
-                                         ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-                                         : "BEGIN"));
+Result<Transaction> Transaction::Begin(Connection& conn) {
+  SAMIZDAT_RETURN_IF_ERROR(conn.Exec("BEGIN"));
   return Transaction(&conn);
 }
 

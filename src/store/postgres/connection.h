@@ -150,13 +150,11 @@ class Connection {
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> prepared_;
 };
 
-// BEGIN (kRead: REPEATABLE READ, READ ONLY, so several queries see one snapshot;
-// kWrite: READ COMMITTED, rows locked as they are written). Rolls back on destruction
-// unless committed.
+// BEGIN (READ COMMITTED: rows are locked as they are written, so writers of one blog
+// queue on its row) … COMMIT. Rolls back on destruction unless committed.
 class Transaction {
  public:
-  enum class Mode { kRead, kWrite };
-  static Result<Transaction> Begin(Connection& conn, Mode mode);
+  static Result<Transaction> Begin(Connection& conn);
 
   Transaction(Transaction&& other) noexcept : conn_(std::exchange(other.conn_, nullptr)) {}
   Transaction& operator=(Transaction&&) = delete;

@@ -21,7 +21,7 @@ Status Refuse(int found, int known) {
 // if one is pending. Sets `done` when nothing is left to apply.
 Status ApplyNext(Connection& conn, std::span<const Migration> migrations, bool& done) {
   const int latest = migrations.empty() ? 0 : migrations.back().version;
-  Result<Transaction> tx = Transaction::Begin(conn, Transaction::Mode::kWrite);
+  Result<Transaction> tx = Transaction::Begin(conn);
   if (!tx.ok()) return tx.status();
   SAMIZDAT_RETURN_IF_ERROR(
       conn.Query("SELECT pg_advisory_xact_lock($1)", Params().Add(kMigrationLock)).status());

@@ -96,19 +96,15 @@ class PostgresStore final : public Store {
 
  private:
   // Runs fn(Connection&) -> Status or Result<T> on a borrowed connection inside one write
-  // transaction; commits (with the NOTIFY) if fn succeeded, rolls back otherwise.
+  // transaction; commits (with the NOTIFY) if fn succeeded, rolls back otherwise. After a
+  // lost server the pooled connections are dead: when the first one borrowed fails its
+  // BEGIN that way, the idle ones are dropped and one retry runs on a fresh connection.
   template <typename Fn>
   auto Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
-  // Runs fn(Connection&) on a borrowed connection, outside any transaction: for reads of
-  // one statement.
+  // Runs fn(Connection&) on a borrowed connection, outside any transaction: every read is
+  // one statement. Retries once, like Write(), on a connection that died with the server.
   template <typename Fn>
   auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
-  // A connection to run on; after a lost server, the pooled ones are dead: when the first
-  // one borrowed fails its BEGIN that way, the idle ones are dropped and one retry runs
-  // on a fresh connection.
-  template <typename Fn>
-  auto WithTransaction(Transaction::Mode mode, Fn&& fn)
-      -> decltype(fn(std::declval<Connection&>()));
 
   // Within a write: generation + 1 and updated = now for the blog (locking its row).
   // NotFound if absent.
@@ -134,13 +130,13 @@ class PostgresStore final : public Store {
 };
 
 template <typename Fn>
-auto PostgresStore::WithTransaction(Transaction::Mode mode, Fn&& fn)
-    -> decltype(fn(std::declval<Connection&>())) {
+auto PostgresStore::Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
   using R = decltype(fn(std::declval<Connection&>()));
+  std::shared_lock batch(bulk_mu_);
   for (int attempt = 0;; ++attempt) {
     Result<ConnectionPool::Lease> lease = pool_.Borrow();
     if (!lease.ok()) return R(lease.status());
-    Result<Transaction> tx = Transaction::Begin(**lease, mode);
+    Result<Transaction> tx = Transaction::Begin(**lease);
     if (!tx.ok()) {
       if (attempt == 0 && (*lease)->Broken()) {
         pool_.DropIdle();
@@ -150,18 +146,11 @@ auto PostgresStore::WithTransaction(Transaction::Mode mode, Fn&& fn)
     }
     R result = fn(**lease);
     if (!result.ok()) return result;  // ~Transaction rolls back
-    if (mode == Transaction::Mode::kRead) return result;
     Status committed = tx->Commit(std::string("NOTIFY ") + kChangeChannel);
     if (!committed.ok()) return R(committed);
     listener_.NoteLocalWrite();
     return result;
   }
-}
-
-template <typename Fn>
-auto PostgresStore::Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-  std::shared_lock batch(bulk_mu_);
-  return WithTransaction(Transaction::Mode::kWrite, std::forward<Fn>(fn));
 }
 
 template <typename Fn>
