@@ -177,21 +177,7 @@ Status PostgresBulkWriter::AddPost(const Post& post) {
           "SELECT p.id, p.blog_id, l.name, l.n - 1 FROM p, unnest($15::text[]) "
           "WITH ORDINALITY AS l(name, n)) "
           "SELECT COUNT(*) FROM p",
-          Params()
-              .Add(post.id)
-              .Add(post.blog_id)
-              .Add(KindWord(post.kind))
-              .Add(PostStatusName(post.status))
-              .Add(post.title)
-              .Add(post.path)
-              .Add(post.source)
-              .Add(FormatWord(post.format))
-              .Add(post.body_html)
-              .Add(post.body_text)
-              .Add(post.author)
-              .Add(Millis(post.published))
-              .Add(Millis(post.updated))
-              .Add(CommentsModeName(post.comments_mode))
+          PostFields(post)
               .AddTextArray(PostgresStore::CleanLabels(post.labels)));
   if (!inserted.ok()) return inserted.status();
   if (inserted->Int64(0, 0) == 0) {

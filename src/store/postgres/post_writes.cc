@@ -23,26 +23,6 @@ Result<bool> PostIdTaken(Connection& conn, int64_t id) {
   return !rows->empty();
 }
 
-// The post's stored fields as $1 … $14 ($1 the id, $2 the blog). comment_count is not
-// among them: the store keeps it from the comments.
-Params PostFields(const Post& post) {
-  Params params;
-  params.Add(post.id)
-      .Add(post.blog_id)
-      .Add(KindWord(post.kind))
-      .Add(PostStatusName(post.status))
-      .Add(post.title)
-      .Add(post.path)
-      .Add(post.source)
-      .Add(FormatWord(post.format))
-      .Add(post.body_html)
-      .Add(post.body_text)
-      .Add(post.author)
-      .Add(Millis(post.published))
-      .Add(Millis(post.updated))
-      .Add(CommentsModeName(post.comments_mode));
-  return params;
-}
 
 // Within a write, after the blog's row is locked: Conflict if `path` (non-empty) belongs
 // to another post of the blog.
@@ -110,6 +90,25 @@ Params PublishLockKeys(int64_t blog_id) {
 }
 
 }  // namespace
+
+Params PostFields(const Post& post) {
+  Params params;
+  params.Add(post.id)
+      .Add(post.blog_id)
+      .Add(KindWord(post.kind))
+      .Add(PostStatusName(post.status))
+      .Add(post.title)
+      .Add(post.path)
+      .Add(post.source)
+      .Add(FormatWord(post.format))
+      .Add(post.body_html)
+      .Add(post.body_text)
+      .Add(post.author)
+      .Add(Millis(post.published))
+      .Add(Millis(post.updated))
+      .Add(CommentsModeName(post.comments_mode));
+  return params;
+}
 
 std::vector<std::string> PostgresStore::CleanLabels(const std::vector<std::string>& labels) {
   std::vector<std::string> clean;
