@@ -8,8 +8,6 @@
 namespace samizdat::store::postgres {
 namespace {
 
-constexpr int kIdAttempts = 8;
-
 Result<bool> BlogIdTaken(Connection& conn, int64_t id) {
   Result<Rows> rows = conn.Query("SELECT 1 FROM blogs WHERE id = $1", Params().Add(id));
   if (!rows.ok()) return rows.status();
@@ -64,13 +62,10 @@ Result<Blog> PostgresStore::CreateBlog(const Blog& blog) {
   return Write([&](Connection& conn) -> Result<Blog> {
     int64_t id = blog.id;
     if (id == 0) {
-      for (int attempt = 0; id == 0 && attempt < kIdAttempts; ++attempt) {
-        int64_t candidate = ids_.Next();
-        Result<bool> taken = BlogIdTaken(conn, candidate);
-        if (!taken.ok()) return taken.status();
-        if (!*taken) id = candidate;
-      }
-      if (id == 0) return Status::Internal("could not draw a free blog id");
+      Result<int64_t> drawn =
+          ids_.DrawFree("blog", [&](int64_t candidate) { return BlogIdTaken(conn, candidate); });
+      if (!drawn.ok()) return drawn.status();
+      id = *drawn;
     } else {
       Result<bool> taken = BlogIdTaken(conn, id);
       if (!taken.ok()) return taken.status();

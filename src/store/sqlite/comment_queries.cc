@@ -16,8 +16,6 @@
 namespace samizdat::store::sqlite {
 namespace {
 
-constexpr int kIdAttempts = 8;
-
 Result<bool> CommentIdTaken(Connection& conn, int64_t id) {
   Result<Statement> query = conn.Prepare("SELECT 1 FROM comments WHERE id = ?1");
   if (!query.ok()) return query.status();
@@ -223,13 +221,10 @@ Result<Comment> SqliteStore::CreateComment(const Comment& comment) {
     if (comment.parent_id != 0) SAMIZDAT_RETURN_IF_ERROR(CheckParent(conn, comment));
     Comment stored = comment;
     if (stored.id == 0) {
-      for (int attempt = 0; stored.id == 0 && attempt < kIdAttempts; ++attempt) {
-        int64_t candidate = ids_.Next();
-        Result<bool> taken = CommentIdTaken(conn, candidate);
-        if (!taken.ok()) return taken.status();
-        if (!*taken) stored.id = candidate;
-      }
-      if (stored.id == 0) return Status::Internal("could not draw a free comment id");
+      Result<int64_t> drawn = ids_.DrawFree(
+          "comment", [&](int64_t candidate) { return CommentIdTaken(conn, candidate); });
+      if (!drawn.ok()) return drawn.status();
+      stored.id = *drawn;
     } else {
       Result<bool> taken = CommentIdTaken(conn, stored.id);
       if (!taken.ok()) return taken.status();

@@ -10,8 +10,6 @@
 namespace samizdat::store::sqlite {
 namespace {
 
-constexpr int kIdAttempts = 8;
-
 Result<bool> PostIdTaken(Connection& conn, int64_t id) {
   Result<Statement> query = conn.Prepare("SELECT 1 FROM posts WHERE id = ?1");
   if (!query.ok()) return query.status();
@@ -119,13 +117,10 @@ Result<Post> SqliteStore::CreatePost(const Post& post) {
     stored.labels = CleanLabels(post.labels);
     stored.comment_count = 0;  // a new post has no comments yet
     if (stored.id == 0) {
-      for (int attempt = 0; stored.id == 0 && attempt < kIdAttempts; ++attempt) {
-        int64_t candidate = ids_.Next();
-        Result<bool> taken = PostIdTaken(conn, candidate);
-        if (!taken.ok()) return taken.status();
-        if (!*taken) stored.id = candidate;
-      }
-      if (stored.id == 0) return Status::Internal("could not draw a free post id");
+      Result<int64_t> drawn =
+          ids_.DrawFree("post", [&](int64_t candidate) { return PostIdTaken(conn, candidate); });
+      if (!drawn.ok()) return drawn.status();
+      stored.id = *drawn;
     }
     SAMIZDAT_RETURN_IF_ERROR(CheckPostFree(conn, stored));
     SAMIZDAT_RETURN_IF_ERROR(InsertPost(conn, stored));
