@@ -160,6 +160,21 @@ struct Purged {
   int64_t id;
 };
 
+// Within a read: the numbers of spam and ham comments the blog's classifier learnt, into
+// `counts` (left at 0 before it learnt any).
+Status ReadSpamTotals(Connection& conn, int64_t blog_id, SpamCounts& counts) {
+  Result<Statement> totals =
+      conn.Prepare("SELECT spam_comments, ham_comments FROM spam_totals WHERE blog_id = ?1");
+  if (!totals.ok()) return totals.status();
+  Result<bool> row = totals->Bind(1, blog_id).Step();
+  if (!row.ok()) return row.status();
+  if (*row) {
+    counts.spam_comments = totals->Int(0);
+    counts.ham_comments = totals->Int(1);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status SqliteStore::TouchPosts(Connection& conn, int64_t blog_id,
@@ -384,15 +399,7 @@ Result<SpamCounts> SqliteStore::GetSpamCounts(int64_t blog_id,
                                               const std::vector<std::string>& tokens) {
   return Read([&](Connection& conn) -> Result<SpamCounts> {
     SpamCounts counts;
-    Result<Statement> totals = conn.Prepare(
-        "SELECT spam_comments, ham_comments FROM spam_totals WHERE blog_id = ?1");
-    if (!totals.ok()) return totals.status();
-    Result<bool> row = totals->Bind(1, blog_id).Step();
-    if (!row.ok()) return row.status();
-    if (*row) {
-      counts.spam_comments = totals->Int(0);
-      counts.ham_comments = totals->Int(1);
-    }
+    SAMIZDAT_RETURN_IF_ERROR(ReadSpamTotals(conn, blog_id, counts));
     // One primary-key probe per token: a comment has a few hundred at most.
     for (const std::string& token : DistinctTokens(tokens)) {
       Result<Statement> probe =
@@ -409,15 +416,7 @@ Result<SpamCounts> SqliteStore::GetSpamCounts(int64_t blog_id,
 Result<SpamCounts> SqliteStore::GetAllSpamCounts(int64_t blog_id) {
   return Read([&](Connection& conn) -> Result<SpamCounts> {
     SpamCounts counts;
-    Result<Statement> totals = conn.Prepare(
-        "SELECT spam_comments, ham_comments FROM spam_totals WHERE blog_id = ?1");
-    if (!totals.ok()) return totals.status();
-    Result<bool> row = totals->Bind(1, blog_id).Step();
-    if (!row.ok()) return row.status();
-    if (*row) {
-      counts.spam_comments = totals->Int(0);
-      counts.ham_comments = totals->Int(1);
-    }
+    SAMIZDAT_RETURN_IF_ERROR(ReadSpamTotals(conn, blog_id, counts));
     Result<Statement> tokens =
         conn.Prepare("SELECT token, spam, ham FROM spam_tokens WHERE blog_id = ?1");
     if (!tokens.ok()) return tokens.status();
