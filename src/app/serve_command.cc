@@ -164,11 +164,6 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   auto store = OpenStore(global);
   if (!store.ok()) return Fail(store.status());
   auto first_run = service::EnsureFirstRun(**store);
-  // Nodes started together on a fresh database race to set it up: the one that loses
-  // (a taken host or email) finds it done on a second look.
-  if (!first_run.ok() && first_run.status().IsConflict()) {
-    first_run = service::EnsureFirstRun(**store);
-  }
   if (!first_run.ok()) return Fail(first_run.status());
   if (first_run->admin_password) {
     std::cout << "admin account: " << *first_run->admin_email

@@ -20,30 +20,8 @@ to try next:
 Everything lives in one SQLite file under `./data`; copy it and you have a backup.
 )";
 
-}  // namespace
-
-Result<FirstRunResult> EnsureFirstRun(store::Store& store) {
-  FirstRunResult result;
-  auto blogs = store.ListBlogs();
-  if (!blogs.ok()) return blogs.status();
-  if (blogs->empty()) {
-    BlogService blog_service(store);
-    BlogChanges changes;
-    changes.host = "localhost";
-    changes.title = "samizdat";
-    changes.description = "A blog that publishes itself.";
-    auto blog = blog_service.Create(changes);
-    if (!blog.ok()) return blog.status();
-    NewPost welcome;
-    welcome.title = "Welcome to samizdat";
-    welcome.source = kWelcomeMarkdown;
-    welcome.format = BodyFormat::kMarkdown;
-    welcome.labels = {"samizdat"};
-    welcome.author = "samizdat";
-    auto post = PostService(store).Add(*blog, welcome);
-    if (!post.ok()) return post.status();
-    result.created_blog = true;
-  }
+// Creates the admin account unless a user exists, noting it in `result`.
+Result<FirstRunResult> AdminAccount(store::Store& store, FirstRunResult result) {
   auto users = store.CountUsers();
   if (!users.ok()) return users.status();
   if (*users == 0) {
@@ -57,11 +35,44 @@ Result<FirstRunResult> EnsureFirstRun(store::Store& store) {
     if (!hash.ok()) return hash.status();
     admin.password_hash = std::move(*hash);
     auto created = store.CreateUser(admin);
-    if (!created.ok()) return created.status();
-    result.admin_email = admin.email;
-    result.admin_password = std::move(password);
+    if (created.ok()) {
+      result.admin_email = admin.email;
+      result.admin_password = std::move(password);
+    } else if (!created.status().IsConflict()) {
+      return created.status();
+    }  // Conflict: another node starting on the same fresh database made it just now.
   }
   return result;
+}
+
+}  // namespace
+
+Result<FirstRunResult> EnsureFirstRun(store::Store& store) {
+  FirstRunResult result;
+  auto blogs = store.ListBlogs();
+  if (!blogs.ok()) return blogs.status();
+  if (blogs->empty()) {
+    BlogService blog_service(store);
+    BlogChanges changes;
+    changes.host = "localhost";
+    changes.title = "samizdat";
+    changes.description = "A blog that publishes itself.";
+    auto blog = blog_service.Create(changes);
+    if (blog.ok()) {
+      NewPost welcome;
+      welcome.title = "Welcome to samizdat";
+      welcome.source = kWelcomeMarkdown;
+      welcome.format = BodyFormat::kMarkdown;
+      welcome.labels = {"samizdat"};
+      welcome.author = "samizdat";
+      auto post = PostService(store).Add(*blog, welcome);
+      if (!post.ok()) return post.status();
+      result.created_blog = true;
+    } else if (!blog.status().IsConflict()) {
+      return blog.status();
+    }  // Conflict: another node starting on the same fresh database made it just now.
+  }
+  return AdminAccount(store, result);
 }
 
 }  // namespace samizdat::service

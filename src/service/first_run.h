@@ -19,7 +19,9 @@ struct FirstRunResult {
 
 // Creates what is missing: the blog "localhost" with a welcome post when there is no
 // blog, the admin account admin@localhost when there is no user. Does nothing (and
-// returns an empty result) on a database that has both.
+// returns an empty result) on a database that has both. Several servers may start on
+// one fresh database at once: what another creates meanwhile counts as there (only
+// the one that created the admin account gets its password).
 Result<FirstRunResult> EnsureFirstRun(store::Store& store);
 
 }  // namespace samizdat::service
