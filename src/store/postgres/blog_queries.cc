@@ -14,19 +14,6 @@ Result<bool> BlogIdTaken(Connection& conn, int64_t id) {
   return !rows->empty();
 }
 
-// Conflict if another blog than `blog_id` has `host`. A host taken by a concurrent
-// writer after this check still fails, on the unique index (Conflict too).
-Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id) {
-  Result<Rows> rows = conn.Query("SELECT id FROM blogs WHERE host = $1 AND id <> $2",
-                                 Params().Add(host).Add(blog_id));
-  if (!rows.ok()) return rows.status();
-  if (!rows->empty()) {
-    return Status::Conflict("the host \"" + host + "\" is already used by blog " +
-                            std::to_string(rows->Int64(0, 0)));
-  }
-  return Status::Ok();
-}
-
 // Appends $2..$14 (after the id, $1): the settings columns shared by the INSERT and the
 // UPDATE of a blog (comment_seq and comments_updated are the store's: never written from
 // `blog`).
@@ -56,6 +43,17 @@ Result<Blog> SelectBlog(Connection& conn, int64_t blog_id) {
 }
 
 }  // namespace
+
+Status PostgresStore::CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id) {
+  Result<Rows> rows = conn.Query("SELECT id FROM blogs WHERE host = $1 AND id <> $2",
+                                 Params().Add(host).Add(blog_id));
+  if (!rows.ok()) return rows.status();
+  if (!rows->empty()) {
+    return Status::Conflict("the host \"" + host + "\" is already used by blog " +
+                            std::to_string(rows->Int64(0, 0)));
+  }
+  return Status::Ok();
+}
 
 Result<Blog> PostgresStore::CreateBlog(const Blog& blog) {
   SAMIZDAT_RETURN_IF_ERROR(CheckBlogSettings(blog));

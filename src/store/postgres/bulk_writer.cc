@@ -301,11 +301,8 @@ Status PostgresBulkWriter::AddBlog(const Blog& blog) {
     Result<bool> id_taken = Exists("SELECT 1 FROM blogs WHERE id = $1", Params().Add(blog.id));
     if (!id_taken.ok()) return id_taken.status();
     if (*id_taken) return Status::Conflict("a blog with id " + std::to_string(blog.id) + " exists");
-    Result<Rows> holder = Run("SELECT id FROM blogs WHERE host = $1", Params().Add(blog.host));
-    if (!holder.ok()) return holder.status();
-    if (holder->empty()) return Status::Conflict("blog " + std::to_string(blog.id) + " clashes");
-    return Status::Conflict("the host \"" + blog.host + "\" is already used by blog " +
-                            std::to_string(holder->Int64(0, 0)));
+    SAMIZDAT_RETURN_IF_ERROR(PostgresStore::CheckHostFree(conn(), blog.host, blog.id));
+    return Status::Conflict("blog " + std::to_string(blog.id) + " clashes");
   }
   known_blogs_.insert(blog.id);
   touched_blogs_.insert(blog.id);

@@ -112,6 +112,10 @@ class PostgresStore final : public Store {
   template <typename Fn>
   auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
 
+  // Within a write: Conflict if another blog than `blog_id` has `host` (blog_queries.cc).
+  // A host taken by a concurrent writer after this check still fails, on the unique
+  // index (Conflict too).
+  static Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id);
   // Within a write: generation + 1 and updated = now for the blog (locking its row).
   // NotFound if absent.
   static Status BumpGeneration(Connection& conn, int64_t blog_id);

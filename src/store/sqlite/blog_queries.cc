@@ -14,19 +14,6 @@ Result<bool> BlogIdTaken(Connection& conn, int64_t id) {
   return query->Bind(1, id).Step();
 }
 
-// Conflict if another blog than `blog_id` has `host`.
-Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id) {
-  Result<Statement> query = conn.Prepare("SELECT id FROM blogs WHERE host = ?1 AND id <> ?2");
-  if (!query.ok()) return query.status();
-  Result<bool> row = query->Bind(1, host).Bind(2, blog_id).Step();
-  if (!row.ok()) return row.status();
-  if (*row) {
-    return Status::Conflict("the host \"" + host + "\" is already used by blog " +
-                            std::to_string(query->Int64(0)));
-  }
-  return Status::Ok();
-}
-
 // Binds ?2..?11 and ?14..?16, the settings columns shared by the INSERT and the UPDATE
 // of a blog (comment_seq and comments_updated are the store's: never written from `blog`).
 Statement& BindSettings(Statement& statement, const Blog& blog) {
@@ -57,6 +44,18 @@ Result<Blog> SelectBlog(Connection& conn, int64_t blog_id) {
 }
 
 }  // namespace
+
+Status SqliteStore::CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id) {
+  Result<Statement> query = conn.Prepare("SELECT id FROM blogs WHERE host = ?1 AND id <> ?2");
+  if (!query.ok()) return query.status();
+  Result<bool> row = query->Bind(1, host).Bind(2, blog_id).Step();
+  if (!row.ok()) return row.status();
+  if (*row) {
+    return Status::Conflict("the host \"" + host + "\" is already used by blog " +
+                            std::to_string(query->Int64(0)));
+  }
+  return Status::Ok();
+}
 
 Result<Blog> SqliteStore::CreateBlog(const Blog& blog) {
   SAMIZDAT_RETURN_IF_ERROR(CheckBlogSettings(blog));

@@ -287,13 +287,8 @@ Status SqliteBulkWriter::AddBlog(const Blog& blog) {
     Result<bool> row = id_taken->Bind(1, blog.id).Step();
     if (!row.ok()) return row.status();
     if (*row) return Status::Conflict("a blog with id " + std::to_string(blog.id) + " exists");
-    Result<Statement> holder = conn_.Prepare("SELECT id FROM blogs WHERE host = ?1");
-    if (!holder.ok()) return holder.status();
-    row = holder->Bind(1, blog.host).Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return inserted;
-    return Status::Conflict("the host \"" + blog.host + "\" is already used by blog " +
-                            std::to_string(holder->Int64(0)));
+    SAMIZDAT_RETURN_IF_ERROR(SqliteStore::CheckHostFree(conn_, blog.host, blog.id));
+    return inserted;
   }
   if (!inserted.ok()) return Abandon(inserted);
   known_blogs_.insert(blog.id);

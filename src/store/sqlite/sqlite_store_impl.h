@@ -95,6 +95,8 @@ class SqliteStore final : public Store {
   std::optional<int64_t> WriterDataVersion();
   // Within a write: generation + 1 and updated = now for the blog. NotFound if absent.
   static Status BumpGeneration(Connection& conn, int64_t blog_id);
+  // Within a write: Conflict if another blog than `blog_id` has `host` (blog_queries.cc).
+  static Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id);
   // Within a write: Conflict if `path` (non-empty) belongs to another post of the blog.
   static Status CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
                               const std::string& path);
