@@ -108,6 +108,20 @@ struct Post {
   Time updated{};
   int comment_count = 0;     // published comments (kept by the store)
   CommentsMode comments_mode = CommentsMode::kOpen;
+  int64_t author_id = 0;     // the account that wrote it; 0: imported or from the CLI
+};
+
+// A post or page as it was before a save replaced it (the editor's revisions).
+struct Revision {
+  int64_t id = 0;            // assigned by the store
+  int64_t blog_id = 0;
+  int64_t post_id = 0;
+  Time saved{};              // when this version was replaced
+  std::string title;
+  std::string source;
+  BodyFormat format = BodyFormat::kHtml;
+  std::vector<std::string> labels;
+  std::string saved_by;      // display name of who replaced it
 };
 
 enum class CommentStatus {
@@ -150,7 +164,20 @@ struct Comment {
   Time published{};
 };
 
+// What an account may do. An admin runs the whole instance; an owner runs a blog
+// (settings, comments, every post, import and export); an author writes posts and pages
+// and edits only their own.
 enum class UserRole { kAdmin, kOwner, kAuthor };
+
+// "admin", "owner", "author": the word the CLI takes and the store keeps.
+constexpr std::string_view UserRoleName(UserRole role) {
+  switch (role) {
+    case UserRole::kAdmin: return "admin";
+    case UserRole::kOwner: return "owner";
+    case UserRole::kAuthor: return "author";
+  }
+  return "author";
+}
 
 struct User {
   int64_t id = 0;
@@ -158,7 +185,30 @@ struct User {
   std::string display_name;
   std::string password_hash;  // argon2id encoded string (libsodium)
   UserRole role = UserRole::kAuthor;
+  // The one blog an owner's or author's role holds on; 0: every blog of the instance
+  // (always 0 for an admin).
+  int64_t blog_id = 0;
   bool must_change_password = false;
+  Time created{};
+};
+
+// A signed-in browser. The 256-bit token lives only in the browser's cookie; the store
+// keeps its hash, so a leaked database holds no usable session.
+struct Session {
+  std::string token_hash;    // hex hash of the token (auth::SessionTokenHash)
+  int64_t user_id = 0;
+  Time created{};            // absolute expiry counts from here
+  Time last_seen{};          // idle expiry counts from here
+};
+
+// An uploaded file (images), named by a hash of its bytes.
+struct Media {
+  int64_t blog_id = 0;
+  std::string hash;          // lowercase hex content hash: the file's name in its URL
+  std::string content_type;  // from its bytes: "image/png", "image/jpeg", ...
+  std::string filename;      // as uploaded, for the media list
+  std::string bytes;         // empty in lists (ListMedia)
+  int64_t size = 0;          // bytes.size() as stored
   Time created{};
 };
 

@@ -53,6 +53,9 @@ struct PostQuery {
   std::optional<Time> published_from;        // published >= this
   std::optional<Time> updated_from;          // updated >= this
   std::optional<Time> updated_before;        // updated <  this
+  // Posts whose title or text contains this, ignoring case (the admin's search, which
+  // also finds drafts); empty: any.
+  std::string text;
   Order order = Order::kPublished;
   bool oldest_first = false;
   int limit = 25;                            // ignored by CountPosts
@@ -253,12 +256,62 @@ class Store {
   // Every secret, by name (samizdat migrate).
   virtual Result<std::vector<Secret>> ListSecrets() = 0;
 
+  // --- revisions -----------------------------------------------------------------------
+  // Keeps a post's previous version. Assigns the id (and `saved` when it is 0). NotFound
+  // if the post is not in the blog. Revisions go with their post when it is deleted.
+  virtual Result<Revision> AddRevision(const Revision& revision) = 0;
+  // The post's revisions, newest first.
+  virtual Result<std::vector<Revision>> ListRevisions(int64_t blog_id, int64_t post_id) = 0;
+  // NotFound unless the revision belongs to the blog.
+  virtual Result<Revision> GetRevision(int64_t blog_id, int64_t revision_id) = 0;
+
+  // --- media ---------------------------------------------------------------------------
+  // Stores an uploaded file under its hash (`created` set when 0). Storing the same hash
+  // again in the blog changes nothing and is not an error. Does not bump the generation:
+  // nothing shows a file until a post links it.
+  virtual Status AddMedia(const Media& media) = 0;
+  // The file with its bytes. NotFound.
+  virtual Result<Media> GetMedia(int64_t blog_id, std::string_view hash) = 0;
+  // The blog's files without their bytes, newest first.
+  virtual Result<std::vector<Media>> ListMedia(int64_t blog_id, int limit, int offset) = 0;
+  // Removes a file. NotFound.
+  virtual Status DeleteMedia(int64_t blog_id, std::string_view hash) = 0;
+
   // --- users -------------------------------------------------------------------------
   // Conflict if the email is taken. Assigns the id.
   virtual Result<User> CreateUser(const User& user) = 0;
   virtual Result<int> CountUsers() = 0;
   // Every user, by id.
   virtual Result<std::vector<User>> ListUsers() = 0;
+  virtual Result<User> GetUser(int64_t user_id) = 0;
+  // Emails compare ignoring case. NotFound.
+  virtual Result<User> GetUserByEmail(std::string_view email) = 0;
+  // Replaces every field but id and created. NotFound; Conflict if the email is taken.
+  virtual Status UpdateUser(const User& user) = 0;
+  // Removes the user and their sessions; their posts stay (author_id kept). NotFound.
+  virtual Status DeleteUser(int64_t user_id) = 0;
+
+  // --- sessions and sign-in throttling -------------------------------------------------
+  // Conflict if the token hash is taken; NotFound if the user is absent.
+  virtual Status CreateSession(const Session& session) = 0;
+  // NotFound.
+  virtual Result<Session> GetSession(std::string_view token_hash) = 0;
+  // Moves the session's last_seen. NotFound.
+  virtual Status TouchSession(std::string_view token_hash, Time last_seen) = 0;
+  // Removes one session; absent is not an error (signing out twice).
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
+  // Removes every session of the user but `keep` (a token hash, or "" for all): sign out
+  // everywhere. Returns how many were removed.
+  virtual Result<int> DeleteUserSessions(int64_t user_id, std::string_view keep) = 0;
+  // Removes sessions last seen before `idle_before` or created before `created_before`,
+  // and sign-in failures before `idle_before`. Returns how many sessions went.
+  virtual Result<int> PurgeSessions(Time idle_before, Time created_before) = 0;
+  // Notes a failed sign-in under `key` ("account:EMAIL", "ip:HASH").
+  virtual Status RecordSignInFailure(std::string_view key, Time at) = 0;
+  // Failed sign-ins under `key` at or after `since`.
+  virtual Result<int> CountSignInFailures(std::string_view key, Time since) = 0;
+  // Forgets the failures under `key` (after a good sign-in).
+  virtual Status ClearSignInFailures(std::string_view key) = 0;
 
   // --- change tracking -----------------------------------------------------------------
   // A number that changes whenever stored data may have changed, through this Store or

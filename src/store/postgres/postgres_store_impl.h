@@ -8,7 +8,8 @@
 // statement outside any transaction (one snapshot): a post's labels come with it as a
 // text[] column (kPostLabelsColumn), not from a second query.
 // The methods are split by subject over blog_queries.cc, post_reads.cc, post_writes.cc,
-// search.cc, comment_queries.cc, user_queries.cc and bulk_writer.cc.
+// search.cc, comment_queries.cc, user_queries.cc, session_queries.cc, revision_queries.cc,
+// media_queries.cc and bulk_writer.cc.
 #pragma once
 
 #include <memory>
@@ -97,6 +98,29 @@ class PostgresStore final : public Store {
   Result<User> CreateUser(const User& user) override;
   Result<int> CountUsers() override;
   Result<std::vector<User>> ListUsers() override;
+  Result<User> GetUser(int64_t user_id) override;
+  Result<User> GetUserByEmail(std::string_view email) override;
+  Status UpdateUser(const User& user) override;
+  Status DeleteUser(int64_t user_id) override;
+
+  Status CreateSession(const Session& session) override;
+  Result<Session> GetSession(std::string_view token_hash) override;
+  Status TouchSession(std::string_view token_hash, Time last_seen) override;
+  Status DeleteSession(std::string_view token_hash) override;
+  Result<int> DeleteUserSessions(int64_t user_id, std::string_view keep) override;
+  Result<int> PurgeSessions(Time idle_before, Time created_before) override;
+  Status RecordSignInFailure(std::string_view key, Time at) override;
+  Result<int> CountSignInFailures(std::string_view key, Time since) override;
+  Status ClearSignInFailures(std::string_view key) override;
+
+  Result<Revision> AddRevision(const Revision& revision) override;
+  Result<std::vector<Revision>> ListRevisions(int64_t blog_id, int64_t post_id) override;
+  Result<Revision> GetRevision(int64_t blog_id, int64_t revision_id) override;
+
+  Status AddMedia(const Media& media) override;
+  Result<Media> GetMedia(int64_t blog_id, std::string_view hash) override;
+  Result<std::vector<Media>> ListMedia(int64_t blog_id, int limit, int offset) override;
+  Status DeleteMedia(int64_t blog_id, std::string_view hash) override;
 
   uint64_t ChangeStamp() override { return listener_.Stamp(); }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "service/blogs.h"
+#include "../store/forwarding_store.h"
 #include "test_store.h"
 
 namespace samizdat::service {
@@ -15,9 +16,9 @@ namespace {
 
 // A Store that forwards to another one, except that while `down` it cannot be read (the
 // database is away: Unavailable), and whose change stamp the test can move.
-class OutageStore : public store::Store {
+class OutageStore : public store::ForwardingStore {
  public:
-  explicit OutageStore(store::Store& inner) : in_(inner) {}
+  explicit OutageStore(store::Store& inner) : ForwardingStore(inner) {}
 
   std::atomic<bool> down{false};
   std::atomic<int> list_blogs_calls{0};
@@ -26,88 +27,18 @@ class OutageStore : public store::Store {
   Result<std::vector<Blog>> ListBlogs() override {
     ++list_blogs_calls;
     if (down) return Away();
-    return in_.ListBlogs();
+    return inner_.ListBlogs();
   }
   Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
                                                              int64_t since) override {
     if (down) return Away();
-    return in_.PostsWithCommentsChangedSince(blog_id, since);
+    return inner_.PostsWithCommentsChangedSince(blog_id, since);
   }
-  uint64_t ChangeStamp() override { return in_.ChangeStamp() + moves_; }
-
-  // The rest only forwards.
-  Result<Blog> CreateBlog(const Blog& b) override { return in_.CreateBlog(b); }
-  Status UpdateBlog(const Blog& b) override { return in_.UpdateBlog(b); }
-  Result<Blog> GetBlog(int64_t id) override { return in_.GetBlog(id); }
-  Result<Post> CreatePost(const Post& p) override { return in_.CreatePost(p); }
-  Status UpdatePost(const Post& p) override { return in_.UpdatePost(p); }
-  Status DeletePost(int64_t b, int64_t p) override { return in_.DeletePost(b, p); }
-  Result<Post> GetPost(int64_t b, int64_t p) override { return in_.GetPost(b, p); }
-  Result<Post> GetPostByPath(int64_t b, std::string_view path) override {
-    return in_.GetPostByPath(b, path);
-  }
-  Result<bool> PathExists(int64_t b, std::string_view path) override {
-    return in_.PathExists(b, path);
-  }
-  Result<std::vector<Post>> ListPosts(const store::PostQuery& q) override { return in_.ListPosts(q); }
-  Result<int> CountPosts(const store::PostQuery& q) override { return in_.CountPosts(q); }
-  Result<std::vector<int64_t>> PublishDue(int64_t b, Time now) override {
-    return in_.PublishDue(b, now);
-  }
-  Result<store::Neighbours> GetNeighbours(const Post& p) override { return in_.GetNeighbours(p); }
-  Result<std::vector<Time>> ListPublishedTimes(int64_t b) override {
-    return in_.ListPublishedTimes(b);
-  }
-  Result<std::vector<LabelCount>> LabelCounts(int64_t b) override { return in_.LabelCounts(b); }
-  Result<std::vector<SearchHit>> Search(int64_t b, std::string_view q, int limit,
-                                        int offset) override {
-    return in_.Search(b, q, limit, offset);
-  }
-  Result<int> CountSearch(int64_t b, std::string_view q) override { return in_.CountSearch(b, q); }
-  Result<Comment> CreateComment(const Comment& c) override { return in_.CreateComment(c); }
-  Result<Comment> GetComment(int64_t b, int64_t c) override { return in_.GetComment(b, c); }
-  Result<std::vector<Comment>> ListComments(const store::CommentQuery& q) override {
-    return in_.ListComments(q);
-  }
-  Result<int> CountComments(const store::CommentQuery& q) override { return in_.CountComments(q); }
-  Status ModerateComment(int64_t b, int64_t c, CommentStatus status, SpamTraining training,
-                         const std::vector<std::string>& tokens) override {
-    return in_.ModerateComment(b, c, status, training, tokens);
-  }
-  Result<int> PurgeComments(CommentStatus status, Time before) override {
-    return in_.PurgeComments(status, before);
-  }
-  Result<int> CountCommentsFromIp(int64_t b, std::string_view ip, Time since) override {
-    return in_.CountCommentsFromIp(b, ip, since);
-  }
-  Result<bool> CommentDigestExists(int64_t b, int64_t p, std::string_view digest) override {
-    return in_.CommentDigestExists(b, p, digest);
-  }
-  Result<store::SpamCounts> GetSpamCounts(int64_t b,
-                                          const std::vector<std::string>& tokens) override {
-    return in_.GetSpamCounts(b, tokens);
-  }
-  Result<store::SpamCounts> GetAllSpamCounts(int64_t b) override { return in_.GetAllSpamCounts(b); }
-  Result<std::unique_ptr<store::BulkWriter>> BeginBulk() override { return in_.BeginBulk(); }
-  Result<std::string> GetRedirect(int64_t b, std::string_view old_path) override {
-    return in_.GetRedirect(b, old_path);
-  }
-  Result<std::vector<store::Redirect>> ListRedirects(int64_t b) override {
-    return in_.ListRedirects(b);
-  }
-  Result<std::string> GetOrCreateSecret(std::string_view name,
-                                        std::string_view candidate) override {
-    return in_.GetOrCreateSecret(name, candidate);
-  }
-  Result<std::vector<store::Secret>> ListSecrets() override { return in_.ListSecrets(); }
-  Result<User> CreateUser(const User& u) override { return in_.CreateUser(u); }
-  Result<int> CountUsers() override { return in_.CountUsers(); }
-  Result<std::vector<User>> ListUsers() override { return in_.ListUsers(); }
+  uint64_t ChangeStamp() override { return inner_.ChangeStamp() + moves_; }
 
  private:
   static Status Away() { return Status::Unavailable("the database is away"); }
 
-  store::Store& in_;
   std::atomic<uint64_t> moves_{0};
 };
 

@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "../store/forwarding_store.h"
 #include "../store/pg_test_server.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
@@ -235,90 +236,17 @@ Census Count(Store& s) {
 
 // A Store that forwards to another and, at its first ListComments, lets `during` write
 // to that store: the source changing under a copy.
-class ChangingStore final : public Store {
+class ChangingStore final : public store::ForwardingStore {
  public:
   ChangingStore(Store& inner, std::function<void()> during)
-      : s_(inner), during_(std::move(during)) {}
+      : ForwardingStore(inner), during_(std::move(during)) {}
 
   Result<std::vector<Comment>> ListComments(const store::CommentQuery& q) override {
     if (during_) std::exchange(during_, nullptr)();
-    return s_.ListComments(q);
+    return inner_.ListComments(q);
   }
-
-  Result<Blog> CreateBlog(const Blog& b) override { return s_.CreateBlog(b); }
-  Status UpdateBlog(const Blog& b) override { return s_.UpdateBlog(b); }
-  Result<Blog> GetBlog(int64_t id) override { return s_.GetBlog(id); }
-  Result<std::vector<Blog>> ListBlogs() override { return s_.ListBlogs(); }
-  Result<Post> CreatePost(const Post& p) override { return s_.CreatePost(p); }
-  Status UpdatePost(const Post& p) override { return s_.UpdatePost(p); }
-  Status DeletePost(int64_t b, int64_t p) override { return s_.DeletePost(b, p); }
-  Result<Post> GetPost(int64_t b, int64_t p) override { return s_.GetPost(b, p); }
-  Result<Post> GetPostByPath(int64_t b, std::string_view p) override {
-    return s_.GetPostByPath(b, p);
-  }
-  Result<bool> PathExists(int64_t b, std::string_view p) override { return s_.PathExists(b, p); }
-  Result<std::vector<Post>> ListPosts(const store::PostQuery& q) override {
-    return s_.ListPosts(q);
-  }
-  Result<int> CountPosts(const store::PostQuery& q) override { return s_.CountPosts(q); }
-  Result<std::vector<int64_t>> PublishDue(int64_t b, Time now) override {
-    return s_.PublishDue(b, now);
-  }
-  Result<store::Neighbours> GetNeighbours(const Post& p) override { return s_.GetNeighbours(p); }
-  Result<std::vector<Time>> ListPublishedTimes(int64_t b) override {
-    return s_.ListPublishedTimes(b);
-  }
-  Result<std::vector<LabelCount>> LabelCounts(int64_t b) override { return s_.LabelCounts(b); }
-  Result<std::vector<SearchHit>> Search(int64_t b, std::string_view q, int limit,
-                                        int offset) override {
-    return s_.Search(b, q, limit, offset);
-  }
-  Result<int> CountSearch(int64_t b, std::string_view q) override { return s_.CountSearch(b, q); }
-  Result<Comment> CreateComment(const Comment& c) override { return s_.CreateComment(c); }
-  Result<Comment> GetComment(int64_t b, int64_t c) override { return s_.GetComment(b, c); }
-  Result<int> CountComments(const store::CommentQuery& q) override {
-    return s_.CountComments(q);
-  }
-  Status ModerateComment(int64_t b, int64_t c, CommentStatus status, SpamTraining training,
-                         const std::vector<std::string>& tokens) override {
-    return s_.ModerateComment(b, c, status, training, tokens);
-  }
-  Result<int> PurgeComments(CommentStatus status, Time before) override {
-    return s_.PurgeComments(status, before);
-  }
-  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t b, int64_t since) override {
-    return s_.PostsWithCommentsChangedSince(b, since);
-  }
-  Result<int> CountCommentsFromIp(int64_t b, std::string_view ip, Time since) override {
-    return s_.CountCommentsFromIp(b, ip, since);
-  }
-  Result<bool> CommentDigestExists(int64_t b, int64_t p, std::string_view d) override {
-    return s_.CommentDigestExists(b, p, d);
-  }
-  Result<store::SpamCounts> GetSpamCounts(int64_t b, const std::vector<std::string>& t) override {
-    return s_.GetSpamCounts(b, t);
-  }
-  Result<store::SpamCounts> GetAllSpamCounts(int64_t b) override {
-    return s_.GetAllSpamCounts(b);
-  }
-  Result<std::unique_ptr<store::BulkWriter>> BeginBulk() override { return s_.BeginBulk(); }
-  Result<std::string> GetRedirect(int64_t b, std::string_view old_path) override {
-    return s_.GetRedirect(b, old_path);
-  }
-  Result<std::vector<store::Redirect>> ListRedirects(int64_t b) override {
-    return s_.ListRedirects(b);
-  }
-  Result<std::string> GetOrCreateSecret(std::string_view n, std::string_view c) override {
-    return s_.GetOrCreateSecret(n, c);
-  }
-  Result<std::vector<store::Secret>> ListSecrets() override { return s_.ListSecrets(); }
-  Result<User> CreateUser(const User& u) override { return s_.CreateUser(u); }
-  Result<int> CountUsers() override { return s_.CountUsers(); }
-  Result<std::vector<User>> ListUsers() override { return s_.ListUsers(); }
-  uint64_t ChangeStamp() override { return s_.ChangeStamp(); }
 
  private:
-  Store& s_;
   std::function<void()> during_;
 };
 
