@@ -2,8 +2,11 @@
 // Blogger's rules), remove, and publish scheduled posts when their time comes.
 //
 // Post lifecycle:
-//   draft ──publish──> published          (path fixed at first publish, never changed)
+//   draft ──publish──> published          (path fixed at first publish)
 //   draft ──publish with a future time──> scheduled ──time passes [PublishDue]──> published
+//   published or scheduled ──unpublish──> draft (the path is kept for a later publish)
+// Every Edit and Restore keeps the version it replaces as a Revision; an autosave of a
+// draft does not (it would bury the real saves).
 #pragma once
 
 #include <functional>
@@ -26,8 +29,33 @@ struct NewPost {
   std::vector<std::string> labels;       // trimmed and de-duplicated on save
   std::optional<Time> published;         // default: now
   std::string author = "Anonymous";
+  int64_t author_id = 0;                 // the account writing it (0: CLI, import)
   bool draft = false;
   CommentsMode comments_mode = CommentsMode::kOpen;
+  // The permalink's slug ("my-post" -> /YYYY/MM/my-post.html); empty: from the title.
+  std::string slug;
+};
+
+// What the editor does with a post when it is saved.
+enum class SaveAction {
+  kDraft,      // keep it (or make it) a draft
+  kPublish,    // publish now (or keep it published)
+  kSchedule,   // publish at PostEdit::publish_at, which must be in the future
+};
+
+// An edit of an existing post or page from the editor.
+struct PostEdit {
+  std::string title;
+  std::string source;                    // Markdown or HTML, untrusted
+  BodyFormat format = BodyFormat::kHtml;
+  std::vector<std::string> labels;
+  CommentsMode comments_mode = CommentsMode::kOpen;
+  // A new permalink slug; empty: keep the path (or make one from the title at first
+  // publish). Changing the path of a published post keeps a redirect from the old one.
+  std::string slug;
+  SaveAction action = SaveAction::kDraft;
+  std::optional<Time> publish_at;        // kSchedule
+  std::string editor;                    // display name of who saves (the revision's saved_by)
 };
 
 // Whether a path is taken; errors are the store's.
@@ -60,6 +88,23 @@ class PostService {
   Result<Post> SetCommentsMode(const Blog& blog, std::string_view id_or_path, CommentsMode mode);
   // Publishes the blog's scheduled posts whose time has come; returns how many.
   Result<int> PublishDue(const Blog& blog, Time now);
+
+  // --- the editor ------------------------------------------------------------------
+  // Saves an edit, keeping the replaced version as a revision first. InvalidArgument as
+  // Add, and for kSchedule without a future publish_at or a malformed slug; NotFound.
+  Result<Post> Edit(const Blog& blog, int64_t post_id, const PostEdit& edit);
+  // Saves a draft's fields in place without a revision (the editor's autosave).
+  // InvalidArgument when the post is not a draft; NotFound.
+  Result<Post> Autosave(const Blog& blog, int64_t post_id, const PostEdit& edit);
+  // Makes a published or scheduled post a draft again (keeping a revision). NotFound.
+  Result<Post> Unpublish(const Blog& blog, int64_t post_id, const std::string& editor);
+  // Brings back a revision's title, body, format and labels (keeping the current
+  // version as a revision). NotFound for a revision of another post.
+  Result<Post> Restore(const Blog& blog, int64_t post_id, int64_t revision_id,
+                       const std::string& editor);
+  // The HTML a body would have on the public page: the same Markdown and sanitizer as a
+  // save. For the editor's preview.
+  static std::string RenderBody(BodyFormat format, std::string_view source);
 
  private:
   Result<std::string> FreePath(const Blog& blog, const Post& post);

@@ -1,0 +1,2 @@
+// AccountService: placeholder until written.
+#include "service/accounts.h"

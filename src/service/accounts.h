@@ -1,0 +1,131 @@
+// Accounts: users with roles, their passwords, sign-in with throttling, and sessions.
+//
+// A session is a 256-bit random token that only the browser keeps (in a cookie); the
+// store keeps its hash (auth::SessionTokenHash). It ends after `idle` without a request
+// or `absolute` after sign-in, whichever comes first, or when its user signs out (one
+// browser) or signs out everywhere (every browser). Each session has a CSRF token,
+// derived from it with an instance key, that every state-changing form carries.
+//
+// Sign-in is throttled by the store, so every node sees the same counts: after
+// `account_failures` failed attempts for one email, or `ip_failures` from one address,
+// within `failure_window`, further attempts are refused without checking the password
+// until the window has passed.
+//
+// Who may do what (the roles of core/model.h): an admin, anything on any blog; an owner,
+// anything on their blog (settings, comments, media, import and export, every post); an
+// author, write posts and pages on their blog and edit or delete only their own.
+//
+// Thread safety: an AccountService may be used from many threads at once.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace samizdat::service {
+
+struct AccountSettings {
+  std::chrono::seconds idle{std::chrono::hours(24)};
+  std::chrono::seconds absolute{std::chrono::hours(24 * 14)};
+  int account_failures = 5;
+  int ip_failures = 20;
+  std::chrono::seconds failure_window{std::chrono::minutes(15)};
+  std::size_t min_password_length = 10;
+};
+
+struct NewUser {
+  std::string email;
+  std::string display_name;   // default: the part of the email before '@'
+  UserRole role = UserRole::kAuthor;
+  int64_t blog_id = 0;        // owners and authors: their blog (0: every blog)
+  bool must_change_password = false;
+};
+
+// A request's signed-in user.
+struct SignedIn {
+  User user;
+  Session session;
+  std::string csrf_token;     // for the forms of pages shown in this session
+};
+
+enum class SignInRefusal {
+  kNone,
+  kWrongCredentials,  // unknown email or wrong password (the message does not say which)
+  kThrottled,         // too many failures: retry_after says how long to wait
+};
+
+struct SignInOutcome {
+  SignInRefusal refusal = SignInRefusal::kNone;
+  std::string message;                 // for the sign-in page when refused
+  std::chrono::seconds retry_after{0}; // kThrottled
+  std::optional<SignedIn> signed_in;   // kNone
+  std::string token;                   // kNone: the raw token, for the cookie only
+};
+
+class AccountService {
+ public:
+  // Reads (or creates) the instance key behind CSRF tokens and IP hashes.
+  static Result<AccountService> Open(store::Store& store, AccountSettings settings = {});
+
+  // --- users (the CLI's `samizdat user`, and the first run) ---------------------------
+  // InvalidArgument for an email without '@' or with blanks, a name that is not UTF-8,
+  // a password shorter than min_password_length, an admin with a blog; Conflict for a
+  // taken email; NotFound for a blog_id that is not a blog.
+  Result<User> AddUser(const NewUser& user, std::string_view password);
+  // The user with that email (ignoring case). NotFound.
+  Result<User> FindUser(std::string_view email);
+  Result<std::vector<User>> ListUsers();
+  // Sets a new password and signs the user out everywhere. InvalidArgument, NotFound.
+  Status SetPassword(std::string_view email, std::string_view password,
+                     bool must_change = false);
+  // Removes the user and their sessions; their posts stay. NotFound. Refuses
+  // (PermissionDenied) to remove the last admin.
+  Status RemoveUser(std::string_view email);
+
+  // --- sign-in and sessions ---------------------------------------------------------------
+  // Checks the password (unless throttled) and on success opens a session. `ip` is the
+  // client's address (hashed before it is stored).
+  Result<SignInOutcome> SignIn(std::string_view email, std::string_view password,
+                               std::string_view ip, Time now);
+  // The signed-in user of a cookie's token. NotFound for an unknown, expired or ended
+  // session (an expired one is removed). Moves the session's last_seen (at most once a
+  // minute, to spare the database a write per request).
+  Result<SignedIn> Authenticate(std::string_view token, Time now);
+  // Ends one session (signing out); an unknown token is not an error.
+  Status SignOut(std::string_view token);
+  // Ends every session of the user but `keep` (a token hash; "" for all). Returns how many.
+  Result<int> SignOutEverywhere(int64_t user_id, std::string_view keep_token_hash);
+  // Whether `token` is the CSRF token of `session` (constant time).
+  bool CheckCsrf(const Session& session, std::string_view token) const;
+  // Changes the signed-in user's own password: checks the current one (PermissionDenied
+  // when wrong), the new one's length (InvalidArgument), clears must_change_password
+  // and ends the user's other sessions.
+  Status ChangePassword(const SignedIn& who, std::string_view current,
+                        std::string_view new_password);
+  // Removes expired sessions and old failures (the server's hourly clean-up).
+  Result<int> PurgeExpired(Time now);
+
+  // --- roles ------------------------------------------------------------------------
+  static bool MayUseBlog(const User& user, int64_t blog_id);
+  // Settings, comments, import and export, every post.
+  static bool MayManageBlog(const User& user, int64_t blog_id);
+  // Edit, publish or delete this post or page.
+  static bool MayEditPost(const User& user, const Post& post);
+
+  const AccountSettings& settings() const { return settings_; }
+
+ private:
+  AccountService(store::Store& store, AccountSettings settings, std::string key)
+      : store_(&store), settings_(settings), key_(std::move(key)) {}
+  store::Store* store_;
+  AccountSettings settings_;
+  std::string key_;
+};
+
+}  // namespace samizdat::service

@@ -1,0 +1,2 @@
+// MediaService: placeholder until written.
+#include "service/media.h"
