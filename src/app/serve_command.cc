@@ -195,6 +195,8 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   auto comments = service::CommentService::Open(**store, *comment_settings);
   if (!comments.ok()) return Fail(comments.status());
   web::Site site(**store, *comments, std::move(theme), site_options);
+  auto admin = web::admin::Admin::Create(**store, *comments);
+  if (!admin.ok()) return Fail(admin.status());
 
   http::ServerOptions options;
   options.address = flags.address;
@@ -202,7 +204,7 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   options.threads = flags.threads;
   options.body_limit = web::BodyLimitFor;
   options.access_log = [access_log = log->get()](std::string_view line) { access_log->Write(line); };
-  http::Server server(options, web::MakeRouter(site));
+  http::Server server(options, web::MakeRouter(site, **admin));
   if (Status started = server.Start(); !started.ok()) return Fail(started);
 
   StoreWatch watch;

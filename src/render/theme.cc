@@ -255,7 +255,7 @@ Result<std::shared_ptr<Theme::Impl>> Load(const Files& files) {
 Theme Theme::Default() {
   static const Theme theme = [] {
     Files files;
-    for (size_t i = 0; i < internal::kDefaultThemeFileCount; ++i) {
+    for (size_t i = 0; i < internal::kDefaultThemeFilesCount; ++i) {
       const internal::EmbeddedFile& f = internal::kDefaultThemeFiles[i];
       files.emplace(std::string(f.name), std::string(f.bytes));
     }

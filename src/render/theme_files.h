@@ -1,5 +1,5 @@
 // Internal: the default theme's files, embedded into the binary at build time by
-// embed_theme.cmake (the generated default_theme_files.cc defines them).
+// cmake/embed_files.cmake (the generated default_theme_files.cc defines them).
 #pragma once
 
 #include <cstddef>
@@ -13,6 +13,6 @@ struct EmbeddedFile {
 };
 
 extern const EmbeddedFile kDefaultThemeFiles[];
-extern const size_t kDefaultThemeFileCount;
+extern const size_t kDefaultThemeFilesCount;
 
 }  // namespace samizdat::render::internal

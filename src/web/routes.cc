@@ -15,24 +15,38 @@ struct Route {
   Match match;
   std::string_view path;      // compared with the target's path
   std::size_t body_limit;     // bytes
-  std::function<http::Response(Site&, const http::Request&)> handle;
+  std::function<http::Response(Handlers&, const http::Request&)> handle;
 };
 
-http::Response Health(Site&, const http::Request&) { return http::Response::Text(200, "ok\n"); }
-http::Response PublicPage(Site& site, const http::Request& request) { return site.Handle(request); }
-http::Response PostComment(Site& site, const http::Request& request) {
-  return site.HandleComment(request);
+http::Response Health(Handlers&, const http::Request&) { return http::Response::Text(200, "ok\n"); }
+http::Response PublicPage(Handlers& h, const http::Request& request) { return h.site.Handle(request); }
+http::Response PostComment(Handlers& h, const http::Request& request) {
+  return h.site.HandleComment(request);
+}
+http::Response AdminPage(Handlers& h, const http::Request& request) {
+  return h.admin.Handle(request);
 }
 
 // A comment form: 4,096 characters of up to 4 UTF-8 bytes, each percent-encoded (x3),
 // plus the name, the website and the token.
 constexpr std::size_t kCommentFormLimit = 128 * 1024;
+// The editor's form: a long post (its Markdown and the labels) with room to spare.
+constexpr std::size_t kAdminFormLimit = 4 * 1024 * 1024;
+// An image upload (service::kMaxMediaBytes) and its multipart framing.
+constexpr std::size_t kMediaUploadLimit = 11 * 1024 * 1024;
+// An export file uploaded for import: Blogger's and WordPress's exports of large blogs.
+constexpr std::size_t kImportUploadLimit = 256 * 1024 * 1024;
 
 // Order matters: the first route whose path matches is taken.
-const std::array<Route, 9>& Routes() {
-  static const std::array<Route, 9> kRoutes = {{
+const std::array<Route, 13>& Routes() {
+  static const std::array<Route, 13> kRoutes = {{
       {"GET", Match::kExact, "/healthz", 0, Health},
       {"POST", Match::kExact, "/comment", kCommentFormLimit, PostComment},
+      // The admin (web/admin/ has its own table of pages behind these).
+      {"POST", Match::kExact, "/admin/media", kMediaUploadLimit, AdminPage},
+      {"POST", Match::kExact, "/admin/import", kImportUploadLimit, AdminPage},
+      {"GET POST", Match::kExact, "/admin", kAdminFormLimit, AdminPage},
+      {"GET POST", Match::kPrefix, "/admin/", kAdminFormLimit, AdminPage},
       // Feeds (Blogger's URLs and aliases); the site tells them from pages by path.
       {"GET", Match::kPrefix, "/feeds/", 0, PublicPage},
       {"GET", Match::kExact, "/atom.xml", 0, PublicPage},
@@ -86,8 +100,8 @@ std::string AllowHeader(const Route& route) {
 
 }  // namespace
 
-http::Handler MakeRouter(Site& site) {
-  return [&site](const http::Request& request) {
+http::Handler MakeRouter(Site& site, admin::Admin& admin) {
+  return [handlers = Handlers{site, admin}](const http::Request& request) mutable {
     const Route* route = Find(request.target);
     if (route == nullptr) return http::Response::Text(404, "Not found.\n");
     if (!Allows(*route, request.method)) {
@@ -96,7 +110,7 @@ http::Handler MakeRouter(Site& site) {
       response.headers.push_back({"Allow", AllowHeader(*route)});
       return response;
     }
-    return route->handle(site, request);
+    return route->handle(handlers, request);
   };
 }
 
