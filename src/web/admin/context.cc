@@ -32,9 +32,10 @@ std::string PathOf(std::string_view target) {
 
 http::Response Context::Page(int status, std::string_view title, std::string_view name,
                              boost::json::object values) const {
+  const Templates& templates = services.templates;
   values["csrf"] = csrf();
   values["blog_title"] = blog.title;
-  const Templates& templates = services.templates;
+  values["static"] = "/admin/static/" + templates.Version();
   boost::json::object layout;
   layout["title"] = title;
   layout["content_html"] = templates.Render(name, values);

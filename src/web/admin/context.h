@@ -60,8 +60,10 @@ class Context {
   Services& services;
 
   // Template `name` (assets/NAME.mustache) inside the admin layout, which adds the
-  // blog, the user, the navigation, the notice of the last redirect and `csrf` (the
-  // session's token, for every form). `values` are the template's own.
+  // blog, the user, the navigation and the notice of the last redirect. `values` are the
+  // template's own; it also sees `csrf` (the session's token, for every form),
+  // `blog_title` and `static` (the URL prefix of the admin's static files, for a page's
+  // own script: <script src="{{static}}/editor.js" defer>).
   http::Response Page(int status, std::string_view title, std::string_view name,
                       boost::json::object values) const;
   // 303 See Other to `location` (an /admin path); `notice` shows on the next page.
