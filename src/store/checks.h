@@ -37,6 +37,11 @@ Status CheckCopiedUser(const User& user);
 // GetOrCreateSecret and BulkWriter::AddSecret: a name and a value that is not empty.
 Status CheckSecret(std::string_view name, std::string_view value);
 
+// AddRevision: a blog and a post.
+Status CheckRevision(const Revision& revision);
+// AddMedia: a blog, a hash of lowercase hex digits and a content type.
+Status CheckMedia(const Media& media);
+
 // BulkWriter::AddRedirect: both paths.
 Status CheckRedirect(std::string_view old_path, std::string_view new_path);
 

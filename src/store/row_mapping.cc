@@ -35,6 +35,16 @@ int64_t NowMillis() {
       .count();
 }
 
+std::string ContainsPattern(std::string_view text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '\\' || c == '%' || c == '_') pattern += '\\';
+    pattern += c;
+  }
+  pattern += '%';
+  return pattern;
+}
+
 std::string_view KindWord(PostKind kind) { return kind == PostKind::kPage ? "page" : "post"; }
 
 std::string_view FormatWord(BodyFormat format) {

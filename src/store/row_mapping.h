@@ -24,6 +24,10 @@ std::string_view FormatWord(BodyFormat format);  // "html" | "markdown"
 std::string_view RoleWord(UserRole role);        // "admin" | "owner" | "author"
 std::string_view TrainingWord(SpamTraining training);  // "none" | "ham" | "spam"
 
+// The LIKE pattern (ESCAPE '\\') matching any text that contains `text`: "%…%", with
+// backslash, '%' and '_' in `text` escaped so they match only themselves (PostQuery::text).
+std::string ContainsPattern(std::string_view text);
+
 // The values the words above (and the *Name() functions of core/model.h) name. The
 // schemas' CHECK constraints allow no other words; an unknown one reads as the first.
 PostKind KindFromWord(std::string_view word);
@@ -69,8 +73,9 @@ Blog ReadBlog(const Row& row) {
 // The columns ReadPost expects, each prefixed "p.", for "… FROM posts p".
 inline constexpr std::string_view kPostColumns =
     "p.id, p.blog_id, p.kind, p.status, p.title, p.path, p.source, p.format, p.body_html, "
-    "p.body_text, p.author, p.published_ms, p.updated_ms, p.comment_count, p.comments_mode";
-inline constexpr int kPostColumnCount = 15;
+    "p.body_text, p.author, p.published_ms, p.updated_ms, p.comment_count, p.comments_mode, "
+    "p.author_id";
+inline constexpr int kPostColumnCount = 16;
 
 // Reads the post's columns (labels are loaded separately).
 template <typename Row>
@@ -91,6 +96,7 @@ Post ReadPost(const Row& row) {
   p.updated = FromMillis(row.Int64(12));
   p.comment_count = row.Int(13);
   p.comments_mode = CommentsModeFromWord(row.TextView(14));
+  p.author_id = row.Int64(15);
   return p;
 }
 

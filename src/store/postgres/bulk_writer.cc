@@ -170,11 +170,11 @@ Status PostgresBulkWriter::AddPost(const Post& post) {
   // taken. comment_count is left at 0: Commit() counts.
   Result<Rows> inserted =
       Run("WITH p AS (INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
-          "body_html, body_text, author, published_ms, updated_ms, comments_mode) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+          "body_html, body_text, author, published_ms, updated_ms, comments_mode, author_id) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
           "ON CONFLICT DO NOTHING RETURNING id, blog_id), "
           "labels AS (INSERT INTO post_labels (post_id, blog_id, name, position) "
-          "SELECT p.id, p.blog_id, l.name, l.n - 1 FROM p, unnest($15::text[]) "
+          "SELECT p.id, p.blog_id, l.name, l.n - 1 FROM p, unnest($16::text[]) "
           "WITH ORDINALITY AS l(name, n)) "
           "SELECT COUNT(*) FROM p",
           PostFields(post)

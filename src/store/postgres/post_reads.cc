@@ -73,6 +73,11 @@ void AddFilter(Statement& st, const PostQuery& q) {
   if (q.published_from) st.sql += " AND p.published_ms >= " + st.Bind(Millis(*q.published_from));
   if (q.updated_from) st.sql += " AND p.updated_ms >= " + st.Bind(Millis(*q.updated_from));
   if (q.updated_before) st.sql += " AND p.updated_ms < " + st.Bind(Millis(*q.updated_before));
+  if (!q.text.empty()) {
+    // ILIKE folds case as the database's locale does; LIKE's default escape is backslash.
+    const std::string pattern = st.Bind(ContainsPattern(q.text));
+    st.sql += " AND (p.title ILIKE " + pattern + " OR p.body_text ILIKE " + pattern + ")";
+  }
   const std::vector<std::string> labels = DistinctLabels(q.labels);
   if (labels.size() == 1) {
     st.sql += " AND p.id IN (SELECT l.post_id FROM post_labels l WHERE l.blog_id = " + blog +
@@ -148,7 +153,7 @@ Result<bool> PostgresStore::PathExists(int64_t blog_id, std::string_view path) {
 }
 
 Result<std::vector<Post>> PostgresStore::ListPosts(const PostQuery& q) {
-  if (!AllStorable(q.labels)) return std::vector<Post>();
+  if (!AllStorable(q.labels) || !Storable(q.text)) return std::vector<Post>();
   Statement st;
   st.sql = "SELECT " + std::string(kPostColumns) + ", " + std::string(kPostLabelsColumn);
   AddFilter(st, q);
@@ -169,7 +174,7 @@ Result<std::vector<Post>> PostgresStore::ListPosts(const PostQuery& q) {
 }
 
 Result<int> PostgresStore::CountPosts(const PostQuery& q) {
-  if (!AllStorable(q.labels)) return 0;
+  if (!AllStorable(q.labels) || !Storable(q.text)) return 0;
   Statement st;
   st.sql = "SELECT COUNT(*)";
   AddFilter(st, q);

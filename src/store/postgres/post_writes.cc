@@ -64,8 +64,9 @@ Status InsertLabels(Connection& conn, const Post& post, const std::vector<std::s
 Status InsertPost(Connection& conn, const Post& post) {
   SAMIZDAT_RETURN_IF_ERROR(
       conn.Query("INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
-                 "body_html, body_text, author, published_ms, updated_ms, comments_mode) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                 "body_html, body_text, author, published_ms, updated_ms, comments_mode, "
+                 "author_id) "
+                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
                  PostFields(post))
           .status());
   return InsertLabels(conn, post, post.labels);
@@ -104,7 +105,8 @@ Params PostFields(const Post& post) {
       .Add(post.author)
       .Add(Millis(post.published))
       .Add(Millis(post.updated))
-      .Add(CommentsModeName(post.comments_mode));
+      .Add(CommentsModeName(post.comments_mode))
+      .Add(post.author_id);
   return params;
 }
 
@@ -155,8 +157,8 @@ Status PostgresStore::UpdatePost(const Post& post) {
     SAMIZDAT_RETURN_IF_ERROR(
         conn.Query("UPDATE posts SET kind = $3, status = $4, title = $5, path = $6, "
                    "source = $7, format = $8, body_html = $9, body_text = $10, author = $11, "
-                   "published_ms = $12, updated_ms = $13, comments_mode = $14 "
-                   "WHERE id = $1 AND blog_id = $2",
+                   "published_ms = $12, updated_ms = $13, comments_mode = $14, "
+                   "author_id = $15 WHERE id = $1 AND blog_id = $2",
                    PostFields(post))
             .status());
     return ReplaceLabels(conn, post, CleanLabels(post.labels));

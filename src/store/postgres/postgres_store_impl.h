@@ -37,9 +37,9 @@ inline constexpr std::string_view kPostLabelsColumn =
 // kPostLabelsColumn (post_reads.cc).
 Result<Post> ReadLabelledPost(const Rows& rows, int row);
 
-// The post's stored fields as $1 … $14 ($1 the id, $2 the blog), in the order of the
+// The post's stored fields as $1 … $15 ($1 the id, $2 the blog), in the order of the
 // INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, body_html,
-// body_text, author, published_ms, updated_ms, comments_mode) of both writers
+// body_text, author, published_ms, updated_ms, comments_mode, author_id) of both writers
 // (post_writes.cc). comment_count is not among them: the store keeps it from the comments.
 Params PostFields(const Post& post);
 

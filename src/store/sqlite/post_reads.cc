@@ -25,7 +25,7 @@ Result<std::vector<Post>> CollectPosts(Statement& query) {
 // Labels after the first are numbered from kMoreLabels on.
 enum Param : int {
   kBlog = 1, kKind, kStatus, kFirstLabel, kPublishedBefore, kPublishedAfter,
-  kPublishedFrom, kLimit, kOffset, kUpdatedFrom, kUpdatedBefore, kMoreLabels
+  kPublishedFrom, kLimit, kOffset, kUpdatedFrom, kUpdatedBefore, kText, kMoreLabels
 };
 
 // The parameter of q.labels[i].
@@ -40,16 +40,16 @@ bool FromLabelRows(const PostQuery& q) {
 // "FROM … WHERE …" for `q`. In published order, labelled rows come from the first
 // label's rows of post_labels, which carry the post's kind, status and published time, so
 // they are read in index order without sorting; posts is joined only when `post_columns`
-// are read or the updated time is bounded. In updated order they come from posts in
-// updated order (a feed stops after its first page instead of sorting every post of a
-// common label). Either way each other label is one primary-key probe of post_labels
+// are read or the updated time or the text is bounded. In updated order they come from
+// posts in updated order (a feed stops after its first page instead of sorting every post
+// of a common label). Either way each other label is one primary-key probe of post_labels
 // (post_id, name).
 std::string FilterSql(const PostQuery& q, bool post_columns) {
   const bool from_labels = FromLabelRows(q);
-  const bool updated_bound = q.updated_from || q.updated_before;
+  const bool posts_bound = q.updated_from || q.updated_before || !q.text.empty();
   std::string sql;
   if (from_labels) {
-    sql = post_columns || updated_bound
+    sql = post_columns || posts_bound
               ? " FROM post_labels l JOIN posts p ON p.id = l.post_id"
               : " FROM post_labels l";
     sql += " WHERE l.blog_id = ?1 AND l.name = ?4 AND l.kind = ?2";
@@ -63,6 +63,10 @@ std::string FilterSql(const PostQuery& q, bool post_columns) {
   if (q.published_from) sql += t + "published_ms >= ?7";
   if (q.updated_from) sql += " AND p.updated_ms >= ?10";
   if (q.updated_before) sql += " AND p.updated_ms < ?11";
+  // LIKE folds the case of ASCII letters only.
+  if (!q.text.empty()) {
+    sql += " AND (p.title LIKE ?12 ESCAPE '\\' OR p.body_text LIKE ?12 ESCAPE '\\')";
+  }
   const char* post_id = from_labels ? "l.post_id" : "p.id";
   for (size_t i = from_labels ? 1 : 0; i < q.labels.size(); ++i) {
     sql += " AND EXISTS (SELECT 1 FROM post_labels x WHERE x.post_id = " + std::string(post_id) +
@@ -93,6 +97,7 @@ void BindFilter(Statement& stmt, const PostQuery& q) {
   if (q.published_from) stmt.Bind(kPublishedFrom, Millis(*q.published_from));
   if (q.updated_from) stmt.Bind(kUpdatedFrom, Millis(*q.updated_from));
   if (q.updated_before) stmt.Bind(kUpdatedBefore, Millis(*q.updated_before));
+  if (!q.text.empty()) stmt.Bind(kText, ContainsPattern(q.text));
   for (size_t i = 0; i < q.labels.size(); ++i) {
     stmt.Bind(LabelParam(i), q.labels[i]);
   }

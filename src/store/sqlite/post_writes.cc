@@ -16,7 +16,7 @@ Result<bool> PostIdTaken(Connection& conn, int64_t id) {
   return query->Bind(1, id).Step();
 }
 
-// Binds the post's stored fields to ?2 … ?14 (?1 is the id, bound by the caller).
+// Binds the post's stored fields to ?2 … ?15 (?1 is the id, bound by the caller).
 // comment_count is not among them: the store keeps it from the comments.
 void BindPostFields(Statement& stmt, const Post& post) {
   stmt.Bind(2, post.blog_id)
@@ -31,7 +31,8 @@ void BindPostFields(Statement& stmt, const Post& post) {
       .Bind(11, post.author)
       .Bind(12, Millis(post.published))
       .Bind(13, Millis(post.updated))
-      .Bind(14, CommentsModeName(post.comments_mode));
+      .Bind(14, CommentsModeName(post.comments_mode))
+      .Bind(15, post.author_id);
 }
 
 }  // namespace
@@ -100,8 +101,8 @@ Status SqliteStore::CheckPostFree(Connection& conn, const Post& post) {
 Status SqliteStore::InsertPost(Connection& conn, const Post& post) {
   Result<Statement> insert = conn.Prepare(
       "INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
-      "body_html, body_text, author, published_ms, updated_ms, comments_mode) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+      "body_html, body_text, author, published_ms, updated_ms, comments_mode, author_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
   if (!insert.ok()) return insert.status();
   insert->Bind(1, post.id);
   BindPostFields(*insert, post);
@@ -143,7 +144,7 @@ Status SqliteStore::UpdatePost(const Post& post) {
     Result<Statement> update = conn.Prepare(
         "UPDATE posts SET kind = ?3, status = ?4, title = ?5, path = ?6, source = ?7, "
         "format = ?8, body_html = ?9, body_text = ?10, author = ?11, published_ms = ?12, "
-        "updated_ms = ?13, comments_mode = ?14 WHERE id = ?1 AND blog_id = ?2");
+        "updated_ms = ?13, comments_mode = ?14, author_id = ?15 WHERE id = ?1 AND blog_id = ?2");
     if (!update.ok()) return update.status();
     update->Bind(1, post.id);
     BindPostFields(*update, post);

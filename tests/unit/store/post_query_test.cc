@@ -1,6 +1,6 @@
 // Store contract (every backend): Blogger's feed parameters in PostQuery — several
-// labels at once (/-/A/B), order by updated time, updated-time bounds — with CountPosts
-// agreeing with ListPosts.
+// labels at once (/-/A/B), order by updated time, updated-time bounds — and the admin's
+// text filter, with CountPosts agreeing with ListPosts.
 #include <string>
 #include <vector>
 
@@ -199,6 +199,88 @@ TEST_P(PostQueryTest, EqualUpdatedTimesAreOrderedById) {
   posts = Must(store_->ListPosts(q));
   ASSERT_EQ(posts.size(), 2u);
   EXPECT_LT(posts[0].id, posts[1].id);
+}
+
+TEST_P(PostQueryTest, TextMatchesTitleOrTextIgnoringCaseInAnyStatus) {
+  Blog blog = NewBlog("a.example");
+  Blog other = NewBlog("b.example");
+  auto add = [&](int64_t blog_id, const std::string& slug, const std::string& title,
+                 const std::string& text, int64_t ms, PostStatus status) {
+    Post post;
+    post.blog_id = blog_id;
+    post.status = status;
+    post.title = title;
+    post.path = "/2022/01/" + slug + ".html";
+    post.body_text = text;
+    post.published = At(ms);
+    post.updated = At(ms);
+    return Must(store_->CreatePost(post));
+  };
+  add(blog.id, "a", "Gardening notes", "tomatoes", 1000, PostStatus::kPublished);
+  add(blog.id, "b", "Travel", "A note on GARDENS of Kyoto", 2000, PostStatus::kPublished);
+  add(blog.id, "c", "Draft about gardens", "", 3000, PostStatus::kDraft);
+  add(blog.id, "d", "Cooking", "nothing here", 4000, PostStatus::kPublished);
+  add(other.id, "e", "Garden elsewhere", "", 5000, PostStatus::kPublished);
+
+  PostQuery q = QueryOf(blog.id);
+  q.text = "gArDeN";
+  EXPECT_EQ(Titles(q), (Strings{"Travel", "Gardening notes"}));
+  q.status = std::nullopt;  // the admin's search finds drafts too
+  EXPECT_EQ(Titles(q), (Strings{"Draft about gardens", "Travel", "Gardening notes"}));
+  q.status = PostStatus::kDraft;
+  EXPECT_EQ(Titles(q), (Strings{"Draft about gardens"}));
+  q.status = std::nullopt;
+  q.text = "tomatoes";
+  EXPECT_EQ(Titles(q), (Strings{"Gardening notes"}));
+  q.text = "absent";
+  EXPECT_EQ(Titles(q), Strings{});
+  q.text = "";  // no filter
+  EXPECT_EQ(Titles(q).size(), 4u);
+}
+
+TEST_P(PostQueryTest, TextTakesPercentUnderscoreAndBackslashLiterally) {
+  Blog blog = NewBlog("a.example");
+  auto add = [&](const std::string& slug, const std::string& title, int64_t ms) {
+    Post post;
+    post.blog_id = blog.id;
+    post.status = PostStatus::kPublished;
+    post.title = title;
+    post.path = "/2022/01/" + slug + ".html";
+    post.published = At(ms);
+    post.updated = At(ms);
+    Must(store_->CreatePost(post));
+  };
+  add("a", "100% sure", 1000);
+  add("b", "1000 sure", 2000);
+  add("c", "snake_case", 3000);
+  add("d", "snakeXcase", 4000);
+  add("e", "back\\slash", 5000);
+  add("f", "backslash", 6000);
+
+  PostQuery q = QueryOf(blog.id);
+  q.text = "0%";
+  EXPECT_EQ(Titles(q), (Strings{"100% sure"}));
+  q.text = "%";
+  EXPECT_EQ(Titles(q), (Strings{"100% sure"}));
+  q.text = "e_c";
+  EXPECT_EQ(Titles(q), (Strings{"snake_case"}));
+  q.text = "_";
+  EXPECT_EQ(Titles(q), (Strings{"snake_case"}));
+  q.text = "k\\s";
+  EXPECT_EQ(Titles(q), (Strings{"back\\slash"}));
+}
+
+TEST_P(PostQueryTest, TextCombinesWithLabels) {
+  Blog blog = NewBlog("a.example");
+  NewPost(blog.id, "apple-pie", 1000, {"food"});
+  NewPost(blog.id, "apple-tree", 2000, {"garden"});
+  NewPost(blog.id, "pear-pie", 3000, {"food"});
+  PostQuery q = QueryOf(blog.id);
+  q.labels = {"food"};
+  q.text = "APPLE";
+  EXPECT_EQ(Titles(q), (Strings{"Title apple-pie"}));
+  q.order = PostQuery::Order::kUpdated;
+  EXPECT_EQ(Titles(q), (Strings{"Title apple-pie"}));
 }
 
 SAMIZDAT_ON_EVERY_STORE(PostQueryTest);

@@ -63,6 +63,36 @@ TEST_P(PostsTest, PostRoundTripsWithLabelsInAuthorsOrder) {
   EXPECT_FALSE(Must(store_->PathExists(blog.id, "/2022/01/other.html")));
 }
 
+TEST_P(PostsTest, AuthorIdRoundTripsThroughEveryWrite) {
+  Blog blog = NewBlog("a.example");
+  Post post = NewPost(blog.id, "x", 1000);
+  EXPECT_EQ(Must(store_->GetPost(blog.id, post.id)).author_id, 0);  // CLI and imports
+
+  post.author_id = 42;
+  ASSERT_TRUE(store_->UpdatePost(post).ok());
+  EXPECT_EQ(Must(store_->GetPost(blog.id, post.id)).author_id, 42);
+  EXPECT_EQ(Must(store_->GetPostByPath(blog.id, post.path)).author_id, 42);
+  EXPECT_EQ(Must(store_->ListPosts(QueryOf(blog.id))).at(0).author_id, 42);
+
+  Post second;
+  second.blog_id = blog.id;
+  second.path = "/2022/01/second.html";
+  second.author_id = 7;
+  Post created = Must(store_->CreatePost(second));
+  EXPECT_EQ(created.author_id, 7);
+  EXPECT_EQ(Must(store_->GetPost(blog.id, created.id)).author_id, 7);
+
+  std::unique_ptr<BulkWriter> bulk = Must(store_->BeginBulk());
+  Post imported;
+  imported.id = 99;
+  imported.blog_id = blog.id;
+  imported.path = "/2022/01/imported.html";
+  imported.author_id = 5;  // a copy (samizdat migrate) keeps it
+  ASSERT_TRUE(bulk->AddPost(imported).ok());
+  ASSERT_TRUE(bulk->Commit(nullptr).ok());
+  EXPECT_EQ(Must(store_->GetPost(blog.id, 99)).author_id, 5);
+}
+
 TEST_P(PostsTest, ImportedPostKeepsItsLargeId) {
   Blog blog = NewBlog("a.example");
   Post post;
