@@ -314,7 +314,8 @@ Status PostgresBulkWriter::AddUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckCopiedUser(user));
   Result<Rows> inserted =
       Run("INSERT INTO users (id, email, display_name, password_hash, role, must_change_password, "
-          "created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id",
+          "created_ms, blog_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+          "ON CONFLICT DO NOTHING RETURNING id",
           Params()
               .Add(user.id)
               .Add(user.email)
@@ -322,7 +323,8 @@ Status PostgresBulkWriter::AddUser(const User& user) {
               .Add(user.password_hash)
               .Add(RoleWord(user.role))
               .AddBool(user.must_change_password)
-              .Add(Millis(user.created)));
+              .Add(Millis(user.created))
+              .Add(user.blog_id));
   if (!inserted.ok()) return inserted.status();
   if (inserted->empty()) {
     Result<bool> id_taken = Exists("SELECT 1 FROM users WHERE id = $1", Params().Add(user.id));

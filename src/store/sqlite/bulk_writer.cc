@@ -301,7 +301,7 @@ Status SqliteBulkWriter::AddUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckCopiedUser(user));
   Result<Statement> insert = conn_.Prepare(
       "INSERT INTO users (id, email, display_name, password_hash, role, must_change_password, "
-      "created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "created_ms, blog_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   if (!insert.ok()) return insert.status();
   Status inserted = insert->Bind(1, user.id)
                         .Bind(2, user.email)
@@ -310,6 +310,7 @@ Status SqliteBulkWriter::AddUser(const User& user) {
                         .Bind(5, RoleWord(user.role))
                         .Bind(6, user.must_change_password ? 1 : 0)
                         .Bind(7, Millis(user.created))
+                        .Bind(8, user.blog_id)
                         .Run();
   if (inserted.IsConflict()) {
     Result<Statement> taken = conn_.Prepare("SELECT 1 FROM users WHERE id = ?1");

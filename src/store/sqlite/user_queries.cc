@@ -1,5 +1,6 @@
 // SqliteStore: users.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/checks.h"
@@ -7,6 +8,27 @@
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store::sqlite {
+namespace {
+
+// The columns ReadUser reads, in its order.
+constexpr std::string_view kUserSelect =
+    "SELECT id, email, display_name, password_hash, role, must_change_password, created_ms, "
+    "blog_id FROM users";
+
+User ReadUser(const Statement& row) {
+  User user;
+  user.id = row.Int64(0);
+  user.email = row.Text(1);
+  user.display_name = row.Text(2);
+  user.password_hash = row.Text(3);
+  user.role = RoleFromWord(row.TextView(4));
+  user.must_change_password = row.Int(5) != 0;
+  user.created = FromMillis(row.Int64(6));
+  user.blog_id = row.Int64(7);
+  return user;
+}
+
+}  // namespace
 
 Result<User> SqliteStore::CreateUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckUser(user));
@@ -22,7 +44,7 @@ Result<User> SqliteStore::CreateUser(const User& user) {
     if (Millis(stored.created) == 0) stored.created = FromMillis(NowMillis());
     Result<Statement> insert = conn.Prepare(
         "INSERT INTO users (email, display_name, password_hash, role, must_change_password, "
-        "created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        "created_ms, blog_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!insert.ok()) return insert.status();
     SAMIZDAT_RETURN_IF_ERROR(insert->Bind(1, stored.email)
                                  .Bind(2, stored.display_name)
@@ -30,6 +52,7 @@ Result<User> SqliteStore::CreateUser(const User& user) {
                                  .Bind(4, RoleWord(stored.role))
                                  .Bind(5, stored.must_change_password ? 1 : 0)
                                  .Bind(6, Millis(stored.created))
+                                 .Bind(7, stored.blog_id)
                                  .Run());
     stored.id = sqlite3_last_insert_rowid(conn.handle());
     return stored;
@@ -48,25 +71,74 @@ Result<int> SqliteStore::CountUsers() {
 
 Result<std::vector<User>> SqliteStore::ListUsers() {
   return Read([&](Connection& conn) -> Result<std::vector<User>> {
-    Result<Statement> query = conn.Prepare(
-        "SELECT id, email, display_name, password_hash, role, must_change_password, "
-        "created_ms FROM users ORDER BY id");
+    Result<Statement> query = conn.Prepare(std::string(kUserSelect) + " ORDER BY id");
     if (!query.ok()) return query.status();
     std::vector<User> users;
     for (;;) {
       Result<bool> row = query->Step();
       if (!row.ok()) return row.status();
       if (!*row) return users;
-      User user;
-      user.id = query->Int64(0);
-      user.email = query->Text(1);
-      user.display_name = query->Text(2);
-      user.password_hash = query->Text(3);
-      user.role = RoleFromWord(query->TextView(4));
-      user.must_change_password = query->Int(5) != 0;
-      user.created = FromMillis(query->Int64(6));
-      users.push_back(std::move(user));
+      users.push_back(ReadUser(*query));
     }
+  });
+}
+
+Result<User> SqliteStore::GetUser(int64_t user_id) {
+  return Read([&](Connection& conn) -> Result<User> {
+    Result<Statement> query = conn.Prepare(std::string(kUserSelect) + " WHERE id = ?1");
+    if (!query.ok()) return query.status();
+    Result<bool> row = query->Bind(1, user_id).Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound("no user with id " + std::to_string(user_id));
+    return ReadUser(*query);
+  });
+}
+
+Result<User> SqliteStore::GetUserByEmail(std::string_view email) {
+  return Read([&](Connection& conn) -> Result<User> {
+    // The column is COLLATE NOCASE: the comparison ignores (ASCII) case.
+    Result<Statement> query = conn.Prepare(std::string(kUserSelect) + " WHERE email = ?1");
+    if (!query.ok()) return query.status();
+    Result<bool> row = query->Bind(1, email).Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound("no user with the email " + std::string(email));
+    return ReadUser(*query);
+  });
+}
+
+Status SqliteStore::UpdateUser(const User& user) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckUser(user));
+  return Write([&](Connection& conn) -> Status {
+    Result<Statement> taken = conn.Prepare("SELECT 1 FROM users WHERE email = ?1 AND id <> ?2");
+    if (!taken.ok()) return taken.status();
+    Result<bool> row = taken->Bind(1, user.email).Bind(2, user.id).Step();
+    if (!row.ok()) return row.status();
+    if (*row) return Status::Conflict("the email " + user.email + " is already registered");
+    Result<Statement> update = conn.Prepare(
+        "UPDATE users SET email = ?2, display_name = ?3, password_hash = ?4, role = ?5, "
+        "must_change_password = ?6, blog_id = ?7 WHERE id = ?1");
+    if (!update.ok()) return update.status();
+    SAMIZDAT_RETURN_IF_ERROR(update->Bind(1, user.id)
+                                 .Bind(2, user.email)
+                                 .Bind(3, user.display_name)
+                                 .Bind(4, user.password_hash)
+                                 .Bind(5, RoleWord(user.role))
+                                 .Bind(6, user.must_change_password ? 1 : 0)
+                                 .Bind(7, user.blog_id)
+                                 .Run());
+    if (conn.Changes() == 0) return Status::NotFound("no user with id " + std::to_string(user.id));
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::DeleteUser(int64_t user_id) {
+  return Write([&](Connection& conn) -> Status {
+    // The user's sessions go with the row (ON DELETE CASCADE); posts keep author_id.
+    Result<Statement> remove = conn.Prepare("DELETE FROM users WHERE id = ?1");
+    if (!remove.ok()) return remove.status();
+    SAMIZDAT_RETURN_IF_ERROR(remove->Bind(1, user_id).Run());
+    if (conn.Changes() == 0) return Status::NotFound("no user with id " + std::to_string(user_id));
+    return Status::Ok();
   });
 }
 
