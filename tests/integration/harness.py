@@ -46,12 +46,14 @@ def _env(extra=None):
     return env
 
 
-def cli(*args, data, check=True, env=None, timeout=CLI_TIMEOUT):
+def cli(*args, data, check=True, env=None, timeout=CLI_TIMEOUT, input_text=None):
     """Runs `samizdat --data DATA ARGS...`; returns (exit code, stdout, stderr) as text.
+    `input_text` goes to its standard input (none: an empty one).
 
     With check=True a non-zero exit fails the calling test with the command's stderr."""
     cmd = [binary(), '--data', data, *[str(a) for a in args]]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=_env(env))
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=_env(env),
+                          input=input_text if input_text is not None else '')
     if check and proc.returncode != 0:
         raise AssertionError(f'{" ".join(cmd)} exited {proc.returncode}\n'
                              f'stdout: {proc.stdout}\nstderr: {proc.stderr}')
@@ -473,8 +475,8 @@ class IntegrationCase(unittest.TestCase):
 
     # CLI helpers (usable from prepare() and from tests).
     @classmethod
-    def cli(cls, *args, check=True, data=None):
-        return cli(*args, data=data or cls.data, check=check, env=cls.ENV)
+    def cli(cls, *args, check=True, data=None, input_text=None):
+        return cli(*args, data=data or cls.data, check=check, env=cls.ENV, input_text=input_text)
 
     @classmethod
     def write_file(cls, name, content):
