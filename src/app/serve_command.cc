@@ -1,6 +1,6 @@
 // `samizdat serve`: first-run set-up, then the HTTP server with the public site and its
-// comment form, a once-a-second publisher of scheduled posts (which also purges old
-// spam once an hour), and the access log. The background work outlives a lost
+// comment form and the admin, a once-a-second publisher of scheduled posts (which also
+// purges old spam, ended sessions and old failed sign-ins once an hour), and the access log. The background work outlives a lost
 // database: it says when the database goes and when it is back, and carries on.
 #include <sys/resource.h>
 
@@ -19,6 +19,7 @@
 #include "app/commands.h"
 #include "http/server.h"
 #include "render/theme.h"
+#include "service/accounts.h"
 #include "service/comments.h"
 #include "service/first_run.h"
 #include "service/posts.h"
@@ -130,9 +131,13 @@ void PublishDuePosts(store::Store& store, StoreWatch& watch) {
   }
 }
 
-void PurgeOldSpam(service::CommentService& comments, StoreWatch& watch) {
+// The hourly clean-up: spam older than 30 days, ended sessions, old failed sign-ins.
+void PurgeOld(service::CommentService& comments, service::AccountService& accounts,
+              StoreWatch& watch) {
   auto purged = comments.PurgeOldSpam(Now());
   if (!purged.ok()) return watch.Failed("purging old spam", purged.status());
+  auto expired = accounts.PurgeExpired(Now());
+  if (!expired.ok()) return watch.Failed("purging ended sessions", expired.status());
   watch.Succeeded();
 }
 
@@ -195,7 +200,9 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   auto comments = service::CommentService::Open(**store, *comment_settings);
   if (!comments.ok()) return Fail(comments.status());
   web::Site site(**store, *comments, std::move(theme), site_options);
-  auto admin = web::admin::Admin::Create(**store, *comments);
+  auto accounts = service::AccountService::Open(**store);
+  if (!accounts.ok()) return Fail(accounts.status());
+  auto admin = web::admin::Admin::Create(**store, *comments, *accounts);
   if (!admin.ok()) return Fail(admin.status());
 
   http::ServerOptions options;
@@ -208,11 +215,11 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (Status started = server.Start(); !started.ok()) return Fail(started);
 
   StoreWatch watch;
-  PurgeOldSpam(*comments, watch);
+  PurgeOld(*comments, *accounts, watch);
   int ticks = 0;
   Ticker ticker([&] {
     PublishDuePosts(**store, watch);
-    if (++ticks % 3600 == 0) PurgeOldSpam(*comments, watch);
+    if (++ticks % 3600 == 0) PurgeOld(*comments, *accounts, watch);
     (*log)->Flush();
   });
   std::cout << "samizdat serving http://" << flags.address << ":" << server.port() << "/"

@@ -18,11 +18,11 @@
 namespace samizdat::web::admin {
 
 struct Admin::Impl {
-  Impl(store::Store& store, service::AccountService accounts, service::CommentService& comments,
+  Impl(store::Store& store, service::AccountService& accounts, service::CommentService& comments,
        std::string sign_in_key)
-      : accounts(std::move(accounts)),
+      : accounts(accounts),
         imports(store),
-        services{store, this->accounts, comments, imports, templates, std::move(sign_in_key)},
+        services{store, accounts, comments, imports, templates, std::move(sign_in_key)},
         blogs(store, nullptr) {
     AddAuthRoutes(routes);
     AddPostRoutes(routes);
@@ -33,7 +33,7 @@ struct Admin::Impl {
     AddTransferRoutes(routes);
   }
 
-  service::AccountService accounts;
+  service::AccountService& accounts;
   Templates templates;
   ImportJobs imports;
   Services services;
@@ -101,13 +101,11 @@ http::Response StaticFile(const Templates& templates, const std::vector<std::str
 
 Result<std::unique_ptr<Admin>> Admin::Create(store::Store& store,
                                              service::CommentService& comments,
-                                             service::AccountSettings settings) {
-  auto accounts = service::AccountService::Open(store, settings);
-  if (!accounts.ok()) return accounts.status();
+                                             service::AccountService& accounts) {
   auto sign_in_key = store.GetOrCreateSecret("sign-in-form-key", auth::RandomSecretKey());
   if (!sign_in_key.ok()) return sign_in_key.status();
   return std::unique_ptr<Admin>(new Admin(
-      std::make_unique<Impl>(store, std::move(*accounts), comments, std::move(*sign_in_key))));
+      std::make_unique<Impl>(store, accounts, comments, std::move(*sign_in_key))));
 }
 
 Admin::Admin(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

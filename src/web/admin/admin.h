@@ -23,9 +23,10 @@ namespace samizdat::web::admin {
 
 class Admin {
  public:
+  // `store`, `comments` and `accounts` must outlive the Admin.
   static Result<std::unique_ptr<Admin>> Create(store::Store& store,
                                                service::CommentService& comments,
-                                               service::AccountSettings settings = {});
+                                               service::AccountService& accounts);
   ~Admin();
 
   // Any request under /admin.
