@@ -68,6 +68,9 @@ Result<Form> Form::FromMultipart(std::string_view content_type, std::string_view
   Form form;
   GMimeMultipart* multipart = GMIME_MULTIPART(root.get());
   const int count = g_mime_multipart_get_count(multipart);
+  if (count == 0 && !body.empty()) {
+    return Status::InvalidArgument("The upload has no parts: its boundary is not in its body.");
+  }
   for (int i = 0; i < count; ++i) {
     GMimeObject* object = g_mime_multipart_get_part(multipart, i);
     if (!GMIME_IS_PART(object)) continue;
