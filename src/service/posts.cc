@@ -1,4 +1,5 @@
-// PostService: the write path of posts and pages.
+// PostService: the write path of posts and pages: adding, finding, removing, and what
+// Add and the editor's saves (post_edits.cc) share — content, rendering, paths.
 #include "service/posts.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "text/markdown.h"
 #include "text/sanitize.h"
 #include "text/slug.h"
+#include "text/utf8.h"
 
 namespace samizdat::service {
 std::vector<std::string> ParseLabels(std::string_view comma_separated) {
@@ -48,43 +50,88 @@ Result<std::string> BloggerPath(PostKind kind, const LocalTime& local, std::stri
   return Status::Conflict("no free permalink left for '" + std::string(slug) + "'");
 }
 
-Result<std::string> PostService::FreePath(const Blog& blog, const Post& post) {
+Result<std::string> CleanSlug(std::string_view typed) {
+  std::string slug;
+  for (char c : TrimBlank(typed)) {
+    if (c == ' ' || c == '\t') {
+      if (!slug.empty() && slug.back() != '-') slug += '-';
+    } else if (c >= 'A' && c <= 'Z') {
+      slug += static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+      slug += c;
+    } else {
+      return Status::InvalidArgument("a permalink may hold only letters a-z, digits, '-' and "
+                                     "'_', not '" + text::ToValidUtf8(typed) + "'");
+    }
+  }
+  if (slug.empty()) return Status::InvalidArgument("a permalink must not be empty");
+  if (slug.size() > 100) {
+    return Status::InvalidArgument("a permalink is at most 100 characters long");
+  }
+  return slug;
+}
+
+std::string PostService::RenderBody(BodyFormat format, std::string_view source) {
+  std::string html(source);
+  if (format == BodyFormat::kMarkdown) {
+    // md4c fails only past 4 GiB or out of memory: nothing to show then.
+    auto rendered = text::MarkdownToHtml(source);
+    html = rendered.ok() ? std::move(*rendered) : std::string();
+  }
+  return text::SanitizeHtml(html, text::SanitizePolicy::kPostBody);
+}
+
+Status PostService::SetContent(Post& post, std::string_view title, const std::string& source,
+                               BodyFormat format, const std::vector<std::string>& labels) {
+  if (TrimBlank(title).empty()) return Status::InvalidArgument("a post needs a title");
+  if (!text::IsValidUtf8(title) || !text::IsValidUtf8(source)) {
+    return Status::InvalidArgument("the title and body must be UTF-8 text");
+  }
+  std::vector<std::string> names;
+  for (const std::string& label : labels) {
+    for (const std::string& name : ParseLabels(label)) {
+      if (name.size() > 200) return Status::InvalidArgument("label '" + name + "' is too long");
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+  }
+  post.title = std::string(TrimBlank(title));
+  post.source = source;
+  post.format = format;
+  post.labels = std::move(names);
+  post.body_html = RenderBody(format, source);
+  post.body_text = text::HtmlToText(post.body_html);
+  return Status::Ok();
+}
+
+Result<std::string> PostService::FreePath(const Blog& blog, const Post& post,
+                                          std::string_view slug) {
   auto zone = TimeZone::Find(blog.time_zone);
   if (!zone.ok()) return zone.status();
-  return BloggerPath(post.kind, zone->ToLocal(post.published), text::BloggerSlug(post.title),
-                     [&](const std::string& path) { return store_.PathExists(blog.id, path); });
+  return BloggerPath(post.kind, zone->ToLocal(post.published), slug,
+                     [&](const std::string& path) -> Result<bool> {
+                       if (!post.path.empty() && path == post.path) return false;
+                       return store_.PathExists(blog.id, path);
+                     });
 }
 
 Result<Post> PostService::Add(const Blog& blog, NewPost input) {
-  if (TrimBlank(input.title).empty()) return Status::InvalidArgument("a post needs a title");
-  if (!text::IsValidUtf8(input.title) || !text::IsValidUtf8(input.source) ||
-      !text::IsValidUtf8(input.author)) {
+  if (!text::IsValidUtf8(input.author)) {
     return Status::InvalidArgument("the title, author and body must be UTF-8 text");
   }
   Post post;
   post.blog_id = blog.id;
   post.kind = input.kind;
-  post.title = std::string(TrimBlank(input.title));
-  post.format = input.format;
+  SAMIZDAT_RETURN_IF_ERROR(
+      SetContent(post, input.title, input.source, input.format, input.labels));
   post.author = input.author.empty() ? "Anonymous" : input.author;
+  post.author_id = input.author_id;
   post.comments_mode = input.comments_mode;
-  for (const std::string& label : input.labels) {
-    for (const std::string& name : ParseLabels(label)) {
-      if (name.size() > 200) return Status::InvalidArgument("label '" + name + "' is too long");
-      if (std::find(post.labels.begin(), post.labels.end(), name) == post.labels.end()) {
-        post.labels.push_back(name);
-      }
-    }
+  std::string slug;
+  if (!input.slug.empty()) {
+    auto clean = CleanSlug(input.slug);
+    if (!clean.ok()) return clean.status();
+    slug = std::move(*clean);
   }
-  std::string html = std::move(input.source);
-  post.source = html;
-  if (post.format == BodyFormat::kMarkdown) {
-    auto rendered = text::MarkdownToHtml(post.source);
-    if (!rendered.ok()) return rendered.status();
-    html = std::move(*rendered);
-  }
-  post.body_html = text::SanitizeHtml(html, text::SanitizePolicy::kPostBody);
-  post.body_text = text::HtmlToText(post.body_html);
 
   const Time now = Now();
   post.published = input.published.value_or(now);
@@ -93,7 +140,10 @@ Result<Post> PostService::Add(const Blog& blog, NewPost input) {
     post.status = PostStatus::kDraft;
   } else {
     post.status = post.published > now ? PostStatus::kScheduled : PostStatus::kPublished;
-    auto path = FreePath(blog, post);
+  }
+  // A draft gets its path at first publish, unless its slug is chosen now.
+  if (!input.draft || !slug.empty()) {
+    auto path = FreePath(blog, post, slug.empty() ? text::BloggerSlug(post.title) : slug);
     if (!path.ok()) return path.status();
     post.path = std::move(*path);
   }

@@ -50,8 +50,9 @@ struct PostEdit {
   BodyFormat format = BodyFormat::kHtml;
   std::vector<std::string> labels;
   CommentsMode comments_mode = CommentsMode::kOpen;
-  // A new permalink slug; empty: keep the path (or make one from the title at first
-  // publish). Changing the path of a published post keeps a redirect from the old one.
+  // A new permalink slug (CleanSlug); empty: keep the path (or make one from the title
+  // at first publish). The path of a published post is fixed: a slug that would move it
+  // is refused (InvalidArgument), since old links to it would break.
   std::string slug;
   SaveAction action = SaveAction::kDraft;
   std::optional<Time> publish_at;        // kSchedule
@@ -69,6 +70,11 @@ Result<std::string> BloggerPath(PostKind kind, const LocalTime& local, std::stri
 
 // "a, b ,a" -> {"a", "b"}: trimmed, empty names and duplicates dropped, order kept.
 std::vector<std::string> ParseLabels(std::string_view comma_separated);
+
+// A permalink slug as typed ("My Post" -> "my-post"): trimmed, ASCII letters folded to
+// lower case, runs of blanks made one '-'. What is left must be 1 to 100 of a-z, 0-9,
+// '-' and '_' (Blogger's own SLUG_DD): InvalidArgument otherwise.
+Result<std::string> CleanSlug(std::string_view typed);
 
 class PostService {
  public:
@@ -90,11 +96,17 @@ class PostService {
   Result<int> PublishDue(const Blog& blog, Time now);
 
   // --- the editor ------------------------------------------------------------------
-  // Saves an edit, keeping the replaced version as a revision first. InvalidArgument as
-  // Add, and for kSchedule without a future publish_at or a malformed slug; NotFound.
+  // Saves an edit, keeping the replaced version as a revision first. kDraft keeps the
+  // path (a slug gives a draft its future path); kPublish publishes a draft or scheduled
+  // post now, at its kept path or a new Blogger path, and keeps a published post's time
+  // and path; kSchedule sets the time and the path from publish_at's month.
+  // InvalidArgument as Add, and for kSchedule without a future publish_at or on a
+  // published post, a malformed slug, a slug that would move a published post; NotFound.
+  // Nothing is changed on error.
   Result<Post> Edit(const Blog& blog, int64_t post_id, const PostEdit& edit);
-  // Saves a draft's fields in place without a revision (the editor's autosave).
-  // InvalidArgument when the post is not a draft; NotFound.
+  // Saves a draft's title, body, format, labels and comment switch in place without a
+  // revision (the editor's autosave); the slug and action are not looked at.
+  // InvalidArgument when the post is not a draft or as Add; NotFound.
   Result<Post> Autosave(const Blog& blog, int64_t post_id, const PostEdit& edit);
   // Makes a published or scheduled post a draft again (keeping a revision). NotFound.
   Result<Post> Unpublish(const Blog& blog, int64_t post_id, const std::string& editor);
@@ -107,7 +119,16 @@ class PostService {
   static std::string RenderBody(BodyFormat format, std::string_view source);
 
  private:
-  Result<std::string> FreePath(const Blog& blog, const Post& post);
+  // Sets what the author writes: the title (trimmed), source, format and labels, and the
+  // body rendered from them. InvalidArgument for an empty title, a title or body that
+  // is not UTF-8, a label over 200 characters; `post` is then unchanged.
+  static Status SetContent(Post& post, std::string_view title, const std::string& source,
+                           BodyFormat format, const std::vector<std::string>& labels);
+  // The first free Blogger path for `post` with `slug` at its published time in the
+  // blog's zone; the path the post holds now counts as free.
+  Result<std::string> FreePath(const Blog& blog, const Post& post, std::string_view slug);
+  // Keeps `post` as it is stored as a revision saved by `editor`.
+  Status KeepRevision(const Post& post, const std::string& editor);
   store::Store& store_;
 };
 
