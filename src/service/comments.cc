@@ -249,6 +249,43 @@ Status CommentService::Moderate(int64_t blog_id, int64_t comment_id, ModerationA
   return Status::InvalidArgument("unknown moderation action");
 }
 
+Result<Comment> CommentService::Reply(const Blog& blog, int64_t parent_id,
+                                      std::string_view author_name, std::string_view body,
+                                      Time now) {
+  auto parent = store_->GetComment(blog.id, parent_id);
+  if (!parent.ok()) return parent.status();
+  if (parent->status == CommentStatus::kSpam || parent->status == CommentStatus::kDeleted) {
+    return Status::InvalidArgument("That comment is marked as " +
+                                   std::string(CommentStatusName(parent->status)) +
+                                   "; approve it before replying to it.");
+  }
+  CommentSubmission fields;
+  fields.name = std::string(author_name);
+  fields.body = std::string(body);
+  if (std::string problem = CheckFields(fields); !problem.empty()) {
+    return Status::InvalidArgument(std::move(problem));
+  }
+  Comment reply;
+  reply.blog_id = blog.id;
+  reply.post_id = parent->post_id;
+  reply.parent_id = parent->id;
+  reply.status = CommentStatus::kPublished;
+  reply.author_name = std::string(TrimBlank(author_name));
+  if (reply.author_name.empty()) reply.author_name = "Anonymous";
+  reply.body_html = text::SanitizeHtml(body, text::SanitizePolicy::kComment);
+  reply.body_text = text::HtmlToText(reply.body_html);
+  if (!HasVisibleText(reply.body_text)) {
+    return Status::InvalidArgument("The reply has no text left once the HTML that is not "
+                                   "allowed is removed. Comments may use <b>, <i> and <a href> only.");
+  }
+  reply.body_digest = auth::KeyedHash(ip_key_, "body\n" + NormalizedText(reply.body_text));
+  reply.published = now;
+  if (parent->status == CommentStatus::kPending) {
+    SAMIZDAT_RETURN_IF_ERROR(Moderate(blog.id, parent->id, ModerationAction::kApprove));
+  }
+  return store_->CreateComment(reply);
+}
+
 Result<int> CommentService::PurgeOldSpam(Time now) {
   return store_->PurgeComments(CommentStatus::kSpam, now - kSpamRetention);
 }

@@ -1,6 +1,6 @@
 // Comment use cases: a reader posts a comment (checked, sanitized, screened for spam,
 // published or held), the author moderates (approve, spam, delete: each teaches the
-// spam classifier), and old spam is purged.
+// spam classifier) and replies, and old spam is purged.
 //
 // Screening runs in this order, and the first check that fails refuses the comment with
 // nothing stored: the post exists and is published (kNotFound); its comments are open
@@ -89,6 +89,14 @@ class CommentService {
   // and trains it as spam; Delete hides it for good (kept, marked deleted) and leaves
   // the training as it was. NotFound for an unknown comment.
   Status Moderate(int64_t blog_id, int64_t comment_id, ModerationAction action);
+
+  // The blog's author replies to comment `parent_id` as `author_name` (the admin's reply
+  // form): published at once, with no screening but the fields' (valid UTF-8, a body
+  // with text left once sanitized as comments are, within the length limits). A pending
+  // parent is approved first, as on Blogger. NotFound for an unknown parent;
+  // InvalidArgument for a bad body or a parent that is spam or deleted.
+  Result<Comment> Reply(const Blog& blog, int64_t parent_id, std::string_view author_name,
+                        std::string_view body, Time now);
 
   // Removes spam older than kSpamRetention; returns how many comments went.
   Result<int> PurgeOldSpam(Time now);

@@ -1,5 +1,5 @@
 // CommentService: every screening step refuses with nothing stored, held versus
-// published, moderation teaching the classifier, and the spam purge.
+// published, moderation teaching the classifier, the author's replies, and the spam purge.
 #include "service/comments.h"
 
 #include "service/blogs.h"
@@ -219,6 +219,42 @@ TEST_F(CommentServiceTest, ModerationTeachesTheClassifierToHoldSpam) {
   EXPECT_LT(likely_ham->comment.spam_score, 0.5);
   EXPECT_EQ(service.Moderate(blog_.id, 424242, ModerationAction::kApprove).code(),
             Status::Code::kNotFound);
+}
+
+TEST_F(CommentServiceTest, TheAuthorsReplyIsPublishedAndApprovesAHeldParent) {
+  BlogChanges moderate;
+  moderate.comment_moderation = "always";
+  blog_ = *BlogService(*store_).Update(blog_.host, moderate);
+  CommentService service = Service();
+  auto held = service.Submit(blog_, Form(service, "A question?"), now_);
+  ASSERT_EQ(held->comment.status, CommentStatus::kPending);
+
+  auto reply = service.Reply(blog_, held->comment.id, "The Author",
+                             "An <b>answer</b><script>x()</script>\nline two", now_);
+  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+  EXPECT_EQ(reply->status, CommentStatus::kPublished);
+  EXPECT_EQ(reply->parent_id, held->comment.id);
+  EXPECT_EQ(reply->post_id, post_.id);
+  EXPECT_EQ(reply->author_name, "The Author");
+  EXPECT_EQ(reply->body_html, "An <b>answer</b><br>line two");
+  const Comment parent = *store_->GetComment(blog_.id, held->comment.id);
+  EXPECT_EQ(parent.status, CommentStatus::kPublished);
+  EXPECT_EQ(parent.trained, SpamTraining::kHam);
+  EXPECT_EQ(store_->GetPost(blog_.id, post_.id)->comment_count, 2);
+}
+
+TEST_F(CommentServiceTest, AReplyNeedsTextAndALiveParent) {
+  CommentService service = Service();
+  auto comment = service.Submit(blog_, Form(service, "Hello"), now_);
+  EXPECT_EQ(service.Reply(blog_, comment->comment.id, "A", "<script>x</script>", now_)
+                .status().code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(service.Reply(blog_, 424242, "A", "hi", now_).status().code(),
+            Status::Code::kNotFound);
+  ASSERT_TRUE(service.Moderate(blog_.id, comment->comment.id, ModerationAction::kSpam).ok());
+  EXPECT_EQ(service.Reply(blog_, comment->comment.id, "A", "hi", now_).status().code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(Stored(), 1);
 }
 
 TEST_F(CommentServiceTest, SpamIsKeptThirtyDaysThenPurged) {
