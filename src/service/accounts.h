@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/model.h"
@@ -123,6 +124,12 @@ class AccountService {
  private:
   AccountService(store::Store& store, AccountSettings settings, std::string key)
       : store_(&store), settings_(settings), key_(std::move(key)) {}
+  // InvalidArgument unless the password's length is within bounds.
+  Status CheckPassword(std::string_view password) const;
+  // How long until sign-ins under `key` are allowed again, when `limit` failures lie in
+  // the window before `now`; nullopt when they are allowed.
+  Result<std::optional<std::chrono::seconds>> ThrottledFor(const std::string& key, int limit,
+                                                          Time now);
   store::Store* store_;
   AccountSettings settings_;
   std::string key_;

@@ -2,6 +2,7 @@
 #include "service/first_run.h"
 
 #include "auth/password.h"
+#include "service/accounts.h"
 #include "service/blogs.h"
 #include "service/posts.h"
 
@@ -20,23 +21,23 @@ to try next:
 Everything lives in one SQLite file under `./data`; copy it and you have a backup.
 )";
 
-// Creates the admin account unless a user exists, noting it in `result`.
+// Creates the admin account unless a user exists, noting it in `result`. The password
+// is random and printed once, so the admin must change it on first sign-in.
 Result<FirstRunResult> AdminAccount(store::Store& store, FirstRunResult result) {
   auto users = store.CountUsers();
   if (!users.ok()) return users.status();
   if (*users == 0) {
-    User admin;
+    auto accounts = AccountService::Open(store);
+    if (!accounts.ok()) return accounts.status();
+    NewUser admin;
     admin.email = "admin@localhost";
     admin.display_name = "Admin";
     admin.role = UserRole::kAdmin;
     admin.must_change_password = true;
     std::string password = auth::RandomPassword(16);
-    auto hash = auth::HashPassword(password);
-    if (!hash.ok()) return hash.status();
-    admin.password_hash = std::move(*hash);
-    auto created = store.CreateUser(admin);
+    auto created = accounts->AddUser(admin, password);
     if (created.ok()) {
-      result.admin_email = admin.email;
+      result.admin_email = created->email;
       result.admin_password = std::move(password);
     } else if (!created.status().IsConflict()) {
       return created.status();
