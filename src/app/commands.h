@@ -13,6 +13,7 @@ void RegisterBlog(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void RegisterPosts(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void RegisterComments(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void RegisterTransfer(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void RegisterUsers(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // `migrate` opens the two databases it names, never the global options' one.
 void RegisterMigrate(CLI::App& app, int& exit_code);
 
