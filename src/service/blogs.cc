@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text/utf8.h"
+
 namespace samizdat::service {
 namespace {
 
@@ -12,6 +14,18 @@ bool IsValidHost(std::string_view host) {
   return std::all_of(host.begin(), host.end(), [](unsigned char c) {
     return std::isalnum(c) || c == '-' || c == '.' || c == '[' || c == ']' || c == ':';
   });
+}
+
+// A date pattern: 1 to 100 bytes of UTF-8 text without control characters.
+Status CheckPattern(std::string_view what, std::string_view pattern) {
+  if (pattern.empty() || pattern.size() > 100 || !text::IsValidUtf8(pattern) ||
+      std::any_of(pattern.begin(), pattern.end(),
+                  [](unsigned char c) { return c < 0x20 || c == 0x7F; })) {
+    return Status::InvalidArgument("the " + std::string(what) +
+                                   " format must be a line of 1 to 100 characters, such as "
+                                   "EEEE, MMMM d, yyyy");
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -46,6 +60,14 @@ Status BlogService::Apply(const BlogChanges& changes, Blog& blog) {
     auto zone = TimeZone::Find(*changes.time_zone);
     if (!zone.ok()) return zone.status();
     blog.time_zone = zone->name();
+  }
+  if (changes.date_format) {
+    SAMIZDAT_RETURN_IF_ERROR(CheckPattern("date", *changes.date_format));
+    blog.date_format = *changes.date_format;
+  }
+  if (changes.time_format) {
+    SAMIZDAT_RETURN_IF_ERROR(CheckPattern("time", *changes.time_format));
+    blog.time_format = *changes.time_format;
   }
   if (changes.posts_per_page) {
     if (*changes.posts_per_page < 1 || *changes.posts_per_page > 500) {

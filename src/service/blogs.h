@@ -20,6 +20,9 @@ struct BlogChanges {
   std::optional<std::string> banner_url;
   std::optional<std::string> banner_alt;
   std::optional<std::string> time_zone;
+  // Blogger's date patterns (core/time.h FormatPattern): date headers, post times.
+  std::optional<std::string> date_format;
+  std::optional<std::string> time_format;
   std::optional<int> posts_per_page;
   std::optional<std::string> comment_moderation;  // "never", "always" or "older"
   std::optional<int> moderation_days;              // 1..3650

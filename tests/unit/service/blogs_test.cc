@@ -42,6 +42,11 @@ TEST_F(BlogServiceTest, RefusesBadSettingsAndStoresNothing) {
   EXPECT_TRUE(blogs.Create(per_page).status().IsInvalidArgument());
   EXPECT_TRUE(blogs.Create(Named("bad host!", "A")).status().IsInvalidArgument());
   EXPECT_TRUE(blogs.Create(Named("a.test", "")).status().IsInvalidArgument());
+  BlogChanges date = Named("a.test", "A");
+  date.date_format = "";
+  EXPECT_TRUE(blogs.Create(date).status().IsInvalidArgument());
+  date.date_format = "d MMMM\nyyyy";
+  EXPECT_TRUE(blogs.Create(date).status().IsInvalidArgument());
   EXPECT_TRUE(store_->ListBlogs()->empty());
 }
 
@@ -63,9 +68,12 @@ TEST_F(BlogServiceTest, UpdateChangesOnlyWhatIsGiven) {
   ASSERT_TRUE(blogs.Create(changes).ok());
   BlogChanges title;
   title.title = "New title";
+  title.date_format = "d MMMM yyyy";
   auto updated = blogs.Update("a.test", title);
   ASSERT_TRUE(updated.ok()) << updated.status().ToString();
   EXPECT_EQ(updated->title, "New title");
+  EXPECT_EQ(updated->date_format, "d MMMM yyyy");
+  EXPECT_EQ(updated->time_format, "h:mm a");
   EXPECT_EQ(updated->description, "kept");
 }
 
