@@ -137,4 +137,13 @@ std::string KeyedHash(std::string_view key, std::string_view value) {
   return std::string(hex.data(), kKeyedHashBytes * 2);
 }
 
+std::string ContentHash(std::string_view bytes) {
+  InitSodiumOnce();
+  std::array<unsigned char, kKeyedHashBytes> hash;
+  crypto_generichash(hash.data(), hash.size(), Bytes(bytes), bytes.size(), nullptr, 0);
+  std::array<char, kKeyedHashBytes * 2 + 1> hex;
+  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+  return std::string(hex.data(), kKeyedHashBytes * 2);
+}
+
 }  // namespace samizdat::auth

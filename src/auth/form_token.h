@@ -1,4 +1,4 @@
-// Comment form tokens and keyed hashes, through libsodium.
+// Comment form tokens, keyed hashes and content hashes, through libsodium.
 //
 // A form token proves that a comment form was shown by this blog for this post, and
 // when: "<post id>.<issued epoch ms>.<MAC>", the MAC (HMAC-SHA-512-256 under an
@@ -40,5 +40,9 @@ FormTokenCheck CheckFormToken(std::string_view key, std::string_view token, int6
 // A keyed BLAKE2b hash of `value` as 32 lowercase hex digits: stores an IP address
 // without storing it, so that it can only be compared, not read back.
 std::string KeyedHash(std::string_view key, std::string_view value);
+
+// A plain (unkeyed) BLAKE2b hash of `bytes` as 32 lowercase hex digits: names an
+// uploaded file by its content.
+std::string ContentHash(std::string_view bytes);
 
 }  // namespace samizdat::auth

@@ -223,5 +223,12 @@ TEST(FormTokenKeys, MatchesAKnownAnswer) {
             "42.1700000000123.0RqRc2fWXai3fkkaPY5f_KnObI366VsSvImUV4WiYGE");
 }
 
+TEST(ContentHash, IsBlake2bOfSixteenBytesInHex) {
+  // The test vectors of Python's hashlib.blake2b(data, digest_size=16).
+  EXPECT_EQ(ContentHash("hello"), "46fb7408d4f285228f4af516ea25851b");
+  EXPECT_EQ(ContentHash(""), "cae66941d9efbd404e4d88758ea67670");
+  EXPECT_NE(ContentHash(std::string("a\0b", 3)), ContentHash("a"));
+}
+
 }  // namespace
 }  // namespace samizdat::auth
