@@ -1,9 +1,10 @@
 # Writes OUTPUT, a C++ file that defines NAMESPACE::VARIABLE[] (EmbeddedFile, declared in
 # HEADER) and NAMESPACE::VARIABLECount with the bytes of the files of DIR whose names end
-# in one of EXTENSIONS (a ;-list such as "mustache;css;js"). Run as:
+# in one of EXTENSIONS (a comma-separated list such as "mustache,css,js"). Run as:
 #   cmake -DDIR=… -DOUTPUT=… -DHEADER=… -DNAMESPACE=… -DVARIABLE=… -DEXTENSIONS=… -P this
+string(REPLACE "," ";" extensions "${EXTENSIONS}")
 set(globs "")
-foreach(ext IN LISTS EXTENSIONS)
+foreach(ext IN LISTS extensions)
   list(APPEND globs "${DIR}/*.${ext}")
 endforeach()
 file(GLOB files RELATIVE "${DIR}" ${globs})
