@@ -150,7 +150,8 @@ Status AccountService::RemoveUser(std::string_view email) {
 
 Result<std::optional<seconds>> AccountService::ThrottledFor(const std::string& key, int limit,
                                                             Time now) {
-  const Time window_start = now - settings_.failure_window;
+  // Failures within the window: later than now - window (the store counts "at or after").
+  const Time window_start = now - settings_.failure_window + milliseconds(1);
   Result<int> count = store_->CountSignInFailures(key, window_start);
   if (!count.ok()) return count.status();
   if (*count < limit) return std::optional<seconds>();
