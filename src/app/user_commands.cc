@@ -110,6 +110,9 @@ int AddUser(store::Store& store, const AddFlags& flags) {
   }
   Result<service::AccountService> accounts = service::AccountService::Open(store);
   if (!accounts.ok()) return Fail(accounts.status());
+  // Said before asking, so a taken email does not cost typing a password twice.
+  Result<User> existing = accounts->FindUser(flags.email);
+  if (existing.ok()) return Fail("the email " + flags.email + " is already registered");
   Result<std::string> password = ReadNewPassword(flags.password_stdin);
   if (!password.ok()) return Fail(password.status());
   Result<User> added = accounts->AddUser(user, *password);
