@@ -30,14 +30,6 @@ bool AnyItem(std::string_view value, F f) {
   }
 }
 
-bool EtagMatches(std::string_view if_none_match, const std::string& etag) {
-  return AnyItem(if_none_match, [&](std::string_view item) {
-    if (item == "*") return true;
-    if (item.starts_with("W/")) item.remove_prefix(2);  // weak comparison (RFC 9110 13.1.2)
-    return item == etag;
-  });
-}
-
 bool AcceptsGzipCoding(std::string_view accept_encoding) {
   return AnyItem(accept_encoding, [](std::string_view item) {
     std::string_view coding = TrimBlank(item.substr(0, item.find(';')));
@@ -50,6 +42,14 @@ bool AcceptsGzipCoding(std::string_view accept_encoding) {
 }
 
 }  // namespace
+
+bool EtagMatches(std::string_view if_none_match, const std::string& etag) {
+  return AnyItem(if_none_match, [&](std::string_view item) {
+    if (item == "*") return true;
+    if (item.starts_with("W/")) item.remove_prefix(2);  // weak comparison (RFC 9110 13.1.2)
+    return item == etag;
+  });
+}
 
 bool AcceptsGzip(const http::Request& request) {
   return AcceptsGzipCoding(request.GetHeader("Accept-Encoding"));

@@ -2,6 +2,9 @@
 // match, and the gzip copy for clients that accept it.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "http/server.h"
 #include "service/page_cache.h"
 
@@ -12,6 +15,10 @@ namespace samizdat::web {
 // absent), the gzip body when Accept-Encoding allows gzip and the page has one, the
 // plain body otherwise.
 http::Response Deliver(const http::Request& request, const service::CachedPage& page);
+
+// Whether an If-None-Match value names `etag` (a quoted ETag; "*" names any, and a
+// weak W/ tag compares as its strong twin).
+bool EtagMatches(std::string_view if_none_match, const std::string& etag);
 
 // Whether the client accepts a gzip body (Accept-Encoding, q=0 honoured).
 bool AcceptsGzip(const http::Request& request);

@@ -23,6 +23,9 @@ http::Response PublicPage(Handlers& h, const http::Request& request) { return h.
 http::Response PostComment(Handlers& h, const http::Request& request) {
   return h.site.HandleComment(request);
 }
+http::Response MediaFile(Handlers& h, const http::Request& request) {
+  return h.site.HandleMedia(request);
+}
 http::Response AdminPage(Handlers& h, const http::Request& request) {
   return h.admin.Handle(request);
 }
@@ -38,8 +41,8 @@ constexpr std::size_t kMediaUploadLimit = 11 * 1024 * 1024;
 constexpr std::size_t kImportUploadLimit = 256 * 1024 * 1024;
 
 // Order matters: the first route whose path matches is taken.
-const std::array<Route, 13>& Routes() {
-  static const std::array<Route, 13> kRoutes = {{
+const std::array<Route, 14>& Routes() {
+  static const std::array<Route, 14> kRoutes = {{
       {"GET", Match::kExact, "/healthz", 0, Health},
       {"POST", Match::kExact, "/comment", kCommentFormLimit, PostComment},
       // The admin (web/admin/ has its own table of pages behind these).
@@ -54,6 +57,8 @@ const std::array<Route, 13>& Routes() {
       {"GET", Match::kExact, "/feed.json", 0, PublicPage},
       {"GET", Match::kExact, "/sitemap.xml", 0, PublicPage},
       {"GET", Match::kExact, "/robots.txt", 0, PublicPage},
+      // Uploaded images, named by their hash.
+      {"GET", Match::kPrefix, "/media/", 0, MediaFile},
       // Pages: home, posts, pages, archives, labels, search, the themed 404.
       {"GET", Match::kPrefix, "/", 0, PublicPage},
   }};

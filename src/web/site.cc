@@ -1,10 +1,12 @@
-// Site::Handle: blog by host, cache lookup, page build and render, cache fill.
+// Site::Handle: blog by host, cache lookup, page build and render, cache fill; and
+// Site::HandleMedia, the uploaded files.
 #include "web/site.h"
 
 #include <boost/url/parse.hpp>
 #include <boost/url/parse_query.hpp>
 
 #include "render/build.h"
+#include "service/media.h"
 #include "web/delivery.h"
 #include "web/feed_pages.h"
 #include "web/feed_query.h"
@@ -115,6 +117,33 @@ std::variant<std::shared_ptr<const service::BlogEntry>, http::Response> Site::Bl
   std::shared_ptr<const service::BlogEntry> entry = blogs_.ForHost(request.host);
   if (!entry) return http::Response::Text(404, "no blog is hosted at " + request.host + "\n");
   return entry;
+}
+
+http::Response Site::HandleMedia(const http::Request& request) {
+  auto found = BlogFor(request);
+  if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
+  const auto entry = std::get<std::shared_ptr<const service::BlogEntry>>(std::move(found));
+  constexpr std::string_view kPrefix = "/media/";
+  const std::string_view path = std::string_view(request.target).substr(
+      0, std::string_view(request.target).find('?'));
+  Result<Media> file =
+      service::MediaService(store_).Get(entry->blog, path.substr(kPrefix.size()));
+  if (!file.ok()) {
+    if (file.status().IsNotFound()) return http::Response::Text(404, "No such file.\n");
+    return StoreFailure("The file could not be read", file.status());
+  }
+  http::Response response;
+  const std::string etag = "\"" + file->hash + "\"";
+  response.headers = {{"ETag", etag},
+                      {"Cache-Control", "public, max-age=31536000, immutable"},
+                      {"X-Content-Type-Options", "nosniff"}};
+  if (EtagMatches(request.GetHeader("If-None-Match"), etag)) {
+    response.status = 304;
+    return response;
+  }
+  response.headers.push_back({"Content-Type", file->content_type});
+  response.body = std::make_shared<const std::string>(std::move(file->bytes));
+  return response;
 }
 
 CommentFormSource Site::FormSource(std::optional<render::CommentFormView> refill) {

@@ -49,6 +49,11 @@ class Site {
   // (with Retry-After); 415 for a body that is not a urlencoded form.
   http::Response HandleComment(const http::Request& request);
 
+  // GET /media/HASH.EXT: an uploaded file of the blog, cacheable for good (its name is
+  // its content's hash: ETag "HASH", 304 on If-None-Match), never sniffed as another
+  // type. 404 for a name that is no stored file.
+  http::Response HandleMedia(const http::Request& request);
+
  private:
   // 503 "`what`: <the store's reason>"; with Retry-After when the database is only away
   // for now (Unavailable: PostgreSQL reconnects by itself).
