@@ -1,8 +1,120 @@
-// Admin pages: transfer (placeholder until written).
+// Admin pages: import and export — uploading an export file (imported in the
+// background by ImportJobs, with a progress page that refreshes itself while it runs)
+// and downloading the blog as Blogger's export or WordPress WXR.
+#include <sstream>
+#include <string>
+
+#include "core/strings.h"
+#include "service/export.h"
 #include "web/admin/context.h"
+#include "web/admin/import_jobs.h"
+#include "web/admin/session_cookie.h"
 
 namespace samizdat::web::admin {
+namespace {
 
-void AddTransferRoutes(std::vector<Route>&) {}
+std::string Origin(const http::Request& request) {
+  return std::string(OverTls(request) ? "https://" : "http://") + request.host;
+}
+
+http::Response TransferPage(Context& c, int status, std::string_view error) {
+  return c.Page(status, "Import & export", "transfer",
+                {{"error", error.empty() ? boost::json::value() : boost::json::value(error)}});
+}
+
+http::Response Show(Context& c) { return TransferPage(c, 200, ""); }
+
+http::Response Import(Context& c) {
+  const UploadedFile* file = c.form.File("file");
+  if (file == nullptr) return TransferPage(c, 400, "Choose an export file to import.");
+  auto job = c.services.imports.Start(c.blog, file->filename, file->bytes);
+  if (job.status().code() == Status::Code::kConflict) {
+    return TransferPage(c, 409, job.status().message());
+  }
+  if (!job.ok()) return c.Error(503, "Cannot start the import: " + job.status().message());
+  return c.Redirect("/admin/import/" + *job);
+}
+
+std::string Of(int64_t done, int64_t total) {
+  return WithThousands(done) + " of " + WithThousands(total);
+}
+
+boost::json::object SummaryValues(const service::ImportSummary& s) {
+  boost::json::array skipped;
+  for (const std::string& what : s.skipped) skipped.push_back(boost::json::value(what));
+  const bool has_skipped = !skipped.empty();
+  return {{"format", s.format},
+          {"blog_created", s.blog_created},
+          {"posts", s.posts - s.pages},
+          {"pages", s.pages},
+          {"drafts", s.drafts},
+          {"comments", s.comments},
+          {"redirects", s.redirects},
+          {"posts_already_there", s.posts_already_there},
+          {"comments_already_there", s.comments_already_there},
+          {"skipped", std::move(skipped)},
+          {"has_skipped", has_skipped}};
+}
+
+http::Response Progress(Context& c) {
+  const std::optional<ImportJob> job = c.services.imports.Get(c.blog.id, c.params[0]);
+  if (!job) return c.Error(404, "There is no such import (the server may have restarted since).");
+  const service::ImportProgress& p = job->progress;
+  const int64_t total = p.posts_total + p.comments_total;
+  const int64_t done = p.posts_done + p.comments_done;
+  boost::json::object values = {
+      {"filename", job->filename},
+      {"running", !job->done},
+      {"checking", !job->done && total == 0},
+      {"storing", !job->done && total > 0},
+      {"percent", total > 0 ? done * 100 / total : 0},
+      {"posts", Of(p.posts_done, p.posts_total)},
+      {"comments", Of(p.comments_done, p.comments_total)},
+      {"failed", job->done && !job->error.empty()},
+      {"error", job->error},
+  };
+  if (job->summary) values["summary"] = SummaryValues(*job->summary);
+  const std::string title = !job->done ? "Importing…" : job->error.empty() ? "Import done" : "Import failed";
+  return c.Page(200, title, "import", std::move(values));
+}
+
+http::Response Export(Context& c) {
+  const std::string word = c.query.Has("format") ? c.query.Get("format") : "blogger";
+  service::ExportFormat format;
+  std::string suffix;
+  if (word == "blogger") {
+    format = service::ExportFormat::kBlogger;
+    suffix = ".xml";
+  } else if (word == "wxr") {
+    format = service::ExportFormat::kWxr;
+    suffix = ".wordpress.xml";
+  } else {
+    return c.Error(400, "The export format is blogger or wxr.");
+  }
+  std::ostringstream out;
+  Status exported = service::ExportService(c.services.store).Export(c.blog, format, Origin(c.request), out);
+  if (!exported.ok()) return c.Error(503, "Cannot export the blog: " + exported.message());
+  auto zone = TimeZone::Find(c.blog.time_zone);
+  if (!zone.ok()) zone = TimeZone::Utc();
+  // Blogger names its exports blog-MM-DD-YYYY.xml.
+  const std::string filename = "blog-" + FormatPattern(Now(), *zone, "MM-dd-yyyy") + suffix;
+  http::Response response;
+  response.body = std::make_shared<const std::string>(std::move(out).str());
+  response.headers.push_back({"Content-Type", "application/xml; charset=utf-8"});
+  response.headers.push_back({"Content-Disposition", "attachment; filename=\"" + filename + "\""});
+  AddAdminHeaders(response);
+  return response;
+}
+
+}  // namespace
+
+void AddTransferRoutes(std::vector<Route>& routes) {
+  routes.insert(routes.end(), {
+      {"GET", "/admin/transfer", Access::kOwner, Show},
+      {"POST", "/admin/import", Access::kOwner, Import},
+      {"GET", "/admin/import/{job}", Access::kOwner, Progress},
+      {"GET", "/admin/export", Access::kOwner, Export},
+  });
+}
 
 }  // namespace samizdat::web::admin

@@ -1,0 +1,155 @@
+// ImportJobs: a thread per browser import, its upload in a temporary file, its progress
+// and outcome kept for the progress page.
+#include "web/admin/import_jobs.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+#include "auth/session_token.h"
+
+namespace samizdat::web::admin {
+
+// The upload on disk, removed with this object.
+class ImportJobs::TempFile {
+ public:
+  // Writes `bytes` to a new file in the system's temporary directory.
+  static Result<std::unique_ptr<TempFile>> Write(std::string_view bytes) {
+    std::string path =
+        (std::filesystem::temp_directory_path() / "samizdat-upload-XXXXXX").string();
+    const int fd = mkstemp(path.data());
+    if (fd < 0) return Status::Internal("cannot create a temporary file: " + Errno());
+    auto file = std::unique_ptr<TempFile>(new TempFile(path));
+    for (std::string_view rest = bytes; !rest.empty();) {
+      const ssize_t written = ::write(fd, rest.data(), rest.size());
+      if (written < 0 && errno == EINTR) continue;
+      if (written <= 0) {
+        const std::string why = Errno();
+        ::close(fd);
+        return Status::Internal("cannot write the upload to " + path + ": " + why);
+      }
+      rest.remove_prefix(static_cast<size_t>(written));
+    }
+    if (::close(fd) != 0) return Status::Internal("cannot write " + path + ": " + Errno());
+    return file;
+  }
+  ~TempFile() {
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  explicit TempFile(std::string path) : path_(std::move(path)) {}
+  static std::string Errno() { return std::strerror(errno); }
+  std::string path_;
+};
+
+namespace {
+
+// `message` with every mention of the temporary file's path given as `name`.
+std::string Renamed(std::string message, const std::string& path, std::string_view name) {
+  for (size_t at = message.find(path); at != std::string::npos;
+       at = message.find(path, at + name.size())) {
+    message.replace(at, path.size(), name);
+  }
+  return message;
+}
+
+}  // namespace
+
+ImportJobs::~ImportJobs() {
+  std::vector<std::thread> threads;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& [id, entry] : jobs_) threads.push_back(std::move(entry.thread));
+  }
+  for (std::thread& thread : threads) {
+    if (thread.joinable()) thread.join();
+  }
+}
+
+Result<std::string> ImportJobs::Start(const Blog& blog, std::string_view filename,
+                                      std::string_view bytes) {
+  auto file = TempFile::Write(bytes);
+  if (!file.ok()) return file.status();
+
+  std::lock_guard lock(mutex_);
+  for (const auto& [id, entry] : jobs_) {
+    if (entry.job.blog_id == blog.id && !entry.job.done) {
+      return Status::Conflict("An import into this blog is running; start the next one when "
+                              "it is done.");
+    }
+  }
+  const std::string id = auth::NewSessionToken().substr(0, 32);
+  Entry& entry = jobs_[id];
+  entry.job.id = id;
+  entry.job.blog_id = blog.id;
+  entry.job.filename = filename.empty() ? "the upload" : std::string(filename);
+  entry.job.started = Now();
+  entry.order = ++started_;
+  // The thread's first step waits for this lock: the entry is complete when it runs.
+  entry.thread = std::thread([this, id, host = blog.host, file = std::move(*file)] {
+    Run(id, host, *file);
+  });
+  Forget();
+  return id;
+}
+
+void ImportJobs::Run(const std::string& id, const std::string& host, const TempFile& file) {
+  std::string filename;
+  {
+    std::lock_guard lock(mutex_);
+    filename = jobs_.at(id).job.filename;
+  }
+  service::ImportOptions options;
+  options.blog_host = host;
+  // A running job is never forgotten, so its entry stays while the import reports.
+  options.progress = [this, &id](const service::ImportProgress& progress) {
+    std::lock_guard lock(mutex_);
+    jobs_.at(id).job.progress = progress;
+  };
+  auto summary = service::ImportService(store_).Import(file.path(), options);
+
+  std::lock_guard lock(mutex_);
+  ImportJob& job = jobs_.at(id).job;
+  if (summary.ok()) {
+    job.summary = std::move(*summary);
+  } else {
+    job.error = Renamed(summary.status().message(), file.path(), filename);
+  }
+  job.done = true;  // the thread touches nothing of the entry after this
+}
+
+void ImportJobs::Forget() {
+  while (jobs_.size() > kKeptJobs) {
+    auto oldest = jobs_.end();
+    for (auto it = jobs_.begin(); it != jobs_.end(); ++it) {
+      if (it->second.job.done && (oldest == jobs_.end() || it->second.order < oldest->second.order)) {
+        oldest = it;
+      }
+    }
+    if (oldest == jobs_.end()) return;  // all running: kept until they end
+    // Done means the thread is at its end: this join waits at most for it to return.
+    if (oldest->second.thread.joinable()) oldest->second.thread.join();
+    jobs_.erase(oldest);
+  }
+}
+
+std::optional<ImportJob> ImportJobs::Get(int64_t blog_id, std::string_view id) const {
+  std::lock_guard lock(mutex_);
+  auto it = jobs_.find(id);
+  if (it == jobs_.end() || it->second.job.blog_id != blog_id) return std::nullopt;
+  return it->second.job;
+}
+
+}  // namespace samizdat::web::admin
