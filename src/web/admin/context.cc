@@ -42,7 +42,8 @@ http::Response Context::Page(int status, std::string_view title, std::string_vie
   layout["blog_title"] = blog.title;
   layout["blog_url"] = std::string(OverTls(request) ? "https://" : "http://") + request.host + "/";
   layout["static"] = "/admin/static/" + templates.Version();
-  layout["notice"] = notice_;
+  // Only when there is one: Mustache enters a section even for an empty string.
+  if (!notice_.empty()) layout["notice"] = notice_;
   layout["csrf"] = csrf();
   if (who != nullptr) {
     layout["signed_in"] = true;
