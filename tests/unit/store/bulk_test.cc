@@ -239,7 +239,7 @@ TEST_P(BulkTest, DestroyingWithoutCommitLeavesTheStoreAsItWas) {
   ASSERT_TRUE(store_->CreateComment(ImportedComment(50, old_post.id, 600)).ok());
   Blog other = NewBlog("b.example");
   const std::string before = Dump();
-  const uint64_t stamp = store_->ChangeStamp();
+  const uint64_t stamp = SettledStamp();
 
   {
     auto bulk = Begin();

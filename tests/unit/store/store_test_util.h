@@ -167,6 +167,22 @@ class StoreFixture : public ::testing::Test {
     return true;
   }
 
+  // store_'s ChangeStamp() once the notifications of earlier writes have all arrived: at
+  // once on SQLite; on PostgreSQL when it has stood still for 200 ms (its own NOTIFYs
+  // come back on the listener's thread a little after each commit), within 2 s.
+  uint64_t SettledStamp() {
+    uint64_t stamp = store_->ChangeStamp();
+    if (!OnPostgres()) return stamp;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      const uint64_t now = store_->ChangeStamp();
+      if (now == stamp) break;
+      stamp = now;
+    }
+    return stamp;
+  }
+
   // SQLite: the database file. PostgreSQL: the URL of the test's database.
   std::string location_;
   // SQLite only: the temporary directory and the file in it.
