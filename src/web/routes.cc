@@ -46,7 +46,8 @@ const std::array<Route, 14>& Routes() {
       {"GET", Match::kExact, "/healthz", 0, Health},
       {"POST", Match::kExact, "/comment", kCommentFormLimit, PostComment},
       // The admin (web/admin/ has its own table of pages behind these).
-      {"POST", Match::kExact, "/admin/media", kMediaUploadLimit, AdminPage},
+      // GET too: the first route whose path matches is taken, and the media page is here.
+      {"GET POST", Match::kExact, "/admin/media", kMediaUploadLimit, AdminPage},
       {"POST", Match::kExact, "/admin/import", kImportUploadLimit, AdminPage},
       {"GET POST", Match::kExact, "/admin", kAdminFormLimit, AdminPage},
       {"GET POST", Match::kPrefix, "/admin/", kAdminFormLimit, AdminPage},
