@@ -1,9 +1,9 @@
 // The admin's posts, pages and editor in a real browser: writing a Markdown post with a
 // label and its live preview, publishing it (home page, Atom feed), the no-JavaScript
 // preview, validation, scheduling in the blog's time zone (published by the server's
-// scheduler), autosave of a new draft, editing and restoring a revision, bulk actions,
-// pages, deleting, and the refusals: another author's post (403, unchanged) and a form
-// without its CSRF token (403, unchanged).
+// scheduler), autosave of a new draft, inserting an uploaded image, editing and
+// restoring a revision, bulk actions, pages, deleting, and the refusals: another
+// author's post (403, unchanged) and a form without its CSRF token (403, unchanged).
 //
 // Run: SAMIZDAT_BIN=build/.../samizdat node admin_posts.mjs   (after npm ci here)
 import { fail, signIn, signInFirstTime, start } from './lib/harness.mjs';
@@ -11,6 +11,9 @@ import { fail, signIn, signInFirstTime, start } from './lib/harness.mjs';
 const TEST = 'admin_posts';
 const ADMIN_PASSWORD = 'a fresh admin password';
 const ZONE = 'Pacific/Auckland';  // far from UTC, so a time read in the wrong zone shows
+
+// A 1x1 PNG.
+const RED_DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 class Failure extends Error {}
 function check(condition, message) {
@@ -164,6 +167,18 @@ async function main(server) {
   await Promise.all([page.waitForNavigation(), page.click('form.bulk button[type=submit]')]);
   check((await notice(page)).startsWith('1 published'), `bulk publish: ${await notice(page)}`);
   check((await text(server, '/')).includes('Autosaved draft'), 'the bulk-published post is not public');
+
+  // An uploaded image goes into the body at the cursor with the editor's Insert button.
+  await page.goto('/admin/media');
+  await page.setInputFiles('input[name=file]', {
+    name: 'red-dot.png', mimeType: 'image/png', buffer: Buffer.from(RED_DOT_PNG, 'base64') });
+  await Promise.all([page.waitForNavigation(), page.click('form.upload button[type=submit]')]);
+  await page.goto('/admin/posts/new');
+  await page.fill('textarea[name=source]', 'Look: ');
+  await page.click('button.insert-image');
+  const withImage = await page.inputValue('textarea[name=source]');
+  check(/^Look: !\[red-dot\]\(\/media\/[0-9a-f]+\.png\)$/.test(withImage), `after Insert: ${withImage}`);
+  await page.waitForSelector('#preview img[src^="/media/"]', { timeout: 10000 });
 
   // Edit, then restore the first version from the revisions.
   await page.goto(`/admin/posts/${firstId}`);
