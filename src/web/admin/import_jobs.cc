@@ -123,6 +123,7 @@ void ImportJobs::Run(const std::string& id, const std::string& host, const TempF
   std::lock_guard lock(mutex_);
   ImportJob& job = jobs_.at(id).job;
   if (summary.ok()) {
+    for (std::string& skipped : summary->skipped) skipped = Renamed(skipped, file.path(), filename);
     job.summary = std::move(*summary);
   } else {
     job.error = Renamed(summary.status().message(), file.path(), filename);
