@@ -79,8 +79,7 @@ std::string MediaHashFromName(std::string_view name) {
   return {};
 }
 
-Result<Media> MediaService::Upload(const Blog& blog, std::string_view filename,
-                                   std::string bytes) {
+Result<Media> MediaService::Upload(const Blog& blog, std::string_view filename, std::string bytes) {
   if (bytes.empty()) return Status::InvalidArgument("the file is empty");
   if (bytes.size() > kMaxMediaBytes) {
     return Status::InvalidArgument("the file is larger than the limit of " +
@@ -90,9 +89,9 @@ Result<Media> MediaService::Upload(const Blog& blog, std::string_view filename,
   if (!mime.ok()) return mime.status();
   if (FindType(*mime) == nullptr) {
     Result<std::string> words = Identify(bytes, MAGIC_NONE);
-    return Status::InvalidArgument("only PNG, JPEG, GIF and WebP images can be uploaded; this "
-                                   "file is " + (words.ok() ? *words : *mime) + " (" + *mime +
-                                   ")");
+    const std::string what = (words.ok() ? *words : *mime) + " (" + *mime + ")";
+    return Status::InvalidArgument(
+        "only PNG, JPEG, GIF and WebP images can be uploaded; this file is " + what);
   }
   Media media;
   media.blog_id = blog.id;

@@ -50,9 +50,9 @@ Result<Post> PostService::Edit(const Blog& blog, int64_t post_id, const PostEdit
   const bool published = current->status == PostStatus::kPublished;
   // The slug a new path is made with: the one asked for, else the one of the path kept
   // so far, else the title's.
-  const std::string new_slug = !slug.empty()              ? slug
-                               : !current->path.empty()   ? SlugOfPath(current->path)
-                                                          : text::BloggerSlug(next.title);
+  const std::string new_slug = !slug.empty()            ? slug
+                               : !current->path.empty() ? SlugOfPath(current->path)
+                                                        : text::BloggerSlug(next.title);
   switch (edit.action) {
     case SaveAction::kDraft:
       next.status = PostStatus::kDraft;
@@ -68,8 +68,7 @@ Result<Post> PostService::Edit(const Blog& blog, int64_t post_id, const PostEdit
         return Status::InvalidArgument("a scheduled post needs a publish time in the future");
       }
       if (published) {
-        return Status::InvalidArgument(
-            "a published post cannot be scheduled: unpublish it first");
+        return Status::InvalidArgument("a published post cannot be scheduled: unpublish it first");
       }
       next.status = PostStatus::kScheduled;
       next.published = *edit.publish_at;
@@ -77,10 +76,9 @@ Result<Post> PostService::Edit(const Blog& blog, int64_t post_id, const PostEdit
   }
   // The path: a published post's stays where it is; a schedule takes its month; a first
   // publish gets one; otherwise only a new slug moves it.
-  const bool needs_path = edit.action == SaveAction::kSchedule ||
-                          (edit.action == SaveAction::kPublish && !published &&
-                           current->path.empty()) ||
-                          !slug.empty();
+  const bool needs_path =
+      edit.action == SaveAction::kSchedule ||
+      (edit.action == SaveAction::kPublish && !published && current->path.empty()) || !slug.empty();
   if (needs_path) {
     auto path = FreePath(blog, next, new_slug);
     if (!path.ok()) return path.status();
@@ -109,8 +107,7 @@ Result<Post> PostService::Autosave(const Blog& blog, int64_t post_id, const Post
   return next;
 }
 
-Result<Post> PostService::Unpublish(const Blog& blog, int64_t post_id,
-                                    const std::string& editor) {
+Result<Post> PostService::Unpublish(const Blog& blog, int64_t post_id, const std::string& editor) {
   Result<Post> current = store_.GetPost(blog.id, post_id);
   if (!current.ok()) return current.status();
   if (current->status == PostStatus::kDraft) return current;  // nothing to do

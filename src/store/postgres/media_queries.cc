@@ -31,17 +31,18 @@ Status PostgresStore::AddMedia(const Media& media) {
     // The same hash is the same bytes: storing it again keeps the first row. A blog
     // that is not there fails the foreign key (NotFound).
     return conn
-        .Query("INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, "
-               "created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-               "ON CONFLICT (blog_id, hash) DO NOTHING",
-               Params()
-                   .Add(media.blog_id)
-                   .Add(media.hash)
-                   .Add(media.content_type)
-                   .Add(media.filename)
-                   .AddBytes(media.bytes)
-                   .Add(static_cast<int64_t>(media.bytes.size()))
-                   .Add(created))
+        .Query(
+            "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, "
+            "created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+            "ON CONFLICT (blog_id, hash) DO NOTHING",
+            Params()
+                .Add(media.blog_id)
+                .Add(media.hash)
+                .Add(media.content_type)
+                .Add(media.filename)
+                .AddBytes(media.bytes)
+                .Add(static_cast<int64_t>(media.bytes.size()))
+                .Add(created))
         .status();
   });
 }

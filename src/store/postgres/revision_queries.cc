@@ -57,8 +57,8 @@ Result<Revision> PostgresStore::AddRevision(const Revision& revision) {
             .Add(stored.saved_by));
     if (!inserted.ok()) return inserted.status();
     if (inserted->empty()) {
-      return Status::NotFound("no post with id " + std::to_string(stored.post_id) +
-                              " in blog " + std::to_string(stored.blog_id));
+      return Status::NotFound("no post with id " + std::to_string(stored.post_id) + " in blog " +
+                              std::to_string(stored.blog_id));
     }
     Revision result = stored;
     result.id = inserted->Int64(0, 0);
@@ -68,10 +68,10 @@ Result<Revision> PostgresStore::AddRevision(const Revision& revision) {
 
 Result<std::vector<Revision>> PostgresStore::ListRevisions(int64_t blog_id, int64_t post_id) {
   return Read([&](Connection& conn) -> Result<std::vector<Revision>> {
-    Result<Rows> rows = conn.Query(
-        std::string(kRevisionSelect) +
-            " WHERE post_id = $1 AND blog_id = $2 ORDER BY saved_ms DESC, id DESC",
-        Params().Add(post_id).Add(blog_id));
+    Result<Rows> rows =
+        conn.Query(std::string(kRevisionSelect) +
+                       " WHERE post_id = $1 AND blog_id = $2 ORDER BY saved_ms DESC, id DESC",
+                   Params().Add(post_id).Add(blog_id));
     if (!rows.ok()) return rows.status();
     std::vector<Revision> revisions;
     revisions.reserve(rows->size());
@@ -90,8 +90,8 @@ Result<Revision> PostgresStore::GetRevision(int64_t blog_id, int64_t revision_id
                                    Params().Add(revision_id).Add(blog_id));
     if (!rows.ok()) return rows.status();
     if (rows->empty()) {
-      return Status::NotFound("no revision with id " + std::to_string(revision_id) +
-                              " in blog " + std::to_string(blog_id));
+      return Status::NotFound("no revision with id " + std::to_string(revision_id) + " in blog " +
+                              std::to_string(blog_id));
     }
     return ReadRevision(*rows, 0);
   });

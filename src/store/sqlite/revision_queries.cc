@@ -63,8 +63,8 @@ Result<Revision> SqliteStore::AddRevision(const Revision& revision) {
     Result<bool> found = post->Bind(1, revision.post_id).Bind(2, revision.blog_id).Step();
     if (!found.ok()) return found.status();
     if (!*found) {
-      return Status::NotFound("no post with id " + std::to_string(revision.post_id) +
-                              " in blog " + std::to_string(revision.blog_id));
+      return Status::NotFound("no post with id " + std::to_string(revision.post_id) + " in blog " +
+                              std::to_string(revision.blog_id));
     }
     Revision stored = revision;
     stored.labels = CleanLabels(revision.labels);
@@ -112,8 +112,8 @@ Result<Revision> SqliteStore::GetRevision(int64_t blog_id, int64_t revision_id) 
     Result<bool> row = query->Bind(1, revision_id).Bind(2, blog_id).Step();
     if (!row.ok()) return row.status();
     if (!*row) {
-      return Status::NotFound("no revision with id " + std::to_string(revision_id) +
-                              " in blog " + std::to_string(blog_id));
+      return Status::NotFound("no revision with id " + std::to_string(revision_id) + " in blog " +
+                              std::to_string(blog_id));
     }
     return ReadRevision(*query);
   });

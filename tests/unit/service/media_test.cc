@@ -86,8 +86,8 @@ TEST_F(MediaServiceTest, TextIsRefusedSayingWhatItIs) {
 }
 
 TEST_F(MediaServiceTest, HtmlNamedPngIsRefused) {
-  auto html = Media().Upload(
-      blog_, "x.png", "<!DOCTYPE html><html><head><script>alert(1)</script></head></html>");
+  auto html = Media().Upload(blog_, "x.png",
+                             "<!DOCTYPE html><html><head><script>alert(1)</script></head></html>");
   ASSERT_TRUE(html.status().IsInvalidArgument());
   EXPECT_NE(html.status().message().find("HTML"), std::string::npos) << html.status().message();
   EXPECT_TRUE(store_->ListMedia(blog_.id, 10, 0)->empty());
@@ -122,9 +122,9 @@ TEST_F(MediaServiceTest, NamesThatAreNotMediaPathsAreNotFound) {
   auto png = Media().Upload(blog_, "p.png", Png());
   ASSERT_TRUE(png.ok());
   EXPECT_EQ(MediaHashFromName(png->hash + ".png"), png->hash);
-  for (const std::string& name : {png->hash, png->hash + ".exe", png->hash + ".PNG",
-                                 "../" + png->hash + ".png", std::string("x.png"),
-                                 std::string(".png"), png->hash.substr(1) + ".png"}) {
+  for (const std::string& name :
+       {png->hash, png->hash + ".exe", png->hash + ".PNG", "../" + png->hash + ".png",
+        std::string("x.png"), std::string(".png"), png->hash.substr(1) + ".png"}) {
     EXPECT_EQ(MediaHashFromName(name), "") << name;
     EXPECT_TRUE(Media().Get(blog_, name).status().IsNotFound()) << name;
   }

@@ -214,9 +214,8 @@ TEST_F(PostEditTest, InvalidEditsChangeNothing) {
   EXPECT_TRUE(Posts().Edit(blog_, post.id, edit).status().IsInvalidArgument());
   EXPECT_EQ(Stored(post.id).title, "Valid");
   EXPECT_TRUE(Revisions(post.id).empty());
-  EXPECT_TRUE(Posts().Edit(blog_, post.id + 1, EditOf(post, SaveAction::kDraft))
-                  .status()
-                  .IsNotFound());
+  EXPECT_TRUE(
+      Posts().Edit(blog_, post.id + 1, EditOf(post, SaveAction::kDraft)).status().IsNotFound());
 }
 
 TEST_F(PostEditTest, AutosaveOnlyOnDraftsWithoutRevision) {
