@@ -1,7 +1,8 @@
 // Media in a real browser: uploading a real PNG through the media page lists it with
 // its address and snippets; its /media URL answers image/png cached for good; a post
 // showing it loads the image; a text file named .png and an over-limit file are refused
-// with a clear message and nothing listed; deleting the file makes its URL 404.
+// with a clear message and nothing listed; the upload picked as the blog's banner on the
+// settings page shows on the home page; deleting the file makes its URL 404.
 //
 // Run: SAMIZDAT_BIN=build/.../samizdat node admin_media.mjs   (after npm ci here)
 import { writeFileSync } from 'node:fs';
@@ -90,6 +91,17 @@ async function main(server) {
   });
   check(tooBig.status() === 413, `a file over the limit answered ${tooBig.status()}`);
   check((await tooBig.text()).includes('larger than the limit of 10 MiB'), 'the 413 does not give the limit');
+
+  // The upload as the blog's banner, picked on the settings page.
+  await page.goto('/admin/settings');
+  await page.selectOption('select[name=banner_media]', path);
+  await page.fill('input[name=banner_alt]', 'A red dot');
+  await Promise.all([page.waitForNavigation(), page.click('form.settings button[type=submit]')]);
+  check(await page.inputValue('input[name=banner_url]') === path, 'the picked banner was not saved');
+  await reader.goto('/');
+  const banner = reader.locator('#Header1_headerimg');
+  check(await banner.getAttribute('src') === path && await banner.getAttribute('alt') === 'A red dot',
+        'the home page does not show the picked banner');
 
   // Deleting the file: gone from the list and from its URL.
   await page.goto('/admin/media');
