@@ -1,0 +1,131 @@
+// ImportJobs: an upload imported on a thread of its own, its outcome kept for its blog
+// only, a broken file's error naming the upload, and the destructor waiting for a
+// running import.
+#include "web/admin/import_jobs.h"
+
+#include <chrono>
+#include <thread>
+
+#include "../service/test_store.h"
+#include "service/blogs.h"
+
+namespace samizdat::web::admin {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr std::string_view kExport = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+  <title>Elsewhere</title>
+  <link>https://elsewhere.example</link>
+  <item>
+    <title>First</title>
+    <content:encoded><![CDATA[<p>One.</p>]]></content:encoded>
+    <wp:post_id>1</wp:post_id>
+    <wp:post_date_gmt>2022-01-15 15:18:00</wp:post_date_gmt>
+    <wp:post_name>first</wp:post_name>
+    <wp:status>publish</wp:status>
+    <wp:post_type>post</wp:post_type>
+  </item>
+  <item>
+    <title>Second</title>
+    <content:encoded><![CDATA[<p>Two.</p>]]></content:encoded>
+    <wp:post_id>2</wp:post_id>
+    <wp:post_date_gmt>2022-01-16 15:18:00</wp:post_date_gmt>
+    <wp:post_name>second</wp:post_name>
+    <wp:status>publish</wp:status>
+    <wp:post_type>post</wp:post_type>
+  </item>
+</channel>
+</rss>
+)";
+
+class ImportJobsTest : public service::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    service::BlogChanges changes;
+    changes.host = "a.test";
+    changes.title = "A";
+    blog_ = *service::BlogService(*store_).Create(changes);
+  }
+
+  // The job once it is done (polled; the import of a few posts takes milliseconds).
+  static ImportJob Finished(const ImportJobs& jobs, int64_t blog_id, const std::string& id) {
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    while (std::chrono::steady_clock::now() < deadline) {
+      std::optional<ImportJob> job = jobs.Get(blog_id, id);
+      if (!job) {
+        ADD_FAILURE() << "job " << id << " vanished";
+        return {};
+      }
+      if (job->done) return *job;
+      std::this_thread::sleep_for(10ms);
+    }
+    ADD_FAILURE() << "job " << id << " did not end within a minute";
+    return {};
+  }
+
+  int Posts() {
+    store::PostQuery query;
+    query.blog_id = blog_.id;
+    return *store_->CountPosts(query);
+  }
+
+  Blog blog_;
+};
+
+TEST_F(ImportJobsTest, ImportsIntoTheBlogAndKeepsTheSummaryForItsBlogOnly) {
+  ImportJobs jobs(*store_);
+  auto id = jobs.Start(blog_, "site.xml", kExport);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  EXPECT_EQ(id->size(), 32u);
+  const ImportJob job = Finished(jobs, blog_.id, *id);
+  ASSERT_TRUE(job.summary.has_value()) << job.error;
+  EXPECT_EQ(job.filename, "site.xml");
+  EXPECT_EQ(job.summary->posts, 2);
+  EXPECT_EQ(job.summary->blog.id, blog_.id) << "imported into the request's blog";
+  EXPECT_EQ(job.progress.posts_done, 2);
+  EXPECT_EQ(Posts(), 2);
+  EXPECT_FALSE(jobs.Get(blog_.id + 1, *id).has_value()) << "another blog sees the job";
+  EXPECT_FALSE(jobs.Get(blog_.id, "0123456789abcdef0123456789abcdef").has_value());
+}
+
+TEST_F(ImportJobsTest, ABrokenFileFailsNamingTheUploadAndStoresNothing) {
+  ImportJobs jobs(*store_);
+  auto id = jobs.Start(blog_, "broken.xml", kExport.substr(0, kExport.find("<item>", 300)));
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  const ImportJob job = Finished(jobs, blog_.id, *id);
+  EXPECT_FALSE(job.summary.has_value());
+  EXPECT_TRUE(job.error.starts_with("broken.xml:")) << job.error;
+  EXPECT_EQ(job.error.find("samizdat-upload"), std::string::npos) << job.error;
+  EXPECT_EQ(Posts(), 0);
+}
+
+TEST_F(ImportJobsTest, TheDestructorWaitsForARunningImport) {
+  {
+    ImportJobs jobs(*store_);
+    ASSERT_TRUE(jobs.Start(blog_, "site.xml", kExport).ok());
+  }
+  EXPECT_EQ(Posts(), 2);
+}
+
+TEST_F(ImportJobsTest, OnlyTheLastJobsAreKept) {
+  ImportJobs jobs(*store_);
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < ImportJobs::kKeptJobs + 2; ++i) {
+    auto id = jobs.Start(blog_, "site.xml", kExport);
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+    Finished(jobs, blog_.id, *id);
+    ids.push_back(*id);
+  }
+  EXPECT_FALSE(jobs.Get(blog_.id, ids[0]).has_value());
+  EXPECT_FALSE(jobs.Get(blog_.id, ids[1]).has_value());
+  EXPECT_TRUE(jobs.Get(blog_.id, ids[2]).has_value());
+  EXPECT_TRUE(jobs.Get(blog_.id, ids.back())->summary->posts_already_there == 2);
+}
+
+}  // namespace
+}  // namespace samizdat::web::admin
