@@ -166,6 +166,8 @@ async function main(server) {
   await page.selectOption('select[name=action]', 'publish');
   await Promise.all([page.waitForNavigation(), page.click('form.bulk button[type=submit]')]);
   check((await notice(page)).startsWith('1 published'), `bulk publish: ${await notice(page)}`);
+  await page.goto('/admin/posts');
+  await server.screenshot(page, 'posts-list');
   check((await text(server, '/')).includes('Autosaved draft'), 'the bulk-published post is not public');
 
   // An uploaded image goes into the body at the cursor with the editor's Insert button.
@@ -192,6 +194,7 @@ async function main(server) {
   check((await page.locator('.preview').innerHTML()).includes('<strong>bold</strong>'),
         'the revision page does not show the earlier body');
   check((await page.locator('pre.source').textContent()) === 'Hello **bold** world', 'source missing');
+  await server.screenshot(page, 'revision');
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Restore this version")')]);
   check((await notice(page)).startsWith('Restored'), `after restore: ${await notice(page)}`);
   const restored = await text(server, firstPath);

@@ -21,9 +21,12 @@ bool WantsJson(const Context& c) {
 
 std::string StatusText(const Post& post, const TimeZone& zone) {
   switch (post.status) {
-    case PostStatus::kPublished: return "Published " + ShowTime(post.published, zone);
-    case PostStatus::kScheduled: return "Scheduled for " + ShowTime(post.published, zone);
-    case PostStatus::kDraft: return "Draft, last saved " + ShowTime(post.updated, zone);
+    case PostStatus::kPublished:
+      return "Published " + ShowTime(post.published, zone);
+    case PostStatus::kScheduled:
+      return "Scheduled for " + ShowTime(post.published, zone);
+    case PostStatus::kDraft:
+      return "Draft, last saved " + ShowTime(post.updated, zone);
   }
   return "";
 }
@@ -31,10 +34,12 @@ std::string StatusText(const Post& post, const TimeZone& zone) {
 // The notice after a save.
 std::string SavedNotice(const Post& post, const TimeZone& zone) {
   switch (post.status) {
-    case PostStatus::kPublished: return "Published.";
+    case PostStatus::kPublished:
+      return "Published.";
     case PostStatus::kScheduled:
       return "Scheduled for " + ShowTime(post.published, zone) + " (" + zone.name() + ").";
-    case PostStatus::kDraft: return "Draft saved.";
+    case PostStatus::kDraft:
+      return "Draft saved.";
   }
   return "Saved.";
 }
@@ -107,15 +112,15 @@ http::Response EditorPage(const Context& c, int status, const std::optional<Post
       {"labels", fields.labels},
       {"label_suggestions", LabelSuggestions(c)},
       {"slug", fields.slug},
-      {"comment_modes", Choices({{"open", "Open"}, {"closed", "Closed (shown, no new ones)"},
-                                 {"hidden", "Hidden"}},
-                                fields.comments)},
+      {"comment_modes",
+       Choices({{"open", "Open"}, {"closed", "Closed (shown, no new ones)"}, {"hidden", "Hidden"}},
+               fields.comments)},
       {"publish_at", fields.publish_at},
       {"zone", zone.name()},
       {"publish_label", published ? "Update" : "Publish"},
       // Saving a published or scheduled post as a draft takes it off the blog.
-      {"draft_label", post && post->status != PostStatus::kDraft ? "Unpublish (save as draft)"
-                                                                 : "Save draft"},
+      {"draft_label",
+       post && post->status != PostStatus::kDraft ? "Unpublish (save as draft)" : "Save draft"},
       {"preview_html", service::PostService::RenderBody(FormatOf(fields.format), fields.source)},
       {"media", MediaChoices(c, fields.format)}};
   const std::string title = post ? "Edit " + word : "New " + word;
@@ -124,8 +129,8 @@ http::Response EditorPage(const Context& c, int status, const std::optional<Post
 
 // The answer to a save the service or the form checks refused: the editor again, as
 // typed, with the message (JSON for the scripts).
-http::Response Refused(const Context& c, const std::optional<Post>& post, const EditorFields& fields,
-                       const Status& status) {
+http::Response Refused(const Context& c, const std::optional<Post>& post,
+                       const EditorFields& fields, const Status& status) {
   if (!status.IsInvalidArgument() && !status.IsConflict()) {
     return c.Error(status.IsNotFound() ? 404 : 503, "Nothing was saved: " + status.message());
   }
@@ -133,7 +138,9 @@ http::Response Refused(const Context& c, const std::optional<Post>& post, const 
   return EditorPage(c, 400, post, fields, "Nothing was saved: " + status.message());
 }
 
-http::Response NewEditor(Context& c) { return EditorPage(c, 200, std::nullopt, EditorFields(), ""); }
+http::Response NewEditor(Context& c) {
+  return EditorPage(c, 200, std::nullopt, EditorFields(), "");
+}
 
 http::Response Create(Context& c) {
   const EditorFields fields = EditorFields::FromForm(c.form);
@@ -231,20 +238,20 @@ http::Response Delete(Context& c) {
 
 void AddEditorRoutes(std::vector<Route>& routes) {
   routes.insert(routes.end(), {
-      {"GET", "/admin/posts/new", Access::kAuthor, NewEditor},
-      {"POST", "/admin/posts/new", Access::kAuthor, Create},
-      {"GET", "/admin/posts/{id}", Access::kAuthor, ShowEditor},
-      {"POST", "/admin/posts/{id}", Access::kAuthor, Save},
-      {"POST", "/admin/posts/{id}/autosave", Access::kAuthor, Autosave},
-      {"POST", "/admin/posts/{id}/delete", Access::kAuthor, Delete},
-      {"GET", "/admin/pages/new", Access::kAuthor, NewEditor},
-      {"POST", "/admin/pages/new", Access::kAuthor, Create},
-      {"GET", "/admin/pages/{id}", Access::kAuthor, ShowEditor},
-      {"POST", "/admin/pages/{id}", Access::kAuthor, Save},
-      {"POST", "/admin/pages/{id}/autosave", Access::kAuthor, Autosave},
-      {"POST", "/admin/pages/{id}/delete", Access::kAuthor, Delete},
-      {"POST", "/admin/preview", Access::kAuthor, Preview},
-  });
+                                  {"GET", "/admin/posts/new", Access::kAuthor, NewEditor},
+                                  {"POST", "/admin/posts/new", Access::kAuthor, Create},
+                                  {"GET", "/admin/posts/{id}", Access::kAuthor, ShowEditor},
+                                  {"POST", "/admin/posts/{id}", Access::kAuthor, Save},
+                                  {"POST", "/admin/posts/{id}/autosave", Access::kAuthor, Autosave},
+                                  {"POST", "/admin/posts/{id}/delete", Access::kAuthor, Delete},
+                                  {"GET", "/admin/pages/new", Access::kAuthor, NewEditor},
+                                  {"POST", "/admin/pages/new", Access::kAuthor, Create},
+                                  {"GET", "/admin/pages/{id}", Access::kAuthor, ShowEditor},
+                                  {"POST", "/admin/pages/{id}", Access::kAuthor, Save},
+                                  {"POST", "/admin/pages/{id}/autosave", Access::kAuthor, Autosave},
+                                  {"POST", "/admin/pages/{id}/delete", Access::kAuthor, Delete},
+                                  {"POST", "/admin/preview", Access::kAuthor, Preview},
+                              });
   AddRevisionRoutes(routes);
 }
 

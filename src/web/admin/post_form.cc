@@ -50,10 +50,10 @@ std::optional<Post> LoadEditablePost(const Context& c, http::Response* error) {
   }
   auto post = c.services.store.GetPost(c.blog.id, *id);
   if (!post.ok() || post->kind != KindOf(c)) {
-    *error = post.ok() || post.status().IsNotFound()
-                 ? c.Error(404, "There is no such " + std::string(word) + ".")
-                 : c.Error(503, "Cannot read the " + std::string(word) + ": " +
-                                    post.status().message());
+    *error =
+        post.ok() || post.status().IsNotFound()
+            ? c.Error(404, "There is no such " + std::string(word) + ".")
+            : c.Error(503, "Cannot read the " + std::string(word) + ": " + post.status().message());
     return std::nullopt;
   }
   if (!service::AccountService::MayEditPost(c.who->user, *post)) {
@@ -140,7 +140,8 @@ Result<service::PostEdit> ToPostEdit(const EditorFields& fields, const std::opti
     if (!at.ok()) return Status::InvalidArgument("The publish time is " + at.status().message());
     edit.publish_at = *at;
   }
-  if (edit.action == service::SaveAction::kSchedule && (!edit.publish_at || *edit.publish_at <= now)) {
+  if (edit.action == service::SaveAction::kSchedule &&
+      (!edit.publish_at || *edit.publish_at <= now)) {
     return Status::InvalidArgument("To schedule, choose a publish time in the future (" +
                                    zone.name() + " time).");
   }

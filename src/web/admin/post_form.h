@@ -3,12 +3,11 @@
 // blog's zone and the way times show, and the editor's fields as the browser sent them.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/json/value.hpp>
 
 #include "core/model.h"
 #include "core/status.h"
@@ -48,12 +47,12 @@ std::optional<Post> LoadEditablePost(const Context& c, http::Response* error);
 struct EditorFields {
   std::string title;
   std::string source;
-  std::string format = "markdown";   // "markdown" or "html"
-  std::string labels;                // comma-separated
+  std::string format = "markdown";  // "markdown" or "html"
+  std::string labels;               // comma-separated
   std::string slug;
-  std::string comments = "open";     // "open", "closed" or "hidden"
-  std::string publish_at;            // datetime-local ("2026-11-25T19:30"), blog's zone
-  std::string action;                // "draft", "publish", "schedule" or "preview"
+  std::string comments = "open";  // "open", "closed" or "hidden"
+  std::string publish_at;         // datetime-local ("2026-11-25T19:30"), blog's zone
+  std::string action;             // "draft", "publish", "schedule" or "preview"
 
   static EditorFields FromForm(const Form& form);
   // The fields showing a stored post.

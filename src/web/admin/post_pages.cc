@@ -57,8 +57,9 @@ struct Filters {
     if (!label.empty()) query.labels = {label};
     query.text = text;
     // Drafts have no meaningful publish time: the last edited come first.
-    query.order = status == "published" || status == "scheduled" ? store::PostQuery::Order::kPublished
-                                                                 : store::PostQuery::Order::kUpdated;
+    query.order = status == "published" || status == "scheduled"
+                      ? store::PostQuery::Order::kPublished
+                      : store::PostQuery::Order::kUpdated;
     query.limit = kPerPage;
     query.offset = (page - 1) * kPerPage;
     return query;
@@ -67,9 +68,12 @@ struct Filters {
 
 std::string StatusTime(const Post& post, const TimeZone& zone) {
   switch (post.status) {
-    case PostStatus::kPublished: return ShowTime(post.published, zone);
-    case PostStatus::kScheduled: return "for " + ShowTime(post.published, zone);
-    case PostStatus::kDraft: return "edited " + ShowTime(post.updated, zone);
+    case PostStatus::kPublished:
+      return ShowTime(post.published, zone);
+    case PostStatus::kScheduled:
+      return "for " + ShowTime(post.published, zone);
+    case PostStatus::kDraft:
+      return "edited " + ShowTime(post.updated, zone);
   }
   return "";
 }
@@ -98,23 +102,27 @@ http::Response List(Context& c) {
   auto total = c.services.store.CountPosts(query);
   auto label_counts = c.services.store.LabelCounts(c.blog.id);
   if (!posts.ok() || !total.ok() || !label_counts.ok()) {
-    const Status& failed = !posts.ok() ? posts.status()
-                           : !total.ok() ? total.status() : label_counts.status();
-    return c.Error(503, "Cannot list the " + std::string(KindWord(kind)) + "s: " + failed.message());
+    const Status& failed = !posts.ok()   ? posts.status()
+                           : !total.ok() ? total.status()
+                                         : label_counts.status();
+    return c.Error(503,
+                   "Cannot list the " + std::string(KindWord(kind)) + "s: " + failed.message());
   }
   const TimeZone zone = BlogZone(c.blog);
 
   boost::json::array rows;
   for (const Post& post : *posts) rows.push_back(Row(c, post, zone));
   boost::json::array statuses;
-  for (const auto& [value, label] : {std::pair{"", "All"}, {"draft", "Drafts"},
-                                     {"scheduled", "Scheduled"}, {"published", "Published"}}) {
+  for (const auto& [value, label] : {std::pair{"", "All"},
+                                     {"draft", "Drafts"},
+                                     {"scheduled", "Scheduled"},
+                                     {"published", "Published"}}) {
     statuses.push_back({{"value", value}, {"label", label}, {"selected", filters.status == value}});
   }
   boost::json::array labels;
   for (const LabelCount& label : *label_counts) {
-    labels.push_back({{"name", label.name}, {"count", label.count},
-                      {"selected", label.name == filters.label}});
+    labels.push_back(
+        {{"name", label.name}, {"count", label.count}, {"selected", label.name == filters.label}});
   }
   const std::string list = ListPath(kind);
   const bool older = query.offset + static_cast<int>(posts->size()) < *total;
@@ -132,7 +140,8 @@ http::Response List(Context& c) {
       {"total", *total},
       {"has_posts", !rows.empty()},
       {"posts", std::move(rows)},
-      {"newer_href", filters.page > 1 ? OrNull(list + filters.QueryFor(filters.page - 1)) : nullptr},
+      {"newer_href",
+       filters.page > 1 ? OrNull(list + filters.QueryFor(filters.page - 1)) : nullptr},
       {"older_href", older ? OrNull(list + filters.QueryFor(filters.page + 1)) : nullptr}};
   return c.Page(200, kind == PostKind::kPage ? "Pages" : "Posts", "posts", std::move(values));
 }
@@ -148,7 +157,8 @@ struct Tally {
   std::string Notice(std::string_view done_word, std::string_view unchanged_word) const {
     std::string notice = std::to_string(done) + " " + std::string(done_word);
     if (not_yours > 0) notice += "; " + std::to_string(not_yours) + " skipped: not yours";
-    if (unchanged > 0) notice += "; " + std::to_string(unchanged) + " " + std::string(unchanged_word);
+    if (unchanged > 0)
+      notice += "; " + std::to_string(unchanged) + " " + std::string(unchanged_word);
     if (missing > 0) notice += "; " + std::to_string(missing) + " no longer there";
     for (const std::string& failure : failures) notice += "; " + failure;
     return notice + ".";
@@ -189,7 +199,8 @@ http::Response Bulk(Context& c) {
         ++tally.missing;
         continue;
       }
-      return c.Error(503, "Cannot read a " + std::string(KindWord(kind)) + ": " + post.status().message());
+      return c.Error(
+          503, "Cannot read a " + std::string(KindWord(kind)) + ": " + post.status().message());
     }
     if (!service::AccountService::MayEditPost(c.who->user, *post)) {
       ++tally.not_yours;
@@ -230,11 +241,11 @@ http::Response Bulk(Context& c) {
 
 void AddPostRoutes(std::vector<Route>& routes) {
   routes.insert(routes.end(), {
-      {"GET", "/admin/posts", Access::kAuthor, List},
-      {"POST", "/admin/posts/bulk", Access::kAuthor, Bulk},
-      {"GET", "/admin/pages", Access::kAuthor, List},
-      {"POST", "/admin/pages/bulk", Access::kAuthor, Bulk},
-  });
+                                  {"GET", "/admin/posts", Access::kAuthor, List},
+                                  {"POST", "/admin/posts/bulk", Access::kAuthor, Bulk},
+                                  {"GET", "/admin/pages", Access::kAuthor, List},
+                                  {"POST", "/admin/pages/bulk", Access::kAuthor, Bulk},
+                              });
 }
 
 }  // namespace samizdat::web::admin

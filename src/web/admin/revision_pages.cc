@@ -16,7 +16,8 @@ http::Response ListRevisions(Context& c) {
   const std::optional<Post> post = LoadEditablePost(c, &error);
   if (!post) return error;
   auto revisions = c.services.store.ListRevisions(c.blog.id, post->id);
-  if (!revisions.ok()) return c.Error(503, "Cannot list the revisions: " + revisions.status().message());
+  if (!revisions.ok())
+    return c.Error(503, "Cannot list the revisions: " + revisions.status().message());
   const TimeZone zone = BlogZone(c.blog);
   const std::string editor = EditorPath(*post);
   boost::json::array rows;
@@ -37,11 +38,12 @@ http::Response ListRevisions(Context& c) {
 // The revision of c.params[1], if it is one of `post`'s; else nullopt with `error` set.
 std::optional<Revision> LoadRevision(const Context& c, const Post& post, http::Response* error) {
   const std::optional<int64_t> id = ParseInteger<int64_t>(c.params.at(1));
-  auto revision = id ? c.services.store.GetRevision(c.blog.id, *id)
-                     : Result<Revision>(Status::NotFound(""));
+  auto revision =
+      id ? c.services.store.GetRevision(c.blog.id, *id) : Result<Revision>(Status::NotFound(""));
   if (revision.ok() && revision->post_id == post.id) return std::move(*revision);
   *error = revision.ok() || revision.status().IsNotFound()
-               ? c.Error(404, "There is no such revision of this " + std::string(KindWord(post.kind)) + ".")
+               ? c.Error(404, "There is no such revision of this " +
+                                  std::string(KindWord(post.kind)) + ".")
                : c.Error(503, "Cannot read the revision: " + revision.status().message());
   return std::nullopt;
 }
@@ -56,19 +58,20 @@ http::Response ShowRevision(Context& c) {
   std::string labels;
   for (const std::string& label : revision->labels) labels += (labels.empty() ? "" : ", ") + label;
   const std::string editor = EditorPath(*post);
-  return c.Page(200, "Revision of " + ShowTime(revision->saved, zone), "revision",
-                {{"editor_href", editor},
-                 {"revisions_href", editor + "/revisions"},
-                 {"restore_href", editor + "/revisions/" + std::to_string(revision->id) + "/restore"},
-                 {"kind", KindWord(post->kind)},
-                 {"saved", ShowTime(revision->saved, zone)},
-                 {"zone", zone.name()},
-                 {"saved_by", revision->saved_by},
-                 {"title", revision->title},
-                 {"labels", OrNull(labels)},
-                 {"format", revision->format == BodyFormat::kMarkdown ? "Markdown" : "HTML"},
-                 {"body_html", service::PostService::RenderBody(revision->format, revision->source)},
-                 {"source", revision->source}});
+  return c.Page(
+      200, "Revision of " + ShowTime(revision->saved, zone), "revision",
+      {{"editor_href", editor},
+       {"revisions_href", editor + "/revisions"},
+       {"restore_href", editor + "/revisions/" + std::to_string(revision->id) + "/restore"},
+       {"kind", KindWord(post->kind)},
+       {"saved", ShowTime(revision->saved, zone)},
+       {"zone", zone.name()},
+       {"saved_by", revision->saved_by},
+       {"title", revision->title},
+       {"labels", OrNull(labels)},
+       {"format", revision->format == BodyFormat::kMarkdown ? "Markdown" : "HTML"},
+       {"body_html", service::PostService::RenderBody(revision->format, revision->source)},
+       {"source", revision->source}});
 }
 
 http::Response Restore(Context& c) {
@@ -91,14 +94,15 @@ http::Response Restore(Context& c) {
 }  // namespace
 
 void AddRevisionRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-      {"GET", "/admin/posts/{id}/revisions", Access::kAuthor, ListRevisions},
-      {"GET", "/admin/posts/{id}/revisions/{rid}", Access::kAuthor, ShowRevision},
-      {"POST", "/admin/posts/{id}/revisions/{rid}/restore", Access::kAuthor, Restore},
-      {"GET", "/admin/pages/{id}/revisions", Access::kAuthor, ListRevisions},
-      {"GET", "/admin/pages/{id}/revisions/{rid}", Access::kAuthor, ShowRevision},
-      {"POST", "/admin/pages/{id}/revisions/{rid}/restore", Access::kAuthor, Restore},
-  });
+  routes.insert(routes.end(),
+                {
+                    {"GET", "/admin/posts/{id}/revisions", Access::kAuthor, ListRevisions},
+                    {"GET", "/admin/posts/{id}/revisions/{rid}", Access::kAuthor, ShowRevision},
+                    {"POST", "/admin/posts/{id}/revisions/{rid}/restore", Access::kAuthor, Restore},
+                    {"GET", "/admin/pages/{id}/revisions", Access::kAuthor, ListRevisions},
+                    {"GET", "/admin/pages/{id}/revisions/{rid}", Access::kAuthor, ShowRevision},
+                    {"POST", "/admin/pages/{id}/revisions/{rid}/restore", Access::kAuthor, Restore},
+                });
 }
 
 }  // namespace samizdat::web::admin
