@@ -1,6 +1,7 @@
 // Admin pages: comments — the moderation queue and the other statuses, page by page,
 // with the spam classifier's score; approve, spam or delete (one or many); replying as
 // the signed-in author.
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
@@ -12,6 +13,7 @@
 namespace samizdat::web::admin {
 namespace {
 
+constexpr int kMaxPage = 100000;
 constexpr int kPerPage = 50;
 
 constexpr CommentStatus kStatuses[] = {CommentStatus::kPending, CommentStatus::kPublished,
@@ -100,7 +102,8 @@ boost::json::object Row(const Comment& comment, const Post* post, const TimeZone
 
 http::Response List(Context& c) {
   const CommentStatus status = StatusNamed(c.query.Get("status"));
-  const int page = std::max(1, ParseInteger(c.query.Get("page")).value_or(1));
+  // Clamped so that the offset stays an int.
+  const int page = std::clamp(ParseInteger(c.query.Get("page")).value_or(1), 1, kMaxPage);
   store::CommentQuery query;
   query.blog_id = c.blog.id;
   query.statuses = {status};

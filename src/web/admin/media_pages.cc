@@ -1,5 +1,6 @@
 // Admin pages: media — the blog's uploaded images with their addresses and ready
 // Markdown and HTML snippets, the upload form, and deleting a file.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -11,6 +12,7 @@
 namespace samizdat::web::admin {
 namespace {
 
+constexpr int kMaxPage = 100000;
 constexpr int kPerPage = 60;
 
 // "512 bytes", "12.3 KB", "4.0 MB".
@@ -35,7 +37,8 @@ std::string MediaListUrl(int page) {
 }
 
 http::Response MediaPage(Context& c, int status, std::string_view error) {
-  const int page = std::max(1, ParseInteger(c.query.Get("page")).value_or(1));
+  // Clamped so that the offset stays an int.
+  const int page = std::clamp(ParseInteger(c.query.Get("page")).value_or(1), 1, kMaxPage);
   service::MediaService media(c.services.store);
   // One more than shown tells whether there is a next page.
   auto files = media.List(c.blog, kPerPage + 1, (page - 1) * kPerPage);
