@@ -87,7 +87,7 @@ async function main(server) {
   await page.click('a.button:has-text("New post")');
   check(new URL(page.url()).pathname === '/admin/posts/new', `New post led to ${page.url()}`);
   await page.fill('input[name=title]', 'Hello from the editor');
-  await page.fill('input[name=labels]', 'news');
+  await page.fill('input[name=labels]', 'news, tech');
   await page.fill('textarea[name=source]', 'Hello **bold** world');
   await page.waitForSelector('#preview strong', { timeout: 10000 });
   const previewHtml = await page.locator('#preview').innerHTML();
@@ -145,6 +145,12 @@ async function main(server) {
 
   // A new post autosaves as a draft; the page then edits that draft.
   await page.goto('/admin/posts/new');
+  await page.fill('input[name=labels]', 'news, t');  // suggestions complete the last label
+  const suggested = await page.locator('#label-suggestions option').evaluateAll(
+    (options) => options.map((option) => option.value));
+  check(suggested.includes('news, tech') && !suggested.includes('news, news') &&
+        suggested.every((value) => value.startsWith('news, ')), `label suggestions: ${suggested}`);
+  await page.fill('input[name=labels]', '');
   await page.fill('input[name=title]', 'Autosaved draft');
   await page.fill('textarea[name=source]', 'first words');
   await waitFor('the first autosave', 15000,

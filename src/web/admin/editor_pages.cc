@@ -112,6 +112,7 @@ http::Response EditorPage(const Context& c, int status, const std::optional<Post
       {"labels", fields.labels},
       {"label_suggestions", LabelSuggestions(c)},
       {"slug", fields.slug},
+      {"slug_fixed", published},  // as on Blogger: links to it stay good
       {"comment_modes",
        Choices({{"open", "Open"}, {"closed", "Closed (shown, no new ones)"}, {"hidden", "Hidden"}},
                fields.comments)},
