@@ -59,6 +59,8 @@ async function main(server) {
         'the zone error does not name the zone');
   check(await page.inputValue('input[name=title]') === 'Changed title', 'the form lost the typed title');
   check(!(await publicText(server, '/')).includes('Changed title'), 'a refused form changed the title');
+  check(await page.locator('#time-zones option[value="Europe/Paris"]').count() === 1,
+        'the time zone field does not suggest Europe/Paris');
   await page.fill('input[name=time_zone]', 'Europe/Paris');
   await page.check('input[name=comment_moderation][value=always]');
   await page.selectOption('select[name=date_format]', 'd MMMM yyyy');

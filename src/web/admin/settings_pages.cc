@@ -1,8 +1,11 @@
 // Admin pages: the blog's settings — title, description, banner (a URL or an uploaded
 // image), posts per page, time zone, date and time formats, comment moderation —
 // changed through BlogService, which checks them all before anything is stored.
+#include <date/tz.h>
+
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "core/strings.h"
 #include "service/blogs.h"
@@ -18,6 +21,22 @@ constexpr std::string_view kDateFormats[] = {
     "EEE, MMM d, yyyy",   "yyyy-MM-dd",        "dd/MM/yyyy",   "MM/dd/yyyy",
     "d.M.yyyy"};
 constexpr std::string_view kTimeFormats[] = {"h:mm a", "h:mm:ss a", "HH:mm", "HH:mm:ss"};
+
+// The tz database's zone names for the time zone field's suggestions: regions
+// ("Europe/Paris"), not the Etc/ offsets or the old aliases, and UTC.
+const std::vector<std::string>& ZoneNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out = {"UTC"};
+    for (const date::time_zone& zone : date::get_tzdb().zones) {
+      const std::string_view name = zone.name();
+      if (name.find('/') != std::string_view::npos && !name.starts_with("Etc/")) {
+        out.emplace_back(name);
+      }
+    }
+    return out;
+  }();
+  return names;
+}
 
 // The form's fields as text: the blog's values, or what was sent back with an error.
 struct Fields {
@@ -78,6 +97,8 @@ http::Response SettingsPage(Context& c, int status, const Fields& f, std::string
     }
   }
   const bool has_media = !media.empty();
+  boost::json::array zones;
+  for (const std::string& name : ZoneNames()) zones.push_back(boost::json::value(name));
   boost::json::array modes;
   for (const auto& [word, label] : {std::pair{"never", "Never: comments show at once (unless "
                                                        "they look like spam)"},
@@ -96,6 +117,7 @@ http::Response SettingsPage(Context& c, int status, const Fields& f, std::string
                  {"has_media", has_media},
                  {"posts_per_page", f.posts_per_page},
                  {"time_zone", f.time_zone},
+                 {"zones", std::move(zones)},
                  {"date_formats", PatternOptions(kDateFormats, f.date_format, *zone)},
                  {"time_formats", PatternOptions(kTimeFormats, f.time_format, *zone)},
                  {"modes", std::move(modes)},
