@@ -124,6 +124,10 @@ int Migrate(const MigrateFlags& flags) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   std::cout << "copied " << Counts(report, [](const service::CopyCount& c) { return c.copied; });
+  if (report.revisions > 0) {
+    std::cout << ", " << Count(report.revisions, "revision", "revisions");
+  }
+  if (report.media > 0) std::cout << ", " << Count(report.media, "file", "files");
   if (report.spam_tokens > 0) {
     std::cout << ", " << Count(report.spam_tokens, "classifier token", "classifier tokens");
   }

@@ -319,6 +319,8 @@ class DryRunWriter final : public store::BulkWriter {
   Status AddUser(const User&) override { return Status::Ok(); }
   Status AddSecret(const store::Secret&) override { return Status::Ok(); }
   Status AddSpamCounts(int64_t, const store::SpamCounts&) override { return Status::Ok(); }
+  Status AddRevision(const Revision&) override { return Status::Ok(); }
+  Status AddMedia(const Media&) override { return Status::Ok(); }
   Status Commit(std::vector<int64_t>*) override { return Status::Ok(); }
 
  private:

@@ -116,6 +116,7 @@ class Copier {
     SAMIZDAT_RETURN_IF_ERROR(Posts(blog, PostKind::kPage, there));
     SAMIZDAT_RETURN_IF_ERROR(Comments(blog, there));
     SAMIZDAT_RETURN_IF_ERROR(Redirects(blog, there));
+    SAMIZDAT_RETURN_IF_ERROR(MediaFiles(blog));
     if (!there) SAMIZDAT_RETURN_IF_ERROR(SpamCounts(blog));
     return Status::Ok();
   }
@@ -147,6 +148,7 @@ class Copier {
         // blog: AddPost says Conflict.
         SAMIZDAT_RETURN_IF_ERROR(bulk_.AddPost(post).WithContext(
             "post " + std::to_string(post.id) + " of " + blog.host));
+        SAMIZDAT_RETURN_IF_ERROR(Revisions(post, blog));
         ++report_.posts.copied;
         if (kind == PostKind::kPage) ++report_.pages.copied;
       }
@@ -190,6 +192,35 @@ class Copier {
       }
       if (static_cast<int>(comments->size()) < query.limit) return Status::Ok();
       query.offset += query.limit;
+    }
+  }
+
+  // The revisions of a post just copied, oldest first (they get new ids in that order).
+  Status Revisions(const Post& post, const Blog& blog) {
+    auto revisions = from_.ListRevisions(blog.id, post.id);
+    if (!revisions.ok()) return revisions.status().WithContext("the source");
+    for (auto it = revisions->rbegin(); it != revisions->rend(); ++it) {
+      SAMIZDAT_RETURN_IF_ERROR(bulk_.AddRevision(*it).WithContext(
+          "a revision of post " + std::to_string(post.id) + " of " + blog.host));
+      ++report_.revisions;
+    }
+    return Status::Ok();
+  }
+
+  // Every uploaded file of the blog, one at a time with its bytes; a file the target
+  // has already (the same hash) is left as it is.
+  Status MediaFiles(const Blog& blog) {
+    for (int offset = 0;; offset += kPageSize) {
+      auto files = from_.ListMedia(blog.id, kPageSize, offset);
+      if (!files.ok()) return files.status().WithContext("the source");
+      for (const Media& listed : *files) {
+        auto file = from_.GetMedia(blog.id, listed.hash);
+        if (!file.ok()) return file.status().WithContext("the source");
+        SAMIZDAT_RETURN_IF_ERROR(
+            bulk_.AddMedia(*file).WithContext("file " + listed.hash + " of " + blog.host));
+        ++report_.media;
+      }
+      if (static_cast<int>(files->size()) < kPageSize) return Status::Ok();
     }
   }
 

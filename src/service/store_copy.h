@@ -1,7 +1,8 @@
 // CopyStore: a whole store copied into another (samizdat migrate, SQLite <-> PostgreSQL):
 // the secrets, the users, and every blog with its settings, posts and pages of every
-// status, labels, comments of every status (IP hashes, digests, spam scores and training
-// kept), redirects and spam classifier counts. Ids, paths and times are kept; passwords
+// status (with their authors' ids and their revisions), labels, comments of every status
+// (IP hashes, digests, spam scores and training kept), redirects, uploaded files and spam
+// classifier counts. Ids, paths and times are kept (revisions get new ids); passwords
 // stay as their hashes.
 //
 // The target is written in one bulk transaction: everything lands, or nothing. Its
@@ -44,6 +45,8 @@ struct CopyReport {
   CopyCount redirects;
   CopyCount secrets;
   int64_t spam_tokens = 0;  // classifier token counts copied
+  int64_t revisions = 0;    // revisions of the posts copied
+  int64_t media = 0;        // uploaded files offered to the target (the same hash: kept)
 };
 
 // Copies everything `from` holds into `to` (see above). Fills `report` (may be null)

@@ -148,6 +148,11 @@ class BulkWriter {
   virtual Status AddSecret(const Secret& secret) = 0;
   // Adds `counts` (totals and every token's counts) to the blog's classifier counts.
   virtual Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) = 0;
+  // A revision as given, under a new id. NotFound unless its post is in its blog
+  // (stored, or added to this batch before it).
+  virtual Status AddRevision(const Revision& revision) = 0;
+  // A file as given (Store::AddMedia): the same hash already in the blog is left as it is.
+  virtual Status AddMedia(const Media& media) = 0;
   // Ends the batch: removes comments whose post is not in the blog (returning their ids
   // in `orphans`), makes replies whose parent is absent top-level, recounts the posts'
   // comments, bumps the generation and comment_seq of every blog touched, and commits

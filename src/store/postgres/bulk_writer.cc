@@ -73,6 +73,8 @@ class PostgresBulkWriter final : public BulkWriter {
   Status AddUser(const User& user) override;
   Status AddSecret(const Secret& secret) override;
   Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
+  Status AddRevision(const Revision& revision) override;
+  Status AddMedia(const Media& media) override;
   Status Commit(std::vector<int64_t>* orphans) override;
 
  private:
@@ -346,6 +348,48 @@ Status PostgresBulkWriter::AddSecret(const Secret& secret) {
   if (!inserted.ok()) return inserted.status();
   if (inserted->empty()) return Status::Conflict("a secret named " + secret.name + " exists");
   return Status::Ok();
+}
+
+Status PostgresBulkWriter::AddRevision(const Revision& revision) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckRevision(revision));
+  Result<Rows> inserted =
+      Run("INSERT INTO revisions (blog_id, post_id, saved_ms, title, source, format, labels, "
+          "saved_by) SELECT $1, $2, $3, $4, $5, $6, $7, $8 "
+          "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $2 AND blog_id = $1) RETURNING id",
+          Params()
+              .Add(revision.blog_id)
+              .Add(revision.post_id)
+              .Add(Millis(revision.saved))
+              .Add(revision.title)
+              .Add(revision.source)
+              .Add(FormatWord(revision.format))
+              .AddTextArray(PostgresStore::CleanLabels(revision.labels))
+              .Add(revision.saved_by));
+  if (!inserted.ok()) return inserted.status();
+  if (inserted->empty()) {
+    return Status::NotFound("no post with id " + std::to_string(revision.post_id) +
+                            " in blog " + std::to_string(revision.blog_id));
+  }
+  return Status::Ok();
+}
+
+Status PostgresBulkWriter::AddMedia(const Media& media) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckMedia(media));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(media.blog_id));
+  return Run("INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, "
+             "created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+             "ON CONFLICT (blog_id, hash) DO NOTHING",
+             Params()
+                 .Add(media.blog_id)
+                 .Add(media.hash)
+                 .Add(media.content_type)
+                 .Add(media.filename)
+                 .AddBytes(media.bytes)
+                 .Add(static_cast<int64_t>(media.bytes.size()))
+                 .Add(Millis(media.created)))
+      .status();
 }
 
 Status PostgresBulkWriter::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) {

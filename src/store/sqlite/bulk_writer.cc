@@ -61,6 +61,8 @@ class SqliteBulkWriter final : public BulkWriter {
   Status AddUser(const User& user) override;
   Status AddSecret(const Secret& secret) override;
   Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
+  Status AddRevision(const Revision& revision) override;
+  Status AddMedia(const Media& media) override;
   Status Commit(std::vector<int64_t>* orphans) override;
 
  private:
@@ -333,6 +335,58 @@ Status SqliteBulkWriter::AddSecret(const Secret& secret) {
   if (!inserted.ok()) return Abandon(inserted);
   if (conn_.Changes() == 0) return Status::Conflict("a secret named " + secret.name + " exists");
   return Status::Ok();
+}
+
+Status SqliteBulkWriter::AddRevision(const Revision& revision) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckRevision(revision));
+  // Checked here rather than by the foreign key, which waits for COMMIT in a batch.
+  Result<Statement> post = conn_.Prepare("SELECT 1 FROM posts WHERE id = ?1 AND blog_id = ?2");
+  if (!post.ok()) return post.status();
+  Result<bool> found = post->Bind(1, revision.post_id).Bind(2, revision.blog_id).Step();
+  if (!found.ok()) return found.status();
+  if (!*found) {
+    return Status::NotFound("no post with id " + std::to_string(revision.post_id) +
+                            " in blog " + std::to_string(revision.blog_id));
+  }
+  Result<Statement> insert = conn_.Prepare(
+      "INSERT INTO revisions (blog_id, post_id, saved_ms, title, source, format, labels, "
+      "saved_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!insert.ok()) return insert.status();
+  std::string labels;
+  for (const std::string& label : SqliteStore::CleanLabels(revision.labels)) {
+    if (!labels.empty()) labels += '\n';  // revision_queries.cc's format
+    labels += label;
+  }
+  Status inserted = insert->Bind(1, revision.blog_id)
+                        .Bind(2, revision.post_id)
+                        .Bind(3, Millis(revision.saved))
+                        .Bind(4, revision.title)
+                        .Bind(5, revision.source)
+                        .Bind(6, FormatWord(revision.format))
+                        .Bind(7, labels)
+                        .Bind(8, revision.saved_by)
+                        .Run();
+  return inserted.ok() ? inserted : Abandon(inserted);
+}
+
+Status SqliteBulkWriter::AddMedia(const Media& media) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckMedia(media));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(media.blog_id));
+  Result<Statement> insert = conn_.Prepare(
+      "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, created_ms) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (blog_id, hash) DO NOTHING");
+  if (!insert.ok()) return insert.status();
+  Status inserted = insert->Bind(1, media.blog_id)
+                        .Bind(2, media.hash)
+                        .Bind(3, media.content_type)
+                        .Bind(4, media.filename)
+                        .BindBlob(5, media.bytes)
+                        .Bind(6, static_cast<int64_t>(media.bytes.size()))
+                        .Bind(7, Millis(media.created))
+                        .Run();
+  return inserted.ok() ? inserted : Abandon(inserted);
 }
 
 Status SqliteBulkWriter::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) {

@@ -1,9 +1,9 @@
 // CopyStore: a rich store (two blogs, posts and pages of every status, labels, comments of
 // every status with replies, scores and training, redirects, classifier counts, users,
-// secrets) copied SQLite -> SQLite and SQLite -> PostgreSQL -> SQLite is the same object
-// for object, field for field, through the Store API; a non-empty target is refused
-// unless allowed, then only what it lacks is added; a host clash, or a source that changes
-// during the copy, writes nothing.
+// secrets, revisions, uploaded files) copied SQLite -> SQLite and SQLite -> PostgreSQL ->
+// SQLite is the same object for object, field for field, through the Store API; a
+// non-empty target is refused unless allowed, then only what it lacks is added; a host
+// clash, or a source that changes during the copy, writes nothing.
 #include "service/store_copy.h"
 
 #include <gtest/gtest.h>
@@ -105,6 +105,7 @@ void ExpectSamePost(const Post& a, const Post& b) {
   EXPECT_EQ(a.body_html, b.body_html);
   EXPECT_EQ(a.body_text, b.body_text);
   EXPECT_EQ(a.author, b.author);
+  EXPECT_EQ(a.author_id, b.author_id);
   EXPECT_EQ(a.labels, b.labels);
   EXPECT_EQ(a.published, b.published);
   EXPECT_EQ(a.updated, b.updated);
@@ -154,7 +155,35 @@ void ExpectSameStore(Store& from, Store& to) {
     std::vector<Post> posts = AllPosts(from, blog.id);
     std::vector<Post> posts_copied = AllPosts(to, blog.id);
     ASSERT_EQ(posts.size(), posts_copied.size()) << blog.host;
-    for (size_t j = 0; j < posts.size(); ++j) ExpectSamePost(posts[j], posts_copied[j]);
+    for (size_t j = 0; j < posts.size(); ++j) {
+      ExpectSamePost(posts[j], posts_copied[j]);
+      // Revisions come under new ids, in the same order.
+      std::vector<Revision> revisions = Must(from.ListRevisions(blog.id, posts[j].id));
+      std::vector<Revision> revisions_copied = Must(to.ListRevisions(blog.id, posts[j].id));
+      ASSERT_EQ(revisions.size(), revisions_copied.size());
+      for (size_t k = 0; k < revisions.size(); ++k) {
+        EXPECT_EQ(revisions[k].post_id, revisions_copied[k].post_id);
+        EXPECT_EQ(revisions[k].saved, revisions_copied[k].saved);
+        EXPECT_EQ(revisions[k].title, revisions_copied[k].title);
+        EXPECT_EQ(revisions[k].source, revisions_copied[k].source);
+        EXPECT_EQ(revisions[k].format, revisions_copied[k].format);
+        EXPECT_EQ(revisions[k].labels, revisions_copied[k].labels);
+        EXPECT_EQ(revisions[k].saved_by, revisions_copied[k].saved_by);
+      }
+    }
+
+    std::vector<Media> files = Must(from.ListMedia(blog.id, -1, 0));
+    std::vector<Media> files_copied = Must(to.ListMedia(blog.id, -1, 0));
+    ASSERT_EQ(files.size(), files_copied.size()) << blog.host;
+    for (size_t j = 0; j < files.size(); ++j) {
+      Media file = Must(from.GetMedia(blog.id, files[j].hash));
+      Media copy = Must(to.GetMedia(blog.id, files_copied[j].hash));
+      EXPECT_EQ(file.hash, copy.hash);
+      EXPECT_EQ(file.content_type, copy.content_type);
+      EXPECT_EQ(file.filename, copy.filename);
+      EXPECT_EQ(file.bytes, copy.bytes);
+      EXPECT_EQ(file.created, copy.created);
+    }
 
     std::vector<Comment> comments = AllComments(from, blog.id);
     std::vector<Comment> comments_copied = AllComments(to, blog.id);
@@ -353,7 +382,32 @@ class StoreCopyTest : public ::testing::Test {
     ASSERT_TRUE(s.UpdatePost(closed).ok());
     Post hidden = AddPost(s, a.id, "hidden", PostKind::kPost, PostStatus::kPublished, t + 7000);
     hidden.comments_mode = CommentsMode::kHidden;
+    hidden.author_id = 2;  // written in the admin
     ASSERT_TRUE(s.UpdatePost(hidden).ok());
+
+    // The editor's revisions and uploaded files (any bytes).
+    for (int i = 0; i < 3; ++i) {
+      Revision revision;
+      revision.blog_id = a.id;
+      revision.post_id = hello.id;
+      revision.saved = At(t + 100 + i);
+      revision.title = "Hello draft " + std::to_string(i);
+      revision.source = "*draft* " + std::to_string(i);
+      revision.format = i == 1 ? BodyFormat::kHtml : BodyFormat::kMarkdown;
+      revision.labels = {"news", "Zoo " + std::to_string(i)};
+      revision.saved_by = "Admin";
+      Must(s.AddRevision(revision));
+    }
+    for (int i = 0; i < 2; ++i) {
+      Media file;
+      file.blog_id = i == 0 ? a.id : b.id;
+      file.hash = std::string(31, 'a') + std::to_string(i);
+      file.content_type = "image/png";
+      file.filename = "file " + std::to_string(i) + ".png";
+      file.bytes = std::string("\x89PNG\0\xff\x00", 8) + std::to_string(i);
+      file.created = At(t + 200 + i);
+      ASSERT_TRUE(s.AddMedia(file).ok());
+    }
 
     // Comments of every status, a reply, scores, both trainings.
     Comment top = AddComment(s, hello, "top", t + 10'000, CommentStatus::kPublished);
@@ -443,6 +497,8 @@ TEST_F(StoreCopyTest, CopiesEverythingFieldForField) {
   EXPECT_EQ(report.redirects.copied, 3);
   EXPECT_EQ(report.secrets.copied, 2);
   EXPECT_EQ(report.spam_tokens, 5);  // kind, words, ham-only, cheap, pills
+  EXPECT_EQ(report.revisions, 3);
+  EXPECT_EQ(report.media, 2);
   EXPECT_EQ(report.blogs.already_there + report.posts.already_there +
                 report.comments.already_there + report.users.already_there,
             0);

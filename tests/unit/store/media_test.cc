@@ -124,6 +124,20 @@ TEST_P(MediaTest, MissingAndMalformedAreRefused) {
   EXPECT_TRUE(Must(store_->ListMedia(blog.id, 10, 0)).empty());
 }
 
+TEST_P(MediaTest, BulkWriterCopiesFilesAsGiven) {
+  Blog blog = NewBlog("a.example");
+  ASSERT_TRUE(store_->AddMedia(FileOf(blog.id, "aa", "kept", 1000)).ok());
+  std::unique_ptr<BulkWriter> bulk = Must(store_->BeginBulk());
+  ASSERT_TRUE(bulk->AddMedia(FileOf(blog.id, "bb", AllBytes(), 2000)).ok());
+  ASSERT_TRUE(bulk->AddMedia(FileOf(blog.id, "aa", "other", 3000)).ok());  // left as it is
+  EXPECT_TRUE(bulk->AddMedia(FileOf(blog.id + 1000, "cc", "x", 1)).IsNotFound());
+  ASSERT_TRUE(bulk->Commit(nullptr).ok());
+  Media copied = Must(store_->GetMedia(blog.id, "bb"));
+  EXPECT_EQ(copied.bytes, AllBytes());
+  EXPECT_EQ(copied.created, At(2000));
+  EXPECT_EQ(Must(store_->GetMedia(blog.id, "aa")).bytes, "kept");
+}
+
 SAMIZDAT_ON_EVERY_STORE(MediaTest);
 
 }  // namespace

@@ -111,6 +111,30 @@ TEST_P(RevisionsTest, RevisionsGoWithTheirPost) {
   EXPECT_EQ(Must(store_->ListRevisions(blog.id, kept.id)).size(), 1u);
 }
 
+TEST_P(RevisionsTest, BulkWriterAddsRevisionsOfPostsInTheBatch) {
+  Blog blog = NewBlog("a.example");
+  std::unique_ptr<BulkWriter> bulk = Must(store_->BeginBulk());
+  Post post;
+  post.id = 77;
+  post.blog_id = blog.id;
+  post.path = "/2022/01/copied.html";
+  ASSERT_TRUE(bulk->AddPost(post).ok());
+  ASSERT_TRUE(bulk->AddRevision(RevisionOf(post, "copied", 3000)).ok());
+  Revision elsewhere = RevisionOf(post, "nowhere", 3000);
+  elsewhere.post_id = 78;
+  EXPECT_TRUE(bulk->AddRevision(elsewhere).IsNotFound());
+  ASSERT_TRUE(bulk->Commit(nullptr).ok());
+
+  std::vector<Revision> revisions = Must(store_->ListRevisions(blog.id, 77));
+  ASSERT_EQ(revisions.size(), 1u);
+  EXPECT_EQ(revisions[0].title, "copied");
+  EXPECT_EQ(revisions[0].saved, At(3000));
+  EXPECT_EQ(revisions[0].labels, (Strings{"zeta", "Alpha, with comma", "a \"quoted\" {label}"}));
+  // Ids drawn by the batch do not clash with the ones drawn afterwards.
+  Revision later = Must(store_->AddRevision(RevisionOf(post, "later", 4000)));
+  EXPECT_NE(later.id, revisions[0].id);
+}
+
 SAMIZDAT_ON_EVERY_STORE(RevisionsTest);
 
 }  // namespace
