@@ -36,8 +36,7 @@ function freePort() {
 }
 
 // Starts `samizdat serve` on a fresh data directory. Returns { base, data, adminEmail,
-// adminPassword, cli(...args, {input}), browser, newPage(), screenshot(page, name),
-// stop() }. `test` names the test in failures; `serveArgs` are added to serve's.
+// adminPassword, cli(args, input), browser, newPage(), screenshot(page, name), stop() }. `test` names the test in failures; `serveArgs` are added to serve's.
 export async function start(test, serveArgs = []) {
   const bin = process.env.SAMIZDAT_BIN;
   if (!bin) fail(test, 'SAMIZDAT_BIN is not set: point it at the samizdat binary');
@@ -55,6 +54,8 @@ export async function start(test, serveArgs = []) {
   let stderr = '';
   proc.stdout.on('data', (chunk) => { stdout += chunk; });
   proc.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-8000); });
+  const outputEnded = Promise.all([new Promise((r) => proc.stdout.once('end', r)),
+                                   new Promise((r) => proc.stderr.once('end', r))]);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
@@ -102,11 +103,19 @@ export async function start(test, serveArgs = []) {
       await page.screenshot({ path: file, fullPage: true });
       return file;
     },
+    // Stops the browser and the server, and fails the test if the server's output holds
+    // a sanitizer's report (a leak shows only at its exit).
     async stop() {
       await browser.close();
-      proc.kill('SIGTERM');
-      await new Promise((resolve) => proc.once('exit', resolve));
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((resolve) => proc.once('exit', resolve));
+      }
+      await outputEnded;
       rmSync(tmp, { recursive: true, force: true });
+      if (/Sanitizer|runtime error:/.test(stdout + stderr)) {
+        fail(test, `the server reported:\n${stdout}${stderr}`);
+      }
     },
   };
 }
