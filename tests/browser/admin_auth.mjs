@@ -3,32 +3,32 @@
 // right password is then refused); a form posted without its CSRF token gets 403 and
 // changes nothing; the session cookie is HttpOnly and SameSite=Lax; signing out
 // everywhere ends the other browsers' sessions.
-import { check, signIn, signInFirstTime, start } from './lib/harness.mjs';
+import { check, notice, runTest, signIn, signInFirstTime } from './lib/harness.mjs';
 
 const TEST = 'admin_auth';
-const server = await start(TEST);
-try {
-  const NEW_PASSWORD = 'correct horse battery';
+const NEW_PASSWORD = 'correct horse battery';
+
+async function main(server) {
 
   // A wrong password: the form again with a clear error, no session.
   const page = await server.newPage();
   await signIn(page, server.adminEmail, 'not the password');
-  check(TEST, page.url().includes('/admin/sign-in'), `a wrong password led to ${page.url()}`);
+  check(page.url().includes('/admin/sign-in'), `a wrong password led to ${page.url()}`);
   const error = await page.textContent('.error');
-  check(TEST, /wrong email or password/i.test(error), `the error says ${JSON.stringify(error)}`);
-  check(TEST, (await page.context().cookies()).every((c) => c.name !== 'samizdat_session'),
+  check(/wrong email or password/i.test(error), `the error says ${JSON.stringify(error)}`);
+  check((await page.context().cookies()).every((c) => c.name !== 'samizdat_session'),
         'a wrong password set a session cookie');
 
   // The first sign-in goes to the password page, and nothing else opens before it.
   await signIn(page, server.adminEmail, server.adminPassword);
-  check(TEST, page.url().endsWith('/admin/password'), `first sign-in landed on ${page.url()}`);
+  check(page.url().endsWith('/admin/password'), `first sign-in landed on ${page.url()}`);
   await page.goto('/admin/posts');
-  check(TEST, page.url().endsWith('/admin/password'),
+  check(page.url().endsWith('/admin/password'),
         `with the first password still set, /admin/posts showed ${page.url()}`);
   const session = (await page.context().cookies()).find((c) => c.name === 'samizdat_session');
-  check(TEST, session && session.httpOnly && session.sameSite === 'Lax' && session.path === '/admin',
+  check(session && session.httpOnly && session.sameSite === 'Lax' && session.path === '/admin',
         `the session cookie is ${JSON.stringify(session)}`);
-  check(TEST, session.value.length >= 43, 'the session token is shorter than 256 bits');
+  check(session.value.length >= 43, 'the session token is shorter than 256 bits');
 
   // A form posted without its CSRF token: 403, and the password stays as it was.
   const forged = await page.evaluate(async (fresh) => {
@@ -37,26 +37,26 @@ try {
     const res = await fetch('/admin/password', { method: 'POST', body });
     return { status: res.status, text: await res.text() };
   }, 'forged password 123');
-  check(TEST, forged.status === 403, `a POST without the CSRF token answered ${forged.status}`);
-  check(TEST, /security token/i.test(forged.text), 'the 403 page does not say why');
+  check(forged.status === 403, `a POST without the CSRF token answered ${forged.status}`);
+  check(/security token/i.test(forged.text), 'the 403 page does not say why');
 
   // Changing the first password (the real form, with its token) opens the admin.
   await page.context().clearCookies();
   await signInFirstTime(page, server, NEW_PASSWORD);
-  check(TEST, page.url().endsWith('/admin/posts'), `after the change: ${page.url()}`);
-  check(TEST, /password is changed/i.test(await page.textContent('.notice')),
+  check(page.url().endsWith('/admin/posts'), `after the change: ${page.url()}`);
+  check(/password is changed/i.test(await notice(page)),
         'no notice that the password changed');
 
   // A second browser signs in; signing out everywhere from the first ends it too.
   const other = await server.newPage();
   await signIn(other, server.adminEmail, NEW_PASSWORD);
-  check(TEST, other.url().endsWith('/admin/posts'), `second browser landed on ${other.url()}`);
+  check(other.url().endsWith('/admin/posts'), `second browser landed on ${other.url()}`);
   await page.goto('/admin/password');
   await Promise.all([page.waitForNavigation(),
                      page.click('form[action="/admin/sign-out-everywhere"] button')]);
-  check(TEST, page.url().includes('/admin/sign-in'), `after signing out: ${page.url()}`);
+  check(page.url().includes('/admin/sign-in'), `after signing out: ${page.url()}`);
   await other.goto('/admin/posts');
-  check(TEST, other.url().includes('/admin/sign-in'),
+  check(other.url().includes('/admin/sign-in'),
         `the other browser still reached ${other.url()} after sign-out everywhere`);
 
   // The throttle: five wrong passwords for an account, then even the right one is refused.
@@ -66,15 +66,14 @@ try {
   for (let i = 0; i < 5; ++i) await signIn(victim, 'author@example.com', `guess ${i}`);
   await signIn(victim, 'author@example.com', 'an author password');
   const throttled = await victim.textContent('.error');
-  check(TEST, /too many failed sign-ins/i.test(throttled) && /try again in/i.test(throttled),
+  check(/too many failed sign-ins/i.test(throttled) && /try again in/i.test(throttled),
         `after five failures the right password got ${JSON.stringify(throttled)}`);
-  check(TEST, victim.url().includes('/admin/sign-in'), 'the throttled account signed in');
+  check(victim.url().includes('/admin/sign-in'), 'the throttled account signed in');
   // Another account is not affected by that account's throttle.
   const admin = await server.newPage();
   await signIn(admin, server.adminEmail, NEW_PASSWORD);
-  check(TEST, admin.url().endsWith('/admin/posts'), 'the throttle of one account blocked another');
+  check(admin.url().endsWith('/admin/posts'), 'the throttle of one account blocked another');
   await server.screenshot(admin, 'posts-after-sign-in');
-  console.log(`${TEST}: ok`);
-} finally {
-  await server.stop();
 }
+
+await runTest(TEST, main);

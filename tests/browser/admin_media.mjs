@@ -7,22 +7,13 @@
 // Run: SAMIZDAT_BIN=build/.../samizdat node admin_media.mjs   (after npm ci here)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, signInFirstTime, start } from './lib/harness.mjs';
+import { check, notice, runTest, signInFirstTime } from './lib/harness.mjs';
 
 const TEST = 'admin_media';
 // A 3x2 red PNG.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEElEQVR4nGM4IScHQQxwFgBBAAYZPEVBlgAAAABJRU5ErkJggg==',
   'base64');
-
-class Failure extends Error {}
-function check(condition, message) {
-  if (!condition) throw new Failure(message);
-}
-
-async function notice(page) {
-  return ((await page.locator('p.notice').textContent()) ?? '').trim();
-}
 
 // Chooses `file` in the upload form and submits it; returns the response.
 async function upload(page, file) {
@@ -111,13 +102,4 @@ async function main(server) {
   check((await fetch(server.base + path)).status === 404, 'the deleted file is still served');
 }
 
-const server = await start(TEST);
-let failure = null;
-try {
-  await main(server);
-} catch (error) {
-  failure = error instanceof Failure ? error.message : error.stack;
-}
-await server.stop();
-if (failure) fail(TEST, failure);
-console.log(`${TEST}: ok`);
+await runTest(TEST, main);

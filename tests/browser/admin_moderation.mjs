@@ -8,18 +8,9 @@
 // Run: SAMIZDAT_BIN=build/.../samizdat node admin_moderation.mjs   (after npm ci here)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, signInFirstTime, start } from './lib/harness.mjs';
+import { check, notice, runTest, signInFirstTime } from './lib/harness.mjs';
 
 const TEST = 'admin_moderation';
-
-class Failure extends Error {}
-function check(condition, message) {
-  if (!condition) throw new Failure(message);
-}
-
-async function notice(page) {
-  return ((await page.locator('p.notice').textContent()) ?? '').trim();
-}
 
 async function publicText(server, path) {
   const response = await fetch(server.base + path);
@@ -126,13 +117,4 @@ async function main(server) {
   check(!shown.includes('casino'), 'spam shows after the reply');
 }
 
-const server = await start(TEST);
-let failure = null;
-try {
-  await main(server);
-} catch (error) {
-  failure = error instanceof Failure ? error.message : error.stack;
-}
-await server.stop();
-if (failure) fail(TEST, failure);
-console.log(`${TEST}: ok`);
+await runTest(TEST, main);

@@ -6,7 +6,7 @@
 // author's post (403, unchanged) and a form without its CSRF token (403, unchanged).
 //
 // Run: SAMIZDAT_BIN=build/.../samizdat node admin_posts.mjs   (after npm ci here)
-import { fail, signIn, signInFirstTime, start } from './lib/harness.mjs';
+import { check, Failure, notice, runTest, signIn, signInFirstTime } from './lib/harness.mjs';
 
 const TEST = 'admin_posts';
 const ADMIN_PASSWORD = 'a fresh admin password';
@@ -14,11 +14,6 @@ const ZONE = 'Pacific/Auckland';  // far from UTC, so a time read in the wrong z
 
 // A 1x1 PNG.
 const RED_DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-
-class Failure extends Error {}
-function check(condition, message) {
-  if (!condition) throw new Failure(message);
-}
 
 // Polls `probe` every 250 ms until it returns a truthy value; fails after `ms`.
 async function waitFor(what, ms, probe) {
@@ -35,10 +30,6 @@ async function text(server, path) {
   const response = await fetch(server.base + path);
   check(response.status === 200, `GET ${path} answered ${response.status}`);
   return response.text();
-}
-
-async function notice(page) {
-  return (await page.locator('p.notice').textContent()) ?? '';
 }
 
 // The wall-clock reading `ms` from now in `zone`, as a datetime-local value with seconds.
@@ -258,13 +249,4 @@ async function main(server) {
   check((await text(server, '/')).includes('Written by A'), "A's post is gone from the blog");
 }
 
-const server = await start(TEST);
-let failure = null;
-try {
-  await main(server);
-} catch (error) {
-  failure = error instanceof Failure ? error.message : error.stack;
-}
-await server.stop();
-if (failure) fail(TEST, failure);
-console.log(`${TEST}: ok`);
+await runTest(TEST, main);

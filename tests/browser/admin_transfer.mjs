@@ -8,7 +8,7 @@
 // Run: SAMIZDAT_BIN=build/.../samizdat node admin_transfer.mjs   (after npm ci here)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, signIn, signInFirstTime, start } from './lib/harness.mjs';
+import { check, runTest, signIn, signInFirstTime } from './lib/harness.mjs';
 
 const TEST = 'admin_transfer';
 const FIXTURE = '/work/shared/fixtures/blogger-classic/pelican-bloggerexport.xml';
@@ -17,11 +17,6 @@ const POST_TITLE = 'The Steel Windpipe';
 // Posts in the generated export: enough that importing them takes a while (about a
 // second or two here), so the progress page is seen running.
 const GENERATED_POSTS = 3000;
-
-class Failure extends Error {}
-function check(condition, message) {
-  if (!condition) throw new Failure(message);
-}
 
 // A WordPress export of `n` posts.
 function generatedExport(n) {
@@ -143,13 +138,4 @@ async function main(server) {
   }
 }
 
-const server = await start(TEST);
-let failure = null;
-try {
-  await main(server);
-} catch (error) {
-  failure = error instanceof Failure ? error.message : error.stack;
-}
-await server.stop();
-if (failure) fail(TEST, failure);
-console.log(`${TEST}: ok`);
+await runTest(TEST, main);

@@ -19,9 +19,33 @@ export function fail(test, message) {
   process.exit(1);
 }
 
-// Fails `test` unless `condition` holds.
-export function check(test, condition, message) {
-  if (!condition) fail(test, message);
+// A failed expectation of a test: runTest reports its message (no stack).
+export class Failure extends Error {}
+
+// Throws a Failure unless `condition` holds.
+export function check(condition, message) {
+  if (!condition) throw new Failure(message);
+}
+
+// The text of the page's notice (the last redirect's "Saved." and the like), or "".
+export async function notice(page) {
+  const bar = page.locator('p.notice');
+  return (await bar.count()) ? ((await bar.first().textContent()) ?? '').trim() : '';
+}
+
+// Runs `main(server)` against a fresh server (start(test, serveArgs)), stops it, and
+// reports: "TEST: ok", or the failure and exit code 1.
+export async function runTest(test, main, serveArgs = []) {
+  const server = await start(test, serveArgs);
+  let failure = null;
+  try {
+    await main(server);
+  } catch (error) {
+    failure = error instanceof Failure ? error.message : error.stack;
+  }
+  await server.stop();
+  if (failure) fail(test, failure);
+  console.log(`${test}: ok`);
 }
 
 function freePort() {
@@ -134,7 +158,7 @@ export async function signIn(page, email, password) {
 export async function signInFirstTime(page, server, fresh) {
   await signIn(page, server.adminEmail, server.adminPassword);
   if (!page.url().endsWith('/admin/password')) {
-    fail('harness', `first sign-in landed on ${page.url()}, not /admin/password`);
+    throw new Failure(`first sign-in landed on ${page.url()}, not /admin/password`);
   }
   await page.fill('input[name=current_password]', server.adminPassword);
   await page.fill('input[name=new_password]', fresh);
