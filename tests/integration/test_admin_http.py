@@ -96,6 +96,12 @@ class AdminHttp(IntegrationCase):
         status, _, body = client.get('/admin/posts')
         self.assertEqual(status, 200)
         self.assertNotIn(b'href="/admin/settings"', body)  # the navigation hides it
+        # Authors upload images but do not remove them (they may show in others' posts).
+        status, _, body = client.get('/admin/media')
+        self.assertEqual(status, 200)
+        self.assertNotIn(b'/delete"', body)
+        status, _, _ = client.post('/admin/media/' + 'a' * 32 + '/delete', {})
+        self.assertEqual(status, 403)
 
     def test_security_headers(self):
         status, headers, body = self.admin.get('/admin/posts')

@@ -62,6 +62,7 @@ http::Response MediaPage(Context& c, int status, std::string_view error) {
   const bool empty = rows.empty();
   return c.Page(status, "Media", "media",
                 {{"error", error.empty() ? boost::json::value() : boost::json::value(error)},
+                 {"may_delete", service::AccountService::MayManageBlog(c.who->user, c.blog.id)},
                  {"files", std::move(rows)},
                  {"empty", empty},
                  {"max_mb", service::kMaxMediaBytes / (1024 * 1024)},
@@ -97,7 +98,8 @@ void AddMediaRoutes(std::vector<Route>& routes) {
   routes.insert(routes.end(), {
       {"GET", "/admin/media", Access::kAuthor, List},
       {"POST", "/admin/media", Access::kAuthor, Upload},
-      {"POST", "/admin/media/{hash}/delete", Access::kAuthor, Delete},
+      // A file may show in anyone's posts: only owners remove one.
+      {"POST", "/admin/media/{hash}/delete", Access::kOwner, Delete},
   });
 }
 
