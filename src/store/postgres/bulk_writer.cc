@@ -315,18 +315,10 @@ Status PostgresBulkWriter::AddUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckCopiedUser(user));
   Result<Rows> inserted =
-      Run("INSERT INTO users (id, email, display_name, password_hash, role, must_change_password, "
-          "created_ms, blog_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+      Run("INSERT INTO users (email, display_name, password_hash, role, must_change_password, "
+          "created_ms, blog_id, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
           "ON CONFLICT DO NOTHING RETURNING id",
-          Params()
-              .Add(user.id)
-              .Add(user.email)
-              .Add(user.display_name)
-              .Add(user.password_hash)
-              .Add(RoleWord(user.role))
-              .AddBool(user.must_change_password)
-              .Add(Millis(user.created))
-              .Add(user.blog_id));
+          UserFields(user).Add(user.id));
   if (!inserted.ok()) return inserted.status();
   if (inserted->empty()) {
     Result<bool> id_taken = Exists("SELECT 1 FROM users WHERE id = $1", Params().Add(user.id));
@@ -353,43 +345,17 @@ Status PostgresBulkWriter::AddSecret(const Secret& secret) {
 Status PostgresBulkWriter::AddRevision(const Revision& revision) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckRevision(revision));
-  Result<Rows> inserted =
-      Run("INSERT INTO revisions (blog_id, post_id, saved_ms, title, source, format, labels, "
-          "saved_by) SELECT $1, $2, $3, $4, $5, $6, $7, $8 "
-          "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $2 AND blog_id = $1) RETURNING id",
-          Params()
-              .Add(revision.blog_id)
-              .Add(revision.post_id)
-              .Add(Millis(revision.saved))
-              .Add(revision.title)
-              .Add(revision.source)
-              .Add(FormatWord(revision.format))
-              .AddTextArray(PostgresStore::CleanLabels(revision.labels))
-              .Add(revision.saved_by));
-  if (!inserted.ok()) return inserted.status();
-  if (inserted->empty()) {
-    return Status::NotFound("no post with id " + std::to_string(revision.post_id) +
-                            " in blog " + std::to_string(revision.blog_id));
-  }
-  return Status::Ok();
+  Status inserted = PostgresStore::InsertRevision(conn(), revision).status();
+  if (inserted.IsNotFound()) return inserted;  // nothing written: the batch goes on
+  return inserted.ok() ? inserted : Abandon(inserted);
 }
 
 Status PostgresBulkWriter::AddMedia(const Media& media) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckMedia(media));
   SAMIZDAT_RETURN_IF_ERROR(CheckBlog(media.blog_id));
-  return Run("INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, "
-             "created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-             "ON CONFLICT (blog_id, hash) DO NOTHING",
-             Params()
-                 .Add(media.blog_id)
-                 .Add(media.hash)
-                 .Add(media.content_type)
-                 .Add(media.filename)
-                 .AddBytes(media.bytes)
-                 .Add(static_cast<int64_t>(media.bytes.size()))
-                 .Add(Millis(media.created)))
-      .status();
+  Status inserted = PostgresStore::InsertMedia(conn(), media, Millis(media.created));
+  return inserted.ok() ? inserted : Abandon(inserted);
 }
 
 Status PostgresBulkWriter::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) {

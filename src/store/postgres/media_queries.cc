@@ -24,27 +24,26 @@ Status NoFile(std::string_view hash) {
 
 }  // namespace
 
+Status PostgresStore::InsertMedia(Connection& conn, const Media& media, int64_t created_ms) {
+  return conn
+      .Query(
+          "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, created_ms) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (blog_id, hash) DO NOTHING",
+          Params()
+              .Add(media.blog_id)
+              .Add(media.hash)
+              .Add(media.content_type)
+              .Add(media.filename)
+              .AddBytes(media.bytes)
+              .Add(static_cast<int64_t>(media.bytes.size()))
+              .Add(created_ms))
+      .status();
+}
+
 Status PostgresStore::AddMedia(const Media& media) {
   SAMIZDAT_RETURN_IF_ERROR(CheckMedia(media));
   const int64_t created = Millis(media.created) != 0 ? Millis(media.created) : NowMillis();
-  return Write([&](Connection& conn) -> Status {
-    // The same hash is the same bytes: storing it again keeps the first row. A blog
-    // that is not there fails the foreign key (NotFound).
-    return conn
-        .Query(
-            "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, "
-            "created_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-            "ON CONFLICT (blog_id, hash) DO NOTHING",
-            Params()
-                .Add(media.blog_id)
-                .Add(media.hash)
-                .Add(media.content_type)
-                .Add(media.filename)
-                .AddBytes(media.bytes)
-                .Add(static_cast<int64_t>(media.bytes.size()))
-                .Add(created))
-        .status();
-  });
+  return Write([&](Connection& conn) { return InsertMedia(conn, media, created); });
 }
 
 Result<Media> PostgresStore::GetMedia(int64_t blog_id, std::string_view hash) {

@@ -43,6 +43,11 @@ Result<Post> ReadLabelledPost(const Rows& rows, int row);
 // (post_writes.cc). comment_count is not among them: the store keeps it from the comments.
 Params PostFields(const Post& post);
 
+// The user's stored fields but the id as $1 … $7, in the order of the INSERT INTO users
+// (email, display_name, password_hash, role, must_change_password, created_ms, blog_id)
+// of both writers (user_queries.cc); the bulk writer adds the id as $8.
+Params UserFields(const User& user);
+
 class PostgresStore final : public Store {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& url);
@@ -149,6 +154,14 @@ class PostgresStore final : public Store {
   // NotFound if the blog is absent.
   static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
                            std::optional<int> added = std::nullopt);
+  // Within a write: inserts the revision under a new id, its labels cleaned, and returns
+  // the id. NotFound (nothing inserted) unless its post is in its blog: one statement, no
+  // race with the post's removal (the foreign key holds the post's row until commit).
+  static Result<int64_t> InsertRevision(Connection& conn, const Revision& revision);
+  // Within a write: inserts the file with `created_ms` as its time, unless its hash is in
+  // the blog already (the same hash is the same bytes: the first row stays). A blog that
+  // is not there fails the foreign key (NotFound).
+  static Status InsertMedia(Connection& conn, const Media& media, int64_t created_ms);
   // The labels as stored: empty names and repeats dropped, the author's order kept
   // (post_writes.cc; the bulk writer's too).
   static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);

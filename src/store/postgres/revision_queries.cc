@@ -34,34 +34,38 @@ Result<Revision> ReadRevision(const Rows& rows, int row) {
 
 }  // namespace
 
+Result<int64_t> PostgresStore::InsertRevision(Connection& conn, const Revision& revision) {
+  Result<Rows> inserted = conn.Query(
+      "INSERT INTO revisions (blog_id, post_id, saved_ms, title, source, format, labels, "
+      "saved_by) SELECT $1, $2, $3, $4, $5, $6, $7, $8 "
+      "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $2 AND blog_id = $1) RETURNING id",
+      Params()
+          .Add(revision.blog_id)
+          .Add(revision.post_id)
+          .Add(Millis(revision.saved))
+          .Add(revision.title)
+          .Add(revision.source)
+          .Add(FormatWord(revision.format))
+          .AddTextArray(CleanLabels(revision.labels))
+          .Add(revision.saved_by));
+  if (!inserted.ok()) return inserted.status();
+  if (inserted->empty()) {
+    return Status::NotFound("no post with id " + std::to_string(revision.post_id) + " in blog " +
+                            std::to_string(revision.blog_id));
+  }
+  return inserted->Int64(0, 0);
+}
+
 Result<Revision> PostgresStore::AddRevision(const Revision& revision) {
   SAMIZDAT_RETURN_IF_ERROR(CheckRevision(revision));
   Revision stored = revision;
   if (Millis(stored.saved) == 0) stored.saved = FromMillis(NowMillis());
   stored.labels = CleanLabels(revision.labels);
   return Write([&](Connection& conn) -> Result<Revision> {
-    // Inserted only when the post is in the blog: one statement, no race with its removal
-    // (the foreign key holds the post's row until commit).
-    Result<Rows> inserted = conn.Query(
-        "INSERT INTO revisions (blog_id, post_id, saved_ms, title, source, format, labels, "
-        "saved_by) SELECT $1, $2, $3, $4, $5, $6, $7, $8 "
-        "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $2 AND blog_id = $1) RETURNING id",
-        Params()
-            .Add(stored.blog_id)
-            .Add(stored.post_id)
-            .Add(Millis(stored.saved))
-            .Add(stored.title)
-            .Add(stored.source)
-            .Add(FormatWord(stored.format))
-            .AddTextArray(stored.labels)
-            .Add(stored.saved_by));
-    if (!inserted.ok()) return inserted.status();
-    if (inserted->empty()) {
-      return Status::NotFound("no post with id " + std::to_string(stored.post_id) + " in blog " +
-                              std::to_string(stored.blog_id));
-    }
+    Result<int64_t> id = InsertRevision(conn, stored);
+    if (!id.ok()) return id.status();
     Revision result = stored;
-    result.id = inserted->Int64(0, 0);
+    result.id = *id;
     return result;
   });
 }

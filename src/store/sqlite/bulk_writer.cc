@@ -301,19 +301,7 @@ Status SqliteBulkWriter::AddBlog(const Blog& blog) {
 Status SqliteBulkWriter::AddUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckCopiedUser(user));
-  Result<Statement> insert = conn_.Prepare(
-      "INSERT INTO users (id, email, display_name, password_hash, role, must_change_password, "
-      "created_ms, blog_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  if (!insert.ok()) return insert.status();
-  Status inserted = insert->Bind(1, user.id)
-                        .Bind(2, user.email)
-                        .Bind(3, user.display_name)
-                        .Bind(4, user.password_hash)
-                        .Bind(5, RoleWord(user.role))
-                        .Bind(6, user.must_change_password ? 1 : 0)
-                        .Bind(7, Millis(user.created))
-                        .Bind(8, user.blog_id)
-                        .Run();
+  Status inserted = SqliteStore::InsertUser(conn_, user).status();
   if (inserted.IsConflict()) {
     Result<Statement> taken = conn_.Prepare("SELECT 1 FROM users WHERE id = ?1");
     if (!taken.ok()) return taken.status();
@@ -340,33 +328,8 @@ Status SqliteBulkWriter::AddSecret(const Secret& secret) {
 Status SqliteBulkWriter::AddRevision(const Revision& revision) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckRevision(revision));
-  // Checked here rather than by the foreign key, which waits for COMMIT in a batch.
-  Result<Statement> post = conn_.Prepare("SELECT 1 FROM posts WHERE id = ?1 AND blog_id = ?2");
-  if (!post.ok()) return post.status();
-  Result<bool> found = post->Bind(1, revision.post_id).Bind(2, revision.blog_id).Step();
-  if (!found.ok()) return found.status();
-  if (!*found) {
-    return Status::NotFound("no post with id " + std::to_string(revision.post_id) +
-                            " in blog " + std::to_string(revision.blog_id));
-  }
-  Result<Statement> insert = conn_.Prepare(
-      "INSERT INTO revisions (blog_id, post_id, saved_ms, title, source, format, labels, "
-      "saved_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  if (!insert.ok()) return insert.status();
-  std::string labels;
-  for (const std::string& label : SqliteStore::CleanLabels(revision.labels)) {
-    if (!labels.empty()) labels += '\n';  // revision_queries.cc's format
-    labels += label;
-  }
-  Status inserted = insert->Bind(1, revision.blog_id)
-                        .Bind(2, revision.post_id)
-                        .Bind(3, Millis(revision.saved))
-                        .Bind(4, revision.title)
-                        .Bind(5, revision.source)
-                        .Bind(6, FormatWord(revision.format))
-                        .Bind(7, labels)
-                        .Bind(8, revision.saved_by)
-                        .Run();
+  Status inserted = SqliteStore::InsertRevision(conn_, revision).status();
+  if (inserted.IsNotFound()) return inserted;  // nothing written: the batch goes on
   return inserted.ok() ? inserted : Abandon(inserted);
 }
 
@@ -374,18 +337,7 @@ Status SqliteBulkWriter::AddMedia(const Media& media) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckMedia(media));
   SAMIZDAT_RETURN_IF_ERROR(CheckBlog(media.blog_id));
-  Result<Statement> insert = conn_.Prepare(
-      "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, created_ms) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (blog_id, hash) DO NOTHING");
-  if (!insert.ok()) return insert.status();
-  Status inserted = insert->Bind(1, media.blog_id)
-                        .Bind(2, media.hash)
-                        .Bind(3, media.content_type)
-                        .Bind(4, media.filename)
-                        .BindBlob(5, media.bytes)
-                        .Bind(6, static_cast<int64_t>(media.bytes.size()))
-                        .Bind(7, Millis(media.created))
-                        .Run();
+  Status inserted = SqliteStore::InsertMedia(conn_, media, Millis(media.created));
   return inserted.ok() ? inserted : Abandon(inserted);
 }
 

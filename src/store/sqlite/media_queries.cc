@@ -9,25 +9,26 @@
 
 namespace samizdat::store::sqlite {
 
+Status SqliteStore::InsertMedia(Connection& conn, const Media& media, int64_t created_ms) {
+  Result<Statement> insert = conn.Prepare(
+      "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, created_ms) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (blog_id, hash) DO NOTHING");
+  if (!insert.ok()) return insert.status();
+  return insert->Bind(1, media.blog_id)
+      .Bind(2, media.hash)
+      .Bind(3, media.content_type)
+      .Bind(4, media.filename)
+      .BindBlob(5, media.bytes)
+      .Bind(6, static_cast<int64_t>(media.bytes.size()))
+      .Bind(7, created_ms)
+      .Run();
+}
+
 Status SqliteStore::AddMedia(const Media& media) {
   SAMIZDAT_RETURN_IF_ERROR(CheckMedia(media));
-  return Write([&](Connection& conn) -> Status {
-    // The same hash is the same bytes: storing it again keeps the first row. A blog
-    // that is not there fails the foreign key (NotFound).
-    Result<Statement> insert = conn.Prepare(
-        "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, created_ms) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (blog_id, hash) DO NOTHING");
-    if (!insert.ok()) return insert.status();
-    const int64_t created = Millis(media.created) != 0 ? Millis(media.created) : NowMillis();
-    return insert->Bind(1, media.blog_id)
-        .Bind(2, media.hash)
-        .Bind(3, media.content_type)
-        .Bind(4, media.filename)
-        .BindBlob(5, media.bytes)
-        .Bind(6, static_cast<int64_t>(media.bytes.size()))
-        .Bind(7, created)
-        .Run();
-  });
+  const int64_t created = Millis(media.created) != 0 ? Millis(media.created) : NowMillis();
+  // A blog that is not there fails the foreign key (NotFound).
+  return Write([&](Connection& conn) { return InsertMedia(conn, media, created); });
 }
 
 Result<Media> SqliteStore::GetMedia(int64_t blog_id, std::string_view hash) {

@@ -55,34 +55,40 @@ Revision ReadRevision(const Statement& row) {
 
 }  // namespace
 
+Result<int64_t> SqliteStore::InsertRevision(Connection& conn, const Revision& revision) {
+  Result<Statement> post = conn.Prepare("SELECT 1 FROM posts WHERE id = ?1 AND blog_id = ?2");
+  if (!post.ok()) return post.status();
+  Result<bool> found = post->Bind(1, revision.post_id).Bind(2, revision.blog_id).Step();
+  if (!found.ok()) return found.status();
+  if (!*found) {
+    return Status::NotFound("no post with id " + std::to_string(revision.post_id) + " in blog " +
+                            std::to_string(revision.blog_id));
+  }
+  Result<Statement> insert = conn.Prepare(
+      "INSERT INTO revisions (blog_id, post_id, saved_ms, title, source, format, labels, "
+      "saved_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!insert.ok()) return insert.status();
+  SAMIZDAT_RETURN_IF_ERROR(insert->Bind(1, revision.blog_id)
+                               .Bind(2, revision.post_id)
+                               .Bind(3, Millis(revision.saved))
+                               .Bind(4, revision.title)
+                               .Bind(5, revision.source)
+                               .Bind(6, FormatWord(revision.format))
+                               .Bind(7, JoinLabels(CleanLabels(revision.labels)))
+                               .Bind(8, revision.saved_by)
+                               .Run());
+  return sqlite3_last_insert_rowid(conn.handle());
+}
+
 Result<Revision> SqliteStore::AddRevision(const Revision& revision) {
   SAMIZDAT_RETURN_IF_ERROR(CheckRevision(revision));
   return Write([&](Connection& conn) -> Result<Revision> {
-    Result<Statement> post = conn.Prepare("SELECT 1 FROM posts WHERE id = ?1 AND blog_id = ?2");
-    if (!post.ok()) return post.status();
-    Result<bool> found = post->Bind(1, revision.post_id).Bind(2, revision.blog_id).Step();
-    if (!found.ok()) return found.status();
-    if (!*found) {
-      return Status::NotFound("no post with id " + std::to_string(revision.post_id) + " in blog " +
-                              std::to_string(revision.blog_id));
-    }
     Revision stored = revision;
     stored.labels = CleanLabels(revision.labels);
     if (Millis(stored.saved) == 0) stored.saved = FromMillis(NowMillis());
-    Result<Statement> insert = conn.Prepare(
-        "INSERT INTO revisions (blog_id, post_id, saved_ms, title, source, format, labels, "
-        "saved_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    if (!insert.ok()) return insert.status();
-    SAMIZDAT_RETURN_IF_ERROR(insert->Bind(1, stored.blog_id)
-                                 .Bind(2, stored.post_id)
-                                 .Bind(3, Millis(stored.saved))
-                                 .Bind(4, stored.title)
-                                 .Bind(5, stored.source)
-                                 .Bind(6, FormatWord(stored.format))
-                                 .Bind(7, JoinLabels(stored.labels))
-                                 .Bind(8, stored.saved_by)
-                                 .Run());
-    stored.id = sqlite3_last_insert_rowid(conn.handle());
+    Result<int64_t> id = InsertRevision(conn, stored);
+    if (!id.ok()) return id.status();
+    stored.id = *id;
     return stored;
   });
 }

@@ -137,6 +137,17 @@ class SqliteStore final : public Store {
   static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
   // Within a write: inserts the comment's row as given; no checks.
   static Status InsertComment(Connection& conn, const Comment& comment);
+  // Within a write: inserts the user's row as given, or under a new id when user.id is 0;
+  // no checks (a taken id or email fails the INSERT: Conflict). Returns the id.
+  static Result<int64_t> InsertUser(Connection& conn, const User& user);
+  // Within a write: inserts the revision under a new id, its labels cleaned, and returns
+  // the id. NotFound unless its post is in its blog (checked here rather than by the
+  // foreign key, which a bulk write defers to COMMIT).
+  static Result<int64_t> InsertRevision(Connection& conn, const Revision& revision);
+  // Within a write: inserts the file with `created_ms` as its time, unless its hash is in
+  // the blog already (the same hash is the same bytes: the first row stays). A blog that
+  // is not there fails the foreign key.
+  static Status InsertMedia(Connection& conn, const Media& media, int64_t created_ms);
   // Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
   // `post_ids` stamped with the new comment_seq and its published comments recounted —
   // or, when `added` is given (one new comment, 1 if published else 0), its count moved

@@ -30,6 +30,24 @@ User ReadUser(const Statement& row) {
 
 }  // namespace
 
+Result<int64_t> SqliteStore::InsertUser(Connection& conn, const User& user) {
+  // An id of NULL in an INTEGER PRIMARY KEY column is a new one.
+  Result<Statement> insert = conn.Prepare(
+      "INSERT INTO users (id, email, display_name, password_hash, role, must_change_password, "
+      "created_ms, blog_id) VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!insert.ok()) return insert.status();
+  SAMIZDAT_RETURN_IF_ERROR(insert->Bind(1, user.id)
+                               .Bind(2, user.email)
+                               .Bind(3, user.display_name)
+                               .Bind(4, user.password_hash)
+                               .Bind(5, RoleWord(user.role))
+                               .Bind(6, user.must_change_password ? 1 : 0)
+                               .Bind(7, Millis(user.created))
+                               .Bind(8, user.blog_id)
+                               .Run());
+  return sqlite3_last_insert_rowid(conn.handle());
+}
+
 Result<User> SqliteStore::CreateUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckUser(user));
   return Write([&](Connection& conn) -> Result<User> {
@@ -41,20 +59,11 @@ Result<User> SqliteStore::CreateUser(const User& user) {
     if (*row) return Status::Conflict("the email " + user.email + " is already registered");
 
     User stored = user;
+    stored.id = 0;  // a new one
     if (Millis(stored.created) == 0) stored.created = FromMillis(NowMillis());
-    Result<Statement> insert = conn.Prepare(
-        "INSERT INTO users (email, display_name, password_hash, role, must_change_password, "
-        "created_ms, blog_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    if (!insert.ok()) return insert.status();
-    SAMIZDAT_RETURN_IF_ERROR(insert->Bind(1, stored.email)
-                                 .Bind(2, stored.display_name)
-                                 .Bind(3, stored.password_hash)
-                                 .Bind(4, RoleWord(stored.role))
-                                 .Bind(5, stored.must_change_password ? 1 : 0)
-                                 .Bind(6, Millis(stored.created))
-                                 .Bind(7, stored.blog_id)
-                                 .Run());
-    stored.id = sqlite3_last_insert_rowid(conn.handle());
+    Result<int64_t> id = InsertUser(conn, stored);
+    if (!id.ok()) return id.status();
+    stored.id = *id;
     return stored;
   });
 }
