@@ -29,6 +29,7 @@ bench: release
 	bash bench/comments.sh $(RELEASE)/samizdat
 	bash bench/import.sh $(RELEASE)/samizdat
 	bash bench/postgres.sh $(RELEASE)/samizdat
+	bash bench/admin.sh $(RELEASE)/samizdat
 
 clean:
 	rm -rf build
