@@ -133,6 +133,12 @@ class AdminHttp(IntegrationCase):
         status, _, _ = self.server.get('/admin/posts', method='PUT', host='one.test')
         self.assertEqual(status, 405)
 
+    def test_absurd_page_numbers_show_an_empty_page(self):
+        for path in ('/admin/posts', '/admin/pages', '/admin/comments', '/admin/media'):
+            for page in ('2147483647', '-1', 'x', '9' * 30):
+                status, _, _ = self.admin.get(f'{path}?page={page}')
+                self.assertEqual(status, 200, f'{path}?page={page}')
+
     def test_malformed_form_body(self):
         status, _, body = self.admin.post('/admin/password', {}, headers={
             'Content-Type': 'application/json'})

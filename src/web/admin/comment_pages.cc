@@ -13,7 +13,6 @@
 namespace samizdat::web::admin {
 namespace {
 
-constexpr int kMaxPage = 100000;
 constexpr int kPerPage = 50;
 
 constexpr CommentStatus kStatuses[] = {CommentStatus::kPending, CommentStatus::kPublished,
@@ -102,8 +101,7 @@ boost::json::object Row(const Comment& comment, const Post* post, const TimeZone
 
 http::Response List(Context& c) {
   const CommentStatus status = StatusNamed(c.query.Get("status"));
-  // Clamped so that the offset stays an int.
-  const int page = std::clamp(ParseInteger(c.query.Get("page")).value_or(1), 1, kMaxPage);
+  const int page = PageNumber(c.query);
   store::CommentQuery query;
   query.blog_id = c.blog.id;
   query.statuses = {status};

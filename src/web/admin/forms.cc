@@ -4,6 +4,7 @@
 
 #include <gmime/gmime.h>
 
+#include <algorithm>
 #include <boost/url/parse_query.hpp>
 #include <memory>
 #include <mutex>
@@ -144,6 +145,11 @@ const UploadedFile* Form::File(std::string_view name) const {
 
 void Form::Add(std::string name, std::string value) {
   fields_.emplace_back(std::move(name), std::move(value));
+}
+
+int PageNumber(const Form& query) {
+  constexpr int kMaxPage = 100'000;
+  return std::clamp(ParseInteger(query.Get("page")).value_or(1), 1, kMaxPage);
 }
 
 std::optional<std::string> CookieValue(std::string_view header, std::string_view name) {

@@ -46,6 +46,10 @@ class Form {
   std::vector<std::pair<std::string, UploadedFile>> files_;
 };
 
+// The list page a query asks for with page=N: 1 when absent or not a number, at most
+// 100,000 (so that page × page size stays an int offset).
+int PageNumber(const Form& query);
+
 // The value of cookie `name` in a Cookie header ("a=1; b=2"); nullopt when absent.
 std::optional<std::string> CookieValue(std::string_view cookie_header, std::string_view name);
 

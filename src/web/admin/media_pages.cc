@@ -12,7 +12,6 @@
 namespace samizdat::web::admin {
 namespace {
 
-constexpr int kMaxPage = 100000;
 constexpr int kPerPage = 60;
 
 // "512 bytes", "12.3 KB", "4.0 MB".
@@ -37,8 +36,7 @@ std::string MediaListUrl(int page) {
 }
 
 http::Response MediaPage(Context& c, int status, std::string_view error) {
-  // Clamped so that the offset stays an int.
-  const int page = std::clamp(ParseInteger(c.query.Get("page")).value_or(1), 1, kMaxPage);
+  const int page = PageNumber(c.query);
   service::MediaService media(c.services.store);
   // One more than shown tells whether there is a next page.
   auto files = media.List(c.blog, kPerPage + 1, (page - 1) * kPerPage);

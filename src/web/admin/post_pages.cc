@@ -27,7 +27,7 @@ struct Filters {
     if (f.status != "draft" && f.status != "scheduled" && f.status != "published") f.status = "";
     f.label = std::string(TrimBlank(form.Get("label")));
     f.text = std::string(TrimBlank(form.Get("q")));
-    f.page = std::max(1, ParseInteger(form.Get("page")).value_or(1));
+    f.page = PageNumber(form);
     return f;
   }
 

@@ -63,6 +63,17 @@ TEST(FormTest, RefusesBodiesThatAreNotForms) {
   EXPECT_FALSE(empty->Has("csrf"));
 }
 
+TEST(PageNumberTest, IsOneUnlessAReasonablePageIsAsked) {
+  auto page = [](std::string_view query) { return PageNumber(*Form::FromUrlencoded(query)); };
+  EXPECT_EQ(page(""), 1);
+  EXPECT_EQ(page("page=3"), 3);
+  EXPECT_EQ(page("page=0"), 1);
+  EXPECT_EQ(page("page=-2"), 1);
+  EXPECT_EQ(page("page=x"), 1);
+  EXPECT_EQ(page("page=99999999999999999999"), 1);  // not an int at all
+  EXPECT_EQ(page("page=2147483647"), 100'000);      // page × size would overflow
+}
+
 TEST(CookieValueTest, FindsTheNamedCookie) {
   EXPECT_EQ(CookieValue("a=1; samizdat_session=abc; b=2", "samizdat_session"), "abc");
   EXPECT_EQ(CookieValue("samizdat_session_x=1;samizdat_session=z", "samizdat_session"), "z");
