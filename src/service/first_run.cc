@@ -14,11 +14,14 @@ constexpr const char* kWelcomeMarkdown = R"(Welcome to your new blog, served by 
 This post was written for you when the server started for the first time. A few things
 to try next:
 
-- add a post from the command line: `samizdat post add --title "Hello" --body hello.md`
-- give the blog its own name: `samizdat blog set localhost --title "My notes"`
-- bring your old blog along: posts keep their Blogger addresses, so links keep working.
+- sign in at `/admin` as `admin@localhost` with the password the server printed, choose
+  your own, and write your first post in the browser;
+- or from the command line: `samizdat post add --title "Hello" --body hello.md`;
+- give the blog its own name in the admin's settings, or `samizdat blog set localhost --title "My notes"`;
+- bring your old blog along (the admin's import, or `samizdat import`): posts keep their
+  Blogger addresses, so links keep working.
 
-Everything lives in one SQLite file under `./data`; copy it and you have a backup.
+By default everything lives in one SQLite file under `./data`: copy it and you have a backup.
 )";
 
 // Creates the admin account unless a user exists, noting it in `result`. The password
