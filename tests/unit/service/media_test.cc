@@ -39,12 +39,8 @@ class MediaServiceTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    BlogChanges changes;
-    changes.host = "a.test";
-    changes.title = "A";
-    auto blog = BlogService(*store_).Create(changes);
-    ASSERT_TRUE(blog.ok());
-    blog_ = *blog;
+    blog_ = CreateBlog("a.test", "A");
+    ASSERT_NE(blog_.id, 0);
   }
 
   MediaService Media() { return MediaService(*store_); }

@@ -18,13 +18,8 @@ class PostEditTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    BlogChanges changes;
-    changes.host = "a.test";
-    changes.title = "A";
-    changes.time_zone = "UTC";
-    auto blog = BlogService(*store_).Create(changes);
-    ASSERT_TRUE(blog.ok());
-    blog_ = *blog;
+    blog_ = CreateBlog("a.test", "A", "UTC");
+    ASSERT_NE(blog_.id, 0);
   }
 
   Post Added(std::string title, bool draft, std::string slug = "") {

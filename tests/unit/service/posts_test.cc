@@ -12,13 +12,8 @@ class PostServiceTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    BlogChanges changes;
-    changes.host = "a.test";
-    changes.title = "A";
-    changes.time_zone = "Asia/Tokyo";
-    auto blog = BlogService(*store_).Create(changes);
-    ASSERT_TRUE(blog.ok());
-    blog_ = *blog;
+    blog_ = CreateBlog("a.test", "A", "Asia/Tokyo");
+    ASSERT_NE(blog_.id, 0);
   }
 
   NewPost Titled(std::string title, std::string when_utc) {
