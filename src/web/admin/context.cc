@@ -40,7 +40,7 @@ http::Response Context::Page(int status, std::string_view title, std::string_vie
   layout["title"] = title;
   layout["content_html"] = templates.Render(name, values);
   layout["blog_title"] = blog.title;
-  layout["blog_url"] = std::string(OverTls(request) ? "https://" : "http://") + request.host + "/";
+  layout["blog_url"] = Origin(request) + "/";
   layout["static"] = "/admin/static/" + templates.Version();
   // Only when there is one: Mustache enters a section even for an empty string.
   if (!notice_.empty()) layout["notice"] = notice_;

@@ -43,7 +43,7 @@ http::Response MediaPage(Context& c, int status, std::string_view error) {
   if (!files.ok()) return c.Error(503, "Cannot read the media: " + files.status().message());
   const bool more = static_cast<int>(files->size()) > kPerPage;
   if (more) files->pop_back();
-  const std::string origin = std::string(OverTls(c.request) ? "https://" : "http://") + c.request.host;
+  const std::string origin = Origin(c.request);
   boost::json::array rows;
   for (const Media& file : *files) {
     const std::string path = service::MediaPath(file);

@@ -32,8 +32,7 @@ std::string ShowTime(Time t, const TimeZone& zone) {
 }
 
 std::string PublicUrl(const Context& c, std::string_view path) {
-  return std::string(OverTls(c.request) ? "https://" : "http://") + c.request.host +
-         std::string(path);
+  return Origin(c.request) + std::string(path);
 }
 
 boost::json::value OrNull(const std::string& value) {

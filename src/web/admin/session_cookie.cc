@@ -12,6 +12,10 @@ bool OverTls(const http::Request& request) {
   return AsciiLower(TrimBlank(request.GetHeader("X-Forwarded-Proto"))) == "https";
 }
 
+std::string Origin(const http::Request& request) {
+  return std::string(OverTls(request) ? "https://" : "http://") + request.host;
+}
+
 std::string AdminCookie(const http::Request& request, std::string_view name,
                         std::string_view value, std::chrono::seconds max_age) {
   std::string cookie = std::string(name) + "=" + std::string(value) +

@@ -16,6 +16,8 @@ inline constexpr std::string_view kNoticeCookie = "samizdat_notice";
 // Whether the browser talks to us over TLS: directly never (the server speaks plain
 // HTTP), behind a proxy that says so with X-Forwarded-Proto: https.
 bool OverTls(const http::Request& request);
+// "http://HOST" or "https://HOST" (by OverTls): where the blog's own links point.
+std::string Origin(const http::Request& request);
 
 // A Set-Cookie value for an /admin cookie: HttpOnly, SameSite=Lax, Secure over TLS;
 // kept `max_age` (0: removed).

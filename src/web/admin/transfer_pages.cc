@@ -13,10 +13,6 @@
 namespace samizdat::web::admin {
 namespace {
 
-std::string Origin(const http::Request& request) {
-  return std::string(OverTls(request) ? "https://" : "http://") + request.host;
-}
-
 http::Response TransferPage(Context& c, int status, std::string_view error) {
   return c.Page(status, "Import & export", "transfer",
                 {{"error", error.empty() ? boost::json::value() : boost::json::value(error)}});
