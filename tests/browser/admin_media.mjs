@@ -23,6 +23,18 @@ async function upload(page, file) {
   return response;
 }
 
+// The natural width of an <img> once it has loaded (or failed: 0). Thumbnails load
+// lazily, so "complete" may still be false just after the page arrived.
+async function loadedWidth(img) {
+  await img.scrollIntoViewIfNeeded();
+  return img.evaluate((el) => (el.complete
+    ? el.naturalWidth
+    : new Promise((resolve) => {
+      el.addEventListener('load', () => resolve(el.naturalWidth), { once: true });
+      el.addEventListener('error', () => resolve(0), { once: true });
+    })));
+}
+
 async function main(server) {
   const page = await server.newPage();
   await signInFirstTime(page, server, 'a new password 123');
@@ -39,8 +51,7 @@ async function main(server) {
   check(await items.locator('input.media-markdown').inputValue() === `![red-dot](${path})`,
         'the Markdown snippet is wrong');
   check(await items.locator('input.media-url').inputValue() === server.base + path, 'the address is wrong');
-  check(await items.locator('img').evaluate((img) => img.complete && img.naturalWidth === 3),
-        'the thumbnail did not load');
+  check(await loadedWidth(items.locator('img')) === 3, 'the thumbnail did not load');
   await server.screenshot(page, 'media-list');
 
   const served = await fetch(server.base + path);
@@ -60,8 +71,7 @@ async function main(server) {
   await reader.goto(postPath);
   const img = reader.locator(`img[src="${path}"]`);
   check(await img.count() === 1, 'the post does not show the image');
-  await img.evaluate((el) => (el.complete ? null : new Promise((r) => { el.onload = r; el.onerror = r; })));
-  check(await img.evaluate((el) => el.naturalWidth) === 3, 'the image did not load on the post page');
+  check(await loadedWidth(img) === 3, 'the image did not load on the post page');
   await server.screenshot(reader, 'post-with-image');
 
   // Text named .png: refused by its bytes, the reason shown, nothing listed.
