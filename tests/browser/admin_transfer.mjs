@@ -8,10 +8,13 @@
 // Run: SAMIZDAT_BIN=build/.../samizdat node admin_transfer.mjs   (after npm ci here)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { check, runTest, signIn, signInFirstTime } from './lib/harness.mjs';
 
 const TEST = 'admin_transfer';
-const FIXTURE = '/work/shared/fixtures/blogger-classic/pelican-bloggerexport.xml';
+// ../shared beside the repository (read-only, there in CI too).
+const FIXTURE = fileURLToPath(
+  new URL('../../../shared/fixtures/blogger-classic/pelican-bloggerexport.xml', import.meta.url));
 const POST_TITLE = 'The Steel Windpipe';
 
 // Posts in the generated export: enough that importing them takes a while (about a
