@@ -155,15 +155,11 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
   outcome.post = *post;
   if (outcome.refusal != CommentRefusal::kNone) return outcome;
 
-  Comment comment;
+  Comment comment = Written(in.name, in.body);
   comment.blog_id = blog.id;
   comment.post_id = post->id;
   comment.parent_id = in.parent_id;
-  comment.author_name = std::string(TrimBlank(in.name));
-  if (comment.author_name.empty()) comment.author_name = "Anonymous";
   comment.author_url = std::string(TrimBlank(in.url));
-  comment.body_html = text::SanitizeHtml(in.body, text::SanitizePolicy::kComment);
-  comment.body_text = text::HtmlToText(comment.body_html);
   if (!HasVisibleText(comment.body_text)) {
     return Refuse(CommentRefusal::kInvalid,
                   "Your comment has no text left once the HTML that is not allowed is "
@@ -200,7 +196,6 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
                     static_cast<int>(settings_.rate_window.count()), &*post);
     }
   }
-  comment.body_digest = auth::KeyedHash(ip_key_, "body\n" + NormalizedText(comment.body_text));
   auto duplicate = store_->CommentDigestExists(blog.id, post->id, comment.body_digest);
   if (!duplicate.ok()) return duplicate.status();
   if (*duplicate) {
@@ -249,6 +244,16 @@ Status CommentService::Moderate(int64_t blog_id, int64_t comment_id, ModerationA
   return Status::InvalidArgument("unknown moderation action");
 }
 
+Comment CommentService::Written(std::string_view name, std::string_view body) const {
+  Comment comment;
+  comment.author_name = std::string(TrimBlank(name));
+  if (comment.author_name.empty()) comment.author_name = "Anonymous";
+  comment.body_html = text::SanitizeHtml(body, text::SanitizePolicy::kComment);
+  comment.body_text = text::HtmlToText(comment.body_html);
+  comment.body_digest = auth::KeyedHash(ip_key_, "body\n" + NormalizedText(comment.body_text));
+  return comment;
+}
+
 Result<Comment> CommentService::Reply(const Blog& blog, int64_t parent_id,
                                       std::string_view author_name, std::string_view body,
                                       Time now) {
@@ -265,20 +270,15 @@ Result<Comment> CommentService::Reply(const Blog& blog, int64_t parent_id,
   if (std::string problem = CheckFields(fields); !problem.empty()) {
     return Status::InvalidArgument(std::move(problem));
   }
-  Comment reply;
+  Comment reply = Written(author_name, body);
   reply.blog_id = blog.id;
   reply.post_id = parent->post_id;
   reply.parent_id = parent->id;
   reply.status = CommentStatus::kPublished;
-  reply.author_name = std::string(TrimBlank(author_name));
-  if (reply.author_name.empty()) reply.author_name = "Anonymous";
-  reply.body_html = text::SanitizeHtml(body, text::SanitizePolicy::kComment);
-  reply.body_text = text::HtmlToText(reply.body_html);
   if (!HasVisibleText(reply.body_text)) {
     return Status::InvalidArgument("The reply has no text left once the HTML that is not "
                                    "allowed is removed. Comments may use <b>, <i> and <a href> only.");
   }
-  reply.body_digest = auth::KeyedHash(ip_key_, "body\n" + NormalizedText(reply.body_text));
   reply.published = now;
   if (parent->status == CommentStatus::kPending) {
     SAMIZDAT_RETURN_IF_ERROR(Moderate(blog.id, parent->id, ModerationAction::kApprove));

@@ -109,6 +109,11 @@ class CommentService {
       : store_(&store), settings_(settings), token_key_(std::move(token_key)),
         ip_key_(std::move(ip_key)) {}
 
+  // A comment's words as stored, for readers' comments and the author's replies alike:
+  // the name trimmed ("Anonymous" when none), the body sanitized as a comment, its plain
+  // text, and the digest that tells a duplicate.
+  Comment Written(std::string_view name, std::string_view body) const;
+
   store::Store* store_;
   CommentSettings settings_;
   std::string token_key_;
