@@ -202,7 +202,7 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   web::Site site(**store, *comments, std::move(theme), site_options);
   auto accounts = service::AccountService::Open(**store);
   if (!accounts.ok()) return Fail(accounts.status());
-  auto admin = web::admin::Admin::Create(**store, *comments, *accounts);
+  auto admin = web::admin::Admin::Create(**store, *comments, *accounts, site.blogs());
   if (!admin.ok()) return Fail(admin.status());
 
   http::ServerOptions options;

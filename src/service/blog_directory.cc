@@ -90,4 +90,11 @@ std::shared_ptr<const BlogEntry> BlogDirectory::ForHost(std::string_view host) c
   return nullptr;
 }
 
+Result<std::shared_ptr<const BlogEntry>> BlogDirectory::Lookup(std::string_view host) {
+  if (Status refreshed = Refresh(); !refreshed.ok() && !Loaded()) return refreshed;
+  std::shared_ptr<const BlogEntry> entry = ForHost(host);
+  if (!entry) return Status::NotFound("no blog is hosted at " + std::string(host));
+  return entry;
+}
+
 }  // namespace samizdat::service

@@ -52,6 +52,10 @@ class BlogDirectory {
   // The blog for a Host header value: the one with that host, or the only blog when
   // there is a single one. Null when none matches.
   std::shared_ptr<const BlogEntry> ForHost(std::string_view host) const;
+  // The blog of a request's Host, after a Refresh(): the refresh's error only when no
+  // blogs were ever read (the ones read before answer otherwise, so cached pages stay
+  // served while the database is away); NotFound when no blog matches.
+  Result<std::shared_ptr<const BlogEntry>> Lookup(std::string_view host);
 
  private:
   using Snapshot = std::vector<std::shared_ptr<const BlogEntry>>;

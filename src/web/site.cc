@@ -108,15 +108,10 @@ http::Response Site::StoreFailure(const std::string& what, const Status& status)
 
 std::variant<std::shared_ptr<const service::BlogEntry>, http::Response> Site::BlogFor(
     const http::Request& request) {
-  // When the blogs cannot be read again, the ones read before still answer (cached
-  // pages stay served while the database is away); only a server that never read them
-  // has nothing to answer with.
-  if (Status refreshed = blogs_.Refresh(); !refreshed.ok() && !blogs_.Loaded()) {
-    return StoreFailure("The blog's database is unavailable", refreshed);
-  }
-  std::shared_ptr<const service::BlogEntry> entry = blogs_.ForHost(request.host);
-  if (!entry) return http::Response::Text(404, "no blog is hosted at " + request.host + "\n");
-  return entry;
+  auto entry = blogs_.Lookup(request.host);
+  if (entry.ok()) return std::move(*entry);
+  if (entry.status().IsNotFound()) return http::Response::Text(404, entry.status().message() + "\n");
+  return StoreFailure("The blog's database is unavailable", entry.status());
 }
 
 http::Response Site::HandleMedia(const http::Request& request) {

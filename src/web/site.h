@@ -54,6 +54,9 @@ class Site {
   // type. 404 for a name that is no stored file.
   http::Response HandleMedia(const http::Request& request);
 
+  // The blogs this site answers for (the admin finds its blog there too).
+  service::BlogDirectory& blogs() { return blogs_; }
+
  private:
   // 503 "`what`: <the store's reason>"; with Retry-After when the database is only away
   // for now (Unavailable: PostgreSQL reconnects by itself).

@@ -19,11 +19,11 @@ namespace samizdat::web::admin {
 
 struct Admin::Impl {
   Impl(store::Store& store, service::AccountService& accounts, service::CommentService& comments,
-       std::string sign_in_key)
+       service::BlogDirectory& blogs, std::string sign_in_key)
       : accounts(accounts),
         imports(store),
         services{store, accounts, comments, imports, templates, std::move(sign_in_key)},
-        blogs(store, nullptr) {
+        blogs(blogs) {
     AddAuthRoutes(routes);
     AddPostRoutes(routes);
     AddEditorRoutes(routes);
@@ -37,7 +37,7 @@ struct Admin::Impl {
   Templates templates;
   ImportJobs imports;
   Services services;
-  service::BlogDirectory blogs;
+  service::BlogDirectory& blogs;
   std::vector<Route> routes;
 };
 
@@ -101,11 +101,12 @@ http::Response StaticFile(const Templates& templates, const std::vector<std::str
 
 Result<std::unique_ptr<Admin>> Admin::Create(store::Store& store,
                                              service::CommentService& comments,
-                                             service::AccountService& accounts) {
+                                             service::AccountService& accounts,
+                                             service::BlogDirectory& blogs) {
   auto sign_in_key = store.GetOrCreateSecret("sign-in-form-key", auth::RandomSecretKey());
   if (!sign_in_key.ok()) return sign_in_key.status();
   return std::unique_ptr<Admin>(new Admin(
-      std::make_unique<Impl>(store, accounts, comments, std::move(*sign_in_key))));
+      std::make_unique<Impl>(store, accounts, comments, blogs, std::move(*sign_in_key))));
 }
 
 Admin::Admin(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -120,13 +121,15 @@ http::Response Admin::Handle(const http::Request& request) {
     return StaticFile(impl_->templates, segments);
   }
 
-  if (Status refreshed = impl_->blogs.Refresh(); !refreshed.ok() && !impl_->blogs.Loaded()) {
-    http::Response response = Plain(503, "The blog's database is unavailable: " + refreshed.message());
+  auto found = impl_->blogs.Lookup(request.host);
+  if (found.status().IsNotFound()) return Plain(404, "No blog is hosted at " + request.host + ".");
+  if (!found.ok()) {
+    http::Response response =
+        Plain(503, "The blog's database is unavailable: " + found.status().message());
     response.headers.push_back({"Retry-After", "5"});
     return response;
   }
-  const std::shared_ptr<const service::BlogEntry> entry = impl_->blogs.ForHost(request.host);
-  if (!entry) return Plain(404, "No blog is hosted at " + request.host + ".");
+  const std::shared_ptr<const service::BlogEntry> entry = std::move(*found);
 
   // The route: the first whose pattern and method match; 405 when only the pattern does.
   const Route* route = nullptr;

@@ -16,6 +16,7 @@
 #include "core/status.h"
 #include "http/server.h"
 #include "service/accounts.h"
+#include "service/blog_directory.h"
 #include "service/comments.h"
 #include "store/store.h"
 
@@ -23,10 +24,12 @@ namespace samizdat::web::admin {
 
 class Admin {
  public:
-  // `store`, `comments` and `accounts` must outlive the Admin.
+  // `blogs` is the public site's directory (Site::blogs()), so that both see a write
+  // through one re-read. All four must outlive the Admin.
   static Result<std::unique_ptr<Admin>> Create(store::Store& store,
                                                service::CommentService& comments,
-                                               service::AccountService& accounts);
+                                               service::AccountService& accounts,
+                                               service::BlogDirectory& blogs);
   ~Admin();
 
   // Any request under /admin.

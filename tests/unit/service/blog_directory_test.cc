@@ -165,6 +165,28 @@ TEST_F(BlogDirectoryTest, AFailedRereadKeepsTheBlogsAndPagesReadBefore) {
   EXPECT_EQ(cache.Find(blog.id, generation, "/"), nullptr);
 }
 
+TEST_F(BlogDirectoryTest, LookupRefreshesAndAnswersFromTheBlogsReadBeforeWhileTheStoreIsAway) {
+  Create("a.test");
+  Create("b.test");
+  OutageStore outage(*store_);
+  BlogDirectory directory(outage, nullptr, std::chrono::milliseconds(0));
+
+  outage.down = true;  // never read: nothing to answer with
+  EXPECT_EQ(directory.Lookup("a.test").status().code(), Status::Code::kUnavailable);
+
+  outage.down = false;
+  auto found = directory.Lookup("a.test");  // refreshes by itself
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  EXPECT_EQ((*found)->blog.host, "a.test");
+  EXPECT_TRUE(directory.Lookup("c.test").status().IsNotFound());
+
+  outage.down = true;  // read before: still answers
+  outage.MoveStamp();
+  found = directory.Lookup("b.test");
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  EXPECT_EQ((*found)->blog.host, "b.test");
+}
+
 TEST_F(BlogDirectoryTest, ALostStoreIsNotAskedAgainWithinTheRetryInterval) {
   Create("a.test");
   OutageStore outage(*store_);
