@@ -7,12 +7,11 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 packages=(
-  build-essential cmake ninja-build pkg-config ccache
+  build-essential cmake ninja-build pkg-config ccache clang-format
   libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
   libsqlite3-dev libmd4c-dev libmd4c-html0-dev libgumbo-dev libkainjow-mustache-dev
   libxml2-dev libzip-dev libsodium-dev libhowardhinnant-date-dev tzdata libgmime-3.0-dev
-  libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
-  zlib1g-dev libbrotli-dev libssl-dev libpq-dev libmagic-dev
+  libcli11-dev zlib1g-dev libpq-dev libmagic-dev
   postgresql  # the server tests/pg_cluster.py runs for the tests (initdb, pg_ctl)
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-html5lib python3-feedparser jing
