@@ -1,5 +1,6 @@
 // samizdat_make_blog: fills a data directory with one synthetic blog for the load
 // benchmarks (bench/run.sh), writing every post through PostService::Add as real ones are.
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -7,8 +8,6 @@
 #include <iostream>
 #include <string>
 #include <system_error>
-
-#include <CLI/CLI.hpp>
 
 #include "auth/password.h"
 #include "core/time.h"
@@ -31,7 +30,8 @@ int Fail(const std::string& message) {
 
 int MakeBlog(const std::string& data_dir, int n_posts, uint64_t seed) {
   const auto path = std::filesystem::path(data_dir) / "samizdat.db";
-  if (std::filesystem::exists(path)) return Fail(path.string() + " exists: give an empty directory");
+  if (std::filesystem::exists(path))
+    return Fail(path.string() + " exists: give an empty directory");
   std::error_code ec;
   std::filesystem::create_directories(data_dir, ec);
   if (ec) return Fail("cannot create " + data_dir + ": " + ec.message());
@@ -110,7 +110,9 @@ int main(int argc, char** argv) {
   uint64_t seed = 1;
   app.add_option("--data", data_dir, "Data directory to create the database in (must hold none)")
       ->required();
-  app.add_option("--posts", n_posts, "Number of posts")->required()->check(CLI::Range(1, 10'000'000));
+  app.add_option("--posts", n_posts, "Number of posts")
+      ->required()
+      ->check(CLI::Range(1, 10'000'000));
   app.add_option("--seed", seed, "Seed of the content generator (same seed, same content)");
   CLI11_PARSE(app, argc, argv);
   return samizdat::bench::MakeBlog(data_dir, n_posts, seed);

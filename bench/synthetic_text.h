@@ -17,7 +17,9 @@ class Rng {
   // Uniform enough in [0, n) for n far below 2^64. n must be > 0.
   uint64_t Below(uint64_t n) { return Next() % n; }
   // In [lo, hi], both included.
-  int Between(int lo, int hi) { return lo + static_cast<int>(Below(static_cast<uint64_t>(hi - lo + 1))); }
+  int Between(int lo, int hi) {
+    return lo + static_cast<int>(Below(static_cast<uint64_t>(hi - lo + 1)));
+  }
   // True with probability percent/100.
   bool Percent(int percent) { return Below(100) < static_cast<uint64_t>(percent); }
 

@@ -57,8 +57,8 @@ int List(const GlobalOptions& global, const ListFlags& flags) {
       if (ch == '\n' || ch == '\t') ch = ' ';
     }
     std::cout << c.id << "\t" << CommentStatusName(c.status) << "\t"
-              << FormatPattern(c.published, *zone, "yyyy-MM-dd HH:mm") << "\t" << c.post_id
-              << "\t" << score << "\t" << c.author_name << "\t" << text << "\n";
+              << FormatPattern(c.published, *zone, "yyyy-MM-dd HH:mm") << "\t" << c.post_id << "\t"
+              << score << "\t" << c.author_name << "\t" << text << "\n";
   }
   return 0;
 }

@@ -2,7 +2,6 @@
 #include "app/context.h"
 
 #include <boost/url.hpp>
-
 #include <filesystem>
 #include <iostream>
 #include <system_error>
@@ -17,8 +16,8 @@ Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options) {
   std::error_code ec;
   std::filesystem::create_directories(options.data_dir, ec);
   if (ec) {
-    return Status::InvalidArgument("cannot create the data directory " + options.data_dir +
-                                   ": " + ec.message());
+    return Status::InvalidArgument("cannot create the data directory " + options.data_dir + ": " +
+                                   ec.message());
   }
   return store::OpenSqliteStore((std::filesystem::path(options.data_dir) / "samizdat.db").string());
 }

@@ -21,9 +21,8 @@ int main(int argc, char** argv) {
                  "shared by every node pointed at it")
       ->envname("SAMIZDAT_DB")
       ->check([](const std::string& url) {
-        return samizdat::store::IsPostgresUrl(url)
-                   ? std::string()
-                   : "a postgresql:// URL is needed, not " + url;
+        return samizdat::store::IsPostgresUrl(url) ? std::string()
+                                                   : "a postgresql:// URL is needed, not " + url;
       });
   app.add_option("--theme", global.theme_dir,
                  "Directory of a theme to use instead of the built-in one")

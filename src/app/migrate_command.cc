@@ -42,7 +42,8 @@ Result<Location> ParseLocation(const std::string& text, std::string_view option)
     return Status::InvalidArgument(
         std::string(option) +
         " takes sqlite:PATH (a database file, or a data directory holding samizdat.db) or a "
-        "postgresql:// URL, not '" + text + "'");
+        "postgresql:// URL, not '" +
+        text + "'");
   }
   std::filesystem::path path(text.substr(kSqlitePrefix.size()));
   std::error_code ec;
@@ -74,8 +75,8 @@ Result<std::unique_ptr<store::Store>> OpenTarget(const Location& location) {
   std::error_code ec;
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   if (ec) {
-    return Status::InvalidArgument("--to: cannot create the directory " + parent.string() +
-                                   ": " + ec.message());
+    return Status::InvalidArgument("--to: cannot create the directory " + parent.string() + ": " +
+                                   ec.message());
   }
   return store::OpenSqliteStore(location.sqlite_path);
 }

@@ -1,7 +1,8 @@
 // `samizdat serve`: first-run set-up, then the HTTP server with the public site and its
 // comment form and the admin, a once-a-second publisher of scheduled posts (which also
-// purges old spam, ended sessions and old failed sign-ins once an hour), and the access log. The background work outlives a lost
-// database: it says when the database goes and when it is back, and carries on.
+// purges old spam, ended sessions and old failed sign-ins once an hour), and the access log. The
+// background work outlives a lost database: it says when the database goes and when it is back, and
+// carries on.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -44,14 +45,15 @@ struct ServeFlags {
 // Runs `tick` every second on its own thread until destroyed.
 class Ticker {
  public:
-  explicit Ticker(std::function<void()> tick) : thread_([this, tick = std::move(tick)] {
-    std::unique_lock lock(mutex_);
-    while (!cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_; })) {
-      lock.unlock();
-      tick();
-      lock.lock();
-    }
-  }) {}
+  explicit Ticker(std::function<void()> tick)
+      : thread_([this, tick = std::move(tick)] {
+          std::unique_lock lock(mutex_);
+          while (!cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_; })) {
+            lock.unlock();
+            tick();
+            lock.lock();
+          }
+        }) {}
   ~Ticker() {
     {
       std::lock_guard lock(mutex_);
@@ -125,8 +127,8 @@ void PublishDuePosts(store::Store& store, StoreWatch& watch) {
     if (!published.ok()) {
       watch.Failed("publishing the scheduled posts of " + blog.host, published.status());
     } else if (*published > 0) {
-      std::cout << "samizdat: " << blog.host << ": published " << *published
-                << " scheduled post(s)" << std::endl;
+      std::cout << "samizdat: " << blog.host << ": published " << *published << " scheduled post(s)"
+                << std::endl;
     }
   }
 }
@@ -152,7 +154,8 @@ Result<service::CommentSettings> CommentSettingsFrom(const ServeFlags& flags) {
   if (flags.comment_rate_limit < 0) {
     return Status::InvalidArgument("--comment-rate-limit must be 0 (no limit) or more");
   }
-  if (flags.comment_max_links < 0) return Status::InvalidArgument("--comment-max-links must be 0 or more");
+  if (flags.comment_max_links < 0)
+    return Status::InvalidArgument("--comment-max-links must be 0 or more");
   service::CommentSettings settings;
   settings.min_age = std::chrono::seconds(flags.comment_min_seconds);
   settings.form_ttl = std::chrono::seconds(flags.comment_form_ttl);
@@ -172,8 +175,8 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (!first_run.ok()) return Fail(first_run.status());
   if (first_run->admin_password) {
     std::cout << "admin account: " << *first_run->admin_email
-              << " password: " << *first_run->admin_password
-              << " (change it at first sign-in)" << std::endl;
+              << " password: " << *first_run->admin_password << " (change it at first sign-in)"
+              << std::endl;
   }
 
   render::Theme theme = render::Theme::Default();
@@ -187,7 +190,8 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
     // With PostgreSQL nothing else has made the data directory the log goes to.
     std::error_code ec;
     std::filesystem::create_directories(global.data_dir, ec);
-    if (ec) return Fail("cannot create the data directory " + global.data_dir + ": " + ec.message());
+    if (ec)
+      return Fail("cannot create the data directory " + global.data_dir + ": " + ec.message());
     log_path = (std::filesystem::path(global.data_dir) / "access.log").string();
   }
   auto log = AccessLog::Open(log_path);
@@ -210,7 +214,9 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   options.port = static_cast<uint16_t>(flags.port);
   options.threads = flags.threads;
   options.body_limit = web::BodyLimitFor;
-  options.access_log = [access_log = log->get()](std::string_view line) { access_log->Write(line); };
+  options.access_log = [access_log = log->get()](std::string_view line) {
+    access_log->Write(line);
+  };
   http::Server server(options, web::MakeRouter(site, **admin));
   if (Status started = server.Start(); !started.ok()) return Fail(started);
 
@@ -237,16 +243,16 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   serve->add_option("--address", flags->address, "Address to listen on");
   serve->add_option("--threads", flags->threads, "Worker threads (0: one per core)");
   serve->add_flag("--no-cache", flags->no_cache, "Render every page anew (for measuring)");
-  serve->add_option("--access-log", flags->access_log,
-                    "Access log file in combined format ('-': standard output; default DATA/access.log)");
+  serve->add_option(
+      "--access-log", flags->access_log,
+      "Access log file in combined format ('-': standard output; default DATA/access.log)");
   serve->add_option("--comment-min-seconds", flags->comment_min_seconds,
                     "Seconds a comment form must be shown before it is sent (0: none)");
   serve->add_option("--comment-form-ttl", flags->comment_form_ttl,
                     "Seconds a comment form stays valid (default a day)");
   serve->add_option("--comment-rate-limit", flags->comment_rate_limit,
                     "Comments one IP may post in 10 minutes (0: no limit)");
-  serve->add_option("--comment-max-links", flags->comment_max_links,
-                    "Links one comment may hold");
+  serve->add_option("--comment-max-links", flags->comment_max_links, "Links one comment may hold");
   serve->callback([&global, &exit_code, flags] { exit_code = Serve(global, *flags); });
 }
 

@@ -124,20 +124,19 @@ void RegisterTransfer(CLI::App& app, const GlobalOptions& global, int& exit_code
   import->add_flag("--dry-run", import_flags->dry_run, "Say what would be imported; store nothing");
   import->callback([&global, &exit_code, import_flags] {
     exit_code = Import(global, *import_flags);
-  });
+});
 
-  auto export_flags = std::make_shared<ExportFlags>();
-  CLI::App* exporter =
-      app.add_subcommand("export", "Write a whole blog to standard output (> FILE)");
-  exporter->add_option("--format", export_flags->format, "blogger (Blogger's export) or wxr")
-      ->required();
-  exporter->add_option("--blog", export_flags->blog,
-                       "Host of the blog (needed when there are several)");
-  exporter->add_option("--base-url", export_flags->base_url,
-                       "Address the permalinks start with (default https://HOST)");
-  exporter->callback([&global, &exit_code, export_flags] {
-    exit_code = Export(global, *export_flags);
-  });
-}
+auto export_flags = std::make_shared<ExportFlags>();
+CLI::App* exporter = app.add_subcommand("export", "Write a whole blog to standard output (> FILE)");
+exporter->add_option("--format", export_flags->format, "blogger (Blogger's export) or wxr")
+    ->required();
+exporter->add_option("--blog", export_flags->blog,
+                     "Host of the blog (needed when there are several)");
+exporter->add_option("--base-url", export_flags->base_url,
+                     "Address the permalinks start with (default https://HOST)");
+exporter->callback([&global, &exit_code, export_flags] {
+  exit_code = Export(global, *export_flags);
+});
+}  // namespace samizdat::app
 
 }  // namespace samizdat::app

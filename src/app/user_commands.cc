@@ -149,9 +149,8 @@ int ListUsers(store::Store& store) {
       auto host = hosts.find(u.blog_id);
       blog = host != hosts.end() ? host->second : "blog " + std::to_string(u.blog_id);
     }
-    std::cout << u.id << "\t" << u.email << "\t" << u.display_name << "\t"
-              << UserRoleName(u.role) << "\t" << blog
-              << (u.must_change_password ? "\tmust change password" : "") << "\n";
+    std::cout << u.id << "\t" << u.email << "\t" << u.display_name << "\t" << UserRoleName(u.role)
+              << "\t" << blog << (u.must_change_password ? "\tmust change password" : "") << "\n";
   }
   return 0;
 }
@@ -182,8 +181,8 @@ void RegisterUsers(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   });
 
   auto passwd_flags = std::make_shared<PasswdFlags>();
-  CLI::App* passwd = user->add_subcommand(
-      "passwd", "Set an account's password and sign it out everywhere");
+  CLI::App* passwd =
+      user->add_subcommand("passwd", "Set an account's password and sign it out everywhere");
   passwd->add_option("EMAIL", passwd_flags->email, "Email address of the account")->required();
   passwd->add_flag("--password-stdin", passwd_flags->password_stdin,
                    "Read the password as one line from standard input");

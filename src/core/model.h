@@ -31,22 +31,22 @@ constexpr std::string_view ModerationModeName(ModerationMode mode) {
 // One blog. A blog is chosen by the request's Host header; when the instance holds a
 // single blog it answers any host.
 struct Blog {
-  int64_t id = 0;            // Blogger blog ids are kept when imported
-  std::string host;          // lower case, no port: "example.com"
+  int64_t id = 0;    // Blogger blog ids are kept when imported
+  std::string host;  // lower case, no port: "example.com"
   std::string title;
-  std::string description;   // plain text
-  std::string banner_url;    // header image; empty = text header
-  std::string banner_alt;    // the image's alt text
-  std::string time_zone = "UTC";        // IANA name
+  std::string description;        // plain text
+  std::string banner_url;         // header image; empty = text header
+  std::string banner_alt;         // the image's alt text
+  std::string time_zone = "UTC";  // IANA name
   std::string locale = "en";
-  int posts_per_page = 7;               // home and list pages
+  int posts_per_page = 7;                          // home and list pages
   std::string date_format = "EEEE, MMMM d, yyyy";  // date headers (Blogger's default)
   std::string time_format = "h:mm a";              // "Posted by X at 4:18 PM"
   ModerationMode comment_moderation = ModerationMode::kNever;
   int moderation_days = 14;  // for kOlderPosts (Blogger's default delay)
   int comment_depth = 2;     // levels shown: 1 = flat, 2 = Blogger's one level of replies
   Time created{};
-  Time updated{};            // last write that changed what the blog shows
+  Time updated{};  // last write that changed what the blog shows
   // Bumped by every write that changes what the blog shows, by any process; the page
   // cache compares it to drop the blog's pages. Comment writes do not bump it.
   int64_t generation = 0;
@@ -54,7 +54,7 @@ struct Blog {
   // stamps the post it touched with the new value, so a cache can drop only the pages
   // that show that post's comments. Read-only: Create/UpdateBlog ignore both.
   int64_t comment_seq = 0;
-  Time comments_updated{};   // time of the last comment write
+  Time comments_updated{};  // time of the last comment write
 };
 
 enum class PostKind { kPost, kPage };
@@ -90,7 +90,7 @@ constexpr std::string_view CommentsModeName(CommentsMode mode) {
 
 // A post or a static page.
 struct Post {
-  int64_t id = 0;            // 64-bit; Blogger ids kept on import, random for new posts
+  int64_t id = 0;  // 64-bit; Blogger ids kept on import, random for new posts
   int64_t blog_id = 0;
   PostKind kind = PostKind::kPost;
   PostStatus status = PostStatus::kDraft;
@@ -98,37 +98,37 @@ struct Post {
   // The permalink path: "/2022/01/slug.html" or "/p/slug.html"; empty for a draft
   // that was never published. Fixed at first publish, as on Blogger.
   std::string path;
-  std::string source;        // what the author wrote
+  std::string source;  // what the author wrote
   BodyFormat format = BodyFormat::kHtml;
-  std::string body_html;     // sanitized HTML rendered from source, made at save time
-  std::string body_text;     // the body as plain text, for search and summaries
-  std::string author;        // display name
+  std::string body_html;            // sanitized HTML rendered from source, made at save time
+  std::string body_text;            // the body as plain text, for search and summaries
+  std::string author;               // display name
   std::vector<std::string> labels;  // in the author's order, no duplicates
   Time published{};
   Time updated{};
-  int comment_count = 0;     // published comments (kept by the store)
+  int comment_count = 0;  // published comments (kept by the store)
   CommentsMode comments_mode = CommentsMode::kOpen;
-  int64_t author_id = 0;     // the account that wrote it; 0: imported or from the CLI
+  int64_t author_id = 0;  // the account that wrote it; 0: imported or from the CLI
 };
 
 // A post or page as it was before a save replaced it (the editor's revisions).
 struct Revision {
-  int64_t id = 0;            // assigned by the store
+  int64_t id = 0;  // assigned by the store
   int64_t blog_id = 0;
   int64_t post_id = 0;
-  Time saved{};              // when this version was replaced
+  Time saved{};  // when this version was replaced
   std::string title;
   std::string source;
   BodyFormat format = BodyFormat::kHtml;
   std::vector<std::string> labels;
-  std::string saved_by;      // display name of who replaced it
+  std::string saved_by;  // display name of who replaced it
 };
 
 enum class CommentStatus {
-  kPending,    // held for the author: invisible to readers
+  kPending,  // held for the author: invisible to readers
   kPublished,
-  kSpam,       // kept, marked, never shown; purged after 30 days
-  kDeleted,    // kept for threads and exports, never shown
+  kSpam,     // kept, marked, never shown; purged after 30 days
+  kDeleted,  // kept for threads and exports, never shown
 };
 
 // "pending", "published", "spam", "deleted".
@@ -148,18 +148,18 @@ enum class SpamTraining { kNone, kHam, kSpam };
 
 // A reader's comment on a post. Threads are stored to any depth through parent_id.
 struct Comment {
-  int64_t id = 0;            // 64-bit; Blogger ids kept on import, random for new ones
+  int64_t id = 0;  // 64-bit; Blogger ids kept on import, random for new ones
   int64_t blog_id = 0;
   int64_t post_id = 0;
-  int64_t parent_id = 0;     // the comment this replies to; 0 = top level
+  int64_t parent_id = 0;  // the comment this replies to; 0 = top level
   CommentStatus status = CommentStatus::kPending;
-  std::string author_name;   // "Anonymous" when the reader gave none
-  std::string author_url;    // http(s) URL or ""
-  std::string body_html;     // sanitized (SanitizePolicy::kComment) before it is stored
-  std::string body_text;     // the body as plain text: classifier, feed titles
-  std::string body_digest;   // hash of the normalized text: duplicate refusal
-  std::string ip_hash;       // keyed hash of the poster's IP; "" for imported comments
-  double spam_score = -1;    // classifier's probability of spam, 0..1; -1 = not scored
+  std::string author_name;  // "Anonymous" when the reader gave none
+  std::string author_url;   // http(s) URL or ""
+  std::string body_html;    // sanitized (SanitizePolicy::kComment) before it is stored
+  std::string body_text;    // the body as plain text: classifier, feed titles
+  std::string body_digest;  // hash of the normalized text: duplicate refusal
+  std::string ip_hash;      // keyed hash of the poster's IP; "" for imported comments
+  double spam_score = -1;   // classifier's probability of spam, 0..1; -1 = not scored
   SpamTraining trained = SpamTraining::kNone;
   Time published{};
 };
@@ -195,10 +195,10 @@ struct User {
 // A signed-in browser. The 256-bit token lives only in the browser's cookie; the store
 // keeps its hash, so a leaked database holds no usable session.
 struct Session {
-  std::string token_hash;    // hex hash of the token (auth::SessionTokenHash)
+  std::string token_hash;  // hex hash of the token (auth::SessionTokenHash)
   int64_t user_id = 0;
-  Time created{};            // absolute expiry counts from here
-  Time last_seen{};          // idle expiry counts from here
+  Time created{};    // absolute expiry counts from here
+  Time last_seen{};  // idle expiry counts from here
 };
 
 // An uploaded file (images), named by a hash of its bytes.

@@ -62,7 +62,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok() && "a Result holding a Status must hold an error");
   }
@@ -87,8 +87,8 @@ class [[nodiscard]] Result {
 }  // namespace samizdat
 
 // Returns early from the enclosing function if `expr` (a Status) is an error.
-#define SAMIZDAT_RETURN_IF_ERROR(expr)      \
-  do {                                      \
-    ::samizdat::Status _st = (expr);        \
-    if (!_st.ok()) return _st;              \
+#define SAMIZDAT_RETURN_IF_ERROR(expr) \
+  do {                                 \
+    ::samizdat::Status _st = (expr);   \
+    if (!_st.ok()) return _st;         \
   } while (0)

@@ -20,8 +20,8 @@ using std::chrono::seconds;
 constexpr std::array<std::string_view, 12> kMonths = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
-constexpr std::array<std::string_view, 7> kWeekdays = {
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+constexpr std::array<std::string_view, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                       "Thursday", "Friday", "Saturday"};
 
 // Breaks a local (or UTC) time point into calendar fields.
 LocalTime Split(date::local_time<milliseconds> lt, seconds offset) {
@@ -194,8 +194,8 @@ bool ScanHttpDate(std::string_view text, DateTimeFields* f) {
     if (s.Name(kWeekdays, std::string_view::npos, &weekday) && s.Literal(", ") &&
         s.Digits(2, &f->day) && s.Consume('-') && s.Name(kMonths, 3, &month) && s.Consume('-') &&
         s.Digits(2, &yy) && s.Consume(' ') && s.Digits(2, &f->hour) && s.Consume(':') &&
-        s.Digits(2, &f->minute) && s.Consume(':') && s.Digits(2, &f->second) &&
-        s.Literal(" GMT") && s.AtEnd()) {
+        s.Digits(2, &f->minute) && s.Consume(':') && s.Digits(2, &f->second) && s.Literal(" GMT") &&
+        s.AtEnd()) {
       f->month = month + 1;
       f->year = yy < 70 ? 2000 + yy : 1900 + yy;  // RFC 9110 §5.6.7: 50 years ahead at most
       return true;
@@ -213,9 +213,9 @@ bool ScanHttpDate(std::string_view text, DateTimeFields* f) {
       }
       f->day = d1;
       f->month = month + 1;
-      return s.Consume(' ') && s.Digits(2, &f->hour) && s.Consume(':') &&
-             s.Digits(2, &f->minute) && s.Consume(':') && s.Digits(2, &f->second) &&
-             s.Consume(' ') && s.Digits(4, &f->year) && s.AtEnd();
+      return s.Consume(' ') && s.Digits(2, &f->hour) && s.Consume(':') && s.Digits(2, &f->minute) &&
+             s.Consume(':') && s.Digits(2, &f->second) && s.Consume(' ') && s.Digits(4, &f->year) &&
+             s.AtEnd();
     }
   }
   return false;
@@ -342,9 +342,7 @@ std::string FormatPattern(Time t, const TimeZone& zone, std::string_view pattern
     const int n = static_cast<int>(run);
     const int hour12 = l.hour % 12 == 0 ? 12 : l.hour % 12;
     switch (c) {
-      case 'E':
-        out += n >= 4 ? kWeekdays[l.weekday] : kWeekdays[l.weekday].substr(0, 3);
-        break;
+      case 'E': out += n >= 4 ? kWeekdays[l.weekday] : kWeekdays[l.weekday].substr(0, 3); break;
       case 'M':
         if (n >= 4) {
           out += kMonths[l.month - 1];

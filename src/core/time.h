@@ -27,14 +27,14 @@ Time FromEpochMillis(int64_t ms);
 // A wall-clock reading in some zone.
 struct LocalTime {
   int year = 1970;
-  int month = 1;   // 1..12
-  int day = 1;     // 1..31
-  int hour = 0;    // 0..23
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+  int hour = 0;   // 0..23
   int minute = 0;
   int second = 0;
   int millisecond = 0;
-  int weekday = 4;                        // 0 = Sunday .. 6 = Saturday
-  std::chrono::seconds utc_offset{0};     // local minus UTC
+  int weekday = 4;                     // 0 = Sunday .. 6 = Saturday
+  std::chrono::seconds utc_offset{0};  // local minus UTC
 };
 
 class TimeZone {

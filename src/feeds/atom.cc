@@ -66,10 +66,9 @@ void WriteCommentEntry(text::XmlWriter& xml, const FeedModel& feed, const Commen
   xml.Element("email", internal::kNoReplyEmail);
   xml.Close();
   const internal::InReplyTo reply = internal::InReplyToOf(feed, entry);
-  xml.Empty("thr:in-reply-to", {{"href", reply.href},
-                                {"ref", reply.ref},
-                                {"source", reply.source},
-                                {"type", "text/html"}});
+  xml.Empty(
+      "thr:in-reply-to",
+      {{"href", reply.href}, {"ref", reply.ref}, {"source", reply.source}, {"type", "text/html"}});
   for (const internal::Property& p : internal::CommentProperties(feed, c)) {
     xml.Empty("gd:extendedProperty", {{"name", p.name}, {"value", p.value}});
   }

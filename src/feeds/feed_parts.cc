@@ -30,10 +30,8 @@ int64_t ParentPostId(const FeedModel& feed) { return feed.parent_post ? feed.par
 std::string FeedId(const FeedModel& feed) {
   const std::string blog_id = BlogAtomId(feed.blog->id);
   switch (feed.kind) {
-    case FeedKind::kPosts:
-      return blog_id;
-    case FeedKind::kBlogComments:
-      return blog_id + ".comments";
+    case FeedKind::kPosts: return blog_id;
+    case FeedKind::kBlogComments: return blog_id + ".comments";
     case FeedKind::kPostComments:
       return blog_id + ".post" + std::to_string(ParentPostId(feed)) + "..comments";
   }
@@ -67,12 +65,8 @@ Time FeedUpdated(const FeedModel& feed) {
 std::vector<Link> FeedLinks(const FeedModel& feed) {
   std::string feed_href;
   switch (feed.kind) {
-    case FeedKind::kPosts:
-      feed_href = feed.base_url + "/feeds/posts/default";
-      break;
-    case FeedKind::kBlogComments:
-      feed_href = feed.base_url + "/feeds/comments/default";
-      break;
+    case FeedKind::kPosts: feed_href = feed.base_url + "/feeds/posts/default"; break;
+    case FeedKind::kBlogComments: feed_href = feed.base_url + "/feeds/comments/default"; break;
     case FeedKind::kPostComments:
       feed_href =
           feed.base_url + "/feeds/" + std::to_string(ParentPostId(feed)) + "/comments/default";

@@ -44,10 +44,9 @@ void WriteCommentItem(text::XmlWriter& xml, const FeedModel& feed, const Comment
   xml.Element("link", CommentPermalink(internal::CommentPostUrl(feed, entry), c));
   xml.Element("author", RssPerson(internal::CommenterName(c)));
   const internal::InReplyTo reply = internal::InReplyToOf(feed, entry);
-  xml.Empty("thr:in-reply-to", {{"href", reply.href},
-                                {"ref", reply.ref},
-                                {"source", reply.source},
-                                {"type", "text/html"}});
+  xml.Empty(
+      "thr:in-reply-to",
+      {{"href", reply.href}, {"ref", reply.ref}, {"source", reply.source}, {"type", "text/html"}});
   xml.Close();
 }
 

@@ -78,8 +78,8 @@ using Handler = std::function<Response(const Request&)>;
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
-  uint16_t port = 8080;                      // 0: the system picks a free port (see port())
-  int threads = 0;                           // worker threads; 0: one per core
+  uint16_t port = 8080;  // 0: the system picks a free port (see port())
+  int threads = 0;       // worker threads; 0: one per core
   // Threads that run the handler for requests other than GET and HEAD (writes, which
   // may wait for the disk), so that the worker threads keep serving reads meanwhile.
   int write_threads = 2;

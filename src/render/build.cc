@@ -19,10 +19,9 @@ std::string ShareUrl(const Blog& blog, const Post& post, std::string_view target
 
 bool LessIgnoringAsciiCase(const std::string& a, const std::string& b) {
   auto lower = [](unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c; };
-  return std::lexicographical_compare(
-      a.begin(), a.end(), b.begin(), b.end(),
-      [&](char x, char y) { return lower(static_cast<unsigned char>(x)) <
-                                   lower(static_cast<unsigned char>(y)); });
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [&](char x, char y) {
+    return lower(static_cast<unsigned char>(x)) < lower(static_cast<unsigned char>(y));
+  });
 }
 
 std::string StatusLine(std::string_view lead, std::string_view subject) {
@@ -111,9 +110,9 @@ std::vector<PostView> MakeSearchPostViews(const Blog& blog, const TimeZone& zone
   return views;
 }
 
-Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone, const std::vector<Time>& published_times,
-                    const std::vector<LabelCount>& labels, std::vector<PageLink> pages,
-                    int expanded_year) {
+Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone,
+                    const std::vector<Time>& published_times, const std::vector<LabelCount>& labels,
+                    std::vector<PageLink> pages, int expanded_year) {
   // year -> month -> count, both newest first.
   std::map<int, std::map<int, int, std::greater<>>, std::greater<>> buckets;
   for (Time t : published_times) {
@@ -130,8 +129,8 @@ Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone, const std::vector<Ti
     y.expanded = year == expanded_year;
     y.months.reserve(months.size());
     for (const auto& [month, count] : months) {
-      y.months.push_back(ArchiveMonth{std::string(MonthName(month)),
-                                      y.url + TwoDigits(month) + "/", count});
+      y.months.push_back(
+          ArchiveMonth{std::string(MonthName(month)), y.url + TwoDigits(month) + "/", count});
       y.count += count;
     }
     sidebar.archive.push_back(std::move(y));
@@ -140,10 +139,9 @@ Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone, const std::vector<Ti
   for (const LabelCount& label : labels) {
     sidebar.labels.push_back(LabelLink{label.name, LabelUrl(label.name), label.count, false});
   }
-  std::stable_sort(sidebar.labels.begin(), sidebar.labels.end(),
-                   [](const LabelLink& a, const LabelLink& b) {
-                     return LessIgnoringAsciiCase(a.name, b.name);
-                   });
+  std::stable_sort(
+      sidebar.labels.begin(), sidebar.labels.end(),
+      [](const LabelLink& a, const LabelLink& b) { return LessIgnoringAsciiCase(a.name, b.name); });
   if (!sidebar.labels.empty()) sidebar.labels.back().last = true;
   sidebar.pages = std::move(pages);
   sidebar.about = blog.description;
@@ -155,9 +153,9 @@ std::string LabelStatusHtml(std::string_view label, int count) {
 }
 
 std::string SearchStatusHtml(std::string_view query, int count) {
-  return StatusLine(count > 0 ? "Showing posts sorted by relevance for query "
-                          : "No posts matching the query: ",
-                query);
+  return StatusLine(
+      count > 0 ? "Showing posts sorted by relevance for query " : "No posts matching the query: ",
+      query);
 }
 
 std::string ArchiveStatusHtml(std::string_view period_text) {

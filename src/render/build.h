@@ -38,9 +38,9 @@ std::vector<PostView> MakeSearchPostViews(const Blog& blog, const TimeZone& zone
 // newest first (every year lists its months; the expanded one is shown open);
 // labels with counts, sorted by name ignoring ASCII case; the static pages; About (the
 // blog description). `expanded_year` is the year shown open (0: the newest).
-Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone, const std::vector<Time>& published_times,
-                    const std::vector<LabelCount>& labels, std::vector<PageLink> pages,
-                    int expanded_year);
+Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone,
+                    const std::vector<Time>& published_times, const std::vector<LabelCount>& labels,
+                    std::vector<PageLink> pages, int expanded_year);
 
 // The comment threads of `post` from its published comments (any order): top-level
 // comments oldest first, each with its replies oldest first, nested up to
@@ -49,8 +49,7 @@ Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone, const std::vector<Ti
 // Blogger's comment format "MMMM d, yyyy 'at' h:mm a" in `zone`; permalinks are
 // post.path + "?showComment=<epoch ms>#c<id>".
 std::vector<CommentView> MakeCommentThreads(const Blog& blog, const TimeZone& zone,
-                                            const Post& post,
-                                            const std::vector<Comment>& comments);
+                                            const Post& post, const std::vector<Comment>& comments);
 
 // Status lines above filtered lists, as escaped HTML (the label / query is escaped):
 // "Showing posts with label <b>X</b>. <a href="/">Show all posts</a>" (count > 0) or

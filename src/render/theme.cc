@@ -7,14 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <kainjow/mustache.hpp>
 
 #include "render/theme_data.h"
 #include "render/theme_files.h"
@@ -211,7 +210,7 @@ struct Theme::Impl {
   // comment.mustache (one comment) with its partials inlined; null when the theme has
   // none (its pages then get empty comments_html and replies_html).
   std::unique_ptr<TemplatePool> comment;
-  Data base;             // values shared by every page: style_css
+  Data base;  // values shared by every page: style_css
 };
 
 namespace {

@@ -3,10 +3,9 @@
 #pragma once
 
 #include <functional>
+#include <kainjow/mustache.hpp>
 #include <string>
 #include <string_view>
-
-#include <kainjow/mustache.hpp>
 
 #include "render/view.h"
 

@@ -10,23 +10,24 @@ namespace samizdat::render {
 
 struct LabelLink {
   std::string name;
-  std::string url;       // "/search/label/Some%20Label"
-  int count = 0;         // sidebar only
-  bool last = false;     // no comma after the last label
+  std::string url;    // "/search/label/Some%20Label"
+  int count = 0;      // sidebar only
+  bool last = false;  // no comma after the last label
 };
 
 struct PostView {
-  std::string id;                 // decimal post id
+  std::string id;  // decimal post id
   std::string title;
-  std::string url;                // "/2022/01/slug.html"
-  std::string date_header;        // "Saturday, January 15, 2022"; empty when the previous post shares the day
-  std::string body_html;          // trusted: sanitized at save time
-  std::string snippet_html;       // search results: escaped text with <mark> around matches
+  std::string url;  // "/2022/01/slug.html"
+  std::string
+      date_header;  // "Saturday, January 15, 2022"; empty when the previous post shares the day
+  std::string body_html;     // trusted: sanitized at save time
+  std::string snippet_html;  // search results: escaped text with <mark> around matches
   std::string author;
-  std::string time_text;          // "4:18 PM"
-  std::string iso_time;           // RFC 3339, for <time datetime>
+  std::string time_text;  // "4:18 PM"
+  std::string iso_time;   // RFC 3339, for <time datetime>
   int comment_count = 0;
-  std::string comment_count_text; // "No comments", "1 comment", "2 comments"
+  std::string comment_count_text;  // "No comments", "1 comment", "2 comments"
   std::vector<LabelLink> labels;
   std::string comments_feed_url;  // "/feeds/ID/comments/default"
   std::string share_email_url;    // share links, Blogger's targets
@@ -37,16 +38,16 @@ struct PostView {
 };
 
 struct ArchiveMonth {
-  std::string name;   // "January"
-  std::string url;    // "/2022/01/"
+  std::string name;  // "January"
+  std::string url;   // "/2022/01/"
   int count = 0;
 };
 
 struct ArchiveYear {
   int year = 0;
-  std::string url;    // "/2022/"
+  std::string url;  // "/2022/"
   int count = 0;
-  bool expanded = false;   // the year of the page being shown (or the newest)
+  bool expanded = false;             // the year of the page being shown (or the newest)
   std::vector<ArchiveMonth> months;  // newest first
 };
 
@@ -63,37 +64,37 @@ struct Sidebar {
 };
 
 struct Pager {
-  std::string newer_url;   // empty: no link
+  std::string newer_url;  // empty: no link
   std::string older_url;
-  std::string home_url;    // empty on the first home page
+  std::string home_url;  // empty on the first home page
 };
 
 // One shown comment, with the replies shown under it.
 struct CommentView {
-  std::string id;                 // decimal comment id; the anchor is "c" + id
-  std::string author;             // "Anonymous" when none was given
-  std::string author_url;         // http(s) only; empty: the name is not a link
-  std::string body_html;          // trusted: sanitized (kComment) at save time
-  std::string time_text;          // "July 13, 2015 at 2:39 AM" in the blog's zone
-  std::string iso_time;           // RFC 3339, for <time datetime>
-  std::string permalink;          // "/2022/01/x.html?showComment=1642263480000#c123"
-  std::string reply_url;          // "/2022/01/x.html?reply=123#comment-form"
+  std::string id;          // decimal comment id; the anchor is "c" + id
+  std::string author;      // "Anonymous" when none was given
+  std::string author_url;  // http(s) only; empty: the name is not a link
+  std::string body_html;   // trusted: sanitized (kComment) at save time
+  std::string time_text;   // "July 13, 2015 at 2:39 AM" in the blog's zone
+  std::string iso_time;    // RFC 3339, for <time datetime>
+  std::string permalink;   // "/2022/01/x.html?showComment=1642263480000#c123"
+  std::string reply_url;   // "/2022/01/x.html?reply=123#comment-form"
   std::vector<CommentView> replies;
 };
 
 // The "Post a Comment" form of an item page, and what a failed or held post left in it.
 struct CommentFormView {
-  bool open = false;              // the form is shown (comments open on the post)
+  bool open = false;  // the form is shown (comments open on the post)
   std::string action = "/comment";
   std::string post_id;
-  std::string parent_id;          // replying to this comment ("" = top level)
-  std::string parent_author;      // "Replying to NAME" text
-  std::string token;              // the form token (hidden field)
-  std::string name;               // refilled after an error
+  std::string parent_id;      // replying to this comment ("" = top level)
+  std::string parent_author;  // "Replying to NAME" text
+  std::string token;          // the form token (hidden field)
+  std::string name;           // refilled after an error
   std::string url;
   std::string body;
-  std::string error;              // plain text, shown above the form
-  std::string notice;             // plain text: "held for approval"
+  std::string error;   // plain text, shown above the form
+  std::string notice;  // plain text: "held for approval"
 };
 
 enum class PageKind { kIndex, kItem, kStaticPage, kArchive, kLabel, kSearch, kError };
@@ -111,20 +112,20 @@ struct BlogView {
 struct PageView {
   PageKind kind = PageKind::kIndex;
   BlogView blog;
-  std::string title;               // <title>: "Blog" or "Blog: Post title"
-  std::string canonical_url;       // path, e.g. "/2022/01/slug.html"
+  std::string title;          // <title>: "Blog" or "Blog: Post title"
+  std::string canonical_url;  // path, e.g. "/2022/01/slug.html"
   // The filter line above the posts, escaped HTML made by build.h, e.g.
   // "Showing posts with label <b>Style</b>. <a href=\"/\">Show all posts</a>".
   std::string status_message_html;
-  std::vector<PostView> posts;     // one on item and static pages
+  std::vector<PostView> posts;  // one on item and static pages
   Pager pager;
-  std::string sidebar_html;        // trusted: from Theme::RenderSidebar
-  std::string search_query;        // refills the search box
-  std::string label_feed_url;      // label pages: "/feeds/posts/default/-/LABEL" (discovery)
-  std::string error_title;         // error pages
+  std::string sidebar_html;    // trusted: from Theme::RenderSidebar
+  std::string search_query;    // refills the search box
+  std::string label_feed_url;  // label pages: "/feeds/posts/default/-/LABEL" (discovery)
+  std::string error_title;     // error pages
   std::string error_message;
   // Item pages of posts: the comment threads (top level oldest first) and the form.
-  bool show_comments = false;      // false when the post hides its comments
+  bool show_comments = false;  // false when the post hides its comments
   std::vector<CommentView> comments;
   CommentFormView comment_form;
 };

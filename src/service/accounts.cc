@@ -29,7 +29,8 @@ constexpr const char* kWrongCredentials = "Wrong email or password.";
 
 Status CheckEmail(std::string_view email) {
   if (email.empty()) return Status::InvalidArgument("an email address is needed");
-  if (email.size() > kMaxEmailBytes) return Status::InvalidArgument("the email address is too long");
+  if (email.size() > kMaxEmailBytes)
+    return Status::InvalidArgument("the email address is too long");
   const std::size_t at = email.find('@');
   if (at == std::string_view::npos || at == 0 || at + 1 == email.size()) {
     return Status::InvalidArgument("\"" + std::string(email) +
@@ -55,9 +56,7 @@ std::string MinutesText(seconds wait) {
   return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
 }
 
-std::string AccountKey(std::string_view email) {
-  return "account:" + AsciiLower(TrimBlank(email));
-}
+std::string AccountKey(std::string_view email) { return "account:" + AsciiLower(TrimBlank(email)); }
 
 }  // namespace
 
@@ -70,8 +69,7 @@ Result<AccountService> AccountService::Open(store::Store& store, AccountSettings
 Status AccountService::CheckPassword(std::string_view password) const {
   if (CountChars(password) < settings_.min_password_length) {
     return Status::InvalidArgument("the password is too short: it needs at least " +
-                                   std::to_string(settings_.min_password_length) +
-                                   " characters");
+                                   std::to_string(settings_.min_password_length) + " characters");
   }
   if (password.size() > kMaxPasswordBytes) {
     return Status::InvalidArgument("the password is too long: at most " +
@@ -137,9 +135,8 @@ Status AccountService::RemoveUser(std::string_view email) {
   if (user->role == UserRole::kAdmin) {
     Result<std::vector<User>> users = store_->ListUsers();
     if (!users.ok()) return users.status();
-    const auto admins = std::count_if(users->begin(), users->end(), [](const User& u) {
-      return u.role == UserRole::kAdmin;
-    });
+    const auto admins = std::count_if(users->begin(), users->end(),
+                                      [](const User& u) { return u.role == UserRole::kAdmin; });
     if (admins <= 1) {
       return Status::PermissionDenied(user->email +
                                       " is the last admin: add another admin before removing it");
@@ -198,8 +195,8 @@ Result<SignInOutcome> AccountService::SignIn(std::string_view email, std::string
     Result<std::string> hash = auth::HashPassword(auth::RandomPassword(24));
     return hash.ok() ? *hash : std::string();
   }();
-  const bool good = auth::VerifyPassword(password, user.ok() ? user->password_hash : kDecoyHash) &&
-                    user.ok();
+  const bool good =
+      auth::VerifyPassword(password, user.ok() ? user->password_hash : kDecoyHash) && user.ok();
   if (!good) {
     SAMIZDAT_RETURN_IF_ERROR(store_->RecordSignInFailure(account_key, now));
     SAMIZDAT_RETURN_IF_ERROR(store_->RecordSignInFailure(ip_key, now));

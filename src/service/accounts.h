@@ -42,9 +42,9 @@ struct AccountSettings {
 
 struct NewUser {
   std::string email;
-  std::string display_name;   // default: the part of the email before '@'
+  std::string display_name;  // default: the part of the email before '@'
   UserRole role = UserRole::kAuthor;
-  int64_t blog_id = 0;        // owners and authors: their blog (0: every blog)
+  int64_t blog_id = 0;  // owners and authors: their blog (0: every blog)
   bool must_change_password = false;
 };
 
@@ -52,7 +52,7 @@ struct NewUser {
 struct SignedIn {
   User user;
   Session session;
-  std::string csrf_token;     // for the forms of pages shown in this session
+  std::string csrf_token;  // for the forms of pages shown in this session
 };
 
 enum class SignInRefusal {
@@ -63,10 +63,10 @@ enum class SignInRefusal {
 
 struct SignInOutcome {
   SignInRefusal refusal = SignInRefusal::kNone;
-  std::string message;                 // for the sign-in page when refused
-  std::chrono::seconds retry_after{0}; // kThrottled
-  std::optional<SignedIn> signed_in;   // kNone
-  std::string token;                   // kNone: the raw token, for the cookie only
+  std::string message;                  // for the sign-in page when refused
+  std::chrono::seconds retry_after{0};  // kThrottled
+  std::optional<SignedIn> signed_in;    // kNone
+  std::string token;                    // kNone: the raw token, for the cookie only
 };
 
 class AccountService {
@@ -83,8 +83,7 @@ class AccountService {
   Result<User> FindUser(std::string_view email);
   Result<std::vector<User>> ListUsers();
   // Sets a new password and signs the user out everywhere. InvalidArgument, NotFound.
-  Status SetPassword(std::string_view email, std::string_view password,
-                     bool must_change = false);
+  Status SetPassword(std::string_view email, std::string_view password, bool must_change = false);
   // Removes the user and their sessions; their posts stay. NotFound. Refuses
   // (PermissionDenied) to remove the last admin.
   Status RemoveUser(std::string_view email);
@@ -129,7 +128,7 @@ class AccountService {
   // How long until sign-ins under `key` are allowed again, when `limit` failures lie in
   // the window before `now`; nullopt when they are allowed.
   Result<std::optional<std::chrono::seconds>> ThrottledFor(const std::string& key, int limit,
-                                                          Time now);
+                                                           Time now);
   store::Store* store_;
   AccountSettings settings_;
   std::string key_;

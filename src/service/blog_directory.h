@@ -67,14 +67,15 @@ class BlogDirectory {
   store::Store& store_;
   PageCache* cache_;
   const std::chrono::milliseconds retry_interval_;
-  std::mutex refresh_mutex_;                  // one re-read at a time
-  Status last_error_;                         // GUARDED_BY(refresh_mutex_)
-  Clock::time_point retry_at_;                // GUARDED_BY(refresh_mutex_)
-  std::atomic<bool> failing_{false};          // the last re-read failed
+  std::mutex refresh_mutex_;          // one re-read at a time
+  Status last_error_;                 // GUARDED_BY(refresh_mutex_)
+  Clock::time_point retry_at_;        // GUARDED_BY(refresh_mutex_)
+  std::atomic<bool> failing_{false};  // the last re-read failed
   std::atomic<uint64_t> seen_stamp_{0};
   std::atomic<bool> loaded_{false};
   mutable std::mutex snapshot_mutex_;
-  std::shared_ptr<const Snapshot> snapshot_ = std::make_shared<Snapshot>();  // GUARDED_BY(snapshot_mutex_)
+  std::shared_ptr<const Snapshot> snapshot_ =
+      std::make_shared<Snapshot>();  // GUARDED_BY(snapshot_mutex_)
 };
 
 }  // namespace samizdat::service

@@ -85,8 +85,9 @@ Status BlogService::Apply(const BlogChanges& changes, Blog& blog) {
       }
     }
     if (!known) {
-      return Status::InvalidArgument("comment moderation must be never, always or older (for "
-                                     "posts older than the moderation days)");
+      return Status::InvalidArgument(
+          "comment moderation must be never, always or older (for "
+          "posts older than the moderation days)");
     }
   }
   if (changes.moderation_days) {
@@ -124,7 +125,8 @@ Result<Blog> BlogService::Resolve(std::string_view host) {
   auto blogs = store_.ListBlogs();
   if (!blogs.ok()) return blogs.status();
   if (host.empty()) {
-    if (blogs->empty()) return Status::NotFound("there is no blog yet: create one with 'blog create'");
+    if (blogs->empty())
+      return Status::NotFound("there is no blog yet: create one with 'blog create'");
     if (blogs->size() > 1) {
       return Status::InvalidArgument("several blogs: choose one with --blog HOST");
     }

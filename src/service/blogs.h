@@ -25,8 +25,8 @@ struct BlogChanges {
   std::optional<std::string> time_format;
   std::optional<int> posts_per_page;
   std::optional<std::string> comment_moderation;  // "never", "always" or "older"
-  std::optional<int> moderation_days;              // 1..3650
-  std::optional<int> comment_depth;                // 1..10
+  std::optional<int> moderation_days;             // 1..3650
+  std::optional<int> comment_depth;               // 1..10
 };
 
 // Lower-cases a Host header value and drops its port ("Example.COM:8080" ->

@@ -118,8 +118,7 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
     return Refuse(CommentRefusal::kNotFound, "There is no post to comment on here.");
   }
   if (post->kind != PostKind::kPost || post->comments_mode != CommentsMode::kOpen) {
-    CommentOutcome closed =
-        Refuse(CommentRefusal::kForbidden, "Comments are closed on this post.");
+    CommentOutcome closed = Refuse(CommentRefusal::kForbidden, "Comments are closed on this post.");
     closed.post = *post;
     return closed;
   }
@@ -169,8 +168,8 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
   const std::vector<std::string> links = text::LinkHrefs(comment.body_html);
   if (static_cast<int>(links.size()) > settings_.max_links) {
     return Refuse(CommentRefusal::kInvalid,
-                  "Your comment has " + std::to_string(links.size()) +
-                      " links; at most " + std::to_string(settings_.max_links) + " are allowed.",
+                  "Your comment has " + std::to_string(links.size()) + " links; at most " +
+                      std::to_string(settings_.max_links) + " are allowed.",
                   0, &*post);
   }
   if (in.parent_id != 0) {
@@ -179,14 +178,13 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
     if (!parent.ok() || parent->post_id != post->id ||
         parent->status != CommentStatus::kPublished) {
       return Refuse(CommentRefusal::kInvalid,
-                    "The comment you are replying to is not on this post (any more).", 0,
-                    &*post);
+                    "The comment you are replying to is not on this post (any more).", 0, &*post);
     }
   }
   comment.ip_hash = auth::KeyedHash(ip_key_, in.remote_address);
   if (settings_.rate_limit > 0) {
-    auto recent = store_->CountCommentsFromIp(blog.id, comment.ip_hash,
-                                              now - settings_.rate_window);
+    auto recent =
+        store_->CountCommentsFromIp(blog.id, comment.ip_hash, now - settings_.rate_window);
     if (!recent.ok()) return recent.status();
     if (*recent >= settings_.rate_limit) {
       return Refuse(CommentRefusal::kTooSoon,
@@ -208,10 +206,9 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
   if (!counts.ok()) return counts.status();
   const std::optional<double> score = SpamProbability(tokens, *counts);
   if (score) comment.spam_score = *score;
-  const bool moderated =
-      blog.comment_moderation == ModerationMode::kAlways ||
-      (blog.comment_moderation == ModerationMode::kOlderPosts &&
-       post->published < now - std::chrono::hours(24) * blog.moderation_days);
+  const bool moderated = blog.comment_moderation == ModerationMode::kAlways ||
+                         (blog.comment_moderation == ModerationMode::kOlderPosts &&
+                          post->published < now - std::chrono::hours(24) * blog.moderation_days);
   const bool likely_spam = score && *score >= kSpamThreshold;
   comment.status = moderated || likely_spam ? CommentStatus::kPending : CommentStatus::kPublished;
   comment.published = now;
@@ -235,11 +232,11 @@ Status CommentService::Moderate(int64_t blog_id, int64_t comment_id, ModerationA
       return store_->ModerateComment(blog_id, comment_id, CommentStatus::kPublished,
                                      SpamTraining::kHam, tokens);
     case ModerationAction::kSpam:
-      return store_->ModerateComment(blog_id, comment_id, CommentStatus::kSpam,
-                                     SpamTraining::kSpam, tokens);
+      return store_->ModerateComment(blog_id, comment_id, CommentStatus::kSpam, SpamTraining::kSpam,
+                                     tokens);
     case ModerationAction::kDelete:
-      return store_->ModerateComment(blog_id, comment_id, CommentStatus::kDeleted,
-                                     comment->trained, tokens);
+      return store_->ModerateComment(blog_id, comment_id, CommentStatus::kDeleted, comment->trained,
+                                     tokens);
   }
   return Status::InvalidArgument("unknown moderation action");
 }
@@ -276,8 +273,9 @@ Result<Comment> CommentService::Reply(const Blog& blog, int64_t parent_id,
   reply.parent_id = parent->id;
   reply.status = CommentStatus::kPublished;
   if (!HasVisibleText(reply.body_text)) {
-    return Status::InvalidArgument("The reply has no text left once the HTML that is not "
-                                   "allowed is removed. Comments may use <b>, <i> and <a href> only.");
+    return Status::InvalidArgument(
+        "The reply has no text left once the HTML that is not "
+        "allowed is removed. Comments may use <b>, <i> and <a href> only.");
   }
   reply.published = now;
   if (parent->status == CommentStatus::kPending) {

@@ -27,11 +27,11 @@
 namespace samizdat::service {
 
 struct CommentSettings {
-  std::chrono::seconds min_age{3};         // form shown -> posted; 0 = no minimum
-  std::chrono::seconds form_ttl{86400};    // a form token expires after this
-  int rate_limit = 10;                     // comments per IP per rate_window; 0 = none
+  std::chrono::seconds min_age{3};       // form shown -> posted; 0 = no minimum
+  std::chrono::seconds form_ttl{86400};  // a form token expires after this
+  int rate_limit = 10;                   // comments per IP per rate_window; 0 = none
   std::chrono::seconds rate_window{600};
-  int max_links = 3;                       // links in one body
+  int max_links = 3;  // links in one body
 };
 
 // Blogger's limits, in characters (code points).
@@ -44,30 +44,30 @@ inline constexpr std::chrono::hours kSpamRetention{24 * 30};
 // What a reader's form sent.
 struct CommentSubmission {
   int64_t post_id = 0;
-  int64_t parent_id = 0;      // 0 = top level
+  int64_t parent_id = 0;  // 0 = top level
   std::string token;
   std::string name;
   std::string url;
   std::string body;
-  std::string honeypot;       // the field people leave empty
-  std::string remote_address; // the poster's IP, hashed before it is stored
+  std::string honeypot;        // the field people leave empty
+  std::string remote_address;  // the poster's IP, hashed before it is stored
 };
 
 enum class CommentRefusal {
   kNone,
-  kInvalid,     // a field is wrong: the message says which and how
-  kForbidden,   // comments are closed, or the form token is missing, forged or expired
-  kNotFound,    // no such post
-  kDuplicate,   // the post already has this comment
-  kTooSoon,     // posted too soon after the form was shown, or too often from one IP
+  kInvalid,    // a field is wrong: the message says which and how
+  kForbidden,  // comments are closed, or the form token is missing, forged or expired
+  kNotFound,   // no such post
+  kDuplicate,  // the post already has this comment
+  kTooSoon,    // posted too soon after the form was shown, or too often from one IP
 };
 
 struct CommentOutcome {
   CommentRefusal refusal = CommentRefusal::kNone;
-  std::string message;        // for a person: why it was refused, or what happens next
+  std::string message;          // for a person: why it was refused, or what happens next
   int retry_after_seconds = 0;  // kTooSoon
-  Comment comment;            // as stored (kNone): published or pending
-  Post post;                  // the post commented on (when it exists)
+  Comment comment;              // as stored (kNone): published or pending
+  Post post;                    // the post commented on (when it exists)
 };
 
 enum class ModerationAction { kApprove, kSpam, kDelete };
@@ -82,8 +82,7 @@ class CommentService {
 
   // Screens and stores a reader's comment on a post of `blog` (see the header comment).
   // Errors are the store's; refusals are outcomes, not errors.
-  Result<CommentOutcome> Submit(const Blog& blog, const CommentSubmission& submission,
-                                Time now);
+  Result<CommentOutcome> Submit(const Blog& blog, const CommentSubmission& submission, Time now);
 
   // Approve publishes a comment and trains the classifier on it as ham; Spam marks it
   // and trains it as spam; Delete hides it for good (kept, marked deleted) and leaves
@@ -106,7 +105,9 @@ class CommentService {
  private:
   CommentService(store::Store& store, CommentSettings settings, std::string token_key,
                  std::string ip_key)
-      : store_(&store), settings_(settings), token_key_(std::move(token_key)),
+      : store_(&store),
+        settings_(settings),
+        token_key_(std::move(token_key)),
         ip_key_(std::move(ip_key)) {}
 
   // A comment's words as stored, for readers' comments and the author's replies alike:

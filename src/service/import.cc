@@ -40,12 +40,9 @@ constexpr std::size_t kSkippedListed = 20;
 
 std::string FormatName(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kBloggerClassic:
-      return "Blogger export";
-    case ExportFormat::kBloggerTakeout:
-      return "Blogger Takeout";
-    case ExportFormat::kWxr:
-      return "WordPress WXR";
+    case ExportFormat::kBloggerClassic: return "Blogger export";
+    case ExportFormat::kBloggerTakeout: return "Blogger Takeout";
+    case ExportFormat::kWxr: return "WordPress WXR";
   }
   return "export";
 }

@@ -26,9 +26,9 @@
 namespace samizdat::service {
 
 struct ImportProgress {
-  int64_t posts_done = 0;     // posts and pages
+  int64_t posts_done = 0;  // posts and pages
   int64_t comments_done = 0;
-  int64_t posts_total = 0;    // from the first read
+  int64_t posts_total = 0;  // from the first read
   int64_t comments_total = 0;
 };
 
@@ -42,15 +42,15 @@ struct ImportOptions {
 };
 
 struct ImportSummary {
-  Blog blog;                   // the blog imported into (dry run: as it would be)
+  Blog blog;  // the blog imported into (dry run: as it would be)
   bool blog_created = false;
-  std::string format;          // "Blogger export", "Blogger Takeout", "WordPress WXR"
-  int posts = 0;               // stored (dry run: would be), pages and drafts included
+  std::string format;  // "Blogger export", "Blogger Takeout", "WordPress WXR"
+  int posts = 0;       // stored (dry run: would be), pages and drafts included
   int pages = 0;
   int drafts = 0;
   int comments = 0;
   int redirects = 0;
-  int posts_already_there = 0;     // same id already stored: left alone
+  int posts_already_there = 0;  // same id already stored: left alone
   int comments_already_there = 0;
   // What the file holds that was not imported, in words ("56 settings entries",
   // "comment 123 (line 40): its post is not in the file").

@@ -59,9 +59,7 @@ std::size_t CachedPage::bytes() const {
   return size(body) + size(gzip_body) + size(sealed_body) + size(sealed_gzip_body);
 }
 
-std::size_t CachedPage::files() const {
-  return (sealed_body ? 1 : 0) + (sealed_gzip_body ? 1 : 0);
-}
+std::size_t CachedPage::files() const { return (sealed_body ? 1 : 0) + (sealed_gzip_body ? 1 : 0); }
 
 std::string PageCache::FullKey(int64_t blog_id, std::string_view key) {
   std::string full = std::to_string(blog_id);
@@ -95,8 +93,7 @@ void PageCache::Put(int64_t blog_id, int64_t generation, std::string key,
   }
   oldest_.push_back(full);
   entries_.emplace(std::move(full), Entry{blog_id, generation, std::move(deps), expires,
-                                          std::move(page), bytes, files,
-                                          std::prev(oldest_.end())});
+                                          std::move(page), bytes, files, std::prev(oldest_.end())});
   bytes_ += bytes;
   files_ += files;
 }

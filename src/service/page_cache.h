@@ -11,13 +11,13 @@
 // Thread safety: all methods may be called concurrently.
 #pragma once
 
-#include <cstddef>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <list>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -39,7 +39,7 @@ struct CachedPage {
   std::shared_ptr<const std::string> gzip_body;  // null when not made (see Make)
   std::shared_ptr<const SealedBytes> sealed_body;
   std::shared_ptr<const SealedBytes> sealed_gzip_body;
-  std::string etag;        // quoted strong validator: "\"1f2e...\""
+  std::string etag;  // quoted strong validator: "\"1f2e...\""
   Time last_modified{};
   std::string last_modified_http;  // last_modified as an HTTP date, formatted once
 
@@ -54,16 +54,16 @@ struct CachedPage {
   static std::shared_ptr<const CachedPage> Seal(std::shared_ptr<const CachedPage> page);
 
   bool has_gzip() const { return gzip_body || sealed_gzip_body; }
-  std::size_t bytes() const;   // body sizes, in memory or sealed
-  std::size_t files() const;   // open fds held (0 to 2)
+  std::size_t bytes() const;  // body sizes, in memory or sealed
+  std::size_t files() const;  // open fds held (0 to 2)
 };
 
 // What of the blog's comments a cached page shows, so that a comment write drops only
 // the pages it changes.
 struct CommentDeps {
-  std::vector<int64_t> posts;   // posts whose comments or comment counts the page shows
-  bool all_posts = false;       // comments of every post (the blog's comments feed)
-  int64_t comment_seq = 0;      // the blog's comment_seq known when rendering began
+  std::vector<int64_t> posts;  // posts whose comments or comment counts the page shows
+  bool all_posts = false;      // comments of every post (the blog's comments feed)
+  int64_t comment_seq = 0;     // the blog's comment_seq known when rendering began
 };
 
 class PageCache {

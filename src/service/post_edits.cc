@@ -54,9 +54,7 @@ Result<Post> PostService::Edit(const Blog& blog, int64_t post_id, const PostEdit
                                : !current->path.empty() ? SlugOfPath(current->path)
                                                         : text::BloggerSlug(next.title);
   switch (edit.action) {
-    case SaveAction::kDraft:
-      next.status = PostStatus::kDraft;
-      break;
+    case SaveAction::kDraft: next.status = PostStatus::kDraft; break;
     case SaveAction::kPublish:
       if (!published) {
         next.status = PostStatus::kPublished;

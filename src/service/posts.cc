@@ -60,8 +60,10 @@ Result<std::string> CleanSlug(std::string_view typed) {
     } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
       slug += c;
     } else {
-      return Status::InvalidArgument("a permalink may hold only letters a-z, digits, '-' and "
-                                     "'_', not '" + text::ToValidUtf8(typed) + "'");
+      return Status::InvalidArgument(
+          "a permalink may hold only letters a-z, digits, '-' and "
+          "'_', not '" +
+          text::ToValidUtf8(typed) + "'");
     }
   }
   if (slug.empty()) return Status::InvalidArgument("a permalink must not be empty");
@@ -121,8 +123,7 @@ Result<Post> PostService::Add(const Blog& blog, NewPost input) {
   Post post;
   post.blog_id = blog.id;
   post.kind = input.kind;
-  SAMIZDAT_RETURN_IF_ERROR(
-      SetContent(post, input.title, input.source, input.format, input.labels));
+  SAMIZDAT_RETURN_IF_ERROR(SetContent(post, input.title, input.source, input.format, input.labels));
   post.author = input.author.empty() ? "Anonymous" : input.author;
   post.author_id = input.author_id;
   post.comments_mode = input.comments_mode;

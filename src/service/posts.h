@@ -24,12 +24,12 @@ namespace samizdat::service {
 struct NewPost {
   PostKind kind = PostKind::kPost;
   std::string title;
-  std::string source;                    // Markdown or HTML, untrusted
+  std::string source;  // Markdown or HTML, untrusted
   BodyFormat format = BodyFormat::kHtml;
-  std::vector<std::string> labels;       // trimmed and de-duplicated on save
-  std::optional<Time> published;         // default: now
+  std::vector<std::string> labels;  // trimmed and de-duplicated on save
+  std::optional<Time> published;    // default: now
   std::string author = "Anonymous";
-  int64_t author_id = 0;                 // the account writing it (0: CLI, import)
+  int64_t author_id = 0;  // the account writing it (0: CLI, import)
   bool draft = false;
   CommentsMode comments_mode = CommentsMode::kOpen;
   // The permalink's slug ("my-post" -> /YYYY/MM/my-post.html); empty: from the title.
@@ -38,15 +38,15 @@ struct NewPost {
 
 // What the editor does with a post when it is saved.
 enum class SaveAction {
-  kDraft,      // keep it (or make it) a draft
-  kPublish,    // publish now (or keep it published)
-  kSchedule,   // publish at PostEdit::publish_at, which must be in the future
+  kDraft,     // keep it (or make it) a draft
+  kPublish,   // publish now (or keep it published)
+  kSchedule,  // publish at PostEdit::publish_at, which must be in the future
 };
 
 // An edit of an existing post or page from the editor.
 struct PostEdit {
   std::string title;
-  std::string source;                    // Markdown or HTML, untrusted
+  std::string source;  // Markdown or HTML, untrusted
   BodyFormat format = BodyFormat::kHtml;
   std::vector<std::string> labels;
   CommentsMode comments_mode = CommentsMode::kOpen;
@@ -55,8 +55,8 @@ struct PostEdit {
   // is refused (InvalidArgument), since old links to it would break.
   std::string slug;
   SaveAction action = SaveAction::kDraft;
-  std::optional<Time> publish_at;        // kSchedule
-  std::string editor;                    // display name of who saves (the revision's saved_by)
+  std::optional<Time> publish_at;  // kSchedule
+  std::string editor;              // display name of who saves (the revision's saved_by)
 };
 
 // Whether a path is taken; errors are the store's.

@@ -65,8 +65,8 @@ std::string Plural(size_t n, const char* one, const char* many) {
 
 class Copier {
  public:
-  Copier(store::Store& from, store::Store& to, store::BulkWriter& bulk,
-         const TargetState& target, CopyReport& report)
+  Copier(store::Store& from, store::Store& to, store::BulkWriter& bulk, const TargetState& target,
+         CopyReport& report)
       : from_(from), to_(to), bulk_(bulk), target_(target), report_(report) {}
 
   Status Secrets() {
@@ -146,8 +146,8 @@ class Copier {
         }
         // A blog new to the target may still meet a post id the target holds in another
         // blog: AddPost says Conflict.
-        SAMIZDAT_RETURN_IF_ERROR(bulk_.AddPost(post).WithContext(
-            "post " + std::to_string(post.id) + " of " + blog.host));
+        SAMIZDAT_RETURN_IF_ERROR(bulk_.AddPost(post).WithContext("post " + std::to_string(post.id) +
+                                                                 " of " + blog.host));
         SAMIZDAT_RETURN_IF_ERROR(Revisions(post, blog));
         ++report_.posts.copied;
         if (kind == PostKind::kPage) ++report_.pages.copied;
@@ -251,8 +251,8 @@ class Copier {
     if (counts->spam_comments == 0 && counts->ham_comments == 0 && counts->tokens.empty()) {
       return Status::Ok();
     }
-    SAMIZDAT_RETURN_IF_ERROR(bulk_.AddSpamCounts(blog.id, *counts)
-                                 .WithContext("the spam classifier of " + blog.host));
+    SAMIZDAT_RETURN_IF_ERROR(
+        bulk_.AddSpamCounts(blog.id, *counts).WithContext("the spam classifier of " + blog.host));
     report_.spam_tokens += static_cast<int64_t>(counts->tokens.size());
     return Status::Ok();
   }
@@ -274,12 +274,11 @@ Status CopyStore(store::Store& from, store::Store& to, const CopyOptions& option
   auto target = ReadTarget(to);
   if (!target.ok()) return target.status().WithContext("the target");
   if (!options.allow_non_empty && (!target->blog_hosts.empty() || !target->user_ids.empty())) {
-    return Status::InvalidArgument(
-        "the target is not empty (it holds " +
-        Plural(target->blog_hosts.size(), "blog", "blogs") + " and " +
-        Plural(target->user_ids.size(), "user", "users") +
-        "): copy into an empty database, or allow a non-empty target "
-        "(--allow-non-empty) to add only what it lacks");
+    return Status::InvalidArgument("the target is not empty (it holds " +
+                                   Plural(target->blog_hosts.size(), "blog", "blogs") + " and " +
+                                   Plural(target->user_ids.size(), "user", "users") +
+                                   "): copy into an empty database, or allow a non-empty target "
+                                   "(--allow-non-empty) to add only what it lacks");
   }
   for (const Blog& blog : *blogs) {
     auto holder = target->host_blogs.find(blog.host);

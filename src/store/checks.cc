@@ -110,10 +110,8 @@ Status CheckRevision(const Revision& revision) {
 
 Status CheckMedia(const Media& media) {
   if (media.blog_id <= 0) return Status::InvalidArgument("a file must belong to a blog");
-  if (media.hash.empty() ||
-      media.hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
-    return Status::InvalidArgument("a file's hash must be lowercase hex, not '" + media.hash +
-                                   "'");
+  if (media.hash.empty() || media.hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    return Status::InvalidArgument("a file's hash must be lowercase hex, not '" + media.hash + "'");
   }
   if (media.content_type.empty()) return Status::InvalidArgument("a file needs a content type");
   return Status::Ok();

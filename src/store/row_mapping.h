@@ -19,9 +19,9 @@ inline int64_t Millis(Time t) { return t.time_since_epoch().count(); }
 inline Time FromMillis(int64_t ms) { return Time(std::chrono::milliseconds(ms)); }
 int64_t NowMillis();
 
-std::string_view KindWord(PostKind kind);        // "post" | "page"
-std::string_view FormatWord(BodyFormat format);  // "html" | "markdown"
-std::string_view RoleWord(UserRole role);        // "admin" | "owner" | "author"
+std::string_view KindWord(PostKind kind);              // "post" | "page"
+std::string_view FormatWord(BodyFormat format);        // "html" | "markdown"
+std::string_view RoleWord(UserRole role);              // "admin" | "owner" | "author"
 std::string_view TrainingWord(SpamTraining training);  // "none" | "ham" | "spam"
 
 // The LIKE pattern (ESCAPE '\\') matching any text that contains `text`: "%…%", with

@@ -48,18 +48,18 @@ struct PostQuery {
   std::optional<PostStatus> status = PostStatus::kPublished;  // nullopt: any status
   // Posts carrying every one of these labels (Blogger's /-/A/B); exact names; empty: any.
   std::vector<std::string> labels;
-  std::optional<Time> published_before;      // published <  this
-  std::optional<Time> published_after;       // published >  this
-  std::optional<Time> published_from;        // published >= this
-  std::optional<Time> updated_from;          // updated >= this
-  std::optional<Time> updated_before;        // updated <  this
+  std::optional<Time> published_before;  // published <  this
+  std::optional<Time> published_after;   // published >  this
+  std::optional<Time> published_from;    // published >= this
+  std::optional<Time> updated_from;      // updated >= this
+  std::optional<Time> updated_before;    // updated <  this
   // Posts whose title or text contains this, ignoring case (the admin's search, which
   // also finds drafts); empty: any.
   std::string text;
   Order order = Order::kPublished;
   bool oldest_first = false;
-  int limit = 25;                            // ignored by CountPosts
-  int offset = 0;                            // ignored by CountPosts
+  int limit = 25;  // ignored by CountPosts
+  int offset = 0;  // ignored by CountPosts
 };
 
 // Title and path of a post: enough to link to it.
@@ -94,13 +94,13 @@ struct CommentQuery {
   int64_t blog_id = 0;
   std::optional<int64_t> post_id;
   std::vector<CommentStatus> statuses = {CommentStatus::kPublished};
-  std::optional<Time> published_before;   // published < this
+  std::optional<Time> published_before;  // published < this
   // Only comments readers may see the thread of: on published posts whose comments are
   // not hidden (the comment feeds).
   bool readable_posts_only = false;
   bool newest_first = false;
-  int limit = 500;                        // ignored by CountComments
-  int offset = 0;                         // ignored by CountComments
+  int limit = 500;  // ignored by CountComments
+  int offset = 0;   // ignored by CountComments
 };
 
 // What the spam classifier knows about some tokens of a blog: how many spam and ham
@@ -203,8 +203,8 @@ class Store {
   // Full-text search over the titles and texts of published posts, best match first.
   // `query` is what a reader typed: its words are matched as terms (all of them must
   // occur; a trailing '*' is not special), so no input is a syntax error.
-  virtual Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query,
-                                                int limit, int offset) = 0;
+  virtual Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit,
+                                                int offset) = 0;
   virtual Result<int> CountSearch(int64_t blog_id, std::string_view query) = 0;
 
   // --- comments ----------------------------------------------------------------------
@@ -221,8 +221,7 @@ class Store {
   // `tokens` are taken out of the old class's counts and added to the new one's, in the
   // same transaction. Keeps the post's comment_count. NotFound if absent.
   virtual Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
-                                 SpamTraining training,
-                                 const std::vector<std::string>& tokens) = 0;
+                                 SpamTraining training, const std::vector<std::string>& tokens) = 0;
   // Removes, for good, comments of any blog with `status` published before `before`
   // (spam after 30 days). Replies to a removed comment become top-level. Returns how
   // many were removed.

@@ -15,8 +15,8 @@ class GzipStream {
   explicit GzipStream(int level) {
     constexpr int kGzipWindowBits = 15 + 16;  // 32 KiB window, gzip header and trailer
     constexpr int kMemLevel = 8;              // zlib's default
-    ok_ = deflateInit2(&z_, level, Z_DEFLATED, kGzipWindowBits, kMemLevel,
-                       Z_DEFAULT_STRATEGY) == Z_OK;
+    ok_ = deflateInit2(&z_, level, Z_DEFLATED, kGzipWindowBits, kMemLevel, Z_DEFAULT_STRATEGY) ==
+          Z_OK;
   }
   ~GzipStream() {
     if (ok_) deflateEnd(&z_);

@@ -8,8 +8,7 @@
 
 namespace samizdat::text::internal {
 
-ParsedFragment::ParsedFragment(std::string_view html)
-    : input_(StripXmlForbiddenChars(html)) {
+ParsedFragment::ParsedFragment(std::string_view html) : input_(StripXmlForbiddenChars(html)) {
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_BODY;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;
@@ -41,18 +40,17 @@ std::string TagName(const GumboNode& node) {
 
 bool IsDroppedWithContent(std::string_view tag) {
   static constexpr std::array<std::string_view, 32> kDropped = {
-      "applet",   "audio",  "base",     "basefont", "canvas", "datalist",  "embed",
-      "frame",    "frameset", "head",   "iframe",   "link",   "math",      "meta",
-      "noembed",  "noframes", "noscript", "object", "optgroup", "option",  "param",
-      "plaintext", "script", "select",  "source",   "style",  "svg",       "template",
-      "textarea", "title",  "video",    "xmp",
+      "applet",   "audio",  "base",     "basefont", "canvas",   "datalist",  "embed",   "frame",
+      "frameset", "head",   "iframe",   "link",     "math",     "meta",      "noembed", "noframes",
+      "noscript", "object", "optgroup", "option",   "param",    "plaintext", "script",  "select",
+      "source",   "style",  "svg",      "template", "textarea", "title",     "video",   "xmp",
   };
   return std::find(kDropped.begin(), kDropped.end(), tag) != kDropped.end();
 }
 
 bool IsVoidElement(std::string_view tag) {
   static constexpr std::array<std::string_view, 14> kVoid = {
-      "area", "base", "br",   "col",   "embed",  "hr",    "img",
+      "area",  "base", "br",   "col",   "embed",  "hr",    "img",
       "input", "link", "meta", "param", "source", "track", "wbr",
   };
   return std::find(kVoid.begin(), kVoid.end(), tag) != kVoid.end();

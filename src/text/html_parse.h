@@ -12,7 +12,8 @@ namespace samizdat::text::internal {
 
 // An HTML fragment parsed as the content of a <body> element, as a browser parses
 // innerHTML. Owns gumbo's tree. Before parsing, ill-formed UTF-8 is replaced by U+FFFD
-// and characters XML forbids are removed (see StripXmlForbiddenChars). Immutable after construction; safe to read from several threads.
+// and characters XML forbids are removed (see StripXmlForbiddenChars). Immutable after
+// construction; safe to read from several threads.
 class ParsedFragment {
  public:
   explicit ParsedFragment(std::string_view html);

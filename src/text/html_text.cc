@@ -14,12 +14,11 @@ namespace {
 
 bool IsBlock(std::string_view tag) {
   static constexpr std::array<std::string_view, 40> kBlocks = {
-      "address", "article", "aside",    "blockquote", "br",     "caption",  "center",
-      "dd",      "details", "dialog",   "div",        "dl",     "dt",       "fieldset",
-      "figcaption", "figure", "footer", "form",       "h1",     "h2",       "h3",
-      "h4",      "h5",      "h6",       "header",     "hgroup", "hr",       "li",
-      "main",    "nav",     "ol",       "p",          "pre",    "section",  "summary",
-      "table",   "tbody",   "tr",       "ul",         "legend",
+      "address", "article", "aside",   "blockquote", "br",    "caption",  "center",     "dd",
+      "details", "dialog",  "div",     "dl",         "dt",    "fieldset", "figcaption", "figure",
+      "footer",  "form",    "h1",      "h2",         "h3",    "h4",       "h5",         "h6",
+      "header",  "hgroup",  "hr",      "li",         "main",  "nav",      "ol",         "p",
+      "pre",     "section", "summary", "table",      "tbody", "tr",       "ul",         "legend",
   };
   return std::find(kBlocks.begin(), kBlocks.end(), tag) != kBlocks.end();
 }
@@ -87,9 +86,7 @@ std::string HtmlToText(std::string_view html) {
     switch (node->type) {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_WHITESPACE:
-      case GUMBO_NODE_CDATA:
-        text.Text(node->v.text.text);
-        break;
+      case GUMBO_NODE_CDATA: text.Text(node->v.text.text); break;
       case GUMBO_NODE_ELEMENT: {
         const std::string tag = internal::TagName(*node);
         if (node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML ||
@@ -105,8 +102,7 @@ std::string HtmlToText(std::string_view html) {
       }
       case GUMBO_NODE_DOCUMENT:
       case GUMBO_NODE_COMMENT:
-      case GUMBO_NODE_TEMPLATE:
-        break;
+      case GUMBO_NODE_TEMPLATE: break;
     }
   }
   return text.Take();

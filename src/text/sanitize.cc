@@ -23,9 +23,7 @@ void AppendText(std::string_view text, SanitizePolicy policy, std::string& out) 
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
-      case '\n':
-        out += policy == SanitizePolicy::kComment ? "<br>" : "\n";
-        break;
+      case '\n': out += policy == SanitizePolicy::kComment ? "<br>" : "\n"; break;
       default: out += c;
     }
   }
@@ -42,8 +40,8 @@ void AppendAttribute(std::string_view name, std::string_view value, std::string&
 // Writes the start tag of an allowed element with its allowed attributes. Returns false
 // (writing nothing) if the element must go with its content: an <img> without a usable
 // src.
-bool AppendStartTag(const GumboElement& element, const std::string& tag,
-                    const ElementRule& rule, SanitizePolicy policy, std::string& out) {
+bool AppendStartTag(const GumboElement& element, const std::string& tag, const ElementRule& rule,
+                    SanitizePolicy policy, std::string& out) {
   std::string attrs;
   bool has_src = false;
   for (unsigned i = 0; i < element.attributes.length; ++i) {
@@ -88,9 +86,10 @@ bool IsOneOf(std::string_view tag, std::initializer_list<std::string_view> tags)
 
 // The allowed elements whose start tag closes an open <p> when HTML is parsed.
 bool ClosesParagraph(std::string_view tag) {
-  return IsOneOf(tag, {"blockquote", "center", "details", "div", "dl", "figcaption", "figure",
-                       "h1", "h2", "h3", "h4", "h5", "h6", "hr", "ol", "p", "pre", "summary",
-                       "table", "ul"});
+  return IsOneOf(tag,
+                 {"blockquote", "center", "details", "div",     "dl",    "figcaption", "figure",
+                  "h1",         "h2",     "h3",      "h4",      "h5",    "h6",         "hr",
+                  "ol",         "p",      "pre",     "summary", "table", "ul"});
 }
 
 // The elements written and not yet closed, with an index from name to nesting depth so
@@ -197,8 +196,7 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy) {
       case GUMBO_NODE_ELEMENT: {
         const GumboElement& element = node->v.element;
         const std::string tag = internal::TagName(*node);
-        if (element.tag_namespace != GUMBO_NAMESPACE_HTML ||
-            internal::IsDroppedWithContent(tag)) {
+        if (element.tag_namespace != GUMBO_NAMESPACE_HTML || internal::IsDroppedWithContent(tag)) {
           break;
         }
         std::string end_tag;
@@ -215,8 +213,7 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy) {
       }
       case GUMBO_NODE_DOCUMENT:
       case GUMBO_NODE_COMMENT:
-      case GUMBO_NODE_TEMPLATE:
-        break;
+      case GUMBO_NODE_TEMPLATE: break;
     }
   }
   out = StripXmlForbiddenChars(out);

@@ -21,10 +21,8 @@ constexpr AttrRule kImgAttrs[] = {{"src", K::kImageUrl},
                                   {"title", K::kText},
                                   {"width", K::kLength},
                                   {"height", K::kLength}};
-constexpr AttrRule kThAttrs[] = {{"colspan", K::kInteger},
-                                 {"rowspan", K::kInteger},
-                                 {"align", K::kAlign},
-                                 {"scope", K::kScope}};
+constexpr AttrRule kThAttrs[] = {
+    {"colspan", K::kInteger}, {"rowspan", K::kInteger}, {"align", K::kAlign}, {"scope", K::kScope}};
 constexpr AttrRule kTdAttrs[] = {
     {"colspan", K::kInteger}, {"rowspan", K::kInteger}, {"align", K::kAlign}};
 constexpr AttrRule kColAttrs[] = {{"span", K::kInteger}};
@@ -33,26 +31,66 @@ constexpr AttrRule kTimeAttrs[] = {{"datetime", K::kText}};
 constexpr AttrRule kCommentAAttrs[] = {{"href", K::kLinkUrl}};
 
 constexpr ElementRule kPostBody[] = {
-    {"a", kAAttrs},           {"abbr", kTitleAttrs},   {"b", kNone},
-    {"big", kNone},       {"blockquote", kCiteAttrs}, {"br", kNone},
-    {"caption", kNone},   {"center", kNone},   {"cite", kNone},
-    {"code", kNone},      {"col", kColAttrs},      {"colgroup", kNone},
-    {"dd", kNone},        {"del", kNone},      {"details", kNone},
-    {"dfn", kNone},       {"div", kNone},      {"dl", kNone},
-    {"dt", kNone},        {"em", kNone},       {"figcaption", kNone},
-    {"figure", kNone},    {"h1", kNone},       {"h2", kNone},
-    {"h3", kNone},        {"h4", kNone},       {"h5", kNone},
-    {"h6", kNone},        {"hr", kNone},       {"i", kNone},
-    {"img", kImgAttrs},       {"ins", kNone},      {"kbd", kNone},
-    {"li", kNone},        {"mark", kNone},     {"ol", kOlAttrs},
-    {"p", kNone},         {"pre", kNone},      {"q", kCiteAttrs},
-    {"s", kNone},         {"samp", kNone},     {"small", kNone},
-    {"span", kNone},      {"strike", kNone},   {"strong", kNone},
-    {"sub", kNone},       {"summary", kNone},  {"sup", kNone},
-    {"table", kNone},     {"tbody", kNone},    {"td", kTdAttrs},
-    {"tfoot", kNone},     {"th", kThAttrs},        {"thead", kNone},
-    {"time", kTimeAttrs},     {"tr", kNone},       {"tt", kNone},
-    {"u", kNone},         {"ul", kNone},       {"var", kNone},
+    {"a", kAAttrs},
+    {"abbr", kTitleAttrs},
+    {"b", kNone},
+    {"big", kNone},
+    {"blockquote", kCiteAttrs},
+    {"br", kNone},
+    {"caption", kNone},
+    {"center", kNone},
+    {"cite", kNone},
+    {"code", kNone},
+    {"col", kColAttrs},
+    {"colgroup", kNone},
+    {"dd", kNone},
+    {"del", kNone},
+    {"details", kNone},
+    {"dfn", kNone},
+    {"div", kNone},
+    {"dl", kNone},
+    {"dt", kNone},
+    {"em", kNone},
+    {"figcaption", kNone},
+    {"figure", kNone},
+    {"h1", kNone},
+    {"h2", kNone},
+    {"h3", kNone},
+    {"h4", kNone},
+    {"h5", kNone},
+    {"h6", kNone},
+    {"hr", kNone},
+    {"i", kNone},
+    {"img", kImgAttrs},
+    {"ins", kNone},
+    {"kbd", kNone},
+    {"li", kNone},
+    {"mark", kNone},
+    {"ol", kOlAttrs},
+    {"p", kNone},
+    {"pre", kNone},
+    {"q", kCiteAttrs},
+    {"s", kNone},
+    {"samp", kNone},
+    {"small", kNone},
+    {"span", kNone},
+    {"strike", kNone},
+    {"strong", kNone},
+    {"sub", kNone},
+    {"summary", kNone},
+    {"sup", kNone},
+    {"table", kNone},
+    {"tbody", kNone},
+    {"td", kTdAttrs},
+    {"tfoot", kNone},
+    {"th", kThAttrs},
+    {"thead", kNone},
+    {"time", kTimeAttrs},
+    {"tr", kNone},
+    {"tt", kNone},
+    {"u", kNone},
+    {"ul", kNone},
+    {"var", kNone},
 };
 
 constexpr ElementRule kComment[] = {
@@ -67,8 +105,7 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return AsciiLower(x) == AsciiLower(y);
          });
 }
@@ -109,11 +146,11 @@ bool HasAllowedScheme(std::string_view url, std::initializer_list<std::string_vi
 }  // namespace
 
 const ElementRule* FindElementRule(SanitizePolicy policy, std::string_view tag) {
-  const std::span<const ElementRule> rules =
-      policy == SanitizePolicy::kComment ? std::span<const ElementRule>(kComment)
-                                         : std::span<const ElementRule>(kPostBody);
-  const auto it = std::find_if(rules.begin(), rules.end(),
-                               [&](const ElementRule& r) { return r.tag == tag; });
+  const std::span<const ElementRule> rules = policy == SanitizePolicy::kComment
+                                                 ? std::span<const ElementRule>(kComment)
+                                                 : std::span<const ElementRule>(kPostBody);
+  const auto it =
+      std::find_if(rules.begin(), rules.end(), [&](const ElementRule& r) { return r.tag == tag; });
   return it == rules.end() ? nullptr : &*it;
 }
 
@@ -125,8 +162,7 @@ const AttrRule* FindAttrRule(const ElementRule& element, std::string_view name) 
 
 std::optional<std::string> CheckAttrValue(AttrKind kind, std::string_view value) {
   switch (kind) {
-    case K::kText:
-      return std::string(value);
+    case K::kText: return std::string(value);
     case K::kLinkUrl: {
       std::string url = CleanUrl(value);
       if (!HasAllowedScheme(url, {"http", "https", "mailto"})) return std::nullopt;
@@ -160,8 +196,7 @@ std::optional<std::string> CheckAttrValue(AttrKind kind, std::string_view value)
     case K::kScope:
       if (!IsOneOf(value, {"row", "col", "rowgroup", "colgroup"})) return std::nullopt;
       return std::string(value);
-    case K::kBoolean:
-      return std::string();
+    case K::kBoolean: return std::string();
   }
   return std::nullopt;
 }

@@ -13,15 +13,15 @@ namespace samizdat::text::internal {
 
 // What an attribute value must look like to be kept.
 enum class AttrKind {
-  kText,        // any text (title, alt, name, datetime)
-  kLinkUrl,     // http, https, mailto or relative (href, cite)
-  kImageUrl,    // http, https or relative (img src)
-  kLength,      // digits, optionally followed by '%' (width, height)
-  kInteger,     // digits, with an optional leading '-' (start, colspan, rowspan, span)
-  kListType,    // 1 a A i I (ol type)
-  kAlign,       // left center right justify char
-  kScope,       // row col rowgroup colgroup
-  kBoolean,     // presence only (ol reversed); written as name=""
+  kText,      // any text (title, alt, name, datetime)
+  kLinkUrl,   // http, https, mailto or relative (href, cite)
+  kImageUrl,  // http, https or relative (img src)
+  kLength,    // digits, optionally followed by '%' (width, height)
+  kInteger,   // digits, with an optional leading '-' (start, colspan, rowspan, span)
+  kListType,  // 1 a A i I (ol type)
+  kAlign,     // left center right justify char
+  kScope,     // row col rowgroup colgroup
+  kBoolean,   // presence only (ol reversed); written as name=""
 };
 
 struct AttrRule {

@@ -18,23 +18,12 @@ XmlWriter::XmlWriter(std::ostream& out) : stream_(&out) { out_ = kDeclaration; }
 void XmlWriter::Text(std::string_view text) {
   for (char c : StripXmlForbiddenChars(text)) {
     switch (c) {
-      case '&':
-        out_ += "&amp;";
-        break;
-      case '<':
-        out_ += "&lt;";
-        break;
-      case '>':
-        out_ += "&gt;";
-        break;
-      case '\'':
-        out_ += "&#39;";
-        break;
-      case '"':
-        out_ += "&quot;";
-        break;
-      default:
-        out_ += c;
+      case '&': out_ += "&amp;"; break;
+      case '<': out_ += "&lt;"; break;
+      case '>': out_ += "&gt;"; break;
+      case '\'': out_ += "&#39;"; break;
+      case '"': out_ += "&quot;"; break;
+      default: out_ += c;
     }
   }
 }

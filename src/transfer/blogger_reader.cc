@@ -181,7 +181,7 @@ struct Entry {
   std::string author_name;
   std::string author_uri;
   bool draft = false;
-  std::string thread_ref;  // <thr:in-reply-to ref>
+  std::string thread_ref;        // <thr:in-reply-to ref>
   bool content_removed = false;  // gd:extendedProperty blogger.contentRemoved (deleted)
 };
 
@@ -538,9 +538,9 @@ Status BloggerReader::ClassicComment(const Entry& entry) {
   }
   // Blogger (and samizdat) write a removed comment with this property and a placeholder
   // body: it stays in its thread as deleted, never shown.
-  return HandOverComment(entry, std::move(post_id), std::move(parent_id),
-                         entry.content_removed ? CommentStatus::kDeleted
-                                               : CommentStatus::kPublished);
+  return HandOverComment(
+      entry, std::move(post_id), std::move(parent_id),
+      entry.content_removed ? CommentStatus::kDeleted : CommentStatus::kPublished);
 }
 
 Status BloggerReader::TakeoutEntry(const Entry& entry) {

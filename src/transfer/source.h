@@ -25,8 +25,8 @@ struct SourceBlog {
   std::string original_id;  // Blogger's blog id ("4018409750605546395"); "" for WXR
   std::string title;
   std::string description;
-  std::string url;          // the blog's address in the file ("https://x.blogspot.com/"), if any
-  std::string time_zone;    // IANA, when the file says
+  std::string url;        // the blog's address in the file ("https://x.blogspot.com/"), if any
+  std::string time_zone;  // IANA, when the file says
   // The program that wrote the file, when it says (Atom <generator>, RSS <generator>):
   // "samizdat" marks ids that are samizdat's own and are kept as they are.
   std::string generator;
@@ -37,10 +37,10 @@ struct SourcePost {
   PostKind kind = PostKind::kPost;
   // kDraft, kScheduled or kPublished; trashed items are not handed over (Skipped).
   PostStatus status = PostStatus::kPublished;
-  std::string original_id;   // Blogger's numeric id, or WXR's wp:post_id
+  std::string original_id;  // Blogger's numeric id, or WXR's wp:post_id
   std::string title;
-  std::string content_html;  // as in the file (unsanitized)
-  std::vector<std::string> labels;   // labels, WXR categories and tags; file order
+  std::string content_html;         // as in the file (unsanitized)
+  std::vector<std::string> labels;  // labels, WXR categories and tags; file order
   std::string author;
   std::optional<Time> published;
   std::optional<Time> updated;
@@ -48,7 +48,7 @@ struct SourcePost {
   // a.html", "https://example.com/2020/01/05/hello/") or a path ("/2011/02/a.html");
   // "" for a draft that was never published.
   std::string permalink;
-  std::string slug;          // WXR's wp:post_name; "" for Blogger
+  std::string slug;  // WXR's wp:post_name; "" for Blogger
   // Other addresses the post answered at (WXR: "/?p=123", "/?page_id=4"), to redirect.
   std::vector<std::string> old_paths;
   CommentsMode comments_mode = CommentsMode::kOpen;
@@ -57,12 +57,12 @@ struct SourcePost {
 struct SourceComment {
   SourceLocation where;
   std::string original_id;
-  std::string post_original_id;    // the post it is on
-  std::string parent_original_id;  // the comment it replies to; "" = top level
+  std::string post_original_id;                      // the post it is on
+  std::string parent_original_id;                    // the comment it replies to; "" = top level
   CommentStatus status = CommentStatus::kPublished;  // spam and deleted are kept marked
   std::string author_name;
   std::string author_url;
-  std::string content_html;        // as in the file (unsanitized)
+  std::string content_html;  // as in the file (unsanitized)
   std::optional<Time> published;
 };
 

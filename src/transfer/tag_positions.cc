@@ -69,18 +69,14 @@ void TagPositions::Feed(std::string_view bytes) {
 
 char TagPositions::StopByte() const {
   switch (state_) {
-    case State::kText:
-      return '<';
+    case State::kText: return '<';
     case State::kStartQuote:
-    case State::kDeclQuote:
-      return quote_;
+    case State::kDeclQuote: return quote_;
     case State::kEndTag:
     case State::kComment:
     case State::kCData:
-    case State::kPi:
-      return '>';
-    default:
-      return 0;
+    case State::kPi: return '>';
+    default: return 0;
   }
 }
 

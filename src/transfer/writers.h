@@ -5,7 +5,8 @@
 //   auto writer = MakeBloggerExportWriter(out);
 //   writer->Begin(blog, "https://example.com");
 //   for each post and page (drafts too): writer->Post(post);
-//                                         for each of its comments, oldest first: writer->Comment(c, post);
+//                                         for each of its comments, oldest first:
+//                                         writer->Comment(c, post);
 //   writer->End();
 //
 // Ids are written so that an import gives them back (Blogger: tag:blogger.com,1999:

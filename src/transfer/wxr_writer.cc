@@ -55,26 +55,19 @@ std::string_view SlugOfPath(std::string_view path) {
 
 std::string_view WxrStatus(PostStatus status) {
   switch (status) {
-    case PostStatus::kDraft:
-      return "draft";
-    case PostStatus::kScheduled:
-      return "future";
-    case PostStatus::kPublished:
-      return "publish";
+    case PostStatus::kDraft: return "draft";
+    case PostStatus::kScheduled: return "future";
+    case PostStatus::kPublished: return "publish";
   }
   return "draft";
 }
 
 std::string_view WxrApproved(CommentStatus status) {
   switch (status) {
-    case CommentStatus::kPending:
-      return "0";
-    case CommentStatus::kPublished:
-      return "1";
-    case CommentStatus::kSpam:
-      return "spam";
-    case CommentStatus::kDeleted:
-      return "trash";
+    case CommentStatus::kPending: return "0";
+    case CommentStatus::kPublished: return "1";
+    case CommentStatus::kSpam: return "spam";
+    case CommentStatus::kDeleted: return "trash";
   }
   return "0";
 }

@@ -190,8 +190,7 @@ Status XmlStream::Broken() const {
       return ErrorAt(at, "not well-formed XML: the entity &" + error_.str1 +
                              "; is not defined (XML knows only &amp; &lt; &gt; &quot; "
                              "&apos; and numeric references)");
-    default:
-      return ErrorAt(at, "not well-formed XML: " + error_.message);
+    default: return ErrorAt(at, "not well-formed XML: " + error_.message);
   }
 }
 

@@ -43,7 +43,8 @@ Result<service::CommentSubmission> ParseForm(const http::Request& request) {
     } else if (key == "parent_id") {
       if (!TrimBlank(value).empty()) {
         auto parent = ParseInteger<int64_t>(TrimBlank(value));
-        if (!parent || *parent <= 0) return Status::InvalidArgument("parent_id is not a comment id.");
+        if (!parent || *parent <= 0)
+          return Status::InvalidArgument("parent_id is not a comment id.");
         form.parent_id = *parent;
       }
     } else if (key == "token") {
@@ -82,9 +83,9 @@ http::Response Site::HandleComment(const http::Request& request) {
   const Post& post = outcome->post;
   if (outcome->refusal == service::CommentRefusal::kNone &&
       outcome->comment.status == CommentStatus::kPublished) {
-    const std::string location = post.path + "?showComment=" +
-                                 std::to_string(ToEpochMillis(outcome->comment.published)) +
-                                 "#c" + std::to_string(outcome->comment.id);
+    const std::string location =
+        post.path + "?showComment=" + std::to_string(ToEpochMillis(outcome->comment.published)) +
+        "#c" + std::to_string(outcome->comment.id);
     http::Response response = http::Response::Text(303, "Published: " + location + "\n");
     response.headers.push_back({"Location", location});
     return response;

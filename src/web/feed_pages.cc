@@ -42,7 +42,8 @@ std::string PageQuery(const FeedQuery& query, int start_index) {
   }
   if (query.order_by_updated) q += "&orderby=updated";
   auto bound = [&q](const char* name, const std::optional<Time>& t) {
-    if (t) q += std::string("&") + name + "=" + text::PercentEncode(FormatRfc3339(*t, TimeZone::Utc()));
+    if (t)
+      q += std::string("&") + name + "=" + text::PercentEncode(FormatRfc3339(*t, TimeZone::Utc()));
   };
   bound("published-min", query.published_min);
   bound("published-max", query.published_max);
@@ -143,7 +144,8 @@ class FeedBuilder {
       q.blog_id = entry_.blog.id;
       q.kind = kind;
       q.limit = kChunk;
-      for (q.offset = 0; static_cast<int>(urls.size()) < feeds::kSitemapMaxUrls; q.offset += kChunk) {
+      for (q.offset = 0; static_cast<int>(urls.size()) < feeds::kSitemapMaxUrls;
+           q.offset += kChunk) {
         auto posts = store_.ListPosts(q);
         if (!posts.ok()) return posts.status();
         for (const Post& post : *posts) {
@@ -293,7 +295,8 @@ class FeedBuilder {
     // The feed's author: the author of its newest entry (a blog has no owner record yet).
     if (!model_.posts.empty()) model_.author_name = model_.posts.front().author;
     if (json_feed_) {
-      return FeedOutcome{200, "application/feed+json; charset=utf-8", feeds::RenderJsonFeed(model_)};
+      return FeedOutcome{200, "application/feed+json; charset=utf-8",
+                         feeds::RenderJsonFeed(model_)};
     }
     switch (query_.format) {
       case FeedFormat::kRss:

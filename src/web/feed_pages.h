@@ -14,7 +14,7 @@
 namespace samizdat::web {
 
 struct FeedOutcome {
-  int status = 200;          // 200, or 404 for an unknown feed or post
+  int status = 200;  // 200, or 404 for an unknown feed or post
   std::string content_type;
   std::string body;
 };

@@ -14,13 +14,13 @@ namespace samizdat::web {
 enum class FeedFormat { kAtom, kRss, kJson, kJsonInScript };
 
 struct FeedQuery {
-  FeedFormat format = FeedFormat::kAtom;             // alt
+  FeedFormat format = FeedFormat::kAtom;                 // alt
   std::string callback = "gdata.io.handleScriptLoaded";  // alt=json-in-script
-  int max_results = 25;                              // 1..500
-  int start_index = 1;                               // 1-based
-  bool order_by_updated = false;                     // orderby=updated
-  std::optional<Time> published_min, published_max;  // RFC 3339
-  std::optional<Time> updated_min, updated_max;      // applied with orderby=updated only
+  int max_results = 25;                                  // 1..500
+  int start_index = 1;                                   // 1-based
+  bool order_by_updated = false;                         // orderby=updated
+  std::optional<Time> published_min, published_max;      // RFC 3339
+  std::optional<Time> updated_min, updated_max;          // applied with orderby=updated only
   // The parameters that select the bytes, in a fixed order: the cache key.
   std::string cache_key_suffix;
 };

@@ -13,12 +13,12 @@
 namespace samizdat::web {
 
 struct ListQuery {
-  std::optional<Time> updated_max;   // updated-max: posts published before (or after, reversed)
-  std::optional<int> max_results;    // max-results: 1..500
-  bool reverse = false;              // reverse-paginate=true: the posts just newer
-  std::string q;                     // q: search words, trimmed, at most 1,000 characters
-  int start = 0;                     // start: search offset
-  int64_t reply = 0;                 // reply: the comment the item page's form replies to
+  std::optional<Time> updated_max;  // updated-max: posts published before (or after, reversed)
+  std::optional<int> max_results;   // max-results: 1..500
+  bool reverse = false;             // reverse-paginate=true: the posts just newer
+  std::string q;                    // q: search words, trimmed, at most 1,000 characters
+  int start = 0;                    // start: search offset
+  int64_t reply = 0;                // reply: the comment the item page's form replies to
   // showComment (a comment permalink's epoch ms) is accepted and changes nothing: the
   // browser scrolls to the #c<ID> anchor.
   // The parameters that select what a page shows, in a fixed order: the page cache key,

@@ -11,15 +11,17 @@ namespace {
 enum class Match { kExact, kPrefix };
 
 struct Route {
-  std::string_view methods;   // space-separated; GET also answers HEAD
+  std::string_view methods;  // space-separated; GET also answers HEAD
   Match match;
-  std::string_view path;      // compared with the target's path
-  std::size_t body_limit;     // bytes
+  std::string_view path;   // compared with the target's path
+  std::size_t body_limit;  // bytes
   std::function<http::Response(Handlers&, const http::Request&)> handle;
 };
 
 http::Response Health(Handlers&, const http::Request&) { return http::Response::Text(200, "ok\n"); }
-http::Response PublicPage(Handlers& h, const http::Request& request) { return h.site.Handle(request); }
+http::Response PublicPage(Handlers& h, const http::Request& request) {
+  return h.site.Handle(request);
+}
 http::Response PostComment(Handlers& h, const http::Request& request) {
   return h.site.HandleComment(request);
 }

@@ -23,8 +23,9 @@ constexpr const char* kHtml = "text/html; charset=utf-8";
 std::string BaseUrl(const http::Request& request, const Blog& blog) {
   std::string_view host = request.host;
   const bool plain = !host.empty() && host.size() <= 255 &&
-                     host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                            "0123456789.-:[]") == std::string_view::npos;
+                     host.find_first_not_of(
+                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                         "0123456789.-:[]") == std::string_view::npos;
   const std::string scheme =
       request.GetHeader("X-Forwarded-Proto") == "https" ? "https://" : "http://";
   return scheme + std::string(plain ? host : std::string_view(blog.host));
@@ -72,7 +73,8 @@ std::shared_ptr<const std::string> Site::SidebarFor(const service::BlogEntry& en
   if (search_query.empty()) {
     std::lock_guard lock(sidebar_mutex_);
     auto it = sidebars_.find(key);
-    if (it != sidebars_.end() && it->second.first == entry.blog.generation) return it->second.second;
+    if (it != sidebars_.end() && it->second.first == entry.blog.generation)
+      return it->second.second;
   }
   // Built outside the lock; a failed query shows an empty sidebar rather than no page.
   std::vector<Time> times;
@@ -110,7 +112,8 @@ std::variant<std::shared_ptr<const service::BlogEntry>, http::Response> Site::Bl
     const http::Request& request) {
   auto entry = blogs_.Lookup(request.host);
   if (entry.ok()) return std::move(*entry);
-  if (entry.status().IsNotFound()) return http::Response::Text(404, entry.status().message() + "\n");
+  if (entry.status().IsNotFound())
+    return http::Response::Text(404, entry.status().message() + "\n");
   return StoreFailure("The blog's database is unavailable", entry.status());
 }
 
@@ -119,10 +122,9 @@ http::Response Site::HandleMedia(const http::Request& request) {
   if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
   const auto entry = std::get<std::shared_ptr<const service::BlogEntry>>(std::move(found));
   constexpr std::string_view kPrefix = "/media/";
-  const std::string_view path = std::string_view(request.target).substr(
-      0, std::string_view(request.target).find('?'));
-  Result<Media> file =
-      service::MediaService(store_).Get(entry->blog, path.substr(kPrefix.size()));
+  const std::string_view path =
+      std::string_view(request.target).substr(0, std::string_view(request.target).find('?'));
+  Result<Media> file = service::MediaService(store_).Get(entry->blog, path.substr(kPrefix.size()));
   if (!file.ok()) {
     if (file.status().IsNotFound()) return http::Response::Text(404, "No such file.\n");
     return StoreFailure("The file could not be read", file.status());
@@ -159,8 +161,7 @@ http::Response Site::Handle(const http::Request& request) {
   if (IsFeedPath(path)) {
     std::vector<std::string> segments;
     for (const std::string segment : target->segments()) segments.push_back(segment);
-    return HandleFeed(request, *entry, target->encoded_path(), segments,
-                      target->encoded_query());
+    return HandleFeed(request, *entry, target->encoded_path(), segments, target->encoded_query());
   }
 
   // An imported WordPress blog's /?p=ID and /?page_id=ID lead to the posts' new paths.

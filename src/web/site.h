@@ -68,9 +68,8 @@ class Site {
   // Fills the cache (when `cacheable`, with the comments the page depends on) and
   // answers with the page.
   http::Response Respond(const http::Request& request, const service::BlogEntry& entry,
-                         std::string key, int status, std::string content_type,
-                         std::string body, bool cacheable, service::CommentDeps deps = {},
-                         bool ages = false);
+                         std::string key, int status, std::string content_type, std::string body,
+                         bool cacheable, service::CommentDeps deps = {}, bool ages = false);
   // The blog of the request after a refresh; a plain error response when there is none.
   std::variant<std::shared_ptr<const service::BlogEntry>, http::Response> BlogFor(
       const http::Request& request);
@@ -79,8 +78,8 @@ class Site {
 
   // The sidebar's HTML, rendered once per blog generation and expanded year (pages
   // with a search query in the box render their own).
-  std::shared_ptr<const std::string> SidebarFor(const service::BlogEntry& entry,
-                                                int expanded_year, std::string_view search_query);
+  std::shared_ptr<const std::string> SidebarFor(const service::BlogEntry& entry, int expanded_year,
+                                                std::string_view search_query);
 
   store::Store& store_;
   service::CommentService& comments_;

@@ -37,7 +37,11 @@ class PageBuilder {
  public:
   PageBuilder(store::Store& store, const service::BlogEntry& entry, const ListQuery& query,
               const SidebarSource& sidebar, const CommentFormSource& form)
-      : store_(store), entry_(entry), blog_(entry.blog), query_(query), sidebar_(sidebar),
+      : store_(store),
+        entry_(entry),
+        blog_(entry.blog),
+        query_(query),
+        sidebar_(sidebar),
         form_(form) {}
 
   Result<PageOutcome> Build(std::string_view path) {
@@ -137,7 +141,8 @@ class PageBuilder {
     other.limit = 1;
     if (q.oldest_first) {
       other.published_before = slice.posts.back().published;
-      if (base.published_before) other.published_before = std::min(*other.published_before, *base.published_before);
+      if (base.published_before)
+        other.published_before = std::min(*other.published_before, *base.published_before);
     } else if (query_.updated_max) {
       other.published_after = slice.posts.front().published;
     } else {
@@ -163,8 +168,10 @@ class PageBuilder {
     PageView& view = out.view;
     view.posts = render::MakePostViews(blog_, entry_.zone, slice.posts);
     for (const Post& post : slice.posts) out.comment_posts.push_back(post.id);
-    if (slice.has_older) view.pager.older_url = PagingUrl(base_path, slice.posts.back().published, false);
-    if (slice.has_newer) view.pager.newer_url = PagingUrl(base_path, slice.posts.front().published, true);
+    if (slice.has_older)
+      view.pager.older_url = PagingUrl(base_path, slice.posts.back().published, false);
+    if (slice.has_newer)
+      view.pager.newer_url = PagingUrl(base_path, slice.posts.front().published, true);
     if (!first_home_page) view.pager.home_url = "/";
   }
 
@@ -210,10 +217,11 @@ class PageBuilder {
     out.view.status_message_html = render::SearchStatusHtml(query_.q, *total);
     out.view.posts = render::MakeSearchPostViews(blog_, entry_.zone, *hits);
     for (const SearchHit& hit : *hits) out.comment_posts.push_back(hit.post.id);
-    const std::string base = "/search?q=" + text::PercentEncode(query_.q) +
-                             "&max-results=" + std::to_string(n);
+    const std::string base =
+        "/search?q=" + text::PercentEncode(query_.q) + "&max-results=" + std::to_string(n);
     if (query_.start + n < *total) {
-      out.view.pager.older_url = base + "&start=" + std::to_string(query_.start + n) + "&by-date=false";
+      out.view.pager.older_url =
+          base + "&start=" + std::to_string(query_.start + n) + "&by-date=false";
     }
     if (query_.start > 0) {
       out.view.pager.newer_url =
@@ -239,8 +247,9 @@ class PageBuilder {
     }
     PageOutcome out;
     out.view = Base(PageKind::kArchive, year);
-    const std::string period = month == 0 ? std::to_string(year)
-                                          : std::string(MonthName(month)) + " " + std::to_string(year);
+    const std::string period = month == 0
+                                   ? std::to_string(year)
+                                   : std::string(MonthName(month)) + " " + std::to_string(year);
     out.view.title = blog_.title + ": " + period;
     out.view.canonical_url = path;
     out.view.status_message_html = render::ArchiveStatusHtml(period);
@@ -295,8 +304,8 @@ class PageBuilder {
     form.post_id = std::to_string(post.id);
     form.token = form_.token(post.id);
     out.has_comment_form = true;
-    const int64_t reply_to = form_.refill ? ParseInteger<int64_t>(form.parent_id).value_or(0)
-                                          : query_.reply;
+    const int64_t reply_to =
+        form_.refill ? ParseInteger<int64_t>(form.parent_id).value_or(0) : query_.reply;
     form.parent_id.clear();
     form.parent_author.clear();
     for (const Comment& comment : *comments) {

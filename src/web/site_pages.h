@@ -18,8 +18,8 @@
 namespace samizdat::web {
 
 struct PageOutcome {
-  int status = 200;            // 200, 301 or 404
-  std::string redirect;        // Location for 301
+  int status = 200;      // 200, 301 or 404
+  std::string redirect;  // Location for 301
   render::PageView view;
   // The posts whose comments or comment counts the page shows (cache dependencies).
   std::vector<int64_t> comment_posts;

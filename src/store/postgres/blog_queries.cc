@@ -82,7 +82,8 @@ Result<Blog> PostgresStore::CreateBlog(const Blog& blog) {
         "locale, posts_per_page, date_format, time_format, comment_moderation, "
         "moderation_days, comment_depth, created_ms, updated_ms, generation) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) "
-        "RETURNING " + std::string(kBlogColumns);
+        "RETURNING " +
+        std::string(kBlogColumns);
     Result<Rows> rows = conn.Query(kSql, params);
     if (!rows.ok()) return rows.status();
     return ReadBlog(rows->At(0));
@@ -100,11 +101,12 @@ Status PostgresStore::UpdateBlog(const Blog& blog) {
     params.Add(blog.id);
     AddSettings(params, blog);
     return conn
-        .Query("UPDATE blogs SET host = $2, title = $3, description = $4, banner_url = $5, "
-               "banner_alt = $6, time_zone = $7, locale = $8, posts_per_page = $9, "
-               "date_format = $10, time_format = $11, comment_moderation = $12, "
-               "moderation_days = $13, comment_depth = $14 WHERE id = $1",
-               params)
+        .Query(
+            "UPDATE blogs SET host = $2, title = $3, description = $4, banner_url = $5, "
+            "banner_alt = $6, time_zone = $7, locale = $8, posts_per_page = $9, "
+            "date_format = $10, time_format = $11, comment_moderation = $12, "
+            "moderation_days = $13, comment_depth = $14 WHERE id = $1",
+            params)
         .status();
   });
 }

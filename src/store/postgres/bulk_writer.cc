@@ -179,8 +179,7 @@ Status PostgresBulkWriter::AddPost(const Post& post) {
           "SELECT p.id, p.blog_id, l.name, l.n - 1 FROM p, unnest($16::text[]) "
           "WITH ORDINALITY AS l(name, n)) "
           "SELECT COUNT(*) FROM p",
-          PostFields(post)
-              .AddTextArray(PostgresStore::CleanLabels(post.labels)));
+          PostFields(post).AddTextArray(PostgresStore::CleanLabels(post.labels)));
   if (!inserted.ok()) return inserted.status();
   if (inserted->Int64(0, 0) == 0) {
     // Only the posts row can clash, its id or its path: name what is taken.

@@ -6,8 +6,8 @@
 // stamp for each notification, so another node's write is seen as soon as it commits
 // (a few milliseconds), not at the next poll. When the connection is lost the thread
 // reconnects (every 250 ms, then every second) and bumps the stamp once it listens
-// again (and when it first listens), since notifications sent meanwhile were missed. While the database is away the stamp
-// stands still, so a server keeps serving the pages it has cached.
+// again (and when it first listens), since notifications sent meanwhile were missed. While the
+// database is away the stamp stands still, so a server keeps serving the pages it has cached.
 //
 // Thread safety: Stamp() and NoteLocalWrite() may be called from any thread.
 #pragma once

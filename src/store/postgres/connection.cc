@@ -167,8 +167,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
   // Defaults first, the operator's URL after: a setting the URL names wins. Without them
   // a node whose database host vanished would wait on the network for minutes (connect)
   // or hours (a dead peer of an idle connection) instead of answering 503.
-  const char* keywords[] = {"connect_timeout", "keepalives_idle", "keepalives_interval",
-                            "keepalives_count", "dbname", nullptr};
+  const char* keywords[] = {"connect_timeout",  "keepalives_idle", "keepalives_interval",
+                            "keepalives_count", "dbname",          nullptr};
   const char* values[] = {"5", "10", "5", "3", conninfo.c_str(), nullptr};
   ConnHandle conn(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
   if (!conn) return Status::Unavailable("cannot reach PostgreSQL: out of memory");
@@ -177,7 +177,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
   }
   // Times are exchanged as epoch milliseconds and text as UTF-8 whatever the server's
   // defaults; notices (say, "relation already exists, skipping") are not printed.
-  PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn.get(), [](void*, const char*) {}, nullptr);
   auto opened = std::make_unique<Connection>(std::move(conn));
   SAMIZDAT_RETURN_IF_ERROR(opened->Exec("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"));
   return opened;

@@ -11,10 +11,9 @@ namespace {
 constexpr int64_t kMigrationLock = 0x73616d697a646174;
 
 Status Refuse(int found, int known) {
-  return Status::InvalidArgument(
-      "the database has schema version " + std::to_string(found) +
-      ", newer than this samizdat understands (up to " + std::to_string(known) +
-      "); run a newer samizdat on it");
+  return Status::InvalidArgument("the database has schema version " + std::to_string(found) +
+                                 ", newer than this samizdat understands (up to " +
+                                 std::to_string(known) + "); run a newer samizdat on it");
 }
 
 // In one transaction: takes the lock, reads the version and applies the next migration
@@ -25,9 +24,9 @@ Status ApplyNext(Connection& conn, std::span<const Migration> migrations, bool& 
   if (!tx.ok()) return tx.status();
   SAMIZDAT_RETURN_IF_ERROR(
       conn.Query("SELECT pg_advisory_xact_lock($1)", Params().Add(kMigrationLock)).status());
-  SAMIZDAT_RETURN_IF_ERROR(conn.Exec(
-      "CREATE TABLE IF NOT EXISTS schema_version ("
-      "  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms BIGINT NOT NULL)"));
+  SAMIZDAT_RETURN_IF_ERROR(
+      conn.Exec("CREATE TABLE IF NOT EXISTS schema_version ("
+                "  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms BIGINT NOT NULL)"));
   Result<Rows> current = conn.Query("SELECT COALESCE(MAX(version), 0) FROM schema_version");
   if (!current.ok()) return current.status();
   const int version = current->Int(0, 0);

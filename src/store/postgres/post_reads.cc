@@ -66,7 +66,8 @@ std::vector<std::string> DistinctLabels(const std::vector<std::string>& labels) 
 // (post_id, name) counts each once).
 void AddFilter(Statement& st, const PostQuery& q) {
   const std::string blog = st.Bind(q.blog_id);
-  st.sql += " FROM posts p WHERE p.blog_id = " + blog + " AND p.kind = " + st.Bind(KindWord(q.kind));
+  st.sql +=
+      " FROM posts p WHERE p.blog_id = " + blog + " AND p.kind = " + st.Bind(KindWord(q.kind));
   if (q.status) st.sql += " AND p.status = " + st.Bind(PostStatusName(*q.status));
   if (q.published_before) st.sql += " AND p.published_ms < " + st.Bind(Millis(*q.published_before));
   if (q.published_after) st.sql += " AND p.published_ms > " + st.Bind(Millis(*q.published_after));
@@ -196,7 +197,11 @@ Result<Neighbours> PostgresStore::GetNeighbours(const Post& post) {
         "(SELECT false, id, title, path FROM posts WHERE blog_id = $1 AND kind = $2 AND "
         " status = 'published' AND (published_ms, id) < ($3, $4) "
         " ORDER BY published_ms DESC, id DESC LIMIT 1)",
-        Params().Add(post.blog_id).Add(KindWord(post.kind)).Add(Millis(post.published)).Add(post.id));
+        Params()
+            .Add(post.blog_id)
+            .Add(KindWord(post.kind))
+            .Add(Millis(post.published))
+            .Add(post.id));
     if (!rows.ok()) return rows.status();
     Neighbours neighbours;
     for (int i = 0; i < rows->size(); ++i) {

@@ -84,8 +84,7 @@ class PostgresStore final : public Store {
   Result<int> PurgeComments(CommentStatus status, Time before) override;
   Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
                                                              int64_t since) override;
-  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash,
-                                  Time since) override;
+  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override;
   Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
                                    std::string_view digest) override;
   Result<SpamCounts> GetSpamCounts(int64_t blog_id,
@@ -96,8 +95,7 @@ class PostgresStore final : public Store {
   Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
   Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
 
-  Result<std::string> GetOrCreateSecret(std::string_view name,
-                                        std::string_view candidate) override;
+  Result<std::string> GetOrCreateSecret(std::string_view name, std::string_view candidate) override;
   Result<std::vector<Secret>> ListSecrets() override;
 
   Result<User> CreateUser(const User& user) override;

@@ -25,7 +25,8 @@ const std::string& SearchSql() {
       " WHERE p.search @@ q.query AND p.blog_id = $2 AND p.kind = 'post'"
       "  AND p.status = 'published'"
       " ORDER BY rank DESC, p.published_ms DESC, p.id DESC LIMIT $3 OFFSET $4) "
-      "SELECT " + std::string(kPostColumns) + ", " + std::string(kPostLabelsColumn) +
+      "SELECT " +
+      std::string(kPostColumns) + ", " + std::string(kPostLabelsColumn) +
       ", ts_headline('samizdat_search', samizdat_search_text(p.body_text),"
       "  plainto_tsquery('samizdat_search', samizdat_search_text($1)),"
       "  'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true')"

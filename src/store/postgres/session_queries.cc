@@ -13,22 +13,23 @@ Status PostgresStore::CreateSession(const Session& session) {
     // A taken hash fails on the primary key (Conflict), an absent user on the foreign
     // key (NotFound).
     return conn
-        .Query("INSERT INTO sessions (token_hash, user_id, created_ms, last_seen_ms) "
-               "VALUES ($1, $2, $3, $4)",
-               Params()
-                   .Add(session.token_hash)
-                   .Add(session.user_id)
-                   .Add(Millis(session.created))
-                   .Add(Millis(session.last_seen)))
+        .Query(
+            "INSERT INTO sessions (token_hash, user_id, created_ms, last_seen_ms) "
+            "VALUES ($1, $2, $3, $4)",
+            Params()
+                .Add(session.token_hash)
+                .Add(session.user_id)
+                .Add(Millis(session.created))
+                .Add(Millis(session.last_seen)))
         .status();
   });
 }
 
 Result<Session> PostgresStore::GetSession(std::string_view token_hash) {
   return Read([&](Connection& conn) -> Result<Session> {
-    Result<Rows> rows = conn.Query(
-        "SELECT user_id, created_ms, last_seen_ms FROM sessions WHERE token_hash = $1",
-        Params().Add(token_hash));
+    Result<Rows> rows =
+        conn.Query("SELECT user_id, created_ms, last_seen_ms FROM sessions WHERE token_hash = $1",
+                   Params().Add(token_hash));
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status::NotFound("no such session");
     Session session;
@@ -42,9 +43,8 @@ Result<Session> PostgresStore::GetSession(std::string_view token_hash) {
 
 Status PostgresStore::TouchSession(std::string_view token_hash, Time last_seen) {
   return Write([&](Connection& conn) -> Status {
-    Result<Rows> updated =
-        conn.Query("UPDATE sessions SET last_seen_ms = $2 WHERE token_hash = $1",
-                   Params().Add(token_hash).Add(Millis(last_seen)));
+    Result<Rows> updated = conn.Query("UPDATE sessions SET last_seen_ms = $2 WHERE token_hash = $1",
+                                      Params().Add(token_hash).Add(Millis(last_seen)));
     if (!updated.ok()) return updated.status();
     if (updated->Affected() == 0) return Status::NotFound("no such session");
     return Status::Ok();

@@ -85,8 +85,8 @@ Result<std::vector<User>> PostgresStore::ListUsers() {
 
 Result<User> PostgresStore::GetUser(int64_t user_id) {
   return Read([&](Connection& conn) -> Result<User> {
-    Result<Rows> rows = conn.Query(std::string(kUserSelect) + " WHERE id = $1",
-                                   Params().Add(user_id));
+    Result<Rows> rows =
+        conn.Query(std::string(kUserSelect) + " WHERE id = $1", Params().Add(user_id));
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status::NotFound("no user with id " + std::to_string(user_id));
     return ReadUser(rows->At(0));

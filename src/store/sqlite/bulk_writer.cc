@@ -18,8 +18,8 @@
 // of migrations/sqlite/ do: label_counts_insert (labels counted in memory, added at
 // Commit) and posts_fts_insert (at Commit, the batch's posts read back in id order, one
 // VALUES row each). Nothing else a batch runs (UPDATE of comment columns, DELETE of
-// comments, rows of blogs, users, secrets and the classifier's counts) has triggers. A migration that adds a trigger must be mirrored here; the
-// bulk test lists the triggers to catch that.
+// comments, rows of blogs, users, secrets and the classifier's counts) has triggers. A migration
+// that adds a trigger must be mirrored here; the bulk test lists the triggers to catch that.
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -257,9 +257,9 @@ Status SqliteBulkWriter::AddRedirect(int64_t blog_id, std::string_view old_path,
 Status SqliteBulkWriter::AddBlog(const Blog& blog) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckCopiedBlog(blog));
-  static const std::string kSql =
-      "INSERT INTO blogs (" + std::string(kBlogColumns) + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+  static const std::string kSql = "INSERT INTO blogs (" + std::string(kBlogColumns) +
+                                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                  "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
   Result<Statement> insert = conn_.Prepare(kSql);
   if (!insert.ok()) return insert.status();
   Status inserted = insert->Bind(1, blog.id)

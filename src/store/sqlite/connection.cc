@@ -11,15 +11,11 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   message += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   switch (rc) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return Status::Unavailable(std::move(message));
+    case SQLITE_LOCKED: return Status::Unavailable(std::move(message));
     case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY:
-      return Status::Conflict(std::move(message));
-    case SQLITE_CONSTRAINT_FOREIGNKEY:
-      return Status::NotFound(std::move(message));
-    default:
-      return Status::Internal(std::move(message));
+    case SQLITE_CONSTRAINT_PRIMARYKEY: return Status::Conflict(std::move(message));
+    case SQLITE_CONSTRAINT_FOREIGNKEY: return Status::NotFound(std::move(message));
+    default: return Status::Internal(std::move(message));
   }
 }
 
@@ -92,9 +88,9 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
   sqlite3* raw = nullptr;
   // NOMUTEX: each connection is used by one thread at a time, so SQLite's own
   // per-connection mutex would only cost time.
-  int rc = sqlite3_open_v2(path.c_str(), &raw,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   DbHandle db(raw);  // sqlite3_open_v2 may allocate a handle even when it fails
   if (rc != SQLITE_OK) return SqliteError(db.get(), rc, "cannot open " + path);
   sqlite3_extended_result_codes(db.get(), 1);

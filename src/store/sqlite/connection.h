@@ -47,7 +47,7 @@ class Statement {
 
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
-  Statement& Bind(int index, bool value) = delete;  // say what is meant: Bind(i, b ? 1 : 0)
+  Statement& Bind(int index, bool value) = delete;     // say what is meant: Bind(i, b ? 1 : 0)
   Statement& Bind(int index, std::string_view value);  // copied by SQLite
   Statement& Bind(int index, double value);
   // Binds bytes as a BLOB (copied by SQLite): any bytes, not necessarily UTF-8.
@@ -112,8 +112,7 @@ class Transaction {
   enum class Mode { kRead, kWrite };
   static Result<Transaction> Begin(Connection& conn, Mode mode);
 
-  Transaction(Transaction&& other) noexcept
-      : conn_(std::exchange(other.conn_, nullptr)) {}
+  Transaction(Transaction&& other) noexcept : conn_(std::exchange(other.conn_, nullptr)) {}
   Transaction& operator=(Transaction&&) = delete;
   ~Transaction();
 

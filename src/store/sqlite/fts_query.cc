@@ -8,9 +8,7 @@ namespace {
 
 constexpr int kMaxWords = 32;
 
-bool IsSeparator(char c) {
-  return static_cast<unsigned char>(c) <= 0x20 || c == '\x7f';
-}
+bool IsSeparator(char c) { return static_cast<unsigned char>(c) <= 0x20 || c == '\x7f'; }
 
 }  // namespace
 

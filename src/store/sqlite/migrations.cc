@@ -17,10 +17,9 @@ Result<int> CurrentVersion(Connection& conn) {
 }
 
 Status Refuse(int found, int known) {
-  return Status::InvalidArgument(
-      "the database has schema version " + std::to_string(found) +
-      ", newer than this samizdat understands (up to " + std::to_string(known) +
-      "); run a newer samizdat on it");
+  return Status::InvalidArgument("the database has schema version " + std::to_string(found) +
+                                 ", newer than this samizdat understands (up to " +
+                                 std::to_string(known) + "); run a newer samizdat on it");
 }
 
 Status Apply(Connection& conn, const Migration& m, int latest) {
@@ -32,11 +31,11 @@ Status Apply(Connection& conn, const Migration& m, int latest) {
   if (*current >= m.version) return Status::Ok();
   Status st = conn.Exec(std::string(m.sql));
   if (!st.ok()) {
-    return Status::Internal("migration " + std::to_string(m.version) + " (" +
-                            std::string(m.name) + ") failed: " + st.message());
+    return Status::Internal("migration " + std::to_string(m.version) + " (" + std::string(m.name) +
+                            ") failed: " + st.message());
   }
-  Result<Statement> record = conn.Prepare(
-      "INSERT INTO schema_version (version, name, applied_ms) VALUES (?1, ?2, ?3)");
+  Result<Statement> record =
+      conn.Prepare("INSERT INTO schema_version (version, name, applied_ms) VALUES (?1, ?2, ?3)");
   if (!record.ok()) return record.status();
   int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
@@ -48,9 +47,9 @@ Status Apply(Connection& conn, const Migration& m, int latest) {
 }  // namespace
 
 Status ApplyMigrations(Connection& conn, std::span<const Migration> migrations) {
-  SAMIZDAT_RETURN_IF_ERROR(conn.Exec(
-      "CREATE TABLE IF NOT EXISTS schema_version ("
-      "  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)"));
+  SAMIZDAT_RETURN_IF_ERROR(
+      conn.Exec("CREATE TABLE IF NOT EXISTS schema_version ("
+                "  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)"));
   int latest = migrations.empty() ? 0 : migrations.back().version;
   Result<int> current = CurrentVersion(conn);
   if (!current.ok()) return current.status();

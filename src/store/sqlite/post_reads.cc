@@ -24,8 +24,19 @@ Result<std::vector<Post>> CollectPosts(Statement& query) {
 // Parameter numbers of the listing statements (BindFilter binds the ones FilterSql uses).
 // Labels after the first are numbered from kMoreLabels on.
 enum Param : int {
-  kBlog = 1, kKind, kStatus, kFirstLabel, kPublishedBefore, kPublishedAfter,
-  kPublishedFrom, kLimit, kOffset, kUpdatedFrom, kUpdatedBefore, kText, kMoreLabels
+  kBlog = 1,
+  kKind,
+  kStatus,
+  kFirstLabel,
+  kPublishedBefore,
+  kPublishedAfter,
+  kPublishedFrom,
+  kLimit,
+  kOffset,
+  kUpdatedFrom,
+  kUpdatedBefore,
+  kText,
+  kMoreLabels
 };
 
 // The parameter of q.labels[i].
@@ -49,9 +60,8 @@ std::string FilterSql(const PostQuery& q, bool post_columns) {
   const bool posts_bound = q.updated_from || q.updated_before || !q.text.empty();
   std::string sql;
   if (from_labels) {
-    sql = post_columns || posts_bound
-              ? " FROM post_labels l JOIN posts p ON p.id = l.post_id"
-              : " FROM post_labels l";
+    sql = post_columns || posts_bound ? " FROM post_labels l JOIN posts p ON p.id = l.post_id"
+                                      : " FROM post_labels l";
     sql += " WHERE l.blog_id = ?1 AND l.name = ?4 AND l.kind = ?2";
   } else {
     sql = " FROM posts p WHERE p.blog_id = ?1 AND p.kind = ?2";
@@ -105,13 +115,13 @@ void BindFilter(Statement& stmt, const PostQuery& q) {
 
 // The published neighbour on one side of (published, id); `newer` picks the side.
 Result<std::optional<PostLink>> Neighbour(Connection& conn, const Post& post, bool newer) {
-  Result<Statement> query = conn.Prepare(
-      newer ? "SELECT id, title, path FROM posts WHERE blog_id = ?1 AND kind = ?2 AND "
-              "status = 'published' AND (published_ms, id) > (?3, ?4) "
-              "ORDER BY published_ms, id LIMIT 1"
-            : "SELECT id, title, path FROM posts WHERE blog_id = ?1 AND kind = ?2 AND "
-              "status = 'published' AND (published_ms, id) < (?3, ?4) "
-              "ORDER BY published_ms DESC, id DESC LIMIT 1");
+  Result<Statement> query =
+      conn.Prepare(newer ? "SELECT id, title, path FROM posts WHERE blog_id = ?1 AND kind = ?2 AND "
+                           "status = 'published' AND (published_ms, id) > (?3, ?4) "
+                           "ORDER BY published_ms, id LIMIT 1"
+                         : "SELECT id, title, path FROM posts WHERE blog_id = ?1 AND kind = ?2 AND "
+                           "status = 'published' AND (published_ms, id) < (?3, ?4) "
+                           "ORDER BY published_ms DESC, id DESC LIMIT 1");
   if (!query.ok()) return query.status();
   Result<bool> row = query->Bind(1, post.blog_id)
                          .Bind(2, KindWord(post.kind))
@@ -188,8 +198,8 @@ Result<Post> SqliteStore::GetPostByPath(int64_t blog_id, std::string_view path) 
 
 Result<bool> SqliteStore::PathExists(int64_t blog_id, std::string_view path) {
   return Read([&](Connection& conn) -> Result<bool> {
-    Result<Statement> query = conn.Prepare(
-        "SELECT 1 FROM posts WHERE blog_id = ?1 AND path = ?2 AND path <> ''");
+    Result<Statement> query =
+        conn.Prepare("SELECT 1 FROM posts WHERE blog_id = ?1 AND path = ?2 AND path <> ''");
     if (!query.ok()) return query.status();
     return query->Bind(1, blog_id).Bind(2, path).Step();
   });
@@ -197,8 +207,8 @@ Result<bool> SqliteStore::PathExists(int64_t blog_id, std::string_view path) {
 
 Result<std::vector<Post>> SqliteStore::ListPosts(const PostQuery& q) {
   return Read([&](Connection& conn) -> Result<std::vector<Post>> {
-    std::string sql = "SELECT " + std::string(kPostColumns) +
-                      FilterSql(q, /*post_columns=*/true) + OrderSql(q) + " LIMIT ?8 OFFSET ?9";
+    std::string sql = "SELECT " + std::string(kPostColumns) + FilterSql(q, /*post_columns=*/true) +
+                      OrderSql(q) + " LIMIT ?8 OFFSET ?9";
     Result<Statement> query = conn.Prepare(sql);
     if (!query.ok()) return query.status();
     BindFilter(*query, q);

@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite/fts_query.h"
 #include "store/row_mapping.h"
+#include "store/sqlite/fts_query.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store::sqlite {

@@ -18,9 +18,9 @@
 #include <utility>
 #include <vector>
 
+#include "store/id_source.h"
 #include "store/sqlite/change_tracker.h"
 #include "store/sqlite/connection.h"
-#include "store/id_source.h"
 #include "store/sqlite/reader_pool.h"
 #include "store/store.h"
 
@@ -62,15 +62,13 @@ class SqliteStore final : public Store {
   Result<int> PurgeComments(CommentStatus status, Time before) override;
   Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
                                                              int64_t since) override;
-  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash,
-                                  Time since) override;
+  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override;
   Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
                                    std::string_view digest) override;
   Result<SpamCounts> GetSpamCounts(int64_t blog_id,
                                    const std::vector<std::string>& tokens) override;
   Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
-  Result<std::string> GetOrCreateSecret(std::string_view name,
-                                        std::string_view candidate) override;
+  Result<std::string> GetOrCreateSecret(std::string_view name, std::string_view candidate) override;
   Result<std::vector<Secret>> ListSecrets() override;
 
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override;

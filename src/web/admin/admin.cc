@@ -99,14 +99,13 @@ http::Response StaticFile(const Templates& templates, const std::vector<std::str
 
 }  // namespace
 
-Result<std::unique_ptr<Admin>> Admin::Create(store::Store& store,
-                                             service::CommentService& comments,
+Result<std::unique_ptr<Admin>> Admin::Create(store::Store& store, service::CommentService& comments,
                                              service::AccountService& accounts,
                                              service::BlogDirectory& blogs) {
   auto sign_in_key = store.GetOrCreateSecret("sign-in-form-key", auth::RandomSecretKey());
   if (!sign_in_key.ok()) return sign_in_key.status();
-  return std::unique_ptr<Admin>(new Admin(
-      std::make_unique<Impl>(store, accounts, comments, blogs, std::move(*sign_in_key))));
+  return std::unique_ptr<Admin>(
+      new Admin(std::make_unique<Impl>(store, accounts, comments, blogs, std::move(*sign_in_key))));
 }
 
 Admin::Admin(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -146,11 +145,13 @@ http::Response Admin::Handle(const http::Request& request) {
 
   const Time now = Now();
   std::optional<service::SignedIn> who;
-  if (auto token = CookieValue(request.GetHeader("Cookie"), kSessionCookie); token && !token->empty()) {
+  if (auto token = CookieValue(request.GetHeader("Cookie"), kSessionCookie);
+      token && !token->empty()) {
     if (auto signed_in = impl_->accounts.Authenticate(*token, now); signed_in.ok()) {
       who = std::move(*signed_in);
     } else if (!signed_in.status().IsNotFound()) {
-      http::Response response = Plain(503, "Cannot check the session: " + signed_in.status().message());
+      http::Response response =
+          Plain(503, "Cannot check the session: " + signed_in.status().message());
       response.headers.push_back({"Retry-After", "5"});
       return response;
     }
@@ -160,10 +161,11 @@ http::Response Admin::Handle(const http::Request& request) {
     notice = DecodeNotice(*cookie);
   }
   Form query;
-  if (auto parsed = Form::FromUrlencoded(url->encoded_query()); parsed.ok()) query = std::move(*parsed);
+  if (auto parsed = Form::FromUrlencoded(url->encoded_query()); parsed.ok())
+    query = std::move(*parsed);
 
-  Context bare(request, entry->blog, who ? &*who : nullptr, Form(), query, params,
-               impl_->services, notice);
+  Context bare(request, entry->blog, who ? &*who : nullptr, Form(), query, params, impl_->services,
+               notice);
   if (route == nullptr) {
     return path_known ? bare.Error(405, request.method + " is not allowed here.")
                       : bare.Error(404, "There is no such page in the admin.");
@@ -199,8 +201,9 @@ http::Response Admin::Handle(const http::Request& request) {
       std::string token = form.Get("csrf");
       if (token.empty()) token = std::string(request.GetHeader("X-CSRF-Token"));
       if (!impl_->accounts.CheckCsrf(who->session, token)) {
-        return bare.Error(403, "This form's security token is missing or out of date, so "
-                               "nothing was changed. Reload the page and try again.");
+        return bare.Error(403,
+                          "This form's security token is missing or out of date, so "
+                          "nothing was changed. Reload the page and try again.");
       }
     } else if (route->access != Access::kAnyone) {
       return bare.Error(403, "Your session has ended. Sign in again; nothing was changed.");

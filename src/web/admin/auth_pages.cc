@@ -42,13 +42,13 @@ http::Response ShowSignIn(Context& c) {
 
 http::Response SignIn(Context& c) {
   const std::string email(TrimBlank(c.form.Get("email")));
-  const auto check = auth::CheckFormToken(c.services.sign_in_key, c.form.Get("form_token"), 0, Now(),
-                                          std::chrono::milliseconds(0), kSignInFormTtl);
+  const auto check = auth::CheckFormToken(c.services.sign_in_key, c.form.Get("form_token"), 0,
+                                          Now(), std::chrono::milliseconds(0), kSignInFormTtl);
   if (check != auth::FormTokenCheck::kValid) {
     return SignInPage(c, 403, "The sign-in form was out of date. Please try again.", email);
   }
-  auto outcome = c.services.accounts.SignIn(email, c.form.Get("password"),
-                                            c.request.remote_address, Now());
+  auto outcome =
+      c.services.accounts.SignIn(email, c.form.Get("password"), c.request.remote_address, Now());
   if (!outcome.ok()) return c.Error(503, "Cannot sign in now: " + outcome.status().message());
   switch (outcome->refusal) {
     case service::SignInRefusal::kWrongCredentials:
@@ -61,12 +61,12 @@ http::Response SignIn(Context& c) {
     case service::SignInRefusal::kNone: break;
   }
   const User& user = outcome->signed_in->user;
-  http::Response response = user.must_change_password
-                                ? c.Redirect("/admin/password", "Welcome. Choose a new password first.")
-                                : c.Redirect(NextPage(c.form.Get("next")));
-  response.headers.push_back(
-      {"Set-Cookie", AdminCookie(c.request, kSessionCookie, outcome->token,
-                                 c.services.accounts.settings().absolute)});
+  http::Response response =
+      user.must_change_password
+          ? c.Redirect("/admin/password", "Welcome. Choose a new password first.")
+          : c.Redirect(NextPage(c.form.Get("next")));
+  response.headers.push_back({"Set-Cookie", AdminCookie(c.request, kSessionCookie, outcome->token,
+                                                        c.services.accounts.settings().absolute)});
   return response;
 }
 
@@ -88,8 +88,8 @@ http::Response SignOut(Context& c) {
 http::Response SignOutEverywhere(Context& c) {
   auto ended = c.services.accounts.SignOutEverywhere(c.who->user.id, "");
   if (!ended.ok()) return c.Error(503, "Cannot sign out now: " + ended.status().message());
-  return SignedOut(c, "You are signed out on every browser (" + std::to_string(*ended) +
-                          " session(s) ended).");
+  return SignedOut(
+      c, "You are signed out on every browser (" + std::to_string(*ended) + " session(s) ended).");
 }
 
 http::Response PasswordPage(Context& c, int status, std::string_view error) {
@@ -106,7 +106,8 @@ http::Response ChangePassword(Context& c) {
   if (fresh != c.form.Get("confirm_password")) {
     return PasswordPage(c, 400, "The new password and its confirmation differ.");
   }
-  Status changed = c.services.accounts.ChangePassword(*c.who, c.form.Get("current_password"), fresh);
+  Status changed =
+      c.services.accounts.ChangePassword(*c.who, c.form.Get("current_password"), fresh);
   if (changed.code() == Status::Code::kPermissionDenied) {
     return PasswordPage(c, 403, changed.message());
   }
@@ -118,15 +119,16 @@ http::Response ChangePassword(Context& c) {
 }  // namespace
 
 void AddAuthRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-      {"GET", "/admin", Access::kAuthor, Home},
-      {"GET", "/admin/sign-in", Access::kAnyone, ShowSignIn},
-      {"POST", "/admin/sign-in", Access::kAnyone, SignIn},
-      {"POST", "/admin/sign-out", Access::kSignedIn, SignOut},
-      {"POST", "/admin/sign-out-everywhere", Access::kSignedIn, SignOutEverywhere},
-      {"GET", "/admin/password", Access::kSignedIn, ShowPassword},
-      {"POST", "/admin/password", Access::kSignedIn, ChangePassword},
-  });
+  routes.insert(routes.end(),
+                {
+                    {"GET", "/admin", Access::kAuthor, Home},
+                    {"GET", "/admin/sign-in", Access::kAnyone, ShowSignIn},
+                    {"POST", "/admin/sign-in", Access::kAnyone, SignIn},
+                    {"POST", "/admin/sign-out", Access::kSignedIn, SignOut},
+                    {"POST", "/admin/sign-out-everywhere", Access::kSignedIn, SignOutEverywhere},
+                    {"GET", "/admin/password", Access::kSignedIn, ShowPassword},
+                    {"POST", "/admin/password", Access::kSignedIn, ChangePassword},
+                });
 }
 
 }  // namespace samizdat::web::admin

@@ -37,15 +37,16 @@ CommentStatus StatusNamed(std::string_view word) {
 }
 
 struct Action {
-  std::string_view word;     // the form's value
-  std::string_view button;   // the button's label
-  std::string_view done;     // "3 comments approved"
+  std::string_view word;    // the form's value
+  std::string_view button;  // the button's label
+  std::string_view done;    // "3 comments approved"
   service::ModerationAction action;
-  CommentStatus result;      // a comment already there needs no button for it
+  CommentStatus result;  // a comment already there needs no button for it
 };
 
 constexpr Action kActions[] = {
-    {"approve", "Approve", "approved", service::ModerationAction::kApprove, CommentStatus::kPublished},
+    {"approve", "Approve", "approved", service::ModerationAction::kApprove,
+     CommentStatus::kPublished},
     {"spam", "Spam", "marked as spam", service::ModerationAction::kSpam, CommentStatus::kSpam},
     {"delete", "Delete", "deleted", service::ModerationAction::kDelete, CommentStatus::kDeleted},
 };
@@ -85,7 +86,8 @@ boost::json::object Row(const Comment& comment, const Post* post, const TimeZone
       comment.status == CommentStatus::kPending || comment.status == CommentStatus::kPublished;
   return {{"id", std::to_string(comment.id)},
           {"author", comment.author_name},
-          {"author_url", comment.author_url.empty() ? boost::json::value() : boost::json::value(comment.author_url)},
+          {"author_url", comment.author_url.empty() ? boost::json::value()
+                                                    : boost::json::value(comment.author_url)},
           {"body_html", comment.body_html},
           {"time", FormatPattern(comment.published, zone, "yyyy-MM-dd HH:mm")},
           {"iso_time", FormatRfc3339(comment.published, zone)},
@@ -123,7 +125,8 @@ http::Response List(Context& c) {
                     {"current", tab == status}});
   }
   auto comments = c.services.store.ListComments(query);
-  if (!comments.ok()) return c.Error(503, "Cannot read the comments: " + comments.status().message());
+  if (!comments.ok())
+    return c.Error(503, "Cannot read the comments: " + comments.status().message());
   auto zone = TimeZone::Find(c.blog.time_zone);
   if (!zone.ok()) zone = TimeZone::Utc();
 
@@ -179,8 +182,8 @@ http::Response Bulk(Context& c) {
       ++missing;
     } else if (!moderated.ok()) {
       return c.Error(503, Count(done, "comment was", "comments were") + " " +
-                              std::string(action->done) + " before an error: " +
-                              moderated.message());
+                              std::string(action->done) +
+                              " before an error: " + moderated.message());
     } else {
       ++done;
     }
@@ -193,8 +196,8 @@ http::Response Bulk(Context& c) {
 http::Response Reply(Context& c) {
   const auto id = ParseInteger<int64_t>(c.params[0]);
   if (!id) return c.Error(404, "There is no such comment.");
-  auto reply = c.services.comments.Reply(c.blog, *id, c.who->user.display_name,
-                                         c.form.Get("body"), Now());
+  auto reply =
+      c.services.comments.Reply(c.blog, *id, c.who->user.display_name, c.form.Get("body"), Now());
   const std::string back = ListUrl(StatusNamed(c.form.Get("status")), 1);
   if (reply.status().IsNotFound()) return c.Error(404, "There is no such comment.");
   if (reply.status().IsInvalidArgument()) return c.Error(400, reply.status().message());
@@ -206,10 +209,10 @@ http::Response Reply(Context& c) {
 
 void AddCommentRoutes(std::vector<Route>& routes) {
   routes.insert(routes.end(), {
-      {"GET", "/admin/comments", Access::kOwner, List},
-      {"POST", "/admin/comments/bulk", Access::kOwner, Bulk},
-      {"POST", "/admin/comments/{id}/reply", Access::kOwner, Reply},
-  });
+                                  {"GET", "/admin/comments", Access::kOwner, List},
+                                  {"POST", "/admin/comments/bulk", Access::kOwner, Bulk},
+                                  {"POST", "/admin/comments/{id}/reply", Access::kOwner, Reply},
+                              });
 }
 
 }  // namespace samizdat::web::admin

@@ -19,9 +19,9 @@ struct NavItem {
 };
 
 constexpr NavItem kNav[] = {
-    {"Posts", "/admin/posts", false},        {"Pages", "/admin/pages", false},
-    {"Comments", "/admin/comments", true},   {"Media", "/admin/media", false},
-    {"Settings", "/admin/settings", true},   {"Import & export", "/admin/transfer", true},
+    {"Posts", "/admin/posts", false},      {"Pages", "/admin/pages", false},
+    {"Comments", "/admin/comments", true}, {"Media", "/admin/media", false},
+    {"Settings", "/admin/settings", true}, {"Import & export", "/admin/transfer", true},
 };
 
 std::string PathOf(std::string_view target) {
@@ -56,9 +56,10 @@ http::Response Context::Page(int status, std::string_view title, std::string_vie
     if (!who->user.must_change_password) {
       for (const NavItem& item : kNav) {
         if (item.owners_only && !owner) continue;
-        nav.push_back({{"label", item.label},
-                       {"href", item.href},
-                       {"current", path == item.href || path.starts_with(std::string(item.href) + "/")}});
+        nav.push_back(
+            {{"label", item.label},
+             {"href", item.href},
+             {"current", path == item.href || path.starts_with(std::string(item.href) + "/")}});
       }
     }
     layout["nav"] = std::move(nav);
@@ -80,9 +81,9 @@ http::Response Context::Redirect(std::string_view location, std::string_view not
   response.status = 303;
   response.headers.push_back({"Location", std::string(location)});
   if (!notice.empty()) {
-    response.headers.push_back({"Set-Cookie", AdminCookie(request, kNoticeCookie,
-                                                          EncodeNotice(notice),
-                                                          std::chrono::seconds(60))});
+    response.headers.push_back(
+        {"Set-Cookie",
+         AdminCookie(request, kNoticeCookie, EncodeNotice(notice), std::chrono::seconds(60))});
   }
   AddAdminHeaders(response);
   return response;

@@ -45,17 +45,22 @@ struct Services {
 
 class Context {
  public:
-  Context(const http::Request& request, const Blog& blog, const service::SignedIn* who,
-          Form form, Form query, std::vector<std::string> params, Services& services,
-          std::string notice)
-      : request(request), blog(blog), who(who), form(std::move(form)), query(std::move(query)),
-        params(std::move(params)), services(services), notice_(std::move(notice)) {}
+  Context(const http::Request& request, const Blog& blog, const service::SignedIn* who, Form form,
+          Form query, std::vector<std::string> params, Services& services, std::string notice)
+      : request(request),
+        blog(blog),
+        who(who),
+        form(std::move(form)),
+        query(std::move(query)),
+        params(std::move(params)),
+        services(services),
+        notice_(std::move(notice)) {}
 
   const http::Request& request;
   const Blog& blog;
-  const service::SignedIn* who;     // null only on kAnyone routes, when nobody signed in
-  const Form form;                  // the POST body's fields and files (empty for GET)
-  const Form query;                 // the query string's parameters
+  const service::SignedIn* who;           // null only on kAnyone routes, when nobody signed in
+  const Form form;                        // the POST body's fields and files (empty for GET)
+  const Form query;                       // the query string's parameters
   const std::vector<std::string> params;  // the route pattern's {…} segments, decoded
   Services& services;
 

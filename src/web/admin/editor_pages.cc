@@ -21,12 +21,9 @@ bool WantsJson(const Context& c) {
 
 std::string StatusText(const Post& post, const TimeZone& zone) {
   switch (post.status) {
-    case PostStatus::kPublished:
-      return "Published " + ShowTime(post.published, zone);
-    case PostStatus::kScheduled:
-      return "Scheduled for " + ShowTime(post.published, zone);
-    case PostStatus::kDraft:
-      return "Draft, last saved " + ShowTime(post.updated, zone);
+    case PostStatus::kPublished: return "Published " + ShowTime(post.published, zone);
+    case PostStatus::kScheduled: return "Scheduled for " + ShowTime(post.published, zone);
+    case PostStatus::kDraft: return "Draft, last saved " + ShowTime(post.updated, zone);
   }
   return "";
 }
@@ -34,12 +31,10 @@ std::string StatusText(const Post& post, const TimeZone& zone) {
 // The notice after a save.
 std::string SavedNotice(const Post& post, const TimeZone& zone) {
   switch (post.status) {
-    case PostStatus::kPublished:
-      return "Published.";
+    case PostStatus::kPublished: return "Published.";
     case PostStatus::kScheduled:
       return "Scheduled for " + ShowTime(post.published, zone) + " (" + zone.name() + ").";
-    case PostStatus::kDraft:
-      return "Draft saved.";
+    case PostStatus::kDraft: return "Draft saved.";
   }
   return "Saved.";
 }

@@ -8,7 +8,7 @@
 namespace samizdat::web::admin::internal {
 
 struct EmbeddedFile {
-  std::string_view name;   // "layout.mustache"
+  std::string_view name;  // "layout.mustache"
   std::string_view bytes;
 };
 

@@ -109,9 +109,10 @@ Result<Form> Form::FromBody(std::string_view content_type, std::string_view body
     return FromUrlencoded(body);
   }
   if (type == "multipart/form-data") return FromMultipart(content_type, body);
-  return Status::InvalidArgument("A form is sent as application/x-www-form-urlencoded or "
-                                 "multipart/form-data, not " +
-                                 (type.empty() ? std::string("without a type") : type) + ".");
+  return Status::InvalidArgument(
+      "A form is sent as application/x-www-form-urlencoded or "
+      "multipart/form-data, not " +
+      (type.empty() ? std::string("without a type") : type) + ".");
 }
 
 std::string Form::Get(std::string_view name) const {

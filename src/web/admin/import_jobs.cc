@@ -21,8 +21,7 @@ class ImportJobs::TempFile {
  public:
   // Writes `bytes` to a new file in the system's temporary directory.
   static Result<std::unique_ptr<TempFile>> Write(std::string_view bytes) {
-    std::string path =
-        (std::filesystem::temp_directory_path() / "samizdat-upload-XXXXXX").string();
+    std::string path = (std::filesystem::temp_directory_path() / "samizdat-upload-XXXXXX").string();
     const int fd = mkstemp(path.data());
     if (fd < 0) return Status::Internal("cannot create a temporary file: " + Errno());
     auto file = std::unique_ptr<TempFile>(new TempFile(path));
@@ -86,8 +85,9 @@ Result<std::string> ImportJobs::Start(const Blog& blog, std::string_view filenam
   std::lock_guard lock(mutex_);
   for (const auto& [id, entry] : jobs_) {
     if (entry.job.blog_id == blog.id && !entry.job.done) {
-      return Status::Conflict("An import into this blog is running; start the next one when "
-                              "it is done.");
+      return Status::Conflict(
+          "An import into this blog is running; start the next one when "
+          "it is done.");
     }
   }
   const std::string id = auth::NewSessionToken().substr(0, 32);
@@ -98,9 +98,8 @@ Result<std::string> ImportJobs::Start(const Blog& blog, std::string_view filenam
   entry.job.started = Now();
   entry.order = ++started_;
   // The thread's first step waits for this lock: the entry is complete when it runs.
-  entry.thread = std::thread([this, id, host = blog.host, file = std::move(*file)] {
-    Run(id, host, *file);
-  });
+  entry.thread =
+      std::thread([this, id, host = blog.host, file = std::move(*file)] { Run(id, host, *file); });
   Forget();
   return id;
 }
@@ -135,7 +134,8 @@ void ImportJobs::Forget() {
   while (jobs_.size() > kKeptJobs) {
     auto oldest = jobs_.end();
     for (auto it = jobs_.begin(); it != jobs_.end(); ++it) {
-      if (it->second.job.done && (oldest == jobs_.end() || it->second.order < oldest->second.order)) {
+      if (it->second.job.done &&
+          (oldest == jobs_.end() || it->second.order < oldest->second.order)) {
         oldest = it;
       }
     }

@@ -28,14 +28,14 @@ namespace samizdat::web::admin {
 
 // What a page shows of one import.
 struct ImportJob {
-  std::string id;        // 32 hex digits, the page's URL: /admin/import/ID
+  std::string id;  // 32 hex digits, the page's URL: /admin/import/ID
   int64_t blog_id = 0;
   std::string filename;  // as uploaded
   Time started{};
   bool done = false;
-  service::ImportProgress progress;           // posts and comments stored so far
+  service::ImportProgress progress;               // posts and comments stored so far
   std::optional<service::ImportSummary> summary;  // when done and it worked
-  std::string error;     // when done and it failed: FILENAME:LINE:COLUMN: reason, or why
+  std::string error;  // when done and it failed: FILENAME:LINE:COLUMN: reason, or why
 };
 
 class ImportJobs {

@@ -79,8 +79,8 @@ http::Response Upload(Context& c) {
     return MediaPage(c, too_big ? 413 : 400, file->filename + ": " + stored.status().message());
   }
   if (!stored.ok()) return c.Error(503, "Cannot store the upload: " + stored.status().message());
-  return c.Redirect("/admin/media", "Uploaded " + stored->filename + ": " +
-                                        service::MediaPath(*stored));
+  return c.Redirect("/admin/media",
+                    "Uploaded " + stored->filename + ": " + service::MediaPath(*stored));
 }
 
 http::Response Delete(Context& c) {
@@ -94,11 +94,11 @@ http::Response Delete(Context& c) {
 
 void AddMediaRoutes(std::vector<Route>& routes) {
   routes.insert(routes.end(), {
-      {"GET", "/admin/media", Access::kAuthor, List},
-      {"POST", "/admin/media", Access::kAuthor, Upload},
-      // A file may show in anyone's posts: only owners remove one.
-      {"POST", "/admin/media/{hash}/delete", Access::kOwner, Delete},
-  });
+                                  {"GET", "/admin/media", Access::kAuthor, List},
+                                  {"POST", "/admin/media", Access::kAuthor, Upload},
+                                  // A file may show in anyone's posts: only owners remove one.
+                                  {"POST", "/admin/media/{hash}/delete", Access::kOwner, Delete},
+                              });
 }
 
 }  // namespace samizdat::web::admin

@@ -68,12 +68,9 @@ struct Filters {
 
 std::string StatusTime(const Post& post, const TimeZone& zone) {
   switch (post.status) {
-    case PostStatus::kPublished:
-      return ShowTime(post.published, zone);
-    case PostStatus::kScheduled:
-      return "for " + ShowTime(post.published, zone);
-    case PostStatus::kDraft:
-      return "edited " + ShowTime(post.updated, zone);
+    case PostStatus::kPublished: return ShowTime(post.published, zone);
+    case PostStatus::kScheduled: return "for " + ShowTime(post.published, zone);
+    case PostStatus::kDraft: return "edited " + ShowTime(post.updated, zone);
   }
   return "";
 }

@@ -16,11 +16,11 @@ std::string Origin(const http::Request& request) {
   return std::string(OverTls(request) ? "https://" : "http://") + request.host;
 }
 
-std::string AdminCookie(const http::Request& request, std::string_view name,
-                        std::string_view value, std::chrono::seconds max_age) {
-  std::string cookie = std::string(name) + "=" + std::string(value) +
-                       "; Path=/admin; HttpOnly; SameSite=Lax; Max-Age=" +
-                       std::to_string(max_age.count());
+std::string AdminCookie(const http::Request& request, std::string_view name, std::string_view value,
+                        std::chrono::seconds max_age) {
+  std::string cookie =
+      std::string(name) + "=" + std::string(value) +
+      "; Path=/admin; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age.count());
   if (OverTls(request)) cookie += "; Secure";
   return cookie;
 }

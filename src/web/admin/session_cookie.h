@@ -21,8 +21,8 @@ std::string Origin(const http::Request& request);
 
 // A Set-Cookie value for an /admin cookie: HttpOnly, SameSite=Lax, Secure over TLS;
 // kept `max_age` (0: removed).
-std::string AdminCookie(const http::Request& request, std::string_view name,
-                        std::string_view value, std::chrono::seconds max_age);
+std::string AdminCookie(const http::Request& request, std::string_view name, std::string_view value,
+                        std::chrono::seconds max_age);
 
 // The notice as a cookie value (percent-encoded) and back.
 std::string EncodeNotice(std::string_view notice);

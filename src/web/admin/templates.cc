@@ -34,8 +34,8 @@ Data ToData(const boost::json::value& value) {
       return list;
     }
     case boost::json::kind::string: return Data(std::string(value.get_string()));
-    case boost::json::kind::bool_: return value.get_bool() ? Data(Data::type::bool_true)
-                                                           : Data(Data::type::bool_false);
+    case boost::json::kind::bool_:
+      return value.get_bool() ? Data(Data::type::bool_true) : Data(Data::type::bool_false);
     case boost::json::kind::int64: return Data(std::to_string(value.get_int64()));
     case boost::json::kind::uint64: return Data(std::to_string(value.get_uint64()));
     case boost::json::kind::double_: return Data(std::to_string(value.get_double()));

@@ -70,7 +70,9 @@ http::Response Progress(Context& c) {
       {"error", job->error},
   };
   if (job->summary) values["summary"] = SummaryValues(*job->summary);
-  const std::string title = !job->done ? "Importing…" : job->error.empty() ? "Import done" : "Import failed";
+  const std::string title = !job->done           ? "Importing…"
+                            : job->error.empty() ? "Import done"
+                                                 : "Import failed";
   return c.Page(200, title, "import", std::move(values));
 }
 
@@ -88,7 +90,8 @@ http::Response Export(Context& c) {
     return c.Error(400, "The export format is blogger or wxr.");
   }
   std::ostringstream out;
-  Status exported = service::ExportService(c.services.store).Export(c.blog, format, Origin(c.request), out);
+  Status exported =
+      service::ExportService(c.services.store).Export(c.blog, format, Origin(c.request), out);
   if (!exported.ok()) return c.Error(503, "Cannot export the blog: " + exported.message());
   auto zone = TimeZone::Find(c.blog.time_zone);
   if (!zone.ok()) zone = TimeZone::Utc();
@@ -106,11 +109,11 @@ http::Response Export(Context& c) {
 
 void AddTransferRoutes(std::vector<Route>& routes) {
   routes.insert(routes.end(), {
-      {"GET", "/admin/transfer", Access::kOwner, Show},
-      {"POST", "/admin/import", Access::kOwner, Import},
-      {"GET", "/admin/import/{job}", Access::kOwner, Progress},
-      {"GET", "/admin/export", Access::kOwner, Export},
-  });
+                                  {"GET", "/admin/transfer", Access::kOwner, Show},
+                                  {"POST", "/admin/import", Access::kOwner, Import},
+                                  {"GET", "/admin/import/{job}", Access::kOwner, Progress},
+                                  {"GET", "/admin/export", Access::kOwner, Export},
+                              });
 }
 
 }  // namespace samizdat::web::admin

@@ -122,8 +122,8 @@ TEST(BuildTest, SidebarCountsPerYearAndMonthInTheBlogsZone) {
                                    At("2022-01-02T10:00:00Z"), At("2021-12-31T23:30:00Z"),
                                    At("2021-12-01T10:00:00Z"), At("2020-06-01T10:00:00Z")};
   const std::vector<LabelCount> labels = {{"zebra", 1}, {"Apple", 4}, {"mango", 2}};
-  Sidebar sidebar = MakeSidebar(blog, Zone("Europe/Paris"), times, labels,
-                                {{"About me", "/p/about.html"}}, 0);
+  Sidebar sidebar =
+      MakeSidebar(blog, Zone("Europe/Paris"), times, labels, {{"About me", "/p/about.html"}}, 0);
   ASSERT_EQ(sidebar.archive.size(), 3u);
   const ArchiveYear& y2022 = sidebar.archive[0];
   EXPECT_EQ(y2022.year, 2022);

@@ -3,13 +3,12 @@
 #include "render/theme.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
-
-#include <unistd.h>
 
 #include "render/build.h"
 
@@ -47,10 +46,10 @@ Post TestPost() {
 }
 
 Sidebar TestSidebar(const Blog& blog) {
-  return MakeSidebar(blog, TimeZone::Utc(),
-                     {At("2022-01-15T16:18:00Z"), At("2022-01-02T10:00:00Z"),
-                      At("2021-11-02T10:00:00Z")},
-                     {{"tides", 2}, {"harbor life", 1}}, {{"Contact", "/p/contact.html"}}, 0);
+  return MakeSidebar(
+      blog, TimeZone::Utc(),
+      {At("2022-01-15T16:18:00Z"), At("2022-01-02T10:00:00Z"), At("2021-11-02T10:00:00Z")},
+      {{"tides", 2}, {"harbor life", 1}}, {{"Contact", "/p/contact.html"}}, 0);
 }
 
 PageView ItemPage() {
@@ -110,22 +109,36 @@ size_t Count(const std::string& haystack, std::string_view needle) {
 
 TEST(ThemeTest, ItemPageFollowsBloggersOrder) {
   const std::string html = Theme::Default().Render(ItemPage());
-  ExpectInOrder(html, {"<!DOCTYPE html>", "<html lang=\"en\">", "<meta charset=\"utf-8\">",
-                       "name=\"viewport\"", "<title>Harbor Log: The spring tide came early</title>",
+  ExpectInOrder(html, {"<!DOCTYPE html>",
+                       "<html lang=\"en\">",
+                       "<meta charset=\"utf-8\">",
+                       "name=\"viewport\"",
+                       "<title>Harbor Log: The spring tide came early</title>",
                        "<link rel=\"canonical\" href=\"/2022/01/spring-tide.html\">",
                        "title=\"Harbor Log - Atom\" href=\"/feeds/posts/default\"",
                        "title=\"Harbor Log - RSS\" href=\"/feeds/posts/default?alt=rss\"",
-                       "<meta name=\"generator\" content=\"samizdat\">", "<style>", "</head>",
+                       "<meta name=\"generator\" content=\"samizdat\">",
+                       "<style>",
+                       "</head>",
                        "alt=\"Harbor Log banner\" title=\"Harbor Log banner\"",
                        "<h2 class=\"date-header\"><span>Saturday, January 15, 2022</span></h2>",
-                       "The spring tide came early", "The water rose past the third step",
-                       "Posted by", "Mira", "at <a class=\"timestamp-link\"",
+                       "The spring tide came early",
+                       "The water rose past the third step",
+                       "Posted by",
+                       "Mira",
+                       "at <a class=\"timestamp-link\"",
                        "datetime=\"2022-01-15T16:18:00.000Z\">4:18 PM</time>",
                        "Labels: <a href=\"/search/label/tides\" rel=\"tag\">tides</a>, "
                        "<a href=\"/search/label/harbor%20life\" rel=\"tag\">harbor life</a></span>",
-                       "<h4>No comments:</h4>", "Post a Comment", "Newer Post", "Older Post",
-                       "Home", "Subscribe to:", "href=\"/feeds/5678/comments/default\"",
-                       "Post Comments (Atom)", "Search This Blog",
+                       "<h4>No comments:</h4>",
+                       "Post a Comment",
+                       "Newer Post",
+                       "Older Post",
+                       "Home",
+                       "Subscribe to:",
+                       "href=\"/feeds/5678/comments/default\"",
+                       "Post Comments (Atom)",
+                       "Search This Blog",
                        "Powered by samizdat"});
   // The item page's title is not a link, and the list-only comment link is absent.
   EXPECT_EQ(html.find("<a href=\"/2022/01/spring-tide.html\">The spring"), std::string::npos);
@@ -162,8 +175,8 @@ TEST(ThemeTest, ListPageShowsDateHeadersCommentLinksAndOlderPosts) {
   ExpectInOrder(html, {"<a href=\"/2022/01/spring-tide.html\">The spring tide came early</a>",
                        "<a class=\"comment-link\" href=\"/2022/01/spring-tide.html#comment-form\">"
                        "No comments</a>",
-                       "<a href=\"/2022/01/nets.html\">Nets</a>", "1 comment</a>",
-                       "Older Posts", "Subscribe to:", "Posts (Atom)"});
+                       "<a href=\"/2022/01/nets.html\">Nets</a>", "1 comment</a>", "Older Posts",
+                       "Subscribe to:", "Posts (Atom)"});
   EXPECT_NE(html.find("href=\"/search?updated-max=2022-01-15T09%3A00%3A00Z&amp;max-results=7\""),
             std::string::npos);
   EXPECT_EQ(html.find("Newer Posts"), std::string::npos);
@@ -180,8 +193,7 @@ TEST(ThemeTest, TextHeaderLinksHomeExceptOnTheHomePage) {
   EXPECT_NE(html.find("Tides, boats and the people who mend them."), std::string::npos);
   page.kind = PageKind::kItem;
   html = Theme::Default().Render(page);
-  EXPECT_NE(html.find("<h1 class=\"title\"><a href=\"/\">Harbor Log</a></h1>"),
-            std::string::npos);
+  EXPECT_NE(html.find("<h1 class=\"title\"><a href=\"/\">Harbor Log</a></h1>"), std::string::npos);
 }
 
 TEST(ThemeTest, StatusMessageAndSnippetsOnSearchPages) {
@@ -223,8 +235,8 @@ TEST(ThemeTest, StaticPageHasNoDateHeaderCommentsOrPager) {
   page.posts = {MakePostView(blog, TimeZone::Utc(), post)};
   const std::string html = Theme::Default().Render(page);
   ExpectInOrder(html, {"The spring tide came early", "The water rose past the third step"});
-  for (std::string_view absent : {"class=\"date-header\"", "No comments", "Post a Comment", "Newer Post",
-                                  "Older Post", "Subscribe to:", "Posted by"}) {
+  for (std::string_view absent : {"class=\"date-header\"", "No comments", "Post a Comment",
+                                  "Newer Post", "Older Post", "Subscribe to:", "Posted by"}) {
     EXPECT_EQ(html.find(absent), std::string::npos) << absent;
   }
 }
@@ -240,8 +252,8 @@ TEST(ThemeTest, ErrorPageUsesTheLayout) {
   page.sidebar_html = Theme::Default().RenderSidebar(TestSidebar(TestBlog()), "");
   const std::string html = Theme::Default().Render(page);
   ExpectInOrder(html, {"alt=\"Harbor Log banner\"", "Page not found",
-                       "Sorry, the page you were looking for in this blog does not exist.",
-                       "Home", "Blog Archive", "Powered by samizdat"});
+                       "Sorry, the page you were looking for in this blog does not exist.", "Home",
+                       "Blog Archive", "Powered by samizdat"});
   EXPECT_EQ(html.find("Subscribe to:"), std::string::npos);
 }
 
@@ -251,14 +263,31 @@ TEST(ThemeTest, SidebarShowsSearchPagesArchiveLabelsAndAbout) {
   sidebar.archive[0].expanded = true;
   page.sidebar_html = Theme::Default().RenderSidebar(sidebar, "");
   const std::string html = Theme::Default().Render(page);
-  ExpectInOrder(html, {"<aside", "Search This Blog", "action=\"/search\"", "name=\"q\"",
-                       "value=\"Search\"", "Pages", "<a href=\"/p/contact.html\">Contact</a>",
-                       "Blog Archive", "<details open>", "href=\"/2022/\">2022</a>", "(2)",
-                       "href=\"/2022/01/\">January</a>", "(2)", "<details>",
-                       "href=\"/2021/\">2021</a>", "(1)", "href=\"/2021/11/\">November</a>",
-                       "Labels", "href=\"/search/label/harbor%20life\">harbor life</a>", "(1)",
-                       "href=\"/search/label/tides\">tides</a>", "(2)", "About",
-                       "Tides, boats and the people who mend them.", "</aside>"});
+  ExpectInOrder(html, {"<aside",
+                       "Search This Blog",
+                       "action=\"/search\"",
+                       "name=\"q\"",
+                       "value=\"Search\"",
+                       "Pages",
+                       "<a href=\"/p/contact.html\">Contact</a>",
+                       "Blog Archive",
+                       "<details open>",
+                       "href=\"/2022/\">2022</a>",
+                       "(2)",
+                       "href=\"/2022/01/\">January</a>",
+                       "(2)",
+                       "<details>",
+                       "href=\"/2021/\">2021</a>",
+                       "(1)",
+                       "href=\"/2021/11/\">November</a>",
+                       "Labels",
+                       "href=\"/search/label/harbor%20life\">harbor life</a>",
+                       "(1)",
+                       "href=\"/search/label/tides\">tides</a>",
+                       "(2)",
+                       "About",
+                       "Tides, boats and the people who mend them.",
+                       "</aside>"});
 }
 
 TEST(ThemeTest, RenderSidebarHoldsArchiveLabelsAndTheEscapedQuery) {
@@ -295,8 +324,8 @@ TEST(ThemeTest, PageInsertsSidebarHtmlOnceAndUnescaped) {
   const std::string html = Theme::Default().Render(page);
   EXPECT_EQ(Count(html, page.sidebar_html), 1u);
   ExpectInOrder(html, {"Powered", "</footer>"});  // sanity: a whole page
-  ExpectInOrder(html, {"<aside class=\"sidebar\" id=\"sidebar\">\n", page.sidebar_html,
-                       "</aside>"});
+  ExpectInOrder(html,
+                {"<aside class=\"sidebar\" id=\"sidebar\">\n", page.sidebar_html, "</aside>"});
   EXPECT_EQ(Count(html, "Search This Blog"), 1u);
 }
 
@@ -598,14 +627,15 @@ TEST(ThemeTest, ReferencePageReadsInBloggersOrder) {
   // The dump's texts carry apostrophes and quotes that the page escapes; compare the
   // escaped forms by rendering them back through the same escaping.
   std::string text = VisibleText(Theme::Default().Render(page));
-  for (auto [from, to] : {std::pair<std::string, std::string>{"&apos;", "'"}, {"&quot;", "\""},
-                          {"&amp;", "&"}, {"&#39;", "'"}}) {
+  for (auto [from, to] : {std::pair<std::string, std::string>{"&apos;", "'"},
+                          {"&quot;", "\""},
+                          {"&amp;", "&"},
+                          {"&#39;", "'"}}) {
     for (size_t p = text.find(from); p != std::string::npos; p = text.find(from, p)) {
       text.replace(p, from.size(), to);
     }
   }
-  ExpectInOrder(text, {lines[0], lines[1], lines[2], lines[3], lines[4], lines[5],
-                       "No comments:"});
+  ExpectInOrder(text, {lines[0], lines[1], lines[2], lines[3], lines[4], lines[5], "No comments:"});
   const std::string last = lines.back();
   EXPECT_EQ(last, "No comments:");
 }

@@ -217,9 +217,10 @@ TEST_F(AccountServiceTest, WrongPasswordAndUnknownEmailSayTheSame) {
 TEST_F(AccountServiceTest, ThrottlesAnAccountAfterFailures) {
   Add("ann@example.com");
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(SignIn("ann@example.com", "wrong", kT0 + minutes(i), "198.51.100." +
-                     std::to_string(i)).refusal,
-              SignInRefusal::kWrongCredentials);
+    EXPECT_EQ(
+        SignIn("ann@example.com", "wrong", kT0 + minutes(i), "198.51.100." + std::to_string(i))
+            .refusal,
+        SignInRefusal::kWrongCredentials);
   }
   // Even the right password, from another address, is not checked now.
   const Time now = kT0 + minutes(3);
@@ -230,8 +231,7 @@ TEST_F(AccountServiceTest, ThrottlesAnAccountAfterFailures) {
   EXPECT_EQ(throttled.retry_after, minutes(12));
   EXPECT_EQ(throttled.message,
             "Too many failed sign-ins for this account. Try again in 12 minutes.");
-  EXPECT_EQ(SignIn("ann@example.com", kPassword, now + throttled.retry_after - seconds(1))
-                .refusal,
+  EXPECT_EQ(SignIn("ann@example.com", kPassword, now + throttled.retry_after - seconds(1)).refusal,
             SignInRefusal::kThrottled);
   EXPECT_EQ(SignIn("ann@example.com", kPassword, now + throttled.retry_after).refusal,
             SignInRefusal::kNone);
@@ -246,8 +246,7 @@ TEST_F(AccountServiceTest, ThrottlesAnAddressAfterFailures) {
   SignInOutcome throttled = SignIn("ann@example.com", kPassword, kT0 + minutes(1));
   EXPECT_EQ(throttled.refusal, SignInRefusal::kThrottled);
   EXPECT_EQ(throttled.retry_after, minutes(14));
-  EXPECT_NE(throttled.message.find("Too many failed sign-ins from your address"),
-            std::string::npos)
+  EXPECT_NE(throttled.message.find("Too many failed sign-ins from your address"), std::string::npos)
       << throttled.message;
   // Another address is not affected.
   EXPECT_EQ(SignIn("ann@example.com", kPassword, kT0 + minutes(1), "203.0.113.9").refusal,

@@ -7,8 +7,8 @@
 #include <atomic>
 #include <chrono>
 
-#include "service/blogs.h"
 #include "../store/forwarding_store.h"
+#include "service/blogs.h"
 #include "test_store.h"
 
 namespace samizdat::service {

@@ -100,10 +100,13 @@ TEST_F(CommentServiceTest, EachBadSubmissionIsRefusedAndNothingStored) {
       {"honeypot", [](auto& f) { f.honeypot = "x@example.com"; }, CommentRefusal::kInvalid},
       {"only script", [](auto& f) { f.body = "<script>alert(1)</script>"; },
        CommentRefusal::kInvalid},
-      {"links", [](auto& f) {
-         f.body = "<a href='http://a.example'>a</a><a href='http://b.example'>b</a>"
-                  "<a href='http://c.example'>c</a><a href='http://d.example'>d</a>";
-       }, CommentRefusal::kInvalid},
+      {"links",
+       [](auto& f) {
+         f.body =
+             "<a href='http://a.example'>a</a><a href='http://b.example'>b</a>"
+             "<a href='http://c.example'>c</a><a href='http://d.example'>d</a>";
+       },
+       CommentRefusal::kInvalid},
       {"no token", [](auto& f) { f.token.clear(); }, CommentRefusal::kForbidden},
       {"forged token", [](auto& f) { f.token[f.token.size() - 2] ^= 1; },
        CommentRefusal::kForbidden},
@@ -246,11 +249,10 @@ TEST_F(CommentServiceTest, TheAuthorsReplyIsPublishedAndApprovesAHeldParent) {
 TEST_F(CommentServiceTest, AReplyNeedsTextAndALiveParent) {
   CommentService service = Service();
   auto comment = service.Submit(blog_, Form(service, "Hello"), now_);
-  EXPECT_EQ(service.Reply(blog_, comment->comment.id, "A", "<script>x</script>", now_)
-                .status().code(),
-            Status::Code::kInvalidArgument);
-  EXPECT_EQ(service.Reply(blog_, 424242, "A", "hi", now_).status().code(),
-            Status::Code::kNotFound);
+  EXPECT_EQ(
+      service.Reply(blog_, comment->comment.id, "A", "<script>x</script>", now_).status().code(),
+      Status::Code::kInvalidArgument);
+  EXPECT_EQ(service.Reply(blog_, 424242, "A", "hi", now_).status().code(), Status::Code::kNotFound);
   ASSERT_TRUE(service.Moderate(blog_.id, comment->comment.id, ModerationAction::kSpam).ok());
   EXPECT_EQ(service.Reply(blog_, comment->comment.id, "A", "hi", now_).status().code(),
             Status::Code::kInvalidArgument);

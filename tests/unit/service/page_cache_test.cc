@@ -63,7 +63,8 @@ TEST(PageCacheTest, DropBlogDropsOnlyThatBlog) {
 TEST(PageCacheTest, StaysWithinItsBudgetByEvictingTheOldest) {
   PageCache cache(8 * 1024, 1000);
   const std::string big(2000, 'x');
-  for (int i = 0; i < 20; ++i) cache.Put(1, 1, "/" + std::to_string(i), Page(big + std::to_string(i)));
+  for (int i = 0; i < 20; ++i)
+    cache.Put(1, 1, "/" + std::to_string(i), Page(big + std::to_string(i)));
   EXPECT_LE(cache.bytes(), 8u * 1024);
   EXPECT_EQ(cache.Find(1, 1, "/0"), nullptr) << "the oldest page goes first";
   EXPECT_NE(cache.Find(1, 1, "/19"), nullptr) << "the newest page stays";

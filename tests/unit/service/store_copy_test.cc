@@ -61,8 +61,7 @@ std::vector<Comment> AllComments(Store& s, int64_t blog_id) {
   q.statuses = {};
   q.limit = 100000;
   std::vector<Comment> all = Must(s.ListComments(q));
-  std::sort(all.begin(), all.end(),
-            [](const Comment& a, const Comment& b) { return a.id < b.id; });
+  std::sort(all.begin(), all.end(), [](const Comment& a, const Comment& b) { return a.id < b.id; });
   return all;
 }
 
@@ -198,8 +197,7 @@ void ExpectSameStore(Store& from, Store& to) {
       EXPECT_EQ(redirects[j].new_path, redirects_copied[j].new_path);
     }
 
-    ExpectSameSpamCounts(Must(from.GetAllSpamCounts(blog.id)),
-                         Must(to.GetAllSpamCounts(blog.id)));
+    ExpectSameSpamCounts(Must(from.GetAllSpamCounts(blog.id)), Must(to.GetAllSpamCounts(blog.id)));
 
     // What the target derives from the rows: label counts and the full-text index.
     std::vector<LabelCount> labels = Must(from.LabelCounts(blog.id));
@@ -302,8 +300,8 @@ class StoreCopyTest : public ::testing::Test {
     return Must(store::OpenSqliteStore((dir_ / name).string()));
   }
 
-  Post AddPost(Store& s, int64_t blog_id, const std::string& slug, PostKind kind,
-               PostStatus status, int64_t ms, std::vector<std::string> labels = {}) {
+  Post AddPost(Store& s, int64_t blog_id, const std::string& slug, PostKind kind, PostStatus status,
+               int64_t ms, std::vector<std::string> labels = {}) {
     Post post;
     post.blog_id = blog_id;
     post.kind = kind;
@@ -529,8 +527,7 @@ TEST_F(StoreCopyTest, RefusesTargetWithABlogOrAUser) {
     Status refused = CopyStore(*source_, *target, CopyOptions{}, nullptr);
     EXPECT_TRUE(refused.IsInvalidArgument()) << refused.ToString();
     EXPECT_NE(refused.message().find("not empty"), std::string::npos) << refused.message();
-    EXPECT_NE(refused.message().find("--allow-non-empty"), std::string::npos)
-        << refused.message();
+    EXPECT_NE(refused.message().find("--allow-non-empty"), std::string::npos) << refused.message();
     EXPECT_EQ(Count(*target), before);
   }
 }
@@ -567,8 +564,7 @@ TEST_F(StoreCopyTest, PostIdOfAnotherBlogInTheTargetWritesNothing) {
   options.allow_non_empty = true;
   Status clash = CopyStore(*source_, *target_, options, nullptr);
   EXPECT_TRUE(clash.IsConflict()) << clash.ToString();
-  EXPECT_NE(clash.message().find(std::to_string(first.id)), std::string::npos)
-      << clash.message();
+  EXPECT_NE(clash.message().find(std::to_string(first.id)), std::string::npos) << clash.message();
   EXPECT_EQ(Count(*target_), before);
 }
 

@@ -6,8 +6,7 @@ namespace {
 
 class AccountsTest : public StoreTest {
  protected:
-  User NewUser(const std::string& email, UserRole role = UserRole::kAuthor,
-               int64_t blog_id = 0) {
+  User NewUser(const std::string& email, UserRole role = UserRole::kAuthor, int64_t blog_id = 0) {
     User user;
     user.email = email;
     user.display_name = "Name of " + email;

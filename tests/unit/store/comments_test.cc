@@ -56,7 +56,9 @@ class CommentsTest : public StoreTest {
     return ids;
   }
 
-  int CountOnPost(int64_t post_id) { return Must(store_->GetPost(blog_.id, post_id)).comment_count; }
+  int CountOnPost(int64_t post_id) {
+    return Must(store_->GetPost(blog_.id, post_id)).comment_count;
+  }
   int64_t CommentSeq() { return Must(store_->GetBlog(blog_.id)).comment_seq; }
 
   Ids ChangedSince(int64_t since) {
@@ -267,11 +269,12 @@ TEST_P(CommentsTest, PostCountFollowsPublishedCommentsThroughEveryWrite) {
   EXPECT_EQ(CountOnPost(post_.id), 1);
   Comment held = Add(post_.id, 200, CommentStatus::kPending);
   EXPECT_EQ(CountOnPost(post_.id), 1);
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, held.id, CommentStatus::kPublished,
-                                      SpamTraining::kNone, {}).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, held.id, CommentStatus::kPublished, SpamTraining::kNone, {})
+          .ok());
   EXPECT_EQ(CountOnPost(post_.id), 2);
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, a.id, CommentStatus::kSpam, SpamTraining::kNone,
-                                      {}).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, a.id, CommentStatus::kSpam, SpamTraining::kNone, {}).ok());
   EXPECT_EQ(CountOnPost(post_.id), 1);
   // Listings and lookups by path carry the same count.
   EXPECT_EQ(Must(store_->ListPosts(QueryOf(blog_.id))).at(0).comment_count, 1);
@@ -286,8 +289,9 @@ TEST_P(CommentsTest, PostCountFollowsPublishedCommentsThroughEveryWrite) {
 
   EXPECT_EQ(Must(store_->PurgeComments(CommentStatus::kSpam, At(1000))), 1);
   EXPECT_EQ(CountOnPost(post_.id), 1);
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, held.id, CommentStatus::kDeleted,
-                                      SpamTraining::kNone, {}).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, held.id, CommentStatus::kDeleted, SpamTraining::kNone, {})
+          .ok());
   EXPECT_EQ(CountOnPost(post_.id), 0);
 }
 
@@ -313,8 +317,9 @@ TEST_P(CommentsTest, CommentWritesMoveCommentSeqButNotGeneration) {
   EXPECT_EQ(after_create.generation, start.generation);
   EXPECT_EQ(after_create.updated, start.updated);
 
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam,
-                                      {"x"}).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam, {"x"})
+          .ok());
   Blog after_moderate = Must(store_->GetBlog(blog_.id));
   EXPECT_EQ(after_moderate.comment_seq, 2);
   EXPECT_GE(after_moderate.comments_updated, after_create.comments_updated);
@@ -342,8 +347,9 @@ TEST_P(CommentsTest, CommentWritesMoveCommentSeqButNotGeneration) {
 TEST_P(CommentsTest, ModeratingToTheSameStateChangesNothing) {
   Comment c = Add(post_.id, 100);
   int64_t seq = CommentSeq();
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kPublished,
-                                      SpamTraining::kNone, {}).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, c.id, CommentStatus::kPublished, SpamTraining::kNone, {})
+          .ok());
   EXPECT_EQ(CommentSeq(), seq);
   EXPECT_TRUE(ChangedSince(seq).empty());
 }
@@ -365,8 +371,10 @@ TEST_P(CommentsTest, PostsWithCommentsChangedSinceNamesExactlyTheTouchedPosts) {
 
   int64_t seq1 = CommentSeq();
   EXPECT_TRUE(ChangedSince(seq1).empty());
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, on_second.id, CommentStatus::kPublished,
-                                      SpamTraining::kHam, {"hello"}).ok());
+  ASSERT_TRUE(store_
+                  ->ModerateComment(blog_.id, on_second.id, CommentStatus::kPublished,
+                                    SpamTraining::kHam, {"hello"})
+                  .ok());
   EXPECT_EQ(ChangedSince(seq1), (Ids{second.id}));
   EXPECT_EQ(ChangedSince(seq0), Sorted({post_.id, second.id}));
 
@@ -389,10 +397,12 @@ TEST_P(CommentsTest, PostsWithCommentsChangedSinceNamesExactlyTheTouchedPosts) {
 TEST_P(CommentsTest, ModeratingAnUnknownCommentIsNotFound) {
   Comment c = Add(post_.id, 100);
   Blog other = NewBlog("b.example");
-  EXPECT_TRUE(store_->ModerateComment(blog_.id, c.id - 1, CommentStatus::kSpam,
-                                      SpamTraining::kSpam, {"x"}).IsNotFound());
-  EXPECT_TRUE(store_->ModerateComment(other.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam,
-                                      {"x"}).IsNotFound());
+  EXPECT_TRUE(
+      store_->ModerateComment(blog_.id, c.id - 1, CommentStatus::kSpam, SpamTraining::kSpam, {"x"})
+          .IsNotFound());
+  EXPECT_TRUE(
+      store_->ModerateComment(other.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam, {"x"})
+          .IsNotFound());
   EXPECT_EQ(Must(store_->GetComment(blog_.id, c.id)).status, CommentStatus::kPublished);
   EXPECT_EQ(Must(store_->GetSpamCounts(blog_.id, {"x"})).spam_comments, 0);
 }
@@ -402,8 +412,9 @@ TEST_P(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
   const std::vector<std::string> asked = {"cheap", "pills", "hello", "unseen"};
   Comment c = Add(post_.id, 100, CommentStatus::kPending);
 
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam,
-                                      tokens).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam, tokens)
+          .ok());
   EXPECT_EQ(Must(store_->GetComment(blog_.id, c.id)).status, CommentStatus::kSpam);
   EXPECT_EQ(Must(store_->GetComment(blog_.id, c.id)).trained, SpamTraining::kSpam);
   SpamCounts counts = Must(store_->GetSpamCounts(blog_.id, asked));
@@ -415,22 +426,27 @@ TEST_P(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
   EXPECT_EQ(counts.tokens.at("pills").spam, 1);
 
   // The same training again learns nothing more.
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam,
-                                      tokens).ok());
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kDeleted,
-                                      SpamTraining::kSpam, tokens).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam, tokens)
+          .ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, c.id, CommentStatus::kDeleted, SpamTraining::kSpam, tokens)
+          .ok());
   counts = Must(store_->GetSpamCounts(blog_.id, asked));
   EXPECT_EQ(counts.spam_comments, 1);
   EXPECT_EQ(counts.tokens.at("cheap").spam, 1);
 
   // A second comment, learnt as ham, shares a token.
   Comment hello = Add(post_.id, 200, CommentStatus::kPending);
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, hello.id, CommentStatus::kPublished,
-                                      SpamTraining::kHam, {"hello", "pills"}).ok());
+  ASSERT_TRUE(store_
+                  ->ModerateComment(blog_.id, hello.id, CommentStatus::kPublished,
+                                    SpamTraining::kHam, {"hello", "pills"})
+                  .ok());
 
   // Spam -> ham: out of spam, into ham.
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kPublished,
-                                      SpamTraining::kHam, tokens).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, c.id, CommentStatus::kPublished, SpamTraining::kHam, tokens)
+          .ok());
   counts = Must(store_->GetSpamCounts(blog_.id, asked));
   EXPECT_EQ(counts.spam_comments, 0);
   EXPECT_EQ(counts.ham_comments, 2);
@@ -442,8 +458,10 @@ TEST_P(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
   EXPECT_EQ(counts.tokens.count("unseen"), 0u);
 
   // Forgetting the training takes the comment out of every count.
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kPublished,
-                                      SpamTraining::kNone, tokens).ok());
+  ASSERT_TRUE(
+      store_
+          ->ModerateComment(blog_.id, c.id, CommentStatus::kPublished, SpamTraining::kNone, tokens)
+          .ok());
   counts = Must(store_->GetSpamCounts(blog_.id, asked));
   EXPECT_EQ(counts.ham_comments, 1);
   EXPECT_EQ(counts.tokens.count("cheap"), 0u);  // no comment of either class has it
@@ -452,14 +470,19 @@ TEST_P(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
 
 TEST_P(CommentsTest, UntrainingTokensNeverLearntLeavesNoNegativeCounts) {
   Comment c = Add(post_.id, 100);
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam,
-                                      {"known"}).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam, {"known"})
+          .ok());
   Comment h = Add(post_.id, 150);
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, h.id, CommentStatus::kPublished,
-                                      SpamTraining::kHam, {"shared"}).ok());
+  ASSERT_TRUE(store_
+                  ->ModerateComment(blog_.id, h.id, CommentStatus::kPublished, SpamTraining::kHam,
+                                    {"shared"})
+                  .ok());
   // The caller passes more tokens when forgetting than were learnt as spam.
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kPublished,
-                                      SpamTraining::kNone, {"known", "shared", "never"}).ok());
+  ASSERT_TRUE(store_
+                  ->ModerateComment(blog_.id, c.id, CommentStatus::kPublished, SpamTraining::kNone,
+                                    {"known", "shared", "never"})
+                  .ok());
   SpamCounts counts = Must(store_->GetSpamCounts(blog_.id, {"known", "shared", "never"}));
   EXPECT_EQ(counts.spam_comments, 0);
   EXPECT_EQ(counts.ham_comments, 1);
@@ -470,8 +493,10 @@ TEST_P(CommentsTest, UntrainingTokensNeverLearntLeavesNoNegativeCounts) {
 
   // Another spam comment now counts from zero, not from -1.
   Comment d = Add(post_.id, 200);
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, d.id, CommentStatus::kSpam, SpamTraining::kSpam,
-                                      {"shared", "never"}).ok());
+  ASSERT_TRUE(store_
+                  ->ModerateComment(blog_.id, d.id, CommentStatus::kSpam, SpamTraining::kSpam,
+                                    {"shared", "never"})
+                  .ok());
   counts = Must(store_->GetSpamCounts(blog_.id, {"shared", "never"}));
   EXPECT_EQ(counts.spam_comments, 1);
   EXPECT_EQ(counts.tokens.at("shared").spam, 1);
@@ -485,8 +510,10 @@ TEST_P(CommentsTest, SpamCountsAreKeptPerBlog) {
   Comment elsewhere = Make(foreign.id, 100);
   elsewhere.blog_id = other.id;
   elsewhere = Must(store_->CreateComment(elsewhere));
-  ASSERT_TRUE(store_->ModerateComment(other.id, elsewhere.id, CommentStatus::kSpam,
-                                      SpamTraining::kSpam, {"x"}).ok());
+  ASSERT_TRUE(store_
+                  ->ModerateComment(other.id, elsewhere.id, CommentStatus::kSpam,
+                                    SpamTraining::kSpam, {"x"})
+                  .ok());
   SpamCounts here = Must(store_->GetSpamCounts(blog_.id, {"x"}));
   EXPECT_EQ(here.spam_comments, 0);
   EXPECT_TRUE(here.tokens.empty());
@@ -520,7 +547,8 @@ TEST_P(CommentsTest, PurgeRemovesOldCommentsOfAStatusInEveryBlogAndKeepsReplies)
   EXPECT_EQ(CommentSeq(), seq + 1);
 }
 
-// --- rate limit and duplicates --------------------------------------------------------------------
+// --- rate limit and duplicates
+// --------------------------------------------------------------------
 
 TEST_P(CommentsTest, CountCommentsFromIpCountsTheWindowOfOneBlog) {
   auto add_from = [&](int64_t blog_id, int64_t post_id, const std::string& ip, int64_t ms,
@@ -560,11 +588,13 @@ TEST_P(CommentsTest, DigestExistsForAnyStatusButDeletedOnThatPost) {
   Blog other = NewBlog("b.example");
   EXPECT_FALSE(Must(store_->CommentDigestExists(other.id, post_.id, "same")));
 
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kDeleted,
-                                      SpamTraining::kNone, {}).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, c.id, CommentStatus::kDeleted, SpamTraining::kNone, {})
+          .ok());
   EXPECT_FALSE(Must(store_->CommentDigestExists(blog_.id, post_.id, "same")));
-  ASSERT_TRUE(store_->ModerateComment(blog_.id, c.id, CommentStatus::kPending,
-                                      SpamTraining::kNone, {}).ok());
+  ASSERT_TRUE(
+      store_->ModerateComment(blog_.id, c.id, CommentStatus::kPending, SpamTraining::kNone, {})
+          .ok());
   EXPECT_TRUE(Must(store_->CommentDigestExists(blog_.id, post_.id, "same")));
 }
 
@@ -643,10 +673,8 @@ TEST_P(CommentsTest, PostCommentsModeRoundTrips) {
 
   created.comments_mode = CommentsMode::kHidden;
   ASSERT_TRUE(store_->UpdatePost(created).ok());
-  EXPECT_EQ(Must(store_->GetPostByPath(blog_.id, post.path)).comments_mode,
-            CommentsMode::kHidden);
-  EXPECT_EQ(Must(store_->ListPosts(QueryOf(blog_.id))).at(0).comments_mode,
-            CommentsMode::kHidden);
+  EXPECT_EQ(Must(store_->GetPostByPath(blog_.id, post.path)).comments_mode, CommentsMode::kHidden);
+  EXPECT_EQ(Must(store_->ListPosts(QueryOf(blog_.id))).at(0).comments_mode, CommentsMode::kHidden);
 }
 
 SAMIZDAT_ON_EVERY_STORE(CommentsTest);

@@ -204,8 +204,7 @@ TEST_P(CopyTest, CopiedRowsKeepTheirIdsAndValues) {
   EXPECT_NE(later.id, user.id);
   EXPECT_EQ(Must(store_->CountUsers()), 2);
 
-  EXPECT_EQ(Must(store_->GetOrCreateSecret("form-key", "another")),
-            std::string("\x01\x00\x02", 3));
+  EXPECT_EQ(Must(store_->GetOrCreateSecret("form-key", "another")), std::string("\x01\x00\x02", 3));
   ExpectCounts(Must(store_->GetAllSpamCounts(blog.id)), 7, 30,
                {{"cheap", {5, 1}}, {"hello", {0, 12}}});
   // Posts of the copied blog go in as into any other.
@@ -285,8 +284,8 @@ TEST_P(CopyTest, TakenIdsHostsEmailsAndNamesAreConflictsAndTheBatchGoesOn) {
   no_pages.host = "c.example";
   no_pages.posts_per_page = 0;
   EXPECT_TRUE(bulk->AddBlog(no_pages).IsInvalidArgument());
-  EXPECT_TRUE(bulk->AddUser(MakeUser("nobody@example.com", UserRole::kAuthor, 0))
-                  .IsInvalidArgument());
+  EXPECT_TRUE(
+      bulk->AddUser(MakeUser("nobody@example.com", UserRole::kAuthor, 0)).IsInvalidArgument());
   EXPECT_TRUE(bulk->AddUser(MakeUser("", UserRole::kAuthor, 500)).IsInvalidArgument());
   EXPECT_TRUE(bulk->AddSecret(Secret{"", "x"}).IsInvalidArgument());
   EXPECT_TRUE(bulk->AddSecret(Secret{"empty", ""}).IsInvalidArgument());

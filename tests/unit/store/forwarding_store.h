@@ -16,24 +16,12 @@ class ForwardingStore : public Store {
  public:
   explicit ForwardingStore(Store& inner) : inner_(inner) {}
 
-  Result<Blog> CreateBlog(const Blog& blog) override {
-    return inner_.CreateBlog(blog);
-  }
-  Status UpdateBlog(const Blog& blog) override {
-    return inner_.UpdateBlog(blog);
-  }
-  Result<Blog> GetBlog(int64_t blog_id) override {
-    return inner_.GetBlog(blog_id);
-  }
-  Result<std::vector<Blog>> ListBlogs() override {
-    return inner_.ListBlogs();
-  }
-  Result<Post> CreatePost(const Post& post) override {
-    return inner_.CreatePost(post);
-  }
-  Status UpdatePost(const Post& post) override {
-    return inner_.UpdatePost(post);
-  }
+  Result<Blog> CreateBlog(const Blog& blog) override { return inner_.CreateBlog(blog); }
+  Status UpdateBlog(const Blog& blog) override { return inner_.UpdateBlog(blog); }
+  Result<Blog> GetBlog(int64_t blog_id) override { return inner_.GetBlog(blog_id); }
+  Result<std::vector<Blog>> ListBlogs() override { return inner_.ListBlogs(); }
+  Result<Post> CreatePost(const Post& post) override { return inner_.CreatePost(post); }
+  Status UpdatePost(const Post& post) override { return inner_.UpdatePost(post); }
   Status DeletePost(int64_t blog_id, int64_t post_id) override {
     return inner_.DeletePost(blog_id, post_id);
   }
@@ -49,22 +37,19 @@ class ForwardingStore : public Store {
   Result<std::vector<Post>> ListPosts(const PostQuery& query) override {
     return inner_.ListPosts(query);
   }
-  Result<int> CountPosts(const PostQuery& query) override {
-    return inner_.CountPosts(query);
-  }
+  Result<int> CountPosts(const PostQuery& query) override { return inner_.CountPosts(query); }
   Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) override {
     return inner_.PublishDue(blog_id, now);
   }
-  Result<Neighbours> GetNeighbours(const Post& post) override {
-    return inner_.GetNeighbours(post);
-  }
+  Result<Neighbours> GetNeighbours(const Post& post) override { return inner_.GetNeighbours(post); }
   Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override {
     return inner_.ListPublishedTimes(blog_id);
   }
   Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override {
     return inner_.LabelCounts(blog_id);
   }
-  Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit, int offset) override {
+  Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit,
+                                        int offset) override {
     return inner_.Search(blog_id, query, limit, offset);
   }
   Result<int> CountSearch(int64_t blog_id, std::string_view query) override {
@@ -82,42 +67,43 @@ class ForwardingStore : public Store {
   Result<int> CountComments(const CommentQuery& query) override {
     return inner_.CountComments(query);
   }
-  Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status, SpamTraining training, const std::vector<std::string>& tokens) override {
+  Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
+                         SpamTraining training, const std::vector<std::string>& tokens) override {
     return inner_.ModerateComment(blog_id, comment_id, status, training, tokens);
   }
   Result<int> PurgeComments(CommentStatus status, Time before) override {
     return inner_.PurgeComments(status, before);
   }
-  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id, int64_t since) override {
+  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
+                                                             int64_t since) override {
     return inner_.PostsWithCommentsChangedSince(blog_id, since);
   }
   Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override {
     return inner_.CountCommentsFromIp(blog_id, ip_hash, since);
   }
-  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id, std::string_view digest) override {
+  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
+                                   std::string_view digest) override {
     return inner_.CommentDigestExists(blog_id, post_id, digest);
   }
-  Result<SpamCounts> GetSpamCounts(int64_t blog_id, const std::vector<std::string>& tokens) override {
+  Result<SpamCounts> GetSpamCounts(int64_t blog_id,
+                                   const std::vector<std::string>& tokens) override {
     return inner_.GetSpamCounts(blog_id, tokens);
   }
   Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override {
     return inner_.GetAllSpamCounts(blog_id);
   }
-  Result<std::unique_ptr<BulkWriter>> BeginBulk() override {
-    return inner_.BeginBulk();
-  }
+  Result<std::unique_ptr<BulkWriter>> BeginBulk() override { return inner_.BeginBulk(); }
   Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override {
     return inner_.GetRedirect(blog_id, old_path);
   }
   Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override {
     return inner_.ListRedirects(blog_id);
   }
-  Result<std::string> GetOrCreateSecret(std::string_view name, std::string_view candidate) override {
+  Result<std::string> GetOrCreateSecret(std::string_view name,
+                                        std::string_view candidate) override {
     return inner_.GetOrCreateSecret(name, candidate);
   }
-  Result<std::vector<Secret>> ListSecrets() override {
-    return inner_.ListSecrets();
-  }
+  Result<std::vector<Secret>> ListSecrets() override { return inner_.ListSecrets(); }
   Result<Revision> AddRevision(const Revision& revision) override {
     return inner_.AddRevision(revision);
   }
@@ -127,9 +113,7 @@ class ForwardingStore : public Store {
   Result<Revision> GetRevision(int64_t blog_id, int64_t revision_id) override {
     return inner_.GetRevision(blog_id, revision_id);
   }
-  Status AddMedia(const Media& media) override {
-    return inner_.AddMedia(media);
-  }
+  Status AddMedia(const Media& media) override { return inner_.AddMedia(media); }
   Result<Media> GetMedia(int64_t blog_id, std::string_view hash) override {
     return inner_.GetMedia(blog_id, hash);
   }
@@ -139,30 +123,16 @@ class ForwardingStore : public Store {
   Status DeleteMedia(int64_t blog_id, std::string_view hash) override {
     return inner_.DeleteMedia(blog_id, hash);
   }
-  Result<User> CreateUser(const User& user) override {
-    return inner_.CreateUser(user);
-  }
-  Result<int> CountUsers() override {
-    return inner_.CountUsers();
-  }
-  Result<std::vector<User>> ListUsers() override {
-    return inner_.ListUsers();
-  }
-  Result<User> GetUser(int64_t user_id) override {
-    return inner_.GetUser(user_id);
-  }
+  Result<User> CreateUser(const User& user) override { return inner_.CreateUser(user); }
+  Result<int> CountUsers() override { return inner_.CountUsers(); }
+  Result<std::vector<User>> ListUsers() override { return inner_.ListUsers(); }
+  Result<User> GetUser(int64_t user_id) override { return inner_.GetUser(user_id); }
   Result<User> GetUserByEmail(std::string_view email) override {
     return inner_.GetUserByEmail(email);
   }
-  Status UpdateUser(const User& user) override {
-    return inner_.UpdateUser(user);
-  }
-  Status DeleteUser(int64_t user_id) override {
-    return inner_.DeleteUser(user_id);
-  }
-  Status CreateSession(const Session& session) override {
-    return inner_.CreateSession(session);
-  }
+  Status UpdateUser(const User& user) override { return inner_.UpdateUser(user); }
+  Status DeleteUser(int64_t user_id) override { return inner_.DeleteUser(user_id); }
+  Status CreateSession(const Session& session) override { return inner_.CreateSession(session); }
   Result<Session> GetSession(std::string_view token_hash) override {
     return inner_.GetSession(token_hash);
   }
@@ -187,9 +157,7 @@ class ForwardingStore : public Store {
   Status ClearSignInFailures(std::string_view key) override {
     return inner_.ClearSignInFailures(key);
   }
-  uint64_t ChangeStamp() override {
-    return inner_.ChangeStamp();
-  }
+  uint64_t ChangeStamp() override { return inner_.ChangeStamp(); }
 
  protected:
   Store& inner_;

@@ -28,8 +28,7 @@ inline std::string WithDatabase(std::string_view url, std::string_view db) {
   if (query == std::string_view::npos) query = url.size();
   size_t path = url.find('/', authority);
   if (path == std::string_view::npos || path > query) path = query;
-  return std::string(url.substr(0, path)) + "/" + std::string(db) +
-         std::string(url.substr(query));
+  return std::string(url.substr(0, path)) + "/" + std::string(db) + std::string(url.substr(query));
 }
 
 inline constexpr const char* kHowToReachPostgres =
@@ -57,7 +56,9 @@ inline std::optional<std::string> TestServerUrl() {
 class PgSession {
  public:
   explicit PgSession(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
-    if (conn_) PQsetNoticeProcessor(conn_.get(), [](void*, const char*) {}, nullptr);
+    if (conn_)
+      PQsetNoticeProcessor(
+          conn_.get(), [](void*, const char*) {}, nullptr);
   }
 
   // Empty when connected, else libpq's message.

@@ -14,8 +14,8 @@ using Strings = std::vector<std::string>;
 class PostQueryTest : public StoreTest {
  protected:
   // A published post at `published_ms`, last updated at `updated_ms`.
-  Post Edited(int64_t blog_id, const std::string& slug, int64_t published_ms,
-              int64_t updated_ms, Strings labels = {}) {
+  Post Edited(int64_t blog_id, const std::string& slug, int64_t published_ms, int64_t updated_ms,
+              Strings labels = {}) {
     Post post = NewPost(blog_id, slug, published_ms, std::move(labels));
     post.updated = At(updated_ms);
     EXPECT_TRUE(store_->UpdatePost(post).ok());
@@ -123,8 +123,7 @@ TEST_P(PostQueryTest, OrderByUpdatedPutsTheLatestEditFirst) {
   PostQuery any = QueryOf(blog.id);
   any.order = PostQuery::Order::kUpdated;
   any.status = std::nullopt;
-  EXPECT_EQ(Titles(any),
-            (Strings{"Title old-edited", "Title mid", "Title draft", "Title new"}));
+  EXPECT_EQ(Titles(any), (Strings{"Title old-edited", "Title mid", "Title draft", "Title new"}));
 }
 
 TEST_P(PostQueryTest, UpdatedBoundsAreFromInclusiveBeforeExclusive) {

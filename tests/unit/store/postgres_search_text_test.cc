@@ -1,10 +1,10 @@
 // SearchWords and SnippetHtml: reader text for plainto_tsquery, ts_headline's marked
 // text to a short, safe HTML snippet.
-#include "store/postgres/search_text.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "store/postgres/search_text.h"
 
 namespace samizdat::store::postgres {
 namespace {
@@ -29,7 +29,10 @@ std::string Numbered(int n) {
 TEST(SearchWordsTest, SplitsOnSpacesAndControlsAndKeepsOperatorsAsText) {
   EXPECT_EQ(SearchWords("  working\tclass\n"), "working class");
   EXPECT_EQ(SearchWords("\"foo AND ("), "\"foo AND (");
-  EXPECT_EQ(SearchWords(std::string("a\0b\x01" "c", 5)), "a b c");
+  EXPECT_EQ(SearchWords(std::string("a\0b\x01"
+                                    "c",
+                                    5)),
+            "a b c");
 }
 
 TEST(SearchWordsTest, EmptyWhenNoWordsAndAtMost32) {

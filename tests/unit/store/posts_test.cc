@@ -209,13 +209,11 @@ TEST_P(PostsTest, DefaultQueryListsPublishedPostsNewestFirst) {
 
   PostQuery q;
   q.blog_id = blog.id;
-  EXPECT_EQ(Titles(Must(store_->ListPosts(q))),
-            (Strings{"Title new", "Title mid", "Title old"}));
+  EXPECT_EQ(Titles(Must(store_->ListPosts(q))), (Strings{"Title new", "Title mid", "Title old"}));
   EXPECT_EQ(Must(store_->CountPosts(q)), 3);
 
   q.oldest_first = true;
-  EXPECT_EQ(Titles(Must(store_->ListPosts(q))),
-            (Strings{"Title old", "Title mid", "Title new"}));
+  EXPECT_EQ(Titles(Must(store_->ListPosts(q))), (Strings{"Title old", "Title mid", "Title new"}));
 
   PostQuery pages;
   pages.blog_id = blog.id;

@@ -16,8 +16,8 @@ class SearchTest : public StoreTest {
     blog_ = NewBlog("a.example");
   }
 
-  Post Add(const std::string& slug, const std::string& title, const std::string& text,
-           int64_t ms, PostStatus status = PostStatus::kPublished) {
+  Post Add(const std::string& slug, const std::string& title, const std::string& text, int64_t ms,
+           PostStatus status = PostStatus::kPublished) {
     Post post;
     post.blog_id = blog_.id;
     post.status = status;
@@ -72,8 +72,8 @@ TEST_P(SearchTest, SnippetMarksTermsAndEscapesText) {
 TEST_P(SearchTest, HostileInputIsPlainText) {
   Add("a", "Foo", "foo and bar", 1000);
   for (std::string_view q :
-       {"\"foo AND (", "*", "\"", "\"\"", "foo*", "NEAR(foo bar)", "title:foo", "-foo",
-        "foo OR", "^foo", "{title}: foo", "(((", "foo\x01\x02", "AND", "'; DROP TABLE posts;"}) {
+       {"\"foo AND (", "*", "\"", "\"\"", "foo*", "NEAR(foo bar)", "title:foo", "-foo", "foo OR",
+        "^foo", "{title}: foo", "(((", "foo\x01\x02", "AND", "'; DROP TABLE posts;"}) {
     Result<std::vector<SearchHit>> hits = store_->Search(blog_.id, q, 10, 0);
     EXPECT_TRUE(hits.ok()) << q << ": " << hits.status().ToString();
     EXPECT_TRUE(store_->CountSearch(blog_.id, q).ok()) << q;
@@ -127,15 +127,16 @@ TEST_P(SearchTest, LimitAndOffsetPage) {
 }
 
 TEST_P(SearchTest, WordsSplitAtPunctuationAsUnicode61Does) {
-  Add("a", "Links", "see http://x.example/kazakhstan?x=1, mail me@post.org at five o'clock "
-                    "about the “quoted” matter — or <tags>", 1000);
+  Add("a", "Links",
+      "see http://x.example/kazakhstan?x=1, mail me@post.org at five o'clock "
+      "about the “quoted” matter — or <tags>",
+      1000);
   for (std::string_view word : {"kazakhstan", "post", "clock", "quoted", "matter", "tags"}) {
     EXPECT_EQ(Found(word), (Strings{"Links"})) << word;
   }
   std::vector<SearchHit> hits = Must(store_->Search(blog_.id, "kazakhstan", 10, 0));
   ASSERT_EQ(hits.size(), 1u);
-  EXPECT_NE(hits[0].snippet_html.find("x.example/<mark>kazakhstan</mark>?x=1"),
-            std::string::npos)
+  EXPECT_NE(hits[0].snippet_html.find("x.example/<mark>kazakhstan</mark>?x=1"), std::string::npos)
       << hits[0].snippet_html;
 }
 

@@ -20,8 +20,7 @@ class SessionsTest : public StoreTest {
   }
 
   void Open(const std::string& hash, int64_t user_id, int64_t created_ms, int64_t seen_ms) {
-    ASSERT_TRUE(
-        store_->CreateSession(Session{hash, user_id, At(created_ms), At(seen_ms)}).ok());
+    ASSERT_TRUE(store_->CreateSession(Session{hash, user_id, At(created_ms), At(seen_ms)}).ok());
   }
 
   bool Exists(const std::string& hash) { return store_->GetSession(hash).ok(); }
@@ -88,9 +87,9 @@ TEST_P(SessionsTest, DeleteUserSessionsKeepsOneOrNone) {
 
 TEST_P(SessionsTest, PurgeRemovesIdleAndTooOldSessions) {
   Open("fresh", otto_, 5000, 9000);
-  Open("idle", otto_, 5000, 5999);      // last seen before 6000
-  Open("old", otto_, 999, 9500);        // created before 1000, though seen lately
-  Open("edge", ann_, 1000, 6000);       // exactly at both limits: kept
+  Open("idle", otto_, 5000, 5999);  // last seen before 6000
+  Open("old", otto_, 999, 9500);    // created before 1000, though seen lately
+  Open("edge", ann_, 1000, 6000);   // exactly at both limits: kept
   EXPECT_EQ(Must(store_->PurgeSessions(At(6000), At(1000))), 2);
   EXPECT_TRUE(Exists("fresh"));
   EXPECT_FALSE(Exists("idle"));

@@ -2,9 +2,9 @@
 // database from a newer samizdat is refused.
 #include <string>
 
-#include "store_test_util.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
+#include "store_test_util.h"
 
 namespace samizdat::store {
 namespace {
@@ -40,7 +40,8 @@ TEST_F(SqliteStoreTest, DatabaseIsInWalModeWithForeignKeys) {
 
 TEST_F(SqliteStoreTest, NewerSchemaIsRefused) {
   store_.reset();
-  ExecOnFile(path_, "INSERT INTO schema_version (version, name, applied_ms) VALUES (9999, 'future', 0)");
+  ExecOnFile(path_,
+             "INSERT INTO schema_version (version, name, applied_ms) VALUES (9999, 'future', 0)");
   Result<std::unique_ptr<Store>> opened = OpenSqliteStore(path_);
   ASSERT_FALSE(opened.ok());
   EXPECT_TRUE(opened.status().IsInvalidArgument()) << opened.status().ToString();
@@ -57,8 +58,8 @@ TEST_F(SqliteStoreTest, OlderDatabaseIsUpgraded) {
   store_.reset();
   std::filesystem::remove(path_);
   ExecOnFile(path_,
-       "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-       "applied_ms INTEGER NOT NULL)");
+             "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+             "applied_ms INTEGER NOT NULL)");
   store_ = Must(OpenSqliteStore(path_));
   EXPECT_EQ(QueryInt(path_, "SELECT MAX(version) FROM schema_version"),
             sqlite::EmbeddedMigrations().back().version);

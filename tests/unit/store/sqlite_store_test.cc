@@ -49,7 +49,6 @@ TEST_F(SqliteStoreTest, BulkWriterKnowsEveryTrigger) {
             8);
 }
 
-
 TEST_F(SqliteStoreTest, KeptLabelCountsMatchARecount) {
   Blog blog = NewBlog("a.example");
   Blog other = NewBlog("b.example");

@@ -52,8 +52,7 @@ struct MustFailed : std::runtime_error {
 template <typename T>
 T Must(Result<T> result, std::source_location where = std::source_location::current()) {
   if (!result.ok()) {
-    ADD_FAILURE_AT(where.file_name(), static_cast<int>(where.line()))
-        << result.status().ToString();
+    ADD_FAILURE_AT(where.file_name(), static_cast<int>(where.line())) << result.status().ToString();
     throw MustFailed(result.status().ToString());
   }
   return std::move(result).value();
@@ -135,8 +134,8 @@ class StoreFixture : public ::testing::Test {
 
   // A published post at /2022/01/<slug>.html, published at `ms`.
   Post NewPost(int64_t blog_id, const std::string& slug, int64_t ms,
-               std::vector<std::string> labels = {},
-               PostStatus status = PostStatus::kPublished, PostKind kind = PostKind::kPost) {
+               std::vector<std::string> labels = {}, PostStatus status = PostStatus::kPublished,
+               PostKind kind = PostKind::kPost) {
     Post post;
     post.blog_id = blog_id;
     post.kind = kind;
@@ -244,8 +243,8 @@ inline void PrintTo(Backend backend, std::ostream* out) { *out << BackendName(ba
 }  // namespace samizdat::store
 
 // Runs every TEST_P of `fixture` (StoreTest or a fixture derived from it) on both backends.
-#define SAMIZDAT_ON_EVERY_STORE(fixture)                                                  \
-  INSTANTIATE_TEST_SUITE_P(, fixture,                                                      \
-                           ::testing::Values(::samizdat::store::Backend::kSqlite,          \
-                                             ::samizdat::store::Backend::kPostgres),       \
+#define SAMIZDAT_ON_EVERY_STORE(fixture)                                             \
+  INSTANTIATE_TEST_SUITE_P(, fixture,                                                \
+                           ::testing::Values(::samizdat::store::Backend::kSqlite,    \
+                                             ::samizdat::store::Backend::kPostgres), \
                            ::samizdat::store::BackendTestName)

@@ -24,7 +24,11 @@ TEST(PercentEncode, KeepsUnreservedAndEncodesTheRest) {
 }
 
 TEST(StripXmlForbiddenChars, RemovesControlsButKeepsWhitespace) {
-  EXPECT_EQ(StripXmlForbiddenChars("a\x01" "b\x1F" "c\td\ne\rf"s + '\0'), "abc\td\ne\rf");
+  EXPECT_EQ(StripXmlForbiddenChars("a\x01"
+                                   "b\x1F"
+                                   "c\td\ne\rf"s +
+                                   '\0'),
+            "abc\td\ne\rf");
   EXPECT_EQ(StripXmlForbiddenChars("x\xEF\xBF\xBEy\xEF\xBF\xBFz"), "xyz");  // U+FFFE, U+FFFF
   EXPECT_EQ(StripXmlForbiddenChars("Қазақ \x7F ok"), "Қазақ \x7F ok");
   EXPECT_EQ(StripXmlForbiddenChars("bad\xFF"), "bad\xEF\xBF\xBD");

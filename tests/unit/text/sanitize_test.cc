@@ -39,8 +39,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"script_unclosed", "a<script>alert(1)", "a"},
         Case{"script_in_attr_context", "<p title=\"</p><script>alert(1)</script>\">x</p>",
              "<p>x</p>"},
-        Case{"style_element", "<style>body{background:url(javascript:alert(1))}</style>ok",
-             "ok"},
+        Case{"style_element", "<style>body{background:url(javascript:alert(1))}</style>ok", "ok"},
         Case{"style_attribute", "<p style=\"background:url(javascript:alert(1))\">x</p>",
              "<p>x</p>"},
         Case{"class_and_id", "<div class=\"x\" id=\"y\">z</div>", "<div>z</div>"},
@@ -53,10 +52,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Dangerous URL schemes, plain and obfuscated.
         Case{"javascript_href", "<a href=\"javascript:alert(1)\">x</a>", "<a>x</a>"},
         Case{"javascript_upper_space", "<a href=\" JAVASCRIPT:alert(1)\">x</a>", "<a>x</a>"},
-        Case{"javascript_entity_tab", "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
-             "<a>x</a>"},
-        Case{"javascript_entity_newline", "<a href=\"jav&#10;ascript:alert(1)\">x</a>",
-             "<a>x</a>"},
+        Case{"javascript_entity_tab", "<a href=\"jav&#x09;ascript:alert(1)\">x</a>", "<a>x</a>"},
+        Case{"javascript_entity_newline", "<a href=\"jav&#10;ascript:alert(1)\">x</a>", "<a>x</a>"},
         Case{"javascript_decimal_entities",
              "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;"
              "alert(1)\">x</a>",
@@ -64,12 +61,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"javascript_hex_no_semicolon",
              "<a href=\"&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)\">x</a>",
              "<a>x</a>"},
-        Case{"javascript_named_colon", "<a href=\"javascript&colon;alert(1)\">x</a>",
-             "<a>x</a>"},
-        Case{"javascript_nul", "<a href=\"java\0script:alert(1)\">x</a>"s,
-             "<a>x</a>"},
-        Case{"javascript_leading_control", "<a href=\"\x01javascript:alert(1)\">x</a>",
-             "<a>x</a>"},
+        Case{"javascript_named_colon", "<a href=\"javascript&colon;alert(1)\">x</a>", "<a>x</a>"},
+        Case{"javascript_nul", "<a href=\"java\0script:alert(1)\">x</a>"s, "<a>x</a>"},
+        Case{"javascript_leading_control", "<a href=\"\x01javascript:alert(1)\">x</a>", "<a>x</a>"},
         Case{"vbscript", "<a href=\"vbscript:msgbox(1)\">x</a>", "<a>x</a>"},
         Case{"data_href", "<a href=\"data:text/html;base64,PHNjcmlwdD4=\">x</a>", "<a>x</a>"},
         Case{"data_img", "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">", ""},
@@ -81,11 +75,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Embedded documents and plug-ins.
         Case{"iframe", "<iframe src=\"https://evil.example\">fallback</iframe>ok", "ok"},
         Case{"object_embed", "<object data=x.swf><embed src=x.swf></object>ok", "ok"},
-        Case{"meta_refresh", "<meta http-equiv=refresh content=\"0;url=javascript:1\">ok",
-             "ok"},
+        Case{"meta_refresh", "<meta http-equiv=refresh content=\"0;url=javascript:1\">ok", "ok"},
         Case{"base_href", "<base href=\"https://evil.example/\">ok", "ok"},
-        Case{"form_controls", "<form action=x><input value=v><textarea>t</textarea>"
-                              "<select><option>o</option></select><button>go</button></form>",
+        Case{"form_controls",
+             "<form action=x><input value=v><textarea>t</textarea>"
+             "<select><option>o</option></select><button>go</button></form>",
              "go"},
         // svg and math payloads.
         Case{"svg_onload", "<svg onload=alert(1)><circle r=1 /></svg>ok", "ok"},
@@ -175,10 +169,10 @@ TEST(SanitizeHtml, UnwrapsElementsABrowserWouldReparseElsewhere) {
 }
 
 TEST(SanitizeHtml, OutputIsStableWhenSanitizedAgain) {
-  const std::string inputs[] = {
-      "<b>bold<i>both</b>italic</i>", "<p>a<p>b<ul><li>x<li>y</ul>",
-      "<a href=\"x\">1<a href=\"y\">2</a></a>", "<table><tr><td>x<form>y</form></td></tr></table>",
-      "<pre>\n\n\nx</pre>"};
+  const std::string inputs[] = {"<b>bold<i>both</b>italic</i>", "<p>a<p>b<ul><li>x<li>y</ul>",
+                                "<a href=\"x\">1<a href=\"y\">2</a></a>",
+                                "<table><tr><td>x<form>y</form></td></tr></table>",
+                                "<pre>\n\n\nx</pre>"};
   for (const std::string& html : inputs) {
     const std::string once = Post(html);
     EXPECT_EQ(Post(once), once) << html;
@@ -194,8 +188,7 @@ TEST(SanitizeHtml, CommentPolicyKeepsOnlyBIAAndBr) {
 TEST(SanitizeHtml, CommentLinksGetNofollowUgc) {
   EXPECT_EQ(Comment("see <a href=\"https://example.com\" title=\"t\" rel=\"me\">this</a>"),
             "see <a href=\"https://example.com\" rel=\"nofollow ugc\">this</a>");
-  EXPECT_EQ(Comment("<a href=\"javascript:alert(1)\">x</a>"),
-            "<a rel=\"nofollow ugc\">x</a>");
+  EXPECT_EQ(Comment("<a href=\"javascript:alert(1)\">x</a>"), "<a rel=\"nofollow ugc\">x</a>");
 }
 
 TEST(SanitizeHtml, CommentLineBreaksBecomeBr) {
@@ -211,14 +204,18 @@ TEST(SanitizeHtml, CommentPolicyRefusesScript) {
 TEST(SanitizeHtml, ReplacesInvalidUtf8) {
   const std::string out = Post("<p>caf\xC3 \xFF\xFE ok \xED\xA0\x80</p>");
   EXPECT_TRUE(IsValidUtf8(out));
-  EXPECT_EQ(out, "<p>caf\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD ok "
-                 "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD</p>");
+  EXPECT_EQ(out,
+            "<p>caf\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD ok "
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD</p>");
   EXPECT_TRUE(IsValidUtf8(Post("<a title=\"\xC0\xAF\">x</a>")));
   EXPECT_TRUE(IsValidUtf8(Comment("\xF5\x80\x80\x80")));
 }
 
 TEST(SanitizeHtml, RemovesCharactersXmlForbids) {
-  EXPECT_EQ(Post("<p>a\x01" "b\x0B" "c\tok</p>"), "<p>abc\tok</p>");
+  EXPECT_EQ(Post("<p>a\x01"
+                 "b\x0B"
+                 "c\tok</p>"),
+            "<p>abc\tok</p>");
   EXPECT_EQ(Post("<abbr title=\"a\x02\">\xEF\xBF\xBEx</abbr>"), "<abbr title=\"a\">x</abbr>");
 }
 
@@ -251,14 +248,67 @@ namespace {
 // second pass changes nothing, so nothing is hiding behind a re-parse).
 TEST(SanitizeHtml, RandomTagSoupIsSafeAndStable) {
   const char* kPieces[] = {
-      "<p>", "</p>", "<b>", "</b>", "<i>", "<a href=\"https://e.example/?a=1&b=2\">", "</a>",
-      "<a href=\"javascript:alert(1)\">", "<table>", "<tr>", "<td>", "</table>", "<ul>",
-      "<li>", "</ul>", "<pre>\n", "</pre>", "<script>", "</script>", "<style>", "<svg>",
-      "<math>", "<mi>", "<mglyph>", "<!--", "-->", "<![CDATA[", "]]>", "<img src=x.png ",
-      "onerror=alert(1)", ">", "\"", "'", "&amp;", "&lt;", "&#0;", "\xFF", "\xC3", "text ",
-      "\n", "<form>", "<select>", "<option>", "<textarea>", "</textarea>", "<noscript>",
-      "<div title=\"", "<blockquote>", "<h2>", "<br>", "<hr>", "<dl><dt>", "<dd>", "<caption>",
-      "<colgroup><col span=2>", "<template>", "<xmp>", "<iframe>", "<object>", "=", "/",
+      "<p>",
+      "</p>",
+      "<b>",
+      "</b>",
+      "<i>",
+      "<a href=\"https://e.example/?a=1&b=2\">",
+      "</a>",
+      "<a href=\"javascript:alert(1)\">",
+      "<table>",
+      "<tr>",
+      "<td>",
+      "</table>",
+      "<ul>",
+      "<li>",
+      "</ul>",
+      "<pre>\n",
+      "</pre>",
+      "<script>",
+      "</script>",
+      "<style>",
+      "<svg>",
+      "<math>",
+      "<mi>",
+      "<mglyph>",
+      "<!--",
+      "-->",
+      "<![CDATA[",
+      "]]>",
+      "<img src=x.png ",
+      "onerror=alert(1)",
+      ">",
+      "\"",
+      "'",
+      "&amp;",
+      "&lt;",
+      "&#0;",
+      "\xFF",
+      "\xC3",
+      "text ",
+      "\n",
+      "<form>",
+      "<select>",
+      "<option>",
+      "<textarea>",
+      "</textarea>",
+      "<noscript>",
+      "<div title=\"",
+      "<blockquote>",
+      "<h2>",
+      "<br>",
+      "<hr>",
+      "<dl><dt>",
+      "<dd>",
+      "<caption>",
+      "<colgroup><col span=2>",
+      "<template>",
+      "<xmp>",
+      "<iframe>",
+      "<object>",
+      "=",
+      "/",
   };
   constexpr std::size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
   std::uint32_t state = 2022;
@@ -281,14 +331,13 @@ TEST(SanitizeHtml, RandomTagSoupIsSafeAndStable) {
         for (std::size_t q = tag.find('"'); q != std::string::npos; q = tag.find('"')) {
           tag.erase(q, tag.find('"', q + 1) - q + 1);
         }
-        for (const char* bad : {"<script", "<svg", "<math", "<style", "<textarea", "<select",
-                                "<iframe", "<object", "<template", "<xmp", "javascript:",
-                                "onerror"}) {
+        for (const char* bad :
+             {"<script", "<svg", "<math", "<style", "<textarea", "<select", "<iframe", "<object",
+              "<template", "<xmp", "javascript:", "onerror"}) {
           EXPECT_EQ(tag.find(bad), std::string::npos) << "input: " << html << "\nonce: " << once;
         }
       }
-      EXPECT_EQ(SanitizeHtml(once, policy), once)
-          << "input: " << html << "\nonce: " << once;
+      EXPECT_EQ(SanitizeHtml(once, policy), once) << "input: " << html << "\nonce: " << once;
     }
   }
 }

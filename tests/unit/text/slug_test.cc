@@ -63,7 +63,9 @@ TEST(BloggerSlug, FallsBackToBlogPost) {
 
 TEST(BloggerSlug, DropsNonAsciiLetters) {
   EXPECT_EQ(BloggerSlug("Café au lait"), "caf-au-lait");
-  EXPECT_EQ(BloggerSlug("Qazaqstan\xC2\xA0" "2022"), "qazaqstan-2022");  // no-break space
+  EXPECT_EQ(BloggerSlug("Qazaqstan\xC2\xA0"
+                        "2022"),
+            "qazaqstan-2022");  // no-break space
 }
 
 }  // namespace

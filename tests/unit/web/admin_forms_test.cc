@@ -1,10 +1,10 @@
 // The admin's form parsing: urlencoded fields, multipart uploads with binary files (GMime),
 // and cookies.
-#include "web/admin/forms.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "web/admin/forms.h"
 
 namespace samizdat::web::admin {
 namespace {
@@ -25,24 +25,32 @@ TEST(FormTest, RefusesAMalformedUrlencodedBody) {
 }
 
 std::string Multipart(const std::string& boundary, const std::string& file_bytes) {
-  return "--" + boundary + "\r\n"
+  return "--" + boundary +
+         "\r\n"
          "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
          "token123\r\n"
-         "--" + boundary + "\r\n"
+         "--" +
+         boundary +
+         "\r\n"
          "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\\\photos\\\\cat.png\"\r\n"
          "Content-Type: image/png\r\n\r\n" +
-         file_bytes + "\r\n"
-         "--" + boundary + "\r\n"
+         file_bytes +
+         "\r\n"
+         "--" +
+         boundary +
+         "\r\n"
          "Content-Disposition: form-data; name=\"other\"; filename=\"\"\r\n"
          "Content-Type: application/octet-stream\r\n\r\n"
          "\r\n"
-         "--" + boundary + "--\r\n";
+         "--" +
+         boundary + "--\r\n";
 }
 
 TEST(FormTest, ReadsAMultipartUploadWithBinaryBytes) {
   std::string bytes("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe--not-a-boundary\r\n", 31);
   const std::string boundary = "----WebKitFormBoundaryX3f9";
-  auto form = Form::FromBody("multipart/form-data; boundary=" + boundary, Multipart(boundary, bytes));
+  auto form =
+      Form::FromBody("multipart/form-data; boundary=" + boundary, Multipart(boundary, bytes));
   ASSERT_TRUE(form.ok()) << form.status().ToString();
   EXPECT_EQ(form->Get("csrf"), "token123");
   const UploadedFile* file = form->File("file");

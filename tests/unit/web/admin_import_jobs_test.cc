@@ -1,13 +1,12 @@
 // ImportJobs: an upload imported on a thread of its own, its outcome kept for its blog
 // only, a broken file's error naming the upload, and the destructor waiting for a
 // running import.
-#include "web/admin/import_jobs.h"
-
 #include <chrono>
 #include <thread>
 
 #include "../service/test_store.h"
 #include "service/blogs.h"
+#include "web/admin/import_jobs.h"
 
 namespace samizdat::web::admin {
 namespace {

@@ -39,10 +39,10 @@ TEST(ParseFeedQueryTest, TheCacheKeyFollowsWhatSelectsTheBytes) {
 
 TEST(ParseFeedQueryTest, RefusesBadValuesNamingTheParameter) {
   const std::pair<const char*, const char*> cases[] = {
-      {"max-results=0", "max-results"},  {"max-results=-1", "max-results"},
-      {"max-results=abc", "max-results"}, {"max-results=10000", "max-results"},
-      {"start-index=0", "start-index"},   {"alt=html", "alt"},
-      {"orderby=bogus", "orderby"},       {"published-min=garbage", "published-min"},
+      {"max-results=0", "max-results"},    {"max-results=-1", "max-results"},
+      {"max-results=abc", "max-results"},  {"max-results=10000", "max-results"},
+      {"start-index=0", "start-index"},    {"alt=html", "alt"},
+      {"orderby=bogus", "orderby"},        {"published-min=garbage", "published-min"},
       {"callback=alert(1)//", "callback"},
   };
   for (const auto& [input, parameter] : cases) {
@@ -57,8 +57,8 @@ TEST(IsJavaScriptCallbackNameTest, AcceptsIdentifierPathsOnly) {
   for (const char* good : {"cb", "gdata.io.handleScriptLoaded", "$", "_a1.b$"}) {
     EXPECT_TRUE(IsJavaScriptCallbackName(good)) << good;
   }
-  for (const char* bad : {"", "1a", "a.", ".a", "a..b", "a b", "alert(1)", "a;b", "a-b",
-                          "</script>"}) {
+  for (const char* bad :
+       {"", "1a", "a.", ".a", "a..b", "a b", "alert(1)", "a;b", "a-b", "</script>"}) {
     EXPECT_FALSE(IsJavaScriptCallbackName(bad)) << bad;
   }
 }
