@@ -6,10 +6,11 @@
 #include "core/strings.h"
 #include "web/admin/context.h"
 #include "web/admin/forms.h"
+#include "web/admin/pages.h"
 #include "web/admin/session_cookie.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace auth_pages {
 
 // The sign-in form's token proves the form came from here (no login CSRF); it is valid
 // for a day after the page was shown.
@@ -42,14 +43,14 @@ http::Response ShowSignIn(Context& c) {
 
 http::Response SignIn(Context& c) {
   const std::string email(TrimBlank(c.form.Get("email")));
-  const auto check = auth::CheckFormToken(c.services.sign_in_key, c.form.Get("form_token"), 0, Now(),
-                                          std::chrono::milliseconds(0), kSignInFormTtl);
+  const auto check = auth::CheckFormToken(c.services.sign_in_key, c.form.Get("form_token"), 0,
+                                          Now(), std::chrono::milliseconds(0), kSignInFormTtl);
   if (check != auth::FormTokenCheck::kValid) {
     return SignInPage(c, 403, "The sign-in form was out of date. Please try again.", email);
   }
-  auto outcome = c.services.accounts.SignIn(email, c.form.Get("password"),
-                                            c.request.remote_address, Now());
-  if (!outcome.ok()) return c.Error(503, "Cannot sign in now: " + outcome.status().message());
+  auto outcome =
+      c.services.accounts.SignIn(email, c.form.Get("password"), c.request.remote_address, Now());
+  if (!outcome.ok()) return c.Error("Cannot sign in now", outcome.status());
   switch (outcome->refusal) {
     case service::SignInRefusal::kWrongCredentials:
       return SignInPage(c, 401, outcome->message, email);
@@ -58,15 +59,16 @@ http::Response SignIn(Context& c) {
       response.headers.push_back({"Retry-After", std::to_string(outcome->retry_after.count())});
       return response;
     }
-    case service::SignInRefusal::kNone: break;
+    case service::SignInRefusal::kNone:
+      break;
   }
   const User& user = outcome->signed_in->user;
-  http::Response response = user.must_change_password
-                                ? c.Redirect("/admin/password", "Welcome. Choose a new password first.")
-                                : c.Redirect(NextPage(c.form.Get("next")));
-  response.headers.push_back(
-      {"Set-Cookie", AdminCookie(c.request, kSessionCookie, outcome->token,
-                                 c.services.accounts.settings().absolute)});
+  http::Response response =
+      user.must_change_password
+          ? c.Redirect("/admin/password", "Welcome. Choose a new password first.")
+          : c.Redirect(NextPage(c.form.Get("next")));
+  response.headers.push_back({"Set-Cookie", AdminCookie(c.request, kSessionCookie, outcome->token,
+                                                        c.services.accounts.settings().absolute)});
   return response;
 }
 
@@ -80,16 +82,16 @@ http::Response SignedOut(Context& c, std::string_view notice) {
 http::Response SignOut(Context& c) {
   auto token = CookieValue(c.request.GetHeader("Cookie"), kSessionCookie);
   if (Status ended = c.services.accounts.SignOut(token.value_or("")); !ended.ok()) {
-    return c.Error(503, "Cannot sign out now: " + ended.message());
+    return c.Error("Cannot sign out now", ended);
   }
   return SignedOut(c, "You are signed out.");
 }
 
 http::Response SignOutEverywhere(Context& c) {
   auto ended = c.services.accounts.SignOutEverywhere(c.who->user.id, "");
-  if (!ended.ok()) return c.Error(503, "Cannot sign out now: " + ended.status().message());
-  return SignedOut(c, "You are signed out on every browser (" + std::to_string(*ended) +
-                          " session(s) ended).");
+  if (!ended.ok()) return c.Error("Cannot sign out now", ended.status());
+  return SignedOut(
+      c, "You are signed out on every browser (" + std::to_string(*ended) + " session(s) ended).");
 }
 
 http::Response PasswordPage(Context& c, int status, std::string_view error) {
@@ -106,27 +108,16 @@ http::Response ChangePassword(Context& c) {
   if (fresh != c.form.Get("confirm_password")) {
     return PasswordPage(c, 400, "The new password and its confirmation differ.");
   }
-  Status changed = c.services.accounts.ChangePassword(*c.who, c.form.Get("current_password"), fresh);
+  Status changed =
+      c.services.accounts.ChangePassword(*c.who, c.form.Get("current_password"), fresh);
   if (changed.code() == Status::Code::kPermissionDenied) {
     return PasswordPage(c, 403, changed.message());
   }
   if (changed.IsInvalidArgument()) return PasswordPage(c, 400, changed.message());
-  if (!changed.ok()) return c.Error(503, "Cannot change the password now: " + changed.message());
+  if (!changed.ok()) return c.Error("Cannot change the password now", changed);
   return c.Redirect("/admin/posts", "Your password is changed; your other sessions are ended.");
 }
 
-}  // namespace
-
-void AddAuthRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-      {"GET", "/admin", Access::kAuthor, Home},
-      {"GET", "/admin/sign-in", Access::kAnyone, ShowSignIn},
-      {"POST", "/admin/sign-in", Access::kAnyone, SignIn},
-      {"POST", "/admin/sign-out", Access::kSignedIn, SignOut},
-      {"POST", "/admin/sign-out-everywhere", Access::kSignedIn, SignOutEverywhere},
-      {"GET", "/admin/password", Access::kSignedIn, ShowPassword},
-      {"POST", "/admin/password", Access::kSignedIn, ChangePassword},
-  });
-}
+}  // namespace auth_pages
 
 }  // namespace samizdat::web::admin

@@ -9,9 +9,10 @@
 #include "core/strings.h"
 #include "service/spam_classifier.h"
 #include "web/admin/context.h"
+#include "web/admin/pages.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace comment_pages {
 
 constexpr int kPerPage = 50;
 
@@ -21,10 +22,14 @@ constexpr CommentStatus kStatuses[] = {CommentStatus::kPending, CommentStatus::k
 // The tab's name for a status ("Pending" is the moderation queue).
 std::string_view TabLabel(CommentStatus status) {
   switch (status) {
-    case CommentStatus::kPending: return "Pending";
-    case CommentStatus::kPublished: return "Published";
-    case CommentStatus::kSpam: return "Spam";
-    case CommentStatus::kDeleted: return "Deleted";
+    case CommentStatus::kPending:
+      return "Pending";
+    case CommentStatus::kPublished:
+      return "Published";
+    case CommentStatus::kSpam:
+      return "Spam";
+    case CommentStatus::kDeleted:
+      return "Deleted";
   }
   return "Pending";
 }
@@ -37,15 +42,16 @@ CommentStatus StatusNamed(std::string_view word) {
 }
 
 struct Action {
-  std::string_view word;     // the form's value
-  std::string_view button;   // the button's label
-  std::string_view done;     // "3 comments approved"
+  std::string_view word;    // the form's value
+  std::string_view button;  // the button's label
+  std::string_view done;    // "3 comments approved"
   service::ModerationAction action;
-  CommentStatus result;      // a comment already there needs no button for it
+  CommentStatus result;  // a comment already there needs no button for it
 };
 
 constexpr Action kActions[] = {
-    {"approve", "Approve", "approved", service::ModerationAction::kApprove, CommentStatus::kPublished},
+    {"approve", "Approve", "approved", service::ModerationAction::kApprove,
+     CommentStatus::kPublished},
     {"spam", "Spam", "marked as spam", service::ModerationAction::kSpam, CommentStatus::kSpam},
     {"delete", "Delete", "deleted", service::ModerationAction::kDelete, CommentStatus::kDeleted},
 };
@@ -85,7 +91,8 @@ boost::json::object Row(const Comment& comment, const Post* post, const TimeZone
       comment.status == CommentStatus::kPending || comment.status == CommentStatus::kPublished;
   return {{"id", std::to_string(comment.id)},
           {"author", comment.author_name},
-          {"author_url", comment.author_url.empty() ? boost::json::value() : boost::json::value(comment.author_url)},
+          {"author_url", comment.author_url.empty() ? boost::json::value()
+                                                    : boost::json::value(comment.author_url)},
           {"body_html", comment.body_html},
           {"time", FormatPattern(comment.published, zone, "yyyy-MM-dd HH:mm")},
           {"iso_time", FormatRfc3339(comment.published, zone)},
@@ -115,7 +122,7 @@ http::Response List(Context& c) {
     store::CommentQuery count = query;
     count.statuses = {tab};
     auto n = c.services.store.CountComments(count);
-    if (!n.ok()) return c.Error(503, "Cannot read the comments: " + n.status().message());
+    if (!n.ok()) return c.Error("Cannot read the comments", n.status());
     if (tab == status) total = *n;
     tabs.push_back({{"label", TabLabel(tab)},
                     {"href", ListUrl(tab, 1)},
@@ -123,7 +130,7 @@ http::Response List(Context& c) {
                     {"current", tab == status}});
   }
   auto comments = c.services.store.ListComments(query);
-  if (!comments.ok()) return c.Error(503, "Cannot read the comments: " + comments.status().message());
+  if (!comments.ok()) return c.Error("Cannot read the comments", comments.status());
   auto zone = TimeZone::Find(c.blog.time_zone);
   if (!zone.ok()) zone = TimeZone::Utc();
 
@@ -178,9 +185,9 @@ http::Response Bulk(Context& c) {
     if (moderated.IsNotFound()) {
       ++missing;
     } else if (!moderated.ok()) {
-      return c.Error(503, Count(done, "comment was", "comments were") + " " +
-                              std::string(action->done) + " before an error: " +
-                              moderated.message());
+      return c.Error(Count(done, "comment was", "comments were") + " " + std::string(action->done) +
+                         " before an error",
+                     moderated);
     } else {
       ++done;
     }
@@ -191,25 +198,15 @@ http::Response Bulk(Context& c) {
 }
 
 http::Response Reply(Context& c) {
-  const auto id = ParseInteger<int64_t>(c.params[0]);
-  if (!id) return c.Error(404, "There is no such comment.");
-  auto reply = c.services.comments.Reply(c.blog, *id, c.who->user.display_name,
+  auto reply = c.services.comments.Reply(c.blog, c.captures.id, c.who->user.display_name,
                                          c.form.Get("body"), Now());
   const std::string back = ListUrl(StatusNamed(c.form.Get("status")), 1);
   if (reply.status().IsNotFound()) return c.Error(404, "There is no such comment.");
   if (reply.status().IsInvalidArgument()) return c.Error(400, reply.status().message());
-  if (!reply.ok()) return c.Error(503, "Cannot reply now: " + reply.status().message());
+  if (!reply.ok()) return c.Error("Cannot reply now", reply.status());
   return c.Redirect(back, "Your reply is published.");
 }
 
-}  // namespace
-
-void AddCommentRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-      {"GET", "/admin/comments", Access::kOwner, List},
-      {"POST", "/admin/comments/bulk", Access::kOwner, Bulk},
-      {"POST", "/admin/comments/{id}/reply", Access::kOwner, Reply},
-  });
-}
+}  // namespace comment_pages
 
 }  // namespace samizdat::web::admin

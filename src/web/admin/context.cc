@@ -8,6 +8,7 @@
 
 #include "web/admin/session_cookie.h"
 #include "web/admin/templates.h"
+#include "web/http_status.h"
 
 namespace samizdat::web::admin {
 namespace {
@@ -19,9 +20,9 @@ struct NavItem {
 };
 
 constexpr NavItem kNav[] = {
-    {"Posts", "/admin/posts", false},        {"Pages", "/admin/pages", false},
-    {"Comments", "/admin/comments", true},   {"Media", "/admin/media", false},
-    {"Settings", "/admin/settings", true},   {"Import & export", "/admin/transfer", true},
+    {"Posts", "/admin/posts", false},      {"Pages", "/admin/pages", false},
+    {"Comments", "/admin/comments", true}, {"Media", "/admin/media", false},
+    {"Settings", "/admin/settings", true}, {"Import & export", "/admin/transfer", true},
 };
 
 std::string PathOf(std::string_view target) {
@@ -56,9 +57,10 @@ http::Response Context::Page(int status, std::string_view title, std::string_vie
     if (!who->user.must_change_password) {
       for (const NavItem& item : kNav) {
         if (item.owners_only && !owner) continue;
-        nav.push_back({{"label", item.label},
-                       {"href", item.href},
-                       {"current", path == item.href || path.starts_with(std::string(item.href) + "/")}});
+        nav.push_back(
+            {{"label", item.label},
+             {"href", item.href},
+             {"current", path == item.href || path.starts_with(std::string(item.href) + "/")}});
       }
     }
     layout["nav"] = std::move(nav);
@@ -80,9 +82,9 @@ http::Response Context::Redirect(std::string_view location, std::string_view not
   response.status = 303;
   response.headers.push_back({"Location", std::string(location)});
   if (!notice.empty()) {
-    response.headers.push_back({"Set-Cookie", AdminCookie(request, kNoticeCookie,
-                                                          EncodeNotice(notice),
-                                                          std::chrono::seconds(60))});
+    response.headers.push_back(
+        {"Set-Cookie",
+         AdminCookie(request, kNoticeCookie, EncodeNotice(notice), std::chrono::seconds(60))});
   }
   AddAdminHeaders(response);
   return response;
@@ -91,6 +93,13 @@ http::Response Context::Redirect(std::string_view location, std::string_view not
 http::Response Context::Error(int status, std::string_view message) const {
   return Page(status, "Error " + std::to_string(status), "error",
               {{"status", status}, {"message", message}});
+}
+
+http::Response Context::Error(std::string_view what, const Status& status) const {
+  http::Response response =
+      Error(HttpStatusOf(status), std::string(what) + ": " + status.message());
+  for (http::Header& header : ErrorHeaders(status)) response.headers.push_back(std::move(header));
+  return response;
 }
 
 http::Response Context::Json(int status, const boost::json::value& value) const {

@@ -11,15 +11,15 @@
 #include "service/blogs.h"
 #include "service/media.h"
 #include "web/admin/context.h"
+#include "web/admin/pages.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace settings_pages {
 
 // Blogger's date header choices, and the times of its "Timestamp format".
 constexpr std::string_view kDateFormats[] = {
-    "EEEE, MMMM d, yyyy", "EEEE, d MMMM yyyy", "MMMM d, yyyy", "d MMMM yyyy",
-    "EEE, MMM d, yyyy",   "yyyy-MM-dd",        "dd/MM/yyyy",   "MM/dd/yyyy",
-    "d.M.yyyy"};
+    "EEEE, MMMM d, yyyy", "EEEE, d MMMM yyyy", "MMMM d, yyyy", "d MMMM yyyy", "EEE, MMM d, yyyy",
+    "yyyy-MM-dd",         "dd/MM/yyyy",        "MM/dd/yyyy",   "d.M.yyyy"};
 constexpr std::string_view kTimeFormats[] = {"h:mm a", "h:mm:ss a", "HH:mm", "HH:mm:ss"};
 
 // The tz database's zone names for the time zone field's suggestions: regions
@@ -40,8 +40,8 @@ const std::vector<std::string>& ZoneNames() {
 
 // The form's fields as text: the blog's values, or what was sent back with an error.
 struct Fields {
-  std::string title, description, banner_url, banner_alt, posts_per_page, time_zone,
-      date_format, time_format, moderation, moderation_days;
+  std::string title, description, banner_url, banner_alt, posts_per_page, time_zone, date_format,
+      time_format, moderation, moderation_days;
 };
 
 Fields FromBlog(const Blog& blog) {
@@ -58,9 +58,9 @@ Fields FromBlog(const Blog& blog) {
 }
 
 Fields FromForm(const Form& form) {
-  return {form.Get("title"),          form.Get("description"), form.Get("banner_url"),
+  return {form.Get("title"),          form.Get("description"),    form.Get("banner_url"),
           form.Get("banner_alt"),     form.Get("posts_per_page"), form.Get("time_zone"),
-          form.Get("date_format"),    form.Get("time_format"),  form.Get("comment_moderation"),
+          form.Get("date_format"),    form.Get("time_format"),    form.Get("comment_moderation"),
           form.Get("moderation_days")};
 }
 
@@ -93,18 +93,21 @@ http::Response SettingsPage(Context& c, int status, const Fields& f, std::string
   if (auto files = c.services.store.ListMedia(c.blog.id, 200, 0); files.ok()) {
     for (const Media& file : *files) {
       const std::string path = service::MediaPath(file);
-      media.push_back({{"path", path}, {"name", file.filename}, {"selected", path == f.banner_url}});
+      media.push_back(
+          {{"path", path}, {"name", file.filename}, {"selected", path == f.banner_url}});
     }
   }
   const bool has_media = !media.empty();
   boost::json::array zones;
   for (const std::string& name : ZoneNames()) zones.push_back(boost::json::value(name));
   boost::json::array modes;
-  for (const auto& [word, label] : {std::pair{"never", "Never: comments show at once (unless "
-                                                       "they look like spam)"},
+  for (const auto& [word, label] : {std::pair{"never",
+                                              "Never: comments show at once (unless "
+                                              "they look like spam)"},
                                     std::pair{"always", "Always: every comment waits for approval"},
-                                    std::pair{"older", "On older posts: comments wait on posts "
-                                                       "older than the days below"}}) {
+                                    std::pair{"older",
+                                              "On older posts: comments wait on posts "
+                                              "older than the days below"}}) {
     modes.push_back({{"value", word}, {"label", label}, {"checked", f.moderation == word}});
   }
   return c.Page(status, "Settings", "settings",
@@ -164,17 +167,10 @@ http::Response Save(Context& c) {
     if (!message.ends_with('.')) message += '.';
     return refuse(message);
   }
-  if (!updated.ok()) return c.Error(503, "Cannot save the settings: " + updated.status().message());
+  if (!updated.ok()) return c.Error("Cannot save the settings", updated.status());
   return c.Redirect("/admin/settings", "The settings are saved.");
 }
 
-}  // namespace
-
-void AddSettingsRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-      {"GET", "/admin/settings", Access::kOwner, Show},
-      {"POST", "/admin/settings", Access::kOwner, Save},
-  });
-}
+}  // namespace settings_pages
 
 }  // namespace samizdat::web::admin
