@@ -73,7 +73,8 @@ struct Route {
   std::string_view methods;  // "GET", "POST" or "GET POST"; GET also answers HEAD
   std::string_view pattern;  // see above
   Access access;
-  bool csrf;               // a POST must carry the session's CSRF token (admin rows)
+  bool csrf;               // admin rows: a POST's form is read and, when signed in, must carry the
+                           // session's CSRF token (the sign-in form checks a token of its own)
   std::size_t body_limit;  // the largest request body, in bytes; 0: the server's default
   RouteHandler handle;
 };
