@@ -49,8 +49,8 @@ constexpr std::size_t kMediaUploadLimit = 11 * 1024 * 1024;
 constexpr std::size_t kImportUploadLimit = 256 * 1024 * 1024;
 
 const std::vector<Route>& Table() {
-  // Rows are tried in order; {rest...} rows only for paths no other row matches.
-  // methods   pattern                                 access  csrf  body limit  handler
+  // Each row: methods, pattern, access, CSRF, body limit, handler. Rows are tried in
+  // order; {rest...} rows only for paths no other row matches.
   static const std::vector<Route> kTable = {
       {"GET", "/healthz", kPublic, false, 0, Health},
 
