@@ -1,8 +1,9 @@
-// Site::HandleComment: the comment form's POST, from form fields to the answer page.
+// Site::PostComment: the comment form's POST, from form fields to the answer page.
 #include <boost/url/parse_query.hpp>
 
 #include "core/strings.h"
 #include "text/utf8.h"
+#include "web/http_status.h"
 #include "web/site.h"
 
 namespace samizdat::web {
@@ -12,12 +13,18 @@ constexpr const char* kHtml = "text/html; charset=utf-8";
 
 int StatusFor(service::CommentRefusal refusal) {
   switch (refusal) {
-    case service::CommentRefusal::kNone: return 200;
-    case service::CommentRefusal::kInvalid: return 400;
-    case service::CommentRefusal::kForbidden: return 403;
-    case service::CommentRefusal::kNotFound: return 404;
-    case service::CommentRefusal::kDuplicate: return 409;
-    case service::CommentRefusal::kTooSoon: return 429;
+    case service::CommentRefusal::kNone:
+      return 200;
+    case service::CommentRefusal::kInvalid:
+      return 400;
+    case service::CommentRefusal::kForbidden:
+      return 403;
+    case service::CommentRefusal::kNotFound:
+      return 404;
+    case service::CommentRefusal::kDuplicate:
+      return 409;
+    case service::CommentRefusal::kTooSoon:
+      return 429;
   }
   return 400;
 }
@@ -68,7 +75,7 @@ http::Response PlainError(int status, const std::string& message) {
 
 }  // namespace
 
-http::Response Site::HandleComment(const http::Request& request) {
+http::Response Site::PostComment(const http::Request& request, const RouteMatch&) {
   auto found = BlogFor(request);
   if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
   const auto entry = std::get<std::shared_ptr<const service::BlogEntry>>(std::move(found));
@@ -79,7 +86,7 @@ http::Response Site::HandleComment(const http::Request& request) {
   auto form = ParseForm(request);
   if (!form.ok()) return PlainError(400, form.status().message());
   auto outcome = comments_.Submit(entry->blog, *form, Now());
-  if (!outcome.ok()) return StoreFailure("Your comment could not be saved", outcome.status());
+  if (!outcome.ok()) return ErrorResponse("Your comment could not be saved", outcome.status());
   const Post& post = outcome->post;
   if (outcome->refusal == service::CommentRefusal::kNone &&
       outcome->comment.status == CommentStatus::kPublished) {
@@ -109,7 +116,9 @@ http::Response Site::HandleComment(const http::Request& request) {
     SidebarSource sidebar = [this, &entry](int year, std::string_view search_query) {
       return SidebarFor(*entry, year, search_query);
     };
-    auto page = BuildPage(store_, *entry, post.path, ListQuery{}, sidebar, FormSource(refill));
+    const ListQuery query;
+    const CommentFormSource form = FormSource(refill);
+    auto page = ItemPage(PageInputs{store_, *entry, query, sidebar, form}, post.path, post.kind);
     if (page.ok()) {
       response = Respond(request, *entry, "", status, kHtml, theme_.Render(page->view), false);
     }

@@ -1,28 +1,17 @@
-// BuildFeed: /feeds/posts/{default,full,summary}[/-/LABEL...|/POSTID],
-// /feeds/comments/default, /feeds/POSTID/comments/default[/COMMENTID], /atom.xml,
-// /rss.xml, /feed.json, and the machine-read documents beside them: /sitemap.xml,
-// /robots.txt.
+// The feed builders: posts, labels, one post, comments (the blog's, a post's, one),
+// Blogger's aliases, the sitemap and robots.txt.
 #include "web/feed_pages.h"
 
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
 
-#include "core/strings.h"
 #include "feeds/feed.h"
 #include "feeds/sitemap.h"
 #include "text/escape.h"
 
 namespace samizdat::web {
 namespace {
-
-bool IsProjection(std::string_view s) { return s == "default" || s == "full" || s == "summary"; }
-
-std::optional<int64_t> ParseId(std::string_view s) {
-  auto id = ParseInteger<int64_t>(s);
-  if (!id || *id <= 0) return std::nullopt;
-  return id;
-}
 
 FeedOutcome NotFound(std::string message) {
   return FeedOutcome{404, "text/plain; charset=utf-8", std::move(message) + "\n"};
@@ -33,9 +22,14 @@ std::string PageQuery(const FeedQuery& query, int start_index) {
   std::string q = "start-index=" + std::to_string(start_index) +
                   "&max-results=" + std::to_string(query.max_results);
   switch (query.format) {
-    case FeedFormat::kAtom: break;
-    case FeedFormat::kRss: q += "&alt=rss"; break;
-    case FeedFormat::kJson: q += "&alt=json"; break;
+    case FeedFormat::kAtom:
+      break;
+    case FeedFormat::kRss:
+      q += "&alt=rss";
+      break;
+    case FeedFormat::kJson:
+      q += "&alt=json";
+      break;
     case FeedFormat::kJsonInScript:
       q += "&alt=json-in-script&callback=" + text::PercentEncode(query.callback);
       break;
@@ -54,84 +48,60 @@ std::string PageQuery(const FeedQuery& query, int start_index) {
 
 class FeedBuilder {
  public:
-  FeedBuilder(store::Store& store, const service::BlogEntry& entry, const FeedQuery& query,
-              const std::string& base_url, const std::string& self_url)
-      : store_(store), entry_(entry), query_(query) {
-    model_.blog = &entry.blog;
-    model_.zone = entry.zone;
-    model_.base_url = base_url;
-    model_.self_url = self_url;
-    model_.start_index = query.start_index;
-    model_.items_per_page = query.max_results;
+  explicit FeedBuilder(const FeedInputs& in)
+      : store_(in.store), entry_(in.entry), query_(in.query) {
+    model_.blog = &in.entry.blog;
+    model_.zone = in.entry.zone;
+    model_.base_url = in.base_url;
+    model_.self_url = in.self_url;
+    model_.start_index = in.query.start_index;
+    model_.items_per_page = in.query.max_results;
   }
 
-  Result<FeedOutcome> Build(const std::vector<std::string>& s) {
-    // Aliases Blogger answers on every blog.
-    if (s.size() == 1 && s[0] == "atom.xml") return Posts({}, std::nullopt);
-    if (s.size() == 1 && s[0] == "rss.xml") {
-      if (query_.format == FeedFormat::kAtom) query_.format = FeedFormat::kRss;
-      return Posts({}, std::nullopt);
-    }
-    if (s.size() == 1 && s[0] == "sitemap.xml") return Sitemap();
-    if (s.size() == 1 && s[0] == "robots.txt") {
-      return FeedOutcome{200, "text/plain; charset=utf-8", feeds::RenderRobotsTxt(model_.base_url)};
-    }
-    if (s.size() == 1 && s[0] == "feed.json") {
-      json_feed_ = true;
-      return Posts({}, std::nullopt);
-    }
-    if (s.size() < 3 || s[0] != "feeds") return NotFound("no feed at this address");
-    // /feeds/posts/PROJECTION[/-/LABEL...|/POSTID]
-    if (s[1] == "posts" && IsProjection(s[2])) {
-      model_.summary = s[2] == "summary";
-      base_path_ = "/feeds/posts/" + s[2];
-      if (s.size() == 3) return Posts({}, std::nullopt);
-      if (s[3] == "-" && s.size() > 4) {
-        std::vector<std::string> labels(s.begin() + 4, s.end());
-        for (const std::string& label : labels) base_path_ += "/-/" + text::PercentEncode(label);
-        return Posts(std::move(labels), std::nullopt);
-      }
-      if (s.size() == 4) {
-        auto id = ParseId(s[3]);
-        if (!id) return NotFound("no post with id " + s[3]);
-        return Posts({}, *id);
-      }
-      return NotFound("no feed at this address");
-    }
-    // /feeds/comments/PROJECTION
-    if (s.size() == 3 && s[1] == "comments" && IsProjection(s[2])) {
-      model_.kind = feeds::FeedKind::kBlogComments;
-      model_.summary = s[2] == "summary";
-      base_path_ = "/feeds/comments/" + s[2];
-      return Comments(std::nullopt);
-    }
-    // /feeds/POSTID/comments/PROJECTION[/COMMENTID]
-    if ((s.size() == 4 || s.size() == 5) && s[2] == "comments" && IsProjection(s[3])) {
-      auto id = ParseId(s[1]);
-      if (!id) return NotFound("no post with id " + s[1]);
-      auto post = PublishedPost(*id);
-      if (!post.ok()) return post.status();
-      if (!*post) return NotFound("no post with id " + s[1]);
-      model_.kind = feeds::FeedKind::kPostComments;
-      model_.summary = s[3] == "summary";
-      base_path_ = "/feeds/" + s[1] + "/comments/" + s[3];
-      model_.parent_post = std::move(**post);
-      if (s.size() == 5) return OneComment(s[4]);
-      return Comments(*id);
-    }
-    return NotFound("no feed at this address");
+  Result<FeedOutcome> PostsFeed(std::string_view projection, std::vector<std::string> labels) {
+    SetProjection("/feeds/posts/", projection);
+    for (const std::string& label : labels) base_path_ += "/-/" + text::PercentEncode(label);
+    return Posts(std::move(labels), std::nullopt);
   }
 
- private:
-  // The published post or page with that id; nullopt when there is none.
-  Result<std::optional<Post>> PublishedPost(int64_t id) {
-    auto post = store_.GetPost(entry_.blog.id, id);
-    if (!post.ok()) {
-      if (post.status().IsNotFound()) return std::optional<Post>();
-      return post.status();
-    }
-    if (post->status != PostStatus::kPublished) return std::optional<Post>();
-    return std::optional<Post>(std::move(*post));
+  Result<FeedOutcome> PostFeed(std::string_view projection, int64_t post_id) {
+    SetProjection("/feeds/posts/", projection);
+    return Posts({}, post_id);
+  }
+
+  Result<FeedOutcome> BlogComments(std::string_view projection) {
+    model_.kind = feeds::FeedKind::kBlogComments;
+    SetProjection("/feeds/comments/", projection);
+    return Comments(std::nullopt);
+  }
+
+  // A post's comments, or only `comment_id` of them.
+  Result<FeedOutcome> PostComments(std::string_view projection, int64_t post_id,
+                                   std::optional<int64_t> comment_id) {
+    auto post = PublishedPost(post_id);
+    if (!post.ok()) return post.status();
+    if (!*post) return NotFound("no post with id " + std::to_string(post_id));
+    model_.kind = feeds::FeedKind::kPostComments;
+    SetProjection("/feeds/" + std::to_string(post_id) + "/comments/", projection);
+    model_.parent_post = std::move(**post);
+    if (comment_id) return OneComment(*comment_id);
+    return Comments(post_id);
+  }
+
+  Result<FeedOutcome> Atom() { return Posts({}, std::nullopt); }
+
+  Result<FeedOutcome> Rss() {
+    if (query_.format == FeedFormat::kAtom) query_.format = FeedFormat::kRss;
+    return Posts({}, std::nullopt);
+  }
+
+  Result<FeedOutcome> JsonFeed() {
+    json_feed_ = true;
+    return Posts({}, std::nullopt);
+  }
+
+  FeedOutcome Robots() {
+    return FeedOutcome{200, "text/plain; charset=utf-8", feeds::RenderRobotsTxt(model_.base_url)};
   }
 
   // Every published post, then every page, newest first, up to the protocol's limit.
@@ -157,6 +127,24 @@ class FeedBuilder {
     }
     return FeedOutcome{200, "application/xml; charset=utf-8",
                        feeds::RenderSitemap(model_.base_url, urls)};
+  }
+
+ private:
+  // A summary for "summary"; links to other pages under `prefix` + `projection`.
+  void SetProjection(std::string_view prefix, std::string_view projection) {
+    model_.summary = projection == "summary";
+    base_path_ = std::string(prefix) + std::string(projection);
+  }
+
+  // The published post or page with that id; nullopt when there is none.
+  Result<std::optional<Post>> PublishedPost(int64_t id) {
+    auto post = store_.GetPost(entry_.blog.id, id);
+    if (!post.ok()) {
+      if (post.status().IsNotFound()) return std::optional<Post>();
+      return post.status();
+    }
+    if (post->status != PostStatus::kPublished) return std::optional<Post>();
+    return std::optional<Post>(std::move(*post));
   }
 
   Result<FeedOutcome> Posts(std::vector<std::string> labels, std::optional<int64_t> one_post) {
@@ -224,19 +212,18 @@ class FeedBuilder {
     return Render();
   }
 
-  // /feeds/POSTID/comments/PROJECTION/COMMENTID: a feed of that one published comment.
-  Result<FeedOutcome> OneComment(const std::string& segment) {
-    auto id = ParseId(segment);
-    if (!id) return NotFound("no comment with id " + segment);
-    auto comment = store_.GetComment(entry_.blog.id, *id);
+  // A feed of that one published comment of the parent post.
+  Result<FeedOutcome> OneComment(int64_t id) {
+    const std::string missing = "no comment with id " + std::to_string(id);
+    auto comment = store_.GetComment(entry_.blog.id, id);
     if (!comment.ok()) {
-      if (comment.status().IsNotFound()) return NotFound("no comment with id " + segment);
+      if (comment.status().IsNotFound()) return NotFound(missing);
       return comment.status();
     }
     if (comment->post_id != model_.parent_post->id ||
         comment->status != CommentStatus::kPublished ||
         model_.parent_post->comments_mode == CommentsMode::kHidden) {
-      return NotFound("no comment with id " + segment);
+      return NotFound(missing);
     }
     SAMIZDAT_RETURN_IF_ERROR(SetCommentFeedAuthor());
     SAMIZDAT_RETURN_IF_ERROR(AddComment(std::move(*comment)));
@@ -306,7 +293,8 @@ class FeedBuilder {
       case FeedFormat::kJsonInScript:
         return FeedOutcome{200, "text/javascript; charset=UTF-8",
                            query_.callback + "(" + feeds::RenderGDataJson(model_) + ");"};
-      case FeedFormat::kAtom: break;
+      case FeedFormat::kAtom:
+        break;
     }
     return FeedOutcome{200, "application/atom+xml; charset=UTF-8", feeds::RenderAtom(model_)};
   }
@@ -323,15 +311,39 @@ class FeedBuilder {
 
 }  // namespace
 
-bool IsFeedPath(std::string_view path) {
-  return path.starts_with("/feeds/") || path == "/atom.xml" || path == "/rss.xml" ||
-         path == "/feed.json" || path == "/sitemap.xml" || path == "/robots.txt";
+Result<FeedOutcome> PostsFeed(const FeedInputs& in, std::string_view projection,
+                              std::vector<std::string> labels) {
+  return FeedBuilder(in).PostsFeed(projection, std::move(labels));
 }
 
-Result<FeedOutcome> BuildFeed(store::Store& store, const service::BlogEntry& entry,
-                              const std::vector<std::string>& segments, const FeedQuery& query,
-                              const std::string& base_url, const std::string& self_url) {
-  return FeedBuilder(store, entry, query, base_url, self_url).Build(segments);
+Result<FeedOutcome> PostFeed(const FeedInputs& in, std::string_view projection, int64_t post_id) {
+  return FeedBuilder(in).PostFeed(projection, post_id);
 }
+
+Result<FeedOutcome> BlogCommentsFeed(const FeedInputs& in, std::string_view projection) {
+  return FeedBuilder(in).BlogComments(projection);
+}
+
+Result<FeedOutcome> PostCommentsFeed(const FeedInputs& in, std::string_view projection,
+                                     int64_t post_id) {
+  return FeedBuilder(in).PostComments(projection, post_id, std::nullopt);
+}
+
+Result<FeedOutcome> CommentFeed(const FeedInputs& in, std::string_view projection, int64_t post_id,
+                                int64_t comment_id) {
+  return FeedBuilder(in).PostComments(projection, post_id, comment_id);
+}
+
+Result<FeedOutcome> AtomFeed(const FeedInputs& in) { return FeedBuilder(in).Atom(); }
+
+Result<FeedOutcome> RssFeed(const FeedInputs& in) { return FeedBuilder(in).Rss(); }
+
+Result<FeedOutcome> JsonFeed(const FeedInputs& in) { return FeedBuilder(in).JsonFeed(); }
+
+Result<FeedOutcome> Sitemap(const FeedInputs& in) { return FeedBuilder(in).Sitemap(); }
+
+Result<FeedOutcome> RobotsTxt(const FeedInputs& in) { return FeedBuilder(in).Robots(); }
+
+Result<FeedOutcome> NoFeed(const FeedInputs&) { return NotFound("no feed at this address"); }
 
 }  // namespace samizdat::web

@@ -1,130 +1,210 @@
-// The route table of samizdat's HTTP surface.
+// The route table of samizdat's HTTP surface, and the router that runs it.
 #include "web/routes.h"
 
-#include <array>
-#include <functional>
-#include <string_view>
+#include <vector>
+
+#include "web/admin/pages.h"
 
 namespace samizdat::web {
 namespace {
 
-enum class Match { kExact, kPrefix };
+using enum Access;
+using SiteHandler = http::Response (Site::*)(const http::Request&, const RouteMatch&);
+using AdminFileHandler = http::Response (admin::Admin::*)(const http::Request&, const RouteMatch&);
 
-struct Route {
-  std::string_view methods;  // space-separated; GET also answers HEAD
-  Match match;
-  std::string_view path;   // compared with the target's path
-  std::size_t body_limit;  // bytes
-  std::function<http::Response(Handlers&, const http::Request&)> handle;
-};
+// A handler of the public site (site.h).
+RouteHandler OnSite(SiteHandler handler) {
+  return [handler](Handlers& h, const http::Request& request, const RouteMatch& match) {
+    return (h.site.*handler)(request, match);
+  };
+}
 
-http::Response Health(Handlers&, const http::Request&) { return http::Response::Text(200, "ok\n"); }
-http::Response PublicPage(Handlers& h, const http::Request& request) {
-  return h.site.Handle(request);
+// An admin page (admin/pages.h), reached through the admin's pipeline, which checks the
+// row's access and CSRF first.
+RouteHandler AdminPage(admin::Admin::PageHandler page) {
+  return [page](Handlers& h, const http::Request& request, const RouteMatch& match) {
+    return h.admin.Handle(request, match, page);
+  };
 }
-http::Response PostComment(Handlers& h, const http::Request& request) {
-  return h.site.HandleComment(request);
+
+// A file of the admin that needs no blog and no session (admin/admin.h).
+RouteHandler AdminFile(AdminFileHandler handler) {
+  return [handler](Handlers& h, const http::Request& request, const RouteMatch& match) {
+    return (h.admin.*handler)(request, match);
+  };
 }
-http::Response MediaFile(Handlers& h, const http::Request& request) {
-  return h.site.HandleMedia(request);
-}
-http::Response AdminPage(Handlers& h, const http::Request& request) {
-  return h.admin.Handle(request);
+
+http::Response Health(Handlers&, const http::Request&, const RouteMatch&) {
+  return http::Response::Text(200, "ok\n");
 }
 
 // A comment form: 4,096 characters of up to 4 UTF-8 bytes, each percent-encoded (x3),
 // plus the name, the website and the token.
 constexpr std::size_t kCommentFormLimit = 128 * 1024;
 // The editor's form: a long post (its Markdown and the labels) with room to spare.
-constexpr std::size_t kAdminFormLimit = 4 * 1024 * 1024;
+constexpr std::size_t kFormLimit = 4 * 1024 * 1024;
 // An image upload (service::kMaxMediaBytes) and its multipart framing.
 constexpr std::size_t kMediaUploadLimit = 11 * 1024 * 1024;
 // An export file uploaded for import: Blogger's and WordPress's exports of large blogs.
 constexpr std::size_t kImportUploadLimit = 256 * 1024 * 1024;
 
-// Order matters: the first route whose path matches is taken.
-const std::array<Route, 14>& Routes() {
-  static const std::array<Route, 14> kRoutes = {{
-      {"GET", Match::kExact, "/healthz", 0, Health},
-      {"POST", Match::kExact, "/comment", kCommentFormLimit, PostComment},
-      // The admin (web/admin/ has its own table of pages behind these).
-      // GET too: the first route whose path matches is taken, and the media page is here.
-      {"GET POST", Match::kExact, "/admin/media", kMediaUploadLimit, AdminPage},
-      {"POST", Match::kExact, "/admin/import", kImportUploadLimit, AdminPage},
-      {"GET POST", Match::kExact, "/admin", kAdminFormLimit, AdminPage},
-      {"GET POST", Match::kPrefix, "/admin/", kAdminFormLimit, AdminPage},
-      // Feeds (Blogger's URLs and aliases); the site tells them from pages by path.
-      {"GET", Match::kPrefix, "/feeds/", 0, PublicPage},
-      {"GET", Match::kExact, "/atom.xml", 0, PublicPage},
-      {"GET", Match::kExact, "/rss.xml", 0, PublicPage},
-      {"GET", Match::kExact, "/feed.json", 0, PublicPage},
-      {"GET", Match::kExact, "/sitemap.xml", 0, PublicPage},
-      {"GET", Match::kExact, "/robots.txt", 0, PublicPage},
-      // Uploaded images, named by their hash.
-      {"GET", Match::kPrefix, "/media/", 0, MediaFile},
-      // Pages: home, posts, pages, archives, labels, search, the themed 404.
-      {"GET", Match::kPrefix, "/", 0, PublicPage},
-  }};
-  return kRoutes;
-}
+const std::vector<Route>& Table() {
+  // Each row: methods, pattern, access, CSRF, body limit, handler. Rows are tried in
+  // order; {rest...} rows only for paths no other row matches.
+  static const std::vector<Route> kTable = {
+      {"GET", "/healthz", kPublic, false, 0, Health},
 
-std::string_view PathOf(std::string_view target) { return target.substr(0, target.find('?')); }
+      // The public pages (site_pages.h builds them).
+      {"GET", "/", kPublic, false, 0, OnSite(&Site::HomePage)},
+      {"GET", "/index.html", kPublic, false, 0, OnSite(&Site::IndexPage)},
+      {"GET", "/search/?", kPublic, false, 0, OnSite(&Site::SearchPage)},
+      {"GET", "/search/label/{label...}", kPublic, false, 0, OnSite(&Site::LabelPage)},
+      {"GET", "/{yyyy}/{mm}/{slug}.html", kPublic, false, 0, OnSite(&Site::PostPage)},
+      {"GET", "/p/{slug}.html", kPublic, false, 0, OnSite(&Site::StaticPage)},
+      {"GET", "/{yyyy}/?", kPublic, false, 0, OnSite(&Site::YearArchive)},
+      {"GET", "/{yyyy}/{mm}/?", kPublic, false, 0, OnSite(&Site::MonthArchive)},
+      {"GET", "/{yyyy}_{mm}_{dd}_archive.html", kPublic, false, 0, OnSite(&Site::OldArchive)},
 
-const Route* Find(std::string_view target) {
-  const std::string_view path = PathOf(target);
-  for (const Route& route : Routes()) {
-    if (route.match == Match::kExact ? path == route.path : path.starts_with(route.path)) {
-      return &route;
-    }
-  }
-  return nullptr;
-}
+      // Feeds at Blogger's URLs and aliases (feed_pages.h builds them), and the documents
+      // machines read beside them.
+      {"GET", "/feeds/posts/{projection}", kPublic, false, 0, OnSite(&Site::PostsFeed)},
+      {"GET", "/feeds/posts/{projection}/-/{labels...}", kPublic, false, 0,
+       OnSite(&Site::LabelFeed)},
+      {"GET", "/feeds/posts/{projection}/{postid}", kPublic, false, 0, OnSite(&Site::PostFeed)},
+      {"GET", "/feeds/comments/{projection}", kPublic, false, 0, OnSite(&Site::BlogCommentsFeed)},
+      {"GET", "/feeds/{postid}/comments/{projection}", kPublic, false, 0,
+       OnSite(&Site::PostCommentsFeed)},
+      {"GET", "/feeds/{postid}/comments/{projection}/{commentid}", kPublic, false, 0,
+       OnSite(&Site::CommentFeed)},
+      {"GET", "/feeds/{rest...}", kPublic, false, 0, OnSite(&Site::NoFeed)},
+      {"GET", "/atom.xml", kPublic, false, 0, OnSite(&Site::AtomFeed)},
+      {"GET", "/rss.xml", kPublic, false, 0, OnSite(&Site::RssFeed)},
+      {"GET", "/feed.json", kPublic, false, 0, OnSite(&Site::JsonFeed)},
+      {"GET", "/sitemap.xml", kPublic, false, 0, OnSite(&Site::Sitemap)},
+      {"GET", "/robots.txt", kPublic, false, 0, OnSite(&Site::RobotsTxt)},
 
-bool Allows(const Route& route, std::string_view method) {
-  std::string_view methods = route.methods;
-  while (!methods.empty()) {
-    auto space = methods.find(' ');
-    if (methods.substr(0, space) == method) return true;
-    if (space == std::string_view::npos) break;
-    methods.remove_prefix(space + 1);
-  }
-  return false;
-}
+      // Uploaded images, named by their hash; the comment form.
+      {"GET", "/media/{hash}.{ext}", kPublic, false, 0, OnSite(&Site::MediaFile)},
+      {"GET", "/media/{rest...}", kPublic, false, 0, OnSite(&Site::NoMediaFile)},
+      {"POST", "/comment", kPublic, false, kCommentFormLimit, OnSite(&Site::PostComment)},
 
-std::string AllowHeader(const Route& route) {
-  std::string allow;
-  std::string_view methods = route.methods;
-  while (!methods.empty()) {
-    auto space = methods.find(' ');
-    std::string_view method = methods.substr(0, space);
-    if (!allow.empty()) allow += ", ";
-    allow += method;
-    if (method == "GET") allow += ", HEAD";
-    if (space == std::string_view::npos) break;
-    methods.remove_prefix(space + 1);
-  }
-  return allow;
+      // The admin's script and style sheet.
+      {"GET", "/admin/static/{version}/{file}", kPublic, false, 0,
+       AdminFile(&admin::Admin::StaticFile)},
+      {"GET", "/admin/static/{rest...}", kPublic, false, 0, AdminFile(&admin::Admin::NoStaticFile)},
+
+      // The admin: signing in and out, the password.
+      {"GET", "/admin/?", kAuthor, false, 0, AdminPage(admin::auth_pages::Home)},
+      {"GET", "/admin/sign-in/?", kAnyone, false, 0, AdminPage(admin::auth_pages::ShowSignIn)},
+      {"POST", "/admin/sign-in/?", kAnyone, true, kFormLimit, AdminPage(admin::auth_pages::SignIn)},
+      {"POST", "/admin/sign-out/?", kSignedIn, true, kFormLimit,
+       AdminPage(admin::auth_pages::SignOut)},
+      {"POST", "/admin/sign-out-everywhere/?", kSignedIn, true, kFormLimit,
+       AdminPage(admin::auth_pages::SignOutEverywhere)},
+      {"GET", "/admin/password/?", kSignedIn, false, 0, AdminPage(admin::auth_pages::ShowPassword)},
+      {"POST", "/admin/password/?", kSignedIn, true, kFormLimit,
+       AdminPage(admin::auth_pages::ChangePassword)},
+
+      // Posts and pages: the lists, the editor, the revisions.
+      {"GET", "/admin/posts/?", kAuthor, false, 0, AdminPage(admin::post_pages::List)},
+      {"POST", "/admin/posts/bulk/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::post_pages::Bulk)},
+      {"GET", "/admin/posts/new/?", kAuthor, false, 0, AdminPage(admin::editor_pages::NewEditor)},
+      {"POST", "/admin/posts/new/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::editor_pages::Create)},
+      {"GET", "/admin/posts/{id}/?", kAuthor, false, 0, AdminPage(admin::editor_pages::ShowEditor)},
+      {"POST", "/admin/posts/{id}/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::editor_pages::Save)},
+      {"POST", "/admin/posts/{id}/autosave/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::editor_pages::Autosave)},
+      {"POST", "/admin/posts/{id}/delete/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::editor_pages::Delete)},
+      {"GET", "/admin/posts/{id}/revisions/?", kAuthor, false, 0,
+       AdminPage(admin::revision_pages::ListRevisions)},
+      {"GET", "/admin/posts/{id}/revisions/{rid}/?", kAuthor, false, 0,
+       AdminPage(admin::revision_pages::ShowRevision)},
+      {"POST", "/admin/posts/{id}/revisions/{rid}/restore/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::revision_pages::Restore)},
+      {"GET", "/admin/pages/?", kAuthor, false, 0, AdminPage(admin::post_pages::List)},
+      {"POST", "/admin/pages/bulk/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::post_pages::Bulk)},
+      {"GET", "/admin/pages/new/?", kAuthor, false, 0, AdminPage(admin::editor_pages::NewEditor)},
+      {"POST", "/admin/pages/new/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::editor_pages::Create)},
+      {"GET", "/admin/pages/{id}/?", kAuthor, false, 0, AdminPage(admin::editor_pages::ShowEditor)},
+      {"POST", "/admin/pages/{id}/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::editor_pages::Save)},
+      {"POST", "/admin/pages/{id}/autosave/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::editor_pages::Autosave)},
+      {"POST", "/admin/pages/{id}/delete/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::editor_pages::Delete)},
+      {"GET", "/admin/pages/{id}/revisions/?", kAuthor, false, 0,
+       AdminPage(admin::revision_pages::ListRevisions)},
+      {"GET", "/admin/pages/{id}/revisions/{rid}/?", kAuthor, false, 0,
+       AdminPage(admin::revision_pages::ShowRevision)},
+      {"POST", "/admin/pages/{id}/revisions/{rid}/restore/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::revision_pages::Restore)},
+      {"POST", "/admin/preview/?", kAuthor, true, kFormLimit,
+       AdminPage(admin::editor_pages::Preview)},
+
+      // Comments, settings, media, import and export.
+      {"GET", "/admin/comments/?", kOwner, false, 0, AdminPage(admin::comment_pages::List)},
+      {"POST", "/admin/comments/bulk/?", kOwner, true, kFormLimit,
+       AdminPage(admin::comment_pages::Bulk)},
+      {"POST", "/admin/comments/{id}/reply/?", kOwner, true, kFormLimit,
+       AdminPage(admin::comment_pages::Reply)},
+      {"GET", "/admin/settings/?", kOwner, false, 0, AdminPage(admin::settings_pages::Show)},
+      {"POST", "/admin/settings/?", kOwner, true, kFormLimit,
+       AdminPage(admin::settings_pages::Save)},
+      {"GET", "/admin/media/?", kAuthor, false, 0, AdminPage(admin::media_pages::List)},
+      {"POST", "/admin/media/?", kAuthor, true, kMediaUploadLimit,
+       AdminPage(admin::media_pages::Upload)},
+      {"POST", "/admin/media/{hash}/delete/?", kOwner, true, kFormLimit,
+       AdminPage(admin::media_pages::Delete)},
+      {"GET", "/admin/transfer/?", kOwner, false, 0, AdminPage(admin::transfer_pages::Show)},
+      {"POST", "/admin/import/?", kOwner, true, kImportUploadLimit,
+       AdminPage(admin::transfer_pages::Import)},
+      {"GET", "/admin/import/{job}/?", kOwner, false, 0,
+       AdminPage(admin::transfer_pages::Progress)},
+      {"GET", "/admin/export/?", kOwner, false, 0, AdminPage(admin::transfer_pages::Export)},
+      // Any other admin path: the admin's 404 page (POST too: no 405 for a typo).
+      {"GET POST", "/admin/{rest...}", kAnyone, false, kFormLimit, AdminPage(admin::NoSuchPage)},
+
+      // Any other path: the themed 404 page (or an imported post's new address).
+      {"GET", "/{rest...}", kPublic, false, 0, OnSite(&Site::NotFoundPage)},
+  };
+  return kTable;
 }
 
 }  // namespace
 
+std::span<const Route> RouteTable() { return Table(); }
+
 http::Handler MakeRouter(Site& site, admin::Admin& admin) {
   return [handlers = Handlers{site, admin}](const http::Request& request) mutable {
-    const Route* route = Find(request.target);
-    if (route == nullptr) return http::Response::Text(404, "Not found.\n");
-    if (!Allows(*route, request.method)) {
-      http::Response response =
-          http::Response::Text(405, request.method + " is not allowed here.\n");
-      response.headers.push_back({"Allow", AllowHeader(*route)});
-      return response;
+    const Routed routed = FindRoute(RouteTable(), request.method, request.target);
+    switch (routed.status) {
+      case 200:
+        return routed.match.route->handle(handlers, request, routed.match);
+      case 400:
+        return http::Response::Text(400, "The request target is not a valid URL path.\n");
+      case 405: {
+        if (routed.match.route->access != kPublic) {
+          return handlers.admin.NotAllowed(request, routed);
+        }
+        http::Response response =
+            http::Response::Text(405, request.method + " is not allowed here.\n");
+        response.headers.push_back({"Allow", routed.allow});
+        return response;
+      }
     }
-    return route->handle(handlers, request);
+    return http::Response::Text(404, "Not found.\n");
   };
 }
 
 std::size_t BodyLimitFor(const http::Request& head) {
-  const Route* route = Find(head.target);
-  return route == nullptr ? 0 : route->body_limit;
+  const Routed routed = FindRoute(RouteTable(), head.method, head.target);
+  return routed.match.route == nullptr ? 0 : routed.match.route->body_limit;
 }
 
 }  // namespace samizdat::web

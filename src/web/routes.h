@@ -1,26 +1,38 @@
-// The route table: every URL the server answers, with the methods it takes and the
-// largest request body it accepts. The only place that maps requests to handlers.
+// The route table: every URL the server answers — the public site, feeds, media, the
+// comment form, the admin — one row each, with its methods, its pattern's typed
+// captures, its access, its CSRF check, its body limit and its handler (route.h says
+// what a row holds and how patterns match). The only place that maps requests to
+// handlers.
+//
+// Thread safety: the table is immutable; the router may be called concurrently.
 #pragma once
 
 #include <cstddef>
+#include <span>
 
 #include "http/server.h"
 #include "web/admin/admin.h"
+#include "web/route.h"
 #include "web/site.h"
 
 namespace samizdat::web {
 
-// What the routes hand requests to.
+// What the rows' handlers are called on.
 struct Handlers {
   Site& site;
   admin::Admin& admin;
 };
 
-// The server's handler: dispatches a request through the route table. `site` and
-// `admin` must outlive the handler.
+// The table, in order (tests read it).
+std::span<const Route> RouteTable();
+
+// The server's handler: FindRoute on the table, then the row's handler. A path the table
+// does not take the method for is 405 with Allow (in the admin's layout under /admin);
+// a target that is no URL path is 400. `site` and `admin` must outlive the handler.
 http::Handler MakeRouter(Site& site, admin::Admin& admin);
 
-// The body limit for a request head (for ServerOptions::body_limit).
+// The body limit of the row a request head goes to (for ServerOptions::body_limit); 0
+// (the server's default) when none does.
 std::size_t BodyLimitFor(const http::Request& head);
 
 }  // namespace samizdat::web

@@ -1,15 +1,12 @@
-// Site::Handle: blog by host, cache lookup, page build and render, cache fill; and
-// Site::HandleMedia, the uploaded files.
+// Site's common path: the blog by Host, cache lookup, page or feed build and render,
+// cache fill; and Site::MediaFile, the uploaded files.
 #include "web/site.h"
-
-#include <boost/url/parse.hpp>
-#include <boost/url/parse_query.hpp>
 
 #include "render/build.h"
 #include "service/media.h"
 #include "web/delivery.h"
-#include "web/feed_pages.h"
 #include "web/feed_query.h"
+#include "web/http_status.h"
 #include "web/query.h"
 #include "web/site_pages.h"
 
@@ -29,28 +26,6 @@ std::string BaseUrl(const http::Request& request, const Blog& blog) {
   const std::string scheme =
       request.GetHeader("X-Forwarded-Proto") == "https" ? "https://" : "http://";
   return scheme + std::string(plain ? host : std::string_view(blog.host));
-}
-
-// "/?p=12" or "/?page_id=4" when the query names a WordPress post or page; "" otherwise.
-std::string WordPressIdPath(std::string_view encoded_query) {
-  auto params = boost::urls::parse_query(encoded_query);
-  if (!params) return "";
-  for (const auto& param : *params) {
-    const std::string key = param.key.decode();
-    if ((key == "p" || key == "page_id") && param.has_value) {
-      const std::string value = param.value.decode();
-      if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) {
-        return "/?" + key + "=" + value;
-      }
-    }
-  }
-  return "";
-}
-
-http::Response Redirect(const std::string& location) {
-  http::Response response = http::Response::Text(301, "Moved to " + location + "\n");
-  response.headers.push_back({"Location", location});
-  return response;
 }
 
 }  // namespace
@@ -102,9 +77,9 @@ std::shared_ptr<const std::string> Site::SidebarFor(const service::BlogEntry& en
   return sidebar;
 }
 
-http::Response Site::StoreFailure(const std::string& what, const Status& status) {
-  http::Response response = http::Response::Text(503, what + ": " + status.message() + "\n");
-  if (status.code() == Status::Code::kUnavailable) response.headers.push_back({"Retry-After", "5"});
+http::Response Site::MovedTo(const std::string& location) {
+  http::Response response = http::Response::Text(301, "Moved to " + location + "\n");
+  response.headers.push_back({"Location", location});
   return response;
 }
 
@@ -114,20 +89,18 @@ std::variant<std::shared_ptr<const service::BlogEntry>, http::Response> Site::Bl
   if (entry.ok()) return std::move(*entry);
   if (entry.status().IsNotFound())
     return http::Response::Text(404, entry.status().message() + "\n");
-  return StoreFailure("The blog's database is unavailable", entry.status());
+  return ErrorResponse("The blog's database is unavailable", entry.status());
 }
 
-http::Response Site::HandleMedia(const http::Request& request) {
+http::Response Site::MediaFile(const http::Request& request, const RouteMatch& match) {
   auto found = BlogFor(request);
   if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
   const auto entry = std::get<std::shared_ptr<const service::BlogEntry>>(std::move(found));
-  constexpr std::string_view kPrefix = "/media/";
-  const std::string_view path =
-      std::string_view(request.target).substr(0, std::string_view(request.target).find('?'));
-  Result<Media> file = service::MediaService(store_).Get(entry->blog, path.substr(kPrefix.size()));
+  const Captures& name = match.captures;
+  Result<Media> file = service::MediaService(store_).Get(entry->blog, name.hash + "." + name.ext);
   if (!file.ok()) {
-    if (file.status().IsNotFound()) return http::Response::Text(404, "No such file.\n");
-    return StoreFailure("The file could not be read", file.status());
+    if (file.status().IsNotFound()) return NoMediaFile(request, match);
+    return ErrorResponse("The file could not be read", file.status());
   }
   http::Response response;
   const std::string etag = "\"" + file->hash + "\"";
@@ -143,6 +116,10 @@ http::Response Site::HandleMedia(const http::Request& request) {
   return response;
 }
 
+http::Response Site::NoMediaFile(const http::Request&, const RouteMatch&) {
+  return http::Response::Text(404, "No such file.\n");
+}
+
 CommentFormSource Site::FormSource(std::optional<render::CommentFormView> refill) {
   CommentFormSource source;
   source.token = [this, now = Now()](int64_t post_id) { return comments_.FormToken(post_id, now); };
@@ -150,30 +127,15 @@ CommentFormSource Site::FormSource(std::optional<render::CommentFormView> refill
   return source;
 }
 
-http::Response Site::Handle(const http::Request& request) {
-  auto target = boost::urls::parse_origin_form(request.target);
-  if (!target) return http::Response::Text(400, "The request target is not a valid URL path.\n");
+http::Response Site::Page(const http::Request& request, const RouteMatch& match,
+                          const BuildPageFn& build) {
   auto found = BlogFor(request);
   if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
   const auto entry = std::get<std::shared_ptr<const service::BlogEntry>>(std::move(found));
-
-  const std::string path = target->path();
-  if (IsFeedPath(path)) {
-    std::vector<std::string> segments;
-    for (const std::string segment : target->segments()) segments.push_back(segment);
-    return HandleFeed(request, *entry, target->encoded_path(), segments, target->encoded_query());
-  }
-
-  // An imported WordPress blog's /?p=ID and /?page_id=ID lead to the posts' new paths.
-  if (path == "/") {
-    if (std::string old = WordPressIdPath(target->encoded_query()); !old.empty()) {
-      if (auto to = store_.GetRedirect(entry->blog.id, old); to.ok()) return Redirect(*to);
-    }
-  }
-  auto query = ParseListQuery(target->encoded_query());
+  auto query = ParseListQuery(match.encoded_query);
   if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
 
-  std::string key = path + query->cache_key_suffix;
+  std::string key = match.path + query->cache_key_suffix;
   if (cache_) {
     if (auto page = cache_->Find(entry->blog.id, entry->blog.generation, key)) {
       return Deliver(request, *page);
@@ -183,15 +145,13 @@ http::Response Site::Handle(const http::Request& request) {
   SidebarSource sidebar = [this, &entry](int year, std::string_view search_query) {
     return SidebarFor(*entry, year, search_query);
   };
-  auto outcome = BuildPage(store_, *entry, path, *query, sidebar, FormSource());
-  if (!outcome.ok()) {
-    return StoreFailure("The page could not be read", outcome.status());
-  }
-  if (outcome->status == 301) return Redirect(outcome->redirect);
+  const CommentFormSource form = FormSource();
+  auto outcome = build(PageInputs{store_, *entry, *query, sidebar, form});
+  if (!outcome.ok()) return ErrorResponse("The page could not be read", outcome.status());
   if (outcome->status == 404) {
     // An imported post's old address (kept by the import) leads to its path here.
-    if (auto to = store_.GetRedirect(entry->blog.id, target->encoded_path()); to.ok()) {
-      return Redirect(*to);
+    if (auto to = store_.GetRedirect(entry->blog.id, match.encoded_path); to.ok()) {
+      return MovedTo(*to);
     }
   }
 
@@ -204,28 +164,28 @@ http::Response Site::Handle(const http::Request& request) {
                  outcome->has_comment_form);
 }
 
-http::Response Site::HandleFeed(const http::Request& request, const service::BlogEntry& entry,
-                                std::string_view encoded_path,
-                                const std::vector<std::string>& segments,
-                                std::string_view encoded_query) {
-  auto query = ParseFeedQuery(encoded_query);
+http::Response Site::Feed(const http::Request& request, const RouteMatch& match,
+                          const BuildFeedFn& build) {
+  auto found = BlogFor(request);
+  if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
+  const auto entry = std::get<std::shared_ptr<const service::BlogEntry>>(std::move(found));
+  auto query = ParseFeedQuery(match.encoded_query);
   if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
-  const std::string base_url = BaseUrl(request, entry.blog);
+  const std::string base_url = BaseUrl(request, entry->blog);
   // Links in a feed are absolute, so its bytes depend on the host asked for.
-  std::string key = "feed " + base_url + std::string(encoded_path) + query->cache_key_suffix;
+  std::string key = "feed " + base_url + match.encoded_path + query->cache_key_suffix;
   if (cache_) {
-    if (auto page = cache_->Find(entry.blog.id, entry.blog.generation, key)) {
+    if (auto page = cache_->Find(entry->blog.id, entry->blog.generation, key)) {
       return Deliver(request, *page);
     }
   }
-  auto outcome = BuildFeed(store_, entry, segments, *query, base_url, base_url + request.target);
-  if (!outcome.ok()) {
-    return StoreFailure("The feed could not be read", outcome.status());
-  }
+  const std::string self_url = base_url + request.target;
+  auto outcome = build(FeedInputs{store_, *entry, *query, base_url, self_url});
+  if (!outcome.ok()) return ErrorResponse("The feed could not be read", outcome.status());
   if (outcome->status != 200) return http::Response::Text(outcome->status, outcome->body);
   // Post feeds carry comment counts, comment feeds the comments: any comment drops them.
-  service::CommentDeps deps{{}, true, entry.blog.comment_seq};
-  return Respond(request, entry, std::move(key), 200, std::move(outcome->content_type),
+  service::CommentDeps deps{{}, true, entry->blog.comment_seq};
+  return Respond(request, *entry, std::move(key), 200, std::move(outcome->content_type),
                  std::move(outcome->body), true, std::move(deps));
 }
 

@@ -1,11 +1,17 @@
-// Site: the public blog pages at Blogger's URLs — home, posts, pages, archives, labels,
-// search, the themed 404 — served from the page cache when it can, rendered otherwise;
-// and the comment form's POST.
+// Site: the handlers of the public blog at Blogger's URLs — pages (home, posts, pages,
+// archives, labels, search, the themed 404), feeds, the sitemap and robots.txt, served
+// from the page cache when it can and built otherwise; uploaded files; the comment
+// form's POST. The route table (routes.cc) names a handler for each URL; a handler gets
+// the typed captures of its row's pattern.
 //
-// Thread safety: Handle may be called concurrently from the server's worker threads.
+// Errors: a Host with no blog is 404; a failure of the store is answered as HttpStatusOf
+// says (http_status.h).
+//
+// Thread safety: the handlers may be called concurrently from the server's threads.
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -22,6 +28,8 @@
 #include "service/comments.h"
 #include "service/page_cache.h"
 #include "store/store.h"
+#include "web/feed_pages.h"
+#include "web/route.h"
 #include "web/site_pages.h"
 
 namespace samizdat::web {
@@ -39,37 +47,71 @@ class Site {
   Site(store::Store& store, service::CommentService& comments, render::Theme theme,
        SiteOptions options);
 
-  // GET (or HEAD) of a public page.
-  http::Response Handle(const http::Request& request);
+  // Pages (site_handlers.cc). Each answers GET (and HEAD) of its row's pattern. The home
+  // page also sends an imported WordPress blog's /?p=ID and /?page_id=ID to their posts.
+  http::Response HomePage(const http::Request& request, const RouteMatch& match);
+  http::Response IndexPage(const http::Request& request, const RouteMatch& match);
+  http::Response SearchPage(const http::Request& request, const RouteMatch& match);
+  http::Response LabelPage(const http::Request& request, const RouteMatch& match);
+  http::Response PostPage(const http::Request& request, const RouteMatch& match);
+  http::Response StaticPage(const http::Request& request, const RouteMatch& match);
+  http::Response YearArchive(const http::Request& request, const RouteMatch& match);
+  http::Response MonthArchive(const http::Request& request, const RouteMatch& match);
+  // /YYYY_MM_DD_archive.html: 301 to /YYYY/MM/.
+  http::Response OldArchive(const http::Request& request, const RouteMatch& match);
+  // Any other path: the themed 404, or a 301 when an imported post had that address.
+  http::Response NotFoundPage(const http::Request& request, const RouteMatch& match);
 
-  // POST /comment: a reader's comment from a post page's form (fields post_id,
-  // parent_id, token, name, url, body and the honeypot email). Published: 303 to the
-  // comment's permalink. Held: 202 with the post page and a notice. Refused: the post
-  // page with the reason above the refilled form, status 400, 403, 404, 409 or 429
+  // Feeds (site_handlers.cc), in the format the query's alt asks for.
+  http::Response PostsFeed(const http::Request& request, const RouteMatch& match);
+  http::Response LabelFeed(const http::Request& request, const RouteMatch& match);
+  http::Response PostFeed(const http::Request& request, const RouteMatch& match);
+  http::Response BlogCommentsFeed(const http::Request& request, const RouteMatch& match);
+  http::Response PostCommentsFeed(const http::Request& request, const RouteMatch& match);
+  http::Response CommentFeed(const http::Request& request, const RouteMatch& match);
+  http::Response AtomFeed(const http::Request& request, const RouteMatch& match);
+  http::Response RssFeed(const http::Request& request, const RouteMatch& match);
+  http::Response JsonFeed(const http::Request& request, const RouteMatch& match);
+  http::Response Sitemap(const http::Request& request, const RouteMatch& match);
+  http::Response RobotsTxt(const http::Request& request, const RouteMatch& match);
+  // Any other path under /feeds/: 404.
+  http::Response NoFeed(const http::Request& request, const RouteMatch& match);
+
+  // POST /comment (comment_post.cc): a reader's comment from a post page's form (fields
+  // post_id, parent_id, token, name, url, body and the honeypot email). Published: 303
+  // to the comment's permalink. Held: 202 with the post page and a notice. Refused: the
+  // post page with the reason above the refilled form, status 400, 403, 404, 409 or 429
   // (with Retry-After); 415 for a body that is not a urlencoded form.
-  http::Response HandleComment(const http::Request& request);
+  http::Response PostComment(const http::Request& request, const RouteMatch& match);
 
   // GET /media/HASH.EXT: an uploaded file of the blog, cacheable for good (its name is
   // its content's hash: ETag "HASH", 304 on If-None-Match), never sniffed as another
   // type. 404 for a name that is no stored file.
-  http::Response HandleMedia(const http::Request& request);
+  http::Response MediaFile(const http::Request& request, const RouteMatch& match);
+  // Any other path under /media/: 404.
+  http::Response NoMediaFile(const http::Request& request, const RouteMatch& match);
 
   // The blogs this site answers for (the admin finds its blog there too).
   service::BlogDirectory& blogs() { return blogs_; }
 
  private:
-  // 503 "`what`: <the store's reason>"; with Retry-After when the database is only away
-  // for now (Unavailable: PostgreSQL reconnects by itself).
-  static http::Response StoreFailure(const std::string& what, const Status& status);
-  // GET of a feed (IsFeedPath); `segments` are the decoded path segments.
-  http::Response HandleFeed(const http::Request& request, const service::BlogEntry& entry,
-                            std::string_view encoded_path, const std::vector<std::string>& segments,
-                            std::string_view encoded_query);
+  using BuildPageFn = std::function<Result<PageOutcome>(const PageInputs&)>;
+  using BuildFeedFn = std::function<Result<FeedOutcome>(const FeedInputs&)>;
+  // A page of the blog of the request: from the cache, or built by `build`, rendered by
+  // the theme and put in the cache; a 404 outcome leads to an imported post's new path
+  // when there is one.
+  http::Response Page(const http::Request& request, const RouteMatch& match,
+                      const BuildPageFn& build);
+  // A feed of the blog of the request: from the cache, or built by `build` and cached.
+  http::Response Feed(const http::Request& request, const RouteMatch& match,
+                      const BuildFeedFn& build);
   // Fills the cache (when `cacheable`, with the comments the page depends on) and
   // answers with the page.
   http::Response Respond(const http::Request& request, const service::BlogEntry& entry,
                          std::string key, int status, std::string content_type, std::string body,
                          bool cacheable, service::CommentDeps deps = {}, bool ages = false);
+  // 301 Moved Permanently to `location`.
+  static http::Response MovedTo(const std::string& location);
   // The blog of the request after a refresh; a plain error response when there is none.
   std::variant<std::shared_ptr<const service::BlogEntry>, http::Response> BlogFor(
       const http::Request& request);

@@ -1,4 +1,4 @@
-// BuildPage: Blogger's URL scheme mapped to queries and views.
+// The page builders: Blogger's pages as store queries and views.
 #include "web/site_pages.h"
 
 #include <algorithm>
@@ -25,61 +25,15 @@ struct Slice {
   bool has_older = false;
 };
 
-// Exactly `n` decimal digits (a year, a month) as a number.
-std::optional<int> Digits(std::string_view s, std::size_t n) {
-  if (s.size() != n || s.find_first_not_of("0123456789") != std::string_view::npos) {
-    return std::nullopt;
-  }
-  return ParseInteger(s);
-}
-
 class PageBuilder {
  public:
-  PageBuilder(store::Store& store, const service::BlogEntry& entry, const ListQuery& query,
-              const SidebarSource& sidebar, const CommentFormSource& form)
-      : store_(store),
-        entry_(entry),
-        blog_(entry.blog),
-        query_(query),
-        sidebar_(sidebar),
-        form_(form) {}
-
-  Result<PageOutcome> Build(std::string_view path) {
-    if (path == "/" || path == "/index.html") return Index();
-    if (path == "/search" || path == "/search/") {
-      if (!query_.q.empty()) return Search();
-      return Index();
-    }
-    static constexpr std::string_view kLabelPrefix = "/search/label/";
-    if (path.starts_with(kLabelPrefix) && path.size() > kLabelPrefix.size()) {
-      return Label(path.substr(kLabelPrefix.size()));
-    }
-    if (path.starts_with("/p/") && path.ends_with(".html")) return Item(path, PostKind::kPage);
-    // /YYYY/MM/slug.html
-    if (path.size() > 9 && path.ends_with(".html") && Digits(path.substr(1, 4), 4) &&
-        path[5] == '/' && Digits(path.substr(6, 2), 2) && path[8] == '/') {
-      return Item(path, PostKind::kPost);
-    }
-    // /YYYY_MM_DD_archive.html -> /YYYY/MM/
-    if (path.size() == 24 && path.ends_with("_archive.html") && Digits(path.substr(1, 4), 4) &&
-        path[5] == '_' && Digits(path.substr(6, 2), 2) && path[8] == '_' &&
-        Digits(path.substr(9, 2), 2)) {
-      PageOutcome moved;
-      moved.status = 301;
-      moved.redirect = std::string(path.substr(0, 5)) + "/" + std::string(path.substr(6, 2)) + "/";
-      return moved;
-    }
-    // /YYYY/ and /YYYY/MM/ (the trailing slash may be left out)
-    std::string_view rest = path.substr(1);
-    if (rest.ends_with('/')) rest.remove_suffix(1);
-    if (auto year = Digits(rest, 4)) return Archive(*year, 0);
-    if (rest.size() == 7 && rest[4] == '/') {
-      auto year = Digits(rest.substr(0, 4), 4);
-      auto month = Digits(rest.substr(5, 2), 2);
-      if (year && month && *month >= 1 && *month <= 12) return Archive(*year, *month);
-    }
-    return NotFound();
-  }
+  explicit PageBuilder(const PageInputs& in)
+      : store_(in.store),
+        entry_(in.entry),
+        blog_(in.entry.blog),
+        query_(in.query),
+        sidebar_(in.sidebar),
+        form_(in.form) {}
 
   PageOutcome NotFound() {
     PageOutcome out;
@@ -175,6 +129,7 @@ class PageBuilder {
     if (!first_home_page) view.pager.home_url = "/";
   }
 
+ public:
   Result<PageOutcome> Index() {
     PageOutcome out;
     out.view = Base(PageKind::kIndex, 0);
@@ -205,6 +160,7 @@ class PageBuilder {
   }
 
   Result<PageOutcome> Search() {
+    if (query_.q.empty()) return Index();
     const int n = PageSize();
     auto total = store_.CountSearch(blog_.id, query_.q);
     if (!total.ok()) return total.status();
@@ -284,6 +240,7 @@ class PageBuilder {
     return out;
   }
 
+ private:
   // The comment threads and the form of a post's item page, as its switch says.
   Status FillComments(PageOutcome& out, const Post& post) {
     out.comment_posts.push_back(post.id);
@@ -327,10 +284,22 @@ class PageBuilder {
 
 }  // namespace
 
-Result<PageOutcome> BuildPage(store::Store& store, const service::BlogEntry& entry,
-                              std::string_view path, const ListQuery& query,
-                              const SidebarSource& sidebar, const CommentFormSource& form) {
-  return PageBuilder(store, entry, query, sidebar, form).Build(path);
+Result<PageOutcome> IndexPage(const PageInputs& in) { return PageBuilder(in).Index(); }
+
+Result<PageOutcome> SearchPage(const PageInputs& in) { return PageBuilder(in).Search(); }
+
+Result<PageOutcome> LabelPage(const PageInputs& in, std::string_view label) {
+  return PageBuilder(in).Label(label);
 }
+
+Result<PageOutcome> ArchivePage(const PageInputs& in, int year, int month) {
+  return PageBuilder(in).Archive(year, month);
+}
+
+Result<PageOutcome> ItemPage(const PageInputs& in, std::string_view path, PostKind kind) {
+  return PageBuilder(in).Item(path, kind);
+}
+
+PageOutcome NotFoundPage(const PageInputs& in) { return PageBuilder(in).NotFound(); }
 
 }  // namespace samizdat::web

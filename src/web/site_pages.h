@@ -1,5 +1,5 @@
-// The page builders of the public site: from a blog, a decoded path and its checked
-// query, the view a theme renders (or a redirect, or the 404 view). No HTTP here.
+// The page builders of the public site: from a blog, a page's route captures and the
+// checked query, the view a theme renders (or the 404 view). No HTTP here.
 #pragma once
 
 #include <functional>
@@ -18,8 +18,7 @@
 namespace samizdat::web {
 
 struct PageOutcome {
-  int status = 200;      // 200, 301 or 404
-  std::string redirect;  // Location for 301
+  int status = 200;  // 200 or 404
   render::PageView view;
   // The posts whose comments or comment counts the page shows (cache dependencies).
   std::vector<int64_t> comment_posts;
@@ -40,10 +39,29 @@ struct CommentFormSource {
 using SidebarSource = std::function<std::shared_ptr<const std::string>(
     int expanded_year, std::string_view search_query)>;
 
-// Builds the page at `path` (decoded, e.g. "/search/label/A b") of `entry`'s blog.
-// Errors are the store's; an unknown path is a 404 outcome, not an error.
-Result<PageOutcome> BuildPage(store::Store& store, const service::BlogEntry& entry,
-                              std::string_view path, const ListQuery& query,
-                              const SidebarSource& sidebar, const CommentFormSource& form);
+// What every page is built from; all must outlive the call.
+struct PageInputs {
+  store::Store& store;
+  const service::BlogEntry& entry;
+  const ListQuery& query;
+  const SidebarSource& sidebar;
+  const CommentFormSource& form;
+};
+
+// The builders, one per kind of page. Errors are the store's; a post that is not there
+// (or not published) is a 404 outcome, not an error.
+// The home page (/, /index.html; older pages with updated-max).
+Result<PageOutcome> IndexPage(const PageInputs& in);
+// /search: the posts matching the query's q; the home page when there is no q.
+Result<PageOutcome> SearchPage(const PageInputs& in);
+// /search/label/LABEL: the posts with `label`.
+Result<PageOutcome> LabelPage(const PageInputs& in, std::string_view label);
+// /YYYY/ (month 0) and /YYYY/MM/: the posts published then, in the blog's time zone.
+Result<PageOutcome> ArchivePage(const PageInputs& in, int year, int month);
+// /YYYY/MM/SLUG.html (a post, with its comments and form) and /p/SLUG.html (a page):
+// the published post of that `kind` at the decoded `path`.
+Result<PageOutcome> ItemPage(const PageInputs& in, std::string_view path, PostKind kind);
+// The themed 404 page.
+PageOutcome NotFoundPage(const PageInputs& in);
 
 }  // namespace samizdat::web

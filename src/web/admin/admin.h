@@ -8,7 +8,11 @@
 // in every state-changing form, checked before the handler runs (403 otherwise,
 // nothing changed); a Content-Security-Policy that allows only the admin's own script.
 //
-// Thread safety: Handle may be called concurrently.
+// Requests reach it through its rows of the route table (web/routes.cc): Handle runs the
+// pipeline (the blog of the Host, the session, the row's access, the first-password rule,
+// the row's CSRF check) and then the row's page (pages.h).
+//
+// Thread safety: every method may be called concurrently.
 #pragma once
 
 #include <memory>
@@ -19,8 +23,11 @@
 #include "service/blog_directory.h"
 #include "service/comments.h"
 #include "store/store.h"
+#include "web/route.h"
 
 namespace samizdat::web::admin {
+
+class Context;
 
 class Admin {
  public:
@@ -32,8 +39,20 @@ class Admin {
                                                service::BlogDirectory& blogs);
   ~Admin();
 
-  // Any request under /admin.
-  http::Response Handle(const http::Request& request);
+  using PageHandler = http::Response (*)(Context&);
+
+  // A request matched to an admin row (access other than kPublic): the pipeline, then
+  // `page`. 404 when no blog is hosted at the Host; a redirect to the sign-in page (GET)
+  // or 403 when the row's access is not met; 403 for a missing or stale CSRF token.
+  http::Response Handle(const http::Request& request, const RouteMatch& match, PageHandler page);
+  // A method an admin path does not take: 405 in the layout, with Allow.
+  http::Response NotAllowed(const http::Request& request, const Routed& routed);
+  // GET /admin/static/VERSION/FILE: the admin's script or style sheet; any VERSION
+  // answers with today's file (a page cached across an upgrade still gets them), cached
+  // for good when VERSION is today's. 404 for another FILE.
+  http::Response StaticFile(const http::Request& request, const RouteMatch& match);
+  // Any other path under /admin/static/: 404.
+  http::Response NoStaticFile(const http::Request& request, const RouteMatch& match);
 
   struct Impl;  // admin.cc
 

@@ -6,10 +6,11 @@
 #include "core/strings.h"
 #include "web/admin/context.h"
 #include "web/admin/forms.h"
+#include "web/admin/pages.h"
 #include "web/admin/session_cookie.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace auth_pages {
 
 // The sign-in form's token proves the form came from here (no login CSRF); it is valid
 // for a day after the page was shown.
@@ -49,7 +50,7 @@ http::Response SignIn(Context& c) {
   }
   auto outcome =
       c.services.accounts.SignIn(email, c.form.Get("password"), c.request.remote_address, Now());
-  if (!outcome.ok()) return c.Error(503, "Cannot sign in now: " + outcome.status().message());
+  if (!outcome.ok()) return c.Error("Cannot sign in now", outcome.status());
   switch (outcome->refusal) {
     case service::SignInRefusal::kWrongCredentials:
       return SignInPage(c, 401, outcome->message, email);
@@ -58,7 +59,8 @@ http::Response SignIn(Context& c) {
       response.headers.push_back({"Retry-After", std::to_string(outcome->retry_after.count())});
       return response;
     }
-    case service::SignInRefusal::kNone: break;
+    case service::SignInRefusal::kNone:
+      break;
   }
   const User& user = outcome->signed_in->user;
   http::Response response =
@@ -80,14 +82,14 @@ http::Response SignedOut(Context& c, std::string_view notice) {
 http::Response SignOut(Context& c) {
   auto token = CookieValue(c.request.GetHeader("Cookie"), kSessionCookie);
   if (Status ended = c.services.accounts.SignOut(token.value_or("")); !ended.ok()) {
-    return c.Error(503, "Cannot sign out now: " + ended.message());
+    return c.Error("Cannot sign out now", ended);
   }
   return SignedOut(c, "You are signed out.");
 }
 
 http::Response SignOutEverywhere(Context& c) {
   auto ended = c.services.accounts.SignOutEverywhere(c.who->user.id, "");
-  if (!ended.ok()) return c.Error(503, "Cannot sign out now: " + ended.status().message());
+  if (!ended.ok()) return c.Error("Cannot sign out now", ended.status());
   return SignedOut(
       c, "You are signed out on every browser (" + std::to_string(*ended) + " session(s) ended).");
 }
@@ -112,23 +114,10 @@ http::Response ChangePassword(Context& c) {
     return PasswordPage(c, 403, changed.message());
   }
   if (changed.IsInvalidArgument()) return PasswordPage(c, 400, changed.message());
-  if (!changed.ok()) return c.Error(503, "Cannot change the password now: " + changed.message());
+  if (!changed.ok()) return c.Error("Cannot change the password now", changed);
   return c.Redirect("/admin/posts", "Your password is changed; your other sessions are ended.");
 }
 
-}  // namespace
-
-void AddAuthRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(),
-                {
-                    {"GET", "/admin", Access::kAuthor, Home},
-                    {"GET", "/admin/sign-in", Access::kAnyone, ShowSignIn},
-                    {"POST", "/admin/sign-in", Access::kAnyone, SignIn},
-                    {"POST", "/admin/sign-out", Access::kSignedIn, SignOut},
-                    {"POST", "/admin/sign-out-everywhere", Access::kSignedIn, SignOutEverywhere},
-                    {"GET", "/admin/password", Access::kSignedIn, ShowPassword},
-                    {"POST", "/admin/password", Access::kSignedIn, ChangePassword},
-                });
-}
+}  // namespace auth_pages
 
 }  // namespace samizdat::web::admin

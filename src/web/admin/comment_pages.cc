@@ -9,9 +9,10 @@
 #include "core/strings.h"
 #include "service/spam_classifier.h"
 #include "web/admin/context.h"
+#include "web/admin/pages.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace comment_pages {
 
 constexpr int kPerPage = 50;
 
@@ -21,10 +22,14 @@ constexpr CommentStatus kStatuses[] = {CommentStatus::kPending, CommentStatus::k
 // The tab's name for a status ("Pending" is the moderation queue).
 std::string_view TabLabel(CommentStatus status) {
   switch (status) {
-    case CommentStatus::kPending: return "Pending";
-    case CommentStatus::kPublished: return "Published";
-    case CommentStatus::kSpam: return "Spam";
-    case CommentStatus::kDeleted: return "Deleted";
+    case CommentStatus::kPending:
+      return "Pending";
+    case CommentStatus::kPublished:
+      return "Published";
+    case CommentStatus::kSpam:
+      return "Spam";
+    case CommentStatus::kDeleted:
+      return "Deleted";
   }
   return "Pending";
 }
@@ -117,7 +122,7 @@ http::Response List(Context& c) {
     store::CommentQuery count = query;
     count.statuses = {tab};
     auto n = c.services.store.CountComments(count);
-    if (!n.ok()) return c.Error(503, "Cannot read the comments: " + n.status().message());
+    if (!n.ok()) return c.Error("Cannot read the comments", n.status());
     if (tab == status) total = *n;
     tabs.push_back({{"label", TabLabel(tab)},
                     {"href", ListUrl(tab, 1)},
@@ -125,8 +130,7 @@ http::Response List(Context& c) {
                     {"current", tab == status}});
   }
   auto comments = c.services.store.ListComments(query);
-  if (!comments.ok())
-    return c.Error(503, "Cannot read the comments: " + comments.status().message());
+  if (!comments.ok()) return c.Error("Cannot read the comments", comments.status());
   auto zone = TimeZone::Find(c.blog.time_zone);
   if (!zone.ok()) zone = TimeZone::Utc();
 
@@ -181,9 +185,9 @@ http::Response Bulk(Context& c) {
     if (moderated.IsNotFound()) {
       ++missing;
     } else if (!moderated.ok()) {
-      return c.Error(503, Count(done, "comment was", "comments were") + " " +
-                              std::string(action->done) +
-                              " before an error: " + moderated.message());
+      return c.Error(Count(done, "comment was", "comments were") + " " + std::string(action->done) +
+                         " before an error",
+                     moderated);
     } else {
       ++done;
     }
@@ -194,25 +198,15 @@ http::Response Bulk(Context& c) {
 }
 
 http::Response Reply(Context& c) {
-  const auto id = ParseInteger<int64_t>(c.params[0]);
-  if (!id) return c.Error(404, "There is no such comment.");
-  auto reply =
-      c.services.comments.Reply(c.blog, *id, c.who->user.display_name, c.form.Get("body"), Now());
+  auto reply = c.services.comments.Reply(c.blog, c.captures.id, c.who->user.display_name,
+                                         c.form.Get("body"), Now());
   const std::string back = ListUrl(StatusNamed(c.form.Get("status")), 1);
   if (reply.status().IsNotFound()) return c.Error(404, "There is no such comment.");
   if (reply.status().IsInvalidArgument()) return c.Error(400, reply.status().message());
-  if (!reply.ok()) return c.Error(503, "Cannot reply now: " + reply.status().message());
+  if (!reply.ok()) return c.Error("Cannot reply now", reply.status());
   return c.Redirect(back, "Your reply is published.");
 }
 
-}  // namespace
-
-void AddCommentRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-                                  {"GET", "/admin/comments", Access::kOwner, List},
-                                  {"POST", "/admin/comments/bulk", Access::kOwner, Bulk},
-                                  {"POST", "/admin/comments/{id}/reply", Access::kOwner, Reply},
-                              });
-}
+}  // namespace comment_pages
 
 }  // namespace samizdat::web::admin

@@ -8,6 +8,7 @@
 
 #include "web/admin/session_cookie.h"
 #include "web/admin/templates.h"
+#include "web/http_status.h"
 
 namespace samizdat::web::admin {
 namespace {
@@ -92,6 +93,13 @@ http::Response Context::Redirect(std::string_view location, std::string_view not
 http::Response Context::Error(int status, std::string_view message) const {
   return Page(status, "Error " + std::to_string(status), "error",
               {{"status", status}, {"message", message}});
+}
+
+http::Response Context::Error(std::string_view what, const Status& status) const {
+  http::Response response =
+      Error(HttpStatusOf(status), std::string(what) + ": " + status.message());
+  for (http::Header& header : ErrorHeaders(status)) response.headers.push_back(std::move(header));
+  return response;
 }
 
 http::Response Context::Json(int status, const boost::json::value& value) const {

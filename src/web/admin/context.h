@@ -1,11 +1,11 @@
 // What an admin page handler gets and gives: the request as a Context (the blog, the
-// signed-in user, the parsed form, the route's parameters, the services) and the
-// Route entries each page module adds to the admin's route table.
+// signed-in user, the parsed form, the route's typed captures, the services).
 //
-// A handler runs only after the admin checked what its Route asks: the user signed in
-// (and has changed a first password) with the role its Access names on the request's
-// blog, and for every POST a valid CSRF token. A handler still checks what depends on
-// the thing it touches (AccountService::MayEditPost for a post).
+// A handler runs only after the admin checked what its row of the route table (web/
+// routes.cc) asks: the user signed in (and has changed a first password) with the role
+// its Access names on the request's blog, and for a POST on a row with CSRF a valid
+// token. A handler still checks what depends on the thing it touches
+// (AccountService::MayEditPost for a post).
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -19,19 +19,12 @@
 #include "service/comments.h"
 #include "store/store.h"
 #include "web/admin/forms.h"
+#include "web/route.h"
 
 namespace samizdat::web::admin {
 
 class ImportJobs;
 class Templates;
-
-// Who may reach a route.
-enum class Access {
-  kAnyone,    // the sign-in page
-  kSignedIn,  // any account that may use the blog, even before changing a first password
-  kAuthor,    // any role on the blog
-  kOwner,     // owners of the blog and admins
-};
 
 // The long-lived parts the pages use; owned by Admin.
 struct Services {
@@ -46,22 +39,22 @@ struct Services {
 class Context {
  public:
   Context(const http::Request& request, const Blog& blog, const service::SignedIn* who, Form form,
-          Form query, std::vector<std::string> params, Services& services, std::string notice)
+          Form query, const Captures& captures, Services& services, std::string notice)
       : request(request),
         blog(blog),
         who(who),
         form(std::move(form)),
         query(std::move(query)),
-        params(std::move(params)),
+        captures(captures),
         services(services),
         notice_(std::move(notice)) {}
 
   const http::Request& request;
   const Blog& blog;
-  const service::SignedIn* who;           // null only on kAnyone routes, when nobody signed in
-  const Form form;                        // the POST body's fields and files (empty for GET)
-  const Form query;                       // the query string's parameters
-  const std::vector<std::string> params;  // the route pattern's {…} segments, decoded
+  const service::SignedIn* who;  // null only on kAnyone routes, when nobody signed in
+  const Form form;               // the POST body's fields and files (empty for GET)
+  const Form query;              // the query string's parameters
+  const Captures& captures;      // the row's pattern's captures ({id}, {rid}, …)
   Services& services;
 
   // Template `name` (assets/NAME.mustache) inside the admin layout, which adds the
@@ -75,6 +68,9 @@ class Context {
   http::Response Redirect(std::string_view location, std::string_view notice = "") const;
   // The error page in the layout: `message` under the status.
   http::Response Error(int status, std::string_view message) const;
+  // The error page of a failure: "`what`: <its message>", with the status and headers
+  // HttpStatusOf and ErrorHeaders (web/http_status.h) give it.
+  http::Response Error(std::string_view what, const Status& status) const;
   // A JSON answer (the editor's autosave and preview).
   http::Response Json(int status, const boost::json::value& value) const;
 
@@ -84,24 +80,5 @@ class Context {
  private:
   std::string notice_;
 };
-
-// One entry of the admin's route table. Patterns match whole paths segment by segment;
-// a "{name}" segment matches any one segment, handed to the handler in Context::params.
-struct Route {
-  std::string_view method;   // "GET" (also HEAD) or "POST"
-  std::string_view pattern;  // "/admin/posts/{id}"
-  Access access;
-  http::Response (*handle)(Context&);
-};
-
-// The page modules: each adds its routes (auth_pages.cc, post_pages.cc, editor_pages.cc,
-// comment_pages.cc, settings_pages.cc, media_pages.cc, transfer_pages.cc).
-void AddAuthRoutes(std::vector<Route>& routes);
-void AddPostRoutes(std::vector<Route>& routes);
-void AddEditorRoutes(std::vector<Route>& routes);
-void AddCommentRoutes(std::vector<Route>& routes);
-void AddSettingsRoutes(std::vector<Route>& routes);
-void AddMediaRoutes(std::vector<Route>& routes);
-void AddTransferRoutes(std::vector<Route>& routes);
 
 }  // namespace samizdat::web::admin

@@ -1,16 +1,18 @@
 // Admin pages: the editor of posts and pages — new, edit, save as draft, publish,
 // schedule, preview (a button without JavaScript; live with editor.js), autosave of
-// drafts, delete — and, through AddRevisionRoutes, their revisions.
+// drafts, delete (revision_pages.cc has their revisions).
 #include <string>
 #include <vector>
 
 #include "service/media.h"
 #include "service/posts.h"
 #include "web/admin/context.h"
+#include "web/admin/pages.h"
 #include "web/admin/post_form.h"
+#include "web/http_status.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace editor_pages {
 
 constexpr int kMediaShown = 24;
 
@@ -128,7 +130,7 @@ http::Response EditorPage(const Context& c, int status, const std::optional<Post
 http::Response Refused(const Context& c, const std::optional<Post>& post,
                        const EditorFields& fields, const Status& status) {
   if (!status.IsInvalidArgument() && !status.IsConflict()) {
-    return c.Error(status.IsNotFound() ? 404 : 503, "Nothing was saved: " + status.message());
+    return c.Error("Nothing was saved", status);
   }
   if (WantsJson(c)) return c.Json(400, {{"error", status.message()}});
   return EditorPage(c, 400, post, fields, "Nothing was saved: " + status.message());
@@ -205,10 +207,12 @@ http::Response Autosave(Context& c) {
   auto saved = service::PostService(c.services.store).Autosave(c.blog, post->id, *edit);
   if (!saved.ok()) {
     const Status& failed = saved.status();
-    const int status = failed.IsInvalidArgument() || failed.IsConflict() ? 400
-                       : failed.IsNotFound()                             ? 404
-                                                                         : 503;
-    return c.Json(status, {{"error", failed.message()}});
+    // A refused edit is the form's fault (400), as Refused says; the rest as for any page.
+    const int status =
+        failed.IsInvalidArgument() || failed.IsConflict() ? 400 : HttpStatusOf(failed);
+    http::Response response = c.Json(status, {{"error", failed.message()}});
+    for (http::Header& header : ErrorHeaders(failed)) response.headers.push_back(std::move(header));
+    return response;
   }
   return c.Json(200, {{"saved_at", FormatPattern(saved->updated, zone, "HH:mm:ss")}});
 }
@@ -225,30 +229,11 @@ http::Response Delete(Context& c) {
   if (!post) return error;
   auto removed = service::PostService(c.services.store).Remove(c.blog, std::to_string(post->id));
   if (!removed.ok() && !removed.status().IsNotFound()) {
-    return c.Error(503, "Nothing was deleted: " + removed.status().message());
+    return c.Error("Nothing was deleted", removed.status());
   }
   return c.Redirect(ListPath(post->kind), "Deleted “" + post->title + "”.");
 }
 
-}  // namespace
-
-void AddEditorRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-                                  {"GET", "/admin/posts/new", Access::kAuthor, NewEditor},
-                                  {"POST", "/admin/posts/new", Access::kAuthor, Create},
-                                  {"GET", "/admin/posts/{id}", Access::kAuthor, ShowEditor},
-                                  {"POST", "/admin/posts/{id}", Access::kAuthor, Save},
-                                  {"POST", "/admin/posts/{id}/autosave", Access::kAuthor, Autosave},
-                                  {"POST", "/admin/posts/{id}/delete", Access::kAuthor, Delete},
-                                  {"GET", "/admin/pages/new", Access::kAuthor, NewEditor},
-                                  {"POST", "/admin/pages/new", Access::kAuthor, Create},
-                                  {"GET", "/admin/pages/{id}", Access::kAuthor, ShowEditor},
-                                  {"POST", "/admin/pages/{id}", Access::kAuthor, Save},
-                                  {"POST", "/admin/pages/{id}/autosave", Access::kAuthor, Autosave},
-                                  {"POST", "/admin/pages/{id}/delete", Access::kAuthor, Delete},
-                                  {"POST", "/admin/preview", Access::kAuthor, Preview},
-                              });
-  AddRevisionRoutes(routes);
-}
+}  // namespace editor_pages
 
 }  // namespace samizdat::web::admin

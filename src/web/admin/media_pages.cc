@@ -7,10 +7,11 @@
 #include "core/strings.h"
 #include "service/media.h"
 #include "web/admin/context.h"
+#include "web/admin/pages.h"
 #include "web/admin/session_cookie.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace media_pages {
 
 constexpr int kPerPage = 60;
 
@@ -40,7 +41,7 @@ http::Response MediaPage(Context& c, int status, std::string_view error) {
   service::MediaService media(c.services.store);
   // One more than shown tells whether there is a next page.
   auto files = media.List(c.blog, kPerPage + 1, (page - 1) * kPerPage);
-  if (!files.ok()) return c.Error(503, "Cannot read the media: " + files.status().message());
+  if (!files.ok()) return c.Error("Cannot read the media", files.status());
   const bool more = static_cast<int>(files->size()) > kPerPage;
   if (more) files->pop_back();
   const std::string origin = Origin(c.request);
@@ -78,27 +79,18 @@ http::Response Upload(Context& c) {
   if (stored.status().IsInvalidArgument()) {
     return MediaPage(c, too_big ? 413 : 400, file->filename + ": " + stored.status().message());
   }
-  if (!stored.ok()) return c.Error(503, "Cannot store the upload: " + stored.status().message());
+  if (!stored.ok()) return c.Error("Cannot store the upload", stored.status());
   return c.Redirect("/admin/media",
                     "Uploaded " + stored->filename + ": " + service::MediaPath(*stored));
 }
 
 http::Response Delete(Context& c) {
-  Status removed = service::MediaService(c.services.store).Remove(c.blog, c.params[0]);
+  Status removed = service::MediaService(c.services.store).Remove(c.blog, c.captures.hash);
   if (removed.IsNotFound()) return c.Error(404, "There is no such file.");
-  if (!removed.ok()) return c.Error(503, "Cannot delete the file: " + removed.message());
+  if (!removed.ok()) return c.Error("Cannot delete the file", removed);
   return c.Redirect("/admin/media", "The file is deleted; posts that show it show a broken image.");
 }
 
-}  // namespace
-
-void AddMediaRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-                                  {"GET", "/admin/media", Access::kAuthor, List},
-                                  {"POST", "/admin/media", Access::kAuthor, Upload},
-                                  // A file may show in anyone's posts: only owners remove one.
-                                  {"POST", "/admin/media/{hash}/delete", Access::kOwner, Delete},
-                              });
-}
+}  // namespace media_pages
 
 }  // namespace samizdat::web::admin

@@ -42,17 +42,11 @@ boost::json::value OrNull(const std::string& value) {
 
 std::optional<Post> LoadEditablePost(const Context& c, http::Response* error) {
   const std::string_view word = KindWord(KindOf(c));
-  const std::optional<int64_t> id = ParseInteger<int64_t>(c.params.at(0));
-  if (!id) {
-    *error = c.Error(404, "There is no such " + std::string(word) + ".");
-    return std::nullopt;
-  }
-  auto post = c.services.store.GetPost(c.blog.id, *id);
+  auto post = c.services.store.GetPost(c.blog.id, c.captures.id);
   if (!post.ok() || post->kind != KindOf(c)) {
-    *error =
-        post.ok() || post.status().IsNotFound()
-            ? c.Error(404, "There is no such " + std::string(word) + ".")
-            : c.Error(503, "Cannot read the " + std::string(word) + ": " + post.status().message());
+    *error = post.ok() || post.status().IsNotFound()
+                 ? c.Error(404, "There is no such " + std::string(word) + ".")
+                 : c.Error("Cannot read the " + std::string(word), post.status());
     return std::nullopt;
   }
   if (!service::AccountService::MayEditPost(c.who->user, *post)) {

@@ -37,10 +37,10 @@ std::string PublicUrl(const Context& c, std::string_view path);
 // null for "" (Mustache would enter a section for an empty string), else the string.
 boost::json::value OrNull(const std::string& value);
 
-// The post or page of the URL's kind whose id is c.params[0], if the signed-in user may
-// edit it. Otherwise nullopt, with `error` set to the page to answer (404 for a bad id
-// or a post of the other kind, 403 for another author's post, 503 when the store
-// fails).
+// The post or page of the URL's kind whose id is the row's {id}, if the signed-in user
+// may edit it. Otherwise nullopt, with `error` set to the page to answer (404 for no such
+// post or a post of the other kind, 403 for another author's post, HttpStatusOf's answer
+// when the store fails).
 std::optional<Post> LoadEditablePost(const Context& c, http::Response* error);
 
 // The editor's fields as sent: kept as text, so a refused form shows again as typed.
@@ -69,8 +69,5 @@ std::string SlugOfPath(std::string_view path);
 // is sent only when it differs from the current path's (PostEdit: empty keeps it).
 Result<service::PostEdit> ToPostEdit(const EditorFields& fields, const std::optional<Post>& current,
                                      const TimeZone& zone, Time now);
-
-// The revision pages of posts and pages (revision_pages.cc); AddEditorRoutes adds them.
-void AddRevisionRoutes(std::vector<Route>& routes);
 
 }  // namespace samizdat::web::admin

@@ -7,10 +7,11 @@
 #include "service/posts.h"
 #include "text/escape.h"
 #include "web/admin/context.h"
+#include "web/admin/pages.h"
 #include "web/admin/post_form.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace post_pages {
 
 constexpr int kPerPage = 25;
 
@@ -102,8 +103,7 @@ http::Response List(Context& c) {
     const Status& failed = !posts.ok()   ? posts.status()
                            : !total.ok() ? total.status()
                                          : label_counts.status();
-    return c.Error(503,
-                   "Cannot list the " + std::string(KindWord(kind)) + "s: " + failed.message());
+    return c.Error("Cannot list the " + std::string(KindWord(kind)) + "s", failed);
   }
   const TimeZone zone = BlogZone(c.blog);
 
@@ -196,8 +196,7 @@ http::Response Bulk(Context& c) {
         ++tally.missing;
         continue;
       }
-      return c.Error(
-          503, "Cannot read a " + std::string(KindWord(kind)) + ": " + post.status().message());
+      return c.Error("Cannot read a " + std::string(KindWord(kind)), post.status());
     }
     if (!service::AccountService::MayEditPost(c.who->user, *post)) {
       ++tally.not_yours;
@@ -226,7 +225,7 @@ http::Response Bulk(Context& c) {
     } else if (done.IsInvalidArgument() || done.IsConflict()) {
       tally.failures.push_back("“" + post->title + "” not changed: " + done.message());
     } else {
-      return c.Error(503, "Cannot change “" + post->title + "”: " + done.message());
+      return c.Error("Cannot change “" + post->title + "”", done);
     }
   }
   if (action == "publish") return c.Redirect(back, tally.Notice("published", "already published"));
@@ -234,15 +233,6 @@ http::Response Bulk(Context& c) {
   return c.Redirect(back, tally.Notice("deleted", ""));
 }
 
-}  // namespace
-
-void AddPostRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-                                  {"GET", "/admin/posts", Access::kAuthor, List},
-                                  {"POST", "/admin/posts/bulk", Access::kAuthor, Bulk},
-                                  {"GET", "/admin/pages", Access::kAuthor, List},
-                                  {"POST", "/admin/pages/bulk", Access::kAuthor, Bulk},
-                              });
-}
+}  // namespace post_pages
 
 }  // namespace samizdat::web::admin

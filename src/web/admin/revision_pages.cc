@@ -6,18 +6,18 @@
 #include "core/strings.h"
 #include "service/posts.h"
 #include "web/admin/context.h"
+#include "web/admin/pages.h"
 #include "web/admin/post_form.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace revision_pages {
 
 http::Response ListRevisions(Context& c) {
   http::Response error;
   const std::optional<Post> post = LoadEditablePost(c, &error);
   if (!post) return error;
   auto revisions = c.services.store.ListRevisions(c.blog.id, post->id);
-  if (!revisions.ok())
-    return c.Error(503, "Cannot list the revisions: " + revisions.status().message());
+  if (!revisions.ok()) return c.Error("Cannot list the revisions", revisions.status());
   const TimeZone zone = BlogZone(c.blog);
   const std::string editor = EditorPath(*post);
   boost::json::array rows;
@@ -35,16 +35,14 @@ http::Response ListRevisions(Context& c) {
                  {"revisions", std::move(rows)}});
 }
 
-// The revision of c.params[1], if it is one of `post`'s; else nullopt with `error` set.
+// The revision {rid}, if it is one of `post`'s; else nullopt with `error` set.
 std::optional<Revision> LoadRevision(const Context& c, const Post& post, http::Response* error) {
-  const std::optional<int64_t> id = ParseInteger<int64_t>(c.params.at(1));
-  auto revision =
-      id ? c.services.store.GetRevision(c.blog.id, *id) : Result<Revision>(Status::NotFound(""));
+  auto revision = c.services.store.GetRevision(c.blog.id, c.captures.rid);
   if (revision.ok() && revision->post_id == post.id) return std::move(*revision);
   *error = revision.ok() || revision.status().IsNotFound()
                ? c.Error(404, "There is no such revision of this " +
                                   std::string(KindWord(post.kind)) + ".")
-               : c.Error(503, "Cannot read the revision: " + revision.status().message());
+               : c.Error("Cannot read the revision", revision.status());
   return std::nullopt;
 }
 
@@ -83,26 +81,13 @@ http::Response Restore(Context& c) {
   auto restored = service::PostService(c.services.store)
                       .Restore(c.blog, post->id, revision->id, c.who->user.display_name);
   if (!restored.ok()) {
-    return c.Error(restored.status().IsNotFound() ? 404 : 503,
-                   "Nothing was restored: " + restored.status().message());
+    return c.Error("Nothing was restored", restored.status());
   }
   return c.Redirect(EditorPath(*restored), "Restored the version replaced " +
                                                ShowTime(revision->saved, BlogZone(c.blog)) +
                                                "; the version before it is kept as a revision.");
 }
 
-}  // namespace
-
-void AddRevisionRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(),
-                {
-                    {"GET", "/admin/posts/{id}/revisions", Access::kAuthor, ListRevisions},
-                    {"GET", "/admin/posts/{id}/revisions/{rid}", Access::kAuthor, ShowRevision},
-                    {"POST", "/admin/posts/{id}/revisions/{rid}/restore", Access::kAuthor, Restore},
-                    {"GET", "/admin/pages/{id}/revisions", Access::kAuthor, ListRevisions},
-                    {"GET", "/admin/pages/{id}/revisions/{rid}", Access::kAuthor, ShowRevision},
-                    {"POST", "/admin/pages/{id}/revisions/{rid}/restore", Access::kAuthor, Restore},
-                });
-}
+}  // namespace revision_pages
 
 }  // namespace samizdat::web::admin

@@ -11,9 +11,10 @@
 #include "service/blogs.h"
 #include "service/media.h"
 #include "web/admin/context.h"
+#include "web/admin/pages.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace settings_pages {
 
 // Blogger's date header choices, and the times of its "Timestamp format".
 constexpr std::string_view kDateFormats[] = {
@@ -166,17 +167,10 @@ http::Response Save(Context& c) {
     if (!message.ends_with('.')) message += '.';
     return refuse(message);
   }
-  if (!updated.ok()) return c.Error(503, "Cannot save the settings: " + updated.status().message());
+  if (!updated.ok()) return c.Error("Cannot save the settings", updated.status());
   return c.Redirect("/admin/settings", "The settings are saved.");
 }
 
-}  // namespace
-
-void AddSettingsRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-                                  {"GET", "/admin/settings", Access::kOwner, Show},
-                                  {"POST", "/admin/settings", Access::kOwner, Save},
-                              });
-}
+}  // namespace settings_pages
 
 }  // namespace samizdat::web::admin

@@ -8,10 +8,11 @@
 #include "service/export.h"
 #include "web/admin/context.h"
 #include "web/admin/import_jobs.h"
+#include "web/admin/pages.h"
 #include "web/admin/session_cookie.h"
 
 namespace samizdat::web::admin {
-namespace {
+namespace transfer_pages {
 
 http::Response TransferPage(Context& c, int status, std::string_view error) {
   return c.Page(status, "Import & export", "transfer",
@@ -27,7 +28,7 @@ http::Response Import(Context& c) {
   if (job.status().code() == Status::Code::kConflict) {
     return TransferPage(c, 409, job.status().message());
   }
-  if (!job.ok()) return c.Error(503, "Cannot start the import: " + job.status().message());
+  if (!job.ok()) return c.Error("Cannot start the import", job.status());
   return c.Redirect("/admin/import/" + *job);
 }
 
@@ -53,7 +54,7 @@ boost::json::object SummaryValues(const service::ImportSummary& s) {
 }
 
 http::Response Progress(Context& c) {
-  const std::optional<ImportJob> job = c.services.imports.Get(c.blog.id, c.params[0]);
+  const std::optional<ImportJob> job = c.services.imports.Get(c.blog.id, c.captures.job);
   if (!job) return c.Error(404, "There is no such import (the server may have restarted since).");
   const service::ImportProgress& p = job->progress;
   const int64_t total = p.posts_total + p.comments_total;
@@ -92,7 +93,7 @@ http::Response Export(Context& c) {
   std::ostringstream out;
   Status exported =
       service::ExportService(c.services.store).Export(c.blog, format, Origin(c.request), out);
-  if (!exported.ok()) return c.Error(503, "Cannot export the blog: " + exported.message());
+  if (!exported.ok()) return c.Error("Cannot export the blog", exported);
   auto zone = TimeZone::Find(c.blog.time_zone);
   if (!zone.ok()) zone = TimeZone::Utc();
   // Blogger names its exports blog-MM-DD-YYYY.xml.
@@ -105,15 +106,6 @@ http::Response Export(Context& c) {
   return response;
 }
 
-}  // namespace
-
-void AddTransferRoutes(std::vector<Route>& routes) {
-  routes.insert(routes.end(), {
-                                  {"GET", "/admin/transfer", Access::kOwner, Show},
-                                  {"POST", "/admin/import", Access::kOwner, Import},
-                                  {"GET", "/admin/import/{job}", Access::kOwner, Progress},
-                                  {"GET", "/admin/export", Access::kOwner, Export},
-                              });
-}
+}  // namespace transfer_pages
 
 }  // namespace samizdat::web::admin

@@ -1,0 +1,75 @@
+// The admin's page handlers, one namespace per page module (the file of the same name),
+// each named by a row of the route table (web/routes.cc). A handler runs after the
+// admin's pipeline checked its row's access and CSRF (context.h says what it may rely on).
+#pragma once
+
+#include "http/server.h"
+#include "web/admin/context.h"
+
+namespace samizdat::web::admin {
+
+// Any /admin path no row names: the 404 page in the layout (admin.cc).
+http::Response NoSuchPage(Context& c);
+
+namespace auth_pages {
+http::Response Home(Context& c);  // /admin: to the posts
+http::Response ShowSignIn(Context& c);
+http::Response SignIn(Context& c);
+http::Response SignOut(Context& c);
+http::Response SignOutEverywhere(Context& c);
+http::Response ShowPassword(Context& c);
+http::Response ChangePassword(Context& c);
+}  // namespace auth_pages
+
+// The lists of posts and of pages (the kind is the path's: /admin/posts, /admin/pages).
+namespace post_pages {
+http::Response List(Context& c);
+http::Response Bulk(Context& c);  // publish, unpublish or delete the ticked ones
+}  // namespace post_pages
+
+// The editor of a post or page: new, edit, save (draft, publish, schedule), autosave,
+// preview, delete.
+namespace editor_pages {
+http::Response NewEditor(Context& c);
+http::Response Create(Context& c);
+http::Response ShowEditor(Context& c);
+http::Response Save(Context& c);
+http::Response Autosave(Context& c);
+http::Response Preview(Context& c);
+http::Response Delete(Context& c);
+}  // namespace editor_pages
+
+// A post's or page's revisions: the list, one, restoring one.
+namespace revision_pages {
+http::Response ListRevisions(Context& c);
+http::Response ShowRevision(Context& c);
+http::Response Restore(Context& c);
+}  // namespace revision_pages
+
+// Comment moderation and the author's replies.
+namespace comment_pages {
+http::Response List(Context& c);
+http::Response Bulk(Context& c);
+http::Response Reply(Context& c);
+}  // namespace comment_pages
+
+namespace settings_pages {
+http::Response Show(Context& c);
+http::Response Save(Context& c);
+}  // namespace settings_pages
+
+namespace media_pages {
+http::Response List(Context& c);
+http::Response Upload(Context& c);
+http::Response Delete(Context& c);
+}  // namespace media_pages
+
+// Import (an upload, then its progress page) and export.
+namespace transfer_pages {
+http::Response Show(Context& c);
+http::Response Import(Context& c);
+http::Response Progress(Context& c);
+http::Response Export(Context& c);
+}  // namespace transfer_pages
+
+}  // namespace samizdat::web::admin
