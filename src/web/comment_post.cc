@@ -13,18 +13,12 @@ constexpr const char* kHtml = "text/html; charset=utf-8";
 
 int StatusFor(service::CommentRefusal refusal) {
   switch (refusal) {
-    case service::CommentRefusal::kNone:
-      return 200;
-    case service::CommentRefusal::kInvalid:
-      return 400;
-    case service::CommentRefusal::kForbidden:
-      return 403;
-    case service::CommentRefusal::kNotFound:
-      return 404;
-    case service::CommentRefusal::kDuplicate:
-      return 409;
-    case service::CommentRefusal::kTooSoon:
-      return 429;
+    case service::CommentRefusal::kNone: return 200;
+    case service::CommentRefusal::kInvalid: return 400;
+    case service::CommentRefusal::kForbidden: return 403;
+    case service::CommentRefusal::kNotFound: return 404;
+    case service::CommentRefusal::kDuplicate: return 409;
+    case service::CommentRefusal::kTooSoon: return 429;
   }
   return 400;
 }

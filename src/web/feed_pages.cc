@@ -22,14 +22,9 @@ std::string PageQuery(const FeedQuery& query, int start_index) {
   std::string q = "start-index=" + std::to_string(start_index) +
                   "&max-results=" + std::to_string(query.max_results);
   switch (query.format) {
-    case FeedFormat::kAtom:
-      break;
-    case FeedFormat::kRss:
-      q += "&alt=rss";
-      break;
-    case FeedFormat::kJson:
-      q += "&alt=json";
-      break;
+    case FeedFormat::kAtom: break;
+    case FeedFormat::kRss: q += "&alt=rss"; break;
+    case FeedFormat::kJson: q += "&alt=json"; break;
     case FeedFormat::kJsonInScript:
       q += "&alt=json-in-script&callback=" + text::PercentEncode(query.callback);
       break;
@@ -293,8 +288,7 @@ class FeedBuilder {
       case FeedFormat::kJsonInScript:
         return FeedOutcome{200, "text/javascript; charset=UTF-8",
                            query_.callback + "(" + feeds::RenderGDataJson(model_) + ");"};
-      case FeedFormat::kAtom:
-        break;
+      case FeedFormat::kAtom: break;
     }
     return FeedOutcome{200, "application/atom+xml; charset=UTF-8", feeds::RenderAtom(model_)};
   }

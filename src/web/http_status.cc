@@ -13,19 +13,13 @@ constexpr std::string_view kRetryAfterSeconds = "5";
 
 int HttpStatusOf(const Status& status) {
   switch (status.code()) {
-    case Status::Code::kNotFound:
-      return 404;
-    case Status::Code::kInvalidArgument:
-      return 400;
-    case Status::Code::kConflict:
-      return 409;
-    case Status::Code::kPermissionDenied:
-      return 403;
-    case Status::Code::kUnavailable:
-      return 503;
+    case Status::Code::kNotFound: return 404;
+    case Status::Code::kInvalidArgument: return 400;
+    case Status::Code::kConflict: return 409;
+    case Status::Code::kPermissionDenied: return 403;
+    case Status::Code::kUnavailable: return 503;
     case Status::Code::kOk:
-    case Status::Code::kInternal:
-      break;
+    case Status::Code::kInternal: break;
   }
   return 500;
 }

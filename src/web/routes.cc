@@ -184,10 +184,8 @@ http::Handler MakeRouter(Site& site, admin::Admin& admin) {
   return [handlers = Handlers{site, admin}](const http::Request& request) mutable {
     const Routed routed = FindRoute(RouteTable(), request.method, request.target);
     switch (routed.status) {
-      case 200:
-        return routed.match.route->handle(handlers, request, routed.match);
-      case 400:
-        return http::Response::Text(400, "The request target is not a valid URL path.\n");
+      case 200: return routed.match.route->handle(handlers, request, routed.match);
+      case 400: return http::Response::Text(400, "The request target is not a valid URL path.\n");
       case 405: {
         if (routed.match.route->access != kPublic) {
           return handlers.admin.NotAllowed(request, routed);

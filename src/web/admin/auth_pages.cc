@@ -59,8 +59,7 @@ http::Response SignIn(Context& c) {
       response.headers.push_back({"Retry-After", std::to_string(outcome->retry_after.count())});
       return response;
     }
-    case service::SignInRefusal::kNone:
-      break;
+    case service::SignInRefusal::kNone: break;
   }
   const User& user = outcome->signed_in->user;
   http::Response response =

@@ -22,14 +22,10 @@ constexpr CommentStatus kStatuses[] = {CommentStatus::kPending, CommentStatus::k
 // The tab's name for a status ("Pending" is the moderation queue).
 std::string_view TabLabel(CommentStatus status) {
   switch (status) {
-    case CommentStatus::kPending:
-      return "Pending";
-    case CommentStatus::kPublished:
-      return "Published";
-    case CommentStatus::kSpam:
-      return "Spam";
-    case CommentStatus::kDeleted:
-      return "Deleted";
+    case CommentStatus::kPending: return "Pending";
+    case CommentStatus::kPublished: return "Published";
+    case CommentStatus::kSpam: return "Spam";
+    case CommentStatus::kDeleted: return "Deleted";
   }
   return "Pending";
 }
