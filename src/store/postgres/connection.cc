@@ -167,8 +167,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
   // Defaults first, the operator's URL after: a setting the URL names wins. Without them
   // a node whose database host vanished would wait on the network for minutes (connect)
   // or hours (a dead peer of an idle connection) instead of answering 503.
-  const char* keywords[] = {"connect_timeout", "keepalives_idle", "keepalives_interval",
-                            "keepalives_count", "dbname", nullptr};
+  const char* keywords[] = {"connect_timeout",  "keepalives_idle", "keepalives_interval",
+                            "keepalives_count", "dbname",          nullptr};
   const char* values[] = {"5", "10", "5", "3", conninfo.c_str(), nullptr};
   ConnHandle conn(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
   if (!conn) return Status::Unavailable("cannot reach PostgreSQL: out of memory");
@@ -177,7 +177,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
   }
   // Times are exchanged as epoch milliseconds and text as UTF-8 whatever the server's
   // defaults; notices (say, "relation already exists, skipping") are not printed.
-  PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn.get(), [](void*, const char*) {}, nullptr);
   auto opened = std::make_unique<Connection>(std::move(conn));
   SAMIZDAT_RETURN_IF_ERROR(opened->Exec("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"));
   return opened;
@@ -211,6 +212,68 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
     return PgError(conn_.get(), result.get(), "PostgreSQL");
   }
   return Rows(std::move(result));
+}
+
+namespace {
+
+// A whole PGresult, walked one row at a time.
+class PgCursor final : public sql::Cursor {
+ public:
+  explicit PgCursor(Rows rows) : rows_(std::move(rows)) {}
+  Result<bool> Next() override { return ++row_ < rows_.size(); }
+  int64_t Changed() const override { return rows_.Affected(); }
+  bool IsNull(int column) const override { return rows_.IsNull(row_, column); }
+  int64_t Int64(int column) const override { return rows_.Int64(row_, column); }
+  double Double(int column) const override { return rows_.Double(row_, column); }
+  bool Bool(int column) const override { return rows_.Bool(row_, column); }
+  std::string_view TextView(int column) const override { return rows_.TextView(row_, column); }
+  std::string Bytes(int column) const override { return rows_.Bytes(row_, column); }
+
+ private:
+  Rows rows_;
+  int row_ = -1;
+};
+
+}  // namespace
+
+Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& params) {
+  // Every value as text, but bytes in binary.
+  using Kind = sql::Params::Kind;
+  Params out;
+  for (const sql::Params::Value& v : params.values()) {
+    switch (v.kind) {
+      case Kind::kNull:
+      case Kind::kNoLimit:  // LIMIT NULL: no limit
+        out.AddNull();
+        break;
+      case Kind::kInt:
+        out.Add(v.number);
+        break;
+      case Kind::kBool:
+        out.AddBool(v.number != 0);
+        break;
+      case Kind::kDouble:
+        out.Add(v.real);
+        break;
+      case Kind::kText:
+        out.Add(v.text);
+        break;
+      case Kind::kBytes:
+        out.AddBytes(v.text);
+        break;
+      case Kind::kTextList:
+        out.AddTextArray(*v.texts);
+        break;
+      case Kind::kIntList:
+        out.AddInt64Array(*v.ints);
+        break;
+    }
+  }
+  Result<Rows> rows = Query(sql, out);
+  if (!rows.ok()) return rows.status();
+  auto cursor = std::make_unique<PgCursor>(std::move(*rows));
+  sql::Cursor* raw = cursor.get();
+  return sql::Rows(raw, std::move(cursor));
 }
 
 // --- Transaction -------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // RAII over libpq: a Connection owns one PGconn* and the statements it has prepared
-// (keyed by SQL text, prepared once per connection); Rows owns one PGresult*; Params
-// carries one statement's parameters; a Transaction is BEGIN … COMMIT that rolls back
-// unless committed.
+// (keyed by SQL text, prepared once per connection), and is the PostgreSQL side of
+// sql::Connection; Rows owns one PGresult*; Params carries one statement's parameters; a
+// Transaction is BEGIN … COMMIT that rolls back unless committed.
 //
 // Parameters go as text (bytes as binary) and rows come back as text, so every value
 // crosses in PostgreSQL's own spelling: an int8 as "123", a bool as "t", a bytea column
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/sql/connection.h"
 
 namespace samizdat::store::postgres {
 
@@ -119,7 +120,7 @@ class Rows {
   ResultHandle result_;
 };
 
-class Connection {
+class Connection final : public sql::Connection {
  public:
   // Connects with `conninfo` (a postgresql:// URL or key=value pairs); unless it says
   // otherwise, giving up after 5 s and probing an idle connection's peer after 10 s.
@@ -132,9 +133,11 @@ class Connection {
 
   // Runs one or more statements through the simple protocol (migrations, BEGIN, COMMIT,
   // NOTIFY); rows they return are ignored.
-  Status Exec(const std::string& sql);
+  Status Exec(const std::string& sql) override;
   // Runs one statement with parameters, preparing it on first use on this connection.
   Result<Rows> Query(std::string_view sql, const Params& params = {});
+  // sql::Connection: the same, its rows read through a cursor over the whole result.
+  Result<sql::Rows> Query(std::string_view sql, const sql::Params& params) override;
   // Whether the connection is gone (the server closed it or the network failed): the
   // pool then discards it instead of lending it again.
   bool Broken() const { return PQstatus(conn_.get()) != CONNECTION_OK; }

@@ -25,6 +25,7 @@
 #include "store/postgres/change_listener.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/pool.h"
+#include "store/sql/sql_store.h"
 #include "store/store.h"
 
 namespace samizdat::store::postgres {
@@ -48,7 +49,7 @@ Params PostFields(const Post& post);
 // of both writers (user_queries.cc); the bulk writer adds the id as $8.
 Params UserFields(const User& user);
 
-class PostgresStore final : public Store {
+class PostgresStore final : public sql::SqlStore {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& url);
 
@@ -108,16 +109,6 @@ class PostgresStore final : public Store {
   Status UpdateUser(const User& user) override;
   Status DeleteUser(int64_t user_id) override;
 
-  Status CreateSession(const Session& session) override;
-  Result<Session> GetSession(std::string_view token_hash) override;
-  Status TouchSession(std::string_view token_hash, Time last_seen) override;
-  Status DeleteSession(std::string_view token_hash) override;
-  Result<int> DeleteUserSessions(int64_t user_id, std::string_view keep) override;
-  Result<int> PurgeSessions(Time idle_before, Time created_before) override;
-  Status RecordSignInFailure(std::string_view key, Time at) override;
-  Result<int> CountSignInFailures(std::string_view key, Time since) override;
-  Status ClearSignInFailures(std::string_view key) override;
-
   Result<Revision> AddRevision(const Revision& revision) override;
   Result<std::vector<Revision>> ListRevisions(int64_t blog_id, int64_t post_id) override;
   Result<Revision> GetRevision(int64_t blog_id, int64_t revision_id) override;
@@ -130,6 +121,13 @@ class PostgresStore final : public Store {
   uint64_t ChangeStamp() override { return listener_.Stamp(); }
 
  private:
+  Status RunRead(Body body) override {
+    return Read([&](Connection& conn) { return body(conn); });
+  }
+  Status RunWrite(Body body) override {
+    return Write([&](Connection& conn) { return body(conn); });
+  }
+
   // Runs fn(Connection&) -> Status or Result<T> on a borrowed connection inside one write
   // transaction; commits (with the NOTIFY) if fn succeeded, rolls back otherwise. After a
   // lost server the pooled connections are dead: when the first one borrowed fails its
@@ -169,7 +167,6 @@ class PostgresStore final : public Store {
   friend class PostgresBulkWriter;  // bulk_writer.cc: holds bulk_mu_ exclusively
 
   ConnectionPool pool_;
-  IdSource ids_;
   // Writes hold it shared; a BulkWriter holds it exclusively while it lives, so the other
   // writers of this store wait for the batch (as with SQLite's one writer).
   std::shared_mutex bulk_mu_;

@@ -1,9 +1,157 @@
-// Connection, Statement and Transaction: the RAII layer over sqlite3 and sqlite3_stmt.
+// Connection, Statement and Transaction: the RAII layer over sqlite3 and sqlite3_stmt;
+// the SQLite side of sql::Connection (translating, binding, the cursor).
 #include "store/sqlite/connection.h"
 
+#include <cstdio>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 namespace samizdat::store::sqlite {
+namespace {
+
+// A JSON array of `values` (strings escaped as JSON wants), for json_each().
+template <typename T>
+std::string JsonArray(const std::vector<T>& values) {
+  std::string json = "[";
+  for (const T& value : values) {
+    if (json.size() > 1) json += ',';
+    if constexpr (std::is_same_v<T, int64_t>) {
+      json += std::to_string(value);
+    } else {
+      json += '"';
+      for (char c : value) {
+        if (c == '"' || c == '\\') {
+          json += '\\';
+          json += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+          json += escaped;
+        } else {
+          json += c;
+        }
+      }
+      json += '"';
+    }
+  }
+  return json + "]";
+}
+
+}  // namespace
+
+// One prepared statement of the cache, read through sql::Rows as its cursor.
+class Connection::Cached final : public sql::Cursor {
+ public:
+  Cached(sqlite3* db, StmtHandle stmt) : db_(db), stmt_(std::move(stmt)) {}
+
+  sqlite3_stmt* stmt() const { return stmt_.get(); }
+  void Bind(const sql::Params& params);
+
+  Result<bool> Next() override {
+    if (bind_rc_ != SQLITE_OK) return SqliteError(db_, bind_rc_, "cannot bind a value");
+    int rc = sqlite3_step(stmt_.get());
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return SqliteError(db_, rc, sqlite3_sql(stmt_.get()));
+  }
+  int64_t Changed() const override { return sqlite3_changes64(db_); }
+  bool IsNull(int column) const override {
+    return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
+  }
+  int64_t Int64(int column) const override { return sqlite3_column_int64(stmt_.get(), column); }
+  double Double(int column) const override { return sqlite3_column_double(stmt_.get(), column); }
+  bool Bool(int column) const override { return sqlite3_column_int(stmt_.get(), column) != 0; }
+  std::string_view TextView(int column) const override {
+    const unsigned char* text = sqlite3_column_text(stmt_.get(), column);
+    if (text == nullptr) return {};
+    return {reinterpret_cast<const char*>(text),
+            static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), column))};
+  }
+  std::string Bytes(int column) const override {
+    const void* bytes = sqlite3_column_blob(stmt_.get(), column);
+    if (bytes == nullptr) return {};
+    return {static_cast<const char*>(bytes),
+            static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), column))};
+  }
+  void Done() override {
+    sqlite3_reset(stmt_.get());
+    sqlite3_clear_bindings(stmt_.get());
+    bind_rc_ = SQLITE_OK;
+  }
+
+ private:
+  sqlite3* db_;
+  StmtHandle stmt_;
+  int bind_rc_ = SQLITE_OK;  // the first failed bind's code
+};
+
+void Connection::Cached::Bind(const sql::Params& params) {
+  using Kind = sql::Params::Kind;
+  int index = 0;
+  for (const sql::Params::Value& v : params.values()) {
+    sqlite3_stmt* s = stmt_.get();
+    ++index;
+    int rc = SQLITE_OK;
+    switch (v.kind) {
+      case Kind::kNull:
+        rc = sqlite3_bind_null(s, index);
+        break;
+      case Kind::kInt:
+      case Kind::kBool:
+        rc = sqlite3_bind_int64(s, index, v.number);
+        break;
+      case Kind::kNoLimit:
+        rc = sqlite3_bind_int64(s, index, -1);
+        break;
+      case Kind::kDouble:
+        rc = sqlite3_bind_double(s, index, v.real);
+        break;
+      case Kind::kText:  // a non-null pointer even when empty: NULL would bind SQL NULL
+        rc = sqlite3_bind_text64(s, index, v.text.empty() ? "" : v.text.data(), v.text.size(),
+                                 SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
+      case Kind::kBytes:
+        rc = sqlite3_bind_blob64(s, index, v.text.empty() ? "" : v.text.data(), v.text.size(),
+                                 SQLITE_TRANSIENT);
+        break;
+      case Kind::kTextList:
+      case Kind::kIntList: {
+        std::string json = v.texts != nullptr ? JsonArray(*v.texts) : JsonArray(*v.ints);
+        rc = sqlite3_bind_text64(s, index, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
+      }
+    }
+    if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+  }
+}
+
+std::string TranslateSql(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 32);
+  bool quoted = false;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    const std::string_view rest = sql.substr(i);
+    if (sql[i] == '\'') quoted = !quoted;
+    if (quoted) {
+      out += sql[i];
+    } else if (rest.starts_with("= ANY($")) {
+      const size_t close = rest.find(')');
+      out += "IN (SELECT value FROM json_each(?";
+      out += rest.substr(7, close - 7);
+      out += "))";
+      i += close;
+    } else if (rest.starts_with("GREATEST(")) {
+      out += "MAX(";
+      i += 8;
+    } else if (rest.starts_with(" FOR UPDATE")) {
+      i += 10;
+    } else {
+      out += sql[i] == '$' ? '?' : sql[i];
+    }
+  }
+  return out;
+}
 
 Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string message(what);
@@ -92,9 +240,9 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
   sqlite3* raw = nullptr;
   // NOMUTEX: each connection is used by one thread at a time, so SQLite's own
   // per-connection mutex would only cost time.
-  int rc = sqlite3_open_v2(path.c_str(), &raw,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   DbHandle db(raw);  // sqlite3_open_v2 may allocate a handle even when it fails
   if (rc != SQLITE_OK) return SqliteError(db.get(), rc, "cannot open " + path);
   sqlite3_extended_result_codes(db.get(), 1);
@@ -123,17 +271,39 @@ Status Connection::Exec(const std::string& sql) {
   return SqliteError(db_.get(), rc, "SQL failed");
 }
 
-Result<Statement> Connection::Prepare(std::string_view sql) {
-  auto it = cache_.find(sql);
+Connection::Connection(DbHandle db) : db_(std::move(db)) {}
+Connection::~Connection() = default;
+
+Result<Connection::Cached*> Connection::Find(std::string_view key, std::string_view sql) {
+  auto it = cache_.find(key);
   if (it == cache_.end()) {
     sqlite3_stmt* raw = nullptr;
     int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
     StmtHandle stmt(raw);
     if (rc != SQLITE_OK) return SqliteError(db_.get(), rc, "cannot prepare SQL");
-    it = cache_.emplace(std::string(sql), std::move(stmt)).first;
+    it = cache_.emplace(std::string(key), std::make_unique<Cached>(db_.get(), std::move(stmt)))
+             .first;
   }
-  return Statement(db_.get(), it->second.get());
+  return it->second.get();
+}
+
+Result<Statement> Connection::Prepare(std::string_view sql) {
+  Result<Cached*> cached = Find(sql, sql);
+  if (!cached.ok()) return cached.status();
+  return Statement(db_.get(), (*cached)->stmt());
+}
+
+Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& params) {
+  auto it = cache_.find(sql);
+  Cached* cached = it != cache_.end() ? it->second.get() : nullptr;
+  if (cached == nullptr) {
+    Result<Cached*> prepared = Find(sql, TranslateSql(sql));
+    if (!prepared.ok()) return prepared.status();
+    cached = *prepared;
+  }
+  cached->Bind(params);
+  return sql::Rows(cached, nullptr);
 }
 
 Result<Transaction> Transaction::Begin(Connection& conn, Mode mode) {

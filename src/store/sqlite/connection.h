@@ -1,6 +1,8 @@
 // RAII over SQLite's C handles: a Connection owns one sqlite3* and a cache of prepared
-// statements keyed by SQL text; a Statement borrows one of them for a single use; a
-// Transaction is BEGIN … COMMIT that rolls back unless committed.
+// statements keyed by SQL text, and is the SQLite side of sql::Connection (queries in
+// PostgreSQL's spelling, translated once when prepared); a Statement borrows one of the
+// cached statements for a single use; a Transaction is BEGIN … COMMIT that rolls back
+// unless committed.
 //
 // Thread safety: none. A Connection (and its Statements) is used by one thread at a
 // time; the store hands connections out under a mutex (writer) or through ReaderPool.
@@ -16,6 +18,7 @@
 #include <utility>
 
 #include "core/status.h"
+#include "store/sql/connection.h"
 
 namespace samizdat::store::sqlite {
 
@@ -47,7 +50,7 @@ class Statement {
 
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
-  Statement& Bind(int index, bool value) = delete;  // say what is meant: Bind(i, b ? 1 : 0)
+  Statement& Bind(int index, bool value) = delete;     // say what is meant: Bind(i, b ? 1 : 0)
   Statement& Bind(int index, std::string_view value);  // copied by SQLite
   Statement& Bind(int index, double value);
   // Binds bytes as a BLOB (copied by SQLite): any bytes, not necessarily UTF-8.
@@ -74,7 +77,13 @@ class Statement {
   int bind_rc_ = SQLITE_OK;  // the first failed bind's code
 };
 
-class Connection {
+// The statement text SQLite runs for `sql` written in PostgreSQL's spelling
+// (store/sql/connection.h): $n -> ?n, "= ANY($n)" -> "IN (SELECT value FROM json_each(?n))"
+// (list parameters travel as JSON arrays), GREATEST( -> MAX(, " FOR UPDATE" dropped (the
+// writer's BEGIN IMMEDIATE already holds the lock). Quoted literals are left alone.
+std::string TranslateSql(std::string_view sql);
+
+class Connection final : public sql::Connection {
  public:
   // Opens `path` (creating the file) and sets what every connection of the store needs:
   // WAL journal, foreign keys, synchronous=FULL (an acknowledged commit survives power
@@ -82,13 +91,16 @@ class Connection {
   // Unavailable if the database stays locked past the busy timeout.
   static Result<std::unique_ptr<Connection>> Open(const std::string& path);
   // Takes an open handle; Open() is the way to get one set up properly.
-  explicit Connection(DbHandle db) : db_(std::move(db)) {}
+  explicit Connection(DbHandle db);
 
+  ~Connection() override;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
   // Runs one or more statements that return no rows (migrations, pragmas).
-  Status Exec(const std::string& sql);
+  Status Exec(const std::string& sql) override;
+  // sql::Connection: `sql` is translated (TranslateSql) and prepared once.
+  Result<sql::Rows> Query(std::string_view sql, const sql::Params& params) override;
   // A prepared statement for `sql`, compiled once per connection and then reused.
   Result<Statement> Prepare(std::string_view sql);
   // Rows changed by the last INSERT, UPDATE or DELETE.
@@ -100,9 +112,13 @@ class Connection {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
+  class Cached;  // a prepared statement, and the cursor sql::Rows read it through
+  // The cached statement for `sql` (already in SQLite's spelling), prepared if new.
+  Result<Cached*> Find(std::string_view key, std::string_view sql);
+
   DbHandle db_;
   // Declared after db_, so the statements are finalized before the connection closes.
-  std::unordered_map<std::string, StmtHandle, Hash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, std::unique_ptr<Cached>, Hash, std::equal_to<>> cache_;
 };
 
 // BEGIN (deferred: a read snapshot) or BEGIN IMMEDIATE (takes the write lock now, so
@@ -112,8 +128,7 @@ class Transaction {
   enum class Mode { kRead, kWrite };
   static Result<Transaction> Begin(Connection& conn, Mode mode);
 
-  Transaction(Transaction&& other) noexcept
-      : conn_(std::exchange(other.conn_, nullptr)) {}
+  Transaction(Transaction&& other) noexcept : conn_(std::exchange(other.conn_, nullptr)) {}
   Transaction& operator=(Transaction&&) = delete;
   ~Transaction();
 

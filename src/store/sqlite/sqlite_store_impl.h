@@ -22,11 +22,12 @@
 #include "store/sqlite/connection.h"
 #include "store/id_source.h"
 #include "store/sqlite/reader_pool.h"
+#include "store/sql/sql_store.h"
 #include "store/store.h"
 
 namespace samizdat::store::sqlite {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public sql::SqlStore {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
 
@@ -85,16 +86,6 @@ class SqliteStore final : public Store {
   Status UpdateUser(const User& user) override;
   Status DeleteUser(int64_t user_id) override;
 
-  Status CreateSession(const Session& session) override;
-  Result<Session> GetSession(std::string_view token_hash) override;
-  Status TouchSession(std::string_view token_hash, Time last_seen) override;
-  Status DeleteSession(std::string_view token_hash) override;
-  Result<int> DeleteUserSessions(int64_t user_id, std::string_view keep) override;
-  Result<int> PurgeSessions(Time idle_before, Time created_before) override;
-  Status RecordSignInFailure(std::string_view key, Time at) override;
-  Result<int> CountSignInFailures(std::string_view key, Time since) override;
-  Status ClearSignInFailures(std::string_view key) override;
-
   Result<Revision> AddRevision(const Revision& revision) override;
   Result<std::vector<Revision>> ListRevisions(int64_t blog_id, int64_t post_id) override;
   Result<Revision> GetRevision(int64_t blog_id, int64_t revision_id) override;
@@ -107,6 +98,13 @@ class SqliteStore final : public Store {
   uint64_t ChangeStamp() override { return tracker_.Stamp(); }
 
  private:
+  Status RunRead(Body body) override {
+    return Read([&](Connection& conn) { return body(conn); });
+  }
+  Status RunWrite(Body body) override {
+    return Write([&](Connection& conn) { return body(conn); });
+  }
+
   // Runs fn(Connection&) -> Status or Result<T> on the writer inside one write
   // transaction; commits if fn succeeded, rolls back otherwise.
   template <typename Fn>
@@ -162,7 +160,6 @@ class SqliteStore final : public Store {
   std::mutex writer_mu_;
   std::unique_ptr<Connection> writer_;  // guarded by writer_mu_
   ReaderPool readers_;
-  IdSource ids_;
   ChangeTracker tracker_;  // last: its thread stops first
 };
 

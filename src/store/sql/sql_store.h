@@ -1,0 +1,102 @@
+// SqlStore: the Store's queries, written once over sql::Connection for both backends (the
+// model is element-hq/synapse's storage: one set of queries, an engine for the dialect).
+// A backend (sqlite/sqlite_store_impl.h, postgres/postgres_store_impl.h) derives from it
+// and supplies the engine: how a read and a write run (RunRead, RunWrite), and the parts
+// its dialect writes its own way — full-text search, the change stamp, bulk loading.
+//
+// The methods are split by subject over blog_queries.cc, session_queries.cc, … in
+// store/sql/. Thread safety: as Store's; every method runs inside one RunRead or RunWrite.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "store/id_source.h"
+#include "store/sql/connection.h"
+#include "store/store.h"
+
+namespace samizdat::store::sql {
+
+// A borrowed callable: what RunRead and RunWrite take, without copying it to the heap.
+template <typename Signature>
+class FunctionRef;
+template <typename R, typename... Args>
+class FunctionRef<R(Args...)> {
+ public:
+  template <typename F>
+  FunctionRef(F& f)  // NOLINT: implicit, as a lambda is passed
+      : object_(static_cast<void*>(&f)), call_([](void* object, Args... args) -> R {
+          return (*static_cast<F*>(object))(std::forward<Args>(args)...);
+        }) {}
+  R operator()(Args... args) const { return call_(object_, std::forward<Args>(args)...); }
+
+ private:
+  void* object_;
+  R (*call_)(void*, Args...);
+};
+
+class SqlStore : public Store {
+ public:
+  Status CreateSession(const Session& session) override;
+  Result<Session> GetSession(std::string_view token_hash) override;
+  Status TouchSession(std::string_view token_hash, Time last_seen) override;
+  Status DeleteSession(std::string_view token_hash) override;
+  Result<int> DeleteUserSessions(int64_t user_id, std::string_view keep) override;
+  Result<int> PurgeSessions(Time idle_before, Time created_before) override;
+  Status RecordSignInFailure(std::string_view key, Time at) override;
+  Result<int> CountSignInFailures(std::string_view key, Time since) override;
+  Status ClearSignInFailures(std::string_view key) override;
+
+ protected:
+  using Body = FunctionRef<Status(Connection&)>;
+  // Runs `body` on a connection inside one read snapshot (SQLite: a pooled reader in a
+  // transaction; PostgreSQL: a pooled connection, one statement per snapshot), retrying
+  // where the engine can; returns its status.
+  virtual Status RunRead(Body body) = 0;
+  // Runs `body` in one write transaction, committing (durably, and telling other
+  // processes) when it succeeds and rolling back when it fails; returns its status or the
+  // commit's.
+  virtual Status RunWrite(Body body) = 0;
+
+  // fn(Connection&) -> Status or Result<T>, run by RunRead or RunWrite.
+  template <typename Fn>
+  auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    return Run(/*write=*/false, fn);
+  }
+  template <typename Fn>
+  auto Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    return Run(/*write=*/true, fn);
+  }
+
+  IdSource ids_;
+
+ private:
+  template <typename Fn>
+  auto Run(bool write, Fn& fn) -> decltype(fn(std::declval<Connection&>()));
+};
+
+template <typename Fn>
+auto SqlStore::Run(bool write, Fn& fn) -> decltype(fn(std::declval<Connection&>())) {
+  using R = decltype(fn(std::declval<Connection&>()));
+  std::optional<R> result;
+  auto body = [&](Connection& conn) -> Status {
+    result.emplace(fn(conn));
+    if constexpr (std::is_same_v<R, Status>) {
+      return *result;
+    } else {
+      return result->status();
+    }
+  };
+  Status status = write ? RunWrite(body) : RunRead(body);
+  // The body's own error is returned as it is; a failure around it (a BEGIN or COMMIT) as
+  // the engine's status.
+  if (!result.has_value() || (!status.ok() && result->ok())) return R(status);
+  return std::move(*result);
+}
+
+}  // namespace samizdat::store::sql
