@@ -179,8 +179,7 @@ Status PostgresBulkWriter::AddPost(const Post& post) {
           "SELECT p.id, p.blog_id, l.name, l.n - 1 FROM p, unnest($16::text[]) "
           "WITH ORDINALITY AS l(name, n)) "
           "SELECT COUNT(*) FROM p",
-          PostFields(post)
-              .AddTextArray(PostgresStore::CleanLabels(post.labels)));
+          PostFields(post).AddTextArray(PostgresStore::CleanLabels(post.labels)));
   if (!inserted.ok()) return inserted.status();
   if (inserted->Int64(0, 0) == 0) {
     // Only the posts row can clash, its id or its path: name what is taken.
@@ -318,7 +317,15 @@ Status PostgresBulkWriter::AddUser(const User& user) {
       Run("INSERT INTO users (email, display_name, password_hash, role, must_change_password, "
           "created_ms, blog_id, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
           "ON CONFLICT DO NOTHING RETURNING id",
-          UserFields(user).Add(user.id));
+          Params()
+              .Add(user.email)
+              .Add(user.display_name)
+              .Add(user.password_hash)
+              .Add(RoleWord(user.role))
+              .AddBool(user.must_change_password)
+              .Add(Millis(user.created))
+              .Add(user.blog_id)
+              .Add(user.id));
   if (!inserted.ok()) return inserted.status();
   if (inserted->empty()) {
     Result<bool> id_taken = Exists("SELECT 1 FROM users WHERE id = $1", Params().Add(user.id));

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "store/postgres/text_array.h"
+
 namespace samizdat::store::postgres {
 namespace {
 
@@ -216,6 +218,8 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
 
 namespace {
 
+constexpr sql::Dialect kDialect{.email_matches = "lower(email) = lower($1)"};
+
 // A whole PGresult, walked one row at a time.
 class PgCursor final : public sql::Cursor {
  public:
@@ -228,6 +232,9 @@ class PgCursor final : public sql::Cursor {
   bool Bool(int column) const override { return rows_.Bool(row_, column); }
   std::string_view TextView(int column) const override { return rows_.TextView(row_, column); }
   std::string Bytes(int column) const override { return rows_.Bytes(row_, column); }
+  Result<std::vector<std::string>> List(int column) const override {
+    return DecodeTextArray(rows_.TextView(row_, column));
+  }
 
  private:
   Rows rows_;
@@ -235,6 +242,8 @@ class PgCursor final : public sql::Cursor {
 };
 
 }  // namespace
+
+const sql::Dialect& Connection::dialect() const { return kDialect; }
 
 Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& params) {
   // Every value as text, but bytes in binary.
@@ -262,6 +271,7 @@ Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& par
         out.AddBytes(v.text);
         break;
       case Kind::kTextList:
+      case Kind::kColumnList:
         out.AddTextArray(*v.texts);
         break;
       case Kind::kIntList:

@@ -134,6 +134,7 @@ class Connection final : public sql::Connection {
   // Runs one or more statements through the simple protocol (migrations, BEGIN, COMMIT,
   // NOTIFY); rows they return are ignored.
   Status Exec(const std::string& sql) override;
+  const sql::Dialect& dialect() const override;
   // Runs one statement with parameters, preparing it on first use on this connection.
   Result<Rows> Query(std::string_view sql, const Params& params = {});
   // sql::Connection: the same, its rows read through a cursor over the whole result.

@@ -21,11 +21,9 @@ Result<bool> PostIdTaken(Connection& conn, int64_t id) {
   return !rows->empty();
 }
 
-
 // Within a write, after the blog's row is locked: Conflict if `path` (non-empty) belongs
 // to another post of the blog.
-Status CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
-                     const std::string& path) {
+Status CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id, const std::string& path) {
   if (path.empty()) return Status::Ok();
   Result<Rows> rows = conn.Query(
       "SELECT id FROM posts WHERE blog_id = $1 AND path = $2 AND path <> '' AND id <> $3",
@@ -52,10 +50,11 @@ Status CheckPostFree(Connection& conn, const Post& post) {
 Status InsertLabels(Connection& conn, const Post& post, const std::vector<std::string>& labels) {
   if (labels.empty()) return Status::Ok();
   return conn
-      .Query("INSERT INTO post_labels (post_id, blog_id, name, position) "
-             "SELECT $1, $2, name, position - 1 FROM unnest($3::text[]) "
-             "WITH ORDINALITY AS l(name, position)",
-             Params().Add(post.id).Add(post.blog_id).AddTextArray(labels))
+      .Query(
+          "INSERT INTO post_labels (post_id, blog_id, name, position) "
+          "SELECT $1, $2, name, position - 1 FROM unnest($3::text[]) "
+          "WITH ORDINALITY AS l(name, position)",
+          Params().Add(post.id).Add(post.blog_id).AddTextArray(labels))
       .status();
 }
 
@@ -108,17 +107,6 @@ Params PostFields(const Post& post) {
       .Add(CommentsModeName(post.comments_mode))
       .Add(post.author_id);
   return params;
-}
-
-std::vector<std::string> PostgresStore::CleanLabels(const std::vector<std::string>& labels) {
-  std::vector<std::string> clean;
-  for (const std::string& label : labels) {
-    if (label.empty()) continue;
-    bool seen = false;
-    for (const std::string& kept : clean) seen = seen || kept == label;
-    if (!seen) clean.push_back(label);
-  }
-  return clean;
 }
 
 Result<Post> PostgresStore::CreatePost(const Post& post) {
@@ -194,8 +182,8 @@ Result<std::vector<int64_t>> PostgresStore::PublishDue(int64_t blog_id, Time now
   return Write([&](Connection& conn) -> Result<std::vector<int64_t>> {
     // Another process or node publishing this blog right now will publish these posts:
     // leave them to it rather than wait for its commit.
-    Result<Rows> locked =
-        conn.Query("SELECT pg_try_advisory_xact_lock($1::int4, $2::int4)", PublishLockKeys(blog_id));
+    Result<Rows> locked = conn.Query("SELECT pg_try_advisory_xact_lock($1::int4, $2::int4)",
+                                     PublishLockKeys(blog_id));
     if (!locked.ok()) return locked.status();
     if (!locked->Bool(0, 0)) return std::vector<int64_t>();
     // The blog's row before the posts' rows, in the order of every other writer.

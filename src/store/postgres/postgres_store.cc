@@ -36,16 +36,5 @@ Result<std::unique_ptr<Store>> PostgresStore::Open(const std::string& url) {
 PostgresStore::PostgresStore(const std::string& url)
     : pool_(url, kMaxConnections), listener_(url) {}
 
-Status PostgresStore::BumpGeneration(Connection& conn, int64_t blog_id) {
-  Result<Rows> bumped = conn.Query(
-      "UPDATE blogs SET generation = generation + 1, updated_ms = $2 WHERE id = $1",
-      Params().Add(blog_id).Add(NowMillis()));
-  if (!bumped.ok()) return bumped.status();
-  if (bumped->Affected() == 0) {
-    return Status::NotFound("no blog with id " + std::to_string(blog_id));
-  }
-  return Status::Ok();
-}
-
 }  // namespace postgres
 }  // namespace samizdat::store

@@ -44,21 +44,11 @@ Result<Post> ReadLabelledPost(const Rows& rows, int row);
 // (post_writes.cc). comment_count is not among them: the store keeps it from the comments.
 Params PostFields(const Post& post);
 
-// The user's stored fields but the id as $1 … $7, in the order of the INSERT INTO users
-// (email, display_name, password_hash, role, must_change_password, created_ms, blog_id)
-// of both writers (user_queries.cc); the bulk writer adds the id as $8.
-Params UserFields(const User& user);
-
 class PostgresStore final : public sql::SqlStore {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& url);
 
   explicit PostgresStore(const std::string& url);
-
-  Result<Blog> CreateBlog(const Blog& blog) override;
-  Status UpdateBlog(const Blog& blog) override;
-  Result<Blog> GetBlog(int64_t blog_id) override;
-  Result<std::vector<Blog>> ListBlogs() override;
 
   Result<Post> CreatePost(const Post& post) override;
   Status UpdatePost(const Post& post) override;
@@ -85,8 +75,7 @@ class PostgresStore final : public sql::SqlStore {
   Result<int> PurgeComments(CommentStatus status, Time before) override;
   Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
                                                              int64_t since) override;
-  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash,
-                                  Time since) override;
+  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override;
   Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
                                    std::string_view digest) override;
   Result<SpamCounts> GetSpamCounts(int64_t blog_id,
@@ -96,27 +85,6 @@ class PostgresStore final : public sql::SqlStore {
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
   Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
   Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
-
-  Result<std::string> GetOrCreateSecret(std::string_view name,
-                                        std::string_view candidate) override;
-  Result<std::vector<Secret>> ListSecrets() override;
-
-  Result<User> CreateUser(const User& user) override;
-  Result<int> CountUsers() override;
-  Result<std::vector<User>> ListUsers() override;
-  Result<User> GetUser(int64_t user_id) override;
-  Result<User> GetUserByEmail(std::string_view email) override;
-  Status UpdateUser(const User& user) override;
-  Status DeleteUser(int64_t user_id) override;
-
-  Result<Revision> AddRevision(const Revision& revision) override;
-  Result<std::vector<Revision>> ListRevisions(int64_t blog_id, int64_t post_id) override;
-  Result<Revision> GetRevision(int64_t blog_id, int64_t revision_id) override;
-
-  Status AddMedia(const Media& media) override;
-  Result<Media> GetMedia(int64_t blog_id, std::string_view hash) override;
-  Result<std::vector<Media>> ListMedia(int64_t blog_id, int limit, int offset) override;
-  Status DeleteMedia(int64_t blog_id, std::string_view hash) override;
 
   uint64_t ChangeStamp() override { return listener_.Stamp(); }
 
@@ -139,30 +107,12 @@ class PostgresStore final : public sql::SqlStore {
   template <typename Fn>
   auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
 
-  // Within a write: Conflict if another blog than `blog_id` has `host` (blog_queries.cc).
-  // A host taken by a concurrent writer after this check still fails, on the unique
-  // index (Conflict too).
-  static Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id);
-  // Within a write: generation + 1 and updated = now for the blog (locking its row).
-  // NotFound if absent.
-  static Status BumpGeneration(Connection& conn, int64_t blog_id);
   // Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
   // `post_ids` stamped with it and its published comments recounted — or, when `added`
   // is given (one new comment, 1 if published else 0), its count moved by that.
   // NotFound if the blog is absent.
   static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
                            std::optional<int> added = std::nullopt);
-  // Within a write: inserts the revision under a new id, its labels cleaned, and returns
-  // the id. NotFound (nothing inserted) unless its post is in its blog: one statement, no
-  // race with the post's removal (the foreign key holds the post's row until commit).
-  static Result<int64_t> InsertRevision(Connection& conn, const Revision& revision);
-  // Within a write: inserts the file with `created_ms` as its time, unless its hash is in
-  // the blog already (the same hash is the same bytes: the first row stays). A blog that
-  // is not there fails the foreign key (NotFound).
-  static Status InsertMedia(Connection& conn, const Media& media, int64_t created_ms);
-  // The labels as stored: empty names and repeats dropped, the author's order kept
-  // (post_writes.cc; the bulk writer's too).
-  static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
 
   friend class PostgresBulkWriter;  // bulk_writer.cc: holds bulk_mu_ exclusively
 

@@ -26,7 +26,18 @@ namespace samizdat::store::sql {
 // One statement's parameters, $1, $2, … in the order added.
 class Params {
  public:
-  enum class Kind { kNull, kInt, kBool, kDouble, kText, kBytes, kNoLimit, kTextList, kIntList };
+  enum class Kind {
+    kNull,
+    kInt,
+    kBool,
+    kDouble,
+    kText,
+    kBytes,
+    kNoLimit,
+    kTextList,
+    kIntList,
+    kColumnList
+  };
   struct Value {
     Kind kind = Kind::kNull;
     int64_t number = 0;
@@ -54,6 +65,10 @@ class Params {
   }
   Params& AddList(const std::vector<int64_t>& values) {
     return Push(Kind::kIntList, 0, 0, {}, nullptr, &values);
+  }
+  // A list stored in one column (revisions.labels): Cursor::List reads it back.
+  Params& AddColumnList(const std::vector<std::string>& values) {
+    return Push(Kind::kColumnList, 0, 0, {}, &values);
   }
   Params& AddNull() { return Push(Kind::kNull); }
 
@@ -84,6 +99,8 @@ class Cursor {
   // Valid until the next Next() or the end of the Rows.
   virtual std::string_view TextView(int column) const = 0;
   virtual std::string Bytes(int column) const = 0;
+  // A list stored in one column (Params::AddColumnList). Internal if malformed.
+  virtual Result<std::vector<std::string>> List(int column) const = 0;
   // Called when the Rows end (SQLite resets its statement for the next use).
   virtual void Done() {}
 };
@@ -123,15 +140,24 @@ class Rows {
   std::string_view TextView(int column) const { return cursor_->TextView(column); }
   std::string Text(int column) const { return std::string(cursor_->TextView(column)); }
   std::string Bytes(int column) const { return cursor_->Bytes(column); }
+  Result<std::vector<std::string>> List(int column) const { return cursor_->List(column); }
 
  private:
   Cursor* cursor_;
   std::unique_ptr<Cursor> owned_;
 };
 
+// What the two schemas spell differently, beyond what the SQLite driver translates.
+struct Dialect {
+  // Matches users.email with $1 ignoring ASCII case, through the index each schema has:
+  // SQLite's column is COLLATE NOCASE, PostgreSQL indexes lower(email).
+  std::string_view email_matches;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
+  virtual const Dialect& dialect() const = 0;
   // Runs one statement with parameters (prepared on first use on this connection); its
   // rows are read through the Rows. Errors of running it may come from Query or Next.
   virtual Result<Rows> Query(std::string_view sql, const Params& params) = 0;

@@ -42,6 +42,31 @@ class FunctionRef<R(Args...)> {
 
 class SqlStore : public Store {
  public:
+  Result<Blog> CreateBlog(const Blog& blog) override;
+  Status UpdateBlog(const Blog& blog) override;
+  Result<Blog> GetBlog(int64_t blog_id) override;
+  Result<std::vector<Blog>> ListBlogs() override;
+
+  Result<std::string> GetOrCreateSecret(std::string_view name, std::string_view candidate) override;
+  Result<std::vector<Secret>> ListSecrets() override;
+
+  Result<User> CreateUser(const User& user) override;
+  Result<int> CountUsers() override;
+  Result<std::vector<User>> ListUsers() override;
+  Result<User> GetUser(int64_t user_id) override;
+  Result<User> GetUserByEmail(std::string_view email) override;
+  Status UpdateUser(const User& user) override;
+  Status DeleteUser(int64_t user_id) override;
+
+  Result<Revision> AddRevision(const Revision& revision) override;
+  Result<std::vector<Revision>> ListRevisions(int64_t blog_id, int64_t post_id) override;
+  Result<Revision> GetRevision(int64_t blog_id, int64_t revision_id) override;
+
+  Status AddMedia(const Media& media) override;
+  Result<Media> GetMedia(int64_t blog_id, std::string_view hash) override;
+  Result<std::vector<Media>> ListMedia(int64_t blog_id, int limit, int offset) override;
+  Status DeleteMedia(int64_t blog_id, std::string_view hash) override;
+
   Status CreateSession(const Session& session) override;
   Result<Session> GetSession(std::string_view token_hash) override;
   Status TouchSession(std::string_view token_hash, Time last_seen) override;
@@ -72,6 +97,23 @@ class SqlStore : public Store {
   auto Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
     return Run(/*write=*/true, fn);
   }
+
+  // The helpers of writes (the bulk loaders' too), each within a write transaction.
+  // Generation + 1 and updated = now for the blog (PostgreSQL: locking its row). NotFound
+  // if absent.
+  static Status BumpGeneration(Connection& conn, int64_t blog_id);
+  // Conflict if another blog than `blog_id` has `host`. A host taken by a concurrent
+  // writer after this check still fails, on the unique index (Conflict too).
+  static Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id);
+  // Inserts the revision under a new id, its labels cleaned, and returns the id. NotFound
+  // (nothing inserted) unless its post is in its blog.
+  static Result<int64_t> InsertRevision(Connection& conn, const Revision& revision);
+  // Inserts the file with `created_ms` as its time, unless its hash is in the blog already
+  // (the same hash is the same bytes: the first row stays). A blog that is not there fails
+  // the foreign key (NotFound).
+  static Status InsertMedia(Connection& conn, const Media& media, int64_t created_ms);
+  // The labels as stored: empty names and repeats dropped, the author's order kept.
+  static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
 
   IdSource ids_;
 

@@ -18,8 +18,8 @@
 // of migrations/sqlite/ do: label_counts_insert (labels counted in memory, added at
 // Commit) and posts_fts_insert (at Commit, the batch's posts read back in id order, one
 // VALUES row each). Nothing else a batch runs (UPDATE of comment columns, DELETE of
-// comments, rows of blogs, users, secrets and the classifier's counts) has triggers. A migration that adds a trigger must be mirrored here; the
-// bulk test lists the triggers to catch that.
+// comments, rows of blogs, users, secrets and the classifier's counts) has triggers. A migration
+// that adds a trigger must be mirrored here; the bulk test lists the triggers to catch that.
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -257,9 +257,9 @@ Status SqliteBulkWriter::AddRedirect(int64_t blog_id, std::string_view old_path,
 Status SqliteBulkWriter::AddBlog(const Blog& blog) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckCopiedBlog(blog));
-  static const std::string kSql =
-      "INSERT INTO blogs (" + std::string(kBlogColumns) + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+  static const std::string kSql = "INSERT INTO blogs (" + std::string(kBlogColumns) +
+                                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                  "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
   Result<Statement> insert = conn_.Prepare(kSql);
   if (!insert.ok()) return insert.status();
   Status inserted = insert->Bind(1, blog.id)
@@ -301,7 +301,19 @@ Status SqliteBulkWriter::AddBlog(const Blog& blog) {
 Status SqliteBulkWriter::AddUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckCopiedUser(user));
-  Status inserted = SqliteStore::InsertUser(conn_, user).status();
+  Result<Statement> insert = conn_.Prepare(
+      "INSERT INTO users (id, email, display_name, password_hash, role, must_change_password, "
+      "created_ms, blog_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!insert.ok()) return insert.status();
+  Status inserted = insert->Bind(1, user.id)
+                        .Bind(2, user.email)
+                        .Bind(3, user.display_name)
+                        .Bind(4, user.password_hash)
+                        .Bind(5, RoleWord(user.role))
+                        .Bind(6, user.must_change_password ? 1 : 0)
+                        .Bind(7, Millis(user.created))
+                        .Bind(8, user.blog_id)
+                        .Run();
   if (inserted.IsConflict()) {
     Result<Statement> taken = conn_.Prepare("SELECT 1 FROM users WHERE id = ?1");
     if (!taken.ok()) return taken.status();

@@ -59,8 +59,7 @@ Status CheckParent(Connection& conn, const Comment& comment) {
   if (!row.ok()) return row.status();
   if (!*row) {
     return Status::InvalidArgument("comment " + std::to_string(comment.parent_id) +
-                                   " is not a comment of post " +
-                                   std::to_string(comment.post_id));
+                                   " is not a comment of post " + std::to_string(comment.post_id));
   }
   return Status::Ok();
 }
@@ -85,8 +84,9 @@ std::string CommentFilterSql(const CommentQuery& q) {
   }
   if (q.published_before) sql += " AND published_ms < ?3";
   if (q.readable_posts_only) {
-    sql += " AND post_id IN (SELECT id FROM posts WHERE blog_id = ?1 AND status = 'published'"
-           " AND comments_mode <> 'hidden')";
+    sql +=
+        " AND post_id IN (SELECT id FROM posts WHERE blog_id = ?1 AND status = 'published'"
+        " AND comments_mode <> 'hidden')";
   }
   return sql;
 }
@@ -122,8 +122,8 @@ Status Untrain(Connection& conn, int64_t blog_id, SpamTraining training,
   if (!total.ok()) return total.status();
   SAMIZDAT_RETURN_IF_ERROR(total->Bind(1, blog_id).Run());
   for (const std::string& token : tokens) {
-    Result<Statement> lower = conn.Prepare("UPDATE spam_tokens SET " + column + " = MAX(" +
-                                           column + " - 1, 0) WHERE blog_id = ?1 AND token = ?2");
+    Result<Statement> lower = conn.Prepare("UPDATE spam_tokens SET " + column + " = MAX(" + column +
+                                           " - 1, 0) WHERE blog_id = ?1 AND token = ?2");
     if (!lower.ok()) return lower.status();
     SAMIZDAT_RETURN_IF_ERROR(lower->Bind(1, blog_id).Bind(2, token).Run());
     Result<Statement> drop = conn.Prepare(
@@ -138,15 +138,17 @@ Status Untrain(Connection& conn, int64_t blog_id, SpamTraining training,
 Status Train(Connection& conn, int64_t blog_id, SpamTraining training,
              const std::vector<std::string>& tokens) {
   const std::string column(ClassColumn(training));
-  Result<Statement> total = conn.Prepare(
-      "INSERT INTO spam_totals (blog_id, " + column + "_comments) VALUES (?1, 1) "
-      "ON CONFLICT (blog_id) DO UPDATE SET " + column + "_comments = " + column + "_comments + 1");
+  Result<Statement> total = conn.Prepare("INSERT INTO spam_totals (blog_id, " + column +
+                                         "_comments) VALUES (?1, 1) "
+                                         "ON CONFLICT (blog_id) DO UPDATE SET " +
+                                         column + "_comments = " + column + "_comments + 1");
   if (!total.ok()) return total.status();
   SAMIZDAT_RETURN_IF_ERROR(total->Bind(1, blog_id).Run());
   for (const std::string& token : tokens) {
-    Result<Statement> raise = conn.Prepare(
-        "INSERT INTO spam_tokens (blog_id, token, " + column + ") VALUES (?1, ?2, 1) "
-        "ON CONFLICT (blog_id, token) DO UPDATE SET " + column + " = " + column + " + 1");
+    Result<Statement> raise = conn.Prepare("INSERT INTO spam_tokens (blog_id, token, " + column +
+                                           ") VALUES (?1, ?2, 1) "
+                                           "ON CONFLICT (blog_id, token) DO UPDATE SET " +
+                                           column + " = " + column + " + 1");
     if (!raise.ok()) return raise.status();
     SAMIZDAT_RETURN_IF_ERROR(raise->Bind(1, blog_id).Bind(2, token).Run());
   }
@@ -177,8 +179,8 @@ Status ReadSpamTotals(Connection& conn, int64_t blog_id, SpamCounts& counts) {
 
 }  // namespace
 
-Status SqliteStore::TouchPosts(Connection& conn, int64_t blog_id,
-                               const std::set<int64_t>& post_ids, std::optional<int> added) {
+Status SqliteStore::TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
+                               std::optional<int> added) {
   Result<Statement> bump = conn.Prepare(
       "UPDATE blogs SET comment_seq = comment_seq + 1, comments_updated_ms = ?2 WHERE id = ?1");
   if (!bump.ok()) return bump.status();
@@ -193,11 +195,13 @@ Status SqliteStore::TouchPosts(Connection& conn, int64_t blog_id,
   for (int64_t post_id : post_ids) {
     // A recount reads every comment of the post: a new comment only adds to the count.
     Result<Statement> stamp =
-        added ? conn.Prepare("UPDATE posts SET comment_seq = ?2, comment_count = comment_count "
-                             "+ ?3 WHERE id = ?1")
-              : conn.Prepare("UPDATE posts SET comment_seq = ?2, comment_count = (SELECT "
-                             "COUNT(*) FROM comments WHERE post_id = ?1 AND status = "
-                             "'published') WHERE id = ?1");
+        added ? conn.Prepare(
+                    "UPDATE posts SET comment_seq = ?2, comment_count = comment_count "
+                    "+ ?3 WHERE id = ?1")
+              : conn.Prepare(
+                    "UPDATE posts SET comment_seq = ?2, comment_count = (SELECT "
+                    "COUNT(*) FROM comments WHERE post_id = ?1 AND status = "
+                    "'published') WHERE id = ?1");
     if (!stamp.ok()) return stamp.status();
     stamp->Bind(1, post_id).Bind(2, comment_seq);
     if (added) stamp->Bind(3, *added);
@@ -291,8 +295,7 @@ Result<int> SqliteStore::CountComments(const CommentQuery& q) {
 }
 
 Status SqliteStore::ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
-                                    SpamTraining training,
-                                    const std::vector<std::string>& tokens) {
+                                    SpamTraining training, const std::vector<std::string>& tokens) {
   return Write([&](Connection& conn) -> Status {
     Result<Comment> old = SelectComment(conn, blog_id, comment_id);
     if (!old.ok()) return old.status();
@@ -339,8 +342,8 @@ Result<int> SqliteStore::PurgeComments(CommentStatus status, Time before) {
       if (!remove.ok()) return remove.status();
       SAMIZDAT_RETURN_IF_ERROR(remove->Bind(1, p.id).Run());
       // A reply is on its parent's post, so the post's index finds the replies.
-      Result<Statement> orphan = conn.Prepare(
-          "UPDATE comments SET parent_id = 0 WHERE post_id = ?1 AND parent_id = ?2");
+      Result<Statement> orphan =
+          conn.Prepare("UPDATE comments SET parent_id = 0 WHERE post_id = ?1 AND parent_id = ?2");
       if (!orphan.ok()) return orphan.status();
       SAMIZDAT_RETURN_IF_ERROR(orphan->Bind(1, p.post_id).Bind(2, p.id).Run());
       posts_by_blog[p.blog_id].insert(p.post_id);
@@ -426,48 +429,6 @@ Result<SpamCounts> SqliteStore::GetAllSpamCounts(int64_t blog_id) {
       if (!token.ok()) return token.status();
       if (!*token) return counts;
       counts.tokens.emplace(tokens->Text(0), SpamCounts::Token{tokens->Int(1), tokens->Int(2)});
-    }
-  });
-}
-
-Result<std::string> SqliteStore::GetOrCreateSecret(std::string_view name,
-                                                   std::string_view candidate) {
-  SAMIZDAT_RETURN_IF_ERROR(CheckSecret(name, candidate));
-  auto select = [&](Connection& conn) -> Result<std::optional<std::string>> {
-    Result<Statement> query = conn.Prepare("SELECT value FROM secrets WHERE name = ?1");
-    if (!query.ok()) return query.status();
-    Result<bool> row = query->Bind(1, name).Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return std::optional<std::string>();
-    return std::optional<std::string>(query->BlobView(0));
-  };
-  // Usually the secret is there: a read, which never waits for the writer.
-  Result<std::optional<std::string>> existing = Read(select);
-  if (!existing.ok()) return existing.status();
-  if (*existing) return std::move(**existing);
-  return Write([&](Connection& conn) -> Result<std::string> {
-    // Another process may have stored it since the read: the first one stored wins.
-    Result<Statement> insert = conn.Prepare(
-        "INSERT INTO secrets (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING");
-    if (!insert.ok()) return insert.status();
-    SAMIZDAT_RETURN_IF_ERROR(insert->Bind(1, name).BindBlob(2, candidate).Run());
-    Result<std::optional<std::string>> stored = select(conn);
-    if (!stored.ok()) return stored.status();
-    if (!*stored) return Status::Internal("the secret " + std::string(name) + " was not stored");
-    return std::move(**stored);
-  });
-}
-
-Result<std::vector<Secret>> SqliteStore::ListSecrets() {
-  return Read([&](Connection& conn) -> Result<std::vector<Secret>> {
-    Result<Statement> query = conn.Prepare("SELECT name, value FROM secrets ORDER BY name");
-    if (!query.ok()) return query.status();
-    std::vector<Secret> secrets;
-    for (;;) {
-      Result<bool> row = query->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return secrets;
-      secrets.push_back(Secret{query->Text(0), std::string(query->BlobView(1))});
     }
   });
 }

@@ -38,7 +38,11 @@ std::string JsonArray(const std::vector<T>& values) {
   return json + "]";
 }
 
+constexpr sql::Dialect kDialect{.email_matches = "email = $1"};
+
 }  // namespace
+
+const sql::Dialect& Connection::dialect() const { return kDialect; }
 
 // One prepared statement of the cache, read through sql::Rows as its cursor.
 class Connection::Cached final : public sql::Cursor {
@@ -73,6 +77,20 @@ class Connection::Cached final : public sql::Cursor {
     if (bytes == nullptr) return {};
     return {static_cast<const char*>(bytes),
             static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), column))};
+  }
+  // Newline-joined (labels are typed on one line: a newline inside one would come back
+  // as two labels).
+  Result<std::vector<std::string>> List(int column) const override {
+    std::vector<std::string> values;
+    std::string_view joined = TextView(column);
+    while (!joined.empty()) {
+      const size_t end = joined.find('\n');
+      std::string_view value = joined.substr(0, end);
+      if (!value.empty()) values.emplace_back(value);
+      if (end == std::string_view::npos) break;
+      joined.remove_prefix(end + 1);
+    }
+    return values;
   }
   void Done() override {
     sqlite3_reset(stmt_.get());
@@ -115,6 +133,16 @@ void Connection::Cached::Bind(const sql::Params& params) {
         rc = sqlite3_bind_blob64(s, index, v.text.empty() ? "" : v.text.data(), v.text.size(),
                                  SQLITE_TRANSIENT);
         break;
+      case Kind::kColumnList: {
+        std::string joined;
+        for (const std::string& value : *v.texts) {
+          if (!joined.empty()) joined += '\n';
+          joined += value;
+        }
+        rc = sqlite3_bind_text64(s, index, joined.data(), joined.size(), SQLITE_TRANSIENT,
+                                 SQLITE_UTF8);
+        break;
+      }
       case Kind::kTextList:
       case Kind::kIntList: {
         std::string json = v.texts != nullptr ? JsonArray(*v.texts) : JsonArray(*v.ints);
@@ -145,6 +173,9 @@ std::string TranslateSql(std::string_view sql) {
       out += "MAX(";
       i += 8;
     } else if (rest.starts_with(" FOR UPDATE")) {
+      i += 10;
+    } else if (rest.starts_with("COLLATE \"C\"")) {
+      out += "COLLATE BINARY";
       i += 10;
     } else {
       out += sql[i] == '$' ? '?' : sql[i];

@@ -80,7 +80,8 @@ class Statement {
 // The statement text SQLite runs for `sql` written in PostgreSQL's spelling
 // (store/sql/connection.h): $n -> ?n, "= ANY($n)" -> "IN (SELECT value FROM json_each(?n))"
 // (list parameters travel as JSON arrays), GREATEST( -> MAX(, " FOR UPDATE" dropped (the
-// writer's BEGIN IMMEDIATE already holds the lock). Quoted literals are left alone.
+// writer's BEGIN IMMEDIATE already holds the lock), COLLATE "C" -> COLLATE BINARY. Quoted
+// literals are left alone.
 std::string TranslateSql(std::string_view sql);
 
 class Connection final : public sql::Connection {
@@ -99,6 +100,7 @@ class Connection final : public sql::Connection {
 
   // Runs one or more statements that return no rows (migrations, pragmas).
   Status Exec(const std::string& sql) override;
+  const sql::Dialect& dialect() const override;
   // sql::Connection: `sql` is translated (TranslateSql) and prepared once.
   Result<sql::Rows> Query(std::string_view sql, const sql::Params& params) override;
   // A prepared statement for `sql`, compiled once per connection and then reused.

@@ -52,17 +52,6 @@ Status SqliteStore::CheckPathFree(Connection& conn, int64_t blog_id, int64_t pos
   return Status::Ok();
 }
 
-std::vector<std::string> SqliteStore::CleanLabels(const std::vector<std::string>& labels) {
-  std::vector<std::string> clean;
-  for (const std::string& label : labels) {
-    if (label.empty()) continue;
-    bool seen = false;
-    for (const std::string& kept : clean) seen = seen || kept == label;
-    if (!seen) clean.push_back(label);
-  }
-  return clean;
-}
-
 Status SqliteStore::InsertLabels(Connection& conn, const Post& post) {
   std::vector<std::string> labels = CleanLabels(post.labels);
   for (size_t i = 0; i < labels.size(); ++i) {

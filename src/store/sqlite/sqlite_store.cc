@@ -2,8 +2,8 @@
 // the helpers every write shares.
 #include "store/sqlite/sqlite_store.h"
 
-#include "store/sqlite/migrations.h"
 #include "store/row_mapping.h"
+#include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store {
@@ -36,15 +36,6 @@ std::optional<int64_t> SqliteStore::WriterDataVersion() {
   Result<bool> row = query->Step();
   if (!row.ok() || !*row) return std::nullopt;
   return query->Int64(0);
-}
-
-Status SqliteStore::BumpGeneration(Connection& conn, int64_t blog_id) {
-  Result<Statement> bump = conn.Prepare(
-      "UPDATE blogs SET generation = generation + 1, updated_ms = ?2 WHERE id = ?1");
-  if (!bump.ok()) return bump.status();
-  SAMIZDAT_RETURN_IF_ERROR(bump->Bind(1, blog_id).Bind(2, NowMillis()).Run());
-  if (conn.Changes() == 0) return Status::NotFound("no blog with id " + std::to_string(blog_id));
-  return Status::Ok();
 }
 
 }  // namespace sqlite

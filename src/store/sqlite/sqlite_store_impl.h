@@ -18,11 +18,11 @@
 #include <utility>
 #include <vector>
 
+#include "store/id_source.h"
+#include "store/sql/sql_store.h"
 #include "store/sqlite/change_tracker.h"
 #include "store/sqlite/connection.h"
-#include "store/id_source.h"
 #include "store/sqlite/reader_pool.h"
-#include "store/sql/sql_store.h"
 #include "store/store.h"
 
 namespace samizdat::store::sqlite {
@@ -32,11 +32,6 @@ class SqliteStore final : public sql::SqlStore {
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
 
   SqliteStore(std::string path, std::unique_ptr<Connection> writer);
-
-  Result<Blog> CreateBlog(const Blog& blog) override;
-  Status UpdateBlog(const Blog& blog) override;
-  Result<Blog> GetBlog(int64_t blog_id) override;
-  Result<std::vector<Blog>> ListBlogs() override;
 
   Result<Post> CreatePost(const Post& post) override;
   Status UpdatePost(const Post& post) override;
@@ -63,37 +58,15 @@ class SqliteStore final : public sql::SqlStore {
   Result<int> PurgeComments(CommentStatus status, Time before) override;
   Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
                                                              int64_t since) override;
-  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash,
-                                  Time since) override;
+  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override;
   Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
                                    std::string_view digest) override;
   Result<SpamCounts> GetSpamCounts(int64_t blog_id,
                                    const std::vector<std::string>& tokens) override;
   Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
-  Result<std::string> GetOrCreateSecret(std::string_view name,
-                                        std::string_view candidate) override;
-  Result<std::vector<Secret>> ListSecrets() override;
-
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
   Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
   Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
-
-  Result<User> CreateUser(const User& user) override;
-  Result<int> CountUsers() override;
-  Result<std::vector<User>> ListUsers() override;
-  Result<User> GetUser(int64_t user_id) override;
-  Result<User> GetUserByEmail(std::string_view email) override;
-  Status UpdateUser(const User& user) override;
-  Status DeleteUser(int64_t user_id) override;
-
-  Result<Revision> AddRevision(const Revision& revision) override;
-  Result<std::vector<Revision>> ListRevisions(int64_t blog_id, int64_t post_id) override;
-  Result<Revision> GetRevision(int64_t blog_id, int64_t revision_id) override;
-
-  Status AddMedia(const Media& media) override;
-  Result<Media> GetMedia(int64_t blog_id, std::string_view hash) override;
-  Result<std::vector<Media>> ListMedia(int64_t blog_id, int limit, int offset) override;
-  Status DeleteMedia(int64_t blog_id, std::string_view hash) override;
 
   uint64_t ChangeStamp() override { return tracker_.Stamp(); }
 
@@ -115,10 +88,6 @@ class SqliteStore final : public sql::SqlStore {
 
   // PRAGMA data_version on the writer if no write is running (the tracker's probe).
   std::optional<int64_t> WriterDataVersion();
-  // Within a write: generation + 1 and updated = now for the blog. NotFound if absent.
-  static Status BumpGeneration(Connection& conn, int64_t blog_id);
-  // Within a write: Conflict if another blog than `blog_id` has `host` (blog_queries.cc).
-  static Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id);
   // Within a write: Conflict if `path` (non-empty) belongs to another post of the blog.
   static Status CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
                               const std::string& path);
@@ -131,21 +100,8 @@ class SqliteStore final : public sql::SqlStore {
   static Status WriteLabels(Connection& conn, const Post& post);
   // Within a write: adds the labels of a post that has none stored yet.
   static Status InsertLabels(Connection& conn, const Post& post);
-  // The labels as stored: empty names and repeats dropped, the author's order kept.
-  static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
   // Within a write: inserts the comment's row as given; no checks.
   static Status InsertComment(Connection& conn, const Comment& comment);
-  // Within a write: inserts the user's row as given, or under a new id when user.id is 0;
-  // no checks (a taken id or email fails the INSERT: Conflict). Returns the id.
-  static Result<int64_t> InsertUser(Connection& conn, const User& user);
-  // Within a write: inserts the revision under a new id, its labels cleaned, and returns
-  // the id. NotFound unless its post is in its blog (checked here rather than by the
-  // foreign key, which a bulk write defers to COMMIT).
-  static Result<int64_t> InsertRevision(Connection& conn, const Revision& revision);
-  // Within a write: inserts the file with `created_ms` as its time, unless its hash is in
-  // the blog already (the same hash is the same bytes: the first row stays). A blog that
-  // is not there fails the foreign key.
-  static Status InsertMedia(Connection& conn, const Media& media, int64_t created_ms);
   // Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
   // `post_ids` stamped with the new comment_seq and its published comments recounted —
   // or, when `added` is given (one new comment, 1 if published else 0), its count moved
