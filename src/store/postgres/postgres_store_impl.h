@@ -66,22 +66,6 @@ class PostgresStore final : public sql::SqlStore {
                                         int offset) override;
   Result<int> CountSearch(int64_t blog_id, std::string_view query) override;
 
-  Result<Comment> CreateComment(const Comment& comment) override;
-  Result<Comment> GetComment(int64_t blog_id, int64_t comment_id) override;
-  Result<std::vector<Comment>> ListComments(const CommentQuery& query) override;
-  Result<int> CountComments(const CommentQuery& query) override;
-  Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
-                         SpamTraining training, const std::vector<std::string>& tokens) override;
-  Result<int> PurgeComments(CommentStatus status, Time before) override;
-  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
-                                                             int64_t since) override;
-  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override;
-  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
-                                   std::string_view digest) override;
-  Result<SpamCounts> GetSpamCounts(int64_t blog_id,
-                                   const std::vector<std::string>& tokens) override;
-  Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
-
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
   Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
   Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
@@ -107,12 +91,6 @@ class PostgresStore final : public sql::SqlStore {
   template <typename Fn>
   auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
 
-  // Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
-  // `post_ids` stamped with it and its published comments recounted — or, when `added`
-  // is given (one new comment, 1 if published else 0), its count moved by that.
-  // NotFound if the blog is absent.
-  static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
-                           std::optional<int> added = std::nullopt);
 
   friend class PostgresBulkWriter;  // bulk_writer.cc: holds bulk_mu_ exclusively
 

@@ -47,6 +47,22 @@ class SqlStore : public Store {
   Result<Blog> GetBlog(int64_t blog_id) override;
   Result<std::vector<Blog>> ListBlogs() override;
 
+  Result<Comment> CreateComment(const Comment& comment) override;
+  Result<Comment> GetComment(int64_t blog_id, int64_t comment_id) override;
+  Result<std::vector<Comment>> ListComments(const CommentQuery& query) override;
+  Result<int> CountComments(const CommentQuery& query) override;
+  Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
+                         SpamTraining training, const std::vector<std::string>& tokens) override;
+  Result<int> PurgeComments(CommentStatus status, Time before) override;
+  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
+                                                             int64_t since) override;
+  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override;
+  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
+                                   std::string_view digest) override;
+  Result<SpamCounts> GetSpamCounts(int64_t blog_id,
+                                   const std::vector<std::string>& tokens) override;
+  Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
+
   Result<std::string> GetOrCreateSecret(std::string_view name, std::string_view candidate) override;
   Result<std::vector<Secret>> ListSecrets() override;
 
@@ -112,6 +128,12 @@ class SqlStore : public Store {
   // (the same hash is the same bytes: the first row stays). A blog that is not there fails
   // the foreign key (NotFound).
   static Status InsertMedia(Connection& conn, const Media& media, int64_t created_ms);
+  // The blog's comment_seq + 1 and comments_updated_ms = now; each of `post_ids` stamped
+  // with the new comment_seq and its published comments recounted — or, when `added` is
+  // given (one new comment, 1 if published else 0), its count moved by that. NotFound if
+  // the blog is absent.
+  static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
+                           std::optional<int> added = std::nullopt);
   // The labels as stored: empty names and repeats dropped, the author's order kept.
   static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
 

@@ -227,6 +227,29 @@ Status SqliteBulkWriter::WriteLabelCounts() {
   return Status::Ok();
 }
 
+Status SqliteStore::InsertComment(Connection& conn, const Comment& comment) {
+  Result<Statement> insert = conn.Prepare(
+      "INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
+      "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
+      "published_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  if (!insert.ok()) return insert.status();
+  return insert->Bind(1, comment.id)
+      .Bind(2, comment.blog_id)
+      .Bind(3, comment.post_id)
+      .Bind(4, comment.parent_id)
+      .Bind(5, CommentStatusName(comment.status))
+      .Bind(6, comment.author_name)
+      .Bind(7, comment.author_url)
+      .Bind(8, comment.body_html)
+      .Bind(9, comment.body_text)
+      .Bind(10, comment.body_digest)
+      .Bind(11, comment.ip_hash)
+      .Bind(12, comment.spam_score)
+      .Bind(13, TrainingWord(comment.trained))
+      .Bind(14, Millis(comment.published))
+      .Run();
+}
+
 Status SqliteBulkWriter::AddComment(const Comment& comment) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckImportedComment(comment));

@@ -2,6 +2,7 @@
 // the SQLite side of sql::Connection (translating, binding, the cursor).
 #include "store/sqlite/connection.h"
 
+#include <cctype>
 #include <cstdio>
 #include <string>
 #include <type_traits>
@@ -169,6 +170,18 @@ std::string TranslateSql(std::string_view sql) {
       out += rest.substr(7, close - 7);
       out += "))";
       i += close;
+    } else if (rest.starts_with("unnest($")) {
+      const size_t cast = rest.find("::text[]) AS ");
+      size_t end = cast + 13;
+      while (end < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[end])) || rest[end] == '_')) ++end;
+      const std::string_view name = rest.substr(cast + 13, end - cast - 13);
+      out += "(SELECT value AS ";
+      out += name;
+      out += " FROM json_each(?";
+      out += rest.substr(8, cast - 8);
+      out += ")) AS ";
+      out += name;
+      i += end - 1;
     } else if (rest.starts_with("GREATEST(")) {
       out += "MAX(";
       i += 8;

@@ -79,7 +79,8 @@ class Statement {
 
 // The statement text SQLite runs for `sql` written in PostgreSQL's spelling
 // (store/sql/connection.h): $n -> ?n, "= ANY($n)" -> "IN (SELECT value FROM json_each(?n))"
-// (list parameters travel as JSON arrays), GREATEST( -> MAX(, " FOR UPDATE" dropped (the
+// and "unnest($n::text[]) AS x" -> "(SELECT value AS x FROM json_each(?n)) AS x" (list
+// parameters travel as JSON arrays), GREATEST( -> MAX(, " FOR UPDATE" dropped (the
 // writer's BEGIN IMMEDIATE already holds the lock), COLLATE "C" -> COLLATE BINARY. Quoted
 // literals are left alone.
 std::string TranslateSql(std::string_view sql);

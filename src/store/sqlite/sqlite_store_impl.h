@@ -49,21 +49,6 @@ class SqliteStore final : public sql::SqlStore {
                                         int offset) override;
   Result<int> CountSearch(int64_t blog_id, std::string_view query) override;
 
-  Result<Comment> CreateComment(const Comment& comment) override;
-  Result<Comment> GetComment(int64_t blog_id, int64_t comment_id) override;
-  Result<std::vector<Comment>> ListComments(const CommentQuery& query) override;
-  Result<int> CountComments(const CommentQuery& query) override;
-  Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
-                         SpamTraining training, const std::vector<std::string>& tokens) override;
-  Result<int> PurgeComments(CommentStatus status, Time before) override;
-  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
-                                                             int64_t since) override;
-  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override;
-  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
-                                   std::string_view digest) override;
-  Result<SpamCounts> GetSpamCounts(int64_t blog_id,
-                                   const std::vector<std::string>& tokens) override;
-  Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
   Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
   Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
@@ -102,12 +87,6 @@ class SqliteStore final : public sql::SqlStore {
   static Status InsertLabels(Connection& conn, const Post& post);
   // Within a write: inserts the comment's row as given; no checks.
   static Status InsertComment(Connection& conn, const Comment& comment);
-  // Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
-  // `post_ids` stamped with the new comment_seq and its published comments recounted —
-  // or, when `added` is given (one new comment, 1 if published else 0), its count moved
-  // by that without reading the post's comments. NotFound if the blog is absent.
-  static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
-                           std::optional<int> added = std::nullopt);
   // Within a read: fills in the labels of `posts` with one query.
   static Status LoadLabels(Connection& conn, std::vector<Post>& posts);
 
