@@ -42,6 +42,28 @@ constexpr size_t kCommentsPerCopy = 500;
 // Tokens of AddSpamCounts written per statement.
 constexpr size_t kTokensPerStatement = 5000;
 
+// The post's stored fields as $1 … $15 ($1 the id, $2 the blog), in the order of
+// store/sql/post_writes.cc's INSERT; comment_count is not among them.
+Params PostFields(const Post& post) {
+  Params params;
+  params.Add(post.id)
+      .Add(post.blog_id)
+      .Add(KindWord(post.kind))
+      .Add(PostStatusName(post.status))
+      .Add(post.title)
+      .Add(post.path)
+      .Add(post.source)
+      .Add(FormatWord(post.format))
+      .Add(post.body_html)
+      .Add(post.body_text)
+      .Add(post.author)
+      .Add(Millis(post.published))
+      .Add(Millis(post.updated))
+      .Add(CommentsModeName(post.comments_mode))
+      .Add(post.author_id);
+  return params;
+}
+
 // The numbers as a text[] parameter PostgreSQL casts to float8[] (shortest round trip).
 Params& AddDoubleArray(Params& params, const std::vector<double>& values) {
   std::vector<std::string> texts;

@@ -218,7 +218,11 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
 
 namespace {
 
-constexpr sql::Dialect kDialect{.email_matches = "lower(email) = lower($1)"};
+constexpr sql::Dialect kDialect{
+    .email_matches = "lower(email) = lower($1)",
+    .insert_labels = "INSERT INTO post_labels (post_id, blog_id, name, position) "
+                     "SELECT $1, $2, name, position - 1 FROM unnest($3::text[]) "
+                     "WITH ORDINALITY AS l(name, position)"};
 
 // A whole PGresult, walked one row at a time.
 class PgCursor final : public sql::Cursor {

@@ -36,5 +36,20 @@ Result<std::unique_ptr<Store>> PostgresStore::Open(const std::string& url) {
 PostgresStore::PostgresStore(const std::string& url)
     : pool_(url, kMaxConnections), listener_(url) {}
 
+Result<bool> PostgresStore::LockPublishing(sql::Connection& conn, int64_t blog_id) {
+  // Two int4 keys made of the blog id's halves: a key space apart from the single int8
+  // keys (the migrations' lock).
+  const uint64_t id = static_cast<uint64_t>(blog_id);
+  bool found = false;
+  Result<sql::Rows> locked =
+      conn.First("SELECT pg_try_advisory_xact_lock($1::int4, $2::int4)",
+                 sql::Params()
+                     .Add(static_cast<int64_t>(static_cast<int32_t>(id >> 32)))
+                     .Add(static_cast<int64_t>(static_cast<int32_t>(id & 0xffffffffu))),
+                 &found);
+  if (!locked.ok()) return locked.status();
+  return found && locked->Bool(0);
+}
+
 }  // namespace postgres
 }  // namespace samizdat::store

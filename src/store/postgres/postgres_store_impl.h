@@ -38,27 +38,17 @@ inline constexpr std::string_view kPostLabelsColumn =
 // kPostLabelsColumn (post_reads.cc).
 Result<Post> ReadLabelledPost(const Rows& rows, int row);
 
-// The post's stored fields as $1 … $15 ($1 the id, $2 the blog), in the order of the
-// INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, body_html,
-// body_text, author, published_ms, updated_ms, comments_mode, author_id) of both writers
-// (post_writes.cc). comment_count is not among them: the store keeps it from the comments.
-Params PostFields(const Post& post);
-
 class PostgresStore final : public sql::SqlStore {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& url);
 
   explicit PostgresStore(const std::string& url);
 
-  Result<Post> CreatePost(const Post& post) override;
-  Status UpdatePost(const Post& post) override;
-  Status DeletePost(int64_t blog_id, int64_t post_id) override;
   Result<Post> GetPost(int64_t blog_id, int64_t post_id) override;
   Result<Post> GetPostByPath(int64_t blog_id, std::string_view path) override;
   Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
   Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
   Result<int> CountPosts(const PostQuery& query) override;
-  Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) override;
   Result<Neighbours> GetNeighbours(const Post& post) override;
   Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
   Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
@@ -73,6 +63,9 @@ class PostgresStore final : public sql::SqlStore {
   uint64_t ChangeStamp() override { return listener_.Stamp(); }
 
  private:
+  // A transaction-scoped advisory lock per blog (pg_try_advisory_xact_lock): another node
+  // publishing the blog holds it, and this one leaves the posts to it rather than wait.
+  Result<bool> LockPublishing(sql::Connection& conn, int64_t blog_id) override;
   Status RunRead(Body body) override {
     return Read([&](Connection& conn) { return body(conn); });
   }

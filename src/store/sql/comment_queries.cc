@@ -33,18 +33,10 @@ Result<Comment> SelectComment(Connection& conn, int64_t blog_id, int64_t comment
   return ReadComment(*row);
 }
 
-// Whether the statement returns a row.
-Result<bool> Exists(Connection& conn, std::string_view sql, const Params& params) {
-  bool found = false;
-  Result<Rows> row = conn.First(sql, params, &found);
-  if (!row.ok()) return row.status();
-  return found;
-}
-
 // Within a write: NotFound unless the post is in the blog.
 Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id) {
-  Result<bool> found = Exists(conn, "SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
-                              Params().Add(post_id).Add(blog_id));
+  Result<bool> found = conn.Exists("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
+                                   Params().Add(post_id).Add(blog_id));
   if (!found.ok()) return found.status();
   if (!*found) {
     return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
@@ -56,8 +48,8 @@ Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id) {
 // Within a write: InvalidArgument unless `parent_id` is a comment of the post.
 Status CheckParent(Connection& conn, const Comment& comment) {
   Result<bool> found =
-      Exists(conn, "SELECT 1 FROM comments WHERE id = $1 AND post_id = $2 AND blog_id = $3",
-             Params().Add(comment.parent_id).Add(comment.post_id).Add(comment.blog_id));
+      conn.Exists("SELECT 1 FROM comments WHERE id = $1 AND post_id = $2 AND blog_id = $3",
+                  Params().Add(comment.parent_id).Add(comment.post_id).Add(comment.blog_id));
   if (!found.ok()) return found.status();
   if (!*found) {
     return Status::InvalidArgument("comment " + std::to_string(comment.parent_id) +
@@ -407,10 +399,10 @@ Result<int> SqlStore::CountCommentsFromIp(int64_t blog_id, std::string_view ip_h
 Result<bool> SqlStore::CommentDigestExists(int64_t blog_id, int64_t post_id,
                                            std::string_view digest) {
   return Read([&](Connection& conn) {
-    return Exists(conn,
-                  "SELECT 1 FROM comments WHERE post_id = $2 AND body_digest = $3 AND blog_id = $1 "
-                  "AND status <> 'deleted' LIMIT 1",
-                  Params().Add(blog_id).Add(post_id).Add(digest));
+    return conn.Exists(
+        "SELECT 1 FROM comments WHERE post_id = $2 AND body_digest = $3 AND blog_id = $1 "
+        "AND status <> 'deleted' LIMIT 1",
+        Params().Add(blog_id).Add(post_id).Add(digest));
   });
 }
 

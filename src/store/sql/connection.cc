@@ -26,6 +26,13 @@ Result<Rows> Connection::First(std::string_view sql, const Params& params, bool*
   return rows;
 }
 
+Result<bool> Connection::Exists(std::string_view sql, const Params& params) {
+  bool found = false;
+  Result<Rows> rows = First(sql, params, &found);
+  if (!rows.ok()) return rows.status();
+  return found;
+}
+
 Result<int64_t> Connection::Int64(std::string_view sql, const Params& params) {
   bool found = false;
   Result<Rows> rows = First(sql, params, &found);

@@ -153,6 +153,11 @@ struct Dialect {
   // Matches users.email with $1 ignoring ASCII case, through the index each schema has:
   // SQLite's column is COLLATE NOCASE, PostgreSQL indexes lower(email).
   std::string_view email_matches;
+  // Adds the labels $3 (a list, in their order) of post $1 of blog $2 to post_labels; with
+  // labels_carry_post (SQLite's rows carry the post's kind, status and time for the label
+  // listing index), the post's kind, status and published_ms are $4, $5, $6.
+  std::string_view insert_labels;
+  bool labels_carry_post = false;
 };
 
 class Connection {
@@ -169,6 +174,8 @@ class Connection {
   Result<int64_t> Run(std::string_view sql, const Params& params);
   // Runs a statement and moves to its first row: `*found` says whether there is one.
   Result<Rows> First(std::string_view sql, const Params& params, bool* found);
+  // Whether the statement returns a row.
+  Result<bool> Exists(std::string_view sql, const Params& params);
   // The first column of the first row as an integer (COUNT(*)); 0 without a row.
   Result<int64_t> Int64(std::string_view sql, const Params& params);
 };

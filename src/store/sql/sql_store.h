@@ -47,6 +47,11 @@ class SqlStore : public Store {
   Result<Blog> GetBlog(int64_t blog_id) override;
   Result<std::vector<Blog>> ListBlogs() override;
 
+  Result<Post> CreatePost(const Post& post) override;
+  Status UpdatePost(const Post& post) override;
+  Status DeletePost(int64_t blog_id, int64_t post_id) override;
+  Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) override;
+
   Result<Comment> CreateComment(const Comment& comment) override;
   Result<Comment> GetComment(int64_t blog_id, int64_t comment_id) override;
   Result<std::vector<Comment>> ListComments(const CommentQuery& query) override;
@@ -104,6 +109,11 @@ class SqlStore : public Store {
   // commit's.
   virtual Status RunWrite(Body body) = 0;
 
+  // Within PublishDue's write: false when another process or node is publishing the
+  // blog's due posts right now (it publishes them all). SQLite's writer lock already
+  // serializes them: the posts one published are no longer scheduled when the next looks.
+  virtual Result<bool> LockPublishing(Connection& conn, int64_t blog_id);
+
   // fn(Connection&) -> Status or Result<T>, run by RunRead or RunWrite.
   template <typename Fn>
   auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
@@ -134,6 +144,11 @@ class SqlStore : public Store {
   // the blog is absent.
   static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
                            std::optional<int> added = std::nullopt);
+  // Conflict if the post's id, or its path in the blog, is taken (after the blog's row is
+  // locked).
+  static Status CheckPostFree(Connection& conn, const Post& post);
+  // Inserts the post's row (no comments yet) and its labels, cleaned; no checks.
+  static Status InsertPost(Connection& conn, const Post& post);
   // The labels as stored: empty names and repeats dropped, the author's order kept.
   static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
 

@@ -39,7 +39,11 @@ std::string JsonArray(const std::vector<T>& values) {
   return json + "]";
 }
 
-constexpr sql::Dialect kDialect{.email_matches = "email = $1"};
+constexpr sql::Dialect kDialect{
+    .email_matches = "email = $1",
+    .insert_labels = "INSERT INTO post_labels (post_id, blog_id, name, position, kind, status, "
+                     "published_ms) SELECT $1, $2, value, key, $4, $5, $6 FROM json_each($3)",
+    .labels_carry_post = true};
 
 }  // namespace
 

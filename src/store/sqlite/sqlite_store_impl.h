@@ -33,15 +33,11 @@ class SqliteStore final : public sql::SqlStore {
 
   SqliteStore(std::string path, std::unique_ptr<Connection> writer);
 
-  Result<Post> CreatePost(const Post& post) override;
-  Status UpdatePost(const Post& post) override;
-  Status DeletePost(int64_t blog_id, int64_t post_id) override;
   Result<Post> GetPost(int64_t blog_id, int64_t post_id) override;
   Result<Post> GetPostByPath(int64_t blog_id, std::string_view path) override;
   Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
   Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
   Result<int> CountPosts(const PostQuery& query) override;
-  Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) override;
   Result<Neighbours> GetNeighbours(const Post& post) override;
   Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
   Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
@@ -73,18 +69,6 @@ class SqliteStore final : public sql::SqlStore {
 
   // PRAGMA data_version on the writer if no write is running (the tracker's probe).
   std::optional<int64_t> WriterDataVersion();
-  // Within a write: Conflict if `path` (non-empty) belongs to another post of the blog.
-  static Status CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
-                              const std::string& path);
-  // Within a write: Conflict if the post's id, or its path in the blog, is taken.
-  static Status CheckPostFree(Connection& conn, const Post& post);
-  // Within a write: inserts the post's row (no comments yet) and its labels; no checks.
-  // The triggers of migrations/sqlite/ index its text and count its labels.
-  static Status InsertPost(Connection& conn, const Post& post);
-  // Within a write: replaces the post's labels, keeping the first of duplicates.
-  static Status WriteLabels(Connection& conn, const Post& post);
-  // Within a write: adds the labels of a post that has none stored yet.
-  static Status InsertLabels(Connection& conn, const Post& post);
   // Within a write: inserts the comment's row as given; no checks.
   static Status InsertComment(Connection& conn, const Comment& comment);
   // Within a read: fills in the labels of `posts` with one query.
