@@ -222,7 +222,17 @@ constexpr sql::Dialect kDialect{
     .email_matches = "lower(email) = lower($1)",
     .insert_labels = "INSERT INTO post_labels (post_id, blog_id, name, position) "
                      "SELECT $1, $2, name, position - 1 FROM unnest($3::text[]) "
-                     "WITH ORDINALITY AS l(name, position)"};
+                     "WITH ORDINALITY AS l(name, position)",
+    .labels_carry_post = false,
+    .post_labels =
+        "(SELECT array_agg(l.name ORDER BY l.position) FROM post_labels l WHERE l.post_id = p.id)",
+    .like_ignoring_case = "ILIKE",
+    // Both read from their indexes (post_labels_listing, posts_listing: hence p.blog_id),
+    // in byte order after folding case whatever the database's collation.
+    .label_counts =
+        "SELECT l.name, COUNT(*) FROM post_labels l JOIN posts p ON p.id = l.post_id "
+        "WHERE l.blog_id = $1 AND p.blog_id = $1 AND p.kind = 'post' AND p.status = 'published' "
+        "GROUP BY l.name ORDER BY lower(l.name) COLLATE \"C\", l.name COLLATE \"C\""};
 
 // A whole PGresult, walked one row at a time.
 class PgCursor final : public sql::Cursor {

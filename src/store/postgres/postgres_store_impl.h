@@ -30,28 +30,12 @@
 
 namespace samizdat::store::postgres {
 
-// What the post reads select after kPostColumns: the post's labels in the author's order
-// as a text[] (NULL when it has none), so posts and their labels come in one statement.
-inline constexpr std::string_view kPostLabelsColumn =
-    "(SELECT array_agg(l.name ORDER BY l.position) FROM post_labels l WHERE l.post_id = p.id)";
-// The post of row `row` of a result whose columns are kPostColumns, then
-// kPostLabelsColumn (post_reads.cc).
-Result<Post> ReadLabelledPost(const Rows& rows, int row);
-
 class PostgresStore final : public sql::SqlStore {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& url);
 
   explicit PostgresStore(const std::string& url);
 
-  Result<Post> GetPost(int64_t blog_id, int64_t post_id) override;
-  Result<Post> GetPostByPath(int64_t blog_id, std::string_view path) override;
-  Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
-  Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
-  Result<int> CountPosts(const PostQuery& query) override;
-  Result<Neighbours> GetNeighbours(const Post& post) override;
-  Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
-  Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
   Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit,
                                         int offset) override;
   Result<int> CountSearch(int64_t blog_id, std::string_view query) override;

@@ -158,6 +158,16 @@ struct Dialect {
   // listing index), the post's kind, status and published_ms are $4, $5, $6.
   std::string_view insert_labels;
   bool labels_carry_post = false;
+  // A column after kPostColumns holding the post's labels in their order as a list
+  // (Cursor::List; NULL for none), so posts come with their labels in one statement
+  // (PostgreSQL); empty: the labels are read with a second query (SQLite).
+  std::string_view post_labels;
+  // LIKE ignoring case: SQLite's LIKE (ASCII letters) or PostgreSQL's ILIKE (the locale's).
+  std::string_view like_ignoring_case;
+  // (name, count) of the published posts' labels of blog $1, by name ignoring case, then
+  // by the plain name: "a" and "A" stay in a stable order (SQLite keeps the counts in a
+  // table; PostgreSQL counts them from the index).
+  std::string_view label_counts;
 };
 
 class Connection {

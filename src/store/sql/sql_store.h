@@ -47,6 +47,15 @@ class SqlStore : public Store {
   Result<Blog> GetBlog(int64_t blog_id) override;
   Result<std::vector<Blog>> ListBlogs() override;
 
+  Result<Post> GetPost(int64_t blog_id, int64_t post_id) override;
+  Result<Post> GetPostByPath(int64_t blog_id, std::string_view path) override;
+  Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
+  Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
+  Result<int> CountPosts(const PostQuery& query) override;
+  Result<Neighbours> GetNeighbours(const Post& post) override;
+  Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
+  Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
+
   Result<Post> CreatePost(const Post& post) override;
   Status UpdatePost(const Post& post) override;
   Status DeletePost(int64_t blog_id, int64_t post_id) override;
@@ -123,6 +132,13 @@ class SqlStore : public Store {
   auto Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
     return Run(/*write=*/true, fn);
   }
+
+  // "SELECT <kPostColumns>[, <Dialect::post_labels>]" for "… FROM posts p".
+  static std::string PostSelect(const Dialect& dialect);
+  // The posts of `rows` (selected by PostSelect), with their labels; each row's next
+  // column after them as text into `extra` when given (a search's snippet).
+  static Result<std::vector<Post>> ReadPosts(Connection& conn, Rows& rows,
+                                             std::vector<std::string>* extra = nullptr);
 
   // The helpers of writes (the bulk loaders' too), each within a write transaction.
   // Generation + 1 and updated = now for the blog (PostgreSQL: locking its row). NotFound

@@ -43,7 +43,12 @@ constexpr sql::Dialect kDialect{
     .email_matches = "email = $1",
     .insert_labels = "INSERT INTO post_labels (post_id, blog_id, name, position, kind, status, "
                      "published_ms) SELECT $1, $2, value, key, $4, $5, $6 FROM json_each($3)",
-    .labels_carry_post = true};
+    .labels_carry_post = true,
+    .post_labels = "",
+    .like_ignoring_case = "LIKE",
+    // NOCASE folds ASCII letters only.
+    .label_counts = "SELECT name, count FROM label_counts WHERE blog_id = $1 "
+                    "ORDER BY name COLLATE NOCASE, name"};
 
 }  // namespace
 

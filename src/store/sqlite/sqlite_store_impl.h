@@ -33,14 +33,6 @@ class SqliteStore final : public sql::SqlStore {
 
   SqliteStore(std::string path, std::unique_ptr<Connection> writer);
 
-  Result<Post> GetPost(int64_t blog_id, int64_t post_id) override;
-  Result<Post> GetPostByPath(int64_t blog_id, std::string_view path) override;
-  Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
-  Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
-  Result<int> CountPosts(const PostQuery& query) override;
-  Result<Neighbours> GetNeighbours(const Post& post) override;
-  Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
-  Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
   Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit,
                                         int offset) override;
   Result<int> CountSearch(int64_t blog_id, std::string_view query) override;
@@ -71,8 +63,6 @@ class SqliteStore final : public sql::SqlStore {
   std::optional<int64_t> WriterDataVersion();
   // Within a write: inserts the comment's row as given; no checks.
   static Status InsertComment(Connection& conn, const Comment& comment);
-  // Within a read: fills in the labels of `posts` with one query.
-  static Status LoadLabels(Connection& conn, std::vector<Post>& posts);
 
   friend class SqliteBulkWriter;  // bulk_writer.cc: holds writer_mu_ while it lives
 
