@@ -40,9 +40,7 @@ class PostgresStore final : public sql::SqlStore {
                                         int offset) override;
   Result<int> CountSearch(int64_t blog_id, std::string_view query) override;
 
-  Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
-  Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
-  Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
+  Result<std::unique_ptr<StoreCopy>> BeginCopy() override;
 
   uint64_t ChangeStamp() override { return listener_.Stamp(); }
 
@@ -69,7 +67,7 @@ class PostgresStore final : public sql::SqlStore {
   auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
 
 
-  friend class PostgresBulkWriter;  // bulk_writer.cc: holds bulk_mu_ exclusively
+  friend class PostgresBulkLoad;  // bulk_load.cc: holds bulk_mu_ exclusively
 
   ConnectionPool pool_;
   // Writes hold it shared; a BulkWriter holds it exclusively while it lives, so the other

@@ -77,6 +77,11 @@ class SqlStore : public Store {
                                    const std::vector<std::string>& tokens) override;
   Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
 
+  // Begins a store copy (the engine's BeginCopy), handed out as the import batch it is.
+  Result<std::unique_ptr<ImportBatch>> BeginImport() override;
+  Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
+  Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
+
   Result<std::string> GetOrCreateSecret(std::string_view name, std::string_view candidate) override;
   Result<std::vector<Secret>> ListSecrets() override;
 
@@ -169,6 +174,8 @@ class SqlStore : public Store {
   static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
 
   IdSource ids_;
+
+  friend class BulkBatch;  // bulk_batch.cc: the helpers of writes
 
  private:
   template <typename Fn>

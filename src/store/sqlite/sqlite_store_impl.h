@@ -37,9 +37,7 @@ class SqliteStore final : public sql::SqlStore {
                                         int offset) override;
   Result<int> CountSearch(int64_t blog_id, std::string_view query) override;
 
-  Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
-  Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
-  Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
+  Result<std::unique_ptr<StoreCopy>> BeginCopy() override;
 
   uint64_t ChangeStamp() override { return tracker_.Stamp(); }
 
@@ -61,10 +59,8 @@ class SqliteStore final : public sql::SqlStore {
 
   // PRAGMA data_version on the writer if no write is running (the tracker's probe).
   std::optional<int64_t> WriterDataVersion();
-  // Within a write: inserts the comment's row as given; no checks.
-  static Status InsertComment(Connection& conn, const Comment& comment);
 
-  friend class SqliteBulkWriter;  // bulk_writer.cc: holds writer_mu_ while it lives
+  friend class SqliteBulkLoad;  // bulk_load.cc: holds writer_mu_ while it lives
 
   std::mutex writer_mu_;
   std::unique_ptr<Connection> writer_;  // guarded by writer_mu_

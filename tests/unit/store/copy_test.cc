@@ -16,7 +16,7 @@ using Strings = std::vector<std::string>;
 
 class CopyTest : public StoreTest {
  protected:
-  std::unique_ptr<BulkWriter> Begin() { return Must(store_->BeginBulk()); }
+  std::unique_ptr<StoreCopy> Begin() { return Must(store_->BeginCopy()); }
 
   User MakeUser(const std::string& email, UserRole role, int64_t id = 0) {
     User user;

@@ -1,0 +1,302 @@
+// SqliteStore's bulk loading (imports, and whole-store copies for samizdat migrate):
+// SqliteBulkLoad, the engine's part of sql::BulkBatch.
+//
+// A bulk write is one BEGIN IMMEDIATE … COMMIT on the writer connection, held under
+// writer_mu_ for the batch's whole life. Posts and comments go in through plain INSERTs,
+// without the per-row checks CreatePost and CreateComment make: a taken id or path fails
+// the INSERT itself and is then named. Foreign keys are deferred to COMMIT,
+// since comments may come before their posts; Commit() removes the comments that never
+// found their post before it commits.
+//
+// Speed: FTS5 keeps the terms of the rows it is given in memory and writes them out as
+// one index segment when the memory fills (hashsize), but also whenever a statement opens
+// a savepoint (every statement that fires a trigger does) and whenever a rowid comes
+// lower than the one before. With the schema's triggers, and Blogger's ids in no order,
+// every post would be its own segment, merged again and again: a few thousand posts per
+// CPU second. So while the batch lives the writer connection runs with triggers off
+// (SQLITE_DBCONFIG_ENABLE_TRIGGER) and the batch does by hand what the INSERT triggers
+// of migrations/sqlite/ do: label_counts_insert (labels counted in memory, added at
+// Commit) and posts_fts_insert (at Commit, the batch's posts read back in id order, one
+// VALUES row each). Nothing else a batch runs (UPDATE of comment columns, DELETE of
+// comments, rows of blogs, users, secrets and the classifier's counts) has triggers. A migration
+// that adds a trigger must be mirrored here; the bulk test lists the triggers to catch that.
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "store/checks.h"
+#include "store/row_mapping.h"
+#include "store/sql/bulk_batch.h"
+#include "store/sqlite/sqlite_store_impl.h"
+
+namespace samizdat::store::sqlite {
+
+// The writer's page cache during a batch, in KiB (SQLite's default is 2000).
+constexpr int64_t kBulkCacheKib = 16384;
+
+class SqliteBulkLoad final : public sql::BulkBatch {
+ public:
+  // Takes the writer (locked, in `tx`) and sets it up for the batch until it ends.
+  SqliteBulkLoad(SqliteStore& store, std::unique_lock<std::mutex> lock, Transaction tx)
+      : BulkBatch(*store.writer_), store_(store), lock_(std::move(lock)), tx_(std::move(tx)) {
+    Tune(true);
+  }
+  ~SqliteBulkLoad() override { End(); }
+
+  Result<bool> HasComment(int64_t comment_id) override;
+  Status AddPost(const Post& post) override;
+  Status AddComment(const Comment& comment) override;
+  Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
+
+ private:
+  // What Settle() needs to know of each comment added.
+  struct Added {
+    int64_t id;
+    int64_t blog_id;
+    int64_t post_id;
+    int64_t parent_id;
+  };
+
+  Status Settle(std::vector<int64_t>& orphans) override;
+  Status CommitTransaction() override;
+  void Release() override;
+
+  // For the batch (`bulk`) or back as it was: the writer connection's triggers off, and
+  // a page cache of kBulkCacheKib (the batch's pages are rewritten less often before
+  // COMMIT). Switching triggers expires the connection's prepared statements: SQLite
+  // compiles them again, with or without the trigger programs, at their next use.
+  void Tune(bool bulk);
+  // Counts the labels of a post just inserted, if it is a published post.
+  void CountLabels(const Post& post);
+  // What posts_fts_insert does, for every post of the batch, in id order.
+  Status IndexPosts();
+  // What label_counts_insert does, for every label counted.
+  Status WriteLabelCounts();
+  // The first column of the first row of `sql`, or 0 without a row.
+  Result<int64_t> IdOf(std::string_view sql, int64_t id);
+
+  SqliteStore& store_;
+  std::unique_lock<std::mutex> lock_;  // on store_.writer_mu_; declared before tx_,
+  std::optional<Transaction> tx_;      // so the rollback runs before the unlock
+  int64_t saved_cache_size_ = -2000;   // the connection's cache_size before the batch
+  std::vector<Added> added_comments_;  // in the order added
+  // Published posts (not pages) carrying each label, by blog and label: label_counts'
+  // increments.
+  std::map<std::pair<int64_t, std::string>, int64_t> label_counts_;
+};
+
+void SqliteBulkLoad::Tune(bool bulk) {
+  // Neither can fail for valid values on an open connection.
+  (void)sqlite3_db_config(store_.writer_->handle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, bulk ? 0 : 1,
+                          nullptr);
+  if (bulk) {
+    Result<int64_t> size = conn_.Int64("PRAGMA cache_size", sql::Params());
+    if (size.ok()) saved_cache_size_ = *size;
+  }
+  const int64_t size = bulk ? -kBulkCacheKib : saved_cache_size_;
+  (void)conn_.Exec("PRAGMA cache_size = " + std::to_string(size));
+}
+
+void SqliteBulkLoad::Release() {
+  tx_.reset();  // ROLLBACK unless Commit() went through
+  if (lock_.owns_lock()) {
+    Tune(false);
+    lock_.unlock();
+  }
+}
+
+Status SqliteBulkLoad::CommitTransaction() {
+  SAMIZDAT_RETURN_IF_ERROR(tx_->Commit());  // foreign keys are checked here
+  store_.tracker_.NoteLocalWrite();
+  return Status::Ok();
+}
+
+Result<bool> SqliteBulkLoad::HasComment(int64_t comment_id) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  return Exists("SELECT 1 FROM comments WHERE id = $1", sql::Params().Add(comment_id));
+}
+
+Status SqliteBulkLoad::AddPost(const Post& post) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckImportedPost(post));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(post.blog_id));
+  Status inserted = SqliteStore::InsertPost(conn_, post);
+  if (inserted.IsConflict()) {
+    // Only the posts row can clash (its id or its path), and the failed INSERT left
+    // nothing behind: name what is taken; the batch goes on.
+    Status named = SqliteStore::CheckPostFree(conn_, post);
+    return named.ok() ? inserted : named;
+  }
+  if (!inserted.ok()) return Abandon(inserted);  // the row may be in without its labels
+  CountLabels(post);
+  added_posts_.emplace(post.id, post.blog_id);
+  touched_blogs_.insert(post.blog_id);
+  return Status::Ok();
+}
+
+void SqliteBulkLoad::CountLabels(const Post& post) {
+  if (post.kind != PostKind::kPost || post.status != PostStatus::kPublished) return;
+  for (std::string& label : SqliteStore::CleanLabels(post.labels)) {
+    ++label_counts_[{post.blog_id, std::move(label)}];
+  }
+}
+
+Status SqliteBulkLoad::IndexPosts() {
+  std::vector<int64_t> ids;
+  ids.reserve(added_posts_.size());
+  for (const auto& [id, blog_id] : added_posts_) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());  // rising rowids: FTS5 keeps filling one segment
+  for (int64_t id : ids) {
+    bool found = false;
+    Result<sql::Rows> text = conn_.First("SELECT title, body_text FROM posts WHERE id = $1",
+                                         sql::Params().Add(id), &found);
+    if (!text.ok()) return text.status();
+    if (!found) return Status::Internal("post " + std::to_string(id) + " vanished in its batch");
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn_
+            .Run("INSERT INTO posts_fts (rowid, title, body_text) VALUES ($1, $2, $3)",
+                 sql::Params().Add(id).Add(text->TextView(0)).Add(text->TextView(1)))
+            .status());
+  }
+  return Status::Ok();
+}
+
+Status SqliteBulkLoad::WriteLabelCounts() {
+  for (const auto& [key, count] : label_counts_) {
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn_
+            .Run("INSERT INTO label_counts (blog_id, name, count) VALUES ($1, $2, $3) "
+                 "ON CONFLICT (blog_id, name) DO UPDATE SET count = count + excluded.count",
+                 sql::Params().Add(key.first).Add(key.second).Add(count))
+            .status());
+  }
+  return Status::Ok();
+}
+
+Status SqliteBulkLoad::AddComment(const Comment& comment) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckImportedComment(comment));
+  Status inserted =
+      conn_
+          .Run(
+              "INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
+              "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
+              "published_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+              sql::Params()
+                  .Add(comment.id)
+                  .Add(comment.blog_id)
+                  .Add(comment.post_id)
+                  .Add(comment.parent_id)
+                  .Add(CommentStatusName(comment.status))
+                  .Add(comment.author_name)
+                  .Add(comment.author_url)
+                  .Add(comment.body_html)
+                  .Add(comment.body_text)
+                  .Add(comment.body_digest)
+                  .Add(comment.ip_hash)
+                  .Add(comment.spam_score)
+                  .Add(TrainingWord(comment.trained))
+                  .Add(Millis(comment.published)))
+          .status();
+  if (inserted.IsConflict()) {  // the id: comments have no other unique key
+    return Status::Conflict("a comment with id " + std::to_string(comment.id) + " exists");
+  }
+  if (!inserted.ok()) return Abandon(inserted);
+  added_comments_.push_back({comment.id, comment.blog_id, comment.post_id, comment.parent_id});
+  return Status::Ok();
+}
+
+Status SqliteBulkLoad::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
+  // A failure may leave part of the counts in: Run() rolls the batch back.
+  SAMIZDAT_RETURN_IF_ERROR(
+      Run("INSERT INTO spam_totals (blog_id, spam_comments, ham_comments) VALUES ($1, $2, $3) "
+          "ON CONFLICT (blog_id) DO UPDATE SET spam_comments = spam_comments + "
+          "excluded.spam_comments, ham_comments = ham_comments + excluded.ham_comments",
+          sql::Params().Add(blog_id).Add(counts.spam_comments).Add(counts.ham_comments))
+          .status());
+  for (const auto& [token, count] : counts.tokens) {
+    SAMIZDAT_RETURN_IF_ERROR(
+        Run("INSERT INTO spam_tokens (blog_id, token, spam, ham) VALUES ($1, $2, $3, $4) "
+            "ON CONFLICT (blog_id, token) DO UPDATE SET spam = spam + excluded.spam, "
+            "ham = ham + excluded.ham",
+            sql::Params().Add(blog_id).Add(token).Add(count.spam).Add(count.ham))
+            .status());
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> SqliteBulkLoad::IdOf(std::string_view sql, int64_t id) {
+  return conn_.Int64(sql, sql::Params().Add(id));
+}
+
+Status SqliteBulkLoad::Settle(std::vector<int64_t>& orphans) {
+  // Comments whose post is not in their blog (or whose blog does not exist) go.
+  std::unordered_map<int64_t, int64_t> blog_of_post;  // memo
+  std::unordered_map<int64_t, int64_t> kept;          // comment id -> post id
+  std::map<int64_t, std::set<int64_t>> commented;     // blog id -> posts with new comments
+  for (const Added& c : added_comments_) {
+    auto memo = blog_of_post.find(c.post_id);
+    if (memo == blog_of_post.end()) {
+      auto added = added_posts_.find(c.post_id);
+      Result<int64_t> blog = added != added_posts_.end()
+                                 ? added->second
+                                 : IdOf("SELECT blog_id FROM posts WHERE id = $1", c.post_id);
+      if (!blog.ok()) return blog.status();
+      memo = blog_of_post.emplace(c.post_id, *blog).first;
+    }
+    if (memo->second == c.blog_id) {
+      kept.emplace(c.id, c.post_id);
+      commented[c.blog_id].insert(c.post_id);
+      continue;
+    }
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn_.Run("DELETE FROM comments WHERE id = $1", sql::Params().Add(c.id)).status());
+    orphans.push_back(c.id);
+  }
+
+  // A reply whose parent is absent, or a comment of another post, becomes top-level.
+  for (const Added& c : added_comments_) {
+    if (c.parent_id == 0 || !kept.contains(c.id)) continue;
+    int64_t parent_post = 0;
+    if (c.parent_id != c.id) {
+      auto parent = kept.find(c.parent_id);
+      if (parent != kept.end()) {
+        parent_post = parent->second;
+      } else {  // from before the batch (orphans are gone by then)
+        Result<int64_t> stored = IdOf("SELECT post_id FROM comments WHERE id = $1", c.parent_id);
+        if (!stored.ok()) return stored.status();
+        parent_post = *stored;
+      }
+    }
+    if (parent_post == c.post_id) continue;
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn_.Run("UPDATE comments SET parent_id = 0 WHERE id = $1", sql::Params().Add(c.id))
+            .status());
+  }
+
+  SAMIZDAT_RETURN_IF_ERROR(IndexPosts());
+  SAMIZDAT_RETURN_IF_ERROR(WriteLabelCounts());
+  return Restamp(commented);
+}
+
+Result<std::unique_ptr<StoreCopy>> SqliteStore::BeginCopy() {
+  std::unique_lock lock(writer_mu_);
+  Result<Transaction> tx = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
+  if (!tx.ok()) return tx.status();
+  // Comments may come before their posts: foreign keys wait for COMMIT. SQLite turns
+  // the pragma off again when the transaction ends.
+  SAMIZDAT_RETURN_IF_ERROR(writer_->Exec("PRAGMA defer_foreign_keys = ON"));
+  return std::unique_ptr<StoreCopy>(
+      std::make_unique<SqliteBulkLoad>(*this, std::move(lock), std::move(*tx)));
+}
+
+}  // namespace samizdat::store::sqlite
