@@ -1,5 +1,6 @@
-// Store: the only way code reaches stored data. One interface, one backend per database
-// (store/sqlite/ and store/postgres/); only src/app/ names a backend.
+// Store: the only way code reaches stored data. One interface, one implementation of its
+// queries (store/sql/) with one engine per database (store/sqlite/ and store/postgres/);
+// only src/app/ names a backend.
 //
 // Thread safety: a Store is safe for concurrent use from many threads without external
 // locking. Reads never wait for a writer (SQLite: WAL snapshots, one connection per

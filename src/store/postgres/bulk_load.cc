@@ -125,23 +125,7 @@ Status PostgresBulkLoad::AddPost(const Post& post) {
       "SELECT p.id, p.blog_id, l.name, l.n - 1 FROM p, unnest($16::text[]) "
       "WITH ORDINALITY AS l(name, n)) "
       "SELECT COUNT(*) FROM p",
-      sql::Params()
-          .Add(post.id)
-          .Add(post.blog_id)
-          .Add(KindWord(post.kind))
-          .Add(PostStatusName(post.status))
-          .Add(post.title)
-          .Add(post.path)
-          .Add(post.source)
-          .Add(FormatWord(post.format))
-          .Add(post.body_html)
-          .Add(post.body_text)
-          .Add(post.author)
-          .Add(Millis(post.published))
-          .Add(Millis(post.updated))
-          .Add(CommentsModeName(post.comments_mode))
-          .Add(post.author_id)
-          .AddList(labels));
+      sql::PostFields(post).AddList(labels));
   if (!inserted.ok()) return Abandon(inserted.status());
   if (*inserted == 0) {
     // Only the posts row can clash, its id or its path: name what is taken.

@@ -1,5 +1,5 @@
-// Opening the PostgreSQL store: the first connection, migrations, the pool and the
-// change listener; and the helpers every write shares.
+// Opening the PostgreSQL store (the first connection, migrations, the pool and the change
+// listener), and how its reads and writes run.
 #include "store/postgres/postgres_store.h"
 
 #include "store/postgres/migrations.h"
@@ -35,6 +35,40 @@ Result<std::unique_ptr<Store>> PostgresStore::Open(const std::string& url) {
 
 PostgresStore::PostgresStore(const std::string& url)
     : pool_(url, kMaxConnections), listener_(url) {}
+
+Status PostgresStore::RunRead(Body body) {
+  for (int attempt = 0;; ++attempt) {
+    Result<ConnectionPool::Lease> lease = pool_.Borrow();
+    if (!lease.ok()) return lease.status();
+    Status result = body(**lease);
+    // A pooled connection that died with the server: retry once on a fresh one.
+    if (!result.ok() && attempt == 0 && (*lease)->Broken()) {
+      pool_.DropIdle();
+      continue;
+    }
+    return result;
+  }
+}
+
+Status PostgresStore::RunWrite(Body body) {
+  std::shared_lock batch(bulk_mu_);
+  for (int attempt = 0;; ++attempt) {
+    Result<ConnectionPool::Lease> lease = pool_.Borrow();
+    if (!lease.ok()) return lease.status();
+    Result<Transaction> tx = Transaction::Begin(**lease);
+    if (!tx.ok()) {
+      if (attempt == 0 && (*lease)->Broken()) {
+        pool_.DropIdle();
+        continue;
+      }
+      return tx.status();
+    }
+    SAMIZDAT_RETURN_IF_ERROR(body(**lease));  // ~Transaction rolls back
+    SAMIZDAT_RETURN_IF_ERROR(tx->Commit(std::string("NOTIFY ") + kChangeChannel));
+    listener_.NoteLocalWrite();
+    return Status::Ok();
+  }
+}
 
 Result<bool> PostgresStore::LockPublishing(sql::Connection& conn, int64_t blog_id) {
   // Two int4 keys made of the blog id's halves: a key space apart from the single int8

@@ -62,27 +62,13 @@ Status CheckParent(Connection& conn, const Comment& comment) {
 // (nothing inserted) otherwise. The checks ride on the INSERT, which ON CONFLICT leaves
 // usable in the transaction, so a comment costs no round trip of its own for them.
 Result<bool> InsertComment(Connection& conn, const Comment& comment) {
-  Result<int64_t> inserted = conn.Run(
-      "INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
-      "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
-      "published_ms) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 "
-      "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $3 AND blog_id = $2) "
-      "ON CONFLICT (id) DO NOTHING",
-      Params()
-          .Add(comment.id)
-          .Add(comment.blog_id)
-          .Add(comment.post_id)
-          .Add(comment.parent_id)
-          .Add(CommentStatusName(comment.status))
-          .Add(comment.author_name)
-          .Add(comment.author_url)
-          .Add(comment.body_html)
-          .Add(comment.body_text)
-          .Add(comment.body_digest)
-          .Add(comment.ip_hash)
-          .Add(comment.spam_score)
-          .Add(TrainingWord(comment.trained))
-          .Add(Millis(comment.published)));
+  Result<int64_t> inserted =
+      conn.Run("INSERT INTO comments (" + std::string(kCommentColumns) +
+                   ") SELECT $1, $2, $3, $4, $5, "
+                   "$6, $7, $8, $9, $10, $11, $12, $13, $14 "
+                   "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $3 AND blog_id = $2) "
+                   "ON CONFLICT (id) DO NOTHING",
+               CommentFields(comment));
   if (!inserted.ok()) return inserted.status();
   return *inserted == 1;
 }
@@ -203,6 +189,24 @@ Result<std::vector<int64_t>> Ids(Connection& conn, std::string_view sql, const P
 }
 
 }  // namespace
+
+Params CommentFields(const Comment& comment) {
+  return Params()
+      .Add(comment.id)
+      .Add(comment.blog_id)
+      .Add(comment.post_id)
+      .Add(comment.parent_id)
+      .Add(CommentStatusName(comment.status))
+      .Add(comment.author_name)
+      .Add(comment.author_url)
+      .Add(comment.body_html)
+      .Add(comment.body_text)
+      .Add(comment.body_digest)
+      .Add(comment.ip_hash)
+      .Add(comment.spam_score)
+      .Add(TrainingWord(comment.trained))
+      .Add(Millis(comment.published));
+}
 
 Status SqlStore::TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
                             std::optional<int> added) {

@@ -27,7 +27,6 @@ namespace samizdat::store::sql {
 class Params {
  public:
   enum class Kind {
-    kNull,
     kInt,
     kBool,
     kDouble,
@@ -39,7 +38,7 @@ class Params {
     kColumnList
   };
   struct Value {
-    Kind kind = Kind::kNull;
+    Kind kind = Kind::kInt;
     int64_t number = 0;
     double real = 0;
     std::string_view text;  // kText, kBytes
@@ -70,7 +69,6 @@ class Params {
   Params& AddColumnList(const std::vector<std::string>& values) {
     return Push(Kind::kColumnList, 0, 0, {}, &values);
   }
-  Params& AddNull() { return Push(Kind::kNull); }
 
   const std::vector<Value>& values() const { return values_; }
   int size() const { return static_cast<int>(values_.size()); }
@@ -168,6 +166,9 @@ struct Dialect {
   // by the plain name: "a" and "A" stay in a stable order (SQLite keeps the counts in a
   // table; PostgreSQL counts them from the index).
   std::string_view label_counts;
+  // Begins a migration's transaction, holding what keeps other processes and nodes out
+  // until it ends (store/sql/migrations.h).
+  std::string_view begin_migration;
 };
 
 class Connection {

@@ -48,9 +48,8 @@ Status InsertLabels(Connection& conn, const Post& post, const std::vector<std::s
   return conn.Run(dialect.insert_labels, params).status();
 }
 
-// The post's stored fields as $1 … $15 ($1 the id, $2 the blog), in the order of the
-// INSERT and the UPDATE below. comment_count is not among them: the store keeps it from
-// the comments.
+}  // namespace
+
 Params PostFields(const Post& post) {
   Params params;
   params.Add(post.id)
@@ -70,8 +69,6 @@ Params PostFields(const Post& post) {
       .Add(post.author_id);
   return params;
 }
-
-}  // namespace
 
 Result<bool> SqlStore::LockPublishing(Connection&, int64_t) { return true; }
 

@@ -40,6 +40,14 @@ class FunctionRef<R(Args...)> {
   R (*call_)(void*, Args...);
 };
 
+// The post's stored fields as $1 … $15 ($1 the id, $2 the blog) in the order of INSERT
+// INTO posts (id, blog_id, kind, status, title, path, source, format, body_html,
+// body_text, author, published_ms, updated_ms, comments_mode, author_id); comment_count is
+// not among them: the store keeps it from the comments (post_writes.cc).
+Params PostFields(const Post& post);
+// The comment's fields as $1 … $14, in the order of kCommentColumns (comment_queries.cc).
+Params CommentFields(const Comment& comment);
+
 class SqlStore : public Store {
  public:
   Result<Blog> CreateBlog(const Blog& blog) override;

@@ -183,28 +183,10 @@ Status SqliteBulkLoad::WriteLabelCounts() {
 Status SqliteBulkLoad::AddComment(const Comment& comment) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckImportedComment(comment));
-  Status inserted =
-      conn_
-          .Run(
-              "INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
-              "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
-              "published_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-              sql::Params()
-                  .Add(comment.id)
-                  .Add(comment.blog_id)
-                  .Add(comment.post_id)
-                  .Add(comment.parent_id)
-                  .Add(CommentStatusName(comment.status))
-                  .Add(comment.author_name)
-                  .Add(comment.author_url)
-                  .Add(comment.body_html)
-                  .Add(comment.body_text)
-                  .Add(comment.body_digest)
-                  .Add(comment.ip_hash)
-                  .Add(comment.spam_score)
-                  .Add(TrainingWord(comment.trained))
-                  .Add(Millis(comment.published)))
-          .status();
+  static const std::string kSql = "INSERT INTO comments (" + std::string(kCommentColumns) +
+                                  ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                                  "$12, $13, $14)";
+  Status inserted = conn_.Run(kSql, sql::CommentFields(comment)).status();
   if (inserted.IsConflict()) {  // the id: comments have no other unique key
     return Status::Conflict("a comment with id " + std::to_string(comment.id) + " exists");
   }

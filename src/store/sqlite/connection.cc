@@ -1,4 +1,4 @@
-// Connection, Statement and Transaction: the RAII layer over sqlite3 and sqlite3_stmt;
+// Connection and Transaction: the RAII layer over sqlite3 and sqlite3_stmt;
 // the SQLite side of sql::Connection (translating, binding, the cursor).
 #include "store/sqlite/connection.h"
 
@@ -41,14 +41,17 @@ std::string JsonArray(const std::vector<T>& values) {
 
 constexpr sql::Dialect kDialect{
     .email_matches = "email = $1",
-    .insert_labels = "INSERT INTO post_labels (post_id, blog_id, name, position, kind, status, "
-                     "published_ms) SELECT $1, $2, value, key, $4, $5, $6 FROM json_each($3)",
+    .insert_labels =
+        "INSERT INTO post_labels (post_id, blog_id, name, position, kind, status, "
+        "published_ms) SELECT $1, $2, value, key, $4, $5, $6 FROM json_each($3)",
     .labels_carry_post = true,
     .post_labels = "",
     .like_ignoring_case = "LIKE",
     // NOCASE folds ASCII letters only.
-    .label_counts = "SELECT name, count FROM label_counts WHERE blog_id = $1 "
-                    "ORDER BY name COLLATE NOCASE, name"};
+    .label_counts =
+        "SELECT name, count FROM label_counts WHERE blog_id = $1 "
+        "ORDER BY name COLLATE NOCASE, name",
+    .begin_migration = "BEGIN IMMEDIATE"};
 
 }  // namespace
 
@@ -122,9 +125,6 @@ void Connection::Cached::Bind(const sql::Params& params) {
     ++index;
     int rc = SQLITE_OK;
     switch (v.kind) {
-      case Kind::kNull:
-        rc = sqlite3_bind_null(s, index);
-        break;
       case Kind::kInt:
       case Kind::kBool:
         rc = sqlite3_bind_int64(s, index, v.number);
@@ -182,7 +182,9 @@ std::string TranslateSql(std::string_view sql) {
     } else if (rest.starts_with("unnest($")) {
       const size_t cast = rest.find("::text[]) AS ");
       size_t end = cast + 13;
-      while (end < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[end])) || rest[end] == '_')) ++end;
+      while (end < rest.size() &&
+             (std::isalnum(static_cast<unsigned char>(rest[end])) || rest[end] == '_'))
+        ++end;
       const std::string_view name = rest.substr(cast + 13, end - cast - 13);
       out += "(SELECT value AS ";
       out += name;
@@ -224,71 +226,6 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   }
 }
 
-Statement::~Statement() {
-  if (stmt_ == nullptr) return;
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
-
-Statement& Statement::Bind(int index, int64_t value) {
-  int rc = sqlite3_bind_int64(stmt_, index, value);
-  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-  return *this;
-}
-
-Statement& Statement::Bind(int index, std::string_view value) {
-  // A non-null pointer even for an empty view: NULL would bind SQL NULL, not ''.
-  int rc = sqlite3_bind_text64(stmt_, index, value.empty() ? "" : value.data(), value.size(),
-                               SQLITE_TRANSIENT, SQLITE_UTF8);
-  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-  return *this;
-}
-
-Statement& Statement::Bind(int index, double value) {
-  int rc = sqlite3_bind_double(stmt_, index, value);
-  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-  return *this;
-}
-
-Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  // A non-null pointer even for no bytes: NULL would bind SQL NULL, not a zero-length BLOB.
-  int rc = sqlite3_bind_blob64(stmt_, index, bytes.empty() ? "" : bytes.data(), bytes.size(),
-                               SQLITE_TRANSIENT);
-  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-  return *this;
-}
-
-Result<bool> Statement::Step() {
-  if (bind_rc_ != SQLITE_OK) return SqliteError(db_, bind_rc_, "cannot bind a value");
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  // sqlite3_step returns the extended code, so constraint kinds can be told apart.
-  return SqliteError(db_, rc, sqlite3_sql(stmt_));
-}
-
-Status Statement::Run() {
-  for (;;) {
-    Result<bool> row = Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-  }
-}
-
-std::string_view Statement::TextView(int column) const {
-  const unsigned char* text = sqlite3_column_text(stmt_, column);
-  if (text == nullptr) return {};
-  return {reinterpret_cast<const char*>(text),
-          static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
-}
-
-std::string_view Statement::BlobView(int column) const {
-  const void* bytes = sqlite3_column_blob(stmt_, column);
-  if (bytes == nullptr) return {};
-  return {static_cast<const char*>(bytes),
-          static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
-}
-
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
   sqlite3* raw = nullptr;
   // NOMUTEX: each connection is used by one thread at a time, so SQLite's own
@@ -327,58 +264,38 @@ Status Connection::Exec(const std::string& sql) {
 Connection::Connection(DbHandle db) : db_(std::move(db)) {}
 Connection::~Connection() = default;
 
-Result<Connection::Cached*> Connection::Find(std::string_view key, std::string_view sql) {
-  auto it = cache_.find(key);
+Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& params) {
+  auto it = cache_.find(sql);
   if (it == cache_.end()) {
+    const std::string translated = TranslateSql(sql);
     sqlite3_stmt* raw = nullptr;
-    int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
+    int rc = sqlite3_prepare_v3(db_.get(), translated.data(), static_cast<int>(translated.size()),
                                 SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
     StmtHandle stmt(raw);
     if (rc != SQLITE_OK) return SqliteError(db_.get(), rc, "cannot prepare SQL");
-    it = cache_.emplace(std::string(key), std::make_unique<Cached>(db_.get(), std::move(stmt)))
+    it = cache_.emplace(std::string(sql), std::make_unique<Cached>(db_.get(), std::move(stmt)))
              .first;
   }
-  return it->second.get();
-}
-
-Result<Statement> Connection::Prepare(std::string_view sql) {
-  Result<Cached*> cached = Find(sql, sql);
-  if (!cached.ok()) return cached.status();
-  return Statement(db_.get(), (*cached)->stmt());
-}
-
-Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& params) {
-  auto it = cache_.find(sql);
-  Cached* cached = it != cache_.end() ? it->second.get() : nullptr;
-  if (cached == nullptr) {
-    Result<Cached*> prepared = Find(sql, TranslateSql(sql));
-    if (!prepared.ok()) return prepared.status();
-    cached = *prepared;
-  }
-  cached->Bind(params);
-  return sql::Rows(cached, nullptr);
+  it->second->Bind(params);
+  return sql::Rows(it->second.get(), nullptr);
 }
 
 Result<Transaction> Transaction::Begin(Connection& conn, Mode mode) {
   // A transaction left open (a ROLLBACK that failed) would make BEGIN fail forever.
   if (sqlite3_get_autocommit(conn.handle()) == 0) (void)conn.Exec("ROLLBACK");
-  Result<Statement> begin = conn.Prepare(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
-  if (!begin.ok()) return begin.status();
-  SAMIZDAT_RETURN_IF_ERROR(begin->Run());
+  SAMIZDAT_RETURN_IF_ERROR(
+      conn.Run(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", sql::Params()).status());
   return Transaction(&conn);
 }
 
 Transaction::~Transaction() {
   if (conn_ == nullptr) return;
-  Result<Statement> rollback = conn_->Prepare("ROLLBACK");
   // A failed ROLLBACK means SQLite already rolled back (it does after some errors).
-  if (rollback.ok()) (void)rollback->Run();
+  (void)conn_->Run("ROLLBACK", sql::Params());
 }
 
 Status Transaction::Commit() {
-  Result<Statement> commit = conn_->Prepare("COMMIT");
-  if (!commit.ok()) return commit.status();
-  Status st = commit->Run();
+  Status st = conn_->Run("COMMIT", sql::Params()).status();
   if (st.ok()) conn_ = nullptr;  // on failure the destructor rolls back
   return st;
 }

@@ -1,10 +1,9 @@
 // RAII over SQLite's C handles: a Connection owns one sqlite3* and a cache of prepared
 // statements keyed by SQL text, and is the SQLite side of sql::Connection (queries in
-// PostgreSQL's spelling, translated once when prepared); a Statement borrows one of the
-// cached statements for a single use; a Transaction is BEGIN … COMMIT that rolls back
-// unless committed.
+// PostgreSQL's spelling, translated once when prepared; a statement is reset when its
+// sql::Rows end); a Transaction is BEGIN … COMMIT that rolls back unless committed.
 //
-// Thread safety: none. A Connection (and its Statements) is used by one thread at a
+// Thread safety: none. A Connection (and the Rows it returns) is used by one thread at a
 // time; the store hands connections out under a mutex (writer) or through ReaderPool.
 #pragma once
 
@@ -37,46 +36,6 @@ using StmtHandle = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 // otherwise. The message is `what` followed by SQLite's own message.
 Status SqliteError(sqlite3* db, int rc, std::string_view what);
 
-// One use of a cached prepared statement. On destruction it is reset and its bindings
-// cleared, ready for the next user. Parameter and column indexes are as SQLite's: binds
-// count from 1, columns from 0.
-class Statement {
- public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  Statement(Statement&& other) noexcept
-      : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), bind_rc_(other.bind_rc_) {}
-  Statement& operator=(Statement&&) = delete;
-  ~Statement();
-
-  Statement& Bind(int index, int64_t value);
-  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
-  Statement& Bind(int index, bool value) = delete;     // say what is meant: Bind(i, b ? 1 : 0)
-  Statement& Bind(int index, std::string_view value);  // copied by SQLite
-  Statement& Bind(int index, double value);
-  // Binds bytes as a BLOB (copied by SQLite): any bytes, not necessarily UTF-8.
-  Statement& BindBlob(int index, std::string_view bytes);
-
-  // Advances: true when a row is ready, false when the statement is done. A failed
-  // Bind (say, a value too big) is reported here.
-  Result<bool> Step();
-  // Steps to completion, ignoring any rows.
-  Status Run();
-
-  int64_t Int64(int column) const { return sqlite3_column_int64(stmt_, column); }
-  int Int(int column) const { return sqlite3_column_int(stmt_, column); }
-  // The column's text; valid until the next Step or the Statement's end.
-  std::string_view TextView(int column) const;
-  std::string Text(int column) const { return std::string(TextView(column)); }
-  double Double(int column) const { return sqlite3_column_double(stmt_, column); }
-  // The column's bytes as a BLOB; valid until the next Step or the Statement's end.
-  std::string_view BlobView(int column) const;
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_;
-  int bind_rc_ = SQLITE_OK;  // the first failed bind's code
-};
-
 // The statement text SQLite runs for `sql` written in PostgreSQL's spelling
 // (store/sql/connection.h): $n -> ?n, "= ANY($n)" -> "IN (SELECT value FROM json_each(?n))"
 // and "unnest($n::text[]) AS x" -> "(SELECT value AS x FROM json_each(?n)) AS x" (list
@@ -104,8 +63,6 @@ class Connection final : public sql::Connection {
   const sql::Dialect& dialect() const override;
   // sql::Connection: `sql` is translated (TranslateSql) and prepared once.
   Result<sql::Rows> Query(std::string_view sql, const sql::Params& params) override;
-  // A prepared statement for `sql`, compiled once per connection and then reused.
-  Result<Statement> Prepare(std::string_view sql);
   // Rows changed by the last INSERT, UPDATE or DELETE.
   int64_t Changes() const { return sqlite3_changes64(db_.get()); }
   sqlite3* handle() const { return db_.get(); }
@@ -116,8 +73,6 @@ class Connection final : public sql::Connection {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   class Cached;  // a prepared statement, and the cursor sql::Rows read it through
-  // The cached statement for `sql` (already in SQLite's spelling), prepared if new.
-  Result<Cached*> Find(std::string_view key, std::string_view sql);
 
   DbHandle db_;
   // Declared after db_, so the statements are finalized before the connection closes.

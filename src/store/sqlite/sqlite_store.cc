@@ -1,5 +1,5 @@
-// Opening the SQLite store: the writer connection, migrations, the change tracker; and
-// the helpers every write shares.
+// Opening the SQLite store (the writer connection, migrations, the change tracker), and
+// how its reads and writes run.
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/row_mapping.h"
@@ -31,11 +31,27 @@ std::optional<int64_t> SqliteStore::WriterDataVersion() {
   // try_lock: a running write is never delayed by the poll; the next tick looks again.
   std::unique_lock lock(writer_mu_, std::try_to_lock);
   if (!lock.owns_lock()) return std::nullopt;
-  Result<Statement> query = writer_->Prepare("PRAGMA data_version");
-  if (!query.ok()) return std::nullopt;
-  Result<bool> row = query->Step();
-  if (!row.ok() || !*row) return std::nullopt;
-  return query->Int64(0);
+  Result<int64_t> version = writer_->Int64("PRAGMA data_version", sql::Params());
+  if (!version.ok()) return std::nullopt;
+  return *version;
+}
+
+Status SqliteStore::RunRead(Body body) {
+  Result<ReaderPool::Lease> lease = readers_.Borrow();
+  if (!lease.ok()) return lease.status();
+  Result<Transaction> tx = Transaction::Begin(**lease, Transaction::Mode::kRead);
+  if (!tx.ok()) return tx.status();
+  return body(**lease);  // ~Transaction ends the snapshot (nothing to commit)
+}
+
+Status SqliteStore::RunWrite(Body body) {
+  std::lock_guard lock(writer_mu_);
+  Result<Transaction> tx = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
+  if (!tx.ok()) return tx.status();
+  SAMIZDAT_RETURN_IF_ERROR(body(*writer_));  // ~Transaction rolls back
+  SAMIZDAT_RETURN_IF_ERROR(tx->Commit());
+  tracker_.NoteLocalWrite();
+  return Status::Ok();
 }
 
 }  // namespace sqlite

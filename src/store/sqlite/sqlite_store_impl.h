@@ -1,29 +1,23 @@
-// SqliteStore: the Store over one SQLite file. Private to store/sqlite/; the rest of the
-// program reaches it through OpenSqliteStore() and the Store interface.
+// SqliteStore: the engine of the Store over one SQLite file (the queries are
+// sql::SqlStore's). Private to store/sqlite/; the rest of the program reaches it through
+// OpenSqliteStore() and the Store interface.
 //
 // Connections: one writer, used under writer_mu_ inside BEGIN IMMEDIATE … COMMIT; a pool
 // of readers, each read running in its own snapshot so it never waits for the writer.
-// The change tracker's poll thread borrows the writer when it is idle; a BulkWriter holds
-// it (writer_mu_ locked) from BeginBulk() until it commits or is destroyed. The methods
-// are split by subject over blog_queries.cc, post_reads.cc, post_writes.cc, search.cc,
-// comment_queries.cc, user_queries.cc, session_queries.cc, revision_queries.cc,
-// media_queries.cc and bulk_writer.cc (imports, redirects).
+// The change tracker's poll thread borrows the writer when it is idle; a store copy or
+// import batch holds it (writer_mu_ locked) from BeginCopy() until it commits or is
+// destroyed (bulk_load.cc). Full-text search is FTS5's (search.cc).
 #pragma once
 
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
-#include <utility>
-#include <vector>
 
-#include "store/id_source.h"
 #include "store/sql/sql_store.h"
 #include "store/sqlite/change_tracker.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/reader_pool.h"
-#include "store/store.h"
 
 namespace samizdat::store::sqlite {
 
@@ -42,20 +36,10 @@ class SqliteStore final : public sql::SqlStore {
   uint64_t ChangeStamp() override { return tracker_.Stamp(); }
 
  private:
-  Status RunRead(Body body) override {
-    return Read([&](Connection& conn) { return body(conn); });
-  }
-  Status RunWrite(Body body) override {
-    return Write([&](Connection& conn) { return body(conn); });
-  }
-
-  // Runs fn(Connection&) -> Status or Result<T> on the writer inside one write
-  // transaction; commits if fn succeeded, rolls back otherwise.
-  template <typename Fn>
-  auto Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
-  // Runs fn(Connection&) on a borrowed reader inside one read snapshot.
-  template <typename Fn>
-  auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+  // On a borrowed reader inside one read snapshot (BEGIN … ROLLBACK).
+  Status RunRead(Body body) override;
+  // On the writer inside BEGIN IMMEDIATE … COMMIT, under writer_mu_.
+  Status RunWrite(Body body) override;
 
   // PRAGMA data_version on the writer if no write is running (the tracker's probe).
   std::optional<int64_t> WriterDataVersion();
@@ -67,29 +51,5 @@ class SqliteStore final : public sql::SqlStore {
   ReaderPool readers_;
   ChangeTracker tracker_;  // last: its thread stops first
 };
-
-template <typename Fn>
-auto SqliteStore::Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-  using R = decltype(fn(std::declval<Connection&>()));
-  std::lock_guard lock(writer_mu_);
-  Result<Transaction> tx = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
-  if (!tx.ok()) return R(tx.status());
-  R result = fn(*writer_);
-  if (!result.ok()) return result;  // ~Transaction rolls back
-  Status committed = tx->Commit();
-  if (!committed.ok()) return R(committed);
-  tracker_.NoteLocalWrite();
-  return result;
-}
-
-template <typename Fn>
-auto SqliteStore::Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-  using R = decltype(fn(std::declval<Connection&>()));
-  Result<ReaderPool::Lease> lease = readers_.Borrow();
-  if (!lease.ok()) return R(lease.status());
-  Result<Transaction> tx = Transaction::Begin(**lease, Transaction::Mode::kRead);
-  if (!tx.ok()) return R(tx.status());
-  return fn(**lease);  // ~Transaction ends the snapshot (nothing to commit)
-}
 
 }  // namespace samizdat::store::sqlite
