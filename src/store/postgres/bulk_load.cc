@@ -32,6 +32,7 @@
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
 #include "store/sql/bulk_batch.h"
+#include "store/sql/transaction.h"
 
 namespace samizdat::store::postgres {
 namespace {
@@ -46,7 +47,7 @@ constexpr size_t kTokensPerStatement = 5000;
 class PostgresBulkLoad final : public sql::BulkBatch {
  public:
   PostgresBulkLoad(PostgresStore& store, std::unique_lock<std::shared_mutex> lock,
-                   ConnectionPool::Lease lease, Transaction tx)
+                   sql::Pool::Lease lease, sql::Transaction tx)
       : BulkBatch(*lease),
         store_(store),
         lock_(std::move(lock)),
@@ -71,8 +72,8 @@ class PostgresBulkLoad final : public sql::BulkBatch {
 
   PostgresStore& store_;
   std::unique_lock<std::shared_mutex> lock_;    // on store_.bulk_mu_; declared before
-  std::optional<ConnectionPool::Lease> lease_;  // the lease and the transaction, so the
-  std::optional<Transaction> tx_;               // rollback runs first, the unlock last
+  std::optional<sql::Pool::Lease> lease_;       // the lease and the transaction, so the
+  std::optional<sql::Transaction> tx_;          // rollback runs first, the unlock last
   std::unordered_set<int64_t> added_comments_;  // gathered or copied
   std::vector<Comment> gathered_;               // not yet in bulk_comments
   // The last comment id HasComment() found stored nowhere: AddComment() of that id, which
@@ -282,9 +283,9 @@ Status PostgresBulkLoad::Settle(std::vector<int64_t>& orphans) {
 Result<std::unique_ptr<StoreCopy>> PostgresStore::BeginCopy() {
   std::unique_lock lock(bulk_mu_);
   for (int attempt = 0;; ++attempt) {
-    Result<ConnectionPool::Lease> lease = pool_.Borrow();
+    Result<sql::Pool::Lease> lease = pool_.Borrow();
     if (!lease.ok()) return lease.status();
-    Result<Transaction> tx = Transaction::Begin(**lease);
+    Result<sql::Transaction> tx = sql::Transaction::Begin(**lease);
     if (!tx.ok()) {
       // A pooled connection that died with the server: retry once on a fresh one.
       if (attempt == 0 && (*lease)->Broken()) {

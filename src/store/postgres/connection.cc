@@ -1,4 +1,4 @@
-// libpq calls behind Connection, its cursor and Transaction, and SQLSTATE -> Status.
+// libpq calls behind Connection and its cursor, and SQLSTATE -> Status.
 #include "store/postgres/connection.h"
 
 #include <charconv>
@@ -231,30 +231,6 @@ Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& par
   auto cursor = std::make_unique<PgCursor>(std::move(result));
   sql::Cursor* raw = cursor.get();
   return sql::Rows(raw, std::move(cursor));
-}
-
-// --- Transaction -------------------------------------------------------------------------
-
-Result<Transaction> Transaction::Begin(Connection& conn) {
-  SAMIZDAT_RETURN_IF_ERROR(conn.Exec("BEGIN"));
-  return Transaction(&conn);
-}
-
-Transaction::~Transaction() {
-  // A failed rollback leaves the connection broken or idle-in-error; the pool discards a
-  // broken one, and the next BEGIN on an aborted one would fail, so ROLLBACK is enough.
-  if (conn_ != nullptr && !conn_->Broken()) (void)conn_->Exec("ROLLBACK");
-}
-
-Status Transaction::Commit(std::string_view before_commit) {
-  Connection* conn = std::exchange(conn_, nullptr);
-  std::string sql(before_commit);
-  if (!sql.empty()) sql += "; ";
-  sql += "COMMIT";
-  Status committed = conn->Exec(sql);
-  // A failed statement in the batch leaves the transaction aborted: end it.
-  if (!committed.ok() && !conn->Broken()) (void)conn->Exec("ROLLBACK");
-  return committed;
 }
 
 }  // namespace samizdat::store::postgres

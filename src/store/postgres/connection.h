@@ -1,14 +1,13 @@
 // RAII over libpq: a Connection owns one PGconn* and the statements it has prepared
 // (keyed by SQL text, prepared once per connection), and is the PostgreSQL side of
-// sql::Connection, its rows a cursor over one PGresult; a Transaction is BEGIN … COMMIT
-// that rolls back unless committed.
+// sql::Connection, its rows a cursor over one PGresult.
 //
 // Parameters go as text (bytes as binary) and rows come back as text, so every value
 // crosses in PostgreSQL's own spelling: an int8 as "123", a bool as "t", a list as a
 // text[] literal '{"a","b"}', a bytea column as "\x…" (decoded by the cursor).
 //
 // Thread safety: none. A Connection is used by one thread at a time; the store hands
-// connections out through ConnectionPool.
+// connections out through its sql::Pool.
 #pragma once
 
 #include <libpq-fe.h>
@@ -62,9 +61,8 @@ class Connection final : public sql::Connection {
   // Runs one statement with parameters, preparing it on first use on this connection;
   // the Rows walk its whole result.
   Result<sql::Rows> Query(std::string_view sql, const sql::Params& params) override;
-  // Whether the connection is gone (the server closed it or the network failed): the
-  // pool then discards it instead of lending it again.
-  bool Broken() const { return PQstatus(conn_.get()) != CONNECTION_OK; }
+  bool Broken() const override { return PQstatus(conn_.get()) != CONNECTION_OK; }
+  bool InTransaction() const override { return PQtransactionStatus(conn_.get()) != PQTRANS_IDLE; }
   PGconn* handle() const { return conn_.get(); }
 
  private:
@@ -75,24 +73,6 @@ class Connection final : public sql::Connection {
   ConnHandle conn_;
   // SQL text -> the name it was prepared under on this connection ("s1", "s2", …).
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> prepared_;
-};
-
-// BEGIN (READ COMMITTED: rows are locked as they are written, so writers of one blog
-// queue on its row) … COMMIT. Rolls back on destruction unless committed.
-class Transaction {
- public:
-  static Result<Transaction> Begin(Connection& conn);
-
-  Transaction(Transaction&& other) noexcept : conn_(std::exchange(other.conn_, nullptr)) {}
-  Transaction& operator=(Transaction&&) = delete;
-  ~Transaction();
-
-  // COMMIT, first running `before_commit` (say, a NOTIFY) in the same round trip.
-  Status Commit(std::string_view before_commit = {});
-
- private:
-  explicit Transaction(Connection* conn) : conn_(conn) {}
-  Connection* conn_;  // null once committed, rolled back or moved from
 };
 
 }  // namespace samizdat::store::postgres

@@ -5,6 +5,7 @@
 #include "store/postgres/migrations.h"
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
+#include "store/sql/transaction.h"
 
 namespace samizdat::store {
 
@@ -34,11 +35,18 @@ Result<std::unique_ptr<Store>> PostgresStore::Open(const std::string& url) {
 }
 
 PostgresStore::PostgresStore(const std::string& url)
-    : pool_(url, kMaxConnections), listener_(url) {}
+    : pool_(
+          [url]() -> Result<std::unique_ptr<sql::Connection>> {
+            Result<std::unique_ptr<Connection>> opened = Connection::Open(url);
+            if (!opened.ok()) return opened.status();
+            return std::unique_ptr<sql::Connection>(std::move(*opened));
+          },
+          kMaxConnections),
+      listener_(url) {}
 
 Status PostgresStore::RunRead(Body body) {
   for (int attempt = 0;; ++attempt) {
-    Result<ConnectionPool::Lease> lease = pool_.Borrow();
+    Result<sql::Pool::Lease> lease = pool_.Borrow();
     if (!lease.ok()) return lease.status();
     Status result = body(**lease);
     // A pooled connection that died with the server: retry once on a fresh one.
@@ -53,9 +61,9 @@ Status PostgresStore::RunRead(Body body) {
 Status PostgresStore::RunWrite(Body body) {
   std::shared_lock batch(bulk_mu_);
   for (int attempt = 0;; ++attempt) {
-    Result<ConnectionPool::Lease> lease = pool_.Borrow();
+    Result<sql::Pool::Lease> lease = pool_.Borrow();
     if (!lease.ok()) return lease.status();
-    Result<Transaction> tx = Transaction::Begin(**lease);
+    Result<sql::Transaction> tx = sql::Transaction::Begin(**lease);
     if (!tx.ok()) {
       if (attempt == 0 && (*lease)->Broken()) {
         pool_.DropIdle();

@@ -17,7 +17,7 @@
 
 #include "store/postgres/change_listener.h"
 #include "store/postgres/connection.h"
-#include "store/postgres/pool.h"
+#include "store/sql/pool.h"
 #include "store/sql/sql_store.h"
 
 namespace samizdat::store::postgres {
@@ -50,7 +50,7 @@ class PostgresStore final : public sql::SqlStore {
 
   friend class PostgresBulkLoad;  // bulk_load.cc: holds bulk_mu_ exclusively
 
-  ConnectionPool pool_;
+  sql::Pool pool_;
   // Writes hold it shared; a store copy or import batch holds it exclusively while it
   // lives, so the other writers of this store wait for the batch (as with SQLite's one
   // writer).

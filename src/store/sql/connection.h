@@ -175,6 +175,11 @@ class Connection {
  public:
   virtual ~Connection() = default;
   virtual const Dialect& dialect() const = 0;
+  // Whether a transaction is open on the connection.
+  virtual bool InTransaction() const = 0;
+  // Whether the connection is gone (the server closed it or the network failed): the
+  // pool then drops it instead of lending it again. SQLite's never is.
+  virtual bool Broken() const { return false; }
   // Runs one statement with parameters (prepared on first use on this connection); its
   // rows are read through the Rows. Errors of running it may come from Query or Next.
   virtual Result<Rows> Query(std::string_view sql, const Params& params) = 0;

@@ -34,6 +34,7 @@
 #include "store/checks.h"
 #include "store/row_mapping.h"
 #include "store/sql/bulk_batch.h"
+#include "store/sql/transaction.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store::sqlite {
@@ -44,7 +45,7 @@ constexpr int64_t kBulkCacheKib = 16384;
 class SqliteBulkLoad final : public sql::BulkBatch {
  public:
   // Takes the writer (locked, in `tx`) and sets it up for the batch until it ends.
-  SqliteBulkLoad(SqliteStore& store, std::unique_lock<std::mutex> lock, Transaction tx)
+  SqliteBulkLoad(SqliteStore& store, std::unique_lock<std::mutex> lock, sql::Transaction tx)
       : BulkBatch(*store.writer_), store_(store), lock_(std::move(lock)), tx_(std::move(tx)) {
     Tune(true);
   }
@@ -83,10 +84,10 @@ class SqliteBulkLoad final : public sql::BulkBatch {
   Result<int64_t> IdOf(std::string_view sql, int64_t id);
 
   SqliteStore& store_;
-  std::unique_lock<std::mutex> lock_;  // on store_.writer_mu_; declared before tx_,
-  std::optional<Transaction> tx_;      // so the rollback runs before the unlock
-  int64_t saved_cache_size_ = -2000;   // the connection's cache_size before the batch
-  std::vector<Added> added_comments_;  // in the order added
+  std::unique_lock<std::mutex> lock_;   // on store_.writer_mu_; declared before tx_,
+  std::optional<sql::Transaction> tx_;  // so the rollback runs before the unlock
+  int64_t saved_cache_size_ = -2000;    // the connection's cache_size before the batch
+  std::vector<Added> added_comments_;   // in the order added
   // Published posts (not pages) carrying each label, by blog and label: label_counts'
   // increments.
   std::map<std::pair<int64_t, std::string>, int64_t> label_counts_;
@@ -272,7 +273,7 @@ Status SqliteBulkLoad::Settle(std::vector<int64_t>& orphans) {
 
 Result<std::unique_ptr<StoreCopy>> SqliteStore::BeginCopy() {
   std::unique_lock lock(writer_mu_);
-  Result<Transaction> tx = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
+  Result<sql::Transaction> tx = sql::Transaction::Begin(*writer_, "BEGIN IMMEDIATE");
   if (!tx.ok()) return tx.status();
   // Comments may come before their posts: foreign keys wait for COMMIT. SQLite turns
   // the pragma off again when the transaction ends.

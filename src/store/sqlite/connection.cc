@@ -1,4 +1,4 @@
-// Connection and Transaction: the RAII layer over sqlite3 and sqlite3_stmt;
+// Connection: the RAII layer over sqlite3 and sqlite3_stmt;
 // the SQLite side of sql::Connection (translating, binding, the cursor).
 #include "store/sqlite/connection.h"
 
@@ -278,26 +278,6 @@ Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& par
   }
   it->second->Bind(params);
   return sql::Rows(it->second.get(), nullptr);
-}
-
-Result<Transaction> Transaction::Begin(Connection& conn, Mode mode) {
-  // A transaction left open (a ROLLBACK that failed) would make BEGIN fail forever.
-  if (sqlite3_get_autocommit(conn.handle()) == 0) (void)conn.Exec("ROLLBACK");
-  SAMIZDAT_RETURN_IF_ERROR(
-      conn.Run(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", sql::Params()).status());
-  return Transaction(&conn);
-}
-
-Transaction::~Transaction() {
-  if (conn_ == nullptr) return;
-  // A failed ROLLBACK means SQLite already rolled back (it does after some errors).
-  (void)conn_->Run("ROLLBACK", sql::Params());
-}
-
-Status Transaction::Commit() {
-  Status st = conn_->Run("COMMIT", sql::Params()).status();
-  if (st.ok()) conn_ = nullptr;  // on failure the destructor rolls back
-  return st;
 }
 
 }  // namespace samizdat::store::sqlite

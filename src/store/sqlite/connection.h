@@ -1,10 +1,10 @@
 // RAII over SQLite's C handles: a Connection owns one sqlite3* and a cache of prepared
 // statements keyed by SQL text, and is the SQLite side of sql::Connection (queries in
 // PostgreSQL's spelling, translated once when prepared; a statement is reset when its
-// sql::Rows end); a Transaction is BEGIN … COMMIT that rolls back unless committed.
+// sql::Rows end).
 //
 // Thread safety: none. A Connection (and the Rows it returns) is used by one thread at a
-// time; the store hands connections out under a mutex (writer) or through ReaderPool.
+// time; the store hands connections out under a mutex (writer) or through its sql::Pool.
 #pragma once
 
 #include <sqlite3.h>
@@ -61,6 +61,7 @@ class Connection final : public sql::Connection {
   // Runs one or more statements that return no rows (migrations, pragmas).
   Status Exec(const std::string& sql) override;
   const sql::Dialect& dialect() const override;
+  bool InTransaction() const override { return sqlite3_get_autocommit(db_.get()) == 0; }
   // sql::Connection: `sql` is translated (TranslateSql) and prepared once.
   Result<sql::Rows> Query(std::string_view sql, const sql::Params& params) override;
   // Rows changed by the last INSERT, UPDATE or DELETE.
@@ -77,24 +78,6 @@ class Connection final : public sql::Connection {
   DbHandle db_;
   // Declared after db_, so the statements are finalized before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<Cached>, Hash, std::equal_to<>> cache_;
-};
-
-// BEGIN (deferred: a read snapshot) or BEGIN IMMEDIATE (takes the write lock now, so
-// checks made inside cannot be raced). Rolls back on destruction unless Commit() ran.
-class Transaction {
- public:
-  enum class Mode { kRead, kWrite };
-  static Result<Transaction> Begin(Connection& conn, Mode mode);
-
-  Transaction(Transaction&& other) noexcept : conn_(std::exchange(other.conn_, nullptr)) {}
-  Transaction& operator=(Transaction&&) = delete;
-  ~Transaction();
-
-  Status Commit();
-
- private:
-  explicit Transaction(Connection* conn) : conn_(conn) {}
-  Connection* conn_;  // null once committed, rolled back or moved from
 };
 
 }  // namespace samizdat::store::sqlite

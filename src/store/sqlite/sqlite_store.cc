@@ -3,6 +3,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/row_mapping.h"
+#include "store/sql/transaction.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
@@ -24,7 +25,14 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
 
 SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer)
     : writer_(std::move(writer)),
-      readers_(path),
+      readers_(
+          [path]() -> Result<std::unique_ptr<sql::Connection>> {
+            Result<std::unique_ptr<Connection>> reader = Connection::Open(path);
+            if (!reader.ok()) return reader.status();
+            SAMIZDAT_RETURN_IF_ERROR((*reader)->Exec("PRAGMA query_only = ON"));
+            return std::unique_ptr<sql::Connection>(std::move(*reader));
+          },
+          /*max_connections=*/0),
       tracker_(path, [this] { return WriterDataVersion(); }) {}
 
 std::optional<int64_t> SqliteStore::WriterDataVersion() {
@@ -37,16 +45,16 @@ std::optional<int64_t> SqliteStore::WriterDataVersion() {
 }
 
 Status SqliteStore::RunRead(Body body) {
-  Result<ReaderPool::Lease> lease = readers_.Borrow();
+  Result<sql::Pool::Lease> lease = readers_.Borrow();
   if (!lease.ok()) return lease.status();
-  Result<Transaction> tx = Transaction::Begin(**lease, Transaction::Mode::kRead);
+  Result<sql::Transaction> tx = sql::Transaction::Begin(**lease);
   if (!tx.ok()) return tx.status();
   return body(**lease);  // ~Transaction ends the snapshot (nothing to commit)
 }
 
 Status SqliteStore::RunWrite(Body body) {
   std::lock_guard lock(writer_mu_);
-  Result<Transaction> tx = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
+  Result<sql::Transaction> tx = sql::Transaction::Begin(*writer_, "BEGIN IMMEDIATE");
   if (!tx.ok()) return tx.status();
   SAMIZDAT_RETURN_IF_ERROR(body(*writer_));  // ~Transaction rolls back
   SAMIZDAT_RETURN_IF_ERROR(tx->Commit());

@@ -14,10 +14,10 @@
 #include <optional>
 #include <string>
 
+#include "store/sql/pool.h"
 #include "store/sql/sql_store.h"
 #include "store/sqlite/change_tracker.h"
 #include "store/sqlite/connection.h"
-#include "store/sqlite/reader_pool.h"
 
 namespace samizdat::store::sqlite {
 
@@ -48,7 +48,9 @@ class SqliteStore final : public sql::SqlStore {
 
   std::mutex writer_mu_;
   std::unique_ptr<Connection> writer_;  // guarded by writer_mu_
-  ReaderPool readers_;
+  // The readers, so that reads never queue behind the writer (each reads its own WAL
+  // snapshot); as many as the threads reading at once.
+  sql::Pool readers_;
   ChangeTracker tracker_;  // last: its thread stops first
 };
 
