@@ -27,7 +27,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -57,14 +56,6 @@ class SqliteBulkLoad final : public sql::BulkBatch {
   Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
 
  private:
-  // What Settle() needs to know of each comment added.
-  struct Added {
-    int64_t id;
-    int64_t blog_id;
-    int64_t post_id;
-    int64_t parent_id;
-  };
-
   Status Settle(std::vector<int64_t>& orphans) override;
   Status CommitTransaction() override;
   void Release() override;
@@ -80,14 +71,12 @@ class SqliteBulkLoad final : public sql::BulkBatch {
   Status IndexPosts();
   // What label_counts_insert does, for every label counted.
   Status WriteLabelCounts();
-  // The first column of the first row of `sql`, or 0 without a row.
-  Result<int64_t> IdOf(std::string_view sql, int64_t id);
 
   SqliteStore& store_;
-  std::unique_lock<std::mutex> lock_;   // on store_.writer_mu_; declared before tx_,
-  std::optional<sql::Transaction> tx_;  // so the rollback runs before the unlock
-  int64_t saved_cache_size_ = -2000;    // the connection's cache_size before the batch
-  std::vector<Added> added_comments_;   // in the order added
+  std::unique_lock<std::mutex> lock_;    // on store_.writer_mu_; declared before tx_,
+  std::optional<sql::Transaction> tx_;   // so the rollback runs before the unlock
+  int64_t saved_cache_size_ = -2000;     // the connection's cache_size before the batch
+  std::vector<int64_t> added_comments_;  // their ids
   // Published posts (not pages) carrying each label, by blog and label: label_counts'
   // increments.
   std::map<std::pair<int64_t, std::string>, int64_t> label_counts_;
@@ -192,7 +181,7 @@ Status SqliteBulkLoad::AddComment(const Comment& comment) {
     return Status::Conflict("a comment with id " + std::to_string(comment.id) + " exists");
   }
   if (!inserted.ok()) return Abandon(inserted);
-  added_comments_.push_back({comment.id, comment.blog_id, comment.post_id, comment.parent_id});
+  added_comments_.push_back(comment.id);
   return Status::Ok();
 }
 
@@ -217,57 +206,37 @@ Status SqliteBulkLoad::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) 
   return Status::Ok();
 }
 
-Result<int64_t> SqliteBulkLoad::IdOf(std::string_view sql, int64_t id) {
-  return conn_.Int64(sql, sql::Params().Add(id));
-}
-
 Status SqliteBulkLoad::Settle(std::vector<int64_t>& orphans) {
   // Comments whose post is not in their blog (or whose blog does not exist) go.
-  std::unordered_map<int64_t, int64_t> blog_of_post;  // memo
-  std::unordered_map<int64_t, int64_t> kept;          // comment id -> post id
-  std::map<int64_t, std::set<int64_t>> commented;     // blog id -> posts with new comments
-  for (const Added& c : added_comments_) {
-    auto memo = blog_of_post.find(c.post_id);
-    if (memo == blog_of_post.end()) {
-      auto added = added_posts_.find(c.post_id);
-      Result<int64_t> blog = added != added_posts_.end()
-                                 ? added->second
-                                 : IdOf("SELECT blog_id FROM posts WHERE id = $1", c.post_id);
-      if (!blog.ok()) return blog.status();
-      memo = blog_of_post.emplace(c.post_id, *blog).first;
-    }
-    if (memo->second == c.blog_id) {
-      kept.emplace(c.id, c.post_id);
-      commented[c.blog_id].insert(c.post_id);
-      continue;
-    }
-    SAMIZDAT_RETURN_IF_ERROR(
-        conn_.Run("DELETE FROM comments WHERE id = $1", sql::Params().Add(c.id)).status());
-    orphans.push_back(c.id);
-  }
+  const sql::Params added = sql::Params().AddList(added_comments_);
+  Result<sql::Rows> removed = conn_.Query(
+      "DELETE FROM comments WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM posts p "
+      "WHERE p.id = comments.post_id AND p.blog_id = comments.blog_id) RETURNING id",
+      added);
+  if (!removed.ok()) return removed.status();
+  SAMIZDAT_RETURN_IF_ERROR(
+      removed->ForEach([&](const sql::Rows& row) { orphans.push_back(row.Int64(0)); }));
 
-  // A reply whose parent is absent, or a comment of another post, becomes top-level.
-  for (const Added& c : added_comments_) {
-    if (c.parent_id == 0 || !kept.contains(c.id)) continue;
-    int64_t parent_post = 0;
-    if (c.parent_id != c.id) {
-      auto parent = kept.find(c.parent_id);
-      if (parent != kept.end()) {
-        parent_post = parent->second;
-      } else {  // from before the batch (orphans are gone by then)
-        Result<int64_t> stored = IdOf("SELECT post_id FROM comments WHERE id = $1", c.parent_id);
-        if (!stored.ok()) return stored.status();
-        parent_post = *stored;
-      }
-    }
-    if (parent_post == c.post_id) continue;
-    SAMIZDAT_RETURN_IF_ERROR(
-        conn_.Run("UPDATE comments SET parent_id = 0 WHERE id = $1", sql::Params().Add(c.id))
-            .status());
-  }
+  // A reply whose parent is absent, is itself, or is a comment of another post, becomes
+  // top-level.
+  SAMIZDAT_RETURN_IF_ERROR(
+      conn_
+          .Run("UPDATE comments AS c SET parent_id = 0 WHERE c.id = ANY($1) AND c.parent_id <> 0 "
+               "AND NOT EXISTS (SELECT 1 FROM comments pc WHERE pc.id = c.parent_id "
+               "AND pc.post_id = c.post_id AND pc.id <> c.id)",
+               added)
+          .status());
 
   SAMIZDAT_RETURN_IF_ERROR(IndexPosts());
   SAMIZDAT_RETURN_IF_ERROR(WriteLabelCounts());
+
+  // Posts with new comments, by blog: recounted and stamped.
+  std::map<int64_t, std::set<int64_t>> commented;
+  Result<sql::Rows> posts =
+      conn_.Query("SELECT DISTINCT blog_id, post_id FROM comments WHERE id = ANY($1)", added);
+  if (!posts.ok()) return posts.status();
+  SAMIZDAT_RETURN_IF_ERROR(
+      posts->ForEach([&](const sql::Rows& row) { commented[row.Int64(0)].insert(row.Int64(1)); }));
   return Restamp(commented);
 }
 
