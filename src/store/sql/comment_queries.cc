@@ -62,13 +62,12 @@ Status CheckParent(Connection& conn, const Comment& comment) {
 // (nothing inserted) otherwise. The checks ride on the INSERT, which ON CONFLICT leaves
 // usable in the transaction, so a comment costs no round trip of its own for them.
 Result<bool> InsertComment(Connection& conn, const Comment& comment) {
-  Result<int64_t> inserted =
-      conn.Run("INSERT INTO comments (" + std::string(kCommentColumns) +
-                   ") SELECT $1, $2, $3, $4, $5, "
-                   "$6, $7, $8, $9, $10, $11, $12, $13, $14 "
-                   "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $3 AND blog_id = $2) "
-                   "ON CONFLICT (id) DO NOTHING",
-               CommentFields(comment));
+  static const std::string kSql =
+      "INSERT INTO comments (" + std::string(kCommentColumns) +
+      ") SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 "
+      "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $3 AND blog_id = $2) "
+      "ON CONFLICT (id) DO NOTHING";
+  Result<int64_t> inserted = conn.Run(kSql, CommentFields(comment));
   if (!inserted.ok()) return inserted.status();
   return *inserted == 1;
 }

@@ -3,9 +3,11 @@
 // statement's values, Rows for the cursor over its result, Connection to run it.
 //
 // Queries are written once, in PostgreSQL's spelling: parameters $1, $2, …; a list
-// parameter as "x = ANY($n)", or as rows "unnest($n::text[]) AS name"; GREATEST(a, b); "FOR UPDATE"
-// row locks. The SQLite driver translates these once per statement, when it prepares it
-// (sqlite/connection.cc); both drivers prepare each statement once per connection and keep it.
+// parameter as "x = ANY($n)", or as rows "unnest($n::text[]) AS name"; GREATEST(a, b);
+// "FOR UPDATE" row locks; COLLATE "C". The SQLite driver translates these once per
+// statement, when it prepares it (sqlite/connection.cc); both drivers prepare each
+// statement once per connection and keep it. What the schemas themselves spell
+// differently is the connection's Dialect.
 //
 // Thread safety: none. A Connection, and the Rows it returns, is used by one thread at a
 // time. Ownership: Params borrows its text, bytes and lists (they must outlive the Query

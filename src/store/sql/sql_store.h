@@ -4,8 +4,11 @@
 // and supplies the engine: how a read and a write run (RunRead, RunWrite), and the parts
 // its dialect writes its own way — full-text search, the change stamp, bulk loading.
 //
-// The methods are split by subject over blog_queries.cc, session_queries.cc, … in
-// store/sql/. Thread safety: as Store's; every method runs inside one RunRead or RunWrite.
+// What the two schemas spell differently comes from the connection's Dialect. The methods
+// are split by subject over blog_queries.cc, post_reads.cc, post_writes.cc,
+// comment_queries.cc, user_queries.cc, session_queries.cc, revision_queries.cc,
+// media_queries.cc and redirect_queries.cc. Thread safety: as Store's; every statement
+// runs inside RunRead or RunWrite (a few methods read first, and write only when needed).
 #pragma once
 
 #include <memory>

@@ -1,5 +1,5 @@
-// Connection: the RAII layer over sqlite3 and sqlite3_stmt;
-// the SQLite side of sql::Connection (translating, binding, the cursor).
+// Connection: the RAII layer over sqlite3 and sqlite3_stmt, the SQLite side of
+// sql::Connection (translating, binding, the cursor), and SQLite's Dialect.
 #include "store/sqlite/connection.h"
 
 #include <cctype>
@@ -62,7 +62,6 @@ class Connection::Cached final : public sql::Cursor {
  public:
   Cached(sqlite3* db, StmtHandle stmt) : db_(db), stmt_(std::move(stmt)) {}
 
-  sqlite3_stmt* stmt() const { return stmt_.get(); }
   void Bind(const sql::Params& params);
 
   Result<bool> Next() override {
