@@ -64,8 +64,6 @@ class Connection final : public sql::Connection {
   bool InTransaction() const override { return sqlite3_get_autocommit(db_.get()) == 0; }
   // sql::Connection: `sql` is translated (TranslateSql) and prepared once.
   Result<sql::Rows> Query(std::string_view sql, const sql::Params& params) override;
-  // Rows changed by the last INSERT, UPDATE or DELETE.
-  int64_t Changes() const { return sqlite3_changes64(db_.get()); }
   sqlite3* handle() const { return db_.get(); }
 
  private:
