@@ -163,7 +163,7 @@ class PlanningSink final : public transfer::ImportSink {
 // The second read: converts and stores, skipping what is stored already.
 class StoringSink final : public transfer::ImportSink {
  public:
-  StoringSink(store::BulkWriter& writer, Converter& converter, const Plan& plan,
+  StoringSink(store::ImportBatch& writer, Converter& converter, const Plan& plan,
               ImportSummary& summary, const ImportOptions& options)
       : writer_(writer),
         converter_(converter),
@@ -276,7 +276,7 @@ class StoringSink final : public transfer::ImportSink {
     return Status::Ok();
   }
 
-  store::BulkWriter& writer_;
+  store::ImportBatch& writer_;
   Converter& converter_;
   const Plan& plan_;
   PostKeys keys_;
@@ -288,9 +288,9 @@ class StoringSink final : public transfer::ImportSink {
   std::vector<Pending> pending_;
 };
 
-// Stands in for the store's bulk writer in a dry run: remembers what would be added, so
+// Stands in for the store's import batch in a dry run: remembers what would be added, so
 // that the same decisions are made, and writes nothing.
-class DryRunWriter final : public store::BulkWriter {
+class DryRunWriter final : public store::ImportBatch {
  public:
   DryRunWriter(store::Store& store, int64_t blog_id) : store_(store), blog_id_(blog_id) {}
 
@@ -311,13 +311,6 @@ class DryRunWriter final : public store::BulkWriter {
     return Status::Ok();
   }
   Status AddRedirect(int64_t, std::string_view, std::string_view) override { return Status::Ok(); }
-  // An import adds none of these (they are for copying a whole store).
-  Status AddBlog(const Blog&) override { return Status::Ok(); }
-  Status AddUser(const User&) override { return Status::Ok(); }
-  Status AddSecret(const store::Secret&) override { return Status::Ok(); }
-  Status AddSpamCounts(int64_t, const store::SpamCounts&) override { return Status::Ok(); }
-  Status AddRevision(const Revision&) override { return Status::Ok(); }
-  Status AddMedia(const Media&) override { return Status::Ok(); }
   Status Commit(std::vector<int64_t>*) override { return Status::Ok(); }
 
  private:
@@ -427,7 +420,7 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
     *blog = std::move(*created);
   }
   summary.blog = *blog;
-  auto writer = store_.BeginBulk();
+  auto writer = store_.BeginImport();
   if (!writer.ok()) return writer.status();
   Converter converter(store_, *blog, *zone, plan);
   StoringSink storing(**writer, converter, plan, summary, options);

@@ -1,4 +1,4 @@
-// CopyStore: reads the source page by page and feeds one BulkWriter of the target.
+// CopyStore: reads the source page by page and feeds one StoreCopy of the target.
 #include "service/store_copy.h"
 
 #include <optional>
@@ -65,7 +65,7 @@ std::string Plural(size_t n, const char* one, const char* many) {
 
 class Copier {
  public:
-  Copier(store::Store& from, store::Store& to, store::BulkWriter& bulk, const TargetState& target,
+  Copier(store::Store& from, store::Store& to, store::StoreCopy& bulk, const TargetState& target,
          CopyReport& report)
       : from_(from), to_(to), bulk_(bulk), target_(target), report_(report) {}
 
@@ -259,7 +259,7 @@ class Copier {
 
   store::Store& from_;
   store::Store& to_;
-  store::BulkWriter& bulk_;
+  store::StoreCopy& bulk_;
   const TargetState& target_;
   CopyReport& report_;
 };
@@ -290,7 +290,7 @@ Status CopyStore(store::Store& from, store::Store& to, const CopyOptions& option
   }
 
   CopyReport counted;
-  auto bulk = to.BeginBulk();
+  auto bulk = to.BeginCopy();
   if (!bulk.ok()) return bulk.status().WithContext("the target");
   Copier copier(from, to, **bulk, *target, counted);
   SAMIZDAT_RETURN_IF_ERROR(copier.Secrets());

@@ -14,27 +14,27 @@ namespace samizdat::store {
 // CreateBlog and UpdateBlog: an id not negative (0: the store draws one) and settings
 // in range (posts per page and comment depth at least 1, moderation days not negative).
 Status CheckBlogSettings(const Blog& blog);
-// BulkWriter::AddBlog: a positive id (a copy keeps it) and the settings of CheckBlogSettings.
+// StoreCopy::AddBlog: a positive id (a copy keeps it) and the settings of CheckBlogSettings.
 Status CheckCopiedBlog(const Blog& blog);
 
 // CreatePost and UpdatePost: an id not negative (0: drawn) and a blog.
 Status CheckPost(const Post& post);
-// BulkWriter::AddPost: a positive id (an import keeps it) and a blog.
+// ImportBatch::AddPost: a positive id (an import keeps it) and a blog.
 Status CheckImportedPost(const Post& post);
 
 // CreateComment: a blog and a post, an id not negative (0: drawn), a parent id not
 // negative (0: none).
 Status CheckNewComment(const Comment& comment);
-// BulkWriter::AddComment: a positive id, a blog and a post, a parent id not negative
+// ImportBatch::AddComment: a positive id, a blog and a post, a parent id not negative
 // and a time (the store stamps only new comments).
 Status CheckImportedComment(const Comment& comment);
 
 // CreateUser: an email address.
 Status CheckUser(const User& user);
-// BulkWriter::AddUser: a positive id and an email address.
+// StoreCopy::AddUser: a positive id and an email address.
 Status CheckCopiedUser(const User& user);
 
-// GetOrCreateSecret and BulkWriter::AddSecret: a name and a value that is not empty.
+// GetOrCreateSecret and StoreCopy::AddSecret: a name and a value that is not empty.
 Status CheckSecret(std::string_view name, std::string_view value);
 
 // AddRevision: a blog and a post.
@@ -42,7 +42,7 @@ Status CheckRevision(const Revision& revision);
 // AddMedia: a blog, a hash of lowercase hex digits and a content type.
 Status CheckMedia(const Media& media);
 
-// BulkWriter::AddRedirect: both paths.
+// ImportBatch::AddRedirect: both paths.
 Status CheckRedirect(std::string_view old_path, std::string_view new_path);
 
 }  // namespace samizdat::store

@@ -1,5 +1,6 @@
-// Store: the only way code reaches stored data. One interface, one backend per database
-// (store/sqlite/ and store/postgres/); only src/app/ names a backend.
+// Store: the only way code reaches stored data. One interface, one implementation of its
+// queries (store/sql/) with one engine per database (store/sqlite/ and store/postgres/);
+// only src/app/ names a backend.
 //
 // Thread safety: a Store is safe for concurrent use from many threads without external
 // locking. Reads never wait for a writer (SQLite: WAL snapshots, one connection per
@@ -117,15 +118,15 @@ struct SpamCounts {
 };
 
 // Writes many posts and comments in one transaction, for imports: all of them land, or
-// none. Obtained from Store::BeginBulk(); while it lives, other writers of the store
+// none. Obtained from Store::BeginImport(); while it lives, other writers of the store
 // wait (readers do not). Destroying it without Commit() rolls everything back.
 //
 // Ids are kept as given (imports keep Blogger's); a post or comment whose id is already
 // stored is reported by Has*(), never overwritten. Comments may arrive before their post
 // (checks run at Commit). Paths and labels are checked as CreatePost checks them.
-class BulkWriter {
+class ImportBatch {
  public:
-  virtual ~BulkWriter() = default;
+  virtual ~ImportBatch() = default;
   // Whether a post (or comment) with this id is stored, in this batch or before it.
   virtual Result<bool> HasPost(int64_t post_id) = 0;
   virtual Result<bool> HasComment(int64_t comment_id) = 0;
@@ -137,7 +138,18 @@ class BulkWriter {
   // the blog; a later one for the same old path replaces it.
   virtual Status AddRedirect(int64_t blog_id, std::string_view old_path,
                              std::string_view new_path) = 0;
-  // The rest copies a whole store (samizdat migrate), keeping what imports do not carry.
+  // Ends the batch: removes comments whose post is not in the blog (returning their ids
+  // in `orphans`), makes replies whose parent is absent top-level, recounts the posts'
+  // comments, bumps the generation and comment_seq of every blog touched, and commits
+  // (durably). After it, the batch can do nothing more.
+  virtual Status Commit(std::vector<int64_t>* orphans) = 0;
+};
+
+// An import batch that copies a whole store (samizdat migrate): on top of the posts and
+// comments, what imports do not carry. Obtained from Store::BeginCopy(); otherwise as
+// ImportBatch.
+class StoreCopy : public ImportBatch {
+ public:
   // A blog as given: id, settings and times kept; its generation and comment_seq start
   // from the given ones (Commit bumps them, as for every blog a batch touches).
   // Conflict if the id or the host is taken.
@@ -153,11 +165,6 @@ class BulkWriter {
   virtual Status AddRevision(const Revision& revision) = 0;
   // A file as given (Store::AddMedia): the same hash already in the blog is left as it is.
   virtual Status AddMedia(const Media& media) = 0;
-  // Ends the batch: removes comments whose post is not in the blog (returning their ids
-  // in `orphans`), makes replies whose parent is absent top-level, recounts the posts'
-  // comments, bumps the generation and comment_seq of every blog touched, and commits
-  // (durably). After it, the writer can do nothing more.
-  virtual Status Commit(std::vector<int64_t>* orphans) = 0;
 };
 
 class Store {
@@ -244,8 +251,11 @@ class Store {
   virtual Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) = 0;
 
   // --- bulk writes and redirects -------------------------------------------------------
-  // Starts a bulk write (imports). Waits for other writers to finish first.
-  virtual Result<std::unique_ptr<BulkWriter>> BeginBulk() = 0;
+  // Starts an import batch. Waits for other writers to finish first.
+  virtual Result<std::unique_ptr<ImportBatch>> BeginImport() = 0;
+  // Starts a copy of a whole store into this one (samizdat migrate). Waits for other
+  // writers to finish first.
+  virtual Result<std::unique_ptr<StoreCopy>> BeginCopy() = 0;
   // The path a redirect from `old_path` leads to. NotFound when there is none.
   virtual Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) = 0;
   // Every redirect of the blog, by old path.

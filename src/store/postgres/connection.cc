@@ -1,8 +1,12 @@
-// libpq calls behind Connection, Rows, Params and Transaction, and SQLSTATE -> Status.
+// libpq calls behind Connection and its cursor, and SQLSTATE -> Status.
 #include "store/postgres/connection.h"
 
 #include <charconv>
 #include <cstdlib>
+#include <memory>
+#include <vector>
+
+#include "store/postgres/text_array.h"
 
 namespace samizdat::store::postgres {
 namespace {
@@ -45,122 +49,6 @@ Status PgError(PGconn* conn, const PGresult* result, std::string_view what) {
   return Status::Internal(message);
 }
 
-// --- Params ------------------------------------------------------------------------------
-
-void Params::Push(std::string value, int format, bool is_null) {
-  lengths_.push_back(static_cast<int>(value.size()));
-  values_.push_back(std::move(value));
-  formats_.push_back(format);
-  nulls_.push_back(is_null);
-}
-
-Params& Params::Add(int64_t value) {
-  Push(std::to_string(value), 0, false);
-  return *this;
-}
-
-Params& Params::AddBool(bool value) {
-  Push(value ? "t" : "f", 0, false);
-  return *this;
-}
-
-Params& Params::Add(double value) {
-  char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  Push(std::string(buffer, end), 0, false);
-  return *this;
-}
-
-Params& Params::Add(std::string_view text) {
-  Push(std::string(text), 0, false);
-  return *this;
-}
-
-Params& Params::AddBytes(std::string_view bytes) {
-  Push(std::string(bytes), 1, false);
-  return *this;
-}
-
-Params& Params::AddTextArray(const std::vector<std::string>& values) {
-  std::string literal = "{";
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) literal += ',';
-    literal += '"';
-    for (char c : values[i]) {
-      if (c == '"' || c == '\\') literal += '\\';
-      literal += c;
-    }
-    literal += '"';
-  }
-  literal += '}';
-  Push(std::move(literal), 0, false);
-  return *this;
-}
-
-Params& Params::AddInt64Array(const std::vector<int64_t>& values) {
-  std::string literal = "{";
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) literal += ',';
-    literal += std::to_string(values[i]);
-  }
-  literal += '}';
-  Push(std::move(literal), 0, false);
-  return *this;
-}
-
-Params& Params::AddNull() {
-  Push("", 0, true);
-  return *this;
-}
-
-std::vector<const char*> Params::Values() const {
-  std::vector<const char*> pointers;
-  pointers.reserve(values_.size());
-  for (size_t i = 0; i < values_.size(); ++i) {
-    pointers.push_back(nulls_[i] ? nullptr : values_[i].c_str());
-  }
-  return pointers;
-}
-
-// --- Rows --------------------------------------------------------------------------------
-
-int64_t Rows::Int64(int row, int column) const {
-  std::string_view text = TextView(row, column);
-  int64_t value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
-
-double Rows::Double(int row, int column) const {
-  // from_chars for double is in GCC 12's libstdc++; strtod would depend on the locale.
-  std::string_view text = TextView(row, column);
-  double value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
-
-std::string_view Rows::TextView(int row, int column) const {
-  return std::string_view(PQgetvalue(result_.get(), row, column),
-                          static_cast<size_t>(PQgetlength(result_.get(), row, column)));
-}
-
-std::string Rows::Bytes(int row, int column) const {
-  size_t length = 0;
-  unsigned char* bytes = PQunescapeBytea(
-      reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row, column)), &length);
-  if (bytes == nullptr) return {};
-  std::string value(reinterpret_cast<const char*>(bytes), length);
-  PQfreemem(bytes);
-  return value;
-}
-
-int64_t Rows::Affected() const {
-  std::string_view text = PQcmdTuples(result_.get());
-  int64_t value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
-
 // --- Connection --------------------------------------------------------------------------
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo) {
@@ -193,7 +81,96 @@ Status Connection::Exec(const std::string& sql) {
   return Status::Ok();
 }
 
-Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
+namespace {
+
+constexpr sql::Dialect kDialect{
+    .email_matches = "lower(email) = lower($1)",
+    .insert_labels =
+        "INSERT INTO post_labels (post_id, blog_id, name, position) "
+        "SELECT $1, $2, name, position - 1 FROM unnest($3::text[]) "
+        "WITH ORDINALITY AS l(name, position)",
+    .labels_carry_post = false,
+    .post_labels =
+        "(SELECT array_agg(l.name ORDER BY l.position) FROM post_labels l WHERE l.post_id = p.id)",
+    .like_ignoring_case = "ILIKE",
+    // Both read from their indexes (post_labels_listing, posts_listing: hence p.blog_id),
+    // in byte order after folding case whatever the database's collation.
+    .label_counts =
+        "SELECT l.name, COUNT(*) FROM post_labels l JOIN posts p ON p.id = l.post_id "
+        "WHERE l.blog_id = $1 AND p.blog_id = $1 AND p.kind = 'post' AND p.status = 'published' "
+        "GROUP BY l.name ORDER BY lower(l.name) COLLATE \"C\", l.name COLLATE \"C\"",
+    // The advisory lock key is "samizdat" in ASCII, as a number.
+    .begin_migration = "BEGIN; SELECT pg_advisory_xact_lock(8314046686895038836)"};
+
+// A whole PGresult, walked one row at a time.
+class PgCursor final : public sql::Cursor {
+ public:
+  explicit PgCursor(ResultHandle result) : result_(std::move(result)) {}
+  Result<bool> Next() override { return ++row_ < PQntuples(result_.get()); }
+  int64_t Changed() const override { return Number<int64_t>(PQcmdTuples(result_.get())); }
+  bool IsNull(int column) const override { return PQgetisnull(result_.get(), row_, column); }
+  int64_t Int64(int column) const override { return Number<int64_t>(TextView(column)); }
+  // from_chars for double is in GCC 12's libstdc++; strtod would depend on the locale.
+  double Double(int column) const override { return Number<double>(TextView(column)); }
+  bool Bool(int column) const override { return TextView(column) == "t"; }
+  std::string_view TextView(int column) const override {
+    return std::string_view(PQgetvalue(result_.get(), row_, column),
+                            static_cast<size_t>(PQgetlength(result_.get(), row_, column)));
+  }
+  std::string Bytes(int column) const override {
+    size_t length = 0;
+    unsigned char* bytes = PQunescapeBytea(
+        reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row_, column)), &length);
+    if (bytes == nullptr) return {};
+    std::string value(reinterpret_cast<const char*>(bytes), length);
+    PQfreemem(bytes);
+    return value;
+  }
+  Result<std::vector<std::string>> List(int column) const override {
+    return DecodeTextArray(TextView(column));
+  }
+
+ private:
+  template <typename T>
+  static T Number(std::string_view text) {
+    T value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+  }
+
+  ResultHandle result_;
+  int row_ = -1;
+};
+
+// '{"a","b"}': the text[] literal of `values`.
+std::string TextArray(const std::vector<std::string>& values) {
+  std::string literal = "{";
+  for (const std::string& value : values) {
+    if (literal.size() > 1) literal += ',';
+    literal += '"';
+    for (char c : value) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  return literal + "}";
+}
+
+std::string IntArray(const std::vector<int64_t>& values) {
+  std::string literal = "{";
+  for (int64_t value : values) {
+    if (literal.size() > 1) literal += ',';
+    literal += std::to_string(value);
+  }
+  return literal + "}";
+}
+
+}  // namespace
+
+const sql::Dialect& Connection::dialect() const { return kDialect; }
+
+Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& params) {
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
     std::string name = "s" + std::to_string(prepared_.size() + 1);
@@ -204,38 +181,45 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
     }
     found = prepared_.emplace(std::move(text), std::move(name)).first;
   }
-  const std::vector<const char*> values = params.Values();
-  ResultHandle result(PQexecPrepared(conn_.get(), found->second.c_str(), params.size(),
-                                     values.data(), params.Lengths(), params.Formats(), 0));
+  // Every value as text, but bytes in binary; no LIMIT as NULL (a null pointer).
+  using Kind = sql::Params::Kind;
+  const int n = params.size();
+  std::vector<std::string> texts(n);
+  std::vector<const char*> values(n, nullptr);
+  std::vector<int> lengths(n, 0), formats(n, 0);
+  for (int i = 0; i < n; ++i) {
+    const sql::Params::Value& v = params.values()[i];
+    switch (v.kind) {
+      case Kind::kNoLimit: continue;
+      case Kind::kInt: texts[i] = std::to_string(v.number); break;
+      case Kind::kBool: texts[i] = v.number != 0 ? "t" : "f"; break;
+      case Kind::kDouble: {
+        char buffer[64];
+        auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v.real);
+        texts[i].assign(buffer, end);
+        break;
+      }
+      case Kind::kText: texts[i] = v.text; break;
+      case Kind::kBytes:
+        texts[i] = v.text;
+        formats[i] = 1;
+        break;
+      case Kind::kTextList:
+      case Kind::kColumnList: texts[i] = TextArray(*v.texts); break;
+      case Kind::kIntList: texts[i] = IntArray(*v.ints); break;
+    }
+    values[i] = texts[i].c_str();
+    lengths[i] = static_cast<int>(texts[i].size());
+  }
+  ResultHandle result(PQexecPrepared(conn_.get(), found->second.c_str(), n, values.data(),
+                                     lengths.data(), formats.data(), 0));
   const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     return PgError(conn_.get(), result.get(), "PostgreSQL");
   }
-  return Rows(std::move(result));
-}
-
-// --- Transaction -------------------------------------------------------------------------
-
-Result<Transaction> Transaction::Begin(Connection& conn) {
-  SAMIZDAT_RETURN_IF_ERROR(conn.Exec("BEGIN"));
-  return Transaction(&conn);
-}
-
-Transaction::~Transaction() {
-  // A failed rollback leaves the connection broken or idle-in-error; the pool discards a
-  // broken one, and the next BEGIN on an aborted one would fail, so ROLLBACK is enough.
-  if (conn_ != nullptr && !conn_->Broken()) (void)conn_->Exec("ROLLBACK");
-}
-
-Status Transaction::Commit(std::string_view before_commit) {
-  Connection* conn = std::exchange(conn_, nullptr);
-  std::string sql(before_commit);
-  if (!sql.empty()) sql += "; ";
-  sql += "COMMIT";
-  Status committed = conn->Exec(sql);
-  // A failed statement in the batch leaves the transaction aborted: end it.
-  if (!committed.ok() && !conn->Broken()) (void)conn->Exec("ROLLBACK");
-  return committed;
+  auto cursor = std::make_unique<PgCursor>(std::move(result));
+  sql::Cursor* raw = cursor.get();
+  return sql::Rows(raw, std::move(cursor));
 }
 
 }  // namespace samizdat::store::postgres

@@ -1,10 +1,11 @@
-// Opening the PostgreSQL store: the first connection, migrations, the pool and the
-// change listener; and the helpers every write shares.
+// Opening the PostgreSQL store (the first connection, migrations, the pool and the change
+// listener), and how its reads and writes run.
 #include "store/postgres/postgres_store.h"
 
 #include "store/postgres/migrations.h"
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
+#include "store/sql/transaction.h"
 
 namespace samizdat::store {
 
@@ -34,17 +35,62 @@ Result<std::unique_ptr<Store>> PostgresStore::Open(const std::string& url) {
 }
 
 PostgresStore::PostgresStore(const std::string& url)
-    : pool_(url, kMaxConnections), listener_(url) {}
+    : pool_(
+          [url]() -> Result<std::unique_ptr<sql::Connection>> {
+            Result<std::unique_ptr<Connection>> opened = Connection::Open(url);
+            if (!opened.ok()) return opened.status();
+            return std::unique_ptr<sql::Connection>(std::move(*opened));
+          },
+          kMaxConnections),
+      listener_(url) {}
 
-Status PostgresStore::BumpGeneration(Connection& conn, int64_t blog_id) {
-  Result<Rows> bumped =
-      conn.Query("UPDATE blogs SET generation = generation + 1, updated_ms = $2 WHERE id = $1",
-                 Params().Add(blog_id).Add(NowMillis()));
-  if (!bumped.ok()) return bumped.status();
-  if (bumped->Affected() == 0) {
-    return Status::NotFound("no blog with id " + std::to_string(blog_id));
+Status PostgresStore::RunRead(Body body) {
+  for (int attempt = 0;; ++attempt) {
+    Result<sql::Pool::Lease> lease = pool_.Borrow();
+    if (!lease.ok()) return lease.status();
+    Status result = body(**lease);
+    // A pooled connection that died with the server: retry once on a fresh one.
+    if (!result.ok() && attempt == 0 && (*lease)->Broken()) {
+      pool_.DropIdle();
+      continue;
+    }
+    return result;
   }
-  return Status::Ok();
+}
+
+Status PostgresStore::RunWrite(Body body) {
+  std::shared_lock batch(bulk_mu_);
+  for (int attempt = 0;; ++attempt) {
+    Result<sql::Pool::Lease> lease = pool_.Borrow();
+    if (!lease.ok()) return lease.status();
+    Result<sql::Transaction> tx = sql::Transaction::Begin(**lease);
+    if (!tx.ok()) {
+      if (attempt == 0 && (*lease)->Broken()) {
+        pool_.DropIdle();
+        continue;
+      }
+      return tx.status();
+    }
+    SAMIZDAT_RETURN_IF_ERROR(body(**lease));  // ~Transaction rolls back
+    SAMIZDAT_RETURN_IF_ERROR(tx->Commit(std::string("NOTIFY ") + kChangeChannel));
+    listener_.NoteLocalWrite();
+    return Status::Ok();
+  }
+}
+
+Result<bool> PostgresStore::LockPublishing(sql::Connection& conn, int64_t blog_id) {
+  // Two int4 keys made of the blog id's halves: a key space apart from the single int8
+  // keys (the migrations' lock).
+  const uint64_t id = static_cast<uint64_t>(blog_id);
+  bool found = false;
+  Result<sql::Rows> locked =
+      conn.First("SELECT pg_try_advisory_xact_lock($1::int4, $2::int4)",
+                 sql::Params()
+                     .Add(static_cast<int64_t>(static_cast<int32_t>(id >> 32)))
+                     .Add(static_cast<int64_t>(static_cast<int32_t>(id & 0xffffffffu))),
+                 &found);
+  if (!locked.ok()) return locked.status();
+  return found && locked->Bool(0);
 }
 
 }  // namespace postgres

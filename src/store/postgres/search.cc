@@ -16,7 +16,8 @@ namespace {
 // log of the length. Documents and queries are read through samizdat_search_text
 // (migration 0001), and so is the text ts_headline marks every match of (SnippetHtml
 // picks the window): with no punctuation left, it drops or merges nothing.
-const std::string& SearchSql() {
+// `select` is PostSelect()'s, the post's columns and its labels.
+const std::string& SearchSql(const std::string& select) {
   static const std::string kSql =
       "WITH hits AS ("
       " SELECT p.id, ts_rank_cd('{0.1, 0.2, 0.2, 1.0}'::float4[], p.search, q.query, 1) AS rank,"
@@ -24,9 +25,8 @@ const std::string& SearchSql() {
       " FROM posts p, plainto_tsquery('samizdat_search', samizdat_search_text($1)) AS q(query)"
       " WHERE p.search @@ q.query AND p.blog_id = $2 AND p.kind = 'post'"
       "  AND p.status = 'published'"
-      " ORDER BY rank DESC, p.published_ms DESC, p.id DESC LIMIT $3 OFFSET $4) "
-      "SELECT " +
-      std::string(kPostColumns) + ", " + std::string(kPostLabelsColumn) +
+      " ORDER BY rank DESC, p.published_ms DESC, p.id DESC LIMIT $3 OFFSET $4) " +
+      select +
       ", ts_headline('samizdat_search', samizdat_search_text(p.body_text),"
       "  plainto_tsquery('samizdat_search', samizdat_search_text($1)),"
       "  'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true')"
@@ -43,25 +43,18 @@ Result<std::vector<SearchHit>> PostgresStore::Search(int64_t blog_id, std::strin
                                                      int limit, int offset) {
   const std::string words = SearchWords(text);
   if (words.empty()) return std::vector<SearchHit>();
-  Params params;
-  params.Add(words).Add(blog_id);
-  if (limit < 0) {
-    params.AddNull();  // LIMIT NULL: no limit
-  } else {
-    params.Add(limit);
-  }
-  params.Add(offset < 0 ? 0 : offset);
-  return Read([&](Connection& conn) -> Result<std::vector<SearchHit>> {
-    Result<Rows> rows = conn.Query(SearchSql(), params);
+  return Read([&](sql::Connection& conn) -> Result<std::vector<SearchHit>> {
+    Result<sql::Rows> rows = conn.Query(
+        SearchSql(PostSelect(conn.dialect())),
+        sql::Params().Add(words).Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset));
     if (!rows.ok()) return rows.status();
+    std::vector<std::string> headlines;  // the column after the labels
+    Result<std::vector<Post>> posts = ReadPosts(conn, *rows, &headlines);
+    if (!posts.ok()) return posts.status();
     std::vector<SearchHit> hits;
-    hits.reserve(rows->size());
-    for (int i = 0; i < rows->size(); ++i) {
-      Result<Post> post = ReadLabelledPost(*rows, i);
-      if (!post.ok()) return post.status();
-      // The headline follows the labels.
-      std::string snippet = SnippetHtml(post->body_text, rows->TextView(i, kPostColumnCount + 1));
-      hits.push_back(SearchHit{std::move(*post), std::move(snippet)});
+    for (size_t i = 0; i < posts->size(); ++i) {
+      std::string snippet = SnippetHtml((*posts)[i].body_text, headlines[i]);
+      hits.push_back(SearchHit{std::move((*posts)[i]), std::move(snippet)});
     }
     return hits;
   });
@@ -70,15 +63,15 @@ Result<std::vector<SearchHit>> PostgresStore::Search(int64_t blog_id, std::strin
 Result<int> PostgresStore::CountSearch(int64_t blog_id, std::string_view text) {
   const std::string words = SearchWords(text);
   if (words.empty()) return 0;
-  return Read([&](Connection& conn) -> Result<int> {
-    Result<Rows> rows = conn.Query(
+  return Read([&](sql::Connection& conn) -> Result<int> {
+    Result<int64_t> count = conn.Int64(
         "SELECT COUNT(*) FROM posts p"
         " WHERE p.search @@ plainto_tsquery('samizdat_search', samizdat_search_text($1))"
         " AND p.blog_id = $2"
         " AND p.kind = 'post' AND p.status = 'published'",
-        Params().Add(words).Add(blog_id));
-    if (!rows.ok()) return rows.status();
-    return rows->Int(0, 0);
+        sql::Params().Add(words).Add(blog_id));
+    if (!count.ok()) return count.status();
+    return static_cast<int>(*count);
   });
 }
 

@@ -1,9 +1,205 @@
-// Connection, Statement and Transaction: the RAII layer over sqlite3 and sqlite3_stmt.
+// Connection: the RAII layer over sqlite3 and sqlite3_stmt, the SQLite side of
+// sql::Connection (translating, binding, the cursor), and SQLite's Dialect.
 #include "store/sqlite/connection.h"
 
+#include <cctype>
+#include <cstdio>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 namespace samizdat::store::sqlite {
+namespace {
+
+// A JSON array of `values` (strings escaped as JSON wants), for json_each().
+template <typename T>
+std::string JsonArray(const std::vector<T>& values) {
+  std::string json = "[";
+  for (const T& value : values) {
+    if (json.size() > 1) json += ',';
+    if constexpr (std::is_same_v<T, int64_t>) {
+      json += std::to_string(value);
+    } else {
+      json += '"';
+      for (char c : value) {
+        if (c == '"' || c == '\\') {
+          json += '\\';
+          json += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+          json += escaped;
+        } else {
+          json += c;
+        }
+      }
+      json += '"';
+    }
+  }
+  return json + "]";
+}
+
+constexpr sql::Dialect kDialect{
+    .email_matches = "email = $1",
+    .insert_labels =
+        "INSERT INTO post_labels (post_id, blog_id, name, position, kind, status, "
+        "published_ms) SELECT $1, $2, value, key, $4, $5, $6 FROM json_each($3)",
+    .labels_carry_post = true,
+    .post_labels = "",
+    .like_ignoring_case = "LIKE",
+    // NOCASE folds ASCII letters only.
+    .label_counts =
+        "SELECT name, count FROM label_counts WHERE blog_id = $1 "
+        "ORDER BY name COLLATE NOCASE, name",
+    .begin_migration = "BEGIN IMMEDIATE"};
+
+}  // namespace
+
+const sql::Dialect& Connection::dialect() const { return kDialect; }
+
+// One prepared statement of the cache, read through sql::Rows as its cursor.
+class Connection::Cached final : public sql::Cursor {
+ public:
+  Cached(sqlite3* db, StmtHandle stmt) : db_(db), stmt_(std::move(stmt)) {}
+
+  void Bind(const sql::Params& params);
+
+  Result<bool> Next() override {
+    if (bind_rc_ != SQLITE_OK) return SqliteError(db_, bind_rc_, "cannot bind a value");
+    int rc = sqlite3_step(stmt_.get());
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return SqliteError(db_, rc, sqlite3_sql(stmt_.get()));
+  }
+  int64_t Changed() const override { return sqlite3_changes64(db_); }
+  bool IsNull(int column) const override {
+    return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
+  }
+  int64_t Int64(int column) const override { return sqlite3_column_int64(stmt_.get(), column); }
+  double Double(int column) const override { return sqlite3_column_double(stmt_.get(), column); }
+  bool Bool(int column) const override { return sqlite3_column_int(stmt_.get(), column) != 0; }
+  std::string_view TextView(int column) const override {
+    const unsigned char* text = sqlite3_column_text(stmt_.get(), column);
+    if (text == nullptr) return {};
+    return {reinterpret_cast<const char*>(text),
+            static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), column))};
+  }
+  std::string Bytes(int column) const override {
+    const void* bytes = sqlite3_column_blob(stmt_.get(), column);
+    if (bytes == nullptr) return {};
+    return {static_cast<const char*>(bytes),
+            static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), column))};
+  }
+  // Newline-joined (labels are typed on one line: a newline inside one would come back
+  // as two labels).
+  Result<std::vector<std::string>> List(int column) const override {
+    std::vector<std::string> values;
+    std::string_view joined = TextView(column);
+    while (!joined.empty()) {
+      const size_t end = joined.find('\n');
+      std::string_view value = joined.substr(0, end);
+      if (!value.empty()) values.emplace_back(value);
+      if (end == std::string_view::npos) break;
+      joined.remove_prefix(end + 1);
+    }
+    return values;
+  }
+  void Done() override {
+    sqlite3_reset(stmt_.get());
+    sqlite3_clear_bindings(stmt_.get());
+    bind_rc_ = SQLITE_OK;
+  }
+
+ private:
+  sqlite3* db_;
+  StmtHandle stmt_;
+  int bind_rc_ = SQLITE_OK;  // the first failed bind's code
+};
+
+void Connection::Cached::Bind(const sql::Params& params) {
+  using Kind = sql::Params::Kind;
+  int index = 0;
+  for (const sql::Params::Value& v : params.values()) {
+    sqlite3_stmt* s = stmt_.get();
+    ++index;
+    int rc = SQLITE_OK;
+    switch (v.kind) {
+      case Kind::kInt:
+      case Kind::kBool: rc = sqlite3_bind_int64(s, index, v.number); break;
+      case Kind::kNoLimit: rc = sqlite3_bind_int64(s, index, -1); break;
+      case Kind::kDouble: rc = sqlite3_bind_double(s, index, v.real); break;
+      case Kind::kText:  // a non-null pointer even when empty: NULL would bind SQL NULL
+        rc = sqlite3_bind_text64(s, index, v.text.empty() ? "" : v.text.data(), v.text.size(),
+                                 SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
+      case Kind::kBytes:
+        rc = sqlite3_bind_blob64(s, index, v.text.empty() ? "" : v.text.data(), v.text.size(),
+                                 SQLITE_TRANSIENT);
+        break;
+      case Kind::kColumnList: {
+        std::string joined;
+        for (const std::string& value : *v.texts) {
+          if (!joined.empty()) joined += '\n';
+          joined += value;
+        }
+        rc = sqlite3_bind_text64(s, index, joined.data(), joined.size(), SQLITE_TRANSIENT,
+                                 SQLITE_UTF8);
+        break;
+      }
+      case Kind::kTextList:
+      case Kind::kIntList: {
+        std::string json = v.texts != nullptr ? JsonArray(*v.texts) : JsonArray(*v.ints);
+        rc = sqlite3_bind_text64(s, index, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
+      }
+    }
+    if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+  }
+}
+
+std::string TranslateSql(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 32);
+  bool quoted = false;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    const std::string_view rest = sql.substr(i);
+    if (sql[i] == '\'') quoted = !quoted;
+    if (quoted) {
+      out += sql[i];
+    } else if (rest.starts_with("= ANY($")) {
+      const size_t close = rest.find(')');
+      out += "IN (SELECT value FROM json_each(?";
+      out += rest.substr(7, close - 7);
+      out += "))";
+      i += close;
+    } else if (rest.starts_with("unnest($")) {
+      const size_t cast = rest.find("::text[]) AS ");
+      size_t end = cast + 13;
+      while (end < rest.size() &&
+             (std::isalnum(static_cast<unsigned char>(rest[end])) || rest[end] == '_'))
+        ++end;
+      const std::string_view name = rest.substr(cast + 13, end - cast - 13);
+      out += "(SELECT value AS ";
+      out += name;
+      out += " FROM json_each(?";
+      out += rest.substr(8, cast - 8);
+      out += ")) AS ";
+      out += name;
+      i += end - 1;
+    } else if (rest.starts_with("GREATEST(")) {
+      out += "MAX(";
+      i += 8;
+    } else if (rest.starts_with(" FOR UPDATE")) {
+      i += 10;
+    } else if (rest.starts_with("COLLATE \"C\"")) {
+      out += "COLLATE BINARY";
+      i += 10;
+    } else {
+      out += sql[i] == '$' ? '?' : sql[i];
+    }
+  }
+  return out;
+}
 
 Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string message(what);
@@ -17,71 +213,6 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
     case SQLITE_CONSTRAINT_FOREIGNKEY: return Status::NotFound(std::move(message));
     default: return Status::Internal(std::move(message));
   }
-}
-
-Statement::~Statement() {
-  if (stmt_ == nullptr) return;
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
-
-Statement& Statement::Bind(int index, int64_t value) {
-  int rc = sqlite3_bind_int64(stmt_, index, value);
-  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-  return *this;
-}
-
-Statement& Statement::Bind(int index, std::string_view value) {
-  // A non-null pointer even for an empty view: NULL would bind SQL NULL, not ''.
-  int rc = sqlite3_bind_text64(stmt_, index, value.empty() ? "" : value.data(), value.size(),
-                               SQLITE_TRANSIENT, SQLITE_UTF8);
-  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-  return *this;
-}
-
-Statement& Statement::Bind(int index, double value) {
-  int rc = sqlite3_bind_double(stmt_, index, value);
-  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-  return *this;
-}
-
-Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  // A non-null pointer even for no bytes: NULL would bind SQL NULL, not a zero-length BLOB.
-  int rc = sqlite3_bind_blob64(stmt_, index, bytes.empty() ? "" : bytes.data(), bytes.size(),
-                               SQLITE_TRANSIENT);
-  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-  return *this;
-}
-
-Result<bool> Statement::Step() {
-  if (bind_rc_ != SQLITE_OK) return SqliteError(db_, bind_rc_, "cannot bind a value");
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  // sqlite3_step returns the extended code, so constraint kinds can be told apart.
-  return SqliteError(db_, rc, sqlite3_sql(stmt_));
-}
-
-Status Statement::Run() {
-  for (;;) {
-    Result<bool> row = Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-  }
-}
-
-std::string_view Statement::TextView(int column) const {
-  const unsigned char* text = sqlite3_column_text(stmt_, column);
-  if (text == nullptr) return {};
-  return {reinterpret_cast<const char*>(text),
-          static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
-}
-
-std::string_view Statement::BlobView(int column) const {
-  const void* bytes = sqlite3_column_blob(stmt_, column);
-  if (bytes == nullptr) return {};
-  return {static_cast<const char*>(bytes),
-          static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
@@ -119,41 +250,23 @@ Status Connection::Exec(const std::string& sql) {
   return SqliteError(db_.get(), rc, "SQL failed");
 }
 
-Result<Statement> Connection::Prepare(std::string_view sql) {
+Connection::Connection(DbHandle db) : db_(std::move(db)) {}
+Connection::~Connection() = default;
+
+Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& params) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
+    const std::string translated = TranslateSql(sql);
     sqlite3_stmt* raw = nullptr;
-    int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
+    int rc = sqlite3_prepare_v3(db_.get(), translated.data(), static_cast<int>(translated.size()),
                                 SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
     StmtHandle stmt(raw);
     if (rc != SQLITE_OK) return SqliteError(db_.get(), rc, "cannot prepare SQL");
-    it = cache_.emplace(std::string(sql), std::move(stmt)).first;
+    it = cache_.emplace(std::string(sql), std::make_unique<Cached>(db_.get(), std::move(stmt)))
+             .first;
   }
-  return Statement(db_.get(), it->second.get());
-}
-
-Result<Transaction> Transaction::Begin(Connection& conn, Mode mode) {
-  // A transaction left open (a ROLLBACK that failed) would make BEGIN fail forever.
-  if (sqlite3_get_autocommit(conn.handle()) == 0) (void)conn.Exec("ROLLBACK");
-  Result<Statement> begin = conn.Prepare(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
-  if (!begin.ok()) return begin.status();
-  SAMIZDAT_RETURN_IF_ERROR(begin->Run());
-  return Transaction(&conn);
-}
-
-Transaction::~Transaction() {
-  if (conn_ == nullptr) return;
-  Result<Statement> rollback = conn_->Prepare("ROLLBACK");
-  // A failed ROLLBACK means SQLite already rolled back (it does after some errors).
-  if (rollback.ok()) (void)rollback->Run();
-}
-
-Status Transaction::Commit() {
-  Result<Statement> commit = conn_->Prepare("COMMIT");
-  if (!commit.ok()) return commit.status();
-  Status st = commit->Run();
-  if (st.ok()) conn_ = nullptr;  // on failure the destructor rolls back
-  return st;
+  it->second->Bind(params);
+  return sql::Rows(it->second.get(), nullptr);
 }
 
 }  // namespace samizdat::store::sqlite

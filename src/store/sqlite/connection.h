@@ -1,9 +1,10 @@
 // RAII over SQLite's C handles: a Connection owns one sqlite3* and a cache of prepared
-// statements keyed by SQL text; a Statement borrows one of them for a single use; a
-// Transaction is BEGIN … COMMIT that rolls back unless committed.
+// statements keyed by SQL text, and is the SQLite side of sql::Connection (queries in
+// PostgreSQL's spelling, translated once when prepared; a statement is reset when its
+// sql::Rows end).
 //
-// Thread safety: none. A Connection (and its Statements) is used by one thread at a
-// time; the store hands connections out under a mutex (writer) or through ReaderPool.
+// Thread safety: none. A Connection (and the Rows it returns) is used by one thread at a
+// time; the store hands connections out under a mutex (writer) or through its sql::Pool.
 #pragma once
 
 #include <sqlite3.h>
@@ -16,6 +17,7 @@
 #include <utility>
 
 #include "core/status.h"
+#include "store/sql/connection.h"
 
 namespace samizdat::store::sqlite {
 
@@ -34,47 +36,15 @@ using StmtHandle = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 // otherwise. The message is `what` followed by SQLite's own message.
 Status SqliteError(sqlite3* db, int rc, std::string_view what);
 
-// One use of a cached prepared statement. On destruction it is reset and its bindings
-// cleared, ready for the next user. Parameter and column indexes are as SQLite's: binds
-// count from 1, columns from 0.
-class Statement {
- public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  Statement(Statement&& other) noexcept
-      : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), bind_rc_(other.bind_rc_) {}
-  Statement& operator=(Statement&&) = delete;
-  ~Statement();
+// The statement text SQLite runs for `sql` written in PostgreSQL's spelling
+// (store/sql/connection.h): $n -> ?n, "= ANY($n)" -> "IN (SELECT value FROM json_each(?n))"
+// and "unnest($n::text[]) AS x" -> "(SELECT value AS x FROM json_each(?n)) AS x" (list
+// parameters travel as JSON arrays), GREATEST( -> MAX(, " FOR UPDATE" dropped (the
+// writer's BEGIN IMMEDIATE already holds the lock), COLLATE "C" -> COLLATE BINARY. Quoted
+// literals are left alone.
+std::string TranslateSql(std::string_view sql);
 
-  Statement& Bind(int index, int64_t value);
-  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
-  Statement& Bind(int index, bool value) = delete;     // say what is meant: Bind(i, b ? 1 : 0)
-  Statement& Bind(int index, std::string_view value);  // copied by SQLite
-  Statement& Bind(int index, double value);
-  // Binds bytes as a BLOB (copied by SQLite): any bytes, not necessarily UTF-8.
-  Statement& BindBlob(int index, std::string_view bytes);
-
-  // Advances: true when a row is ready, false when the statement is done. A failed
-  // Bind (say, a value too big) is reported here.
-  Result<bool> Step();
-  // Steps to completion, ignoring any rows.
-  Status Run();
-
-  int64_t Int64(int column) const { return sqlite3_column_int64(stmt_, column); }
-  int Int(int column) const { return sqlite3_column_int(stmt_, column); }
-  // The column's text; valid until the next Step or the Statement's end.
-  std::string_view TextView(int column) const;
-  std::string Text(int column) const { return std::string(TextView(column)); }
-  double Double(int column) const { return sqlite3_column_double(stmt_, column); }
-  // The column's bytes as a BLOB; valid until the next Step or the Statement's end.
-  std::string_view BlobView(int column) const;
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_;
-  int bind_rc_ = SQLITE_OK;  // the first failed bind's code
-};
-
-class Connection {
+class Connection final : public sql::Connection {
  public:
   // Opens `path` (creating the file) and sets what every connection of the store needs:
   // WAL journal, foreign keys, synchronous=FULL (an acknowledged commit survives power
@@ -82,17 +52,18 @@ class Connection {
   // Unavailable if the database stays locked past the busy timeout.
   static Result<std::unique_ptr<Connection>> Open(const std::string& path);
   // Takes an open handle; Open() is the way to get one set up properly.
-  explicit Connection(DbHandle db) : db_(std::move(db)) {}
+  explicit Connection(DbHandle db);
 
+  ~Connection() override;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
   // Runs one or more statements that return no rows (migrations, pragmas).
-  Status Exec(const std::string& sql);
-  // A prepared statement for `sql`, compiled once per connection and then reused.
-  Result<Statement> Prepare(std::string_view sql);
-  // Rows changed by the last INSERT, UPDATE or DELETE.
-  int64_t Changes() const { return sqlite3_changes64(db_.get()); }
+  Status Exec(const std::string& sql) override;
+  const sql::Dialect& dialect() const override;
+  bool InTransaction() const override { return sqlite3_get_autocommit(db_.get()) == 0; }
+  // sql::Connection: `sql` is translated (TranslateSql) and prepared once.
+  Result<sql::Rows> Query(std::string_view sql, const sql::Params& params) override;
   sqlite3* handle() const { return db_.get(); }
 
  private:
@@ -100,27 +71,11 @@ class Connection {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
+  class Cached;  // a prepared statement, and the cursor sql::Rows read it through
+
   DbHandle db_;
   // Declared after db_, so the statements are finalized before the connection closes.
-  std::unordered_map<std::string, StmtHandle, Hash, std::equal_to<>> cache_;
-};
-
-// BEGIN (deferred: a read snapshot) or BEGIN IMMEDIATE (takes the write lock now, so
-// checks made inside cannot be raced). Rolls back on destruction unless Commit() ran.
-class Transaction {
- public:
-  enum class Mode { kRead, kWrite };
-  static Result<Transaction> Begin(Connection& conn, Mode mode);
-
-  Transaction(Transaction&& other) noexcept : conn_(std::exchange(other.conn_, nullptr)) {}
-  Transaction& operator=(Transaction&&) = delete;
-  ~Transaction();
-
-  Status Commit();
-
- private:
-  explicit Transaction(Connection* conn) : conn_(conn) {}
-  Connection* conn_;  // null once committed, rolled back or moved from
+  std::unordered_map<std::string, std::unique_ptr<Cached>, Hash, std::equal_to<>> cache_;
 };
 
 }  // namespace samizdat::store::sqlite

@@ -16,10 +16,10 @@ const std::string& SearchSql() {
       "SELECT " + std::string(kPostColumns) +
       ", snippet(posts_fts, 1, char(2), char(3), '…', 24)"
       " FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid"
-      " WHERE posts_fts MATCH ?1 AND p.blog_id = ?2 AND p.kind = 'post'"
+      " WHERE posts_fts MATCH $1 AND p.blog_id = $2 AND p.kind = 'post'"
       " AND p.status = 'published'"
       " ORDER BY bm25(posts_fts, 5.0, 1.0), p.published_ms DESC, p.id DESC"
-      " LIMIT ?3 OFFSET ?4";
+      " LIMIT $3 OFFSET $4";
   return kSql;
 }
 
@@ -31,24 +31,18 @@ Result<std::vector<SearchHit>> SqliteStore::Search(int64_t blog_id, std::string_
                                                    int limit, int offset) {
   std::string match = FtsQuery(text);
   if (match.empty()) return std::vector<SearchHit>();
-  return Read([&](Connection& conn) -> Result<std::vector<SearchHit>> {
-    Result<Statement> query = conn.Prepare(SearchSql());
-    if (!query.ok()) return query.status();
-    query->Bind(1, match)
-        .Bind(2, blog_id)
-        .Bind(3, limit < 0 ? -1 : limit)
-        .Bind(4, offset < 0 ? 0 : offset);
+  return Read([&](sql::Connection& conn) -> Result<std::vector<SearchHit>> {
+    Result<sql::Rows> rows = conn.Query(
+        SearchSql(),
+        sql::Params().Add(match).Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset));
+    if (!rows.ok()) return rows.status();
+    std::vector<std::string> snippets;
+    Result<std::vector<Post>> posts = ReadPosts(conn, *rows, &snippets);
+    if (!posts.ok()) return posts.status();
     std::vector<SearchHit> hits;
-    std::vector<Post> posts;
-    for (;;) {
-      Result<bool> row = query->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      posts.push_back(ReadPost(*query));
-      hits.push_back(SearchHit{Post{}, SnippetToHtml(query->TextView(kPostColumnCount))});
+    for (size_t i = 0; i < posts->size(); ++i) {
+      hits.push_back(SearchHit{std::move((*posts)[i]), SnippetToHtml(snippets[i])});
     }
-    SAMIZDAT_RETURN_IF_ERROR(LoadLabels(conn, posts));
-    for (size_t i = 0; i < hits.size(); ++i) hits[i].post = std::move(posts[i]);
     return hits;
   });
 }
@@ -56,15 +50,14 @@ Result<std::vector<SearchHit>> SqliteStore::Search(int64_t blog_id, std::string_
 Result<int> SqliteStore::CountSearch(int64_t blog_id, std::string_view text) {
   std::string match = FtsQuery(text);
   if (match.empty()) return 0;
-  return Read([&](Connection& conn) -> Result<int> {
-    Result<Statement> query = conn.Prepare(
+  return Read([&](sql::Connection& conn) -> Result<int> {
+    Result<int64_t> count = conn.Int64(
         "SELECT COUNT(*) FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid"
-        " WHERE posts_fts MATCH ?1 AND p.blog_id = ?2 AND p.kind = 'post'"
-        " AND p.status = 'published'");
-    if (!query.ok()) return query.status();
-    Result<bool> row = query->Bind(1, match).Bind(2, blog_id).Step();
-    if (!row.ok()) return row.status();
-    return query->Int(0);
+        " WHERE posts_fts MATCH $1 AND p.blog_id = $2 AND p.kind = 'post'"
+        " AND p.status = 'published'",
+        sql::Params().Add(match).Add(blog_id));
+    if (!count.ok()) return count.status();
+    return static_cast<int>(*count);
   });
 }
 

@@ -1,8 +1,9 @@
-// Opening the SQLite store: the writer connection, migrations, the change tracker; and
-// the helpers every write shares.
+// Opening the SQLite store (the writer connection, migrations, the change tracker), and
+// how its reads and writes run.
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/row_mapping.h"
+#include "store/sql/transaction.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
@@ -24,26 +25,40 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
 
 SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer)
     : writer_(std::move(writer)),
-      readers_(path),
+      readers_(
+          [path]() -> Result<std::unique_ptr<sql::Connection>> {
+            Result<std::unique_ptr<Connection>> reader = Connection::Open(path);
+            if (!reader.ok()) return reader.status();
+            SAMIZDAT_RETURN_IF_ERROR((*reader)->Exec("PRAGMA query_only = ON"));
+            return std::unique_ptr<sql::Connection>(std::move(*reader));
+          },
+          /*max_connections=*/0),
       tracker_(path, [this] { return WriterDataVersion(); }) {}
 
 std::optional<int64_t> SqliteStore::WriterDataVersion() {
   // try_lock: a running write is never delayed by the poll; the next tick looks again.
   std::unique_lock lock(writer_mu_, std::try_to_lock);
   if (!lock.owns_lock()) return std::nullopt;
-  Result<Statement> query = writer_->Prepare("PRAGMA data_version");
-  if (!query.ok()) return std::nullopt;
-  Result<bool> row = query->Step();
-  if (!row.ok() || !*row) return std::nullopt;
-  return query->Int64(0);
+  Result<int64_t> version = writer_->Int64("PRAGMA data_version", sql::Params());
+  if (!version.ok()) return std::nullopt;
+  return *version;
 }
 
-Status SqliteStore::BumpGeneration(Connection& conn, int64_t blog_id) {
-  Result<Statement> bump =
-      conn.Prepare("UPDATE blogs SET generation = generation + 1, updated_ms = ?2 WHERE id = ?1");
-  if (!bump.ok()) return bump.status();
-  SAMIZDAT_RETURN_IF_ERROR(bump->Bind(1, blog_id).Bind(2, NowMillis()).Run());
-  if (conn.Changes() == 0) return Status::NotFound("no blog with id " + std::to_string(blog_id));
+Status SqliteStore::RunRead(Body body) {
+  Result<sql::Pool::Lease> lease = readers_.Borrow();
+  if (!lease.ok()) return lease.status();
+  Result<sql::Transaction> tx = sql::Transaction::Begin(**lease);
+  if (!tx.ok()) return tx.status();
+  return body(**lease);  // ~Transaction ends the snapshot (nothing to commit)
+}
+
+Status SqliteStore::RunWrite(Body body) {
+  std::lock_guard lock(writer_mu_);
+  Result<sql::Transaction> tx = sql::Transaction::Begin(*writer_, "BEGIN IMMEDIATE");
+  if (!tx.ok()) return tx.status();
+  SAMIZDAT_RETURN_IF_ERROR(body(*writer_));  // ~Transaction rolls back
+  SAMIZDAT_RETURN_IF_ERROR(tx->Commit());
+  tracker_.NoteLocalWrite();
   return Status::Ok();
 }
 

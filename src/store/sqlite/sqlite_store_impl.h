@@ -1,191 +1,57 @@
-// SqliteStore: the Store over one SQLite file. Private to store/sqlite/; the rest of the
-// program reaches it through OpenSqliteStore() and the Store interface.
+// SqliteStore: the engine of the Store over one SQLite file (the queries are
+// sql::SqlStore's). Private to store/sqlite/; the rest of the program reaches it through
+// OpenSqliteStore() and the Store interface.
 //
 // Connections: one writer, used under writer_mu_ inside BEGIN IMMEDIATE … COMMIT; a pool
 // of readers, each read running in its own snapshot so it never waits for the writer.
-// The change tracker's poll thread borrows the writer when it is idle; a BulkWriter holds
-// it (writer_mu_ locked) from BeginBulk() until it commits or is destroyed. The methods
-// are split by subject over blog_queries.cc, post_reads.cc, post_writes.cc, search.cc,
-// comment_queries.cc, user_queries.cc, session_queries.cc, revision_queries.cc,
-// media_queries.cc and bulk_writer.cc (imports, redirects).
+// The change tracker's poll thread borrows the writer when it is idle; a store copy or
+// import batch holds it (writer_mu_ locked) from BeginCopy() until it commits or is
+// destroyed (bulk_load.cc). Full-text search is FTS5's (search.cc).
 #pragma once
 
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
-#include <utility>
-#include <vector>
 
-#include "store/id_source.h"
+#include "store/sql/pool.h"
+#include "store/sql/sql_store.h"
 #include "store/sqlite/change_tracker.h"
 #include "store/sqlite/connection.h"
-#include "store/sqlite/reader_pool.h"
-#include "store/store.h"
 
 namespace samizdat::store::sqlite {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public sql::SqlStore {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
 
   SqliteStore(std::string path, std::unique_ptr<Connection> writer);
 
-  Result<Blog> CreateBlog(const Blog& blog) override;
-  Status UpdateBlog(const Blog& blog) override;
-  Result<Blog> GetBlog(int64_t blog_id) override;
-  Result<std::vector<Blog>> ListBlogs() override;
-
-  Result<Post> CreatePost(const Post& post) override;
-  Status UpdatePost(const Post& post) override;
-  Status DeletePost(int64_t blog_id, int64_t post_id) override;
-  Result<Post> GetPost(int64_t blog_id, int64_t post_id) override;
-  Result<Post> GetPostByPath(int64_t blog_id, std::string_view path) override;
-  Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
-  Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
-  Result<int> CountPosts(const PostQuery& query) override;
-  Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) override;
-  Result<Neighbours> GetNeighbours(const Post& post) override;
-  Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
-  Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
   Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit,
                                         int offset) override;
   Result<int> CountSearch(int64_t blog_id, std::string_view query) override;
 
-  Result<Comment> CreateComment(const Comment& comment) override;
-  Result<Comment> GetComment(int64_t blog_id, int64_t comment_id) override;
-  Result<std::vector<Comment>> ListComments(const CommentQuery& query) override;
-  Result<int> CountComments(const CommentQuery& query) override;
-  Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
-                         SpamTraining training, const std::vector<std::string>& tokens) override;
-  Result<int> PurgeComments(CommentStatus status, Time before) override;
-  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
-                                                             int64_t since) override;
-  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override;
-  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
-                                   std::string_view digest) override;
-  Result<SpamCounts> GetSpamCounts(int64_t blog_id,
-                                   const std::vector<std::string>& tokens) override;
-  Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
-  Result<std::string> GetOrCreateSecret(std::string_view name, std::string_view candidate) override;
-  Result<std::vector<Secret>> ListSecrets() override;
-
-  Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
-  Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
-  Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
-
-  Result<User> CreateUser(const User& user) override;
-  Result<int> CountUsers() override;
-  Result<std::vector<User>> ListUsers() override;
-  Result<User> GetUser(int64_t user_id) override;
-  Result<User> GetUserByEmail(std::string_view email) override;
-  Status UpdateUser(const User& user) override;
-  Status DeleteUser(int64_t user_id) override;
-
-  Status CreateSession(const Session& session) override;
-  Result<Session> GetSession(std::string_view token_hash) override;
-  Status TouchSession(std::string_view token_hash, Time last_seen) override;
-  Status DeleteSession(std::string_view token_hash) override;
-  Result<int> DeleteUserSessions(int64_t user_id, std::string_view keep) override;
-  Result<int> PurgeSessions(Time idle_before, Time created_before) override;
-  Status RecordSignInFailure(std::string_view key, Time at) override;
-  Result<int> CountSignInFailures(std::string_view key, Time since) override;
-  Status ClearSignInFailures(std::string_view key) override;
-
-  Result<Revision> AddRevision(const Revision& revision) override;
-  Result<std::vector<Revision>> ListRevisions(int64_t blog_id, int64_t post_id) override;
-  Result<Revision> GetRevision(int64_t blog_id, int64_t revision_id) override;
-
-  Status AddMedia(const Media& media) override;
-  Result<Media> GetMedia(int64_t blog_id, std::string_view hash) override;
-  Result<std::vector<Media>> ListMedia(int64_t blog_id, int limit, int offset) override;
-  Status DeleteMedia(int64_t blog_id, std::string_view hash) override;
+  Result<std::unique_ptr<StoreCopy>> BeginCopy() override;
 
   uint64_t ChangeStamp() override { return tracker_.Stamp(); }
 
  private:
-  // Runs fn(Connection&) -> Status or Result<T> on the writer inside one write
-  // transaction; commits if fn succeeded, rolls back otherwise.
-  template <typename Fn>
-  auto Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
-  // Runs fn(Connection&) on a borrowed reader inside one read snapshot.
-  template <typename Fn>
-  auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+  // On a borrowed reader inside one read snapshot (BEGIN … ROLLBACK).
+  Status RunRead(Body body) override;
+  // On the writer inside BEGIN IMMEDIATE … COMMIT, under writer_mu_.
+  Status RunWrite(Body body) override;
 
   // PRAGMA data_version on the writer if no write is running (the tracker's probe).
   std::optional<int64_t> WriterDataVersion();
-  // Within a write: generation + 1 and updated = now for the blog. NotFound if absent.
-  static Status BumpGeneration(Connection& conn, int64_t blog_id);
-  // Within a write: Conflict if another blog than `blog_id` has `host` (blog_queries.cc).
-  static Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id);
-  // Within a write: Conflict if `path` (non-empty) belongs to another post of the blog.
-  static Status CheckPathFree(Connection& conn, int64_t blog_id, int64_t post_id,
-                              const std::string& path);
-  // Within a write: Conflict if the post's id, or its path in the blog, is taken.
-  static Status CheckPostFree(Connection& conn, const Post& post);
-  // Within a write: inserts the post's row (no comments yet) and its labels; no checks.
-  // The triggers of migrations/sqlite/ index its text and count its labels.
-  static Status InsertPost(Connection& conn, const Post& post);
-  // Within a write: replaces the post's labels, keeping the first of duplicates.
-  static Status WriteLabels(Connection& conn, const Post& post);
-  // Within a write: adds the labels of a post that has none stored yet.
-  static Status InsertLabels(Connection& conn, const Post& post);
-  // The labels as stored: empty names and repeats dropped, the author's order kept.
-  static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
-  // Within a write: inserts the comment's row as given; no checks.
-  static Status InsertComment(Connection& conn, const Comment& comment);
-  // Within a write: inserts the user's row as given, or under a new id when user.id is 0;
-  // no checks (a taken id or email fails the INSERT: Conflict). Returns the id.
-  static Result<int64_t> InsertUser(Connection& conn, const User& user);
-  // Within a write: inserts the revision under a new id, its labels cleaned, and returns
-  // the id. NotFound unless its post is in its blog (checked here rather than by the
-  // foreign key, which a bulk write defers to COMMIT).
-  static Result<int64_t> InsertRevision(Connection& conn, const Revision& revision);
-  // Within a write: inserts the file with `created_ms` as its time, unless its hash is in
-  // the blog already (the same hash is the same bytes: the first row stays). A blog that
-  // is not there fails the foreign key.
-  static Status InsertMedia(Connection& conn, const Media& media, int64_t created_ms);
-  // Within a write: the blog's comment_seq + 1 and comments_updated_ms = now; each of
-  // `post_ids` stamped with the new comment_seq and its published comments recounted —
-  // or, when `added` is given (one new comment, 1 if published else 0), its count moved
-  // by that without reading the post's comments. NotFound if the blog is absent.
-  static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
-                           std::optional<int> added = std::nullopt);
-  // Within a read: fills in the labels of `posts` with one query.
-  static Status LoadLabels(Connection& conn, std::vector<Post>& posts);
 
-  friend class SqliteBulkWriter;  // bulk_writer.cc: holds writer_mu_ while it lives
+  friend class SqliteBulkLoad;  // bulk_load.cc: holds writer_mu_ while it lives
 
   std::mutex writer_mu_;
   std::unique_ptr<Connection> writer_;  // guarded by writer_mu_
-  ReaderPool readers_;
-  IdSource ids_;
+  // The readers, so that reads never queue behind the writer (each reads its own WAL
+  // snapshot); as many as the threads reading at once.
+  sql::Pool readers_;
   ChangeTracker tracker_;  // last: its thread stops first
 };
-
-template <typename Fn>
-auto SqliteStore::Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-  using R = decltype(fn(std::declval<Connection&>()));
-  std::lock_guard lock(writer_mu_);
-  Result<Transaction> tx = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
-  if (!tx.ok()) return R(tx.status());
-  R result = fn(*writer_);
-  if (!result.ok()) return result;  // ~Transaction rolls back
-  Status committed = tx->Commit();
-  if (!committed.ok()) return R(committed);
-  tracker_.NoteLocalWrite();
-  return result;
-}
-
-template <typename Fn>
-auto SqliteStore::Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-  using R = decltype(fn(std::declval<Connection&>()));
-  Result<ReaderPool::Lease> lease = readers_.Borrow();
-  if (!lease.ok()) return R(lease.status());
-  Result<Transaction> tx = Transaction::Begin(**lease, Transaction::Mode::kRead);
-  if (!tx.ok()) return R(tx.status());
-  return fn(**lease);  // ~Transaction ends the snapshot (nothing to commit)
-}
 
 }  // namespace samizdat::store::sqlite

@@ -423,7 +423,7 @@ class StoreCopyTest : public ::testing::Test {
 
     // Many posts (some at the same time: paging must not lose or repeat any) and
     // comments in the second blog, with redirects, through one bulk write as an import.
-    auto bulk = Must(s.BeginBulk());
+    auto bulk = Must(s.BeginImport());
     for (int i = 0; i < kManyPosts; ++i) {
       Post p;
       p.id = 1000 + i;

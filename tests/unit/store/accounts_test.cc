@@ -132,7 +132,7 @@ TEST_P(AccountsTest, DeleteUserKeepsTheirPosts) {
 }
 
 TEST_P(AccountsTest, BulkAddUserKeepsBlogId) {
-  auto bulk = Must(store_->BeginBulk());
+  auto bulk = Must(store_->BeginCopy());
   User user;
   user.id = 77;
   user.email = "copied@example.com";

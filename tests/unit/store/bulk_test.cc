@@ -27,7 +27,7 @@ class BulkTest : public StoreTest {
     blog_ = NewBlog("a.example");
   }
 
-  std::unique_ptr<BulkWriter> Begin() { return Must(store_->BeginBulk()); }
+  std::unique_ptr<ImportBatch> Begin() { return Must(store_->BeginImport()); }
 
   // A post as an import hands it over: its id kept, at /2020/01/<slug>.html.
   Post Imported(int64_t id, const std::string& slug, int64_t ms, Strings labels = {},

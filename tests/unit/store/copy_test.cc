@@ -1,6 +1,6 @@
 // Store contract (every backend): what samizdat migrate reads from one store and writes
 // into another — the listings (ListUsers, ListSecrets, ListRedirects, GetAllSpamCounts)
-// and the BulkWriter's AddBlog, AddUser, AddSecret and AddSpamCounts, with their
+// and the StoreCopy's AddBlog, AddUser, AddSecret and AddSpamCounts, with their
 // conflicts.
 #include <algorithm>
 #include <string>
@@ -16,7 +16,7 @@ using Strings = std::vector<std::string>;
 
 class CopyTest : public StoreTest {
  protected:
-  std::unique_ptr<BulkWriter> Begin() { return Must(store_->BeginBulk()); }
+  std::unique_ptr<StoreCopy> Begin() { return Must(store_->BeginCopy()); }
 
   User MakeUser(const std::string& email, UserRole role, int64_t id = 0) {
     User user;
@@ -139,7 +139,7 @@ TEST_P(CopyTest, GetAllSpamCountsGivesEveryTokenOfTheBlog) {
   ExpectCounts(Must(store_->GetAllSpamCounts(other.id)), 0, 1, {{"elsewhere", {0, 1}}});
 }
 
-// --- a copy through the BulkWriter ------------------------------------------------------
+// --- a copy through the StoreCopy -------------------------------------------------------
 
 TEST_P(CopyTest, CopiedRowsKeepTheirIdsAndValues) {
   Blog blog;

@@ -92,7 +92,8 @@ class ForwardingStore : public Store {
   Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override {
     return inner_.GetAllSpamCounts(blog_id);
   }
-  Result<std::unique_ptr<BulkWriter>> BeginBulk() override { return inner_.BeginBulk(); }
+  Result<std::unique_ptr<ImportBatch>> BeginImport() override { return inner_.BeginImport(); }
+  Result<std::unique_ptr<StoreCopy>> BeginCopy() override { return inner_.BeginCopy(); }
   Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override {
     return inner_.GetRedirect(blog_id, old_path);
   }

@@ -127,7 +127,7 @@ TEST_P(MediaTest, MissingAndMalformedAreRefused) {
 TEST_P(MediaTest, BulkWriterCopiesFilesAsGiven) {
   Blog blog = NewBlog("a.example");
   ASSERT_TRUE(store_->AddMedia(FileOf(blog.id, "aa", "kept", 1000)).ok());
-  std::unique_ptr<BulkWriter> bulk = Must(store_->BeginBulk());
+  std::unique_ptr<StoreCopy> bulk = Must(store_->BeginCopy());
   ASSERT_TRUE(bulk->AddMedia(FileOf(blog.id, "bb", AllBytes(), 2000)).ok());
   ASSERT_TRUE(bulk->AddMedia(FileOf(blog.id, "aa", "other", 3000)).ok());  // left as it is
   EXPECT_TRUE(bulk->AddMedia(FileOf(blog.id + 1000, "cc", "x", 1)).IsNotFound());

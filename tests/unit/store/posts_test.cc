@@ -82,7 +82,7 @@ TEST_P(PostsTest, AuthorIdRoundTripsThroughEveryWrite) {
   EXPECT_EQ(created.author_id, 7);
   EXPECT_EQ(Must(store_->GetPost(blog.id, created.id)).author_id, 7);
 
-  std::unique_ptr<BulkWriter> bulk = Must(store_->BeginBulk());
+  std::unique_ptr<ImportBatch> bulk = Must(store_->BeginImport());
   Post imported;
   imported.id = 99;
   imported.blog_id = blog.id;

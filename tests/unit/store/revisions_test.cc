@@ -113,7 +113,7 @@ TEST_P(RevisionsTest, RevisionsGoWithTheirPost) {
 
 TEST_P(RevisionsTest, BulkWriterAddsRevisionsOfPostsInTheBatch) {
   Blog blog = NewBlog("a.example");
-  std::unique_ptr<BulkWriter> bulk = Must(store_->BeginBulk());
+  std::unique_ptr<StoreCopy> bulk = Must(store_->BeginCopy());
   Post post;
   post.id = 77;
   post.blog_id = blog.id;

@@ -1,5 +1,5 @@
 // What only the SQLite store has, asserted on the file itself: the label_counts cache
-// and the triggers bulk_writer.cc mirrors, a ChangeStamp that stands still without writes,
+// and the triggers sqlite/bulk_load.cc mirrors, a ChangeStamp that stands still without writes,
 // and WAL readers that never wait for a writer's lock. (The PostgreSQL twins of the last
 // one and of the migration tests are in postgres_store_test.cc.)
 #include <sqlite3.h>
@@ -37,7 +37,7 @@ TEST_F(SqliteStoreTest, ReadersDoNotWaitForAnOpenWriteTransaction) {
   sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-// bulk_writer.cc does by hand what the schema's INSERT triggers do (the batch runs with
+// sqlite/bulk_load.cc does by hand what the schema's INSERT triggers do (the batch runs with
 // triggers off, for speed). A new trigger must be mirrored there; then update this list.
 TEST_F(SqliteStoreTest, BulkWriterKnowsEveryTrigger) {
   EXPECT_EQ(QueryInt(path_, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'trigger'"), 8);

@@ -1,10 +1,10 @@
-// PostgresStore: comments and the spam classifier's counts.
+// SqlStore: comments and the spam classifier's counts.
 //
 // Every comment write bumps the blog's comment_seq (not its generation), sets its
 // comments_updated_ms, stamps each post it touched with the new comment_seq and recounts
 // that post's published comments, all in the write's transaction. The UPDATE of the blog
-// row is what serializes comment writes of one blog across nodes: a write that must read
-// a comment's state and change it (moderation, purge) takes that lock before reading.
+// row is what serializes comment writes of one blog across PostgreSQL nodes: a write that
+// must read a comment's state and change it (moderation, purge) takes that lock first.
 #include <map>
 #include <set>
 #include <string>
@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "store/checks.h"
-#include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
+#include "store/sql/sql_store.h"
 
-namespace samizdat::store::postgres {
+namespace samizdat::store::sql {
 namespace {
 
 constexpr int kIdAttempts = 8;
@@ -23,21 +23,22 @@ constexpr int kIdAttempts = 8;
 Result<Comment> SelectComment(Connection& conn, int64_t blog_id, int64_t comment_id) {
   static const std::string kSql =
       "SELECT " + std::string(kCommentColumns) + " FROM comments WHERE id = $1 AND blog_id = $2";
-  Result<Rows> rows = conn.Query(kSql, Params().Add(comment_id).Add(blog_id));
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+  bool found = false;
+  Result<Rows> row = conn.First(kSql, Params().Add(comment_id).Add(blog_id), &found);
+  if (!row.ok()) return row.status();
+  if (!found) {
     return Status::NotFound("no comment with id " + std::to_string(comment_id) + " in blog " +
                             std::to_string(blog_id));
   }
-  return ReadComment(rows->At(0));
+  return ReadComment(*row);
 }
 
 // Within a write: NotFound unless the post is in the blog.
 Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id) {
-  Result<Rows> rows = conn.Query("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
-                                 Params().Add(post_id).Add(blog_id));
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+  Result<bool> found = conn.Exists("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
+                                   Params().Add(post_id).Add(blog_id));
+  if (!found.ok()) return found.status();
+  if (!*found) {
     return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
                             std::to_string(blog_id));
   }
@@ -46,60 +47,42 @@ Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id) {
 
 // Within a write: InvalidArgument unless `parent_id` is a comment of the post.
 Status CheckParent(Connection& conn, const Comment& comment) {
-  Result<Rows> rows =
-      conn.Query("SELECT 1 FROM comments WHERE id = $1 AND post_id = $2 AND blog_id = $3",
-                 Params().Add(comment.parent_id).Add(comment.post_id).Add(comment.blog_id));
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+  Result<bool> found =
+      conn.Exists("SELECT 1 FROM comments WHERE id = $1 AND post_id = $2 AND blog_id = $3",
+                  Params().Add(comment.parent_id).Add(comment.post_id).Add(comment.blog_id));
+  if (!found.ok()) return found.status();
+  if (!*found) {
     return Status::InvalidArgument("comment " + std::to_string(comment.parent_id) +
                                    " is not a comment of post " + std::to_string(comment.post_id));
   }
   return Status::Ok();
 }
 
-// Within a write: waits for, and holds until the end of the transaction, the blog's row
-// lock that every comment write of the blog takes (see the file comment).
-Status LockBlog(Connection& conn, int64_t blog_id) {
-  return conn.Query("SELECT 1 FROM blogs WHERE id = $1 FOR UPDATE", Params().Add(blog_id)).status();
-}
-
 // Within a write: inserts `comment` if its post is in its blog and its id is free; false
 // (nothing inserted) otherwise. The checks ride on the INSERT, which ON CONFLICT leaves
 // usable in the transaction, so a comment costs no round trip of its own for them.
 Result<bool> InsertComment(Connection& conn, const Comment& comment) {
-  Result<Rows> rows = conn.Query(
-      "INSERT INTO comments (id, blog_id, post_id, parent_id, status, author_name, "
-      "author_url, body_html, body_text, body_digest, ip_hash, spam_score, trained, "
-      "published_ms) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 "
+  static const std::string kSql =
+      "INSERT INTO comments (" + std::string(kCommentColumns) +
+      ") SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 "
       "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $3 AND blog_id = $2) "
-      "ON CONFLICT (id) DO NOTHING",
-      Params()
-          .Add(comment.id)
-          .Add(comment.blog_id)
-          .Add(comment.post_id)
-          .Add(comment.parent_id)
-          .Add(CommentStatusName(comment.status))
-          .Add(comment.author_name)
-          .Add(comment.author_url)
-          .Add(comment.body_html)
-          .Add(comment.body_text)
-          .Add(comment.body_digest)
-          .Add(comment.ip_hash)
-          .Add(comment.spam_score)
-          .Add(TrainingWord(comment.trained))
-          .Add(Millis(comment.published)));
-  if (!rows.ok()) return rows.status();
-  return rows->Affected() == 1;
+      "ON CONFLICT (id) DO NOTHING";
+  Result<int64_t> inserted = conn.Run(kSql, CommentFields(comment));
+  if (!inserted.ok()) return inserted.status();
+  return *inserted == 1;
 }
 
 // "FROM … WHERE …" for `q`, adding its values to `params` ($1 is the blog). The statuses
-// are written into the SQL as the schema's words (a fixed set, never user text).
+// are written into the SQL as the schema's words (a fixed set, never user text), so the
+// indexes on status apply. With a post, the unary + keeps SQLite (which has no
+// statistics) off comments_blog: the post's own index, comments_post, reads only that
+// post's comments.
 std::string CommentFilterSql(const CommentQuery& q, Params& params) {
   params.Add(q.blog_id);
   std::string sql = " FROM comments WHERE blog_id = $1";
   if (q.post_id) {
     params.Add(*q.post_id);
-    sql += " AND post_id = $" + std::to_string(params.size());
+    sql = " FROM comments WHERE +blog_id = $1 AND post_id = $2";
   }
   if (!q.statuses.empty()) {
     sql += " AND status IN (";
@@ -141,20 +124,20 @@ std::string ClassColumn(SpamTraining training) {
 Status Untrain(Connection& conn, int64_t blog_id, SpamTraining training,
                const std::vector<std::string>& tokens) {
   const std::string column = ClassColumn(training);
-  SAMIZDAT_RETURN_IF_ERROR(conn.Query("UPDATE spam_totals SET " + column + "_comments = GREATEST(" +
-                                          column + "_comments - 1, 0) WHERE blog_id = $1",
-                                      Params().Add(blog_id))
+  SAMIZDAT_RETURN_IF_ERROR(conn.Run("UPDATE spam_totals SET " + column + "_comments = GREATEST(" +
+                                        column + "_comments - 1, 0) WHERE blog_id = $1",
+                                    Params().Add(blog_id))
                                .status());
   if (tokens.empty()) return Status::Ok();
-  SAMIZDAT_RETURN_IF_ERROR(conn.Query("UPDATE spam_tokens SET " + column + " = GREATEST(" + column +
-                                          " - 1, 0) WHERE blog_id = $1 AND token = ANY($2)",
-                                      Params().Add(blog_id).AddTextArray(tokens))
+  SAMIZDAT_RETURN_IF_ERROR(conn.Run("UPDATE spam_tokens SET " + column + " = GREATEST(" + column +
+                                        " - 1, 0) WHERE blog_id = $1 AND token = ANY($2)",
+                                    Params().Add(blog_id).AddList(tokens))
                                .status());
   return conn
-      .Query(
+      .Run(
           "DELETE FROM spam_tokens WHERE blog_id = $1 AND token = ANY($2) AND spam = 0 "
           "AND ham = 0",
-          Params().Add(blog_id).AddTextArray(tokens))
+          Params().Add(blog_id).AddList(tokens))
       .status();
 }
 
@@ -162,69 +145,99 @@ Status Untrain(Connection& conn, int64_t blog_id, SpamTraining training,
 Status Train(Connection& conn, int64_t blog_id, SpamTraining training,
              const std::vector<std::string>& tokens) {
   const std::string column = ClassColumn(training);
-  SAMIZDAT_RETURN_IF_ERROR(conn.Query("INSERT INTO spam_totals (blog_id, " + column +
-                                          "_comments) VALUES ($1, 1) "
-                                          "ON CONFLICT (blog_id) DO UPDATE SET " +
-                                          column + "_comments = spam_totals." + column +
-                                          "_comments + 1",
-                                      Params().Add(blog_id))
+  SAMIZDAT_RETURN_IF_ERROR(conn.Run("INSERT INTO spam_totals (blog_id, " + column +
+                                        "_comments) VALUES ($1, 1) "
+                                        "ON CONFLICT (blog_id) DO UPDATE SET " +
+                                        column + "_comments = spam_totals." + column +
+                                        "_comments + 1",
+                                    Params().Add(blog_id))
                                .status());
   if (tokens.empty()) return Status::Ok();
+  // "WHERE true": SQLite's parser needs a WHERE before ON CONFLICT after a SELECT.
   return conn
-      .Query("INSERT INTO spam_tokens (blog_id, token, " + column +
-                 ") "
-                 "SELECT $1, token, 1 FROM unnest($2::text[]) AS token "
-                 "ON CONFLICT (blog_id, token) DO UPDATE SET " +
-                 column + " = spam_tokens." + column + " + 1",
-             Params().Add(blog_id).AddTextArray(tokens))
+      .Run("INSERT INTO spam_tokens (blog_id, token, " + column +
+               ") SELECT $1, token, 1 FROM unnest($2::text[]) AS token"
+               " WHERE true ON CONFLICT (blog_id, token) DO UPDATE SET " +
+               column + " = spam_tokens." + column + " + 1",
+           Params().Add(blog_id).AddList(tokens))
       .status();
 }
 
 // Reads rows of (token, spam, ham), the totals' row having a NULL token, into counts.
-SpamCounts ReadSpamCounts(const Rows& rows) {
+Result<SpamCounts> ReadSpamCounts(Result<Rows> rows) {
+  if (!rows.ok()) return rows.status();
   SpamCounts counts;
-  for (int i = 0; i < rows.size(); ++i) {
-    if (rows.IsNull(i, 0)) {
-      counts.spam_comments = rows.Int(i, 1);
-      counts.ham_comments = rows.Int(i, 2);
+  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
+    if (row.IsNull(0)) {
+      counts.spam_comments = row.Int(1);
+      counts.ham_comments = row.Int(2);
     } else {
-      counts.tokens[rows.Text(i, 0)] = SpamCounts::Token{rows.Int(i, 1), rows.Int(i, 2)};
+      counts.tokens[row.Text(0)] = SpamCounts::Token{row.Int(1), row.Int(2)};
     }
-  }
+  }));
   return counts;
+}
+
+// The first column of every row.
+Result<std::vector<int64_t>> Ids(Connection& conn, std::string_view sql, const Params& params) {
+  Result<Rows> rows = conn.Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  std::vector<int64_t> ids;
+  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) { ids.push_back(row.Int64(0)); }));
+  return ids;
 }
 
 }  // namespace
 
-Status PostgresStore::TouchPosts(Connection& conn, int64_t blog_id,
-                                 const std::set<int64_t>& post_ids, std::optional<int> added) {
-  Result<Rows> bumped = conn.Query(
+Params CommentFields(const Comment& comment) {
+  return Params()
+      .Add(comment.id)
+      .Add(comment.blog_id)
+      .Add(comment.post_id)
+      .Add(comment.parent_id)
+      .Add(CommentStatusName(comment.status))
+      .Add(comment.author_name)
+      .Add(comment.author_url)
+      .Add(comment.body_html)
+      .Add(comment.body_text)
+      .Add(comment.body_digest)
+      .Add(comment.ip_hash)
+      .Add(comment.spam_score)
+      .Add(TrainingWord(comment.trained))
+      .Add(Millis(comment.published));
+}
+
+Status SqlStore::TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
+                            std::optional<int> added) {
+  bool found = false;
+  Result<Rows> bumped = conn.First(
       "UPDATE blogs SET comment_seq = comment_seq + 1, comments_updated_ms = $2 WHERE id = $1 "
       "RETURNING comment_seq",
-      Params().Add(blog_id).Add(NowMillis()));
+      Params().Add(blog_id).Add(NowMillis()), &found);
   if (!bumped.ok()) return bumped.status();
-  if (bumped->empty()) return Status::NotFound("no blog with id " + std::to_string(blog_id));
-  const int64_t comment_seq = bumped->Int64(0, 0);
+  if (!found) return Status::NotFound("no blog with id " + std::to_string(blog_id));
+  const int64_t comment_seq = bumped->Int64(0);
+  SAMIZDAT_RETURN_IF_ERROR(bumped->Finish().status());
   if (post_ids.empty()) return Status::Ok();
   const std::vector<int64_t> ids(post_ids.begin(), post_ids.end());
   // A recount reads every comment of the post: a new comment only adds to the count.
   if (added) {
     return conn
-        .Query(
+        .Run(
             "UPDATE posts SET comment_seq = $2, comment_count = comment_count + $3 "
             "WHERE id = ANY($1)",
-            Params().AddInt64Array(ids).Add(comment_seq).Add(*added))
+            Params().AddList(ids).Add(comment_seq).Add(*added))
         .status();
   }
   return conn
-      .Query(
-          "UPDATE posts p SET comment_seq = $2, comment_count = (SELECT COUNT(*) FROM "
+      .Run(
+          "UPDATE posts AS p SET comment_seq = $2, comment_count = (SELECT COUNT(*) FROM "
           "comments c WHERE c.post_id = p.id AND c.status = 'published') WHERE p.id = ANY($1)",
-          Params().AddInt64Array(ids).Add(comment_seq))
+          Params().AddList(ids).Add(comment_seq))
       .status();
 }
 
-Result<Comment> PostgresStore::CreateComment(const Comment& comment) {
+Result<Comment> SqlStore::CreateComment(const Comment& comment) {
   SAMIZDAT_RETURN_IF_ERROR(CheckNewComment(comment));
   return Write([&](Connection& conn) -> Result<Comment> {
     // A reply's parent is checked first, on a post known to be in the blog.
@@ -255,58 +268,54 @@ Result<Comment> PostgresStore::CreateComment(const Comment& comment) {
   });
 }
 
-Result<Comment> PostgresStore::GetComment(int64_t blog_id, int64_t comment_id) {
+Result<Comment> SqlStore::GetComment(int64_t blog_id, int64_t comment_id) {
   return Read([&](Connection& conn) { return SelectComment(conn, blog_id, comment_id); });
 }
 
-Result<std::vector<Comment>> PostgresStore::ListComments(const CommentQuery& q) {
+Result<std::vector<Comment>> SqlStore::ListComments(const CommentQuery& q) {
   return Read([&](Connection& conn) -> Result<std::vector<Comment>> {
     Params params;
     const char* dir = q.newest_first ? " DESC" : "";
     std::string sql = "SELECT " + std::string(kCommentColumns) + CommentFilterSql(q, params) +
                       " ORDER BY published_ms" + dir + ", id" + dir;
-    if (q.limit < 0) {
-      params.AddNull();  // LIMIT NULL: no limit
-    } else {
-      params.Add(q.limit);
-    }
+    params.AddLimit(q.limit);
     sql += " LIMIT $" + std::to_string(params.size());
     params.Add(q.offset < 0 ? 0 : q.offset);
     sql += " OFFSET $" + std::to_string(params.size());
     Result<Rows> rows = conn.Query(sql, params);
     if (!rows.ok()) return rows.status();
     std::vector<Comment> comments;
-    comments.reserve(rows->size());
-    for (int i = 0; i < rows->size(); ++i) comments.push_back(ReadComment(rows->At(i)));
+    SAMIZDAT_RETURN_IF_ERROR(
+        rows->ForEach([&](const Rows& row) { comments.push_back(ReadComment(row)); }));
     return comments;
   });
 }
 
-Result<int> PostgresStore::CountComments(const CommentQuery& q) {
+Result<int> SqlStore::CountComments(const CommentQuery& q) {
   return Read([&](Connection& conn) -> Result<int> {
     Params params;
     const std::string sql = "SELECT COUNT(*)" + CommentFilterSql(q, params);
-    Result<Rows> rows = conn.Query(sql, params);
-    if (!rows.ok()) return rows.status();
-    return rows->Int(0, 0);
+    Result<int64_t> count = conn.Int64(sql, params);
+    if (!count.ok()) return count.status();
+    return static_cast<int>(*count);
   });
 }
 
-Status PostgresStore::ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
-                                      SpamTraining training,
-                                      const std::vector<std::string>& tokens) {
+Status SqlStore::ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
+                                 SpamTraining training, const std::vector<std::string>& tokens) {
   // Nothing changes: no write, so no cache is dropped (and no other node is notified).
   Result<Comment> seen = GetComment(blog_id, comment_id);
   if (!seen.ok()) return seen.status();
   if (seen->status == status && seen->trained == training) return Status::Ok();
   return Write([&](Connection& conn) -> Status {
     // Read again under the blog's lock: the training moved below must be the one stored.
-    SAMIZDAT_RETURN_IF_ERROR(LockBlog(conn, blog_id));
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn.Run("SELECT 1 FROM blogs WHERE id = $1 FOR UPDATE", Params().Add(blog_id)).status());
     Result<Comment> old = SelectComment(conn, blog_id, comment_id);
     if (!old.ok()) return old.status();
     if (old->status == status && old->trained == training) return Status::Ok();
     SAMIZDAT_RETURN_IF_ERROR(
-        conn.Query(
+        conn.Run(
                 "UPDATE comments SET status = $2, trained = $3 WHERE id = $1",
                 Params().Add(comment_id).Add(CommentStatusName(status)).Add(TrainingWord(training)))
             .status());
@@ -323,119 +332,103 @@ Status PostgresStore::ModerateComment(int64_t blog_id, int64_t comment_id, Comme
   });
 }
 
-Result<int> PostgresStore::PurgeComments(CommentStatus status, Time before) {
+Result<int> SqlStore::PurgeComments(CommentStatus status, Time before) {
   const std::string word(CommentStatusName(status));
   // Which blogs have comments to purge: usually none, and then nothing is written.
-  Result<std::vector<int64_t>> blogs = Read([&](Connection& conn) -> Result<std::vector<int64_t>> {
-    Result<Rows> rows =
-        conn.Query("SELECT DISTINCT blog_id FROM comments WHERE status = $1 AND published_ms < $2",
-                   Params().Add(word).Add(Millis(before)));
-    if (!rows.ok()) return rows.status();
-    std::vector<int64_t> ids;
-    for (int i = 0; i < rows->size(); ++i) ids.push_back(rows->Int64(i, 0));
-    return ids;
+  Result<std::vector<int64_t>> blogs = Read([&](Connection& conn) {
+    return Ids(conn,
+               "SELECT DISTINCT blog_id FROM comments WHERE status = $1 AND published_ms < $2",
+               Params().Add(word).Add(Millis(before)));
   });
   if (!blogs.ok()) return blogs.status();
   if (blogs->empty()) return 0;
 
   return Write([&](Connection& conn) -> Result<int> {
     // The blogs' rows first, in id order so two purges cannot deadlock.
-    Result<Rows> locked =
-        conn.Query("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
-                   Params().AddInt64Array(*blogs));
-    if (!locked.ok()) return locked.status();
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn.Run("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
+                 Params().AddList(*blogs))
+            .status());
     Result<Rows> removed = conn.Query(
         "DELETE FROM comments WHERE status = $1 AND published_ms < $2 AND blog_id = ANY($3) "
         "RETURNING blog_id, post_id, id",
-        Params().Add(word).Add(Millis(before)).AddInt64Array(*blogs));
+        Params().Add(word).Add(Millis(before)).AddList(*blogs));
     if (!removed.ok()) return removed.status();
-    if (removed->empty()) return 0;  // another node purged them first
-
     std::vector<int64_t> post_ids;
     std::vector<int64_t> comment_ids;
     std::map<int64_t, std::set<int64_t>> posts_by_blog;
-    for (int i = 0; i < removed->size(); ++i) {
-      posts_by_blog[removed->Int64(i, 0)].insert(removed->Int64(i, 1));
-      post_ids.push_back(removed->Int64(i, 1));
-      comment_ids.push_back(removed->Int64(i, 2));
-    }
+    SAMIZDAT_RETURN_IF_ERROR(removed->ForEach([&](const Rows& row) {
+      posts_by_blog[row.Int64(0)].insert(row.Int64(1));
+      post_ids.push_back(row.Int64(1));
+      comment_ids.push_back(row.Int64(2));
+    }));
+    if (comment_ids.empty()) return 0;  // another node purged them first
     // Replies to a removed comment become top-level. A reply is on its parent's post, so
     // the post's index finds the replies.
-    SAMIZDAT_RETURN_IF_ERROR(
-        conn.Query("UPDATE comments c SET parent_id = 0 FROM unnest($1::int8[], $2::int8[]) "
-                   "AS gone(post_id, id) WHERE c.post_id = gone.post_id AND c.parent_id = gone.id",
-                   Params().AddInt64Array(post_ids).AddInt64Array(comment_ids))
-            .status());
+    SAMIZDAT_RETURN_IF_ERROR(conn.Run("UPDATE comments SET parent_id = 0 WHERE post_id = ANY($1) "
+                                      "AND parent_id = ANY($2)",
+                                      Params().AddList(post_ids).AddList(comment_ids))
+                                 .status());
     for (const auto& [blog_id, touched] : posts_by_blog) {
       SAMIZDAT_RETURN_IF_ERROR(TouchPosts(conn, blog_id, touched));
     }
-    return removed->size();
+    return static_cast<int>(comment_ids.size());
   });
 }
 
-Result<std::vector<int64_t>> PostgresStore::PostsWithCommentsChangedSince(int64_t blog_id,
-                                                                          int64_t since) {
-  return Read([&](Connection& conn) -> Result<std::vector<int64_t>> {
-    Result<Rows> rows = conn.Query(
-        "SELECT id FROM posts WHERE blog_id = $1 AND comment_seq > $2 ORDER BY comment_seq, id",
-        Params().Add(blog_id).Add(since));
-    if (!rows.ok()) return rows.status();
-    std::vector<int64_t> ids;
-    ids.reserve(rows->size());
-    for (int i = 0; i < rows->size(); ++i) ids.push_back(rows->Int64(i, 0));
-    return ids;
+Result<std::vector<int64_t>> SqlStore::PostsWithCommentsChangedSince(int64_t blog_id,
+                                                                     int64_t since) {
+  return Read([&](Connection& conn) {
+    return Ids(conn,
+               "SELECT id FROM posts WHERE blog_id = $1 AND comment_seq > $2 "
+               "ORDER BY comment_seq, id",
+               Params().Add(blog_id).Add(since));
   });
 }
 
-Result<int> PostgresStore::CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash,
-                                               Time since) {
+Result<int> SqlStore::CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) {
   if (ip_hash.empty()) return 0;  // no IP known (imported comments): nothing to limit
   return Read([&](Connection& conn) -> Result<int> {
-    // "ip_hash <> ''" lets PostgreSQL use the partial index comments_ip.
-    Result<Rows> rows = conn.Query(
+    // "ip_hash <> ''" lets the database use the partial index comments_ip.
+    Result<int64_t> count = conn.Int64(
         "SELECT COUNT(*) FROM comments WHERE blog_id = $1 AND ip_hash = $2 AND ip_hash <> '' "
         "AND published_ms >= $3",
         Params().Add(blog_id).Add(ip_hash).Add(Millis(since)));
-    if (!rows.ok()) return rows.status();
-    return rows->Int(0, 0);
+    if (!count.ok()) return count.status();
+    return static_cast<int>(*count);
   });
 }
 
-Result<bool> PostgresStore::CommentDigestExists(int64_t blog_id, int64_t post_id,
-                                                std::string_view digest) {
-  return Read([&](Connection& conn) -> Result<bool> {
-    Result<Rows> rows = conn.Query(
+Result<bool> SqlStore::CommentDigestExists(int64_t blog_id, int64_t post_id,
+                                           std::string_view digest) {
+  return Read([&](Connection& conn) {
+    return conn.Exists(
         "SELECT 1 FROM comments WHERE post_id = $2 AND body_digest = $3 AND blog_id = $1 "
         "AND status <> 'deleted' LIMIT 1",
         Params().Add(blog_id).Add(post_id).Add(digest));
-    if (!rows.ok()) return rows.status();
-    return !rows->empty();
   });
 }
 
-Result<SpamCounts> PostgresStore::GetSpamCounts(int64_t blog_id,
-                                                const std::vector<std::string>& tokens) {
-  return Read([&](Connection& conn) -> Result<SpamCounts> {
+Result<SpamCounts> SqlStore::GetSpamCounts(int64_t blog_id,
+                                           const std::vector<std::string>& tokens) {
+  const std::vector<std::string> distinct = DistinctTokens(tokens);
+  return Read([&](Connection& conn) {
     // The totals and the tokens in one statement: one round trip, one snapshot.
-    Result<Rows> rows = conn.Query(
-        "SELECT NULL, spam_comments, ham_comments FROM spam_totals WHERE blog_id = $1 "
-        "UNION ALL SELECT token, spam, ham FROM spam_tokens WHERE blog_id = $1 "
-        "AND token = ANY($2)",
-        Params().Add(blog_id).AddTextArray(DistinctTokens(tokens)));
-    if (!rows.ok()) return rows.status();
-    return ReadSpamCounts(*rows);
+    return ReadSpamCounts(
+        conn.Query("SELECT NULL, spam_comments, ham_comments FROM spam_totals WHERE blog_id = $1 "
+                   "UNION ALL SELECT token, spam, ham FROM spam_tokens WHERE blog_id = $1 "
+                   "AND token = ANY($2)",
+                   Params().Add(blog_id).AddList(distinct)));
   });
 }
 
-Result<SpamCounts> PostgresStore::GetAllSpamCounts(int64_t blog_id) {
-  return Read([&](Connection& conn) -> Result<SpamCounts> {
-    Result<Rows> rows = conn.Query(
-        "SELECT NULL, spam_comments, ham_comments FROM spam_totals WHERE blog_id = $1 "
-        "UNION ALL SELECT token, spam, ham FROM spam_tokens WHERE blog_id = $1",
-        Params().Add(blog_id));
-    if (!rows.ok()) return rows.status();
-    return ReadSpamCounts(*rows);
+Result<SpamCounts> SqlStore::GetAllSpamCounts(int64_t blog_id) {
+  return Read([&](Connection& conn) {
+    return ReadSpamCounts(
+        conn.Query("SELECT NULL, spam_comments, ham_comments FROM spam_totals WHERE blog_id = $1 "
+                   "UNION ALL SELECT token, spam, ham FROM spam_tokens WHERE blog_id = $1",
+                   Params().Add(blog_id)));
   });
 }
 
-}  // namespace samizdat::store::postgres
+}  // namespace samizdat::store::sql

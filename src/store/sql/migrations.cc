@@ -1,14 +1,12 @@
 // The migration runner: schema_version bookkeeping, one transaction per migration.
-#include "store/postgres/migrations.h"
+#include "store/sql/migrations.h"
 
-#include <chrono>
 #include <string>
 
-namespace samizdat::store::postgres {
-namespace {
+#include "store/row_mapping.h"
 
-// The advisory lock key migrations hold ("samizdat" in ASCII, as a number).
-constexpr int64_t kMigrationLock = 0x73616d697a646174;
+namespace samizdat::store::sql {
+namespace {
 
 Status Refuse(int found, int known) {
   return Status::InvalidArgument("the database has schema version " + std::to_string(found) +
@@ -16,20 +14,17 @@ Status Refuse(int found, int known) {
                                  std::to_string(known) + "); run a newer samizdat on it");
 }
 
-// In one transaction: takes the lock, reads the version and applies the next migration
-// if one is pending. Sets `done` when nothing is left to apply.
+// Within the transaction: reads the version and applies the next migration if one is
+// pending. Sets `done` when nothing is left to apply.
 Status ApplyNext(Connection& conn, std::span<const Migration> migrations, bool& done) {
   const int latest = migrations.empty() ? 0 : migrations.back().version;
-  Result<Transaction> tx = Transaction::Begin(conn);
-  if (!tx.ok()) return tx.status();
-  SAMIZDAT_RETURN_IF_ERROR(
-      conn.Query("SELECT pg_advisory_xact_lock($1)", Params().Add(kMigrationLock)).status());
   SAMIZDAT_RETURN_IF_ERROR(
       conn.Exec("CREATE TABLE IF NOT EXISTS schema_version ("
                 "  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms BIGINT NOT NULL)"));
-  Result<Rows> current = conn.Query("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  Result<int64_t> current =
+      conn.Int64("SELECT COALESCE(MAX(version), 0) FROM schema_version", Params());
   if (!current.ok()) return current.status();
-  const int version = current->Int(0, 0);
+  const int version = static_cast<int>(*current);
   if (version > latest) return Refuse(version, latest);
   const Migration* next = nullptr;
   for (const Migration& m : migrations) {
@@ -40,29 +35,33 @@ Status ApplyNext(Connection& conn, std::span<const Migration> migrations, bool& 
   }
   if (next == nullptr) {
     done = true;
-    return tx->Commit();
+    return Status::Ok();
   }
   Status st = conn.Exec(std::string(next->sql));
   if (!st.ok()) {
     return Status::Internal("migration " + std::to_string(next->version) + " (" +
                             std::string(next->name) + ") failed: " + st.message());
   }
-  const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
-  SAMIZDAT_RETURN_IF_ERROR(
-      conn.Query("INSERT INTO schema_version (version, name, applied_ms) VALUES ($1, $2, $3)",
-                 Params().Add(next->version).Add(next->name).Add(now_ms))
-          .status());
-  return tx->Commit();
+  return conn
+      .Run("INSERT INTO schema_version (version, name, applied_ms) VALUES ($1, $2, $3)",
+           Params().Add(next->version).Add(next->name).Add(NowMillis()))
+      .status();
 }
 
 }  // namespace
 
 Status ApplyMigrations(Connection& conn, std::span<const Migration> migrations) {
   bool done = false;
-  while (!done) SAMIZDAT_RETURN_IF_ERROR(ApplyNext(conn, migrations, done));
+  while (!done) {
+    SAMIZDAT_RETURN_IF_ERROR(conn.Exec(std::string(conn.dialect().begin_migration)));
+    Status st = ApplyNext(conn, migrations, done);
+    if (st.ok()) st = conn.Exec("COMMIT");
+    if (!st.ok()) {
+      (void)conn.Exec("ROLLBACK");  // fails harmlessly when the COMMIT or the server went
+      return st;
+    }
+  }
   return Status::Ok();
 }
 
-}  // namespace samizdat::store::postgres
+}  // namespace samizdat::store::sql

@@ -1,19 +1,21 @@
-// ConnectionPool: lending, opening on demand, dropping the broken.
-#include "store/postgres/pool.h"
+// Pool: lending, opening on demand, dropping the broken.
+#include "store/sql/pool.h"
 
-namespace samizdat::store::postgres {
+namespace samizdat::store::sql {
 
-Result<ConnectionPool::Lease> ConnectionPool::Borrow() {
+Result<Pool::Lease> Pool::Borrow() {
   std::unique_lock lock(mu_);
-  returned_.wait(lock, [&] { return !idle_.empty() || lent_ < max_connections_; });
+  returned_.wait(
+      lock, [&] { return !idle_.empty() || max_connections_ == 0 || lent_ < max_connections_; });
   ++lent_;
   if (!idle_.empty()) {
     std::unique_ptr<Connection> conn = std::move(idle_.back());
     idle_.pop_back();
     return Lease(this, std::move(conn));
   }
-  lock.unlock();  // connecting takes a round trip or more: others may borrow meanwhile
-  Result<std::unique_ptr<Connection>> opened = Connection::Open(conninfo_);
+  // Opening takes a round trip or touches the file: others may borrow meanwhile.
+  lock.unlock();
+  Result<std::unique_ptr<Connection>> opened = open_();
   if (!opened.ok()) {
     lock.lock();
     --lent_;
@@ -23,14 +25,14 @@ Result<ConnectionPool::Lease> ConnectionPool::Borrow() {
   return Lease(this, std::move(*opened));
 }
 
-void ConnectionPool::GiveBack(std::unique_ptr<Connection> conn) {
+void Pool::GiveBack(std::unique_ptr<Connection> conn) {
   std::lock_guard lock(mu_);
   --lent_;
   if (!conn->Broken()) idle_.push_back(std::move(conn));
   returned_.notify_one();
 }
 
-void ConnectionPool::DropIdle() {
+void Pool::DropIdle() {
   std::vector<std::unique_ptr<Connection>> dropped;
   {
     std::lock_guard lock(mu_);
@@ -38,4 +40,4 @@ void ConnectionPool::DropIdle() {
   }
 }  // closed here, outside the lock
 
-}  // namespace samizdat::store::postgres
+}  // namespace samizdat::store::sql

@@ -1,17 +1,18 @@
-// PostgresStore: creating, updating and reading blogs.
+// SqlStore: creating, updating and reading blogs; the generation every write bumps.
 #include <string>
 
 #include "store/checks.h"
-#include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
+#include "store/sql/sql_store.h"
 
-namespace samizdat::store::postgres {
+namespace samizdat::store::sql {
 namespace {
 
 Result<bool> BlogIdTaken(Connection& conn, int64_t id) {
-  Result<Rows> rows = conn.Query("SELECT 1 FROM blogs WHERE id = $1", Params().Add(id));
-  if (!rows.ok()) return rows.status();
-  return !rows->empty();
+  bool found = false;
+  Result<Rows> row = conn.First("SELECT 1 FROM blogs WHERE id = $1", Params().Add(id), &found);
+  if (!row.ok()) return row.status();
+  return found;
 }
 
 // Appends $2..$14 (after the id, $1): the settings columns shared by the INSERT and the
@@ -33,29 +34,36 @@ Params& AddSettings(Params& params, const Blog& blog) {
       .Add(blog.comment_depth);
 }
 
-Result<Blog> SelectBlog(Connection& conn, int64_t blog_id) {
-  static const std::string kSql =
-      "SELECT " + std::string(kBlogColumns) + " FROM blogs WHERE id = $1";
-  Result<Rows> rows = conn.Query(kSql, Params().Add(blog_id));
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status::NotFound("no blog with id " + std::to_string(blog_id));
-  return ReadBlog(rows->At(0));
+Result<Blog> FirstBlog(Result<Rows> row, bool found, int64_t blog_id) {
+  if (!row.ok()) return row.status();
+  if (!found) return Status::NotFound("no blog with id " + std::to_string(blog_id));
+  return ReadBlog(*row);
 }
 
 }  // namespace
 
-Status PostgresStore::CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id) {
-  Result<Rows> rows = conn.Query("SELECT id FROM blogs WHERE host = $1 AND id <> $2",
-                                 Params().Add(host).Add(blog_id));
-  if (!rows.ok()) return rows.status();
-  if (!rows->empty()) {
+Status SqlStore::BumpGeneration(Connection& conn, int64_t blog_id) {
+  Result<int64_t> bumped =
+      conn.Run("UPDATE blogs SET generation = generation + 1, updated_ms = $2 WHERE id = $1",
+               Params().Add(blog_id).Add(NowMillis()));
+  if (!bumped.ok()) return bumped.status();
+  if (*bumped == 0) return Status::NotFound("no blog with id " + std::to_string(blog_id));
+  return Status::Ok();
+}
+
+Status SqlStore::CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id) {
+  bool found = false;
+  Result<Rows> row = conn.First("SELECT id FROM blogs WHERE host = $1 AND id <> $2",
+                                Params().Add(host).Add(blog_id), &found);
+  if (!row.ok()) return row.status();
+  if (found) {
     return Status::Conflict("the host \"" + host + "\" is already used by blog " +
-                            std::to_string(rows->Int64(0, 0)));
+                            std::to_string(row->Int64(0)));
   }
   return Status::Ok();
 }
 
-Result<Blog> PostgresStore::CreateBlog(const Blog& blog) {
+Result<Blog> SqlStore::CreateBlog(const Blog& blog) {
   SAMIZDAT_RETURN_IF_ERROR(CheckBlogSettings(blog));
   return Write([&](Connection& conn) -> Result<Blog> {
     int64_t id = blog.id;
@@ -84,13 +92,13 @@ Result<Blog> PostgresStore::CreateBlog(const Blog& blog) {
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) "
         "RETURNING " +
         std::string(kBlogColumns);
-    Result<Rows> rows = conn.Query(kSql, params);
-    if (!rows.ok()) return rows.status();
-    return ReadBlog(rows->At(0));
+    bool found = false;
+    Result<Rows> row = conn.First(kSql, params, &found);
+    return FirstBlog(std::move(row), found, id);
   });
 }
 
-Status PostgresStore::UpdateBlog(const Blog& blog) {
+Status SqlStore::UpdateBlog(const Blog& blog) {
   SAMIZDAT_RETURN_IF_ERROR(CheckBlogSettings(blog));
   return Write([&](Connection& conn) -> Status {
     // Locks the blog's row first (NotFound when there is none), so no other writer of
@@ -101,7 +109,7 @@ Status PostgresStore::UpdateBlog(const Blog& blog) {
     params.Add(blog.id);
     AddSettings(params, blog);
     return conn
-        .Query(
+        .Run(
             "UPDATE blogs SET host = $2, title = $3, description = $4, banner_url = $5, "
             "banner_alt = $6, time_zone = $7, locale = $8, posts_per_page = $9, "
             "date_format = $10, time_format = $11, comment_moderation = $12, "
@@ -111,21 +119,27 @@ Status PostgresStore::UpdateBlog(const Blog& blog) {
   });
 }
 
-Result<Blog> PostgresStore::GetBlog(int64_t blog_id) {
-  return Read([&](Connection& conn) { return SelectBlog(conn, blog_id); });
+Result<Blog> SqlStore::GetBlog(int64_t blog_id) {
+  return Read([&](Connection& conn) {
+    static const std::string kSql =
+        "SELECT " + std::string(kBlogColumns) + " FROM blogs WHERE id = $1";
+    bool found = false;
+    Result<Rows> row = conn.First(kSql, Params().Add(blog_id), &found);
+    return FirstBlog(std::move(row), found, blog_id);
+  });
 }
 
-Result<std::vector<Blog>> PostgresStore::ListBlogs() {
+Result<std::vector<Blog>> SqlStore::ListBlogs() {
   return Read([&](Connection& conn) -> Result<std::vector<Blog>> {
     static const std::string kSql =
         "SELECT " + std::string(kBlogColumns) + " FROM blogs ORDER BY created_ms, id";
-    Result<Rows> rows = conn.Query(kSql);
+    Result<Rows> rows = conn.Query(kSql, Params());
     if (!rows.ok()) return rows.status();
     std::vector<Blog> blogs;
-    blogs.reserve(rows->size());
-    for (int i = 0; i < rows->size(); ++i) blogs.push_back(ReadBlog(rows->At(i)));
+    SAMIZDAT_RETURN_IF_ERROR(
+        rows->ForEach([&](const Rows& row) { blogs.push_back(ReadBlog(row)); }));
     return blogs;
   });
 }
 
-}  // namespace samizdat::store::postgres
+}  // namespace samizdat::store::sql

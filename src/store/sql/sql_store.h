@@ -1,0 +1,215 @@
+// SqlStore: the Store's queries, written once over sql::Connection for both backends (the
+// model is element-hq/synapse's storage: one set of queries, an engine for the dialect).
+// A backend (sqlite/sqlite_store_impl.h, postgres/postgres_store_impl.h) derives from it
+// and supplies the engine: how a read and a write run (RunRead, RunWrite), and the parts
+// its dialect writes its own way — full-text search, the change stamp, bulk loading.
+//
+// What the two schemas spell differently comes from the connection's Dialect. The methods
+// are split by subject over blog_queries.cc, post_reads.cc, post_writes.cc,
+// comment_queries.cc, user_queries.cc, session_queries.cc, revision_queries.cc,
+// media_queries.cc and redirect_queries.cc. Thread safety: as Store's; every statement
+// runs inside RunRead or RunWrite (a few methods read first, and write only when needed).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "store/id_source.h"
+#include "store/sql/connection.h"
+#include "store/store.h"
+
+namespace samizdat::store::sql {
+
+// A borrowed callable: what RunRead and RunWrite take, without copying it to the heap.
+template <typename Signature>
+class FunctionRef;
+template <typename R, typename... Args>
+class FunctionRef<R(Args...)> {
+ public:
+  template <typename F>
+  FunctionRef(F& f)  // NOLINT: implicit, as a lambda is passed
+      : object_(static_cast<void*>(&f)), call_([](void* object, Args... args) -> R {
+          return (*static_cast<F*>(object))(std::forward<Args>(args)...);
+        }) {}
+  R operator()(Args... args) const { return call_(object_, std::forward<Args>(args)...); }
+
+ private:
+  void* object_;
+  R (*call_)(void*, Args...);
+};
+
+// The post's stored fields as $1 … $15 ($1 the id, $2 the blog) in the order of INSERT
+// INTO posts (id, blog_id, kind, status, title, path, source, format, body_html,
+// body_text, author, published_ms, updated_ms, comments_mode, author_id); comment_count is
+// not among them: the store keeps it from the comments (post_writes.cc).
+Params PostFields(const Post& post);
+// The comment's fields as $1 … $14, in the order of kCommentColumns (comment_queries.cc).
+Params CommentFields(const Comment& comment);
+
+class SqlStore : public Store {
+ public:
+  Result<Blog> CreateBlog(const Blog& blog) override;
+  Status UpdateBlog(const Blog& blog) override;
+  Result<Blog> GetBlog(int64_t blog_id) override;
+  Result<std::vector<Blog>> ListBlogs() override;
+
+  Result<Post> GetPost(int64_t blog_id, int64_t post_id) override;
+  Result<Post> GetPostByPath(int64_t blog_id, std::string_view path) override;
+  Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
+  Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
+  Result<int> CountPosts(const PostQuery& query) override;
+  Result<Neighbours> GetNeighbours(const Post& post) override;
+  Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
+  Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
+
+  Result<Post> CreatePost(const Post& post) override;
+  Status UpdatePost(const Post& post) override;
+  Status DeletePost(int64_t blog_id, int64_t post_id) override;
+  Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) override;
+
+  Result<Comment> CreateComment(const Comment& comment) override;
+  Result<Comment> GetComment(int64_t blog_id, int64_t comment_id) override;
+  Result<std::vector<Comment>> ListComments(const CommentQuery& query) override;
+  Result<int> CountComments(const CommentQuery& query) override;
+  Status ModerateComment(int64_t blog_id, int64_t comment_id, CommentStatus status,
+                         SpamTraining training, const std::vector<std::string>& tokens) override;
+  Result<int> PurgeComments(CommentStatus status, Time before) override;
+  Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
+                                                             int64_t since) override;
+  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override;
+  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
+                                   std::string_view digest) override;
+  Result<SpamCounts> GetSpamCounts(int64_t blog_id,
+                                   const std::vector<std::string>& tokens) override;
+  Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
+
+  // Begins a store copy (the engine's BeginCopy), handed out as the import batch it is.
+  Result<std::unique_ptr<ImportBatch>> BeginImport() override;
+  Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
+  Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
+
+  Result<std::string> GetOrCreateSecret(std::string_view name, std::string_view candidate) override;
+  Result<std::vector<Secret>> ListSecrets() override;
+
+  Result<User> CreateUser(const User& user) override;
+  Result<int> CountUsers() override;
+  Result<std::vector<User>> ListUsers() override;
+  Result<User> GetUser(int64_t user_id) override;
+  Result<User> GetUserByEmail(std::string_view email) override;
+  Status UpdateUser(const User& user) override;
+  Status DeleteUser(int64_t user_id) override;
+
+  Result<Revision> AddRevision(const Revision& revision) override;
+  Result<std::vector<Revision>> ListRevisions(int64_t blog_id, int64_t post_id) override;
+  Result<Revision> GetRevision(int64_t blog_id, int64_t revision_id) override;
+
+  Status AddMedia(const Media& media) override;
+  Result<Media> GetMedia(int64_t blog_id, std::string_view hash) override;
+  Result<std::vector<Media>> ListMedia(int64_t blog_id, int limit, int offset) override;
+  Status DeleteMedia(int64_t blog_id, std::string_view hash) override;
+
+  Status CreateSession(const Session& session) override;
+  Result<Session> GetSession(std::string_view token_hash) override;
+  Status TouchSession(std::string_view token_hash, Time last_seen) override;
+  Status DeleteSession(std::string_view token_hash) override;
+  Result<int> DeleteUserSessions(int64_t user_id, std::string_view keep) override;
+  Result<int> PurgeSessions(Time idle_before, Time created_before) override;
+  Status RecordSignInFailure(std::string_view key, Time at) override;
+  Result<int> CountSignInFailures(std::string_view key, Time since) override;
+  Status ClearSignInFailures(std::string_view key) override;
+
+ protected:
+  using Body = FunctionRef<Status(Connection&)>;
+  // Runs `body` on a connection inside one read snapshot (SQLite: a pooled reader in a
+  // transaction; PostgreSQL: a pooled connection, one statement per snapshot), retrying
+  // where the engine can; returns its status.
+  virtual Status RunRead(Body body) = 0;
+  // Runs `body` in one write transaction, committing (durably, and telling other
+  // processes) when it succeeds and rolling back when it fails; returns its status or the
+  // commit's.
+  virtual Status RunWrite(Body body) = 0;
+
+  // Within PublishDue's write: false when another process or node is publishing the
+  // blog's due posts right now (it publishes them all). SQLite's writer lock already
+  // serializes them: the posts one published are no longer scheduled when the next looks.
+  virtual Result<bool> LockPublishing(Connection& conn, int64_t blog_id);
+
+  // fn(Connection&) -> Status or Result<T>, run by RunRead or RunWrite.
+  template <typename Fn>
+  auto Read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    return Run(/*write=*/false, fn);
+  }
+  template <typename Fn>
+  auto Write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    return Run(/*write=*/true, fn);
+  }
+
+  // "SELECT <kPostColumns>[, <Dialect::post_labels>]" for "… FROM posts p".
+  static std::string PostSelect(const Dialect& dialect);
+  // The posts of `rows` (selected by PostSelect), with their labels; each row's next
+  // column after them as text into `extra` when given (a search's snippet).
+  static Result<std::vector<Post>> ReadPosts(Connection& conn, Rows& rows,
+                                             std::vector<std::string>* extra = nullptr);
+
+  // The helpers of writes (the bulk loaders' too), each within a write transaction.
+  // Generation + 1 and updated = now for the blog (PostgreSQL: locking its row). NotFound
+  // if absent.
+  static Status BumpGeneration(Connection& conn, int64_t blog_id);
+  // Conflict if another blog than `blog_id` has `host`. A host taken by a concurrent
+  // writer after this check still fails, on the unique index (Conflict too).
+  static Status CheckHostFree(Connection& conn, const std::string& host, int64_t blog_id);
+  // Inserts the revision under a new id, its labels cleaned, and returns the id. NotFound
+  // (nothing inserted) unless its post is in its blog.
+  static Result<int64_t> InsertRevision(Connection& conn, const Revision& revision);
+  // Inserts the file with `created_ms` as its time, unless its hash is in the blog already
+  // (the same hash is the same bytes: the first row stays). A blog that is not there fails
+  // the foreign key (NotFound).
+  static Status InsertMedia(Connection& conn, const Media& media, int64_t created_ms);
+  // The blog's comment_seq + 1 and comments_updated_ms = now; each of `post_ids` stamped
+  // with the new comment_seq and its published comments recounted — or, when `added` is
+  // given (one new comment, 1 if published else 0), its count moved by that. NotFound if
+  // the blog is absent.
+  static Status TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,
+                           std::optional<int> added = std::nullopt);
+  // Conflict if the post's id, or its path in the blog, is taken (after the blog's row is
+  // locked).
+  static Status CheckPostFree(Connection& conn, const Post& post);
+  // Inserts the post's row (no comments yet) and its labels, cleaned; no checks.
+  static Status InsertPost(Connection& conn, const Post& post);
+  // The labels as stored: empty names and repeats dropped, the author's order kept.
+  static std::vector<std::string> CleanLabels(const std::vector<std::string>& labels);
+
+  IdSource ids_;
+
+  friend class BulkBatch;  // bulk_batch.cc: the helpers of writes
+
+ private:
+  template <typename Fn>
+  auto Run(bool write, Fn& fn) -> decltype(fn(std::declval<Connection&>()));
+};
+
+template <typename Fn>
+auto SqlStore::Run(bool write, Fn& fn) -> decltype(fn(std::declval<Connection&>())) {
+  using R = decltype(fn(std::declval<Connection&>()));
+  std::optional<R> result;
+  auto body = [&](Connection& conn) -> Status {
+    result.emplace(fn(conn));
+    if constexpr (std::is_same_v<R, Status>) {
+      return *result;
+    } else {
+      return result->status();
+    }
+  };
+  Status status = write ? RunWrite(body) : RunRead(body);
+  // The body's own error is returned as it is; a failure around it (a BEGIN or COMMIT) as
+  // the engine's status.
+  if (!result.has_value() || (!status.ok() && result->ok())) return R(status);
+  return std::move(*result);
+}
+
+}  // namespace samizdat::store::sql
