@@ -178,15 +178,6 @@ Result<SpamCounts> ReadSpamCounts(Result<Rows> rows) {
   return counts;
 }
 
-// The first column of every row.
-Result<std::vector<int64_t>> Ids(Connection& conn, std::string_view sql, const Params& params) {
-  Result<Rows> rows = conn.Query(sql, params);
-  if (!rows.ok()) return rows.status();
-  std::vector<int64_t> ids;
-  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) { ids.push_back(row.Int64(0)); }));
-  return ids;
-}
-
 }  // namespace
 
 Params CommentFields(const Comment& comment) {
@@ -282,12 +273,7 @@ Result<std::vector<Comment>> SqlStore::ListComments(const CommentQuery& q) {
     sql += " LIMIT $" + std::to_string(params.size());
     params.Add(q.offset < 0 ? 0 : q.offset);
     sql += " OFFSET $" + std::to_string(params.size());
-    Result<Rows> rows = conn.Query(sql, params);
-    if (!rows.ok()) return rows.status();
-    std::vector<Comment> comments;
-    SAMIZDAT_RETURN_IF_ERROR(
-        rows->ForEach([&](const Rows& row) { comments.push_back(ReadComment(row)); }));
-    return comments;
+    return conn.Collect(sql, params, [](const Rows& row) { return ReadComment(row); });
   });
 }
 
@@ -295,9 +281,7 @@ Result<int> SqlStore::CountComments(const CommentQuery& q) {
   return Read([&](Connection& conn) -> Result<int> {
     Params params;
     const std::string sql = "SELECT COUNT(*)" + CommentFilterSql(q, params);
-    Result<int64_t> count = conn.Int64(sql, params);
-    if (!count.ok()) return count.status();
-    return static_cast<int>(*count);
+    return conn.Count(sql, params);
   });
 }
 
@@ -336,9 +320,8 @@ Result<int> SqlStore::PurgeComments(CommentStatus status, Time before) {
   const std::string word(CommentStatusName(status));
   // Which blogs have comments to purge: usually none, and then nothing is written.
   Result<std::vector<int64_t>> blogs = Read([&](Connection& conn) {
-    return Ids(conn,
-               "SELECT DISTINCT blog_id FROM comments WHERE status = $1 AND published_ms < $2",
-               Params().Add(word).Add(Millis(before)));
+    return conn.Ids("SELECT DISTINCT blog_id FROM comments WHERE status = $1 AND published_ms < $2",
+                    Params().Add(word).Add(Millis(before)));
   });
   if (!blogs.ok()) return blogs.status();
   if (blogs->empty()) return 0;
@@ -379,10 +362,10 @@ Result<int> SqlStore::PurgeComments(CommentStatus status, Time before) {
 Result<std::vector<int64_t>> SqlStore::PostsWithCommentsChangedSince(int64_t blog_id,
                                                                      int64_t since) {
   return Read([&](Connection& conn) {
-    return Ids(conn,
-               "SELECT id FROM posts WHERE blog_id = $1 AND comment_seq > $2 "
-               "ORDER BY comment_seq, id",
-               Params().Add(blog_id).Add(since));
+    return conn.Ids(
+        "SELECT id FROM posts WHERE blog_id = $1 AND comment_seq > $2 "
+        "ORDER BY comment_seq, id",
+        Params().Add(blog_id).Add(since));
   });
 }
 
@@ -390,12 +373,10 @@ Result<int> SqlStore::CountCommentsFromIp(int64_t blog_id, std::string_view ip_h
   if (ip_hash.empty()) return 0;  // no IP known (imported comments): nothing to limit
   return Read([&](Connection& conn) -> Result<int> {
     // "ip_hash <> ''" lets the database use the partial index comments_ip.
-    Result<int64_t> count = conn.Int64(
+    return conn.Count(
         "SELECT COUNT(*) FROM comments WHERE blog_id = $1 AND ip_hash = $2 AND ip_hash <> '' "
         "AND published_ms >= $3",
         Params().Add(blog_id).Add(ip_hash).Add(Millis(since)));
-    if (!count.ok()) return count.status();
-    return static_cast<int>(*count);
   });
 }
 

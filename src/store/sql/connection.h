@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -196,6 +197,24 @@ class Connection {
   Result<bool> Exists(std::string_view sql, const Params& params);
   // The first column of the first row as an integer (COUNT(*)); 0 without a row.
   Result<int64_t> Int64(std::string_view sql, const Params& params);
+  // Int64's value as an int (a count of rows).
+  Result<int> Count(std::string_view sql, const Params& params);
+  // fn(const Rows&) of every row, in order.
+  template <typename Fn>
+  auto Collect(std::string_view sql, const Params& params, Fn&& fn)
+      -> Result<std::vector<std::invoke_result_t<Fn&, const Rows&>>>;
+  // The first column of every row as integers (ids).
+  Result<std::vector<int64_t>> Ids(std::string_view sql, const Params& params);
 };
+
+template <typename Fn>
+auto Connection::Collect(std::string_view sql, const Params& params, Fn&& fn)
+    -> Result<std::vector<std::invoke_result_t<Fn&, const Rows&>>> {
+  Result<Rows> rows = Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  std::vector<std::invoke_result_t<Fn&, const Rows&>> values;
+  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) { values.push_back(fn(row)); }));
+  return values;
+}
 
 }  // namespace samizdat::store::sql

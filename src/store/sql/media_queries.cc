@@ -11,12 +11,6 @@
 namespace samizdat::store::sql {
 namespace {
 
-// A hash from a URL that a text column could not hold names no file (CheckMedia lets
-// only hex digits in).
-bool Storable(std::string_view hash) {
-  return hash.find('\0') == std::string_view::npos && text::IsValidUtf8(hash);
-}
-
 Status NoFile(std::string_view hash) {
   return Status::NotFound("no file " + text::ToValidUtf8(hash));
 }
@@ -70,23 +64,19 @@ Result<Media> SqlStore::GetMedia(int64_t blog_id, std::string_view hash) {
 
 Result<std::vector<Media>> SqlStore::ListMedia(int64_t blog_id, int limit, int offset) {
   return Read([&](Connection& conn) -> Result<std::vector<Media>> {
-    Result<Rows> rows = conn.Query(
+    return conn.Collect(
         "SELECT hash, content_type, filename, size, created_ms FROM media WHERE blog_id = $1 "
         "ORDER BY created_ms DESC, hash DESC LIMIT $2 OFFSET $3",
-        Params().Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset));
-    if (!rows.ok()) return rows.status();
-    std::vector<Media> files;
-    SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
-      Media media;
-      media.blog_id = blog_id;
-      media.hash = row.Text(0);
-      media.content_type = row.Text(1);
-      media.filename = row.Text(2);
-      media.size = row.Int64(3);
-      media.created = FromMillis(row.Int64(4));
-      files.push_back(std::move(media));
-    }));
-    return files;
+        Params().Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset), [&](const Rows& row) {
+          Media media;
+          media.blog_id = blog_id;
+          media.hash = row.Text(0);
+          media.content_type = row.Text(1);
+          media.filename = row.Text(2);
+          media.size = row.Int64(3);
+          media.created = FromMillis(row.Int64(4));
+          return media;
+        });
   });
 }
 

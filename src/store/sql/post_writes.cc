@@ -171,15 +171,11 @@ Result<std::vector<int64_t>> SqlStore::PublishDue(int64_t blog_id, Time now) {
         conn.Exists("SELECT 1 FROM blogs WHERE id = $1 FOR UPDATE", Params().Add(blog_id));
     if (!blog.ok()) return blog.status();
     if (!*blog) return std::vector<int64_t>();
-    Result<Rows> published = conn.Query(
+    Result<std::vector<int64_t>> ids = conn.Ids(
         "UPDATE posts SET status = 'published' WHERE blog_id = $1 AND status = 'scheduled' "
         "AND published_ms <= $2 RETURNING id",
         Params().Add(blog_id).Add(Millis(now)));
-    if (!published.ok()) return published.status();
-    std::vector<int64_t> ids;
-    SAMIZDAT_RETURN_IF_ERROR(
-        published->ForEach([&](const Rows& row) { ids.push_back(row.Int64(0)); }));
-    if (!ids.empty()) SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, blog_id));
+    if (ids.ok() && !ids->empty()) SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, blog_id));
     return ids;
   });
 }

@@ -94,11 +94,8 @@ Status SqlStore::RecordSignInFailure(std::string_view key, Time at) {
 
 Result<int> SqlStore::CountSignInFailures(std::string_view key, Time since) {
   return Read([&](Connection& conn) -> Result<int> {
-    Result<int64_t> count =
-        conn.Int64("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at_ms >= $2",
-                   Params().Add(key).Add(Millis(since)));
-    if (!count.ok()) return count.status();
-    return static_cast<int>(*count);
+    return conn.Count("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at_ms >= $2",
+                      Params().Add(key).Add(Millis(since)));
   });
 }
 

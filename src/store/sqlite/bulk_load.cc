@@ -16,16 +16,14 @@
 // CPU second. So while the batch lives the writer connection runs with triggers off
 // (SQLITE_DBCONFIG_ENABLE_TRIGGER) and the batch does by hand what the INSERT triggers
 // of migrations/sqlite/ do: label_counts_insert (labels counted in memory, added at
-// Commit) and posts_fts_insert (at Commit, the batch's posts read back in id order, one
-// VALUES row each). Nothing else a batch runs (UPDATE of comment columns, DELETE of
+// Commit) and posts_fts_insert (at Commit, the batch's posts copied in id order by one
+// INSERT … SELECT). Nothing else a batch runs (UPDATE of comment columns, DELETE of
 // comments, rows of blogs, users, secrets and the classifier's counts) has triggers. A migration
 // that adds a trigger must be mirrored here; the bulk test lists the triggers to catch that.
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,10 +51,10 @@ class SqliteBulkLoad final : public sql::BulkBatch {
   Result<bool> HasComment(int64_t comment_id) override;
   Status AddPost(const Post& post) override;
   Status AddComment(const Comment& comment) override;
-  Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
 
  private:
   Status Settle(std::vector<int64_t>& orphans) override;
+  Status AddSpamTokens(int64_t blog_id, const SpamCounts& counts) override;
   Status CommitTransaction() override;
   void Release() override;
 
@@ -142,18 +140,14 @@ Status SqliteBulkLoad::IndexPosts() {
   std::vector<int64_t> ids;
   ids.reserve(added_posts_.size());
   for (const auto& [id, blog_id] : added_posts_) ids.push_back(id);
-  std::sort(ids.begin(), ids.end());  // rising rowids: FTS5 keeps filling one segment
-  for (int64_t id : ids) {
-    bool found = false;
-    Result<sql::Rows> text = conn_.First("SELECT title, body_text FROM posts WHERE id = $1",
-                                         sql::Params().Add(id), &found);
-    if (!text.ok()) return text.status();
-    if (!found) return Status::Internal("post " + std::to_string(id) + " vanished in its batch");
-    SAMIZDAT_RETURN_IF_ERROR(
-        conn_
-            .Run("INSERT INTO posts_fts (rowid, title, body_text) VALUES ($1, $2, $3)",
-                 sql::Params().Add(id).Add(text->TextView(0)).Add(text->TextView(1)))
-            .status());
+  // Rising rowids: FTS5 keeps filling one segment.
+  Result<int64_t> indexed = conn_.Run(
+      "INSERT INTO posts_fts (rowid, title, body_text) SELECT id, title, body_text FROM posts "
+      "WHERE id = ANY($1) ORDER BY id",
+      sql::Params().AddList(ids));
+  if (!indexed.ok()) return indexed.status();
+  if (*indexed != static_cast<int64_t>(ids.size())) {
+    return Status::Internal("posts of the batch vanished before they were indexed");
   }
   return Status::Ok();
 }
@@ -185,16 +179,8 @@ Status SqliteBulkLoad::AddComment(const Comment& comment) {
   return Status::Ok();
 }
 
-Status SqliteBulkLoad::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) {
-  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
+Status SqliteBulkLoad::AddSpamTokens(int64_t blog_id, const SpamCounts& counts) {
   // A failure may leave part of the counts in: Run() rolls the batch back.
-  SAMIZDAT_RETURN_IF_ERROR(
-      Run("INSERT INTO spam_totals (blog_id, spam_comments, ham_comments) VALUES ($1, $2, $3) "
-          "ON CONFLICT (blog_id) DO UPDATE SET spam_comments = spam_comments + "
-          "excluded.spam_comments, ham_comments = ham_comments + excluded.ham_comments",
-          sql::Params().Add(blog_id).Add(counts.spam_comments).Add(counts.ham_comments))
-          .status());
   for (const auto& [token, count] : counts.tokens) {
     SAMIZDAT_RETURN_IF_ERROR(
         Run("INSERT INTO spam_tokens (blog_id, token, spam, ham) VALUES ($1, $2, $3, $4) "
@@ -209,13 +195,12 @@ Status SqliteBulkLoad::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) 
 Status SqliteBulkLoad::Settle(std::vector<int64_t>& orphans) {
   // Comments whose post is not in their blog (or whose blog does not exist) go.
   const sql::Params added = sql::Params().AddList(added_comments_);
-  Result<sql::Rows> removed = conn_.Query(
+  Result<std::vector<int64_t>> removed = conn_.Ids(
       "DELETE FROM comments WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM posts p "
       "WHERE p.id = comments.post_id AND p.blog_id = comments.blog_id) RETURNING id",
       added);
   if (!removed.ok()) return removed.status();
-  SAMIZDAT_RETURN_IF_ERROR(
-      removed->ForEach([&](const sql::Rows& row) { orphans.push_back(row.Int64(0)); }));
+  orphans = std::move(*removed);
 
   // A reply whose parent is absent, is itself, or is a comment of another post, becomes
   // top-level.
@@ -230,14 +215,7 @@ Status SqliteBulkLoad::Settle(std::vector<int64_t>& orphans) {
   SAMIZDAT_RETURN_IF_ERROR(IndexPosts());
   SAMIZDAT_RETURN_IF_ERROR(WriteLabelCounts());
 
-  // Posts with new comments, by blog: recounted and stamped.
-  std::map<int64_t, std::set<int64_t>> commented;
-  Result<sql::Rows> posts =
-      conn_.Query("SELECT DISTINCT blog_id, post_id FROM comments WHERE id = ANY($1)", added);
-  if (!posts.ok()) return posts.status();
-  SAMIZDAT_RETURN_IF_ERROR(
-      posts->ForEach([&](const sql::Rows& row) { commented[row.Int64(0)].insert(row.Int64(1)); }));
-  return Restamp(commented);
+  return Restamp("SELECT DISTINCT blog_id, post_id FROM comments WHERE id = ANY($1)", added);
 }
 
 Result<std::unique_ptr<StoreCopy>> SqliteStore::BeginCopy() {
