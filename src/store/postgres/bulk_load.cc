@@ -45,20 +45,16 @@ constexpr size_t kTokensPerStatement = 5000;
 class PostgresBulkLoad final : public sql::BulkBatch {
  public:
   PostgresBulkLoad(PostgresStore& store, std::unique_lock<std::shared_mutex> lock,
-                   sql::Pool::Lease lease, sql::Transaction tx)
-      : BulkBatch(*lease),
-        store_(store),
-        lock_(std::move(lock)),
-        lease_(std::move(lease)),
-        tx_(std::move(tx)) {}
+                   PostgresStore::Begun begun)
+      : BulkBatch(*begun.lease), store_(store), lock_(std::move(lock)), begun_(std::move(begun)) {}
   ~PostgresBulkLoad() override { End(); }
 
   Result<bool> HasComment(int64_t comment_id) override;
-  Status AddPost(const Post& post) override;
   Status AddComment(const Comment& comment) override;
 
  private:
   Status Settle(std::vector<int64_t>& orphans) override;
+  Status LoadPost(const Post& post) override;
   Status AddSpamTokens(int64_t blog_id, const SpamCounts& counts) override;
   Status CommitTransaction() override;
   void Release() override;
@@ -68,8 +64,7 @@ class PostgresBulkLoad final : public sql::BulkBatch {
 
   PostgresStore& store_;
   std::unique_lock<std::shared_mutex> lock_;    // on store_.bulk_mu_; declared before
-  std::optional<sql::Pool::Lease> lease_;       // the lease and the transaction, so the
-  std::optional<sql::Transaction> tx_;          // rollback runs first, the unlock last
+  std::optional<PostgresStore::Begun> begun_;   // the transaction: the unlock comes last
   std::unordered_set<int64_t> added_comments_;  // gathered or copied
   std::vector<Comment> gathered_;               // not yet in bulk_comments
   // The last comment id HasComment() found stored nowhere: AddComment() of that id, which
@@ -78,16 +73,11 @@ class PostgresBulkLoad final : public sql::BulkBatch {
 };
 
 void PostgresBulkLoad::Release() {
-  tx_.reset();     // ROLLBACK unless Commit() went through
-  lease_.reset();  // the connection back to the pool
+  begun_.reset();  // ROLLBACK unless Commit() went through; the connection back to the pool
   if (lock_.owns_lock()) lock_.unlock();
 }
 
-Status PostgresBulkLoad::CommitTransaction() {
-  Status committed = store_.Commit(*tx_);
-  tx_.reset();
-  return committed;
-}
+Status PostgresBulkLoad::CommitTransaction() { return store_.Commit(begun_->tx); }
 
 Result<bool> PostgresBulkLoad::HasComment(int64_t comment_id) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
@@ -98,10 +88,7 @@ Result<bool> PostgresBulkLoad::HasComment(int64_t comment_id) {
   return stored;
 }
 
-Status PostgresBulkLoad::AddPost(const Post& post) {
-  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  SAMIZDAT_RETURN_IF_ERROR(CheckImportedPost(post));
-  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(post.blog_id));
+Status PostgresBulkLoad::LoadPost(const Post& post) {
   // The post and its labels in one statement; nothing at all when the id or the path is
   // taken. comment_count is left at 0: Commit() counts.
   const std::vector<std::string> labels = PostgresStore::CleanLabels(post.labels);
@@ -115,15 +102,8 @@ Status PostgresBulkLoad::AddPost(const Post& post) {
       "WITH ORDINALITY AS l(name, n)) "
       "SELECT COUNT(*) FROM p",
       sql::PostFields(post).AddList(labels));
-  if (!inserted.ok()) return Abandon(inserted.status());
-  if (*inserted == 0) {
-    // Only the posts row can clash, its id or its path: name what is taken.
-    Status named = PostgresStore::CheckPostFree(conn_, post);
-    if (!named.ok() && !named.IsConflict()) return Abandon(named);
-    return named.ok() ? Status::Conflict("post " + std::to_string(post.id) + " clashes") : named;
-  }
-  added_posts_.emplace(post.id, post.blog_id);
-  touched_blogs_.insert(post.blog_id);
+  if (!inserted.ok()) return inserted.status();
+  if (*inserted == 0) return Status::Conflict("post " + std::to_string(post.id) + " clashes");
   return Status::Ok();
 }
 
@@ -259,8 +239,8 @@ Result<std::unique_ptr<StoreCopy>> PostgresStore::BeginCopy() {
   // Where comments wait for Commit(); gone when the transaction ends, either way.
   SAMIZDAT_RETURN_IF_ERROR(
       begun->lease->Exec("CREATE TEMPORARY TABLE bulk_comments (LIKE comments) ON COMMIT DROP"));
-  return std::unique_ptr<StoreCopy>(std::make_unique<PostgresBulkLoad>(
-      *this, std::move(lock), std::move(begun->lease), std::move(begun->tx)));
+  return std::unique_ptr<StoreCopy>(
+      std::make_unique<PostgresBulkLoad>(*this, std::move(lock), std::move(*begun)));
 }
 
 }  // namespace samizdat::store::postgres

@@ -48,6 +48,24 @@ Result<bool> BulkBatch::HasPost(int64_t post_id) {
   return Exists("SELECT 1 FROM posts WHERE id = $1", Params().Add(post_id));
 }
 
+Status BulkBatch::AddPost(const Post& post) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckImportedPost(post));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(post.blog_id));
+  Status inserted = LoadPost(post);
+  if (inserted.IsConflict()) {
+    // Only the posts row can clash, its id or its path: name what is taken; the batch
+    // goes on.
+    Status named = SqlStore::CheckPostFree(conn_, post);
+    if (!named.ok() && !named.IsConflict()) return Abandon(named);
+    return named.ok() ? inserted : named;
+  }
+  if (!inserted.ok()) return Abandon(inserted);  // the row may be in without its labels
+  added_posts_.emplace(post.id, post.blog_id);
+  touched_blogs_.insert(post.blog_id);
+  return Status::Ok();
+}
+
 Status BulkBatch::AddRedirect(int64_t blog_id, std::string_view old_path,
                               std::string_view new_path) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());

@@ -26,6 +26,7 @@ namespace samizdat::store::sql {
 class BulkBatch : public StoreCopy {
  public:
   Result<bool> HasPost(int64_t post_id) override;
+  Status AddPost(const Post& post) override;
   Status AddRedirect(int64_t blog_id, std::string_view old_path,
                      std::string_view new_path) override;
   Status AddBlog(const Blog& blog) override;
@@ -60,6 +61,9 @@ class BulkBatch : public StoreCopy {
   // The engine's part: Commit()'s work before COMMIT (orphans out, appended to
   // `orphans`; dangling replies top-level; Restamp), COMMIT itself, and letting go.
   virtual Status Settle(std::vector<int64_t>& orphans) = 0;
+  // AddPost's insert of the post and its labels, after its checks: Conflict, with nothing
+  // inserted, when the post's id or path is taken.
+  virtual Status LoadPost(const Post& post) = 0;
   // AddSpamCounts' tokens, after its checks and totals; a failure rolls the batch back.
   virtual Status AddSpamTokens(int64_t blog_id, const SpamCounts& counts) = 0;
   virtual Status CommitTransaction() = 0;

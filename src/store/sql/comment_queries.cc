@@ -33,18 +33,6 @@ Result<Comment> SelectComment(Connection& conn, int64_t blog_id, int64_t comment
   return ReadComment(*row);
 }
 
-// Within a write: NotFound unless the post is in the blog.
-Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id) {
-  Result<bool> found = conn.Exists("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
-                                   Params().Add(post_id).Add(blog_id));
-  if (!found.ok()) return found.status();
-  if (!*found) {
-    return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
-                            std::to_string(blog_id));
-  }
-  return Status::Ok();
-}
-
 // Within a write: InvalidArgument unless `parent_id` is a comment of the post.
 Status CheckParent(Connection& conn, const Comment& comment) {
   Result<bool> found =

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -172,6 +173,13 @@ struct Dialect {
   // Begins a migration's transaction, holding what keeps other processes and nodes out
   // until it ends (store/sql/migrations.h).
   std::string_view begin_migration;
+};
+
+// Finds std::string keys by std::string_view (the drivers' statement caches, keyed by
+// SQL text, looked up without a copy).
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 
 class Connection {

@@ -189,10 +189,7 @@ Result<Post> SqlStore::GetPost(int64_t blog_id, int64_t post_id) {
         conn, PostSelect(conn.dialect()) + " FROM posts p WHERE p.id = $1 AND p.blog_id = $2",
         Params().Add(post_id).Add(blog_id));
     if (!posts.ok()) return posts.status();
-    if (posts->empty()) {
-      return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
-                              std::to_string(blog_id));
-    }
+    if (posts->empty()) return NoPost(blog_id, post_id);
     return std::move(posts->front());
   });
 }

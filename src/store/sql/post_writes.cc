@@ -10,11 +10,6 @@
 namespace samizdat::store::sql {
 namespace {
 
-Status NoPost(int64_t blog_id, int64_t post_id) {
-  return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
-                          std::to_string(blog_id));
-}
-
 Result<bool> PostIdTaken(Connection& conn, int64_t id) {
   return conn.Exists("SELECT 1 FROM posts WHERE id = $1", Params().Add(id));
 }
@@ -72,6 +67,18 @@ Params PostFields(const Post& post) {
 
 Result<bool> SqlStore::LockPublishing(Connection&, int64_t) { return true; }
 
+Status NoPost(int64_t blog_id, int64_t post_id) {
+  return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
+                          std::to_string(blog_id));
+}
+
+Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id) {
+  Result<bool> found = conn.Exists("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
+                                   Params().Add(post_id).Add(blog_id));
+  if (!found.ok()) return found.status();
+  return *found ? Status::Ok() : NoPost(blog_id, post_id);
+}
+
 Status SqlStore::CheckPostFree(Connection& conn, const Post& post) {
   Result<bool> taken = PostIdTaken(conn, post.id);
   if (!taken.ok()) return taken.status();
@@ -118,10 +125,7 @@ Status SqlStore::UpdatePost(const Post& post) {
     Status bumped = BumpGeneration(conn, post.blog_id);
     if (bumped.IsNotFound()) return NoPost(post.blog_id, post.id);
     SAMIZDAT_RETURN_IF_ERROR(bumped);
-    Result<bool> found = conn.Exists("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
-                                     Params().Add(post.id).Add(post.blog_id));
-    if (!found.ok()) return found.status();
-    if (!*found) return NoPost(post.blog_id, post.id);
+    SAMIZDAT_RETURN_IF_ERROR(CheckPostInBlog(conn, post.blog_id, post.id));
     SAMIZDAT_RETURN_IF_ERROR(CheckPathFree(conn, post.blog_id, post.id, post.path));
     SAMIZDAT_RETURN_IF_ERROR(
         conn.Run("UPDATE posts SET kind = $3, status = $4, title = $5, path = $6, "

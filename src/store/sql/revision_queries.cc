@@ -65,10 +65,7 @@ Result<int64_t> SqlStore::InsertRevision(Connection& conn, const Revision& revis
           .Add(revision.saved_by),
       &inserted);
   if (!row.ok()) return row.status();
-  if (!inserted) {
-    return Status::NotFound("no post with id " + std::to_string(revision.post_id) + " in blog " +
-                            std::to_string(revision.blog_id));
-  }
+  if (!inserted) return NoPost(revision.blog_id, revision.post_id);
   return row->Int64(0);
 }
 

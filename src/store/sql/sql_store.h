@@ -52,6 +52,10 @@ Params PostFields(const Post& post);
 // label or media hash from a request that is not (the bytes of a mangled URL) names
 // nothing, where PostgreSQL would refuse the statement (post_reads.cc).
 bool Storable(std::string_view text);
+// NotFound: "no post with id P in blog B" (post_writes.cc).
+Status NoPost(int64_t blog_id, int64_t post_id);
+// Within a write: NoPost unless the post is in the blog.
+Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id);
 // The comment's fields as $1 … $14, in the order of kCommentColumns (comment_queries.cc).
 Params CommentFields(const Comment& comment);
 // Appends the blog's settings, $2 … $14 after its id: host, title, description,

@@ -49,11 +49,12 @@ class SqliteBulkLoad final : public sql::BulkBatch {
   ~SqliteBulkLoad() override { End(); }
 
   Result<bool> HasComment(int64_t comment_id) override;
-  Status AddPost(const Post& post) override;
   Status AddComment(const Comment& comment) override;
 
  private:
   Status Settle(std::vector<int64_t>& orphans) override;
+  // Also counts the labels of a published post (not a page).
+  Status LoadPost(const Post& post) override;
   Status AddSpamTokens(int64_t blog_id, const SpamCounts& counts) override;
   Status CommitTransaction() override;
   void Release() override;
@@ -63,8 +64,6 @@ class SqliteBulkLoad final : public sql::BulkBatch {
   // COMMIT). Switching triggers expires the connection's prepared statements: SQLite
   // compiles them again, with or without the trigger programs, at their next use.
   void Tune(bool bulk);
-  // Counts the labels of a post just inserted, if it is a published post.
-  void CountLabels(const Post& post);
   // What posts_fts_insert does, for every post of the batch, in id order.
   Status IndexPosts();
   // What label_counts_insert does, for every label counted.
@@ -111,29 +110,14 @@ Result<bool> SqliteBulkLoad::HasComment(int64_t comment_id) {
   return Exists("SELECT 1 FROM comments WHERE id = $1", sql::Params().Add(comment_id));
 }
 
-Status SqliteBulkLoad::AddPost(const Post& post) {
-  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  SAMIZDAT_RETURN_IF_ERROR(CheckImportedPost(post));
-  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(post.blog_id));
-  Status inserted = SqliteStore::InsertPost(conn_, post);
-  if (inserted.IsConflict()) {
-    // Only the posts row can clash (its id or its path), and the failed INSERT left
-    // nothing behind: name what is taken; the batch goes on.
-    Status named = SqliteStore::CheckPostFree(conn_, post);
-    return named.ok() ? inserted : named;
-  }
-  if (!inserted.ok()) return Abandon(inserted);  // the row may be in without its labels
-  CountLabels(post);
-  added_posts_.emplace(post.id, post.blog_id);
-  touched_blogs_.insert(post.blog_id);
-  return Status::Ok();
-}
-
-void SqliteBulkLoad::CountLabels(const Post& post) {
-  if (post.kind != PostKind::kPost || post.status != PostStatus::kPublished) return;
+Status SqliteBulkLoad::LoadPost(const Post& post) {
+  // A clash fails the INSERT of the posts row, which leaves nothing behind.
+  SAMIZDAT_RETURN_IF_ERROR(SqliteStore::InsertPost(conn_, post));
+  if (post.kind != PostKind::kPost || post.status != PostStatus::kPublished) return Status::Ok();
   for (std::string& label : SqliteStore::CleanLabels(post.labels)) {
     ++label_counts_[{post.blog_id, std::move(label)}];
   }
+  return Status::Ok();
 }
 
 Status SqliteBulkLoad::IndexPosts() {
