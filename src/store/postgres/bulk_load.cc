@@ -195,9 +195,9 @@ Status PostgresBulkLoad::Settle(std::vector<int64_t>& orphans) {
   Result<std::vector<int64_t>> blogs = conn_.Ids("SELECT DISTINCT blog_id FROM bulk_comments", {});
   if (!blogs.ok()) return blogs.status();
   blogs->insert(blogs->end(), touched_blogs_.begin(), touched_blogs_.end());
-  SAMIZDAT_RETURN_IF_ERROR(Run("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
-                               sql::Params().AddList(*blogs))
-                               .status());
+  SAMIZDAT_RETURN_IF_ERROR(
+      conn_.Execute("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
+                    sql::Params().AddList(*blogs)));
 
   // Comments whose post is not in their blog (or whose blog does not exist) go.
   Result<std::vector<int64_t>> removed = conn_.Ids(
@@ -212,24 +212,22 @@ Status PostgresBulkLoad::Settle(std::vector<int64_t>& orphans) {
   static const std::string kMove = "INSERT INTO comments (" + std::string(kCommentColumns) +
                                    ") SELECT " + std::string(kCommentColumns) +
                                    " FROM bulk_comments";
-  SAMIZDAT_RETURN_IF_ERROR(Run(kMove, {}).status());
+  SAMIZDAT_RETURN_IF_ERROR(conn_.Execute(kMove, {}));
 
   // A reply whose parent is absent, is itself, or is a comment of another post, becomes
   // top-level.
   SAMIZDAT_RETURN_IF_ERROR(
-      Run("UPDATE comments c SET parent_id = 0 FROM bulk_comments s WHERE c.id = s.id "
-          "AND s.parent_id <> 0 AND NOT EXISTS (SELECT 1 FROM comments pc "
-          "WHERE pc.id = s.parent_id AND pc.post_id = s.post_id AND pc.id <> s.id)",
-          {})
-          .status());
+      conn_.Execute("UPDATE comments c SET parent_id = 0 FROM bulk_comments s WHERE c.id = s.id "
+                    "AND s.parent_id <> 0 AND NOT EXISTS (SELECT 1 FROM comments pc "
+                    "WHERE pc.id = s.parent_id AND pc.post_id = s.post_id AND pc.id <> s.id)",
+                    {}));
 
   SAMIZDAT_RETURN_IF_ERROR(Restamp("SELECT DISTINCT blog_id, post_id FROM bulk_comments"));
 
   // Users copied with their ids: the next CreateUser draws above them.
   if (!added_users_) return Status::Ok();
-  return Run("SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT MAX(id) FROM users))",
-             {})
-      .status();
+  return conn_.Execute(
+      "SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT MAX(id) FROM users))", {});
 }
 
 Result<std::unique_ptr<StoreCopy>> PostgresStore::BeginCopy() {

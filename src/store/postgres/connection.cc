@@ -185,7 +185,6 @@ Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& par
     switch (v.kind) {
       case Kind::kNoLimit: continue;
       case Kind::kInt: texts[i] = std::to_string(v.number); break;
-      case Kind::kBool: texts[i] = v.number != 0 ? "t" : "f"; break;
       case Kind::kDouble: {
         char buffer[64];
         auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v.real);

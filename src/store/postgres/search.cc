@@ -44,7 +44,6 @@ Result<std::vector<SearchHit>> PostgresStore::Search(int64_t blog_id, std::strin
   const std::string words = SearchWords(text);
   if (words.empty()) return std::vector<SearchHit>();
   return Read([&](sql::Connection& conn) -> Result<std::vector<SearchHit>> {
-    // The column after the labels is ts_headline's.
     return ReadHits(
         conn, SearchSql(PostSelect(conn.dialect())),
         sql::Params().Add(words).Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset),

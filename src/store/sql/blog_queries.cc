@@ -12,7 +12,11 @@ Result<bool> BlogIdTaken(Connection& conn, int64_t id) {
   return conn.Exists("SELECT 1 FROM blogs WHERE id = $1", Params().Add(id));
 }
 
-Result<Blog> FirstBlog(Result<Rows> row, bool found, int64_t blog_id) {
+// The blog the statement returns first; NotFound without one.
+Result<Blog> FirstBlog(Connection& conn, std::string_view sql, const Params& params,
+                       int64_t blog_id) {
+  bool found = false;
+  Result<Rows> row = conn.First(sql, params, &found);
   if (!row.ok()) return row.status();
   if (!found) return Status::NotFound("no blog with id " + std::to_string(blog_id));
   return ReadBlog(*row);
@@ -86,9 +90,7 @@ Result<Blog> SqlStore::CreateBlog(const Blog& blog) {
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) "
         "RETURNING " +
         std::string(kBlogColumns);
-    bool found = false;
-    Result<Rows> row = conn.First(kSql, params, &found);
-    return FirstBlog(std::move(row), found, id);
+    return FirstBlog(conn, kSql, params, id);
   });
 }
 
@@ -102,14 +104,12 @@ Status SqlStore::UpdateBlog(const Blog& blog) {
     Params params;
     params.Add(blog.id);
     AddBlogSettings(params, blog);
-    return conn
-        .Run(
-            "UPDATE blogs SET host = $2, title = $3, description = $4, banner_url = $5, "
-            "banner_alt = $6, time_zone = $7, locale = $8, posts_per_page = $9, "
-            "date_format = $10, time_format = $11, comment_moderation = $12, "
-            "moderation_days = $13, comment_depth = $14 WHERE id = $1",
-            params)
-        .status();
+    return conn.Execute(
+        "UPDATE blogs SET host = $2, title = $3, description = $4, banner_url = $5, "
+        "banner_alt = $6, time_zone = $7, locale = $8, posts_per_page = $9, "
+        "date_format = $10, time_format = $11, comment_moderation = $12, "
+        "moderation_days = $13, comment_depth = $14 WHERE id = $1",
+        params);
   });
 }
 
@@ -117,9 +117,7 @@ Result<Blog> SqlStore::GetBlog(int64_t blog_id) {
   return Read([&](Connection& conn) {
     static const std::string kSql =
         "SELECT " + std::string(kBlogColumns) + " FROM blogs WHERE id = $1";
-    bool found = false;
-    Result<Rows> row = conn.First(kSql, Params().Add(blog_id), &found);
-    return FirstBlog(std::move(row), found, blog_id);
+    return FirstBlog(conn, kSql, Params().Add(blog_id), blog_id);
   });
 }
 

@@ -18,19 +18,17 @@ Status NoFile(std::string_view hash) {
 }  // namespace
 
 Status SqlStore::InsertMedia(Connection& conn, const Media& media, int64_t created_ms) {
-  return conn
-      .Run(
-          "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, created_ms) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (blog_id, hash) DO NOTHING",
-          Params()
-              .Add(media.blog_id)
-              .Add(media.hash)
-              .Add(media.content_type)
-              .Add(media.filename)
-              .AddBytes(media.bytes)
-              .Add(static_cast<int64_t>(media.bytes.size()))
-              .Add(created_ms))
-      .status();
+  return conn.Execute(
+      "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, created_ms) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (blog_id, hash) DO NOTHING",
+      Params()
+          .Add(media.blog_id)
+          .Add(media.hash)
+          .Add(media.content_type)
+          .Add(media.filename)
+          .AddBytes(media.bytes)
+          .Add(static_cast<int64_t>(media.bytes.size()))
+          .Add(created_ms));
 }
 
 Status SqlStore::AddMedia(const Media& media) {

@@ -137,19 +137,15 @@ Result<std::vector<Post>> SqlStore::ReadPosts(Connection& conn, std::string_view
   const bool labelled = !conn.dialect().post_labels.empty();
   const int extra_column = labelled ? kPostColumnCount + 1 : kPostColumnCount;
   std::vector<Post> posts;
-  Status failed = Status::Ok();
-  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
+  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) -> Status {
     posts.push_back(ReadPost(row));
     if (extra != nullptr) extra->push_back(row.Text(extra_column));
-    if (!labelled || row.IsNull(kPostColumnCount)) return;  // no labels: NULL
+    if (!labelled || row.IsNull(kPostColumnCount)) return Status::Ok();  // no labels: NULL
     Result<std::vector<std::string>> labels = row.List(kPostColumnCount);
-    if (labels.ok()) {
-      posts.back().labels = std::move(*labels);
-    } else if (failed.ok()) {
-      failed = labels.status();
-    }
+    if (!labels.ok()) return labels.status();
+    posts.back().labels = std::move(*labels);
+    return Status::Ok();
   }));
-  SAMIZDAT_RETURN_IF_ERROR(failed);
   if (labelled || posts.empty()) return posts;
   // One query for the whole page.
   std::vector<int64_t> ids;

@@ -40,7 +40,7 @@ Status InsertLabels(Connection& conn, const Post& post, const std::vector<std::s
   if (dialect.labels_carry_post) {
     params.Add(KindWord(post.kind)).Add(PostStatusName(post.status)).Add(Millis(post.published));
   }
-  return conn.Run(dialect.insert_labels, params).status();
+  return conn.Execute(dialect.insert_labels, params);
 }
 
 }  // namespace
@@ -88,12 +88,11 @@ Status SqlStore::CheckPostFree(Connection& conn, const Post& post) {
 
 Status SqlStore::InsertPost(Connection& conn, const Post& post) {
   SAMIZDAT_RETURN_IF_ERROR(
-      conn.Run("INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
-               "body_html, body_text, author, published_ms, updated_ms, comments_mode, "
-               "author_id) "
-               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-               PostFields(post))
-          .status());
+      conn.Execute("INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
+                   "body_html, body_text, author, published_ms, updated_ms, comments_mode, "
+                   "author_id) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                   PostFields(post)));
   return InsertLabels(conn, post, CleanLabels(post.labels));
 }
 
@@ -128,14 +127,13 @@ Status SqlStore::UpdatePost(const Post& post) {
     SAMIZDAT_RETURN_IF_ERROR(CheckPostInBlog(conn, post.blog_id, post.id));
     SAMIZDAT_RETURN_IF_ERROR(CheckPathFree(conn, post.blog_id, post.id, post.path));
     SAMIZDAT_RETURN_IF_ERROR(
-        conn.Run("UPDATE posts SET kind = $3, status = $4, title = $5, path = $6, "
-                 "source = $7, format = $8, body_html = $9, body_text = $10, author = $11, "
-                 "published_ms = $12, updated_ms = $13, comments_mode = $14, "
-                 "author_id = $15 WHERE id = $1 AND blog_id = $2",
-                 PostFields(post))
-            .status());
+        conn.Execute("UPDATE posts SET kind = $3, status = $4, title = $5, path = $6, "
+                     "source = $7, format = $8, body_html = $9, body_text = $10, author = $11, "
+                     "published_ms = $12, updated_ms = $13, comments_mode = $14, "
+                     "author_id = $15 WHERE id = $1 AND blog_id = $2",
+                     PostFields(post)));
     SAMIZDAT_RETURN_IF_ERROR(
-        conn.Run("DELETE FROM post_labels WHERE post_id = $1", Params().Add(post.id)).status());
+        conn.Execute("DELETE FROM post_labels WHERE post_id = $1", Params().Add(post.id)));
     return InsertLabels(conn, post, CleanLabels(post.labels));
   });
 }

@@ -91,16 +91,12 @@ Result<std::vector<Revision>> SqlStore::ListRevisions(int64_t blog_id, int64_t p
                    Params().Add(post_id).Add(blog_id));
     if (!rows.ok()) return rows.status();
     std::vector<Revision> revisions;
-    Status failed = Status::Ok();
-    SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
+    SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) -> Status {
       Result<Revision> revision = ReadRevision(row);
-      if (revision.ok()) {
-        revisions.push_back(std::move(*revision));
-      } else if (failed.ok()) {
-        failed = revision.status();
-      }
+      if (!revision.ok()) return revision.status();
+      revisions.push_back(std::move(*revision));
+      return Status::Ok();
     }));
-    if (!failed.ok()) return failed;
     return revisions;
   });
 }

@@ -149,10 +149,10 @@ Result<std::string> SqlStore::GetOrCreateSecret(std::string_view name, std::stri
     // Another process or node may store it at the same time: the first one committed
     // wins (PostgreSQL's INSERT waits for that commit, and the SELECT, a new statement,
     // sees the winner's bytes).
-    SAMIZDAT_RETURN_IF_ERROR(conn.Run("INSERT INTO secrets (name, value) VALUES ($1, $2) "
-                                      "ON CONFLICT (name) DO NOTHING",
-                                      Params().Add(name).AddBytes(candidate))
-                                 .status());
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn.Execute("INSERT INTO secrets (name, value) VALUES ($1, $2) "
+                     "ON CONFLICT (name) DO NOTHING",
+                     Params().Add(name).AddBytes(candidate)));
     Result<std::optional<std::string>> stored = select(conn);
     if (!stored.ok()) return stored.status();
     if (!*stored) return Status::Internal("the secret " + std::string(name) + " was not stored");

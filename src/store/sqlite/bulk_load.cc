@@ -139,11 +139,9 @@ Status SqliteBulkLoad::IndexPosts() {
 Status SqliteBulkLoad::WriteLabelCounts() {
   for (const auto& [key, count] : label_counts_) {
     SAMIZDAT_RETURN_IF_ERROR(
-        conn_
-            .Run("INSERT INTO label_counts (blog_id, name, count) VALUES ($1, $2, $3) "
-                 "ON CONFLICT (blog_id, name) DO UPDATE SET count = count + excluded.count",
-                 sql::Params().Add(key.first).Add(key.second).Add(count))
-            .status());
+        conn_.Execute("INSERT INTO label_counts (blog_id, name, count) VALUES ($1, $2, $3) "
+                      "ON CONFLICT (blog_id, name) DO UPDATE SET count = count + excluded.count",
+                      sql::Params().Add(key.first).Add(key.second).Add(count)));
   }
   return Status::Ok();
 }
@@ -154,7 +152,7 @@ Status SqliteBulkLoad::AddComment(const Comment& comment) {
   static const std::string kSql = "INSERT INTO comments (" + std::string(kCommentColumns) +
                                   ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
                                   "$12, $13, $14)";
-  Status inserted = conn_.Run(kSql, sql::CommentFields(comment)).status();
+  Status inserted = conn_.Execute(kSql, sql::CommentFields(comment));
   if (inserted.IsConflict()) {  // the id: comments have no other unique key
     return Status::Conflict("a comment with id " + std::to_string(comment.id) + " exists");
   }
@@ -188,13 +186,11 @@ Status SqliteBulkLoad::Settle(std::vector<int64_t>& orphans) {
 
   // A reply whose parent is absent, is itself, or is a comment of another post, becomes
   // top-level.
-  SAMIZDAT_RETURN_IF_ERROR(
-      conn_
-          .Run("UPDATE comments AS c SET parent_id = 0 WHERE c.id = ANY($1) AND c.parent_id <> 0 "
-               "AND NOT EXISTS (SELECT 1 FROM comments pc WHERE pc.id = c.parent_id "
-               "AND pc.post_id = c.post_id AND pc.id <> c.id)",
-               added)
-          .status());
+  SAMIZDAT_RETURN_IF_ERROR(conn_.Execute(
+      "UPDATE comments AS c SET parent_id = 0 WHERE c.id = ANY($1) AND c.parent_id <> 0 "
+      "AND NOT EXISTS (SELECT 1 FROM comments pc WHERE pc.id = c.parent_id "
+      "AND pc.post_id = c.post_id AND pc.id <> c.id)",
+      added));
 
   SAMIZDAT_RETURN_IF_ERROR(IndexPosts());
   SAMIZDAT_RETURN_IF_ERROR(WriteLabelCounts());
