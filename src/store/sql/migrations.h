@@ -1,7 +1,7 @@
 // Versioned schema migrations, for both engines: the numbered SQL files of
 // store/migrations/<dialect>/, embedded at build time (each engine's EmbeddedMigrations(),
-// below), applied in order and recorded in the schema_version table. Version N is the same schema
-// in both dialects.
+// below), applied in order and recorded in the schema_version table. Version N is the
+// same schema in both dialects.
 #pragma once
 
 #include <span>
