@@ -17,11 +17,9 @@
 // labels, in one statement each (their search column is generated, so they are indexed
 // as they are inserted).
 #include <charconv>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <shared_mutex>
 #include <string>
 #include <unordered_set>
@@ -39,7 +37,7 @@ namespace {
 
 // Comments gathered before they are copied into bulk_comments in one statement.
 constexpr size_t kCommentsPerCopy = 500;
-// Tokens of AddSpamCounts written per statement.
+// Tokens of AddSpamTokens written per statement.
 constexpr size_t kTokensPerStatement = 5000;
 
 }  // namespace
@@ -47,33 +45,26 @@ constexpr size_t kTokensPerStatement = 5000;
 class PostgresBulkLoad final : public sql::BulkBatch {
  public:
   PostgresBulkLoad(PostgresStore& store, std::unique_lock<std::shared_mutex> lock,
-                   sql::Pool::Lease lease, sql::Transaction tx)
-      : BulkBatch(*lease),
-        store_(store),
-        lock_(std::move(lock)),
-        lease_(std::move(lease)),
-        tx_(std::move(tx)) {}
+                   PostgresStore::Begun begun)
+      : BulkBatch(*begun.lease), store_(store), lock_(std::move(lock)), begun_(std::move(begun)) {}
   ~PostgresBulkLoad() override { End(); }
 
   Result<bool> HasComment(int64_t comment_id) override;
-  Status AddPost(const Post& post) override;
   Status AddComment(const Comment& comment) override;
-  Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
 
  private:
   Status Settle(std::vector<int64_t>& orphans) override;
+  Status LoadPost(const Post& post) override;
+  Status AddSpamTokens(int64_t blog_id, const SpamCounts& counts) override;
   Status CommitTransaction() override;
   void Release() override;
 
   // Copies the gathered comments into bulk_comments.
   Status CopyComments();
-  // Runs a statement returning rows; a failure rolls the batch back.
-  Result<sql::Rows> Query(std::string_view sql, const sql::Params& params = {});
 
   PostgresStore& store_;
   std::unique_lock<std::shared_mutex> lock_;    // on store_.bulk_mu_; declared before
-  std::optional<sql::Pool::Lease> lease_;       // the lease and the transaction, so the
-  std::optional<sql::Transaction> tx_;          // rollback runs first, the unlock last
+  std::optional<PostgresStore::Begun> begun_;   // the transaction: the unlock comes last
   std::unordered_set<int64_t> added_comments_;  // gathered or copied
   std::vector<Comment> gathered_;               // not yet in bulk_comments
   // The last comment id HasComment() found stored nowhere: AddComment() of that id, which
@@ -81,25 +72,12 @@ class PostgresBulkLoad final : public sql::BulkBatch {
   std::optional<int64_t> absent_comment_;
 };
 
-Result<sql::Rows> PostgresBulkLoad::Query(std::string_view sql, const sql::Params& params) {
-  Result<sql::Rows> rows = conn_.Query(sql, params);
-  if (!rows.ok()) return Abandon(rows.status());
-  return rows;
-}
-
 void PostgresBulkLoad::Release() {
-  tx_.reset();     // ROLLBACK unless Commit() went through
-  lease_.reset();  // the connection back to the pool
+  begun_.reset();  // ROLLBACK unless Commit() went through; the connection back to the pool
   if (lock_.owns_lock()) lock_.unlock();
 }
 
-Status PostgresBulkLoad::CommitTransaction() {
-  Status committed = tx_->Commit(std::string("NOTIFY ") + kChangeChannel);
-  tx_.reset();
-  SAMIZDAT_RETURN_IF_ERROR(committed);
-  store_.listener_.NoteLocalWrite();
-  return Status::Ok();
-}
+Status PostgresBulkLoad::CommitTransaction() { return store_.Commit(begun_->tx); }
 
 Result<bool> PostgresBulkLoad::HasComment(int64_t comment_id) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
@@ -110,10 +88,7 @@ Result<bool> PostgresBulkLoad::HasComment(int64_t comment_id) {
   return stored;
 }
 
-Status PostgresBulkLoad::AddPost(const Post& post) {
-  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  SAMIZDAT_RETURN_IF_ERROR(CheckImportedPost(post));
-  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(post.blog_id));
+Status PostgresBulkLoad::LoadPost(const Post& post) {
   // The post and its labels in one statement; nothing at all when the id or the path is
   // taken. comment_count is left at 0: Commit() counts.
   const std::vector<std::string> labels = PostgresStore::CleanLabels(post.labels);
@@ -127,15 +102,8 @@ Status PostgresBulkLoad::AddPost(const Post& post) {
       "WITH ORDINALITY AS l(name, n)) "
       "SELECT COUNT(*) FROM p",
       sql::PostFields(post).AddList(labels));
-  if (!inserted.ok()) return Abandon(inserted.status());
-  if (*inserted == 0) {
-    // Only the posts row can clash, its id or its path: name what is taken.
-    Status named = PostgresStore::CheckPostFree(conn_, post);
-    if (!named.ok() && !named.IsConflict()) return Abandon(named);
-    return named.ok() ? Status::Conflict("post " + std::to_string(post.id) + " clashes") : named;
-  }
-  added_posts_.emplace(post.id, post.blog_id);
-  touched_blogs_.insert(post.blog_id);
+  if (!inserted.ok()) return inserted.status();
+  if (*inserted == 0) return Status::Conflict("post " + std::to_string(post.id) + " clashes");
   return Status::Ok();
 }
 
@@ -195,15 +163,7 @@ Status PostgresBulkLoad::CopyComments() {
   return Status::Ok();
 }
 
-Status PostgresBulkLoad::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) {
-  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
-  SAMIZDAT_RETURN_IF_ERROR(
-      Run("INSERT INTO spam_totals (blog_id, spam_comments, ham_comments) VALUES ($1, $2, $3) "
-          "ON CONFLICT (blog_id) DO UPDATE SET spam_comments = spam_totals.spam_comments + "
-          "excluded.spam_comments, ham_comments = spam_totals.ham_comments + excluded.ham_comments",
-          sql::Params().Add(blog_id).Add(counts.spam_comments).Add(counts.ham_comments))
-          .status());
+Status PostgresBulkLoad::AddSpamTokens(int64_t blog_id, const SpamCounts& counts) {
   std::vector<std::string> tokens;
   std::vector<int64_t> spam, ham;
   auto write = [&]() -> Status {
@@ -232,74 +192,53 @@ Status PostgresBulkLoad::Settle(std::vector<int64_t>& orphans) {
   SAMIZDAT_RETURN_IF_ERROR(CopyComments());
 
   // The blogs' rows first, in id order, as every write of a blog locks its row first.
-  std::vector<int64_t> blogs(touched_blogs_.begin(), touched_blogs_.end());
-  Result<sql::Rows> commented = Query("SELECT DISTINCT blog_id FROM bulk_comments");
-  if (!commented.ok()) return commented.status();
+  Result<std::vector<int64_t>> blogs = conn_.Ids("SELECT DISTINCT blog_id FROM bulk_comments", {});
+  if (!blogs.ok()) return blogs.status();
+  blogs->insert(blogs->end(), touched_blogs_.begin(), touched_blogs_.end());
   SAMIZDAT_RETURN_IF_ERROR(
-      commented->ForEach([&](const sql::Rows& row) { blogs.push_back(row.Int64(0)); }));
-  SAMIZDAT_RETURN_IF_ERROR(Run("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
-                               sql::Params().AddList(blogs))
-                               .status());
+      conn_.Execute("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
+                    sql::Params().AddList(*blogs)));
 
   // Comments whose post is not in their blog (or whose blog does not exist) go.
-  Result<sql::Rows> removed = Query(
+  Result<std::vector<int64_t>> removed = conn_.Ids(
       "DELETE FROM bulk_comments s WHERE NOT EXISTS (SELECT 1 FROM posts p "
-      "WHERE p.id = s.post_id AND p.blog_id = s.blog_id) RETURNING s.id");
+      "WHERE p.id = s.post_id AND p.blog_id = s.blog_id) RETURNING s.id",
+      {});
   if (!removed.ok()) return removed.status();
-  SAMIZDAT_RETURN_IF_ERROR(
-      removed->ForEach([&](const sql::Rows& row) { orphans.push_back(row.Int64(0)); }));
+  orphans = std::move(*removed);
 
   // The others in. An id another node stored since AddComment() fails the batch
   // (Conflict).
   static const std::string kMove = "INSERT INTO comments (" + std::string(kCommentColumns) +
                                    ") SELECT " + std::string(kCommentColumns) +
                                    " FROM bulk_comments";
-  SAMIZDAT_RETURN_IF_ERROR(Run(kMove, {}).status());
+  SAMIZDAT_RETURN_IF_ERROR(conn_.Execute(kMove, {}));
 
   // A reply whose parent is absent, is itself, or is a comment of another post, becomes
   // top-level.
   SAMIZDAT_RETURN_IF_ERROR(
-      Run("UPDATE comments c SET parent_id = 0 FROM bulk_comments s WHERE c.id = s.id "
-          "AND s.parent_id <> 0 AND NOT EXISTS (SELECT 1 FROM comments pc "
-          "WHERE pc.id = s.parent_id AND pc.post_id = s.post_id AND pc.id <> s.id)",
-          {})
-          .status());
+      conn_.Execute("UPDATE comments c SET parent_id = 0 FROM bulk_comments s WHERE c.id = s.id "
+                    "AND s.parent_id <> 0 AND NOT EXISTS (SELECT 1 FROM comments pc "
+                    "WHERE pc.id = s.parent_id AND pc.post_id = s.post_id AND pc.id <> s.id)",
+                    {}));
 
-  // Posts with new comments, by blog: recounted and stamped.
-  Result<sql::Rows> posts = Query("SELECT DISTINCT blog_id, post_id FROM bulk_comments");
-  if (!posts.ok()) return posts.status();
-  std::map<int64_t, std::set<int64_t>> commented_posts;
-  SAMIZDAT_RETURN_IF_ERROR(posts->ForEach(
-      [&](const sql::Rows& row) { commented_posts[row.Int64(0)].insert(row.Int64(1)); }));
-  SAMIZDAT_RETURN_IF_ERROR(Restamp(commented_posts));
+  SAMIZDAT_RETURN_IF_ERROR(Restamp("SELECT DISTINCT blog_id, post_id FROM bulk_comments"));
 
   // Users copied with their ids: the next CreateUser draws above them.
   if (!added_users_) return Status::Ok();
-  return Run("SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT MAX(id) FROM users))",
-             {})
-      .status();
+  return conn_.Execute(
+      "SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT MAX(id) FROM users))", {});
 }
 
 Result<std::unique_ptr<StoreCopy>> PostgresStore::BeginCopy() {
   std::unique_lock lock(bulk_mu_);
-  for (int attempt = 0;; ++attempt) {
-    Result<sql::Pool::Lease> lease = pool_.Borrow();
-    if (!lease.ok()) return lease.status();
-    Result<sql::Transaction> tx = sql::Transaction::Begin(**lease);
-    if (!tx.ok()) {
-      // A pooled connection that died with the server: retry once on a fresh one.
-      if (attempt == 0 && (*lease)->Broken()) {
-        pool_.DropIdle();
-        continue;
-      }
-      return tx.status();
-    }
-    // Where comments wait for Commit(); gone when the transaction ends, either way.
-    SAMIZDAT_RETURN_IF_ERROR(
-        (*lease)->Exec("CREATE TEMPORARY TABLE bulk_comments (LIKE comments) ON COMMIT DROP"));
-    return std::unique_ptr<StoreCopy>(std::make_unique<PostgresBulkLoad>(
-        *this, std::move(lock), std::move(*lease), std::move(*tx)));
-  }
+  Result<Begun> begun = Begin();
+  if (!begun.ok()) return begun.status();
+  // Where comments wait for Commit(); gone when the transaction ends, either way.
+  SAMIZDAT_RETURN_IF_ERROR(
+      begun->lease->Exec("CREATE TEMPORARY TABLE bulk_comments (LIKE comments) ON COMMIT DROP"));
+  return std::unique_ptr<StoreCopy>(
+      std::make_unique<PostgresBulkLoad>(*this, std::move(lock), std::move(*begun)));
 }
 
 }  // namespace samizdat::store::postgres

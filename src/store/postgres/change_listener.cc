@@ -27,11 +27,6 @@ void SleepUnlessStopped(std::stop_token stop, std::chrono::milliseconds duration
 ChangeListener::ChangeListener(std::string conninfo)
     : conninfo_(std::move(conninfo)), thread_([this](std::stop_token stop) { Run(stop); }) {}
 
-ChangeListener::~ChangeListener() {
-  thread_.request_stop();
-  if (thread_.joinable()) thread_.join();
-}
-
 void ChangeListener::Run(std::stop_token stop) {
   int failures = 0;
   while (!stop.stop_requested()) {
@@ -50,8 +45,7 @@ void ChangeListener::Run(std::stop_token stop) {
       pollfd waiting{PQsocket(handle), POLLIN, 0};
       if (waiting.fd < 0) break;
       const int ready = poll(&waiting, 1, kPollMillis);
-      if (ready < 0) continue;  // EINTR
-      if (ready == 0) continue;
+      if (ready <= 0) continue;                // nothing yet, or EINTR
       if (PQconsumeInput(handle) == 0) break;  // the connection is gone
       bool changed = false;
       while (PGnotify* note = PQnotifies(handle)) {

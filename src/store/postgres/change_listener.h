@@ -25,9 +25,9 @@ inline constexpr const char* kChangeChannel = "samizdat_changes";
 
 class ChangeListener {
  public:
-  // Starts the listening thread on its own connection to `conninfo`.
+  // Starts the listening thread on its own connection to `conninfo` (stopped and joined
+  // by the destructor).
   explicit ChangeListener(std::string conninfo);
-  ~ChangeListener();  // stops and joins the thread
 
   ChangeListener(const ChangeListener&) = delete;
   ChangeListener& operator=(const ChangeListener&) = delete;

@@ -4,16 +4,13 @@
 #include <charconv>
 #include <cstdlib>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 #include "store/postgres/text_array.h"
 
 namespace samizdat::store::postgres {
 namespace {
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
 
 // libpq's messages span lines ("…failed: …\n\tIs the server running…?\n"); ours are one.
 std::string OneLine(const char* message) {
@@ -39,13 +36,13 @@ Status PgError(PGconn* conn, const PGresult* result, std::string_view what) {
   // An error without SQLSTATE is libpq's own: the first query on a connection the server
   // dropped fails with "server closed the connection unexpectedly" while PQstatus still
   // says CONNECTION_OK (it turns bad on the next call).
-  if (PQstatus(conn) != CONNECTION_OK || code.empty() || StartsWith(code, "08") ||
-      StartsWith(code, "57P") || code == "40001" || code == "40P01" || code == "55P03") {
+  if (PQstatus(conn) != CONNECTION_OK || code.empty() || code.starts_with("08") ||
+      code.starts_with("57P") || code == "40001" || code == "40P01" || code == "55P03") {
     return Status::Unavailable(message);
   }
   if (code == "23505") return Status::Conflict(message);
   if (code == "23503") return Status::NotFound(message);
-  if (StartsWith(code, "22") || code == "23514") return Status::InvalidArgument(message);
+  if (code.starts_with("22") || code == "23514") return Status::InvalidArgument(message);
   return Status::Internal(message);
 }
 
@@ -142,26 +139,22 @@ class PgCursor final : public sql::Cursor {
   int row_ = -1;
 };
 
-// '{"a","b"}': the text[] literal of `values`.
-std::string TextArray(const std::vector<std::string>& values) {
+// '{"a","b"}' or '{1,2}': the array literal of `values`.
+template <typename T>
+std::string ArrayLiteral(const std::vector<T>& values) {
   std::string literal = "{";
-  for (const std::string& value : values) {
+  for (const T& value : values) {
     if (literal.size() > 1) literal += ',';
-    literal += '"';
-    for (char c : value) {
-      if (c == '"' || c == '\\') literal += '\\';
-      literal += c;
+    if constexpr (std::is_same_v<T, int64_t>) {
+      literal += std::to_string(value);
+    } else {
+      literal += '"';
+      for (char c : value) {
+        if (c == '"' || c == '\\') literal += '\\';
+        literal += c;
+      }
+      literal += '"';
     }
-    literal += '"';
-  }
-  return literal + "}";
-}
-
-std::string IntArray(const std::vector<int64_t>& values) {
-  std::string literal = "{";
-  for (int64_t value : values) {
-    if (literal.size() > 1) literal += ',';
-    literal += std::to_string(value);
   }
   return literal + "}";
 }
@@ -192,7 +185,6 @@ Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& par
     switch (v.kind) {
       case Kind::kNoLimit: continue;
       case Kind::kInt: texts[i] = std::to_string(v.number); break;
-      case Kind::kBool: texts[i] = v.number != 0 ? "t" : "f"; break;
       case Kind::kDouble: {
         char buffer[64];
         auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v.real);
@@ -205,8 +197,8 @@ Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& par
         formats[i] = 1;
         break;
       case Kind::kTextList:
-      case Kind::kColumnList: texts[i] = TextArray(*v.texts); break;
-      case Kind::kIntList: texts[i] = IntArray(*v.ints); break;
+      case Kind::kColumnList: texts[i] = ArrayLiteral(*v.texts); break;
+      case Kind::kIntList: texts[i] = ArrayLiteral(*v.ints); break;
     }
     values[i] = texts[i].c_str();
     lengths[i] = static_cast<int>(texts[i].size());

@@ -66,13 +66,9 @@ class Connection final : public sql::Connection {
   PGconn* handle() const { return conn_.get(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   ConnHandle conn_;
   // SQL text -> the name it was prepared under on this connection ("s1", "s2", …).
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> prepared_;
+  std::unordered_map<std::string, std::string, sql::TextHash, std::equal_to<>> prepared_;
 };
 
 }  // namespace samizdat::store::postgres

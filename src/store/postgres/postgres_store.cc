@@ -2,10 +2,9 @@
 // listener), and how its reads and writes run.
 #include "store/postgres/postgres_store.h"
 
-#include "store/postgres/migrations.h"
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
-#include "store/sql/transaction.h"
+#include "store/sql/migrations.h"
 
 namespace samizdat::store {
 
@@ -58,24 +57,29 @@ Status PostgresStore::RunRead(Body body) {
   }
 }
 
-Status PostgresStore::RunWrite(Body body) {
-  std::shared_lock batch(bulk_mu_);
+Result<PostgresStore::Begun> PostgresStore::Begin() {
   for (int attempt = 0;; ++attempt) {
     Result<sql::Pool::Lease> lease = pool_.Borrow();
     if (!lease.ok()) return lease.status();
     Result<sql::Transaction> tx = sql::Transaction::Begin(**lease);
-    if (!tx.ok()) {
-      if (attempt == 0 && (*lease)->Broken()) {
-        pool_.DropIdle();
-        continue;
-      }
-      return tx.status();
-    }
-    SAMIZDAT_RETURN_IF_ERROR(body(**lease));  // ~Transaction rolls back
-    SAMIZDAT_RETURN_IF_ERROR(tx->Commit(std::string("NOTIFY ") + kChangeChannel));
-    listener_.NoteLocalWrite();
-    return Status::Ok();
+    if (tx.ok()) return Begun{std::move(*lease), std::move(*tx)};
+    if (attempt > 0 || !(*lease)->Broken()) return tx.status();
+    pool_.DropIdle();
   }
+}
+
+Status PostgresStore::Commit(sql::Transaction& tx) {
+  SAMIZDAT_RETURN_IF_ERROR(tx.Commit(std::string("NOTIFY ") + kChangeChannel));
+  listener_.NoteLocalWrite();
+  return Status::Ok();
+}
+
+Status PostgresStore::RunWrite(Body body) {
+  std::shared_lock batch(bulk_mu_);
+  Result<Begun> begun = Begin();
+  if (!begun.ok()) return begun.status();
+  SAMIZDAT_RETURN_IF_ERROR(body(*begun->lease));  // ~Transaction rolls back
+  return Commit(begun->tx);
 }
 
 Result<bool> PostgresStore::LockPublishing(sql::Connection& conn, int64_t blog_id) {

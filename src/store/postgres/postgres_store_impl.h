@@ -19,6 +19,7 @@
 #include "store/postgres/connection.h"
 #include "store/sql/pool.h"
 #include "store/sql/sql_store.h"
+#include "store/sql/transaction.h"
 
 namespace samizdat::store::postgres {
 
@@ -47,6 +48,16 @@ class PostgresStore final : public sql::SqlStore {
   // In one transaction on a borrowed connection, committed with the NOTIFY; retried once
   // as RunRead is when the BEGIN fails on a dead connection.
   Status RunWrite(Body body) override;
+
+  // A pooled connection with a transaction begun on it (the transaction ends first).
+  struct Begun {
+    sql::Pool::Lease lease;
+    sql::Transaction tx;
+  };
+  // Borrows a connection and begins a transaction, retried once as RunRead is.
+  Result<Begun> Begin();
+  // Commits `tx` with the NOTIFY that tells every node, and notes the write here.
+  Status Commit(sql::Transaction& tx);
 
   friend class PostgresBulkLoad;  // bulk_load.cc: holds bulk_mu_ exclusively
 

@@ -44,19 +44,12 @@ Result<std::vector<SearchHit>> PostgresStore::Search(int64_t blog_id, std::strin
   const std::string words = SearchWords(text);
   if (words.empty()) return std::vector<SearchHit>();
   return Read([&](sql::Connection& conn) -> Result<std::vector<SearchHit>> {
-    Result<sql::Rows> rows = conn.Query(
-        SearchSql(PostSelect(conn.dialect())),
-        sql::Params().Add(words).Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset));
-    if (!rows.ok()) return rows.status();
-    std::vector<std::string> headlines;  // the column after the labels
-    Result<std::vector<Post>> posts = ReadPosts(conn, *rows, &headlines);
-    if (!posts.ok()) return posts.status();
-    std::vector<SearchHit> hits;
-    for (size_t i = 0; i < posts->size(); ++i) {
-      std::string snippet = SnippetHtml((*posts)[i].body_text, headlines[i]);
-      hits.push_back(SearchHit{std::move((*posts)[i]), std::move(snippet)});
-    }
-    return hits;
+    return ReadHits(
+        conn, SearchSql(PostSelect(conn.dialect())),
+        sql::Params().Add(words).Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset),
+        [](const Post& post, const std::string& headline) {
+          return SnippetHtml(post.body_text, headline);
+        });
   });
 }
 
@@ -64,14 +57,12 @@ Result<int> PostgresStore::CountSearch(int64_t blog_id, std::string_view text) {
   const std::string words = SearchWords(text);
   if (words.empty()) return 0;
   return Read([&](sql::Connection& conn) -> Result<int> {
-    Result<int64_t> count = conn.Int64(
+    return conn.Count(
         "SELECT COUNT(*) FROM posts p"
         " WHERE p.search @@ plainto_tsquery('samizdat_search', samizdat_search_text($1))"
         " AND p.blog_id = $2"
         " AND p.kind = 'post' AND p.status = 'published'",
         sql::Params().Add(words).Add(blog_id));
-    if (!count.ok()) return count.status();
-    return static_cast<int>(*count);
   });
 }
 

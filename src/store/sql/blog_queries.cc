@@ -9,16 +9,22 @@ namespace samizdat::store::sql {
 namespace {
 
 Result<bool> BlogIdTaken(Connection& conn, int64_t id) {
-  bool found = false;
-  Result<Rows> row = conn.First("SELECT 1 FROM blogs WHERE id = $1", Params().Add(id), &found);
-  if (!row.ok()) return row.status();
-  return found;
+  return conn.Exists("SELECT 1 FROM blogs WHERE id = $1", Params().Add(id));
 }
 
-// Appends $2..$14 (after the id, $1): the settings columns shared by the INSERT and the
-// UPDATE of a blog (comment_seq and comments_updated are the store's: never written from
-// `blog`).
-Params& AddSettings(Params& params, const Blog& blog) {
+// The blog the statement returns first; NotFound without one.
+Result<Blog> FirstBlog(Connection& conn, std::string_view sql, const Params& params,
+                       int64_t blog_id) {
+  bool found = false;
+  Result<Rows> row = conn.First(sql, params, &found);
+  if (!row.ok()) return row.status();
+  if (!found) return Status::NotFound("no blog with id " + std::to_string(blog_id));
+  return ReadBlog(*row);
+}
+
+}  // namespace
+
+Params& AddBlogSettings(Params& params, const Blog& blog) {
   return params.Add(blog.host)
       .Add(blog.title)
       .Add(blog.description)
@@ -33,14 +39,6 @@ Params& AddSettings(Params& params, const Blog& blog) {
       .Add(blog.moderation_days)
       .Add(blog.comment_depth);
 }
-
-Result<Blog> FirstBlog(Result<Rows> row, bool found, int64_t blog_id) {
-  if (!row.ok()) return row.status();
-  if (!found) return Status::NotFound("no blog with id " + std::to_string(blog_id));
-  return ReadBlog(*row);
-}
-
-}  // namespace
 
 Status SqlStore::BumpGeneration(Connection& conn, int64_t blog_id) {
   Result<int64_t> bumped =
@@ -84,7 +82,7 @@ Result<Blog> SqlStore::CreateBlog(const Blog& blog) {
     const int64_t created = Millis(blog.created) != 0 ? Millis(blog.created) : now;
     Params params;
     params.Add(id);
-    AddSettings(params, blog).Add(created).Add(now);
+    AddBlogSettings(params, blog).Add(created).Add(now);
     static const std::string kSql =
         "INSERT INTO blogs (id, host, title, description, banner_url, banner_alt, time_zone, "
         "locale, posts_per_page, date_format, time_format, comment_moderation, "
@@ -92,9 +90,7 @@ Result<Blog> SqlStore::CreateBlog(const Blog& blog) {
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) "
         "RETURNING " +
         std::string(kBlogColumns);
-    bool found = false;
-    Result<Rows> row = conn.First(kSql, params, &found);
-    return FirstBlog(std::move(row), found, id);
+    return FirstBlog(conn, kSql, params, id);
   });
 }
 
@@ -107,15 +103,13 @@ Status SqlStore::UpdateBlog(const Blog& blog) {
     SAMIZDAT_RETURN_IF_ERROR(CheckHostFree(conn, blog.host, blog.id));
     Params params;
     params.Add(blog.id);
-    AddSettings(params, blog);
-    return conn
-        .Run(
-            "UPDATE blogs SET host = $2, title = $3, description = $4, banner_url = $5, "
-            "banner_alt = $6, time_zone = $7, locale = $8, posts_per_page = $9, "
-            "date_format = $10, time_format = $11, comment_moderation = $12, "
-            "moderation_days = $13, comment_depth = $14 WHERE id = $1",
-            params)
-        .status();
+    AddBlogSettings(params, blog);
+    return conn.Execute(
+        "UPDATE blogs SET host = $2, title = $3, description = $4, banner_url = $5, "
+        "banner_alt = $6, time_zone = $7, locale = $8, posts_per_page = $9, "
+        "date_format = $10, time_format = $11, comment_moderation = $12, "
+        "moderation_days = $13, comment_depth = $14 WHERE id = $1",
+        params);
   });
 }
 
@@ -123,9 +117,7 @@ Result<Blog> SqlStore::GetBlog(int64_t blog_id) {
   return Read([&](Connection& conn) {
     static const std::string kSql =
         "SELECT " + std::string(kBlogColumns) + " FROM blogs WHERE id = $1";
-    bool found = false;
-    Result<Rows> row = conn.First(kSql, Params().Add(blog_id), &found);
-    return FirstBlog(std::move(row), found, blog_id);
+    return FirstBlog(conn, kSql, Params().Add(blog_id), blog_id);
   });
 }
 
@@ -133,12 +125,7 @@ Result<std::vector<Blog>> SqlStore::ListBlogs() {
   return Read([&](Connection& conn) -> Result<std::vector<Blog>> {
     static const std::string kSql =
         "SELECT " + std::string(kBlogColumns) + " FROM blogs ORDER BY created_ms, id";
-    Result<Rows> rows = conn.Query(kSql, Params());
-    if (!rows.ok()) return rows.status();
-    std::vector<Blog> blogs;
-    SAMIZDAT_RETURN_IF_ERROR(
-        rows->ForEach([&](const Rows& row) { blogs.push_back(ReadBlog(row)); }));
-    return blogs;
+    return conn.Collect(kSql, Params(), [](const Rows& row) { return ReadBlog(row); });
   });
 }
 

@@ -1,6 +1,8 @@
 // BulkBatch: the rows both engines load alike, and Commit()'s order.
 #include "store/sql/bulk_batch.h"
 
+#include <map>
+
 #include "store/checks.h"
 #include "store/row_mapping.h"
 #include "store/sql/sql_store.h"
@@ -46,6 +48,24 @@ Result<bool> BulkBatch::HasPost(int64_t post_id) {
   return Exists("SELECT 1 FROM posts WHERE id = $1", Params().Add(post_id));
 }
 
+Status BulkBatch::AddPost(const Post& post) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckImportedPost(post));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(post.blog_id));
+  Status inserted = LoadPost(post);
+  if (inserted.IsConflict()) {
+    // Only the posts row can clash, its id or its path: name what is taken; the batch
+    // goes on.
+    Status named = SqlStore::CheckPostFree(conn_, post);
+    if (!named.ok() && !named.IsConflict()) return Abandon(named);
+    return named.ok() ? inserted : named;
+  }
+  if (!inserted.ok()) return Abandon(inserted);  // the row may be in without its labels
+  added_posts_.emplace(post.id, post.blog_id);
+  touched_blogs_.insert(post.blog_id);
+  return Status::Ok();
+}
+
 Status BulkBatch::AddRedirect(int64_t blog_id, std::string_view old_path,
                               std::string_view new_path) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
@@ -63,30 +83,20 @@ Status BulkBatch::AddRedirect(int64_t blog_id, std::string_view old_path,
 Status BulkBatch::AddBlog(const Blog& blog) {
   SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
   SAMIZDAT_RETURN_IF_ERROR(CheckCopiedBlog(blog));
-  static const std::string kSql =
-      "INSERT INTO blogs (" + std::string(kBlogColumns) +
-      ") VALUES ($1, $2, $3, $4, $5, $6, "
-      "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT DO NOTHING";
-  Result<int64_t> inserted = Run(kSql, Params()
-                                           .Add(blog.id)
-                                           .Add(blog.host)
-                                           .Add(blog.title)
-                                           .Add(blog.description)
-                                           .Add(blog.banner_url)
-                                           .Add(blog.banner_alt)
-                                           .Add(blog.time_zone)
-                                           .Add(blog.locale)
-                                           .Add(blog.posts_per_page)
-                                           .Add(blog.date_format)
-                                           .Add(blog.time_format)
-                                           .Add(Millis(blog.created))
-                                           .Add(Millis(blog.updated))
-                                           .Add(blog.generation)
-                                           .Add(ModerationModeName(blog.comment_moderation))
-                                           .Add(blog.moderation_days)
-                                           .Add(blog.comment_depth)
-                                           .Add(blog.comment_seq)
-                                           .Add(Millis(blog.comments_updated)));
+  Params params;
+  AddBlogSettings(params.Add(blog.id), blog)
+      .Add(Millis(blog.created))
+      .Add(Millis(blog.updated))
+      .Add(blog.generation)
+      .Add(blog.comment_seq)
+      .Add(Millis(blog.comments_updated));
+  Result<int64_t> inserted =
+      Run("INSERT INTO blogs (id, host, title, description, banner_url, banner_alt, time_zone, "
+          "locale, posts_per_page, date_format, time_format, comment_moderation, "
+          "moderation_days, comment_depth, created_ms, updated_ms, generation, comment_seq, "
+          "comments_updated_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+          "$14, $15, $16, $17, $18, $19) ON CONFLICT DO NOTHING",
+          params);
   if (!inserted.ok()) return inserted.status();
   if (*inserted == 0) {
     Result<bool> id_taken = Exists("SELECT 1 FROM blogs WHERE id = $1", Params().Add(blog.id));
@@ -154,8 +164,26 @@ Status BulkBatch::AddMedia(const Media& media) {
   return inserted.ok() ? inserted : Abandon(inserted);
 }
 
-Status BulkBatch::Restamp(const std::map<int64_t, std::set<int64_t>>& commented) {
-  for (const auto& [blog_id, posts] : commented) touched_blogs_.insert(blog_id);
+Status BulkBatch::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
+  SAMIZDAT_RETURN_IF_ERROR(
+      Run("INSERT INTO spam_totals (blog_id, spam_comments, ham_comments) VALUES ($1, $2, $3) "
+          "ON CONFLICT (blog_id) DO UPDATE SET spam_comments = spam_totals.spam_comments + "
+          "excluded.spam_comments, ham_comments = spam_totals.ham_comments + excluded.ham_comments",
+          Params().Add(blog_id).Add(counts.spam_comments).Add(counts.ham_comments))
+          .status());
+  return AddSpamTokens(blog_id, counts);
+}
+
+Status BulkBatch::Restamp(std::string_view commented_sql, const Params& params) {
+  std::map<int64_t, std::set<int64_t>> commented;
+  Result<Rows> rows = conn_.Query(commented_sql, params);
+  if (!rows.ok()) return rows.status();
+  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
+    commented[row.Int64(0)].insert(row.Int64(1));
+    touched_blogs_.insert(row.Int64(0));
+  }));
   static const std::set<int64_t> kNoPosts;
   for (int64_t blog_id : touched_blogs_) {
     auto posts = commented.find(blog_id);

@@ -1,9 +1,9 @@
 // BulkBatch: what an import batch and a store copy do alike on both engines, over one
 // sql::Connection held in one write transaction for the batch's whole life: the checks,
 // the rows that go in one statement each (blogs, users, secrets, revisions, media,
-// redirects), naming a clash, and Commit()'s order. The engine's loader
-// (sqlite/bulk_load.cc, postgres/bulk_load.cc) adds how posts and comments are loaded
-// and settled, the classifier's counts, and how the transaction ends.
+// redirects, the classifier's totals), naming a clash, and Commit()'s order. The engine's
+// loader (sqlite/bulk_load.cc, postgres/bulk_load.cc) adds how posts and comments are
+// loaded and settled, the classifier's token counts, and how the transaction ends.
 //
 // A failed INSERT of a row that may clash inserts nothing (ON CONFLICT DO NOTHING, so a
 // PostgreSQL transaction is not aborted): the clash is then looked up and named, and the
@@ -12,7 +12,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -27,6 +26,7 @@ namespace samizdat::store::sql {
 class BulkBatch : public StoreCopy {
  public:
   Result<bool> HasPost(int64_t post_id) override;
+  Status AddPost(const Post& post) override;
   Status AddRedirect(int64_t blog_id, std::string_view old_path,
                      std::string_view new_path) override;
   Status AddBlog(const Blog& blog) override;
@@ -34,6 +34,7 @@ class BulkBatch : public StoreCopy {
   Status AddSecret(const Secret& secret) override;
   Status AddRevision(const Revision& revision) override;
   Status AddMedia(const Media& media) override;
+  Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
   Status Commit(std::vector<int64_t>* orphans) override;
 
  protected:
@@ -52,13 +53,19 @@ class BulkBatch : public StoreCopy {
   // Rolls back unless committed and lets other writers in (Release), once. The engine's
   // destructor calls it.
   void End();
-  // Within Settle: every blog touched (and every blog of `commented`) gets its generation
-  // and comment_seq bumped once; the posts with new comments recounted and stamped.
-  Status Restamp(const std::map<int64_t, std::set<int64_t>>& commented);
+  // Within Settle: every blog touched (and every blog with new comments) gets its
+  // generation and comment_seq bumped once; the posts with new comments, the (blog_id,
+  // post_id) rows of `commented_sql`, recounted and stamped.
+  Status Restamp(std::string_view commented_sql, const Params& params = {});
 
   // The engine's part: Commit()'s work before COMMIT (orphans out, appended to
   // `orphans`; dangling replies top-level; Restamp), COMMIT itself, and letting go.
   virtual Status Settle(std::vector<int64_t>& orphans) = 0;
+  // AddPost's insert of the post and its labels, after its checks: Conflict, with nothing
+  // inserted, when the post's id or path is taken.
+  virtual Status LoadPost(const Post& post) = 0;
+  // AddSpamCounts' tokens, after its checks and totals; a failure rolls the batch back.
+  virtual Status AddSpamTokens(int64_t blog_id, const SpamCounts& counts) = 0;
   virtual Status CommitTransaction() = 0;
   virtual void Release() = 0;
 

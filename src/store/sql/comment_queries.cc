@@ -33,18 +33,6 @@ Result<Comment> SelectComment(Connection& conn, int64_t blog_id, int64_t comment
   return ReadComment(*row);
 }
 
-// Within a write: NotFound unless the post is in the blog.
-Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id) {
-  Result<bool> found = conn.Exists("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
-                                   Params().Add(post_id).Add(blog_id));
-  if (!found.ok()) return found.status();
-  if (!*found) {
-    return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
-                            std::to_string(blog_id));
-  }
-  return Status::Ok();
-}
-
 // Within a write: InvalidArgument unless `parent_id` is a comment of the post.
 Status CheckParent(Connection& conn, const Comment& comment) {
   Result<bool> found =
@@ -124,43 +112,38 @@ std::string ClassColumn(SpamTraining training) {
 Status Untrain(Connection& conn, int64_t blog_id, SpamTraining training,
                const std::vector<std::string>& tokens) {
   const std::string column = ClassColumn(training);
-  SAMIZDAT_RETURN_IF_ERROR(conn.Run("UPDATE spam_totals SET " + column + "_comments = GREATEST(" +
-                                        column + "_comments - 1, 0) WHERE blog_id = $1",
-                                    Params().Add(blog_id))
-                               .status());
+  SAMIZDAT_RETURN_IF_ERROR(conn.Execute("UPDATE spam_totals SET " + column +
+                                            "_comments = GREATEST(" + column +
+                                            "_comments - 1, 0) WHERE blog_id = $1",
+                                        Params().Add(blog_id)));
   if (tokens.empty()) return Status::Ok();
-  SAMIZDAT_RETURN_IF_ERROR(conn.Run("UPDATE spam_tokens SET " + column + " = GREATEST(" + column +
-                                        " - 1, 0) WHERE blog_id = $1 AND token = ANY($2)",
-                                    Params().Add(blog_id).AddList(tokens))
-                               .status());
-  return conn
-      .Run(
-          "DELETE FROM spam_tokens WHERE blog_id = $1 AND token = ANY($2) AND spam = 0 "
-          "AND ham = 0",
-          Params().Add(blog_id).AddList(tokens))
-      .status();
+  SAMIZDAT_RETURN_IF_ERROR(conn.Execute("UPDATE spam_tokens SET " + column + " = GREATEST(" +
+                                            column +
+                                            " - 1, 0) WHERE blog_id = $1 AND token = ANY($2)",
+                                        Params().Add(blog_id).AddList(tokens)));
+  return conn.Execute(
+      "DELETE FROM spam_tokens WHERE blog_id = $1 AND token = ANY($2) AND spam = 0 "
+      "AND ham = 0",
+      Params().Add(blog_id).AddList(tokens));
 }
 
 // Within a write: adds one comment with `tokens` (distinct) to class `training`'s counts.
 Status Train(Connection& conn, int64_t blog_id, SpamTraining training,
              const std::vector<std::string>& tokens) {
   const std::string column = ClassColumn(training);
-  SAMIZDAT_RETURN_IF_ERROR(conn.Run("INSERT INTO spam_totals (blog_id, " + column +
-                                        "_comments) VALUES ($1, 1) "
-                                        "ON CONFLICT (blog_id) DO UPDATE SET " +
-                                        column + "_comments = spam_totals." + column +
-                                        "_comments + 1",
-                                    Params().Add(blog_id))
-                               .status());
+  SAMIZDAT_RETURN_IF_ERROR(conn.Execute("INSERT INTO spam_totals (blog_id, " + column +
+                                            "_comments) VALUES ($1, 1) "
+                                            "ON CONFLICT (blog_id) DO UPDATE SET " +
+                                            column + "_comments = spam_totals." + column +
+                                            "_comments + 1",
+                                        Params().Add(blog_id)));
   if (tokens.empty()) return Status::Ok();
   // "WHERE true": SQLite's parser needs a WHERE before ON CONFLICT after a SELECT.
-  return conn
-      .Run("INSERT INTO spam_tokens (blog_id, token, " + column +
-               ") SELECT $1, token, 1 FROM unnest($2::text[]) AS token"
-               " WHERE true ON CONFLICT (blog_id, token) DO UPDATE SET " +
-               column + " = spam_tokens." + column + " + 1",
-           Params().Add(blog_id).AddList(tokens))
-      .status();
+  return conn.Execute("INSERT INTO spam_tokens (blog_id, token, " + column +
+                          ") SELECT $1, token, 1 FROM unnest($2::text[]) AS token"
+                          " WHERE true ON CONFLICT (blog_id, token) DO UPDATE SET " +
+                          column + " = spam_tokens." + column + " + 1",
+                      Params().Add(blog_id).AddList(tokens));
 }
 
 // Reads rows of (token, spam, ham), the totals' row having a NULL token, into counts.
@@ -176,15 +159,6 @@ Result<SpamCounts> ReadSpamCounts(Result<Rows> rows) {
     }
   }));
   return counts;
-}
-
-// The first column of every row.
-Result<std::vector<int64_t>> Ids(Connection& conn, std::string_view sql, const Params& params) {
-  Result<Rows> rows = conn.Query(sql, params);
-  if (!rows.ok()) return rows.status();
-  std::vector<int64_t> ids;
-  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) { ids.push_back(row.Int64(0)); }));
-  return ids;
 }
 
 }  // namespace
@@ -222,19 +196,15 @@ Status SqlStore::TouchPosts(Connection& conn, int64_t blog_id, const std::set<in
   const std::vector<int64_t> ids(post_ids.begin(), post_ids.end());
   // A recount reads every comment of the post: a new comment only adds to the count.
   if (added) {
-    return conn
-        .Run(
-            "UPDATE posts SET comment_seq = $2, comment_count = comment_count + $3 "
-            "WHERE id = ANY($1)",
-            Params().AddList(ids).Add(comment_seq).Add(*added))
-        .status();
+    return conn.Execute(
+        "UPDATE posts SET comment_seq = $2, comment_count = comment_count + $3 "
+        "WHERE id = ANY($1)",
+        Params().AddList(ids).Add(comment_seq).Add(*added));
   }
-  return conn
-      .Run(
-          "UPDATE posts AS p SET comment_seq = $2, comment_count = (SELECT COUNT(*) FROM "
-          "comments c WHERE c.post_id = p.id AND c.status = 'published') WHERE p.id = ANY($1)",
-          Params().AddList(ids).Add(comment_seq))
-      .status();
+  return conn.Execute(
+      "UPDATE posts AS p SET comment_seq = $2, comment_count = (SELECT COUNT(*) FROM "
+      "comments c WHERE c.post_id = p.id AND c.status = 'published') WHERE p.id = ANY($1)",
+      Params().AddList(ids).Add(comment_seq));
 }
 
 Result<Comment> SqlStore::CreateComment(const Comment& comment) {
@@ -282,12 +252,7 @@ Result<std::vector<Comment>> SqlStore::ListComments(const CommentQuery& q) {
     sql += " LIMIT $" + std::to_string(params.size());
     params.Add(q.offset < 0 ? 0 : q.offset);
     sql += " OFFSET $" + std::to_string(params.size());
-    Result<Rows> rows = conn.Query(sql, params);
-    if (!rows.ok()) return rows.status();
-    std::vector<Comment> comments;
-    SAMIZDAT_RETURN_IF_ERROR(
-        rows->ForEach([&](const Rows& row) { comments.push_back(ReadComment(row)); }));
-    return comments;
+    return conn.Collect(sql, params, [](const Rows& row) { return ReadComment(row); });
   });
 }
 
@@ -295,9 +260,7 @@ Result<int> SqlStore::CountComments(const CommentQuery& q) {
   return Read([&](Connection& conn) -> Result<int> {
     Params params;
     const std::string sql = "SELECT COUNT(*)" + CommentFilterSql(q, params);
-    Result<int64_t> count = conn.Int64(sql, params);
-    if (!count.ok()) return count.status();
-    return static_cast<int>(*count);
+    return conn.Count(sql, params);
   });
 }
 
@@ -310,15 +273,13 @@ Status SqlStore::ModerateComment(int64_t blog_id, int64_t comment_id, CommentSta
   return Write([&](Connection& conn) -> Status {
     // Read again under the blog's lock: the training moved below must be the one stored.
     SAMIZDAT_RETURN_IF_ERROR(
-        conn.Run("SELECT 1 FROM blogs WHERE id = $1 FOR UPDATE", Params().Add(blog_id)).status());
+        conn.Execute("SELECT 1 FROM blogs WHERE id = $1 FOR UPDATE", Params().Add(blog_id)));
     Result<Comment> old = SelectComment(conn, blog_id, comment_id);
     if (!old.ok()) return old.status();
     if (old->status == status && old->trained == training) return Status::Ok();
-    SAMIZDAT_RETURN_IF_ERROR(
-        conn.Run(
-                "UPDATE comments SET status = $2, trained = $3 WHERE id = $1",
-                Params().Add(comment_id).Add(CommentStatusName(status)).Add(TrainingWord(training)))
-            .status());
+    SAMIZDAT_RETURN_IF_ERROR(conn.Execute(
+        "UPDATE comments SET status = $2, trained = $3 WHERE id = $1",
+        Params().Add(comment_id).Add(CommentStatusName(status)).Add(TrainingWord(training))));
     if (old->trained != training) {
       std::vector<std::string> distinct = DistinctTokens(tokens);
       if (old->trained != SpamTraining::kNone) {
@@ -336,9 +297,8 @@ Result<int> SqlStore::PurgeComments(CommentStatus status, Time before) {
   const std::string word(CommentStatusName(status));
   // Which blogs have comments to purge: usually none, and then nothing is written.
   Result<std::vector<int64_t>> blogs = Read([&](Connection& conn) {
-    return Ids(conn,
-               "SELECT DISTINCT blog_id FROM comments WHERE status = $1 AND published_ms < $2",
-               Params().Add(word).Add(Millis(before)));
+    return conn.Ids("SELECT DISTINCT blog_id FROM comments WHERE status = $1 AND published_ms < $2",
+                    Params().Add(word).Add(Millis(before)));
   });
   if (!blogs.ok()) return blogs.status();
   if (blogs->empty()) return 0;
@@ -346,9 +306,8 @@ Result<int> SqlStore::PurgeComments(CommentStatus status, Time before) {
   return Write([&](Connection& conn) -> Result<int> {
     // The blogs' rows first, in id order so two purges cannot deadlock.
     SAMIZDAT_RETURN_IF_ERROR(
-        conn.Run("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
-                 Params().AddList(*blogs))
-            .status());
+        conn.Execute("SELECT id FROM blogs WHERE id = ANY($1) ORDER BY id FOR UPDATE",
+                     Params().AddList(*blogs)));
     Result<Rows> removed = conn.Query(
         "DELETE FROM comments WHERE status = $1 AND published_ms < $2 AND blog_id = ANY($3) "
         "RETURNING blog_id, post_id, id",
@@ -365,10 +324,10 @@ Result<int> SqlStore::PurgeComments(CommentStatus status, Time before) {
     if (comment_ids.empty()) return 0;  // another node purged them first
     // Replies to a removed comment become top-level. A reply is on its parent's post, so
     // the post's index finds the replies.
-    SAMIZDAT_RETURN_IF_ERROR(conn.Run("UPDATE comments SET parent_id = 0 WHERE post_id = ANY($1) "
-                                      "AND parent_id = ANY($2)",
-                                      Params().AddList(post_ids).AddList(comment_ids))
-                                 .status());
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn.Execute("UPDATE comments SET parent_id = 0 WHERE post_id = ANY($1) "
+                     "AND parent_id = ANY($2)",
+                     Params().AddList(post_ids).AddList(comment_ids)));
     for (const auto& [blog_id, touched] : posts_by_blog) {
       SAMIZDAT_RETURN_IF_ERROR(TouchPosts(conn, blog_id, touched));
     }
@@ -379,10 +338,10 @@ Result<int> SqlStore::PurgeComments(CommentStatus status, Time before) {
 Result<std::vector<int64_t>> SqlStore::PostsWithCommentsChangedSince(int64_t blog_id,
                                                                      int64_t since) {
   return Read([&](Connection& conn) {
-    return Ids(conn,
-               "SELECT id FROM posts WHERE blog_id = $1 AND comment_seq > $2 "
-               "ORDER BY comment_seq, id",
-               Params().Add(blog_id).Add(since));
+    return conn.Ids(
+        "SELECT id FROM posts WHERE blog_id = $1 AND comment_seq > $2 "
+        "ORDER BY comment_seq, id",
+        Params().Add(blog_id).Add(since));
   });
 }
 
@@ -390,12 +349,10 @@ Result<int> SqlStore::CountCommentsFromIp(int64_t blog_id, std::string_view ip_h
   if (ip_hash.empty()) return 0;  // no IP known (imported comments): nothing to limit
   return Read([&](Connection& conn) -> Result<int> {
     // "ip_hash <> ''" lets the database use the partial index comments_ip.
-    Result<int64_t> count = conn.Int64(
+    return conn.Count(
         "SELECT COUNT(*) FROM comments WHERE blog_id = $1 AND ip_hash = $2 AND ip_hash <> '' "
         "AND published_ms >= $3",
         Params().Add(blog_id).Add(ip_hash).Add(Millis(since)));
-    if (!count.ok()) return count.status();
-    return static_cast<int>(*count);
   });
 }
 

@@ -40,4 +40,14 @@ Result<int64_t> Connection::Int64(std::string_view sql, const Params& params) {
   return found ? rows->Int64(0) : 0;
 }
 
+Result<int> Connection::Count(std::string_view sql, const Params& params) {
+  Result<int64_t> count = Int64(sql, params);
+  if (!count.ok()) return count.status();
+  return static_cast<int>(*count);
+}
+
+Result<std::vector<int64_t>> Connection::Ids(std::string_view sql, const Params& params) {
+  return Collect(sql, params, [](const Rows& row) { return row.Int64(0); });
+}
+
 }  // namespace samizdat::store::sql

@@ -15,9 +15,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -28,17 +30,7 @@ namespace samizdat::store::sql {
 // One statement's parameters, $1, $2, … in the order added.
 class Params {
  public:
-  enum class Kind {
-    kInt,
-    kBool,
-    kDouble,
-    kText,
-    kBytes,
-    kNoLimit,
-    kTextList,
-    kIntList,
-    kColumnList
-  };
+  enum class Kind { kInt, kDouble, kText, kBytes, kNoLimit, kTextList, kIntList, kColumnList };
   struct Value {
     Kind kind = Kind::kInt;
     int64_t number = 0;
@@ -51,7 +43,8 @@ class Params {
   Params& Add(int64_t value) { return Push(Kind::kInt, value); }
   Params& Add(int value) { return Add(static_cast<int64_t>(value)); }
   Params& Add(bool value) = delete;  // say what is meant: AddBool, or Add(b ? 1 : 0)
-  Params& AddBool(bool value) { return Push(Kind::kBool, value ? 1 : 0); }
+  // A boolean column's value, as 1 or 0 (which PostgreSQL reads as true or false).
+  Params& AddBool(bool value) { return Add(value ? 1 : 0); }
   Params& Add(double value) { return Push(Kind::kDouble, 0, value); }
   // Valid UTF-8 without NUL (text columns).
   Params& Add(std::string_view text) { return Push(Kind::kText, 0, 0, text); }
@@ -122,14 +115,19 @@ class Rows {
   Result<bool> Next() { return cursor_->Next(); }
   // Steps through every row (none expected) and returns how many rows were changed.
   Result<int64_t> Finish();
-  // Calls fn(const Rows&) for each remaining row.
+  // Calls fn(const Rows&) for each remaining row; a fn returning Status stops at its
+  // first error.
   template <typename Fn>
   Status ForEach(Fn&& fn) {
     for (;;) {
       Result<bool> row = Next();
       if (!row.ok()) return row.status();
       if (!*row) return Status::Ok();
-      fn(static_cast<const Rows&>(*this));
+      if constexpr (std::is_same_v<std::invoke_result_t<Fn&, const Rows&>, Status>) {
+        SAMIZDAT_RETURN_IF_ERROR(fn(static_cast<const Rows&>(*this)));
+      } else {
+        fn(static_cast<const Rows&>(*this));
+      }
     }
   }
 
@@ -173,6 +171,13 @@ struct Dialect {
   std::string_view begin_migration;
 };
 
+// Finds std::string keys by std::string_view (the drivers' statement caches, keyed by
+// SQL text, looked up without a copy).
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -190,12 +195,32 @@ class Connection {
 
   // Runs a statement to its end; returns how many rows it changed.
   Result<int64_t> Run(std::string_view sql, const Params& params);
+  // Run, but only its status.
+  Status Execute(std::string_view sql, const Params& params) { return Run(sql, params).status(); }
   // Runs a statement and moves to its first row: `*found` says whether there is one.
   Result<Rows> First(std::string_view sql, const Params& params, bool* found);
   // Whether the statement returns a row.
   Result<bool> Exists(std::string_view sql, const Params& params);
   // The first column of the first row as an integer (COUNT(*)); 0 without a row.
   Result<int64_t> Int64(std::string_view sql, const Params& params);
+  // Int64's value as an int (a count of rows).
+  Result<int> Count(std::string_view sql, const Params& params);
+  // fn(const Rows&) of every row, in order.
+  template <typename Fn>
+  auto Collect(std::string_view sql, const Params& params, Fn&& fn)
+      -> Result<std::vector<std::invoke_result_t<Fn&, const Rows&>>>;
+  // The first column of every row as integers (ids).
+  Result<std::vector<int64_t>> Ids(std::string_view sql, const Params& params);
 };
+
+template <typename Fn>
+auto Connection::Collect(std::string_view sql, const Params& params, Fn&& fn)
+    -> Result<std::vector<std::invoke_result_t<Fn&, const Rows&>>> {
+  Result<Rows> rows = Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  std::vector<std::invoke_result_t<Fn&, const Rows&>> values;
+  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) { values.push_back(fn(row)); }));
+  return values;
+}
 
 }  // namespace samizdat::store::sql

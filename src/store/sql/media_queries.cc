@@ -11,12 +11,6 @@
 namespace samizdat::store::sql {
 namespace {
 
-// A hash from a URL that a text column could not hold names no file (CheckMedia lets
-// only hex digits in).
-bool Storable(std::string_view hash) {
-  return hash.find('\0') == std::string_view::npos && text::IsValidUtf8(hash);
-}
-
 Status NoFile(std::string_view hash) {
   return Status::NotFound("no file " + text::ToValidUtf8(hash));
 }
@@ -24,19 +18,17 @@ Status NoFile(std::string_view hash) {
 }  // namespace
 
 Status SqlStore::InsertMedia(Connection& conn, const Media& media, int64_t created_ms) {
-  return conn
-      .Run(
-          "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, created_ms) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (blog_id, hash) DO NOTHING",
-          Params()
-              .Add(media.blog_id)
-              .Add(media.hash)
-              .Add(media.content_type)
-              .Add(media.filename)
-              .AddBytes(media.bytes)
-              .Add(static_cast<int64_t>(media.bytes.size()))
-              .Add(created_ms))
-      .status();
+  return conn.Execute(
+      "INSERT INTO media (blog_id, hash, content_type, filename, bytes, size, created_ms) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (blog_id, hash) DO NOTHING",
+      Params()
+          .Add(media.blog_id)
+          .Add(media.hash)
+          .Add(media.content_type)
+          .Add(media.filename)
+          .AddBytes(media.bytes)
+          .Add(static_cast<int64_t>(media.bytes.size()))
+          .Add(created_ms));
 }
 
 Status SqlStore::AddMedia(const Media& media) {
@@ -70,23 +62,19 @@ Result<Media> SqlStore::GetMedia(int64_t blog_id, std::string_view hash) {
 
 Result<std::vector<Media>> SqlStore::ListMedia(int64_t blog_id, int limit, int offset) {
   return Read([&](Connection& conn) -> Result<std::vector<Media>> {
-    Result<Rows> rows = conn.Query(
+    return conn.Collect(
         "SELECT hash, content_type, filename, size, created_ms FROM media WHERE blog_id = $1 "
         "ORDER BY created_ms DESC, hash DESC LIMIT $2 OFFSET $3",
-        Params().Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset));
-    if (!rows.ok()) return rows.status();
-    std::vector<Media> files;
-    SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
-      Media media;
-      media.blog_id = blog_id;
-      media.hash = row.Text(0);
-      media.content_type = row.Text(1);
-      media.filename = row.Text(2);
-      media.size = row.Int64(3);
-      media.created = FromMillis(row.Int64(4));
-      files.push_back(std::move(media));
-    }));
-    return files;
+        Params().Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset), [&](const Rows& row) {
+          Media media;
+          media.blog_id = blog_id;
+          media.hash = row.Text(0);
+          media.content_type = row.Text(1);
+          media.filename = row.Text(2);
+          media.size = row.Int64(3);
+          media.created = FromMillis(row.Int64(4));
+          return media;
+        });
   });
 }
 

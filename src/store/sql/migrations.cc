@@ -1,6 +1,7 @@
 // The migration runner: schema_version bookkeeping, one transaction per migration.
 #include "store/sql/migrations.h"
 
+#include <algorithm>
 #include <string>
 
 #include "store/row_mapping.h"
@@ -26,14 +27,9 @@ Status ApplyNext(Connection& conn, std::span<const Migration> migrations, bool& 
   if (!current.ok()) return current.status();
   const int version = static_cast<int>(*current);
   if (version > latest) return Refuse(version, latest);
-  const Migration* next = nullptr;
-  for (const Migration& m : migrations) {
-    if (m.version > version) {
-      next = &m;
-      break;
-    }
-  }
-  if (next == nullptr) {
+  auto next = std::find_if(migrations.begin(), migrations.end(),
+                           [&](const Migration& m) { return m.version > version; });
+  if (next == migrations.end()) {
     done = true;
     return Status::Ok();
   }
@@ -42,10 +38,8 @@ Status ApplyNext(Connection& conn, std::span<const Migration> migrations, bool& 
     return Status::Internal("migration " + std::to_string(next->version) + " (" +
                             std::string(next->name) + ") failed: " + st.message());
   }
-  return conn
-      .Run("INSERT INTO schema_version (version, name, applied_ms) VALUES ($1, $2, $3)",
-           Params().Add(next->version).Add(next->name).Add(NowMillis()))
-      .status();
+  return conn.Execute("INSERT INTO schema_version (version, name, applied_ms) VALUES ($1, $2, $3)",
+                      Params().Add(next->version).Add(next->name).Add(NowMillis()));
 }
 
 }  // namespace

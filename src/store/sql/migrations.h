@@ -1,7 +1,7 @@
 // Versioned schema migrations, for both engines: the numbered SQL files of
-// store/migrations/<dialect>/, embedded at build time (each engine's EmbeddedMigrations()),
-// applied in order and recorded in the schema_version table. Version N is the same schema
-// in both dialects.
+// store/migrations/<dialect>/, embedded at build time (each engine's EmbeddedMigrations(),
+// below), applied in order and recorded in the schema_version table. Version N is the
+// same schema in both dialects.
 #pragma once
 
 #include <span>
@@ -29,3 +29,17 @@ struct Migration {
 Status ApplyMigrations(Connection& conn, std::span<const Migration> migrations);
 
 }  // namespace samizdat::store::sql
+
+// Every migration this binary knows for each engine, in version order: the .cc files
+// embed_migrations.cmake generates from store/migrations/sqlite/ and postgres/.
+namespace samizdat::store::sqlite {
+using sql::ApplyMigrations;
+using sql::Migration;
+std::span<const Migration> EmbeddedMigrations();
+}  // namespace samizdat::store::sqlite
+
+namespace samizdat::store::postgres {
+using sql::ApplyMigrations;
+using sql::Migration;
+std::span<const Migration> EmbeddedMigrations();
+}  // namespace samizdat::store::postgres

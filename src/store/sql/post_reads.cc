@@ -15,16 +15,10 @@
 namespace samizdat::store::sql {
 namespace {
 
-// Whether `text` could be stored in a text column: well-formed UTF-8 without NUL. A path
-// or label from a request that is not (the bytes of a mangled URL) names nothing, where
-// PostgreSQL would refuse the statement.
-bool Storable(std::string_view text) {
-  return text.find('\0') == std::string_view::npos && text::IsValidUtf8(text);
-}
-
+// Whether every label could be stored: an empty one, which no post carries, names nothing.
 bool AllStorable(const std::vector<std::string>& labels) {
   for (const std::string& label : labels) {
-    if (!Storable(label)) return false;
+    if (label.empty() || !Storable(label)) return false;
   }
   return true;
 }
@@ -43,24 +37,13 @@ struct Statement {
   }
 };
 
-// The labels a query asks for, each once (naming a label twice asks for it once).
-std::vector<std::string> DistinctLabels(const std::vector<std::string>& labels) {
-  std::vector<std::string> distinct;
-  for (const std::string& label : labels) {
-    bool seen = false;
-    for (const std::string& kept : distinct) seen = seen || kept == label;
-    if (!seen) distinct.push_back(label);
-  }
-  return distinct;
-}
-
 // Whether SQLite's rows come from the first label's rows of post_labels (label pages in
 // published order) rather than from posts.
 bool FromLabelRows(const Dialect& dialect, const PostQuery& q) {
   return dialect.labels_carry_post && !q.labels.empty() && q.order == PostQuery::Order::kPublished;
 }
 
-// " FROM … WHERE …" for `q`, its values bound in `st`; `labels` are q's, distinct (they
+// " FROM … WHERE …" for `q`, its values bound in `st`; `labels` are q's, each once (they
 // must outlive st's use).
 //
 // SQLite, published order with labels: the rows come from the first label's rows of
@@ -136,30 +119,33 @@ std::string OrderSql(const Dialect& dialect, const PostQuery& q) {
 
 }  // namespace
 
+bool Storable(std::string_view text) {
+  return text.find('\0') == std::string_view::npos && text::IsValidUtf8(text);
+}
+
 std::string SqlStore::PostSelect(const Dialect& dialect) {
   std::string sql = "SELECT " + std::string(kPostColumns);
   if (!dialect.post_labels.empty()) sql += ", " + std::string(dialect.post_labels);
   return sql;
 }
 
-Result<std::vector<Post>> SqlStore::ReadPosts(Connection& conn, Rows& rows,
+Result<std::vector<Post>> SqlStore::ReadPosts(Connection& conn, std::string_view sql,
+                                              const Params& params,
                                               std::vector<std::string>* extra) {
+  Result<Rows> rows = conn.Query(sql, params);
+  if (!rows.ok()) return rows.status();
   const bool labelled = !conn.dialect().post_labels.empty();
   const int extra_column = labelled ? kPostColumnCount + 1 : kPostColumnCount;
   std::vector<Post> posts;
-  Status failed = Status::Ok();
-  SAMIZDAT_RETURN_IF_ERROR(rows.ForEach([&](const Rows& row) {
+  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) -> Status {
     posts.push_back(ReadPost(row));
     if (extra != nullptr) extra->push_back(row.Text(extra_column));
-    if (!labelled || row.IsNull(kPostColumnCount)) return;  // no labels: NULL
+    if (!labelled || row.IsNull(kPostColumnCount)) return Status::Ok();  // no labels: NULL
     Result<std::vector<std::string>> labels = row.List(kPostColumnCount);
-    if (labels.ok()) {
-      posts.back().labels = std::move(*labels);
-    } else if (failed.ok()) {
-      failed = labels.status();
-    }
+    if (!labels.ok()) return labels.status();
+    posts.back().labels = std::move(*labels);
+    return Status::Ok();
   }));
-  SAMIZDAT_RETURN_IF_ERROR(failed);
   if (labelled || posts.empty()) return posts;
   // One query for the whole page.
   std::vector<int64_t> ids;
@@ -179,18 +165,27 @@ Result<std::vector<Post>> SqlStore::ReadPosts(Connection& conn, Rows& rows,
   return posts;
 }
 
+Result<std::vector<SearchHit>> SqlStore::ReadHits(
+    Connection& conn, std::string_view sql, const Params& params,
+    std::string (*snippet)(const Post& post, const std::string& column)) {
+  std::vector<std::string> columns;
+  Result<std::vector<Post>> posts = ReadPosts(conn, sql, params, &columns);
+  if (!posts.ok()) return posts.status();
+  std::vector<SearchHit> hits;
+  for (size_t i = 0; i < posts->size(); ++i) {
+    std::string html = snippet((*posts)[i], columns[i]);
+    hits.push_back(SearchHit{std::move((*posts)[i]), std::move(html)});
+  }
+  return hits;
+}
+
 Result<Post> SqlStore::GetPost(int64_t blog_id, int64_t post_id) {
   return Read([&](Connection& conn) -> Result<Post> {
-    Result<Rows> rows =
-        conn.Query(PostSelect(conn.dialect()) + " FROM posts p WHERE p.id = $1 AND p.blog_id = $2",
-                   Params().Add(post_id).Add(blog_id));
-    if (!rows.ok()) return rows.status();
-    Result<std::vector<Post>> posts = ReadPosts(conn, *rows);
+    Result<std::vector<Post>> posts = ReadPosts(
+        conn, PostSelect(conn.dialect()) + " FROM posts p WHERE p.id = $1 AND p.blog_id = $2",
+        Params().Add(post_id).Add(blog_id));
     if (!posts.ok()) return posts.status();
-    if (posts->empty()) {
-      return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
-                              std::to_string(blog_id));
-    }
+    if (posts->empty()) return NoPost(blog_id, post_id);
     return std::move(posts->front());
   });
 }
@@ -199,12 +194,12 @@ Result<Post> SqlStore::GetPostByPath(int64_t blog_id, std::string_view path) {
   if (!Storable(path)) return Status::NotFound("no post at " + text::ToValidUtf8(path));
   return Read([&](Connection& conn) -> Result<Post> {
     // "path <> ''" lets the database use the partial unique index on (blog_id, path).
-    Result<Rows> rows = conn.Query(PostSelect(conn.dialect()) +
-                                       " FROM posts p WHERE p.blog_id = $1 AND p.path = $2 "
-                                       "AND p.path <> ''",
-                                   Params().Add(blog_id).Add(path));
-    if (!rows.ok()) return rows.status();
-    Result<std::vector<Post>> posts = ReadPosts(conn, *rows);
+    Result<std::vector<Post>> posts =
+        ReadPosts(conn,
+                  PostSelect(conn.dialect()) +
+                      " FROM posts p WHERE p.blog_id = $1 AND p.path = $2 "
+                      "AND p.path <> ''",
+                  Params().Add(blog_id).Add(path));
     if (!posts.ok()) return posts.status();
     if (posts->empty()) return Status::NotFound("no post at " + std::string(path));
     return std::move(posts->front());
@@ -221,7 +216,7 @@ Result<bool> SqlStore::PathExists(int64_t blog_id, std::string_view path) {
 
 Result<std::vector<Post>> SqlStore::ListPosts(const PostQuery& q) {
   if (!AllStorable(q.labels) || !Storable(q.text)) return std::vector<Post>();
-  const std::vector<std::string> labels = DistinctLabels(q.labels);
+  const std::vector<std::string> labels = CleanLabels(q.labels);
   return Read([&](Connection& conn) -> Result<std::vector<Post>> {
     const Dialect& dialect = conn.dialect();
     Statement st;
@@ -231,9 +226,7 @@ Result<std::vector<Post>> SqlStore::ListPosts(const PostQuery& q) {
     st.params.AddLimit(q.limit);
     st.sql += " LIMIT $" + std::to_string(st.params.size());
     st.sql += " OFFSET " + st.Bind(q.offset < 0 ? 0 : q.offset);
-    Result<Rows> rows = conn.Query(st.sql, st.params);
-    if (!rows.ok()) return rows.status();
-    return ReadPosts(conn, *rows);
+    return ReadPosts(conn, st.sql, st.params);
   });
 }
 
@@ -243,14 +236,12 @@ Result<int> SqlStore::CountPosts(const PostQuery& q) {
   // from the label's index alone.
   PostQuery counted = q;
   counted.order = PostQuery::Order::kPublished;
-  const std::vector<std::string> labels = DistinctLabels(q.labels);
+  const std::vector<std::string> labels = CleanLabels(q.labels);
   return Read([&](Connection& conn) -> Result<int> {
     Statement st;
     st.sql = "SELECT COUNT(*)";
     AddFilter(conn.dialect(), st, counted, labels, /*post_columns=*/false);
-    Result<int64_t> count = conn.Int64(st.sql, st.params);
-    if (!count.ok()) return count.status();
-    return static_cast<int>(*count);
+    return conn.Count(st.sql, st.params);
   });
 }
 
@@ -282,27 +273,18 @@ Result<Neighbours> SqlStore::GetNeighbours(const Post& post) {
 
 Result<std::vector<Time>> SqlStore::ListPublishedTimes(int64_t blog_id) {
   return Read([&](Connection& conn) -> Result<std::vector<Time>> {
-    Result<Rows> rows = conn.Query(
+    return conn.Collect(
         "SELECT published_ms FROM posts WHERE blog_id = $1 AND kind = 'post' AND "
         "status = 'published' ORDER BY published_ms DESC, id DESC",
-        Params().Add(blog_id));
-    if (!rows.ok()) return rows.status();
-    std::vector<Time> times;
-    SAMIZDAT_RETURN_IF_ERROR(
-        rows->ForEach([&](const Rows& row) { times.push_back(FromMillis(row.Int64(0))); }));
-    return times;
+        Params().Add(blog_id), [](const Rows& row) { return FromMillis(row.Int64(0)); });
   });
 }
 
 Result<std::vector<LabelCount>> SqlStore::LabelCounts(int64_t blog_id) {
   return Read([&](Connection& conn) -> Result<std::vector<LabelCount>> {
-    Result<Rows> rows = conn.Query(conn.dialect().label_counts, Params().Add(blog_id));
-    if (!rows.ok()) return rows.status();
-    std::vector<LabelCount> counts;
-    SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
-      counts.push_back(LabelCount{row.Text(0), row.Int(1)});
-    }));
-    return counts;
+    return conn.Collect(conn.dialect().label_counts, Params().Add(blog_id), [](const Rows& row) {
+      return LabelCount{row.Text(0), row.Int(1)};
+    });
   });
 }
 

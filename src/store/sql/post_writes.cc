@@ -10,11 +10,6 @@
 namespace samizdat::store::sql {
 namespace {
 
-Status NoPost(int64_t blog_id, int64_t post_id) {
-  return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
-                          std::to_string(blog_id));
-}
-
 Result<bool> PostIdTaken(Connection& conn, int64_t id) {
   return conn.Exists("SELECT 1 FROM posts WHERE id = $1", Params().Add(id));
 }
@@ -45,7 +40,7 @@ Status InsertLabels(Connection& conn, const Post& post, const std::vector<std::s
   if (dialect.labels_carry_post) {
     params.Add(KindWord(post.kind)).Add(PostStatusName(post.status)).Add(Millis(post.published));
   }
-  return conn.Run(dialect.insert_labels, params).status();
+  return conn.Execute(dialect.insert_labels, params);
 }
 
 }  // namespace
@@ -72,6 +67,18 @@ Params PostFields(const Post& post) {
 
 Result<bool> SqlStore::LockPublishing(Connection&, int64_t) { return true; }
 
+Status NoPost(int64_t blog_id, int64_t post_id) {
+  return Status::NotFound("no post with id " + std::to_string(post_id) + " in blog " +
+                          std::to_string(blog_id));
+}
+
+Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id) {
+  Result<bool> found = conn.Exists("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
+                                   Params().Add(post_id).Add(blog_id));
+  if (!found.ok()) return found.status();
+  return *found ? Status::Ok() : NoPost(blog_id, post_id);
+}
+
 Status SqlStore::CheckPostFree(Connection& conn, const Post& post) {
   Result<bool> taken = PostIdTaken(conn, post.id);
   if (!taken.ok()) return taken.status();
@@ -81,12 +88,11 @@ Status SqlStore::CheckPostFree(Connection& conn, const Post& post) {
 
 Status SqlStore::InsertPost(Connection& conn, const Post& post) {
   SAMIZDAT_RETURN_IF_ERROR(
-      conn.Run("INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
-               "body_html, body_text, author, published_ms, updated_ms, comments_mode, "
-               "author_id) "
-               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-               PostFields(post))
-          .status());
+      conn.Execute("INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
+                   "body_html, body_text, author, published_ms, updated_ms, comments_mode, "
+                   "author_id) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                   PostFields(post)));
   return InsertLabels(conn, post, CleanLabels(post.labels));
 }
 
@@ -118,20 +124,16 @@ Status SqlStore::UpdatePost(const Post& post) {
     Status bumped = BumpGeneration(conn, post.blog_id);
     if (bumped.IsNotFound()) return NoPost(post.blog_id, post.id);
     SAMIZDAT_RETURN_IF_ERROR(bumped);
-    Result<bool> found = conn.Exists("SELECT 1 FROM posts WHERE id = $1 AND blog_id = $2",
-                                     Params().Add(post.id).Add(post.blog_id));
-    if (!found.ok()) return found.status();
-    if (!*found) return NoPost(post.blog_id, post.id);
+    SAMIZDAT_RETURN_IF_ERROR(CheckPostInBlog(conn, post.blog_id, post.id));
     SAMIZDAT_RETURN_IF_ERROR(CheckPathFree(conn, post.blog_id, post.id, post.path));
     SAMIZDAT_RETURN_IF_ERROR(
-        conn.Run("UPDATE posts SET kind = $3, status = $4, title = $5, path = $6, "
-                 "source = $7, format = $8, body_html = $9, body_text = $10, author = $11, "
-                 "published_ms = $12, updated_ms = $13, comments_mode = $14, "
-                 "author_id = $15 WHERE id = $1 AND blog_id = $2",
-                 PostFields(post))
-            .status());
+        conn.Execute("UPDATE posts SET kind = $3, status = $4, title = $5, path = $6, "
+                     "source = $7, format = $8, body_html = $9, body_text = $10, author = $11, "
+                     "published_ms = $12, updated_ms = $13, comments_mode = $14, "
+                     "author_id = $15 WHERE id = $1 AND blog_id = $2",
+                     PostFields(post)));
     SAMIZDAT_RETURN_IF_ERROR(
-        conn.Run("DELETE FROM post_labels WHERE post_id = $1", Params().Add(post.id)).status());
+        conn.Execute("DELETE FROM post_labels WHERE post_id = $1", Params().Add(post.id)));
     return InsertLabels(conn, post, CleanLabels(post.labels));
   });
 }
@@ -171,15 +173,11 @@ Result<std::vector<int64_t>> SqlStore::PublishDue(int64_t blog_id, Time now) {
         conn.Exists("SELECT 1 FROM blogs WHERE id = $1 FOR UPDATE", Params().Add(blog_id));
     if (!blog.ok()) return blog.status();
     if (!*blog) return std::vector<int64_t>();
-    Result<Rows> published = conn.Query(
+    Result<std::vector<int64_t>> ids = conn.Ids(
         "UPDATE posts SET status = 'published' WHERE blog_id = $1 AND status = 'scheduled' "
         "AND published_ms <= $2 RETURNING id",
         Params().Add(blog_id).Add(Millis(now)));
-    if (!published.ok()) return published.status();
-    std::vector<int64_t> ids;
-    SAMIZDAT_RETURN_IF_ERROR(
-        published->ForEach([&](const Rows& row) { ids.push_back(row.Int64(0)); }));
-    if (!ids.empty()) SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, blog_id));
+    if (ids.ok() && !ids->empty()) SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, blog_id));
     return ids;
   });
 }

@@ -28,16 +28,12 @@ Result<std::string> SqlStore::GetRedirect(int64_t blog_id, std::string_view old_
 Result<std::vector<Redirect>> SqlStore::ListRedirects(int64_t blog_id) {
   return Read([&](Connection& conn) -> Result<std::vector<Redirect>> {
     // Byte order, whatever the database's collation.
-    Result<Rows> rows = conn.Query(
+    return conn.Collect(
         "SELECT old_path, new_path FROM redirects WHERE blog_id = $1 "
         "ORDER BY old_path COLLATE \"C\"",
-        Params().Add(blog_id));
-    if (!rows.ok()) return rows.status();
-    std::vector<Redirect> redirects;
-    SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
-      redirects.push_back(Redirect{row.Text(0), row.Text(1)});
-    }));
-    return redirects;
+        Params().Add(blog_id), [](const Rows& row) {
+          return Redirect{row.Text(0), row.Text(1)};
+        });
   });
 }
 

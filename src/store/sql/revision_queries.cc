@@ -65,10 +65,7 @@ Result<int64_t> SqlStore::InsertRevision(Connection& conn, const Revision& revis
           .Add(revision.saved_by),
       &inserted);
   if (!row.ok()) return row.status();
-  if (!inserted) {
-    return Status::NotFound("no post with id " + std::to_string(revision.post_id) + " in blog " +
-                            std::to_string(revision.blog_id));
-  }
+  if (!inserted) return NoPost(revision.blog_id, revision.post_id);
   return row->Int64(0);
 }
 
@@ -94,16 +91,12 @@ Result<std::vector<Revision>> SqlStore::ListRevisions(int64_t blog_id, int64_t p
                    Params().Add(post_id).Add(blog_id));
     if (!rows.ok()) return rows.status();
     std::vector<Revision> revisions;
-    Status failed = Status::Ok();
-    SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
+    SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) -> Status {
       Result<Revision> revision = ReadRevision(row);
-      if (revision.ok()) {
-        revisions.push_back(std::move(*revision));
-      } else if (failed.ok()) {
-        failed = revision.status();
-      }
+      if (!revision.ok()) return revision.status();
+      revisions.push_back(std::move(*revision));
+      return Status::Ok();
     }));
-    if (!failed.ok()) return failed;
     return revisions;
   });
 }

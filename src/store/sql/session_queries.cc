@@ -12,16 +12,14 @@ Status SqlStore::CreateSession(const Session& session) {
   return Write([&](Connection& conn) -> Status {
     // A taken hash fails on the primary key (Conflict), an absent user on the foreign
     // key (NotFound).
-    return conn
-        .Run(
-            "INSERT INTO sessions (token_hash, user_id, created_ms, last_seen_ms) "
-            "VALUES ($1, $2, $3, $4)",
-            Params()
-                .Add(session.token_hash)
-                .Add(session.user_id)
-                .Add(Millis(session.created))
-                .Add(Millis(session.last_seen)))
-        .status();
+    return conn.Execute(
+        "INSERT INTO sessions (token_hash, user_id, created_ms, last_seen_ms) "
+        "VALUES ($1, $2, $3, $4)",
+        Params()
+            .Add(session.token_hash)
+            .Add(session.user_id)
+            .Add(Millis(session.created))
+            .Add(Millis(session.last_seen)));
   });
 }
 
@@ -55,8 +53,7 @@ Status SqlStore::TouchSession(std::string_view token_hash, Time last_seen) {
 
 Status SqlStore::DeleteSession(std::string_view token_hash) {
   return Write([&](Connection& conn) -> Status {
-    return conn.Run("DELETE FROM sessions WHERE token_hash = $1", Params().Add(token_hash))
-        .status();
+    return conn.Execute("DELETE FROM sessions WHERE token_hash = $1", Params().Add(token_hash));
   });
 }
 
@@ -72,9 +69,8 @@ Result<int> SqlStore::DeleteUserSessions(int64_t user_id, std::string_view keep)
 
 Result<int> SqlStore::PurgeSessions(Time idle_before, Time created_before) {
   return Write([&](Connection& conn) -> Result<int> {
-    SAMIZDAT_RETURN_IF_ERROR(
-        conn.Run("DELETE FROM sign_in_failures WHERE at_ms < $1", Params().Add(Millis(idle_before)))
-            .status());
+    SAMIZDAT_RETURN_IF_ERROR(conn.Execute("DELETE FROM sign_in_failures WHERE at_ms < $1",
+                                          Params().Add(Millis(idle_before))));
     Result<int64_t> removed =
         conn.Run("DELETE FROM sessions WHERE last_seen_ms < $1 OR created_ms < $2",
                  Params().Add(Millis(idle_before)).Add(Millis(created_before)));
@@ -85,26 +81,21 @@ Result<int> SqlStore::PurgeSessions(Time idle_before, Time created_before) {
 
 Status SqlStore::RecordSignInFailure(std::string_view key, Time at) {
   return Write([&](Connection& conn) -> Status {
-    return conn
-        .Run("INSERT INTO sign_in_failures (key, at_ms) VALUES ($1, $2)",
-             Params().Add(key).Add(Millis(at)))
-        .status();
+    return conn.Execute("INSERT INTO sign_in_failures (key, at_ms) VALUES ($1, $2)",
+                        Params().Add(key).Add(Millis(at)));
   });
 }
 
 Result<int> SqlStore::CountSignInFailures(std::string_view key, Time since) {
   return Read([&](Connection& conn) -> Result<int> {
-    Result<int64_t> count =
-        conn.Int64("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at_ms >= $2",
-                   Params().Add(key).Add(Millis(since)));
-    if (!count.ok()) return count.status();
-    return static_cast<int>(*count);
+    return conn.Count("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at_ms >= $2",
+                      Params().Add(key).Add(Millis(since)));
   });
 }
 
 Status SqlStore::ClearSignInFailures(std::string_view key) {
   return Write([&](Connection& conn) -> Status {
-    return conn.Run("DELETE FROM sign_in_failures WHERE key = $1", Params().Add(key)).status();
+    return conn.Execute("DELETE FROM sign_in_failures WHERE key = $1", Params().Add(key));
   });
 }
 

@@ -48,8 +48,21 @@ class FunctionRef<R(Args...)> {
 // body_text, author, published_ms, updated_ms, comments_mode, author_id); comment_count is
 // not among them: the store keeps it from the comments (post_writes.cc).
 Params PostFields(const Post& post);
+// Whether `text` could be stored in a text column: well-formed UTF-8 without NUL. A path,
+// label or media hash from a request that is not (the bytes of a mangled URL) names
+// nothing, where PostgreSQL would refuse the statement (post_reads.cc).
+bool Storable(std::string_view text);
+// NotFound: "no post with id P in blog B" (post_writes.cc).
+Status NoPost(int64_t blog_id, int64_t post_id);
+// Within a write: NoPost unless the post is in the blog.
+Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id);
 // The comment's fields as $1 … $14, in the order of kCommentColumns (comment_queries.cc).
 Params CommentFields(const Comment& comment);
+// Appends the blog's settings, $2 … $14 after its id: host, title, description,
+// banner_url, banner_alt, time_zone, locale, posts_per_page, date_format, time_format,
+// comment_moderation, moderation_days, comment_depth (blog_queries.cc). The generation,
+// comment_seq and times are the store's: never written from `blog` but by a copy.
+Params& AddBlogSettings(Params& params, const Blog& blog);
 
 class SqlStore : public Store {
  public:
@@ -151,10 +164,17 @@ class SqlStore : public Store {
 
   // "SELECT <kPostColumns>[, <Dialect::post_labels>]" for "… FROM posts p".
   static std::string PostSelect(const Dialect& dialect);
-  // The posts of `rows` (selected by PostSelect), with their labels; each row's next
-  // column after them as text into `extra` when given (a search's snippet).
-  static Result<std::vector<Post>> ReadPosts(Connection& conn, Rows& rows,
+  // The posts `sql` (selecting PostSelect's columns) returns, with their labels; each
+  // row's next column after them as text into `extra` when given (a search's snippet).
+  static Result<std::vector<Post>> ReadPosts(Connection& conn, std::string_view sql,
+                                             const Params& params,
                                              std::vector<std::string>* extra = nullptr);
+  // A search's page: the posts ReadPosts reads, each with the HTML snippet(post, the
+  // row's next column) makes.
+  static Result<std::vector<SearchHit>> ReadHits(Connection& conn, std::string_view sql,
+                                                 const Params& params,
+                                                 std::string (*snippet)(const Post& post,
+                                                                        const std::string& column));
 
   // The helpers of writes (the bulk loaders' too), each within a write transaction.
   // Generation + 1 and updated = now for the blog (PostgreSQL: locking its row). NotFound

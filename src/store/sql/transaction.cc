@@ -7,7 +7,7 @@ namespace samizdat::store::sql {
 
 Result<Transaction> Transaction::Begin(Connection& conn, std::string_view begin) {
   if (conn.InTransaction()) (void)conn.Run("ROLLBACK", Params());
-  SAMIZDAT_RETURN_IF_ERROR(conn.Run(begin, Params()).status());
+  SAMIZDAT_RETURN_IF_ERROR(conn.Execute(begin, Params()));
   return Transaction(&conn);
 }
 
@@ -18,7 +18,7 @@ Transaction::~Transaction() {
 }
 
 Status Transaction::Commit(std::string_view before_commit) {
-  Status committed = before_commit.empty() ? conn_->Run("COMMIT", Params()).status()
+  Status committed = before_commit.empty() ? conn_->Execute("COMMIT", Params())
                                            : conn_->Exec(std::string(before_commit) + "; COMMIT");
   if (committed.ok()) conn_ = nullptr;
   return committed;

@@ -71,20 +71,14 @@ Result<User> SqlStore::CreateUser(const User& user) {
 
 Result<int> SqlStore::CountUsers() {
   return Read([&](Connection& conn) -> Result<int> {
-    Result<int64_t> count = conn.Int64("SELECT COUNT(*) FROM users", Params());
-    if (!count.ok()) return count.status();
-    return static_cast<int>(*count);
+    return conn.Count("SELECT COUNT(*) FROM users", Params());
   });
 }
 
 Result<std::vector<User>> SqlStore::ListUsers() {
   return Read([&](Connection& conn) -> Result<std::vector<User>> {
-    Result<Rows> rows = conn.Query(std::string(kUserSelect) + " ORDER BY id", Params());
-    if (!rows.ok()) return rows.status();
-    std::vector<User> users;
-    SAMIZDAT_RETURN_IF_ERROR(
-        rows->ForEach([&](const Rows& row) { users.push_back(ReadUser(row)); }));
-    return users;
+    return conn.Collect(std::string(kUserSelect) + " ORDER BY id", Params(),
+                        [](const Rows& row) { return ReadUser(row); });
   });
 }
 
@@ -155,10 +149,10 @@ Result<std::string> SqlStore::GetOrCreateSecret(std::string_view name, std::stri
     // Another process or node may store it at the same time: the first one committed
     // wins (PostgreSQL's INSERT waits for that commit, and the SELECT, a new statement,
     // sees the winner's bytes).
-    SAMIZDAT_RETURN_IF_ERROR(conn.Run("INSERT INTO secrets (name, value) VALUES ($1, $2) "
-                                      "ON CONFLICT (name) DO NOTHING",
-                                      Params().Add(name).AddBytes(candidate))
-                                 .status());
+    SAMIZDAT_RETURN_IF_ERROR(
+        conn.Execute("INSERT INTO secrets (name, value) VALUES ($1, $2) "
+                     "ON CONFLICT (name) DO NOTHING",
+                     Params().Add(name).AddBytes(candidate)));
     Result<std::optional<std::string>> stored = select(conn);
     if (!stored.ok()) return stored.status();
     if (!*stored) return Status::Internal("the secret " + std::string(name) + " was not stored");
@@ -168,14 +162,10 @@ Result<std::string> SqlStore::GetOrCreateSecret(std::string_view name, std::stri
 
 Result<std::vector<Secret>> SqlStore::ListSecrets() {
   return Read([&](Connection& conn) -> Result<std::vector<Secret>> {
-    Result<Rows> rows =
-        conn.Query("SELECT name, value FROM secrets ORDER BY name COLLATE \"C\"", Params());
-    if (!rows.ok()) return rows.status();
-    std::vector<Secret> secrets;
-    SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
-      secrets.push_back(Secret{row.Text(0), row.Bytes(1)});
-    }));
-    return secrets;
+    return conn.Collect("SELECT name, value FROM secrets ORDER BY name COLLATE \"C\"", Params(),
+                        [](const Rows& row) {
+                          return Secret{row.Text(0), row.Bytes(1)};
+                        });
   });
 }
 

@@ -16,16 +16,14 @@
 // CPU second. So while the batch lives the writer connection runs with triggers off
 // (SQLITE_DBCONFIG_ENABLE_TRIGGER) and the batch does by hand what the INSERT triggers
 // of migrations/sqlite/ do: label_counts_insert (labels counted in memory, added at
-// Commit) and posts_fts_insert (at Commit, the batch's posts read back in id order, one
-// VALUES row each). Nothing else a batch runs (UPDATE of comment columns, DELETE of
+// Commit) and posts_fts_insert (at Commit, the batch's posts copied in id order by one
+// INSERT … SELECT). Nothing else a batch runs (UPDATE of comment columns, DELETE of
 // comments, rows of blogs, users, secrets and the classifier's counts) has triggers. A migration
 // that adds a trigger must be mirrored here; the bulk test lists the triggers to catch that.
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,12 +49,13 @@ class SqliteBulkLoad final : public sql::BulkBatch {
   ~SqliteBulkLoad() override { End(); }
 
   Result<bool> HasComment(int64_t comment_id) override;
-  Status AddPost(const Post& post) override;
   Status AddComment(const Comment& comment) override;
-  Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
 
  private:
   Status Settle(std::vector<int64_t>& orphans) override;
+  // Also counts the labels of a published post (not a page).
+  Status LoadPost(const Post& post) override;
+  Status AddSpamTokens(int64_t blog_id, const SpamCounts& counts) override;
   Status CommitTransaction() override;
   void Release() override;
 
@@ -65,8 +64,6 @@ class SqliteBulkLoad final : public sql::BulkBatch {
   // COMMIT). Switching triggers expires the connection's prepared statements: SQLite
   // compiles them again, with or without the trigger programs, at their next use.
   void Tune(bool bulk);
-  // Counts the labels of a post just inserted, if it is a published post.
-  void CountLabels(const Post& post);
   // What posts_fts_insert does, for every post of the batch, in id order.
   Status IndexPosts();
   // What label_counts_insert does, for every label counted.
@@ -113,47 +110,28 @@ Result<bool> SqliteBulkLoad::HasComment(int64_t comment_id) {
   return Exists("SELECT 1 FROM comments WHERE id = $1", sql::Params().Add(comment_id));
 }
 
-Status SqliteBulkLoad::AddPost(const Post& post) {
-  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  SAMIZDAT_RETURN_IF_ERROR(CheckImportedPost(post));
-  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(post.blog_id));
-  Status inserted = SqliteStore::InsertPost(conn_, post);
-  if (inserted.IsConflict()) {
-    // Only the posts row can clash (its id or its path), and the failed INSERT left
-    // nothing behind: name what is taken; the batch goes on.
-    Status named = SqliteStore::CheckPostFree(conn_, post);
-    return named.ok() ? inserted : named;
-  }
-  if (!inserted.ok()) return Abandon(inserted);  // the row may be in without its labels
-  CountLabels(post);
-  added_posts_.emplace(post.id, post.blog_id);
-  touched_blogs_.insert(post.blog_id);
-  return Status::Ok();
-}
-
-void SqliteBulkLoad::CountLabels(const Post& post) {
-  if (post.kind != PostKind::kPost || post.status != PostStatus::kPublished) return;
+Status SqliteBulkLoad::LoadPost(const Post& post) {
+  // A clash fails the INSERT of the posts row, which leaves nothing behind.
+  SAMIZDAT_RETURN_IF_ERROR(SqliteStore::InsertPost(conn_, post));
+  if (post.kind != PostKind::kPost || post.status != PostStatus::kPublished) return Status::Ok();
   for (std::string& label : SqliteStore::CleanLabels(post.labels)) {
     ++label_counts_[{post.blog_id, std::move(label)}];
   }
+  return Status::Ok();
 }
 
 Status SqliteBulkLoad::IndexPosts() {
   std::vector<int64_t> ids;
   ids.reserve(added_posts_.size());
   for (const auto& [id, blog_id] : added_posts_) ids.push_back(id);
-  std::sort(ids.begin(), ids.end());  // rising rowids: FTS5 keeps filling one segment
-  for (int64_t id : ids) {
-    bool found = false;
-    Result<sql::Rows> text = conn_.First("SELECT title, body_text FROM posts WHERE id = $1",
-                                         sql::Params().Add(id), &found);
-    if (!text.ok()) return text.status();
-    if (!found) return Status::Internal("post " + std::to_string(id) + " vanished in its batch");
-    SAMIZDAT_RETURN_IF_ERROR(
-        conn_
-            .Run("INSERT INTO posts_fts (rowid, title, body_text) VALUES ($1, $2, $3)",
-                 sql::Params().Add(id).Add(text->TextView(0)).Add(text->TextView(1)))
-            .status());
+  // Rising rowids: FTS5 keeps filling one segment.
+  Result<int64_t> indexed = conn_.Run(
+      "INSERT INTO posts_fts (rowid, title, body_text) SELECT id, title, body_text FROM posts "
+      "WHERE id = ANY($1) ORDER BY id",
+      sql::Params().AddList(ids));
+  if (!indexed.ok()) return indexed.status();
+  if (*indexed != static_cast<int64_t>(ids.size())) {
+    return Status::Internal("posts of the batch vanished before they were indexed");
   }
   return Status::Ok();
 }
@@ -161,11 +139,9 @@ Status SqliteBulkLoad::IndexPosts() {
 Status SqliteBulkLoad::WriteLabelCounts() {
   for (const auto& [key, count] : label_counts_) {
     SAMIZDAT_RETURN_IF_ERROR(
-        conn_
-            .Run("INSERT INTO label_counts (blog_id, name, count) VALUES ($1, $2, $3) "
-                 "ON CONFLICT (blog_id, name) DO UPDATE SET count = count + excluded.count",
-                 sql::Params().Add(key.first).Add(key.second).Add(count))
-            .status());
+        conn_.Execute("INSERT INTO label_counts (blog_id, name, count) VALUES ($1, $2, $3) "
+                      "ON CONFLICT (blog_id, name) DO UPDATE SET count = count + excluded.count",
+                      sql::Params().Add(key.first).Add(key.second).Add(count)));
   }
   return Status::Ok();
 }
@@ -176,7 +152,7 @@ Status SqliteBulkLoad::AddComment(const Comment& comment) {
   static const std::string kSql = "INSERT INTO comments (" + std::string(kCommentColumns) +
                                   ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
                                   "$12, $13, $14)";
-  Status inserted = conn_.Run(kSql, sql::CommentFields(comment)).status();
+  Status inserted = conn_.Execute(kSql, sql::CommentFields(comment));
   if (inserted.IsConflict()) {  // the id: comments have no other unique key
     return Status::Conflict("a comment with id " + std::to_string(comment.id) + " exists");
   }
@@ -185,16 +161,8 @@ Status SqliteBulkLoad::AddComment(const Comment& comment) {
   return Status::Ok();
 }
 
-Status SqliteBulkLoad::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) {
-  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
-  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
+Status SqliteBulkLoad::AddSpamTokens(int64_t blog_id, const SpamCounts& counts) {
   // A failure may leave part of the counts in: Run() rolls the batch back.
-  SAMIZDAT_RETURN_IF_ERROR(
-      Run("INSERT INTO spam_totals (blog_id, spam_comments, ham_comments) VALUES ($1, $2, $3) "
-          "ON CONFLICT (blog_id) DO UPDATE SET spam_comments = spam_comments + "
-          "excluded.spam_comments, ham_comments = ham_comments + excluded.ham_comments",
-          sql::Params().Add(blog_id).Add(counts.spam_comments).Add(counts.ham_comments))
-          .status());
   for (const auto& [token, count] : counts.tokens) {
     SAMIZDAT_RETURN_IF_ERROR(
         Run("INSERT INTO spam_tokens (blog_id, token, spam, ham) VALUES ($1, $2, $3, $4) "
@@ -209,35 +177,25 @@ Status SqliteBulkLoad::AddSpamCounts(int64_t blog_id, const SpamCounts& counts) 
 Status SqliteBulkLoad::Settle(std::vector<int64_t>& orphans) {
   // Comments whose post is not in their blog (or whose blog does not exist) go.
   const sql::Params added = sql::Params().AddList(added_comments_);
-  Result<sql::Rows> removed = conn_.Query(
+  Result<std::vector<int64_t>> removed = conn_.Ids(
       "DELETE FROM comments WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM posts p "
       "WHERE p.id = comments.post_id AND p.blog_id = comments.blog_id) RETURNING id",
       added);
   if (!removed.ok()) return removed.status();
-  SAMIZDAT_RETURN_IF_ERROR(
-      removed->ForEach([&](const sql::Rows& row) { orphans.push_back(row.Int64(0)); }));
+  orphans = std::move(*removed);
 
   // A reply whose parent is absent, is itself, or is a comment of another post, becomes
   // top-level.
-  SAMIZDAT_RETURN_IF_ERROR(
-      conn_
-          .Run("UPDATE comments AS c SET parent_id = 0 WHERE c.id = ANY($1) AND c.parent_id <> 0 "
-               "AND NOT EXISTS (SELECT 1 FROM comments pc WHERE pc.id = c.parent_id "
-               "AND pc.post_id = c.post_id AND pc.id <> c.id)",
-               added)
-          .status());
+  SAMIZDAT_RETURN_IF_ERROR(conn_.Execute(
+      "UPDATE comments AS c SET parent_id = 0 WHERE c.id = ANY($1) AND c.parent_id <> 0 "
+      "AND NOT EXISTS (SELECT 1 FROM comments pc WHERE pc.id = c.parent_id "
+      "AND pc.post_id = c.post_id AND pc.id <> c.id)",
+      added));
 
   SAMIZDAT_RETURN_IF_ERROR(IndexPosts());
   SAMIZDAT_RETURN_IF_ERROR(WriteLabelCounts());
 
-  // Posts with new comments, by blog: recounted and stamped.
-  std::map<int64_t, std::set<int64_t>> commented;
-  Result<sql::Rows> posts =
-      conn_.Query("SELECT DISTINCT blog_id, post_id FROM comments WHERE id = ANY($1)", added);
-  if (!posts.ok()) return posts.status();
-  SAMIZDAT_RETURN_IF_ERROR(
-      posts->ForEach([&](const sql::Rows& row) { commented[row.Int64(0)].insert(row.Int64(1)); }));
-  return Restamp(commented);
+  return Restamp("SELECT DISTINCT blog_id, post_id FROM comments WHERE id = ANY($1)", added);
 }
 
 Result<std::unique_ptr<StoreCopy>> SqliteStore::BeginCopy() {

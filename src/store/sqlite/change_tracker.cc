@@ -36,11 +36,6 @@ ChangeTracker::ChangeTracker(const std::string& path, DataVersionProbe probe)
       probe_(std::move(probe)),
       thread_([this](std::stop_token stop) { Poll(stop); }) {}
 
-ChangeTracker::~ChangeTracker() {
-  thread_.request_stop();  // wakes the condition variable wait below
-  thread_.join();
-}
-
 uint64_t ChangeTracker::Stamp() const {
   // Only the WAL: every commit, ours or another process's, appends to it while this
   // Store keeps its connections open (so the WAL is never deleted under it); the main
@@ -57,7 +52,7 @@ void ChangeTracker::Poll(std::stop_token stop) {
       if (last != -1 && *version != last) Bump();
       last = *version;
     }
-    // Sleeps one interval; returns at once when stop is requested.
+    // Sleeps one interval; returns at once when stop is requested (by ~jthread).
     wake_.wait_for(lock, stop, kPollInterval, [] { return false; });
   }
 }

@@ -36,10 +36,9 @@ class ChangeTracker {
   // poll thread only.
   using DataVersionProbe = std::function<std::optional<int64_t>()>;
 
-  // Watches the database at `path`; starts the poll thread. `probe` must stay callable
-  // until the tracker is destroyed.
+  // Watches the database at `path`; starts the poll thread (stopped and joined by the
+  // destructor). `probe` must stay callable until the tracker is destroyed.
   ChangeTracker(const std::string& path, DataVersionProbe probe);
-  ~ChangeTracker();  // stops and joins the poll thread
 
   ChangeTracker(const ChangeTracker&) = delete;
   ChangeTracker& operator=(const ChangeTracker&) = delete;

@@ -124,8 +124,7 @@ void Connection::Cached::Bind(const sql::Params& params) {
     ++index;
     int rc = SQLITE_OK;
     switch (v.kind) {
-      case Kind::kInt:
-      case Kind::kBool: rc = sqlite3_bind_int64(s, index, v.number); break;
+      case Kind::kInt: rc = sqlite3_bind_int64(s, index, v.number); break;
       case Kind::kNoLimit: rc = sqlite3_bind_int64(s, index, -1); break;
       case Kind::kDouble: rc = sqlite3_bind_double(s, index, v.real); break;
       case Kind::kText:  // a non-null pointer even when empty: NULL would bind SQL NULL

@@ -67,15 +67,11 @@ class Connection final : public sql::Connection {
   sqlite3* handle() const { return db_.get(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   class Cached;  // a prepared statement, and the cursor sql::Rows read it through
 
   DbHandle db_;
   // Declared after db_, so the statements are finalized before the connection closes.
-  std::unordered_map<std::string, std::unique_ptr<Cached>, Hash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, std::unique_ptr<Cached>, sql::TextHash, std::equal_to<>> cache_;
 };
 
 }  // namespace samizdat::store::sqlite

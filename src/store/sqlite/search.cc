@@ -32,18 +32,10 @@ Result<std::vector<SearchHit>> SqliteStore::Search(int64_t blog_id, std::string_
   std::string match = FtsQuery(text);
   if (match.empty()) return std::vector<SearchHit>();
   return Read([&](sql::Connection& conn) -> Result<std::vector<SearchHit>> {
-    Result<sql::Rows> rows = conn.Query(
-        SearchSql(),
-        sql::Params().Add(match).Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset));
-    if (!rows.ok()) return rows.status();
-    std::vector<std::string> snippets;
-    Result<std::vector<Post>> posts = ReadPosts(conn, *rows, &snippets);
-    if (!posts.ok()) return posts.status();
-    std::vector<SearchHit> hits;
-    for (size_t i = 0; i < posts->size(); ++i) {
-      hits.push_back(SearchHit{std::move((*posts)[i]), SnippetToHtml(snippets[i])});
-    }
-    return hits;
+    return ReadHits(
+        conn, SearchSql(),
+        sql::Params().Add(match).Add(blog_id).AddLimit(limit).Add(offset < 0 ? 0 : offset),
+        [](const Post&, const std::string& snippet) { return SnippetToHtml(snippet); });
   });
 }
 
@@ -51,13 +43,11 @@ Result<int> SqliteStore::CountSearch(int64_t blog_id, std::string_view text) {
   std::string match = FtsQuery(text);
   if (match.empty()) return 0;
   return Read([&](sql::Connection& conn) -> Result<int> {
-    Result<int64_t> count = conn.Int64(
+    return conn.Count(
         "SELECT COUNT(*) FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid"
         " WHERE posts_fts MATCH $1 AND p.blog_id = $2 AND p.kind = 'post'"
         " AND p.status = 'published'",
         sql::Params().Add(match).Add(blog_id));
-    if (!count.ok()) return count.status();
-    return static_cast<int>(*count);
   });
 }
 

@@ -3,8 +3,8 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/row_mapping.h"
+#include "store/sql/migrations.h"
 #include "store/sql/transaction.h"
-#include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store_impl.h"
 
 namespace samizdat::store {

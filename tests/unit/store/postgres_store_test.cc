@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "store/postgres/migrations.h"
+#include "store/sql/migrations.h"
 #include "store_test_util.h"
 
 namespace samizdat::store {

@@ -2,8 +2,8 @@
 // database from a newer samizdat is refused.
 #include <string>
 
+#include "store/sql/migrations.h"
 #include "store/sqlite/connection.h"
-#include "store/sqlite/migrations.h"
 #include "store_test_util.h"
 
 namespace samizdat::store {
