@@ -17,6 +17,16 @@ constexpr std::string_view kFallback = "{rest...}";
 
 bool IsFallback(const Route& route) { return route.pattern.ends_with(kFallback); }
 
+// Whether the pattern's first segment, when it is plain text ("admin" of
+// "/admin/posts/{id}"), rules the path out at once: most rows end here, before any
+// capture is tried (the router runs twice a request, for the body limit and the handler).
+bool FirstSegmentDiffers(std::string_view pattern, Segments segments) {
+  pattern.remove_prefix(1);
+  const std::string_view first = pattern.substr(0, pattern.find('/'));
+  if (first.empty() || first.find('{') != std::string_view::npos) return false;
+  return segments.empty() || segments.front() != first;
+}
+
 bool AllDigits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
@@ -189,17 +199,28 @@ Routed FindRoute(std::span<const Route> table, std::string_view method, std::str
     routed.status = 400;
     return routed;
   }
+  // Decoded segments and path; most targets have nothing to decode, and are copied as sent.
   std::vector<std::string> segments;
-  for (const std::string segment : url->segments()) segments.push_back(segment);
+  for (const boost::urls::pct_string_view segment : url->encoded_segments()) {
+    if (segment.find('%') == std::string_view::npos) {
+      segments.emplace_back(segment.data(), segment.size());
+    } else {
+      segments.push_back(segment.decode());
+    }
+  }
   RouteMatch& match = routed.match;
-  match.path = url->path();
+  const std::string_view encoded_path = url->encoded_path();
+  match.path =
+      encoded_path.find('%') == std::string_view::npos ? std::string(encoded_path) : url->path();
   match.encoded_path = url->encoded_path();
   match.encoded_query = url->encoded_query();
 
   std::vector<std::string_view> allowed;
   for (const bool fallbacks : {false, true}) {
     for (const Route& route : table) {
-      if (IsFallback(route) != fallbacks) continue;
+      if (IsFallback(route) != fallbacks || FirstSegmentDiffers(route.pattern, segments)) {
+        continue;
+      }
       Captures captures;
       if (!MatchPattern(route.pattern, segments, captures)) continue;
       if (Allows(route, method)) {

@@ -201,6 +201,8 @@ http::Handler MakeRouter(Site& site, admin::Admin& admin) {
 }
 
 std::size_t BodyLimitFor(const http::Request& head) {
+  // Only POST rows take a body, so a GET or HEAD (a cached page) is routed once, not twice.
+  if (head.method == "GET" || head.method == "HEAD") return 0;
   const Routed routed = FindRoute(RouteTable(), head.method, head.target);
   return routed.match.route == nullptr ? 0 : routed.match.route->body_limit;
 }
