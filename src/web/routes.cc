@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "web/admin/pages.h"
+#include "web/admin/session_cookie.h"
 
 namespace samizdat::web {
 namespace {
@@ -185,7 +186,13 @@ http::Handler MakeRouter(Site& site, admin::Admin& admin) {
     const Routed routed = FindRoute(RouteTable(), request.method, request.target);
     switch (routed.status) {
       case 200: return routed.match.route->handle(handlers, request, routed.match);
-      case 400: return http::Response::Text(400, "The request target is not a valid URL path.\n");
+      case 400: {
+        http::Response response =
+            http::Response::Text(400, "The request target is not a valid URL path.\n");
+        // Under /admin, the headers of every admin answer (not cached, not framed).
+        if (request.target.starts_with("/admin")) admin::AddAdminHeaders(response);
+        return response;
+      }
       case 405: {
         if (routed.match.route->access != kPublic) {
           return handlers.admin.NotAllowed(request, routed);

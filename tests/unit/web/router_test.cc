@@ -113,5 +113,15 @@ TEST_F(RouterTest, TheAdminAnswersItsOwnPaths) {
   EXPECT_EQ(Send("GET", "/admin/sign-in").status, 200);
 }
 
+TEST_F(RouterTest, ATargetThatIsNoPathIs400AndTheAdminsKeepsItsHeaders) {
+  http::Response site = Send("GET", "/search?q=%zz");
+  EXPECT_EQ(site.status, 400);
+  EXPECT_EQ(HeaderOf(site, "X-Frame-Options"), "");
+  http::Response admin = Send("GET", "/admin/posts?q=%zz");
+  EXPECT_EQ(admin.status, 400);
+  EXPECT_EQ(HeaderOf(admin, "X-Frame-Options"), "DENY");
+  EXPECT_NE(HeaderOf(admin, "Cache-Control").find("no-store"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace samizdat::web
