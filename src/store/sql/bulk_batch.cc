@@ -117,15 +117,7 @@ Status BulkBatch::AddUser(const User& user) {
       Run("INSERT INTO users (email, display_name, password_hash, role, must_change_password, "
           "created_ms, blog_id, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
           "ON CONFLICT DO NOTHING",
-          Params()
-              .Add(user.email)
-              .Add(user.display_name)
-              .Add(user.password_hash)
-              .Add(RoleWord(user.role))
-              .AddBool(user.must_change_password)
-              .Add(Millis(user.created))
-              .Add(user.blog_id)
-              .Add(user.id));
+          UserFields(user).Add(user.id));
   if (!inserted.ok()) return inserted.status();
   if (*inserted == 0) {
     Result<bool> id_taken = Exists("SELECT 1 FROM users WHERE id = $1", Params().Add(user.id));

@@ -58,6 +58,10 @@ Status NoPost(int64_t blog_id, int64_t post_id);
 Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id);
 // The comment's fields as $1 … $14, in the order of kCommentColumns (comment_queries.cc).
 Params CommentFields(const Comment& comment);
+// The user's stored fields but the id as $1 … $7, in the order of INSERT INTO users (email,
+// display_name, password_hash, role, must_change_password, created_ms, blog_id) of both
+// writers; the copy adds the id as $8 (user_queries.cc).
+Params UserFields(const User& user);
 // Appends the blog's settings, $2 … $14 after its id: host, title, description,
 // banner_url, banner_alt, time_zone, locale, posts_per_page, date_format, time_format,
 // comment_moderation, moderation_days, comment_depth (blog_queries.cc). The generation,

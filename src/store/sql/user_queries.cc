@@ -41,6 +41,17 @@ Result<User> SelectUser(Connection& conn, const std::string& sql, const Params& 
 
 }  // namespace
 
+Params UserFields(const User& user) {
+  return Params()
+      .Add(user.email)
+      .Add(user.display_name)
+      .Add(user.password_hash)
+      .Add(RoleWord(user.role))
+      .AddBool(user.must_change_password)
+      .Add(Millis(user.created))
+      .Add(user.blog_id);
+}
+
 Result<User> SqlStore::CreateUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckUser(user));
   return Write([&](Connection& conn) -> Result<User> {
@@ -53,15 +64,7 @@ Result<User> SqlStore::CreateUser(const User& user) {
         "INSERT INTO users (email, display_name, password_hash, role, must_change_password, "
         "created_ms, blog_id) VALUES ($1, $2, $3, $4, $5, $6, $7) "
         "ON CONFLICT DO NOTHING RETURNING id",
-        Params()
-            .Add(stored.email)
-            .Add(stored.display_name)
-            .Add(stored.password_hash)
-            .Add(RoleWord(stored.role))
-            .AddBool(stored.must_change_password)
-            .Add(Millis(stored.created))
-            .Add(stored.blog_id),
-        &inserted);
+        UserFields(stored), &inserted);
     if (!row.ok()) return row.status();
     if (!inserted) return Status::Conflict("the email " + user.email + " is already registered");
     stored.id = row->Int64(0);
