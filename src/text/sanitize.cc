@@ -156,7 +156,42 @@ bool FitsContext(std::string_view tag, const OpenElements& open) {
 
 }  // namespace
 
-std::string SanitizeHtml(std::string_view html, SanitizePolicy policy) {
+void SanitizeReport::Add(std::string_view what) {
+  for (Removed& entry : removed) {
+    if (entry.what == what) {
+      ++entry.count;
+      return;
+    }
+  }
+  removed.push_back({std::string(what), 1});
+}
+
+void SanitizeReport::Merge(const SanitizeReport& other) {
+  for (const Removed& entry : other.removed) {
+    Add(entry.what);
+    for (Removed& mine : removed) {
+      if (mine.what == entry.what) mine.count += entry.count - 1;
+    }
+  }
+}
+
+int SanitizeReport::Total() const {
+  int total = 0;
+  for (const Removed& entry : removed) total += entry.count;
+  return total;
+}
+
+std::string SanitizeReport::Describe() const {
+  std::string out;
+  for (const Removed& entry : removed) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(entry.count) + " \u00d7 " + entry.what;
+  }
+  return out;
+}
+
+std::string SanitizeHtml(std::string_view html, SanitizePolicy policy,
+                         [[maybe_unused]] SanitizeReport* report) {
   if (policy == SanitizePolicy::kComment) html = Trim(html);
   const internal::ParsedFragment fragment(html);
   const GumboVector* nodes = fragment.nodes();

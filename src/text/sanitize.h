@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "text/utf8.h"  // IsValidUtf8, part of this header's contract
 
@@ -56,6 +57,29 @@ enum class SanitizePolicy {
 //   - Ill-formed UTF-8 is replaced by U+FFFD, and characters XML 1.0 forbids (C0
 //     controls other than tab/LF/CR, U+FFFE, U+FFFF) are removed, so the output is valid
 //     UTF-8 that is also safe inside XML.
-std::string SanitizeHtml(std::string_view html, SanitizePolicy policy);
+//
+// If `report` is not null, what was taken out is added to it (see SanitizeReport).
+std::string SanitizeHtml(std::string_view html, SanitizePolicy policy,
+                         struct SanitizeReport* report = nullptr);
+
+// What the sanitizer took out of one input, for the editor ("these will be removed") and
+// the import summary. Kinds of removal are listed once each, in the order first met, with
+// how often they occurred.
+struct SanitizeReport {
+  struct Removed {
+    std::string what;  // for a person: "<script> element", "style property position"
+    int count = 0;
+  };
+  std::vector<Removed> removed;
+
+  // Adds one occurrence of `what`.
+  void Add(std::string_view what);
+  // Adds every entry of `other` (for an import summing up its posts).
+  void Merge(const SanitizeReport& other);
+  bool empty() const { return removed.empty(); }
+  int Total() const;
+  // "2 × <script> element, 1 × style property position"; "" when nothing was removed.
+  std::string Describe() const;
+};
 
 }  // namespace samizdat::text
