@@ -6,12 +6,15 @@
 #include <iostream>
 #include <system_error>
 
+#include "service/body_refresh.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace samizdat::app {
 
-Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options) {
+namespace {
+
+Result<std::unique_ptr<store::Store>> OpenEngine(const GlobalOptions& options) {
   if (!options.db_url.empty()) return store::OpenPostgresStore(options.db_url);
   std::error_code ec;
   std::filesystem::create_directories(options.data_dir, ec);
@@ -20,6 +23,20 @@ Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options) {
                                    ec.message());
   }
   return store::OpenSqliteStore((std::filesystem::path(options.data_dir) / "samizdat.db").string());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options) {
+  Result<std::unique_ptr<store::Store>> store = OpenEngine(options);
+  if (!store.ok()) return store;
+  Result<int> refreshed = service::RefreshBodies(**store);
+  if (!refreshed.ok()) return refreshed.status();
+  if (*refreshed > 0) {
+    std::cerr << "samizdat: " << *refreshed
+              << " post bodies made anew from their sources with the current sanitizer\n";
+  }
+  return store;
 }
 
 std::string RedactedUrl(std::string_view url) {

@@ -17,8 +17,9 @@ struct GlobalOptions {
   std::string theme_dir;  // empty: the theme compiled into the binary
 };
 
-// Opens (migrating) the PostgreSQL database at --db when one is given; otherwise creates
-// the data directory if needed and opens DIR/samizdat.db.
+// Opens the PostgreSQL database at --db when one is given; otherwise creates
+// the data directory if needed and opens DIR/samizdat.db. Either way the schema is
+// migrated and then the post bodies (service::RefreshBodies), as the renderer needs.
 Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options);
 
 // `url` as it may be shown (logs, messages): a password in it, as user:PASSWORD@ or as

@@ -1,6 +1,7 @@
 // CopyStore: reads the source page by page and feeds one StoreCopy of the target.
 #include "service/store_copy.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -308,6 +309,15 @@ Status CopyStore(store::Store& from, store::Store& to, const CopyOptions& option
   }
   // Every comment's post is in its blog (copied, or there already), so none is orphaned.
   SAMIZDAT_RETURN_IF_ERROR((*bulk)->Commit(nullptr).WithContext("the target"));
+  // The bodies came as the source's renderer made them; where the target held posts of
+  // its own, the older of the two renderers speaks for all (the next open refreshes).
+  Result<int> from_version = from.GetBodyVersion();
+  if (!from_version.ok()) return from_version.status().WithContext("the source");
+  Result<int> to_version = to.GetBodyVersion();
+  if (!to_version.ok()) return to_version.status().WithContext("the target");
+  const int version =
+      target->host_blogs.empty() ? *from_version : std::min(*from_version, *to_version);
+  SAMIZDAT_RETURN_IF_ERROR(to.SetBodyVersion(version).WithContext("the target"));
   if (report != nullptr) *report = counted;
   return Status::Ok();
 }

@@ -63,6 +63,13 @@ struct PostQuery {
   int offset = 0;  // ignored by CountPosts
 };
 
+// A post's body made anew from its source (service/body_refresh.h).
+struct BodyRewrite {
+  int64_t post_id = 0;
+  std::string body_html;
+  std::string body_text;
+};
+
 // Title and path of a post: enough to link to it.
 struct PostLink {
   int64_t id = 0;
@@ -200,6 +207,14 @@ class Store {
   // was due, nothing changed). When several processes or nodes call it at once, each
   // post is published by exactly one of them: the others get an empty list.
   virtual Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) = 0;
+  // The version of the body renderer (text::kBodyRenderVersion) the stored bodies were
+  // made with; 0 for a store made before versions were recorded.
+  virtual Result<int> GetBodyVersion() = 0;
+  virtual Status SetBodyVersion(int version) = 0;
+  // Replaces body_html and body_text (and so the search index) of posts of one blog, in
+  // one transaction that bumps the blog's generation once, so cached pages go. Nothing
+  // else of the posts changes; ids that are no longer in the blog are passed over.
+  virtual Status RewriteBodies(int64_t blog_id, const std::vector<BodyRewrite>& rewrites) = 0;
   // Published neighbours of the same kind, by (published, id).
   virtual Result<Neighbours> GetNeighbours(const Post& post) = 0;
   // The published time of every published post (not pages) of the blog, newest first:

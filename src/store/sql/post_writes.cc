@@ -138,6 +138,35 @@ Status SqlStore::UpdatePost(const Post& post) {
   });
 }
 
+Result<int> SqlStore::GetBodyVersion() {
+  return Read([&](Connection& conn) -> Result<int> {
+    return conn.Count("SELECT version FROM body_version", Params());
+  });
+}
+
+Status SqlStore::SetBodyVersion(int version) {
+  return Write([&](Connection& conn) -> Status {
+    return conn.Execute("UPDATE body_version SET version = $1", Params().Add(version));
+  });
+}
+
+Status SqlStore::RewriteBodies(int64_t blog_id, const std::vector<BodyRewrite>& rewrites) {
+  if (rewrites.empty()) return Status::Ok();
+  return Write([&](Connection& conn) -> Status {
+    SAMIZDAT_RETURN_IF_ERROR(BumpGeneration(conn, blog_id));
+    for (const BodyRewrite& rewrite : rewrites) {
+      SAMIZDAT_RETURN_IF_ERROR(conn.Execute(
+          "UPDATE posts SET body_html = $3, body_text = $4 WHERE id = $1 AND blog_id = $2",
+          Params()
+              .Add(rewrite.post_id)
+              .Add(blog_id)
+              .Add(rewrite.body_html)
+              .Add(rewrite.body_text)));
+    }
+    return Status::Ok();
+  });
+}
+
 Status SqlStore::DeletePost(int64_t blog_id, int64_t post_id) {
   return Write([&](Connection& conn) -> Status {
     // Locks the blog's row (the bump is rolled back if nothing goes); no blog, no post.

@@ -81,6 +81,9 @@ class SqlStore : public Store {
   Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
   Result<int> CountPosts(const PostQuery& query) override;
   Result<Neighbours> GetNeighbours(const Post& post) override;
+  Result<int> GetBodyVersion() override;
+  Status SetBodyVersion(int version) override;
+  Status RewriteBodies(int64_t blog_id, const std::vector<BodyRewrite>& rewrites) override;
   Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override;
   Result<std::vector<LabelCount>> LabelCounts(int64_t blog_id) override;
 

@@ -42,6 +42,11 @@ class ForwardingStore : public Store {
     return inner_.PublishDue(blog_id, now);
   }
   Result<Neighbours> GetNeighbours(const Post& post) override { return inner_.GetNeighbours(post); }
+  Result<int> GetBodyVersion() override { return inner_.GetBodyVersion(); }
+  Status SetBodyVersion(int version) override { return inner_.SetBodyVersion(version); }
+  Status RewriteBodies(int64_t blog_id, const std::vector<BodyRewrite>& rewrites) override {
+    return inner_.RewriteBodies(blog_id, rewrites);
+  }
   Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) override {
     return inner_.ListPublishedTimes(blog_id);
   }
