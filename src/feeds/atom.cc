@@ -4,6 +4,7 @@
 #include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
+#include "feeds/thumbnail.h"
 #include "text/xml_writer.h"
 
 namespace samizdat::feeds {
@@ -23,6 +24,19 @@ void WriteLink(text::XmlWriter& xml, const Link& link) {
   }
 }
 
+void WritePerson(text::XmlWriter& xml, const internal::Person& person) {
+  xml.Open("author");
+  xml.Element("name", person.name);
+  if (!person.uri.empty()) xml.Element("uri", person.uri);
+  xml.Element("email", internal::kNoReplyEmail);
+  const std::string size = std::to_string(person.image_size);
+  xml.Empty("gd:image", {{"rel", internal::kThumbnailRel},
+                         {"width", size},
+                         {"height", size},
+                         {"src", person.image_src}});
+  xml.Close();
+}
+
 void WritePostEntry(text::XmlWriter& xml, const FeedModel& feed, const Post& post) {
   xml.Open("entry");
   xml.Element("id", PostAtomId(feed.blog->id, post.id));
@@ -39,9 +53,14 @@ void WritePostEntry(text::XmlWriter& xml, const FeedModel& feed, const Post& pos
     xml.Element("content", body.text, {{"type", "html"}});
   }
   for (const Link& link : internal::EntryLinks(feed, post)) WriteLink(xml, link);
-  xml.Open("author");
-  xml.Element("name", internal::PersonName(post.author));
-  xml.Close();
+  WritePerson(xml, internal::BlogAuthor(feed, post.author));
+  if (const auto thumbnail = internal::PostThumbnail(feed, post)) {
+    const std::string size = std::to_string(kThumbnailSize);
+    xml.Empty("media:thumbnail", {{"xmlns:media", internal::kMediaNs},
+                                  {"url", *thumbnail},
+                                  {"height", size},
+                                  {"width", size}});
+  }
   xml.Element("thr:total", std::to_string(internal::ShownCommentCount(post)));
   xml.Close();
 }
@@ -53,18 +72,14 @@ void WriteCommentEntry(text::XmlWriter& xml, const FeedModel& feed, const Commen
   xml.Element("published", internal::Rfc3339(feed, c.published));
   xml.Element("updated", internal::Rfc3339(feed, c.published));
   xml.Element("title", internal::CommentTitle(c), {{"type", "text"}});
-  const internal::EntryBody body = internal::CommentBody(feed, c);
+  const internal::EntryBody body = internal::CommentBody(feed, entry);
   if (body.is_summary) {
     xml.Element("summary", body.text, {{"type", "text"}});
   } else {
     xml.Element("content", body.text, {{"type", "html"}});
   }
   for (const Link& link : internal::CommentLinks(feed, entry)) WriteLink(xml, link);
-  xml.Open("author");
-  xml.Element("name", internal::CommenterName(c));
-  if (!c.author_url.empty()) xml.Element("uri", c.author_url);
-  xml.Element("email", internal::kNoReplyEmail);
-  xml.Close();
+  WritePerson(xml, internal::Commenter(c));
   const internal::InReplyTo reply = internal::InReplyToOf(feed, entry);
   xml.Empty(
       "thr:in-reply-to",
@@ -91,12 +106,9 @@ std::string RenderAtom(const FeedModel& feed) {
     xml.Empty("category", {{"term", label}});
   }
   xml.Element("title", internal::FeedTitle(feed), {{"type", "text"}});
-  xml.Element("subtitle", feed.blog->description, {{"type", "html"}});
+  xml.Element("subtitle", feed.blog->description, {{"type", "text"}});
   for (const Link& link : internal::FeedLinks(feed)) WriteLink(xml, link);
-  xml.Open("author");
-  xml.Element("name", internal::PersonName(feed.author_name));
-  xml.Element("email", internal::kNoReplyEmail);
-  xml.Close();
+  WritePerson(xml, internal::BlogAuthor(feed, feed.author_name));
   xml.Element("generator", internal::kGenerator, {{"version", internal::kGeneratorVersion}});
   xml.Element("openSearch:totalResults", std::to_string(feed.total_results));
   xml.Element("openSearch:startIndex", std::to_string(feed.start_index));

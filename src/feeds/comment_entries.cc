@@ -69,8 +69,15 @@ std::string CommenterName(const Comment& comment) {
   return comment.author_name.empty() ? std::string("Anonymous") : comment.author_name;
 }
 
-EntryBody CommentBody(const FeedModel& feed, const Comment& comment) {
-  if (!feed.summary) return {false, AbsolutizeUrls(comment.body_html, feed.base_url)};
+Person Commenter(const Comment& comment) {
+  return {CommenterName(comment), comment.author_url, std::string(kCommenterNoPhoto), kNoPhotoSize};
+}
+
+EntryBody CommentBody(const FeedModel& feed, const CommentEntry& entry) {
+  const Comment& comment = entry.comment;
+  if (!feed.summary) {
+    return {false, AbsolutizeUrls(comment.body_html, CommentPostUrl(feed, entry))};
+  }
   return {true, text::Summarize(TextOf(comment), kSummaryChars)};
 }
 

@@ -39,8 +39,12 @@ InReplyTo InReplyToOf(const FeedModel& feed, const CommentEntry& entry);
 std::string CommentTitle(const Comment& comment);
 // The comment's name, or "Anonymous" for one who gave none.
 std::string CommenterName(const Comment& comment);
-// The body as HTML with absolute URLs, or (summary feeds) plain text.
-EntryBody CommentBody(const FeedModel& feed, const Comment& comment);
+// The comment's author as Blogger writes a commenter: CommenterName, the URL the reader
+// gave (none if none), and Blogger's no-profile image.
+Person Commenter(const Comment& comment);
+// The body as HTML with its URLs resolved against its post's URL, or (summary feeds)
+// plain text.
+EntryBody CommentBody(const FeedModel& feed, const CommentEntry& entry);
 
 // gd:extendedProperty name/value pairs: blogger.itemClass, blogger.displayTime.
 struct Property {

@@ -4,7 +4,12 @@
 //
 // Pure functions: a FeedModel in, the document's bytes out. No I/O; thread-safe.
 // Text is escaped exactly once; characters XML 1.0 forbids are dropped; relative URLs
-// in bodies are made absolute against base_url.
+// in bodies are resolved against the URL of the post they belong to (a comment's: its
+// post's), never against the feed's. The blog's description is plain text in every
+// format: Atom's subtitle and alt=json's are type "text", RSS's description carries it
+// escaped as HTML (readers take RSS text as HTML), JSON Feed's description as it is.
+// Post entries carry Blogger's author (name, uri, email, gd:image) and, when the post
+// has an image, media:thumbnail (see feeds/thumbnail.h).
 #pragma once
 
 #include <optional>
@@ -35,12 +40,14 @@ struct CommentEntry {
 // entries, in the order given; the caller gives only comments readers may see.
 struct FeedModel {
   FeedKind kind = FeedKind::kPosts;
-  const Blog* blog = nullptr;           // not owned; must outlive the call
-  TimeZone zone = TimeZone::Utc();      // the blog's zone: times carry its offset
-  std::string base_url;                 // "http://example.com", no trailing slash
-  bool summary = false;                 // entries carry <summary> instead of <content>
-  std::string self_url;                 // absolute URL of this very feed, with its query
-  std::optional<std::string> next_url;  // absolute URL of the next page, if any
+  const Blog* blog = nullptr;       // not owned; must outlive the call
+  TimeZone zone = TimeZone::Utc();  // the blog's zone: times carry its offset
+  std::string base_url;             // "http://example.com", no trailing slash
+  bool summary = false;             // entries carry <summary> instead of <content>
+  std::string self_url;             // absolute URL of this very feed, with its query
+  // Absolute URL of the next page, if any, in this feed's own format (a JSON Feed's
+  // next page is JSON Feed).
+  std::optional<std::string> next_url;
   std::optional<std::string> previous_url;
   int total_results = 0;  // openSearch:totalResults
   int start_index = 1;    // 1-based

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "feeds/absolutize.h"
+#include "feeds/thumbnail.h"
 #include "text/escape.h"
 #include "text/html_text.h"
 
@@ -94,6 +95,10 @@ std::string PersonName(std::string_view name) {
   return name.empty() ? std::string("Unknown") : std::string(name);
 }
 
+Person BlogAuthor(const FeedModel& feed, std::string_view name) {
+  return {PersonName(name), feed.base_url + "/", std::string(kAuthorNoPhoto), kNoPhotoSize};
+}
+
 int ShownCommentCount(const Post& post) {
   return post.comments_mode == CommentsMode::kHidden ? 0 : post.comment_count;
 }
@@ -103,21 +108,31 @@ std::string PostUrl(const FeedModel& feed, const Post& post) { return feed.base_
 std::vector<Link> EntryLinks(const FeedModel& feed, const Post& post) {
   const std::string id = std::to_string(post.id);
   const std::string url = PostUrl(feed, post);
+  const std::string self = feed.base_url + "/feeds/posts/default/" + id;
   return {
       {"replies", "application/atom+xml", feed.base_url + "/feeds/" + id + "/comments/default",
        "Post Comments"},
       {"replies", "text/html", url + "#comment-form",
        std::to_string(ShownCommentCount(post)) + " Comments"},
-      {"self", "application/atom+xml", feed.base_url + "/feeds/posts/default/" + id, ""},
+      {"edit", "application/atom+xml", self, ""},
+      {"self", "application/atom+xml", self, ""},
       {"alternate", "text/html", url, post.title},
   };
 }
 
 EntryBody BodyOf(const FeedModel& feed, const Post& post) {
-  if (!feed.summary) return {false, AbsolutizeUrls(post.body_html, feed.base_url)};
+  if (!feed.summary) return {false, AbsolutizeUrls(post.body_html, PostUrl(feed, post))};
   const std::string text =
       post.body_text.empty() ? text::HtmlToText(post.body_html) : post.body_text;
   return {true, text::Summarize(text, kSummaryChars)};
+}
+
+std::string RssDescription(const EntryBody& body) {
+  return body.is_summary ? text::EscapeHtml(body.text) : body.text;
+}
+
+std::optional<std::string> PostThumbnail(const FeedModel& feed, const Post& post) {
+  return ThumbnailUrl(post.body_html, PostUrl(feed, post));
 }
 
 std::string Clean(std::string_view s) { return text::StripXmlForbiddenChars(s); }

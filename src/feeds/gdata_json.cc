@@ -5,6 +5,7 @@
 #include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
+#include "feeds/thumbnail.h"
 
 namespace samizdat::feeds {
 
@@ -29,9 +30,16 @@ json::array Links(const std::vector<Link>& links) {
   return out;
 }
 
-json::array Author(std::string_view name, bool with_email) {
-  json::object author{{"name", Text(internal::PersonName(name))}};
-  if (with_email) author["email"] = Text(internal::kNoReplyEmail);
+// [{"name":…,"uri":…,"email":…,"gd$image":{…}}], as Blogger maps an Atom author.
+json::array Author(const internal::Person& person) {
+  json::object author{{"name", Text(person.name)}};
+  if (!person.uri.empty()) author["uri"] = Text(person.uri);
+  author["email"] = Text(internal::kNoReplyEmail);
+  const std::string size = std::to_string(person.image_size);
+  author["gd$image"] = json::object{{"rel", internal::kThumbnailRel},
+                                    {"width", size},
+                                    {"height", size},
+                                    {"src", Clean(person.image_src)}};
   return {std::move(author)};
 }
 
@@ -56,7 +64,14 @@ json::object PostEntry(const FeedModel& feed, const Post& post) {
     entry["content"] = json::object{{"type", "html"}, {"$t", Clean(body.text)}};
   }
   entry["link"] = Links(internal::EntryLinks(feed, post));
-  entry["author"] = Author(post.author, /*with_email=*/false);
+  entry["author"] = Author(internal::BlogAuthor(feed, post.author));
+  if (const auto thumbnail = internal::PostThumbnail(feed, post)) {
+    const std::string size = std::to_string(kThumbnailSize);
+    entry["media$thumbnail"] = json::object{{"xmlns$media", internal::kMediaNs},
+                                            {"url", Clean(*thumbnail)},
+                                            {"height", size},
+                                            {"width", size}};
+  }
   entry["thr$total"] = Text(std::to_string(internal::ShownCommentCount(post)));
   return entry;
 }
@@ -68,17 +83,14 @@ json::object CommentEntryObject(const FeedModel& feed, const CommentEntry& e) {
   entry["published"] = Text(internal::Rfc3339(feed, c.published));
   entry["updated"] = Text(internal::Rfc3339(feed, c.published));
   entry["title"] = json::object{{"type", "text"}, {"$t", Clean(internal::CommentTitle(c))}};
-  const internal::EntryBody body = internal::CommentBody(feed, c);
+  const internal::EntryBody body = internal::CommentBody(feed, e);
   if (body.is_summary) {
     entry["summary"] = json::object{{"type", "text"}, {"$t", Clean(body.text)}};
   } else {
     entry["content"] = json::object{{"type", "html"}, {"$t", Clean(body.text)}};
   }
   entry["link"] = Links(internal::CommentLinks(feed, e));
-  json::object author{{"name", Text(internal::CommenterName(c))}};
-  if (!c.author_url.empty()) author["uri"] = Text(c.author_url);
-  author["email"] = Text(internal::kNoReplyEmail);
-  entry["author"] = json::array{std::move(author)};
+  entry["author"] = Author(internal::Commenter(c));
   const internal::InReplyTo reply = internal::InReplyToOf(feed, e);
   entry["thr$in-reply-to"] = json::object{{"href", Clean(reply.href)},
                                           {"ref", Clean(reply.ref)},
@@ -112,9 +124,9 @@ std::string RenderGDataJson(const FeedModel& feed) {
     f["category"] = std::move(categories);
   }
   f["title"] = json::object{{"type", "text"}, {"$t", Clean(internal::FeedTitle(feed))}};
-  f["subtitle"] = json::object{{"type", "html"}, {"$t", Clean(feed.blog->description)}};
+  f["subtitle"] = json::object{{"type", "text"}, {"$t", Clean(feed.blog->description)}};
   f["link"] = Links(internal::FeedLinks(feed));
-  f["author"] = Author(feed.author_name, /*with_email=*/true);
+  f["author"] = Author(internal::BlogAuthor(feed, feed.author_name));
   f["generator"] =
       json::object{{"version", internal::kGeneratorVersion}, {"$t", internal::kGenerator}};
   f["openSearch$totalResults"] = Text(std::to_string(feed.total_results));

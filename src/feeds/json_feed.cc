@@ -47,7 +47,7 @@ json::object CommentItem(const FeedModel& feed, const CommentEntry& entry) {
   item["id"] = CommentAtomId(feed.blog->id, c.id);
   item["url"] = Clean(CommentPermalink(internal::CommentPostUrl(feed, entry), c));
   item["title"] = Clean(internal::CommentTitle(c));
-  const internal::EntryBody body = internal::CommentBody(feed, c);
+  const internal::EntryBody body = internal::CommentBody(feed, entry);
   if (body.is_summary) {
     item["summary"] = Clean(body.text);
     item["content_text"] = Clean(body.text);

@@ -4,6 +4,8 @@
 #include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
+#include "feeds/thumbnail.h"
+#include "text/escape.h"
 #include "text/xml_writer.h"
 
 namespace samizdat::feeds {
@@ -25,9 +27,16 @@ void WritePostItem(text::XmlWriter& xml, const FeedModel& feed, const Post& post
     xml.Element("category", label, {{"domain", internal::kCategoryScheme}});
   }
   xml.Element("title", post.title);
-  xml.Element("description", internal::BodyOf(feed, post).text);
+  xml.Element("description", internal::RssDescription(internal::BodyOf(feed, post)));
   xml.Element("link", url);
   xml.Element("author", RssPerson(post.author));
+  if (const auto thumbnail = internal::PostThumbnail(feed, post)) {
+    const std::string size = std::to_string(kThumbnailSize);
+    xml.Empty("media:thumbnail", {{"xmlns:media", internal::kMediaNs},
+                                  {"url", *thumbnail},
+                                  {"height", size},
+                                  {"width", size}});
+  }
   xml.Element("comments", url + "#comment-form");
   xml.Element("thr:total", std::to_string(internal::ShownCommentCount(post)));
   xml.Close();
@@ -40,7 +49,7 @@ void WriteCommentItem(text::XmlWriter& xml, const FeedModel& feed, const Comment
   xml.Element("pubDate", internal::Rfc822(feed, c.published));
   xml.Element("atom:updated", internal::Rfc3339(feed, c.published));
   xml.Element("title", internal::CommentTitle(c));
-  xml.Element("description", internal::CommentBody(feed, c).text);
+  xml.Element("description", internal::RssDescription(internal::CommentBody(feed, entry)));
   xml.Element("link", CommentPermalink(internal::CommentPostUrl(feed, entry), c));
   xml.Element("author", RssPerson(internal::CommenterName(c)));
   const internal::InReplyTo reply = internal::InReplyToOf(feed, entry);
@@ -66,7 +75,8 @@ std::string RenderRss(const FeedModel& feed) {
   xml.Element("lastBuildDate", internal::Rfc822(feed, internal::FeedUpdated(feed)));
   for (const std::string& label : internal::FeedCategories(feed)) xml.Element("category", label);
   xml.Element("title", internal::FeedTitle(feed));
-  xml.Element("description", feed.blog->description);
+  // The blog's description is plain text; readers take RSS descriptions as HTML.
+  xml.Element("description", text::EscapeHtml(feed.blog->description));
   xml.Element("link", internal::FeedAlternateUrl(feed));
   xml.Element("managingEditor", RssPerson(feed.author_name));
   xml.Element("generator", internal::kGenerator);

@@ -90,8 +90,11 @@ class FeedBuilder {
     return Posts({}, std::nullopt);
   }
 
+  // /feed.json: its next page is /feed.json too, with no alt (alt does not apply here).
   Result<FeedOutcome> JsonFeed() {
     json_feed_ = true;
+    base_path_ = "/feed.json";
+    query_.format = FeedFormat::kAtom;
     return Posts({}, std::nullopt);
   }
 

@@ -1,49 +1,107 @@
-// AbsolutizeUrls: relative links and images in post bodies point at the blog in feeds.
+// AbsolutizeUrls and ResolveUrl: relative links, images and embeds in a post's body
+// point where they point on the post's own page, whatever feed they are read in.
 #include "feeds/absolutize.h"
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace samizdat::feeds {
 namespace {
 
-TEST(AbsolutizeUrlsTest, RootRelativeHrefAndSrcGetTheBase) {
-  EXPECT_EQ(AbsolutizeUrls("<a href=\"/2022/01/x.html\">x</a><img src=\"/i.png\" alt=\"\">",
-                           "http://example.com"),
-            "<a href=\"http://example.com/2022/01/x.html\">x</a>"
-            "<img src=\"http://example.com/i.png\" alt=\"\">");
+constexpr std::string_view kPostUrl = "https://host.example/2024/05/post.html";
+
+TEST(ResolveUrlTest, RelativeReferencesResolveAgainstThePostsOwnUrl) {
+  const struct {
+    std::string_view reference, resolved;
+  } cases[] = {
+      {"pics/x.jpg", "https://host.example/2024/05/pics/x.jpg"},
+      {"other.html", "https://host.example/2024/05/other.html"},
+      {"./other.html", "https://host.example/2024/05/other.html"},
+      {"#anchor", "https://host.example/2024/05/post.html#anchor"},
+      {"../x", "https://host.example/2024/x"},
+      {"../../../../x", "https://host.example/x"},
+      {"../../..", "https://host.example/"},
+      {"/../a/../../b?q#f", "https://host.example/b?q#f"},
+      {"/abs", "https://host.example/abs"},
+      {"/media/a.png?w=1#f", "https://host.example/media/a.png?w=1#f"},
+      {"?page=2", "https://host.example/2024/05/post.html?page=2"},
+      {"//cdn.example/i.png", "https://cdn.example/i.png"},
+      {"", "https://host.example/2024/05/post.html"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(ResolveUrl(kPostUrl, c.reference), c.resolved) << c.reference;
+  }
 }
 
-TEST(AbsolutizeUrlsTest, ProtocolRelativeTakesTheBaseScheme) {
-  EXPECT_EQ(AbsolutizeUrls("<img src=\"//cdn.org/i.png\">", "http://example.com"),
-            "<img src=\"http://cdn.org/i.png\">");
-  EXPECT_EQ(AbsolutizeUrls("<img src=\"//cdn.org/i.png\">", "https://example.com"),
-            "<img src=\"https://cdn.org/i.png\">");
+TEST(ResolveUrlTest, AbsoluteUrlsAreReturnedAsWritten) {
+  for (std::string_view url : {"https://other.org/a/../b", "http://x.org/caf\xc3\xa9",
+                               "mailto:someone@example.com", "HTTPS://Other.org/"}) {
+    EXPECT_EQ(ResolveUrl(kPostUrl, url), url);
+  }
 }
 
-TEST(AbsolutizeUrlsTest, OtherUrlsAreKept) {
+TEST(ResolveUrlTest, SpacesAndNonAsciiArePercentEncodedAsBrowsersDo) {
+  EXPECT_EQ(ResolveUrl(kPostUrl, "  my pics/caf\xc3\xa9.jpg\n"),
+            "https://host.example/2024/05/my%20pics/caf%C3%A9.jpg");
+  EXPECT_EQ(ResolveUrl(kPostUrl, "a%20b.html"), "https://host.example/2024/05/a%20b.html");
+}
+
+TEST(ResolveUrlTest, WhatIsNoUriReferenceDoesNotResolve) {
+  EXPECT_EQ(ResolveUrl(kPostUrl, "100%.html"), std::nullopt);
+  EXPECT_EQ(ResolveUrl(kPostUrl, "a[1].html"), std::nullopt);
+  EXPECT_EQ(ResolveUrl("not a url", "x.html"), std::nullopt);
+  EXPECT_EQ(ResolveUrl("/relative/base.html", "x.html"), std::nullopt);
+}
+
+TEST(AbsolutizeUrlsTest, EveryUrlAttributeResolvesAgainstThePost) {
+  EXPECT_EQ(
+      AbsolutizeUrls("<p><a href=\"other.html\">o</a> <img src=\"pics/x.jpg\" alt=\"x\"> "
+                     "<a href=\"#more\">m</a></p><blockquote cite=\"../q.html\">q</blockquote>"
+                     "<video src=\"v.mp4\" poster=\"/p.jpg\"><source src=\"v.webm\">"
+                     "<track src=\"subs.vtt\"></video><iframe src=\"//www.youtube.com/embed/x\">"
+                     "</iframe>",
+                     kPostUrl),
+      "<p><a href=\"https://host.example/2024/05/other.html\">o</a> "
+      "<img src=\"https://host.example/2024/05/pics/x.jpg\" alt=\"x\"> "
+      "<a href=\"https://host.example/2024/05/post.html#more\">m</a></p>"
+      "<blockquote cite=\"https://host.example/2024/q.html\">q</blockquote>"
+      "<video src=\"https://host.example/2024/05/v.mp4\" poster=\"https://host.example/p.jpg\">"
+      "<source src=\"https://host.example/2024/05/v.webm\">"
+      "<track src=\"https://host.example/2024/05/subs.vtt\"></video>"
+      "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>");
+}
+
+TEST(AbsolutizeUrlsTest, AbsoluteAndUnresolvableValuesAndAllOtherBytesAreKept) {
   const std::string html =
-      "<a href=\"https://other.org/\">a</a><a href=\"#c1\">b</a>"
-      "<a href=\"mailto:x@y.z\">c</a><a href=\"page.html\">d</a>";
-  EXPECT_EQ(AbsolutizeUrls(html, "http://example.com"), html);
+      "<p class=\"c\" title=\"&quot;x&quot;\">A &amp; B <a "
+      "href=\"https://other.org/a?b=1&amp;c=2\">"
+      "a</a><a href=\"mailto:x@y.z\">c</a><a href=\"100%.html\">d</a></p>";
+  EXPECT_EQ(AbsolutizeUrls(html, kPostUrl), html);
+}
+
+TEST(AbsolutizeUrlsTest, ResolvedValuesAreEscapedInTheAttribute) {
+  EXPECT_EQ(AbsolutizeUrls("<a href=\"x.html?a=1&amp;b=2\">x</a>", kPostUrl),
+            "<a href=\"https://host.example/2024/05/x.html?a=1&amp;b=2\">x</a>");
 }
 
 TEST(AbsolutizeUrlsTest, TextThatLooksLikeAnAttributeIsNotTouched) {
-  // Sanitizer output escapes '<' in text, so this is text, not a tag.
-  const std::string html = "<p>write &lt;a href=\"/x\"&gt; or  href=\"/y\"</p>";
-  EXPECT_EQ(AbsolutizeUrls(html, "http://example.com"), html);
+  // '<' in text is escaped, so this is text, not a tag; a title holding ' href="/' too.
+  const std::string html =
+      "<p>write &lt;a href=\"/x\"&gt; or  href=\"/y\"</p><a title=\"x href=&quot;/a\">t</a>";
+  EXPECT_EQ(AbsolutizeUrls(html, kPostUrl), html);
 }
 
-TEST(AbsolutizeUrlsTest, OnlyHrefAndSrcAttributeNamesMatch) {
-  // data-href is not an attribute our sanitizer keeps, but must not be mistaken anyway;
-  // a title whose value contains ' href="/' is inside quotes and is kept.
-  const std::string html = "<a title=\"x href=&quot;/a\" href=\"/b\">t</a>";
-  EXPECT_EQ(AbsolutizeUrls(html, "http://example.com"),
-            "<a title=\"x href=&quot;/a\" href=\"http://example.com/b\">t</a>");
+TEST(AbsolutizeUrlsTest, MisnestedLinksAreRewrittenOnce) {
+  // gumbo copies the <a> into the second paragraph; its href is written once.
+  EXPECT_EQ(AbsolutizeUrls("<p><a href=\"x.html\">one</p><p>two</a></p>", kPostUrl),
+            "<p><a href=\"https://host.example/2024/05/x.html\">one</p><p>two</a></p>");
 }
 
-TEST(AbsolutizeUrlsTest, EmptyAndUnterminatedInputIsSafe) {
-  EXPECT_EQ(AbsolutizeUrls("", "http://example.com"), "");
-  EXPECT_EQ(AbsolutizeUrls("<a href=\"/x", "http://example.com"), "<a href=\"http://example.com/x");
+TEST(AbsolutizeUrlsTest, EmptyAndUnterminatedInputIsKept) {
+  EXPECT_EQ(AbsolutizeUrls("", kPostUrl), "");
+  // A tag cut off by the end of input is no tag (HTML5): nothing to rewrite.
+  EXPECT_EQ(AbsolutizeUrls("<a href=\"/x", kPostUrl), "<a href=\"/x");
 }
 
 }  // namespace

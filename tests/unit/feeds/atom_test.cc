@@ -28,7 +28,8 @@ TEST(AtomTest, FeedHeaderInBloggerShape) {
   EXPECT_EQ(doc.One("/a:feed/a:updated"), "2022-01-15T16:18:00.000+01:00");
   EXPECT_EQ(doc.All("/a:feed/a:category/@term"), (std::vector<std::string>{"politics", "Q&A"}));
   EXPECT_EQ(doc.One("/a:feed/a:title[@type='text']"), "War & Peace <notes>");
-  EXPECT_EQ(doc.One("/a:feed/a:subtitle[@type='html']"), "A blog about \"things\" & 'stuff'");
+  // The description is plain text, and says so.
+  EXPECT_EQ(doc.One("/a:feed/a:subtitle[@type='text']"), "A blog about \"things\" & 'stuff'");
   EXPECT_EQ(doc.All("/a:feed/a:link/@rel"),
             (std::vector<std::string>{"http://schemas.google.com/g/2005#feed", "self", "alternate",
                                       "hub"}));
@@ -38,7 +39,10 @@ TEST(AtomTest, FeedHeaderInBloggerShape) {
   EXPECT_EQ(doc.One("/a:feed/a:link[@rel='alternate'][@type='text/html']/@href"),
             "http://example.com/");
   EXPECT_EQ(doc.One("/a:feed/a:author/a:name"), "Otto");
+  EXPECT_EQ(doc.One("/a:feed/a:author/a:uri"), "http://example.com/");
   EXPECT_EQ(doc.One("/a:feed/a:author/a:email"), "noreply@blogger.com");
+  EXPECT_EQ(doc.One("/a:feed/a:author/gd:image/@src"),
+            "https://img1.blogblog.com/img/b16-rounded.gif");
   EXPECT_EQ(doc.One("/a:feed/a:generator"), "samizdat");
   EXPECT_EQ(doc.One("/a:feed/os:totalResults"), "1");
   EXPECT_EQ(doc.One("/a:feed/os:startIndex"), "1");
@@ -61,12 +65,24 @@ TEST(AtomTest, EntryInBloggerShape) {
       (std::vector<std::string>{"http://example.com/feeds/1276418104709695660/comments/default",
                                 "http://example.com/2022/01/in-kazakhstan.html#comment-form",
                                 "http://example.com/feeds/posts/default/1276418104709695660",
+                                "http://example.com/feeds/posts/default/1276418104709695660",
                                 "http://example.com/2022/01/in-kazakhstan.html"}));
+  // Blogger's order: widgets that read link[4] as the post's URL find it there.
   EXPECT_EQ(doc.All(e + "/a:link/@rel"),
-            (std::vector<std::string>{"replies", "replies", "self", "alternate"}));
+            (std::vector<std::string>{"replies", "replies", "edit", "self", "alternate"}));
   EXPECT_EQ(doc.One(e + "/a:link[@type='text/html'][@rel='replies']/@title"), "3 Comments");
   EXPECT_EQ(doc.One(e + "/a:link[@rel='alternate']/@title"), "In Kazakhstan & <elsewhere>");
   EXPECT_EQ(doc.One(e + "/a:author/a:name"), "Otto");
+  EXPECT_EQ(doc.One(e + "/a:author/a:uri"), "http://example.com/");
+  EXPECT_EQ(doc.One(e + "/a:author/a:email"), "noreply@blogger.com");
+  const std::string image = e + "/a:author/gd:image";
+  EXPECT_EQ(doc.One(image + "/@rel"), "http://schemas.google.com/g/2005#thumbnail");
+  EXPECT_EQ(doc.One(image + "/@width"), "16");
+  EXPECT_EQ(doc.One(image + "/@height"), "16");
+  EXPECT_EQ(doc.One(image + "/@src"), "https://img1.blogblog.com/img/b16-rounded.gif");
+  EXPECT_EQ(doc.One(e + "/media:thumbnail/@url"), "http://example.com/images/a.png");
+  EXPECT_EQ(doc.One(e + "/media:thumbnail/@width"), "72");
+  EXPECT_EQ(doc.One(e + "/media:thumbnail/@height"), "72");
   EXPECT_EQ(doc.One(e + "/thr:total"), "3");
   EXPECT_EQ(doc.All(e + "/a:summary").size(), 0u);
 }
@@ -78,6 +94,33 @@ TEST(AtomTest, ContentIsTheBodyEscapedOnceWithAbsoluteUrls) {
             "<p>See <a href=\"http://example.com/2021/12/older.html\">this</a> and "
             "<img src=\"http://example.com/images/a.png\" alt=\"a\"> and "
             "<a href=\"https://other.org/x\">that</a>.</p>");
+}
+
+TEST(AtomTest, RelativeUrlsResolveAgainstThePostNotTheFeed) {
+  FeedModel feed = SampleFeed();
+  feed.base_url = "https://host.example";
+  feed.self_url = "https://host.example/feeds/posts/default";
+  feed.posts[0].path = "/2024/05/post.html";
+  feed.posts[0].body_html =
+      "<p><a href=\"other.html\">o</a><a href=\"#anchor\">a</a>"
+      "<img src=\"pics/x.jpg\" alt=\"x\"><a href=\"../x\">u</a><a href=\"/abs\">b</a></p>";
+  XmlDoc doc(RenderAtom(feed));
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc.One("/a:feed/a:entry/a:content"),
+            "<p><a href=\"https://host.example/2024/05/other.html\">o</a>"
+            "<a href=\"https://host.example/2024/05/post.html#anchor\">a</a>"
+            "<img src=\"https://host.example/2024/05/pics/x.jpg\" alt=\"x\">"
+            "<a href=\"https://host.example/2024/x\">u</a>"
+            "<a href=\"https://host.example/abs\">b</a></p>");
+  EXPECT_EQ(doc.One("/a:feed/a:entry/media:thumbnail/@url"),
+            "https://host.example/2024/05/pics/x.jpg");
+}
+
+TEST(AtomTest, NoImageNoThumbnail) {
+  FeedModel feed = SampleFeed();
+  feed.posts[0].body_html = "<p>Words only, <a href=\"/x.png\">a link</a>.</p>";
+  XmlDoc doc(RenderAtom(feed));
+  EXPECT_EQ(doc.All("/a:feed/a:entry/media:thumbnail").size(), 0u);
 }
 
 TEST(AtomTest, SummaryFeedCarriesPlainTextSummary) {
@@ -97,6 +140,18 @@ TEST(AtomTest, SummaryFallsBackToTheBodyHtmlText) {
   feed.posts[0].body_html = "<p>One &amp; two</p><p>three</p>";
   XmlDoc doc(RenderAtom(feed));
   EXPECT_EQ(doc.One("/a:feed/a:entry/a:summary"), "One & two\nthree");
+}
+
+TEST(AtomTest, SummaryTextThatLooksLikeATagStaysText) {
+  FeedModel feed = SampleFeed();
+  feed.summary = true;
+  feed.posts[0].body_text.clear();
+  feed.posts[0].body_html = "<p>Use &lt;textarea&gt; for input &amp; more</p>";
+  const std::string atom = RenderAtom(feed);
+  // Escaped once, in a type="text" summary: a reader shows the characters as written.
+  EXPECT_NE(atom.find("<summary type='text'>Use &lt;textarea&gt; for input &amp; more</summary>"),
+            std::string::npos)
+      << atom;
 }
 
 TEST(AtomTest, HostileTextStaysText) {

@@ -70,12 +70,28 @@ TEST(CommentAtomTest, AuthorsAreEscapedOnceAndAnonymousHasAName) {
   EXPECT_EQ(doc.One(Entry(kTopId) + "/a:author/a:uri"), "https://ann.example/?a=1&b=2");
   EXPECT_EQ(doc.One(Entry(kReplyId) + "/a:author/a:name"), "Anonymous");
   EXPECT_EQ(doc.All(Entry(kReplyId) + "/a:author/a:uri").size(), 0u);
+  // Blogger's commenter without a profile: its blank image, which widgets recognise.
+  for (const char* id : {kTopId, kReplyId}) {
+    EXPECT_EQ(doc.One(Entry(id) + "/a:author/a:email"), "noreply@blogger.com");
+    EXPECT_EQ(doc.One(Entry(id) + "/a:author/gd:image/@src"),
+              "https://img1.blogblog.com/img/blank.gif");
+  }
 }
 
 TEST(CommentAtomTest, BodyIsHtmlWithAbsoluteUrls) {
   XmlDoc doc(RenderAtom(SampleCommentFeed()));
   EXPECT_EQ(doc.One(Entry(kTopId) + "/a:content[@type='html']"),
             "<p>Nice &amp; <a href=\"http://example.com/2021/12/older.html\">short</a></p>");
+}
+
+TEST(CommentAtomTest, RelativeUrlsResolveAgainstThePostsUrl) {
+  FeedModel feed = SampleCommentFeed();
+  feed.comments[1].comment.body_html = "<p><a href=\"#c12\">up</a> <a href=\"x.html\">x</a></p>";
+  XmlDoc doc(RenderAtom(feed));
+  EXPECT_EQ(doc.One(Entry(kTopId) + "/a:content"),
+            "<p><a href=\"" + std::string(kPostUrl) +
+                "#c12\">up</a> "
+                "<a href=\"http://example.com/2022/01/x.html\">x</a></p>");
 }
 
 TEST(CommentAtomTest, TitleIsTheStartOfTheText) {
@@ -163,6 +179,9 @@ TEST(CommentGDataJsonTest, EntriesInBloggerShape) {
   EXPECT_EQ(T(top.at("author").at(0).at("name")), "Ann & <Bob>");
   EXPECT_EQ(T(top.at("author").at(0).at("uri")), "https://ann.example/?a=1&b=2");
   EXPECT_EQ(T(reply.at("author").at(0).at("name")), "Anonymous");
+  EXPECT_FALSE(reply.at("author").at(0).as_object().contains("uri"));
+  EXPECT_EQ(reply.at("author").at(0).at("gd$image").at("src"),
+            "https://img1.blogblog.com/img/blank.gif");
   EXPECT_EQ(T(top.at("content")),
             "<p>Nice &amp; <a href=\"http://example.com/2021/12/older.html\">short</a></p>");
   EXPECT_EQ(top.at("gd$extendedProperty").at(1).at("name"), "blogger.displayTime");

@@ -37,6 +37,8 @@ TEST(GDataJsonTest, FeedShape) {
   EXPECT_EQ(f.at("link").at(1).at("rel"), "self");
   EXPECT_EQ(T(f.at("author").at(0).at("name")), "Otto");
   EXPECT_EQ(T(f.at("author").at(0).at("email")), "noreply@blogger.com");
+  EXPECT_EQ(f.at("subtitle").at("type"), "text");
+  EXPECT_EQ(T(f.at("subtitle")), "A blog about \"things\" & 'stuff'");
   EXPECT_EQ(T(f.at("generator")), "samizdat");
   EXPECT_EQ(T(f.at("openSearch$totalResults")), "1");
   EXPECT_EQ(T(f.at("openSearch$startIndex")), "1");
@@ -55,10 +57,26 @@ TEST(GDataJsonTest, EntryShape) {
   EXPECT_EQ(e.at("content").at("type"), "html");
   EXPECT_NE(T(e.at("content")).find("src=\"http://example.com/images/a.png\""), std::string::npos);
   const json::array& links = e.at("link").as_array();
-  ASSERT_EQ(links.size(), 4u);
+  ASSERT_EQ(links.size(), 5u);
   EXPECT_EQ(links[1].at("title"), "3 Comments");
-  EXPECT_EQ(links[3].at("rel"), "alternate");
-  EXPECT_EQ(links[3].at("href"), "http://example.com/2022/01/in-kazakhstan.html");
+  EXPECT_EQ(links[2].at("rel"), "edit");
+  EXPECT_EQ(links[3].at("rel"), "self");
+  EXPECT_EQ(links[4].at("rel"), "alternate");
+  EXPECT_EQ(links[4].at("href"), "http://example.com/2022/01/in-kazakhstan.html");
+  // What Blogger's widgets read: author[0].uri.$t, gd$image.src, media$thumbnail.url.
+  const json::value& author = e.at("author").at(0);
+  EXPECT_EQ(T(author.at("name")), "Otto");
+  EXPECT_EQ(T(author.at("uri")), "http://example.com/");
+  EXPECT_EQ(T(author.at("email")), "noreply@blogger.com");
+  EXPECT_EQ(author.at("gd$image").at("rel"), "http://schemas.google.com/g/2005#thumbnail");
+  EXPECT_EQ(author.at("gd$image").at("width"), "16");
+  EXPECT_EQ(author.at("gd$image").at("height"), "16");
+  EXPECT_EQ(author.at("gd$image").at("src"), "https://img1.blogblog.com/img/b16-rounded.gif");
+  const json::value& thumbnail = e.at("media$thumbnail");
+  EXPECT_EQ(thumbnail.at("xmlns$media"), "http://search.yahoo.com/mrss/");
+  EXPECT_EQ(thumbnail.at("url"), "http://example.com/images/a.png");
+  EXPECT_EQ(thumbnail.at("width"), "72");
+  EXPECT_EQ(thumbnail.at("height"), "72");
   EXPECT_TRUE(e.at("thr$total").at("$t").is_string());
   EXPECT_EQ(T(e.at("thr$total")), "3");
   EXPECT_EQ(T(e.at("author").at(0).at("name")), "Otto");

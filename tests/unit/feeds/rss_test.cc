@@ -19,7 +19,9 @@ TEST(RssTest, ChannelInBloggerShape) {
   EXPECT_EQ(doc.One("/rss/channel/lastBuildDate"), "Sat, 15 Jan 2022 16:18:00 +0100");
   EXPECT_EQ(doc.All("/rss/channel/category"), (std::vector<std::string>{"politics", "Q&A"}));
   EXPECT_EQ(doc.One("/rss/channel/title"), "War & Peace <notes>");
-  EXPECT_EQ(doc.One("/rss/channel/description"), "A blog about \"things\" & 'stuff'");
+  // Plain text, escaped as HTML: readers take an RSS description as HTML.
+  EXPECT_EQ(doc.One("/rss/channel/description"),
+            "A blog about &quot;things&quot; &amp; &#39;stuff&#39;");
   EXPECT_EQ(doc.One("/rss/channel/link"), "http://example.com/");
   EXPECT_EQ(doc.One("/rss/channel/managingEditor"), "noreply@blogger.com (Otto)");
   EXPECT_EQ(doc.One("/rss/channel/generator"), "samizdat");
@@ -45,7 +47,27 @@ TEST(RssTest, ItemInBloggerShape) {
   EXPECT_EQ(doc.One(i + "/link"), "http://example.com/2022/01/in-kazakhstan.html");
   EXPECT_EQ(doc.One(i + "/author"), "noreply@blogger.com (Otto)");
   EXPECT_EQ(doc.One(i + "/comments"), "http://example.com/2022/01/in-kazakhstan.html#comment-form");
+  EXPECT_EQ(doc.One(i + "/media:thumbnail/@url"), "http://example.com/images/a.png");
   EXPECT_EQ(doc.One(i + "/thr:total"), "3");
+}
+
+TEST(RssTest, SummaryIsTextEscapedAsHtml) {
+  FeedModel feed = SampleFeed();
+  feed.summary = true;
+  feed.posts[0].body_text.clear();
+  feed.posts[0].body_html = "<p>Use &lt;textarea&gt; for input &amp; more</p>";
+  XmlDoc doc(RenderRss(feed));
+  ASSERT_TRUE(doc.ok());
+  // The description's HTML is the text escaped: a reader shows "Use <textarea> ...".
+  EXPECT_EQ(doc.One("/rss/channel/item/description"), "Use &lt;textarea&gt; for input &amp; more");
+}
+
+TEST(RssTest, FullBodyIsHtmlWithUrlsResolvedAgainstThePost) {
+  FeedModel feed = SampleFeed();
+  feed.posts[0].body_html = "<p><a href=\"other.html\">&lt;o&gt;</a></p>";
+  XmlDoc doc(RenderRss(feed));
+  EXPECT_EQ(doc.One("/rss/channel/item/description"),
+            "<p><a href=\"http://example.com/2022/01/other.html\">&lt;o&gt;</a></p>");
 }
 
 TEST(RssTest, DatesUseTheZoneOffset) {

@@ -103,7 +103,8 @@ class XmlDoc : public samizdat::testing::XPathDoc {
       : XPathDoc(bytes, {{"a", "http://www.w3.org/2005/Atom"},
                          {"os", "http://a9.com/-/spec/opensearchrss/1.0/"},
                          {"thr", "http://purl.org/syndication/thread/1.0"},
-                         {"gd", "http://schemas.google.com/g/2005"}}) {}
+                         {"gd", "http://schemas.google.com/g/2005"},
+                         {"media", "http://search.yahoo.com/mrss/"}}) {}
 };
 
 }  // namespace samizdat::feeds::testing
