@@ -1,30 +1,61 @@
-// MarkdownToHtml: md4c's parser and md4c-html's renderer (see markdown.h).
+// MarkdownToHtml: the passes of md4c's parser and our renderer (see markdown.h).
 #include "text/markdown.h"
 
-#include <md4c-html.h>
 #include <md4c.h>
 
 #include <limits>
 
+#include "text/markdown_footnotes.h"
+#include "text/markdown_render.h"
+
 namespace samizdat::text {
 namespace {
 
-void AppendOutput(const MD_CHAR* text, MD_SIZE size, void* userdata) {
-  static_cast<std::string*>(userdata)->append(text, size);
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// `doc` with a backslash before each of `offsets` (sorted).
+std::string EscapeAt(std::string_view doc, const std::vector<std::size_t>& offsets) {
+  std::string escaped;
+  escaped.reserve(doc.size() + offsets.size());
+  std::size_t copied = 0;
+  for (std::size_t offset : offsets) {
+    escaped.append(doc.substr(copied, offset - copied));
+    escaped += '\\';
+    copied = offset;
+  }
+  escaped.append(doc.substr(copied));
+  return escaped;
 }
 
 }  // namespace
 
 Result<std::string> MarkdownToHtml(std::string_view markdown) {
-  if (markdown.size() > std::numeric_limits<MD_SIZE>::max()) {
+  if (markdown.size() >= std::numeric_limits<MD_SIZE>::max() / 2) {
     return Status::InvalidArgument("Markdown text is too large to render");
   }
-  std::string html;
-  html.reserve(markdown.size() + markdown.size() / 4);
-  const int rc = md_html(markdown.data(), static_cast<MD_SIZE>(markdown.size()), AppendOutput,
-                         &html, MD_DIALECT_GITHUB, MD_HTML_FLAG_SKIP_UTF8_BOM);
-  if (rc != 0) return Status::InvalidArgument("the Markdown text could not be rendered");
-  return html;
+  if (markdown.starts_with(kUtf8Bom)) markdown.remove_prefix(kUtf8Bom.size());
+  const Status failed = Status::InvalidArgument("the Markdown text could not be rendered");
+
+  // First pass: what the document holds (footnote definitions, iframes).
+  std::optional<internal::MarkdownPass> pass = internal::RenderMarkdownPass(markdown, {});
+  if (!pass) return failed;
+  // md4c takes "[^1]: https://example.com" for a link reference definition and drops it;
+  // escaped, such a line is the footnote's paragraph.
+  std::string escaped;
+  const std::vector<std::size_t> taken =
+      internal::FootnoteDefinitionsTakenAsLinks(markdown, std::move(pass->text_ranges));
+  if (!taken.empty()) {
+    escaped = EscapeAt(markdown, taken);
+    markdown = escaped;
+    pass = internal::RenderMarkdownPass(markdown, {});
+    if (!pass) return failed;
+  }
+  const internal::MarkdownPlan plan = std::move(pass->found);
+  if (plan.footnotes.empty() && plan.closed_iframes.empty()) return std::move(pass->html);
+  // Second pass, knowing the whole document.
+  pass = internal::RenderMarkdownPass(markdown, plan);
+  if (!pass) return failed;
+  return std::move(pass->html);
 }
 
 }  // namespace samizdat::text
