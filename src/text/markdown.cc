@@ -4,6 +4,10 @@
 #include <md4c.h>
 
 #include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "text/markdown_footnotes.h"
 #include "text/markdown_render.h"
@@ -27,18 +31,20 @@ std::string EscapeAt(std::string_view doc, const std::vector<std::size_t>& offse
   return escaped;
 }
 
+Status TooLarge() { return Status::InvalidArgument("Markdown text is too large to render"); }
+
+// md4c fails only when memory runs out.
+Status Failed() { return Status::InvalidArgument("the Markdown text could not be rendered"); }
+
 }  // namespace
 
 Result<std::string> MarkdownToHtml(std::string_view markdown) {
-  if (markdown.size() >= std::numeric_limits<MD_SIZE>::max() / 2) {
-    return Status::InvalidArgument("Markdown text is too large to render");
-  }
+  if (markdown.size() > std::numeric_limits<MD_SIZE>::max()) return TooLarge();
   if (markdown.starts_with(kUtf8Bom)) markdown.remove_prefix(kUtf8Bom.size());
-  const Status failed = Status::InvalidArgument("the Markdown text could not be rendered");
 
   // First pass: what the document holds (footnote definitions, iframes).
   std::optional<internal::MarkdownPass> pass = internal::RenderMarkdownPass(markdown, {});
-  if (!pass) return failed;
+  if (!pass) return Failed();
   // md4c takes "[^1]: https://example.com" for a link reference definition and drops it;
   // escaped, such a line is the footnote's paragraph.
   std::string escaped;
@@ -46,15 +52,16 @@ Result<std::string> MarkdownToHtml(std::string_view markdown) {
       internal::FootnoteDefinitionsTakenAsLinks(markdown, std::move(pass->text_ranges));
   if (!taken.empty()) {
     escaped = EscapeAt(markdown, taken);
+    if (escaped.size() > std::numeric_limits<MD_SIZE>::max()) return TooLarge();
     markdown = escaped;
     pass = internal::RenderMarkdownPass(markdown, {});
-    if (!pass) return failed;
+    if (!pass) return Failed();
   }
   const internal::MarkdownPlan plan = std::move(pass->found);
   if (plan.footnotes.empty() && plan.closed_iframes.empty()) return std::move(pass->html);
   // Second pass, knowing the whole document.
   pass = internal::RenderMarkdownPass(markdown, plan);
-  if (!pass) return failed;
+  if (!pass) return Failed();
   return std::move(pass->html);
 }
 
