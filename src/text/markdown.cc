@@ -3,6 +3,7 @@
 
 #include <md4c.h>
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@ namespace samizdat::text {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr int kEscapeRounds = 8;
 
 // `doc` with a backslash before each of `offsets` (sorted).
 std::string EscapeAt(std::string_view doc, const std::vector<std::size_t>& offsets) {
@@ -45,13 +47,21 @@ Result<std::string> MarkdownToHtml(std::string_view markdown) {
   // First pass: what the document holds (footnote definitions, iframes).
   std::optional<internal::MarkdownPass> pass = internal::RenderMarkdownPass(markdown, {});
   if (!pass) return Failed();
-  // md4c takes "[^1]: https://example.com" for a link reference definition and drops it;
-  // escaped, such a line is the footnote's paragraph.
+  // Lines md4c would read wrongly are escaped with a backslash and the pass is run again:
+  // "[^1]: https://example.com", which md4c takes for a link reference definition and
+  // drops, becomes the footnote's paragraph; an HTML block opening with a swallowing tag
+  // ("<textarea> is ..." at the start of a line), which md4c would extend to that tag's
+  // end or to the end of the post, becomes Markdown text. Escaping one block may reveal
+  // another inside it, hence the rounds; past the last, what remains shows as raw text.
   std::string escaped;
-  const std::vector<std::size_t> taken =
-      internal::FootnoteDefinitionsTakenAsLinks(markdown, std::move(pass->text_ranges));
-  if (!taken.empty()) {
-    escaped = EscapeAt(markdown, taken);
+  for (int round = 0; round < kEscapeRounds; ++round) {
+    std::vector<std::size_t> offsets =
+        internal::FootnoteDefinitionsTakenAsLinks(markdown, std::move(pass->text_ranges));
+    offsets.insert(offsets.end(), pass->swallowing_blocks.begin(), pass->swallowing_blocks.end());
+    if (offsets.empty()) break;
+    std::sort(offsets.begin(), offsets.end());
+    offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+    escaped = EscapeAt(markdown, offsets);
     if (escaped.size() > std::numeric_limits<MD_SIZE>::max()) return TooLarge();
     markdown = escaped;
     pass = internal::RenderMarkdownPass(markdown, {});

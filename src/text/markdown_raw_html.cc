@@ -75,6 +75,12 @@ void RawHtmlGuard::Append(std::string_view html, std::string& out) {
   out.append(html.substr(copied));
 }
 
+bool StartsWithSwallowingTag(std::string_view html) {
+  if (!html.starts_with('<')) return false;
+  const Tag tag = TagAt(html, 0);
+  return !tag.end && Swallows(tag.name);
+}
+
 std::vector<bool> ClosedIframes(const std::vector<bool>& iframe_tags) {
   std::vector<bool> closed;
   bool end_follows = false;

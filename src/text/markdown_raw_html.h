@@ -44,6 +44,11 @@ class RawHtmlGuard {
   bool iframe_open_ = false;  // a kept <iframe> waits for its </iframe>
 };
 
+// True if `html` begins with a start tag of one of the elements above that RawHtmlGuard
+// always writes as text (iframe is not one). md4c reads such a line as the start of an
+// HTML block, which may run to the end of the document.
+bool StartsWithSwallowingTag(std::string_view html);
+
 // From RawHtmlGuard::iframe_tags(): for each start tag, whether an end tag comes after it.
 std::vector<bool> ClosedIframes(const std::vector<bool>& iframe_tags);
 

@@ -145,6 +145,7 @@ class Renderer {
   void OnEnterBlock(MD_BLOCKTYPE type, void* detail) {
     Flush();
     paragraph_fresh_ = false;
+    html_block_fresh_ = type == MD_BLOCK_HTML;
     if (type != MD_BLOCK_P) WriteCheckbox();
     std::string& out = *out_;
     switch (type) {
@@ -210,6 +211,7 @@ class Renderer {
   void OnLeaveBlock(MD_BLOCKTYPE type, void* detail) {
     Flush();
     paragraph_fresh_ = false;
+    html_block_fresh_ = false;
     std::string& out = *out_;
     switch (type) {
       case MD_BLOCK_QUOTE: out += "</blockquote>\n"; break;
@@ -307,11 +309,11 @@ class Renderer {
   }
 
   void OnText(MD_TEXTTYPE type, std::string_view text) {
-    const std::less_equal<const char*> at_or_before;
-    if (!text.empty() && at_or_before(doc_.data(), text.data()) &&
-        at_or_before(text.data() + text.size(), doc_.data() + doc_.size())) {
-      const auto begin = static_cast<std::size_t>(text.data() - doc_.data());
-      pass_.text_ranges.emplace_back(begin, begin + text.size());
+    const std::optional<std::size_t> offset = OffsetInDoc(text);
+    if (offset) pass_.text_ranges.emplace_back(*offset, *offset + text.size());
+    if (html_block_fresh_ && type == MD_TEXT_HTML) {
+      html_block_fresh_ = false;
+      if (offset && StartsWithSwallowingTag(text)) pass_.swallowing_blocks.push_back(*offset);
     }
     if (type == MD_TEXT_NORMAL || type == MD_TEXT_HTML) {
       // Runs md4c splits (at brackets, at line ends in HTML) are joined: a "[^label]" or
@@ -333,6 +335,17 @@ class Renderer {
       case MD_TEXT_ENTITY: out += text; break;  // decoded by whoever reads the HTML
       default: AppendEscaped(text, out); break;
     }
+  }
+
+  // Where `text` is in the document; nullopt for text md4c made up (line breaks,
+  // indentation) or that is empty.
+  std::optional<std::size_t> OffsetInDoc(std::string_view text) const {
+    const std::less_equal<const char*> at_or_before;
+    if (text.empty() || !at_or_before(doc_.data(), text.data()) ||
+        !at_or_before(text.data() + text.size(), doc_.data() + doc_.size())) {
+      return std::nullopt;
+    }
+    return static_cast<std::size_t>(text.data() - doc_.data());
   }
 
   // Writes the joined run of text or raw HTML.
@@ -414,6 +427,7 @@ class Renderer {
   std::size_t paragraph_start_ = 0;  // where the current paragraph's <p> is in *out_
   bool paragraph_fresh_ = false;     // nothing written yet in the paragraph but <p>
   bool in_definition_ = false;
+  bool html_block_fresh_ = false;  // an HTML block began; its first text is to come
 };
 
 }  // namespace

@@ -27,6 +27,10 @@ struct MarkdownPass {
   // The [begin, end) offsets of the document md4c reported as text (for
   // FootnoteDefinitionsTakenAsLinks).
   std::vector<std::pair<std::size_t, std::size_t>> text_ranges;
+  // The offsets of the '<' of HTML blocks that open with a swallowing element's start tag
+  // (StartsWithSwallowingTag): written as text anyway, such a block would still keep the
+  // Markdown after it, up to its end tag, from being read as Markdown.
+  std::vector<std::size_t> swallowing_blocks;
 };
 
 // Parses `doc` with md4c in GitHub's dialect (tables, strikethrough, task lists,

@@ -21,7 +21,9 @@ TEST(MarkdownPost, ShowsASwallowingTagAsTextAndKeepsTheRestOfThePost) {
   EXPECT_EQ(Post("Use the <textarea> element.\n\nThe rest of the post."),
             "<p>Use the &lt;textarea&gt; element.</p><p>The rest of the post.</p>");
   EXPECT_EQ(Post("<style>\np { color: red }\n</style>\n\nStill here."),
-            "&lt;style&gt;\np { color: red }\n&lt;/style&gt;<p>Still here.</p>");
+            "<p>&lt;style&gt;\np { color: red }\n&lt;/style&gt;</p><p>Still here.</p>");
+  EXPECT_EQ(Post("<textarea> holds text.\n\n**Bold** after."),
+            "<p>&lt;textarea&gt; holds text.</p><p><strong>Bold</strong> after.</p>");
   EXPECT_EQ(Post("An <iframe> without end.\n\nStill here."),
             "<p>An &lt;iframe&gt; without end.</p><p>Still here.</p>");
 }

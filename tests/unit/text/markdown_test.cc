@@ -94,9 +94,22 @@ TEST(MarkdownToHtml, ShowsSwallowingElementsAsTextAndKeepsTheRestOfThePost) {
 
 TEST(MarkdownToHtml, ShowsSwallowingTagsInHtmlBlocksAsText) {
   EXPECT_EQ(Render("<style>\np { color: red }\n</style>\n\nStill here."),
-            "&lt;style>\np { color: red }\n&lt;/style>\n<p>Still here.</p>\n");
+            "<p>&lt;style&gt;\np { color: red }\n&lt;/style></p>\n<p>Still here.</p>\n");
   EXPECT_EQ(Render("<div>\n<script\nsrc=x></script>\n</div>\n\nStill here."),
             "<div>\n&lt;script\nsrc=x>&lt;/script>\n</div>\n<p>Still here.</p>\n");
+}
+
+TEST(MarkdownToHtml, KeepsTheMarkdownAfterALineOpeningWithASwallowingTag) {
+  // CommonMark makes "<style" at the start of a line an HTML block running to </style>,
+  // here to the end of the post: the rest would show as raw text.
+  EXPECT_EQ(Render("<style> sets the looks.\n\n# Heading\n\nMore *text*.\n"),
+            "<p>&lt;style&gt; sets the looks.</p>\n<h1>Heading</h1>\n"
+            "<p>More <em>text</em>.</p>\n");
+  EXPECT_EQ(Render("<script>a\n<style>b\n\n*c*\n"),
+            "<p>&lt;script&gt;a\n&lt;style&gt;b</p>\n<p><em>c</em></p>\n");
+  // In code it is code.
+  EXPECT_EQ(Render("    <style>\n\n*c*\n"),
+            "<pre><code>&lt;style&gt;\n</code></pre>\n<p><em>c</em></p>\n");
 }
 
 TEST(MarkdownToHtml, KeepsAnIframeOnlyWhenItIsClosed) {
