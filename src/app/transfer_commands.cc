@@ -80,6 +80,19 @@ int Import(const GlobalOptions& global, const ImportFlags& flags) {
     std::cout << " in " << took << " s";
   }
   std::cout << "\n";
+  if (s.posts_with_removals > 0) {
+    // "removed from 3 posts: 2 × <script> element, 1 × <iframe> from evil.example"
+    std::cout << "removed from " << s.posts_with_removals
+              << (s.posts_with_removals == 1 ? " post: " : " posts: ") << s.removed.Describe()
+              << "\n  in:";
+    for (std::size_t i = 0; i < s.removal_titles.size(); ++i) {
+      std::cout << (i == 0 ? " \"" : ", \"") << s.removal_titles[i] << "\"";
+    }
+    if (static_cast<std::size_t>(s.posts_with_removals) > s.removal_titles.size()) {
+      std::cout << " and " << s.posts_with_removals - s.removal_titles.size() << " more";
+    }
+    std::cout << "\n";
+  }
   if (!s.skipped.empty()) {
     std::cout << "skipped " << s.skipped.size() << ":\n";
     for (const std::string& line : s.skipped) std::cout << "  " << line << "\n";

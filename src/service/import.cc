@@ -239,6 +239,7 @@ class StoringSink final : public transfer::ImportSink {
 
   Status Store(const SourcePost& in, Body body) {
     ++progress_.posts_done;
+    const text::SanitizeReport removed = std::move(body.removed);
     auto converted = converter_.ConvertPost(in, std::move(body));
     if (!converted.ok()) return converted.status();
     const Post& post = converted->post;
@@ -250,6 +251,13 @@ class StoringSink final : public transfer::ImportSink {
     }
     SAMIZDAT_RETURN_IF_ERROR(writer_.AddPost(post));
     ++summary_.posts;
+    if (!removed.empty()) {
+      summary_.removed.Merge(removed);
+      ++summary_.posts_with_removals;
+      if (summary_.removal_titles.size() < ImportSummary::kRemovalTitles) {
+        summary_.removal_titles.push_back(post.title.empty() ? "(untitled)" : post.title);
+      }
+    }
     if (post.kind == PostKind::kPage) ++summary_.pages;
     if (post.status == PostStatus::kDraft) ++summary_.drafts;
     for (const std::string& from : converted->redirects_from) {
@@ -327,11 +335,13 @@ class DryRunWriter final : public store::ImportBatch {
   std::unordered_set<int64_t> comments_;
 };
 
-// Reads every file of the export into `sink`.
-Status ReadAll(const transfer::ExportFiles& files, transfer::ImportSink& sink) {
+// Reads every file of the export into `sink`. `media`: a WordPress file's attachments,
+// found by the first read and used by the second (transfer::ReadWxr).
+Status ReadAll(const transfer::ExportFiles& files, transfer::ImportSink& sink,
+               transfer::WxrMedia& media) {
   for (const std::string& file : files.files) {
     SAMIZDAT_RETURN_IF_ERROR(files.format == ExportFormat::kWxr
-                                 ? transfer::ReadWxr(file, sink)
+                                 ? transfer::ReadWxr(file, sink, &media)
                                  : transfer::ReadBloggerAtom(file, sink));
   }
   return Status::Ok();
@@ -387,7 +397,7 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
   Plan plan;
   plan.format = files->format;
   PlanningSink planning(plan);
-  SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, planning));
+  SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, planning, plan.media));
   bool exists = false;
   auto blog = ChooseBlog(store_, options, plan.source_blog, exists);
   if (!blog.ok()) return blog.status();
@@ -409,7 +419,7 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
     DryRunWriter dry(store_, exists ? blog->id : 0);
     Converter converter(store_, *blog, *zone, plan);
     StoringSink would_store(dry, converter, plan, summary, options);
-    SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, would_store));
+    SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, would_store, plan.media));
     SAMIZDAT_RETURN_IF_ERROR(would_store.Flush());
     return summary;
   }
@@ -424,7 +434,7 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
   if (!writer.ok()) return writer.status();
   Converter converter(store_, *blog, *zone, plan);
   StoringSink storing(**writer, converter, plan, summary, options);
-  SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, storing));
+  SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, storing, plan.media));
   SAMIZDAT_RETURN_IF_ERROR(storing.Flush());
   storing.Report(true);
   std::vector<int64_t> orphans;

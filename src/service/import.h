@@ -22,6 +22,7 @@
 #include "core/model.h"
 #include "core/status.h"
 #include "store/store.h"
+#include "text/sanitize.h"
 
 namespace samizdat::service {
 
@@ -55,6 +56,13 @@ struct ImportSummary {
   // What the file holds that was not imported, in words ("56 settings entries",
   // "comment 123 (line 40): its post is not in the file").
   std::vector<std::string> skipped;
+  // What the sanitizer took out of the bodies of the posts and pages stored (summed over
+  // them, per kind), how many of them lost something, and the first few of their titles.
+  // Comments are not counted: they keep only what the comment policy allows.
+  static constexpr std::size_t kRemovalTitles = 5;
+  text::SanitizeReport removed;
+  int posts_with_removals = 0;
+  std::vector<std::string> removal_titles;
 };
 
 class ImportService {

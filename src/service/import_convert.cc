@@ -61,7 +61,7 @@ std::string Where(const SourceLocation& where) {
 
 Body MakeBody(std::string_view html, text::SanitizePolicy policy) {
   Body body;
-  body.html = text::SanitizeHtml(html, policy);
+  body.html = text::SanitizeHtml(html, policy, &body.removed);
   body.text = text::HtmlToText(body.html);
   return body;
 }

@@ -27,11 +27,13 @@ using transfer::SourcePost;
 // "feed.atom:120", for messages.
 std::string Where(const SourceLocation& where);
 
-// A body as it is stored: sanitized HTML and its text. Making it is most of an import's
-// work, so the storing read makes bodies in batches on two threads.
+// A body as it is stored: sanitized HTML and its text, and what the sanitizer took out.
+// Making it is most of an import's work, so the storing read makes bodies in batches on
+// two threads.
 struct Body {
   std::string html;
   std::string text;
+  text::SanitizeReport removed;
 };
 Body MakeBody(std::string_view html, text::SanitizePolicy policy);
 
@@ -45,6 +47,7 @@ struct Plan {
   std::unordered_set<int64_t> post_ids;         // posts in the file
   std::unordered_set<int64_t> orphan_comments;  // comments whose post is nowhere
   std::vector<std::string> skipped;
+  transfer::WxrMedia media;  // a WordPress file's attachments, for the second read's galleries
 };
 
 // Whether the file's ids are kept as they are (Blogger's, or samizdat's own in a WXR it

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,9 +48,29 @@ Result<ExportFormat> DetectFormat(const std::string& path);
 // text titles, escaped HTML content, empty blogger:filename.
 Status ReadBloggerAtom(const std::string& path, ImportSink& sink);
 
+// An attachment item of a WordPress export (a file uploaded to the site), as a
+// [gallery] shortcode shows it.
+struct WxrAttachment {
+  std::string id;         // wp:post_id
+  std::string url;        // wp:attachment_url
+  std::string parent_id;  // wp:post_parent: the post it was uploaded to ("0": none)
+  int menu_order = 0;     // wp:menu_order: its place among that post's attachments
+  std::string caption;    // excerpt:encoded (HTML)
+  std::string alt;        // the _wp_attachment_image_alt postmeta
+};
+// A file's attachments, by wp:post_id.
+using WxrMedia = std::map<std::string, WxrAttachment>;
+
 // WordPress WXR: the channel's title and link, items of type post and page (statuses
 // publish, future, draft, pending, private; trash is skipped), categories and tags as
-// labels, wp:post_name, threaded comments (approved, hold, spam, trash).
-Status ReadWxr(const std::string& path, ImportSink& sink);
+// labels, wp:post_name, threaded comments (approved, hold, spam, trash); the shortcodes,
+// embeds and page breaks of the posts' content as the HTML WordPress showed
+// (transfer/wp_shortcodes.h).
+// `media`, when not null, holds the attachments an earlier read of the same file found,
+// and gets those this read finds. A [gallery] shows the attachments known when its post
+// is read; WordPress writes them anywhere in the file (often after the posts showing
+// them), so a caller that keeps the posts reads the file a second time with the media
+// of the first (the import does: its first read checks the file).
+Status ReadWxr(const std::string& path, ImportSink& sink, WxrMedia* media = nullptr);
 
 }  // namespace samizdat::transfer

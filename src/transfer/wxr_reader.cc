@@ -23,7 +23,17 @@
 //   with no block tag at all is therefore all paragraphs, and a body laid out in blocks
 //   (the block editor's) is unchanged. Comment bodies get the same treatment (WordPress
 //   shows them through wpautop too).
+//   Before that, WordPress's own markup becomes the HTML WordPress showed for it
+//   (wp_shortcodes.h): [caption], [gallery], [embed], [video], [audio], [youtube],
+//   [vimeo], a video or audio page's URL alone on its line, <!--nextpage-->. Galleries
+//   take their images from the file's attachment items (wp:attachment_url), which are
+//   otherwise not imported.
 //   A file samizdat wrote holds HTML already: its bodies are taken as they are.
+// - Titles: samizdat's are text. WordPress 5.7 and later (the channel's <generator>
+//   says the version) write the stored title, which is HTML: it becomes the text a
+//   reader saw ("<em>Hi</em> &amp; bye" -> "Hi & bye"). Earlier versions stripped the
+//   tags and escaped the rest, so their titles are that text already, as are the
+//   titles of other programs' files and samizdat's.
 // - Labels: <category domain="category"> and domain="post_tag" (and WXR 1.0's
 //   domain-less <category> and domain="tag"), by name (HTML entities decoded: WordPress stores "&"
 //   in term names as "&amp;"), file order, no exact duplicates. WordPress's default category
@@ -65,9 +75,11 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "text/html_text.h"
 #include "text/utf8.h"
 #include "transfer/readers.h"
 #include "transfer/wp_autop.h"
+#include "transfer/wp_shortcodes.h"
 #include "transfer/xml_stream.h"
 
 namespace samizdat::transfer {
@@ -78,6 +90,10 @@ constexpr std::string_view kDcNs = "http://purl.org/dc/elements/1.1/";
 constexpr std::string_view kWpNsPrefix = "http://wordpress.org/export/";
 
 // "http://wordpress.org/export/1.2/" (any 1.N), but not ".../1.2/excerpt/".
+bool IsExcerptNamespace(std::string_view uri) {
+  return uri.starts_with(kWpNsPrefix) && uri.ends_with("/excerpt/");
+}
+
 bool IsWpNamespace(std::string_view uri) {
   if (!uri.starts_with(kWpNsPrefix)) return false;
   std::string_view version = uri.substr(kWpNsPrefix.size());
@@ -217,6 +233,32 @@ bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Whether the file's titles are HTML: WordPress 5.7 and later write a post's title as it
+// is stored (HTML, shown as it is by WordPress's themes); earlier versions wrote it
+// through the_title_rss (tags stripped, then escaped), so its XML text is the text a
+// reader saw. `generator` is the channel's, "https://wordpress.org/?v=6.4.3".
+bool WritesHtmlTitles(std::string_view generator) {
+  constexpr std::string_view kWordPress = "wordpress.org/?v=";
+  const size_t at = generator.find(kWordPress);
+  if (at == std::string_view::npos) return false;
+  const std::string_view version = generator.substr(at + kWordPress.size());
+  int major = 0;
+  int minor = 0;
+  const char* end = version.data() + version.size();
+  auto [dot, ec] = std::from_chars(version.data(), end, major);
+  if (ec != std::errc()) return false;
+  if (dot != end && *dot == '.') std::from_chars(dot + 1, end, minor);
+  return major > 5 || (major == 5 && minor >= 7);
+}
+
+// A title written as HTML ("<em>Hello</em> &amp; bye") as the text a reader saw ("Hello
+// & bye"): samizdat's titles are text.
+std::string TitleText(std::string_view html) {
+  std::string text = text::HtmlToText(html);
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
 struct SkipCount {
   SourceLocation first;
   int count = 0;
@@ -224,7 +266,8 @@ struct SkipCount {
 
 class WxrReader {
  public:
-  WxrReader(XmlStream& stream, ImportSink& sink) : stream_(stream), sink_(sink) {}
+  WxrReader(XmlStream& stream, ImportSink& sink, WxrMedia* media)
+      : stream_(stream), sink_(sink), media_(media != nullptr ? *media : own_media_) {}
 
   Status Read() {
     SAMIZDAT_RETURN_IF_ERROR(Walk());
@@ -349,6 +392,7 @@ class WxrReader {
     base_path_ = base.path;
     while (base_path_.ends_with('/')) base_path_.pop_back();
     own_export_ = blog_.generator == "samizdat";
+    html_titles_ = WritesHtmlTitles(blog_.generator);
     return sink_.OnBlog(blog_);
   }
 
@@ -357,6 +401,9 @@ class WxrReader {
     std::string title, link, creator, content, post_id, post_date, post_date_gmt, post_modified,
         post_modified_gmt, comment_status, post_name, status, post_type, post_password;
     std::string samizdat_path;  // the postmeta samizdat's own export writes
+    // For attachments: wp:attachment_url, wp:post_parent, wp:menu_order, the caption
+    // (excerpt:encoded) and the _wp_attachment_image_alt postmeta.
+    std::string attachment_url, post_parent, menu_order, excerpt, image_alt;
     bool has_post_type = false;
     std::vector<std::string> labels;
     std::vector<const xmlNode*> comments;
@@ -377,6 +424,8 @@ class WxrReader {
         }
       } else if (name.ns == kContentNs) {
         if (name.local == "encoded") f.content = TextOf(c);
+      } else if (IsExcerptNamespace(name.ns)) {
+        if (name.local == "encoded") f.excerpt = TextOf(c);
       } else if (name.ns == kDcNs) {
         if (name.local == "creator") f.creator = TrimmedTextOf(c);
       } else if (IsWpNamespace(name.ns)) {
@@ -391,6 +440,9 @@ class WxrReader {
                              : local == "status"            ? &f.status
                              : local == "post_type"         ? &f.post_type
                              : local == "post_password"     ? &f.post_password
+                             : local == "attachment_url"    ? &f.attachment_url
+                             : local == "post_parent"       ? &f.post_parent
+                             : local == "menu_order"        ? &f.menu_order
                                                             : nullptr;
         if (field != nullptr) *field = TrimmedTextOf(c);
         if (local == "post_type") f.has_post_type = true;
@@ -400,6 +452,11 @@ class WxrReader {
     }
 
     const std::string type = f.has_post_type ? f.post_type : "post";
+    if (type == "attachment" && IsDigits(f.post_id)) {
+      media_.insert_or_assign(
+          f.post_id, WxrAttachment{f.post_id, f.attachment_url, f.post_parent,
+                                   ParseInteger(f.menu_order).value_or(0), f.excerpt, f.image_alt});
+    }
     if (type != "post" && type != "page") {
       Skip(where, "items of type " + (type.empty() ? std::string("\"\"") : type) +
                       " (only posts and pages are imported)");
@@ -434,8 +491,10 @@ class WxrReader {
                                  "draft rather than shown to everyone");
     }
     post.original_id = f.post_id;
-    post.title = std::move(f.title);
-    post.content_html = own_export_ ? std::string(f.content) : WordPressParagraphs(f.content);
+    post.title = html_titles_ ? TitleText(f.title) : std::move(f.title);
+    post.content_html =
+        own_export_ ? std::string(f.content)
+                    : WordPressParagraphs(ExpandWordPressMarkup(f.content, media_, f.post_id));
     post.labels = std::move(f.labels);
     post.author = AuthorName(f.creator);
     const std::string what = "item " + f.post_id + ": ";
@@ -458,6 +517,7 @@ class WxrReader {
       if (IsWp(c, "meta_value")) value = TrimmedTextOf(c);
     }
     if (key == "samizdat_path" && value.starts_with('/')) f.samizdat_path = std::move(value);
+    if (key == "_wp_attachment_image_alt") f.image_alt = std::move(value);
   }
 
   // The permalink and old paths of a published or scheduled item.
@@ -595,10 +655,13 @@ class WxrReader {
 
   XmlStream& stream_;
   ImportSink& sink_;
+  WxrMedia own_media_;  // when the caller keeps none
+  WxrMedia& media_;     // the attachments known: the caller's or own_media_
   SourceLocation root_;
   bool has_wp_ = false;
   bool blog_sent_ = false;
-  bool own_export_ = false;  // written by samizdat (<generator>samizdat</generator>)
+  bool own_export_ = false;   // written by samizdat (<generator>samizdat</generator>)
+  bool html_titles_ = false;  // written by WordPress 5.7 or later
   SourceBlog blog_;
   std::string blog_host_;
   std::string base_path_;  // the blog's path below its host, "" or "/blog"
@@ -609,10 +672,10 @@ class WxrReader {
 
 }  // namespace
 
-Status ReadWxr(const std::string& path, ImportSink& sink) {
+Status ReadWxr(const std::string& path, ImportSink& sink, WxrMedia* media) {
   Result<std::unique_ptr<XmlStream>> stream = XmlStream::Open(path);
   if (!stream.ok()) return stream.status();
-  return WxrReader(**stream, sink).Read();
+  return WxrReader(**stream, sink, media).Read();
 }
 
 }  // namespace samizdat::transfer

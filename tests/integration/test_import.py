@@ -13,7 +13,13 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 import zipfile
 
-from harness import IntegrationCase, Server, cli, shared_dir, visible_text
+from harness import IntegrationCase, Server, cli, elements, main_text, shared_dir, visible_text
+
+# The post sanitizer that keeps iframes of known providers, <video>/<audio>, class and a
+# safe subset of style, and reports what it removes, is merged separately (issue 15,
+# item 1). Until then those assertions are skipped: set this to True once it is merged.
+SANITIZER_MERGED = False
+AFTER_MERGE = unittest.skipUnless(SANITIZER_MERGED, 'needs the post sanitizer policy (issue 15)')
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = os.path.join(HERE, '..', '..', 'bench', 'make_blogger_export.py')
@@ -22,6 +28,9 @@ CLASSIC = os.path.join(FIXTURES, 'blogger-classic', 'pelican-bloggerexport.xml')
 TAKEOUT = os.path.join(FIXTURES, 'blogger-takeout', 'Takeout')
 WXR_PELICAN = os.path.join(FIXTURES, 'wxr', 'pelican-wordpressexport.xml')
 WXR_JEKYLL = os.path.join(FIXTURES, 'wxr', 'jekyll-import-sitetitle.xml')
+OURS = os.path.join(HERE, '..', 'fixtures', 'import')
+WXR_SHORTCODES = os.path.join(OURS, 'wxr-shortcodes.xml')
+BLOGGER_EMBED = os.path.join(OURS, 'blogger-embed-jump-centre.xml')
 ATOM = '{http://www.w3.org/2005/Atom}'
 WP = '{http://wordpress.org/export/1.1/}'  # the pelican file's WXR version
 
@@ -183,6 +192,158 @@ class WordPress(IntegrationCase):
         out = self.cli('import', WXR_PELICAN, '--blog', 'wp.test')[1]
         self.assertIn('0 posts and pages', out)
         self.assertEqual(listing(self), before)
+
+
+class WordPressShortcodes(IntegrationCase):
+    """wxr-shortcodes.xml: each shortcode WordPress authors use, a YouTube address alone
+    on its line, <!--nextpage-->, a title with <em>; the attachments after the posts."""
+
+    HOST = 'shortcodes.example.org'
+    EMBEDDED = '/2024/03/captioned-embedded-post.html'
+    GALLERY = '/2024/03/boats-in-gallery.html'
+    MEDIA = '/2024/03/video-and-audio.html'
+    ATTACHED = '/p/attached-images.html'
+
+    @classmethod
+    def prepare(cls):
+        cls.out = cls.cli('import', WXR_SHORTCODES)[1]
+
+    def page(self, path):
+        return self.get_ok(path, host=self.HOST).decode()
+
+    def tags(self, path, tag):
+        return [a for t, a in elements(self.page(path)) if t == tag]
+
+    def test_all_posts_and_the_page_come_across(self):
+        self.assertIn('4 posts and pages (1 pages, 0 drafts)', self.out)
+
+    def test_an_html_title_shows_as_its_text(self):
+        body = self.page(self.EMBEDDED)
+        self.assertIn('A captioned & embedded post', visible_text(body))
+        self.assertNotIn('<em>', visible_text(body))
+
+    def test_a_caption_is_a_figure_with_its_caption(self):
+        body = self.page(self.EMBEDDED)
+        figure = re.search(r'<figure[^>]*>(.*?)</figure>', body, re.S)
+        self.assertIsNotNone(figure, body)
+        self.assertRegex(figure.group(1), r'<img [^>]*src="[^"]*/harbour\.jpg"')
+        self.assertIn('<figcaption>The harbour at dawn</figcaption>', figure.group(1))
+
+    def test_a_gallery_shows_the_attachments_images_in_order(self):
+        srcs = [a['src'].rsplit('/', 1)[1] for a in self.tags(self.GALLERY, 'img')
+                if 'wp-content/uploads' in a.get('src', '')]
+        self.assertEqual(srcs, ['ketch.jpg', 'dinghy.jpg', 'harbour.jpg'])
+        self.assertIn('A red dinghy', main_text(self.get_ok(self.GALLERY, host=self.HOST)))
+        # [gallery] without ids: the page's own images, in menu order; no PDF.
+        srcs = [a['src'].rsplit('/', 1)[1] for a in self.tags(self.ATTACHED, 'img')
+                if 'wp-content/uploads' in a.get('src', '')]
+        self.assertEqual(srcs, ['ketch.jpg', 'dinghy.jpg'])
+
+    def test_the_page_break_is_shown(self):
+        body = self.page(self.EMBEDDED)
+        self.assertRegex(body, r'not-a-video</p>\s*<hr[^>]*>\s*<p>The second page')
+
+    def test_other_shortcodes_and_urls_stay_as_written(self):
+        text = main_text(self.get_ok(self.MEDIA, host=self.HOST))
+        self.assertIn('Written as text: [gallery].', text)
+        self.assertIn('[contact-form-7 id="12"]', text)
+        self.assertIn('just text: https://example.com/not-a-video',
+                      main_text(self.get_ok(self.EMBEDDED, host=self.HOST)))
+
+    @AFTER_MERGE
+    def test_embeds_are_the_providers_iframes(self):
+        srcs = [a.get('src') for a in self.tags(self.EMBEDDED, 'iframe')]
+        self.assertEqual(srcs, ['https://www.youtube.com/embed/dQw4w9WgXcQ',
+                                'https://www.youtube.com/embed/M7lc1UVf-VE',
+                                'https://player.vimeo.com/video/76979871',
+                                'https://player.vimeo.com/video/22439234'])
+
+    @AFTER_MERGE
+    def test_caption_and_gallery_keep_their_classes(self):
+        figure = [a for a in self.tags(self.EMBEDDED, 'figure')][0]
+        self.assertEqual(figure.get('class'), 'wp-caption aligncenter')
+        self.assertRegex(figure.get('style', ''), r'width:\s*640px')
+        self.assertTrue(any('gallery' in a.get('class', '').split()
+                            for a in self.tags(self.GALLERY, 'div')))
+
+    @AFTER_MERGE
+    def test_video_and_audio_are_players(self):
+        body = self.page(self.MEDIA)
+        video = [a for t, a in elements(body) if t == 'video']
+        self.assertEqual(len(video), 1)
+        self.assertIn('controls', video[0])
+        self.assertTrue(video[0].get('poster', '').endswith('/poster.jpg'))
+        sources = [a.get('src', '').rsplit('/', 1)[1] for t, a in elements(body) if t == 'source']
+        self.assertEqual(sources, ['clip.mp4', 'clip.webm'])
+        audio = [a for t, a in elements(body) if t == 'audio']
+        self.assertEqual(len(audio), 1)
+        self.assertTrue(audio[0].get('src', '').endswith('/song.mp3'))
+
+    @AFTER_MERGE
+    def test_the_summary_lists_what_the_sanitizer_removed(self):
+        hostile = self.write_file('hostile.xml', f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>H</title>
+<link>https://hostile.example</link><item><title>Hostile</title><content:encoded><![CDATA[
+<p>Hi</p><script>alert(1)</script><iframe src="https://evil.example/x"></iframe>
+]]></content:encoded><wp:post_id>9</wp:post_id><wp:status>publish</wp:status>
+<wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt><wp:post_type>post</wp:post_type>
+</item></channel></rss>""")
+        out = self.cli('import', hostile, '--dry-run')[1]
+        self.assertRegex(out, r'removed from 1 post: .*<script>.*\n  in: "Hostile"')
+        self.assertIn('<iframe>', out)
+
+
+class BloggerEmbedJumpCentre(IntegrationCase):
+    """A Blogger post as its editor writes it: a centred image, a jump break and
+    Blogger's own YouTube embed (blogger-embed-jump-centre.xml)."""
+
+    HOST = 'pierwalks.blogspot.com'
+    PATH = '/2023/05/the-lighthouse-walk.html'
+    YOUTUBE = 'https://www.youtube.com/embed/dQw4w9WgXcQ'
+
+    @classmethod
+    def prepare(cls):
+        cls.out = cls.cli('import', BLOGGER_EMBED)[1]
+
+    def entry_content(self):
+        _, _, feed = self.get('/feeds/posts/default', host=self.HOST)
+        entries = ET.fromstring(feed).findall(ATOM + 'entry')
+        self.assertEqual(len(entries), 1)
+        return entries[0].findtext(ATOM + 'content')
+
+    def test_the_post_page_shows_the_image_linked_to_its_full_size(self):
+        body = self.get_ok(self.PATH, host=self.HOST).decode()
+        self.assertRegex(body, r'<a [^>]*href="[^"]*/s1600/lighthouse\.jpg"[^>]*>\s*<img [^>]*'
+                               r'src="[^"]*/s320/lighthouse\.jpg"')
+        text = main_text(self.get_ok(self.PATH, host=self.HOST))
+        self.assertIn('The lighthouse at the end of the pier', text)
+        self.assertIn('That was the walk.', text)
+
+    def test_the_post_page_has_the_jump_breaks_anchor(self):
+        anchors = [a for t, a in elements(self.get_ok(self.PATH, host=self.HOST))
+                   if a.get('name') == 'more' or a.get('id') == 'more']
+        self.assertEqual(len(anchors), 1)
+
+    def test_the_feed_entry_has_the_image(self):
+        self.assertRegex(self.entry_content(), r'<img [^>]*src="[^"]*/s320/lighthouse\.jpg"')
+
+    @AFTER_MERGE
+    def test_the_youtube_embed_and_the_centring_survive(self):
+        body = self.get_ok(self.PATH, host=self.HOST)
+        iframes = [a for t, a in elements(body) if t == 'iframe']
+        self.assertEqual(len(iframes), 1)
+        self.assertTrue(iframes[0].get('src', '').startswith(self.YOUTUBE))
+        centred = [a for t, a in elements(body)
+                   if t == 'div' and 'text-align: center' in a.get('style', '')]
+        self.assertEqual(len(centred), 2)  # the image's and the video's
+
+    @AFTER_MERGE
+    def test_the_feed_entry_has_the_embed_and_the_centring(self):
+        content = self.entry_content()
+        self.assertIn(self.YOUTUBE, content)
+        self.assertIn('<iframe', content)
+        self.assertIn('text-align: center', content)
 
 
 class GeneratedBlog(IntegrationCase):

@@ -6,6 +6,7 @@
 
 #include "core/strings.h"
 #include "service/export.h"
+#include "text/sanitize.h"
 #include "web/admin/context.h"
 #include "web/admin/import_jobs.h"
 #include "web/admin/pages.h"
@@ -40,6 +41,14 @@ boost::json::object SummaryValues(const service::ImportSummary& s) {
   boost::json::array skipped;
   for (const std::string& what : s.skipped) skipped.push_back(boost::json::value(what));
   const bool has_skipped = !skipped.empty();
+  boost::json::array removed;
+  for (const text::SanitizeReport::Removed& r : s.removed.removed) {
+    removed.push_back(boost::json::object{{"what", r.what}, {"count", r.count}});
+  }
+  boost::json::array removal_titles;
+  for (const std::string& title : s.removal_titles)
+    removal_titles.push_back(boost::json::value(title));
+  const int more_titles = s.posts_with_removals - static_cast<int>(s.removal_titles.size());
   return {{"format", s.format},
           {"blog_created", s.blog_created},
           {"posts", s.posts - s.pages},
@@ -50,7 +59,13 @@ boost::json::object SummaryValues(const service::ImportSummary& s) {
           {"posts_already_there", s.posts_already_there},
           {"comments_already_there", s.comments_already_there},
           {"skipped", std::move(skipped)},
-          {"has_skipped", has_skipped}};
+          {"has_skipped", has_skipped},
+          {"has_removed", s.posts_with_removals > 0},
+          {"posts_with_removals", s.posts_with_removals},
+          {"removed", std::move(removed)},
+          {"removal_titles", std::move(removal_titles)},
+          {"more_removal_titles",
+           more_titles > 0 ? boost::json::value(more_titles) : boost::json::value()}};
 }
 
 http::Response Progress(Context& c) {

@@ -432,5 +432,65 @@ TEST(WxrReaderTest, ABloggerExportIsNotWxr) {
       << status.message();
 }
 
+// wxr-shortcodes.xml: posts with WordPress's shortcodes, embeds and page breaks; the
+// attachments its galleries show come after the posts, as WordPress writes them.
+TEST(WxrReaderTest, ShortcodesBecomeHtmlAndGalleriesNeedTheFirstReadsMedia) {
+  const std::string path = kOurs + "wxr-shortcodes.xml";
+  WxrMedia media;
+  RecordingSink first;
+  ASSERT_TRUE(ReadWxr(path, first, &media).ok());
+  EXPECT_EQ(media.size(), 4u);
+  EXPECT_EQ(media["302"].parent_id, "204");
+  EXPECT_EQ(media["302"].menu_order, 2);
+  EXPECT_EQ(media["302"].caption, "A red dinghy");
+  EXPECT_EQ(media["302"].alt, "Dinghy");
+  // On the first read the attachments come too late for the galleries.
+  EXPECT_EQ(first.Post("202").content_html.find("<div class=\"gallery"), std::string::npos);
+
+  RecordingSink second;
+  ASSERT_TRUE(ReadWxr(path, second, &media).ok());
+  const std::string& embedded = second.Post("201").content_html;
+  EXPECT_NE(embedded.find("<figure class=\"wp-caption aligncenter\" style=\"width: 640px\">"),
+            std::string::npos)
+      << embedded;
+  EXPECT_NE(embedded.find("<figcaption>The harbour at dawn</figcaption></figure>"),
+            std::string::npos);
+  EXPECT_NE(embedded.find("src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\""), std::string::npos);
+  EXPECT_NE(embedded.find("src=\"https://www.youtube.com/embed/M7lc1UVf-VE\""), std::string::npos);
+  EXPECT_NE(embedded.find("src=\"https://player.vimeo.com/video/76979871\""), std::string::npos);
+  EXPECT_NE(embedded.find("src=\"https://player.vimeo.com/video/22439234\""), std::string::npos);
+  EXPECT_NE(embedded.find("<hr class=\"nextpage\">"), std::string::npos);
+  EXPECT_NE(embedded.find("<p>The second page of the post.</p>"), std::string::npos);
+  EXPECT_NE(embedded.find("just text: https://example.com/not-a-video"), std::string::npos);
+
+  const std::string& gallery = second.Post("202").content_html;
+  const auto ketch = gallery.find("ketch.jpg");
+  const auto dinghy = gallery.find("dinghy.jpg");
+  const auto harbour = gallery.find("harbour.jpg");
+  ASSERT_NE(harbour, std::string::npos) << gallery;
+  EXPECT_LT(ketch, dinghy);  // ids="303,302,301"
+  EXPECT_LT(dinghy, harbour);
+
+  const std::string& media_post = second.Post("203").content_html;
+  EXPECT_NE(media_post.find("<video controls poster="), std::string::npos) << media_post;
+  EXPECT_NE(media_post.find("<source src=\"https://shortcodes.example.org/wp-content/uploads/"
+                            "2024/03/clip.webm\" type=\"video/webm\">"),
+            std::string::npos);
+  EXPECT_NE(media_post.find("<audio controls src="), std::string::npos);
+  EXPECT_NE(media_post.find("Written as text: [gallery]."), std::string::npos);
+  EXPECT_NE(media_post.find("[contact-form-7 id=\"12\"]"), std::string::npos);
+
+  const std::string& page = second.Post("204").content_html;  // [gallery]: its own images
+  EXPECT_LT(page.find("ketch.jpg"), page.find("dinghy.jpg"));
+  EXPECT_EQ(page.find("manual.pdf"), std::string::npos);
+}
+
+TEST(WxrReaderTest, AnHtmlTitleBecomesTheTextAReaderSaw) {
+  RecordingSink sink;
+  ASSERT_TRUE(ReadWxr(kOurs + "wxr-shortcodes.xml", sink).ok());
+  // <![CDATA[A <em>captioned</em> &amp; embedded post]]>, from WordPress 6.4.3.
+  EXPECT_EQ(sink.Post("201").title, "A captioned & embedded post");
+}
+
 }  // namespace
 }  // namespace samizdat::transfer
