@@ -73,14 +73,15 @@ Result<std::string> CleanSlug(std::string_view typed) {
   return slug;
 }
 
-std::string PostService::RenderBody(BodyFormat format, std::string_view source) {
+std::string PostService::RenderBody(BodyFormat format, std::string_view source,
+                                    text::SanitizeReport* removed) {
   std::string html(source);
   if (format == BodyFormat::kMarkdown) {
     // md4c fails only past 4 GiB or out of memory: nothing to show then.
     auto rendered = text::MarkdownToHtml(source);
     html = rendered.ok() ? std::move(*rendered) : std::string();
   }
-  return text::SanitizeHtml(html, text::SanitizePolicy::kPostBody);
+  return text::SanitizeHtml(html, text::SanitizePolicy::kPostBody, removed);
 }
 
 Status PostService::SetContent(Post& post, std::string_view title, const std::string& source,

@@ -19,6 +19,10 @@
 #include "core/status.h"
 #include "store/store.h"
 
+namespace samizdat::text {
+struct SanitizeReport;
+}  // namespace samizdat::text
+
 namespace samizdat::service {
 
 struct NewPost {
@@ -115,8 +119,10 @@ class PostService {
   Result<Post> Restore(const Blog& blog, int64_t post_id, int64_t revision_id,
                        const std::string& editor);
   // The HTML a body would have on the public page: the same Markdown and sanitizer as a
-  // save. For the editor's preview.
-  static std::string RenderBody(BodyFormat format, std::string_view source);
+  // save. For the editor's preview, which also shows what the sanitizer takes out (added
+  // to `removed` when given).
+  static std::string RenderBody(BodyFormat format, std::string_view source,
+                                text::SanitizeReport* removed = nullptr);
 
  private:
   // Sets what the author writes: the title (trimmed), source, format and labels, and the

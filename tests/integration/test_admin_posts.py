@@ -152,6 +152,41 @@ class AdminPosts(IntegrationCase):
         status, _, _ = boss.post('/admin/preview', {'format': 'html', 'source': 'x'}, csrf=False)
         self.assertEqual(status, 403)
 
+    def test_the_editor_shows_what_saving_removes_before_the_save(self):
+        boss = self.clients['boss']
+        boss.get('/admin/posts/new')
+        source = ('<p style="text-align: center; position: absolute">kept</p>'
+                  '<script>alert(1)</script><script>alert(2)</script>'
+                  '<iframe src="https://evil.example/x"></iframe>')
+        # The live preview lists each kind of removal once, with how often it occurs.
+        status, _, body = boss.post('/admin/preview', {'format': 'html', 'source': source},
+                                    csrf=False, headers={'X-CSRF-Token': boss.csrf})
+        self.assertEqual(status, 200)
+        answer = json.loads(body)
+        self.assertIn('kept', answer['html'])
+        removed = {entry['what']: entry['count'] for entry in answer['removed']}
+        scripts = [what for what in removed if '<script>' in what]
+        self.assertEqual([removed[what] for what in scripts], [2], removed)
+        self.assertTrue(any('evil.example' in what for what in removed), removed)
+        self.assertTrue(any('position' in what for what in removed), removed)
+        # The Preview button (no script) shows the same list; nothing is saved by it.
+        status, _, page = boss.post('/admin/posts/new', {
+            'title': 'Has removals', 'source': source, 'format': 'html', 'action': 'preview'})
+        self.assertEqual(status, 200)
+        assert_valid_html5(page)
+        listed = re.search(rb'<ul id="removed-list">(.*?)</ul>', page, re.S).group(1)
+        self.assertIn(b'2 \xc3\x97 &lt;script&gt;', listed)
+        self.assertIn(b'evil.example', listed)
+        self.assertEqual(rows(boss.get('/admin/posts?q=Has+removals')[2]), 0)
+        # A clean body shows no list; saving a body with removals says what went.
+        status, _, page = boss.post('/admin/posts/new', {
+            'title': 'Clean', 'source': '<p>fine</p>', 'format': 'html', 'action': 'preview'})
+        self.assertIn(b'<div class="removed" id="removed" aria-live="polite" hidden>', page)
+        status, _, page = self.follow(boss, boss.post('/admin/posts/new', {
+            'title': 'Has removals', 'source': source, 'format': 'html', 'labels': '',
+            'comments': 'open', 'action': 'publish'}))
+        self.assertIn(b'Published. Removed from the body: 2 \xc3\x97 &lt;script&gt;', page)
+
     def test_autosave_keeps_a_draft_without_a_revision_and_refuses_a_published_post(self):
         boss = self.clients['boss']
         draft = self.create(boss, 'Autosaved', action='draft')

@@ -6,6 +6,7 @@
 
 #include "service/media.h"
 #include "service/posts.h"
+#include "text/sanitize.h"
 #include "web/admin/context.h"
 #include "web/admin/pages.h"
 #include "web/admin/post_form.h"
@@ -39,6 +40,30 @@ std::string SavedNotice(const Post& post, const TimeZone& zone) {
     case PostStatus::kDraft: return "Draft saved.";
   }
   return "Saved.";
+}
+
+// A body as the public page would show it, and what the sanitizer takes out of it as
+// [{what, count}] for the editor's "will be removed" list.
+struct BodyPreview {
+  std::string html;
+  boost::json::array removed;
+};
+
+BodyPreview PreviewBody(std::string_view format, std::string_view source) {
+  text::SanitizeReport report;
+  BodyPreview preview{service::PostService::RenderBody(FormatOf(format), source, &report), {}};
+  for (const text::SanitizeReport::Removed& entry : report.removed) {
+    preview.removed.push_back({{"what", entry.what}, {"count", entry.count}});
+  }
+  return preview;
+}
+
+// Said after a save whose body lost parts to the sanitizer (the preview showed them).
+std::string RemovedNotice(const EditorFields& fields) {
+  text::SanitizeReport report;
+  service::PostService::RenderBody(FormatOf(fields.format), fields.source, &report);
+  if (report.empty()) return "";
+  return " Removed from the body: " + report.Describe() + ".";
 }
 
 boost::json::array Choices(std::initializer_list<std::pair<const char*, const char*>> choices,
@@ -84,6 +109,7 @@ http::Response EditorPage(const Context& c, int status, const std::optional<Post
   const TimeZone zone = BlogZone(c.blog);
   const std::string base = post ? EditorPath(*post) : ListPath(kind) + "/new";
   const bool published = post && post->status == PostStatus::kPublished;
+  const BodyPreview preview = PreviewBody(fields.format, fields.source);
   std::string permalink_note;
   if (!post || post->path.empty()) {
     permalink_note = "The permalink is made from the slug (or the title) when first published.";
@@ -119,7 +145,9 @@ http::Response EditorPage(const Context& c, int status, const std::optional<Post
       // Saving a published or scheduled post as a draft takes it off the blog.
       {"draft_label",
        post && post->status != PostStatus::kDraft ? "Unpublish (save as draft)" : "Save draft"},
-      {"preview_html", service::PostService::RenderBody(FormatOf(fields.format), fields.source)},
+      {"preview_html", preview.html},
+      {"removed", preview.removed},
+      {"has_removed", !preview.removed.empty()},
       {"media", MediaChoices(c, fields.format)}};
   const std::string title = post ? "Edit " + word : "New " + word;
   return c.Page(status, title, "editor", std::move(values));
@@ -168,7 +196,7 @@ http::Response Create(Context& c) {
                         {"autosave_href", path + "/autosave"},
                         {"saved_at", FormatPattern(post->updated, zone, "HH:mm:ss")}});
   }
-  return c.Redirect(EditorPath(*post), SavedNotice(*post, zone));
+  return c.Redirect(EditorPath(*post), SavedNotice(*post, zone) + RemovedNotice(fields));
 }
 
 http::Response ShowEditor(Context& c) {
@@ -190,7 +218,7 @@ http::Response Save(Context& c) {
   edit->editor = c.who->user.display_name;
   auto saved = service::PostService(c.services.store).Edit(c.blog, post->id, *edit);
   if (!saved.ok()) return Refused(c, post, fields, saved.status());
-  return c.Redirect(EditorPath(*saved), SavedNotice(*saved, zone));
+  return c.Redirect(EditorPath(*saved), SavedNotice(*saved, zone) + RemovedNotice(fields));
 }
 
 // The scripts' autosave of a draft: its fields in place, no revision. JSON {saved_at}.
@@ -217,10 +245,11 @@ http::Response Autosave(Context& c) {
   return c.Json(200, {{"saved_at", FormatPattern(saved->updated, zone, "HH:mm:ss")}});
 }
 
-// The live preview: the body as the public page would show it (sanitized HTML).
+// The live preview: the body as the public page would show it (sanitized HTML), and what
+// the sanitizer takes out of it: JSON {html, removed: [{what, count}]}.
 http::Response Preview(Context& c) {
-  return c.Json(200, {{"html", service::PostService::RenderBody(FormatOf(c.form.Get("format")),
-                                                                c.form.Get("source"))}});
+  const BodyPreview preview = PreviewBody(c.form.Get("format"), c.form.Get("source"));
+  return c.Json(200, {{"html", preview.html}, {"removed", preview.removed}});
 }
 
 http::Response Delete(Context& c) {

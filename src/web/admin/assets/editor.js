@@ -10,6 +10,8 @@
   const csrf = form.elements.csrf.value;
   const { title, source, format, labels } = form.elements;
   const preview = document.getElementById('preview');
+  const removed = document.getElementById('removed');
+  const removedList = document.getElementById('removed-list');
   const status = document.getElementById('autosave-status');
 
   function post(url, body) {
@@ -34,13 +36,24 @@
   async function refreshPreview() {
     const seq = ++previewSeq;
     try {
-      const { html } = await answer(await post('/admin/preview',
-                                               { format: format.value, source: source.value }));
+      const { html, removed: parts } = await answer(
+        await post('/admin/preview', { format: format.value, source: source.value }));
+      if (seq !== previewSeq) return;
       // Sanitized by the server, exactly as the public page will show it.
-      if (seq === previewSeq) preview.innerHTML = html;
+      preview.innerHTML = html;
+      showRemoved(parts || []);
     } catch {
       // Offline or signed out: the Preview button still works.
     }
+  }
+  // What saving will take out of the body, as the server's sanitizer says.
+  function showRemoved(parts) {
+    removedList.replaceChildren(...parts.map(({ what, count }) => {
+      const item = document.createElement('li');
+      item.textContent = `${count} × ${what}`;
+      return item;
+    }));
+    removed.hidden = parts.length === 0;
   }
   function schedulePreview() {
     clearTimeout(previewTimer);
