@@ -3,80 +3,62 @@
 #include "text/nesting_guard.h"
 
 #include <algorithm>
-#include <array>
+#include <initializer_list>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 namespace samizdat::text::internal {
 namespace {
 
-template <std::size_t N>
-bool IsIn(std::string_view name, const std::array<std::string_view, N>& names) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
+// What the model needs to know about a tag name, as bits.
+enum TagFlag : unsigned {
+  kVoid = 1u << 0,        // never has content or an end tag
+  kRawText = 1u << 1,     // content read as text up to the end tag
+  kFormatting = 1u << 2,  // re-opened by the parser after an implied end
+  kMarker = 1u << 3,      // ends the re-opening of formatting elements opened inside it
+  kSpecial = 1u << 4,     // "special" (less address, div, p): stops an implied </li>
+  kClosesP = 1u << 5,     // its start tag closes an open <p>
+  kScope = 1u << 6,       // bounds "has an element in scope"
+  kHeading = 1u << 7,     // h1-h6
+};
 
-bool IsVoid(std::string_view name) {
-  static constexpr std::array<std::string_view, 18> kVoid = {
-      "area", "base",  "basefont", "bgsound", "br",   "col",  "embed", "frame",  "hr",
-      "img",  "image", "input",    "keygen",  "link", "meta", "param", "source", "track"};
-  return IsIn(name, kVoid) || name == "wbr";
+unsigned Classify(std::string_view name) {
+  static const std::unordered_map<std::string_view, unsigned> kFlags = [] {
+    std::unordered_map<std::string_view, unsigned> flags;
+    auto add = [&](unsigned flag, std::initializer_list<std::string_view> names) {
+      for (std::string_view name : names) flags[name] |= flag;
+    };
+    add(kVoid, {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img",
+                "image", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"});
+    add(kRawText, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                   "noscript"});
+    add(kFormatting, {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike",
+                      "strong", "tt", "u"});
+    add(kMarker, {"applet", "caption", "marquee", "object", "td", "th", "template"});
+    add(kSpecial,
+        {"applet",   "article",    "aside",  "blockquote", "body",     "button",   "caption",
+         "center",   "colgroup",   "dd",     "details",    "dir",      "dl",       "dt",
+         "fieldset", "figcaption", "figure", "footer",     "form",     "frameset", "h1",
+         "h2",       "h3",         "h4",     "h5",         "h6",       "head",     "header",
+         "hgroup",   "html",       "li",     "listing",    "main",     "marquee",  "menu",
+         "nav",      "object",     "ol",     "pre",        "search",   "section",  "select",
+         "summary",  "table",      "tbody",  "td",         "template", "tfoot",    "th",
+         "thead",    "tr",         "ul"});
+    add(kClosesP,
+        {"address", "article", "aside",    "blockquote", "center", "details", "dialog", "dir",
+         "div",     "dl",      "fieldset", "figcaption", "figure", "footer",  "form",   "h1",
+         "h2",      "h3",      "h4",       "h5",         "h6",     "header",  "hgroup", "hr",
+         "listing", "main",    "menu",     "nav",        "ol",     "p",       "pre",    "search",
+         "section", "summary", "table",    "ul"});
+    add(kScope,
+        {"applet", "caption", "html", "marquee", "object", "table", "td", "th", "template"});
+    add(kHeading, {"h1", "h2", "h3", "h4", "h5", "h6"});
+    return flags;
+  }();
+  const auto it = kFlags.find(name);
+  return it == kFlags.end() ? 0 : it->second;
 }
-
-// Elements whose content the tokenizer reads as text up to their end tag.
-bool IsRawText(std::string_view name) {
-  static constexpr std::array<std::string_view, 9> kRaw = {
-      "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"};
-  return IsIn(name, kRaw);
-}
-
-// The formatting elements, which the HTML parser re-opens after an implied end.
-bool IsFormatting(std::string_view name) {
-  static constexpr std::array<std::string_view, 14> kFormatting = {
-      "a",    "b", "big",   "code",   "em",     "font", "i",
-      "nobr", "s", "small", "strike", "strong", "tt",   "u"};
-  return IsIn(name, kFormatting);
-}
-
-// Elements that end the re-opening of formatting elements opened inside them.
-bool IsMarker(std::string_view name) {
-  static constexpr std::array<std::string_view, 7> kMarkers = {
-      "applet", "caption", "marquee", "object", "td", "th", "template"};
-  return IsIn(name, kMarkers);
-}
-
-// The "special" elements of the HTML standard that can have content, less address, div
-// and p: an open <li>, <dt> or <dd> is closed by a new one only if none of these is open
-// inside it.
-bool IsSpecial(std::string_view name) {
-  static constexpr std::array<std::string_view, 52> kSpecial = {
-      "applet",   "article", "aside",   "blockquote", "body",   "button", "caption",  "center",
-      "colgroup", "dd",      "details", "dir",        "dl",     "dt",     "fieldset", "figcaption",
-      "figure",   "footer",  "form",    "frameset",   "h1",     "h2",     "h3",       "h4",
-      "h5",       "h6",      "head",    "header",     "hgroup", "html",   "li",       "listing",
-      "main",     "marquee", "menu",    "nav",        "object", "ol",     "pre",      "search",
-      "section",  "select",  "summary", "table",      "tbody",  "td",     "template", "tfoot",
-      "th",       "thead",   "tr",      "ul"};
-  return IsIn(name, kSpecial);
-}
-
-// Start tags that close an open <p>.
-bool ClosesParagraph(std::string_view name) {
-  static constexpr std::array<std::string_view, 35> kClosers = {
-      "address", "article", "aside", "blockquote", "center",     "details", "dialog",
-      "dir",     "div",     "dl",    "fieldset",   "figcaption", "figure",  "footer",
-      "form",    "h1",      "h2",    "h3",         "h4",         "h5",      "h6",
-      "header",  "hgroup",  "hr",    "listing",    "main",       "menu",    "nav",
-      "ol",      "p",       "pre",   "search",     "section",    "summary", "table"};
-  return IsIn(name, kClosers) || name == "ul";
-}
-
-bool IsHeading(std::string_view name) {
-  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
-}
-
-// The elements that bound "has an element in scope" in the HTML standard.
-constexpr std::array<std::string_view, 9> kScope = {
-    "applet", "caption", "html", "marquee", "object", "table", "td", "th", "template"};
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -90,6 +72,7 @@ constexpr std::size_t kMaxReopenable = 8;
 // One element of the model's stack of open elements.
 struct Open {
   std::string name;
+  unsigned flags = 0;    // Classify(name)
   std::string key;       // a formatting element's attributes, for the "Noah's Ark" limit
   bool emitted = false;  // its start tag was kept (or the parser re-opens it)
   bool in_list = false;  // a formatting element the parser would re-open
@@ -106,7 +89,7 @@ class OpenStack {
   // Pushes `open`. A formatting element counts towards re-opening only while fewer than
   // three identical ones do (the parser's "Noah's Ark" clause); `reopened` ones already do.
   void Push(Open open, bool reopened) {
-    if (!reopened && open.emitted && IsFormatting(open.name)) {
+    if (!reopened && open.emitted && (open.flags & kFormatting)) {
       int& count = list_count_[open.name + open.key];
       open.in_list = count < 3;
       if (open.in_list) {
@@ -116,9 +99,9 @@ class OpenStack {
     }
     const std::size_t index = entries_.size();
     by_name_[open.name].push_back(index);
-    if (IsSpecial(open.name)) special_.push_back(index);
-    if (IsIn(open.name, kScope)) scope_.push_back(index);
-    if (!IsFormatting(open.name)) non_formatting_.push_back(index);
+    if (open.flags & kSpecial) special_.push_back(index);
+    if (open.flags & kScope) scope_.push_back(index);
+    if (!(open.flags & kFormatting)) non_formatting_.push_back(index);
     if (open.emitted) ++depth_;
     entries_.push_back(std::move(open));
   }
@@ -179,7 +162,7 @@ void CloseFrom(OpenStack& stack, std::size_t index) {
   std::vector<Open> reopen;
   for (std::size_t k = 0; k < popped.size(); ++k) {
     Open& open = popped[k];
-    if (IsMarker(open.name)) {
+    if (open.flags & kMarker) {
       for (const Open& gone : reopen) stack.Forget(gone);
       reopen.clear();
     }
@@ -285,7 +268,7 @@ std::size_t RawTextEnd(std::string_view html, std::size_t pos, std::string_view 
 }
 
 // Closes what a start tag named `name` implicitly closes.
-void ApplyImpliedEnds(OpenStack& stack, std::string_view name) {
+void ApplyImpliedEnds(OpenStack& stack, std::string_view name, unsigned flags) {
   if (name == "li" || name == "dd" || name == "dt") {
     const std::size_t item = name == "li" ? stack.Innermost("li")
                                           : std::max(stack.Innermost("dd"), stack.Innermost("dt"));
@@ -310,13 +293,13 @@ void ApplyImpliedEnds(OpenStack& stack, std::string_view name) {
     const std::size_t link = stack.Innermost("a");
     if (link > 0 && link > stack.InnermostScope()) CloseFormatting(stack, link - 1);
   }
-  if (ClosesParagraph(name)) {
+  if (flags & kClosesP) {
     const std::size_t p = stack.Innermost("p");
     if (p > 0 && p > std::max(stack.InnermostScope(), stack.Innermost("button"))) {
       CloseFrom(stack, p - 1);
     }
   }
-  if (IsHeading(name) && stack.size() > 0 && IsHeading(stack.at(stack.size() - 1).name)) {
+  if ((flags & kHeading) && stack.size() > 0 && (stack.at(stack.size() - 1).flags & kHeading)) {
     CloseFrom(stack, stack.size() - 1);
   }
 }
@@ -329,7 +312,7 @@ bool ApplyEndTag(OpenStack& stack, std::string_view name) {
   if (name == "p") boundary = std::max(boundary, stack.Innermost("button"));
   if (open == 0 || open < boundary) return true;  // the parser ignores it or copes
   const bool emitted = stack.at(open - 1).emitted;
-  if (IsFormatting(name)) {
+  if (stack.at(open - 1).flags & kFormatting) {
     CloseFormatting(stack, open - 1);
   } else {
     CloseFrom(stack, open - 1);
@@ -393,20 +376,21 @@ std::string CapNesting(std::string_view html, std::size_t max_depth, SanitizeRep
       out.append(html.substr(lt));
       break;
     }
-    if (IsRawText(tag.name)) {
+    const unsigned flags = Classify(tag.name);
+    if (flags & kRawText) {
       const std::size_t end = RawTextEnd(html, i, tag.name);
       out.append(html.substr(lt, end - lt));
       i = end;
       continue;
     }
-    if (IsVoid(tag.name) ||
+    if ((flags & kVoid) ||
         (tag.self_closing && (stack.Innermost("svg") > 0 || stack.Innermost("math") > 0))) {
       out.append(text);
       continue;
     }
-    ApplyImpliedEnds(stack, tag.name);
-    Open open{tag.name, {}, stack.depth() < max_depth, false};
-    if (IsFormatting(tag.name)) {
+    ApplyImpliedEnds(stack, tag.name, flags);
+    Open open{tag.name, flags, {}, stack.depth() < max_depth, false};
+    if (flags & kFormatting) {
       open.key = std::string(html.substr(tag.attrs_begin, tag.end - tag.attrs_begin));
       open.emitted = open.emitted && stack.reopenable() < kMaxReopenable;
     }

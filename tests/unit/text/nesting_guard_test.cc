@@ -66,14 +66,18 @@ TEST(NestingGuard, FiftyThousandNestedDivsInUnderASecond) {
 }
 
 // Each <p> makes the parser re-open every unclosed formatting element; distinct
-// attributes defeat its own limit of three alike.
+// attributes defeat its own limit of three alike. The guard's own limit keeps the tree,
+// and so the output, linear in the input.
 TEST(NestingGuard, UnclosedFormattingElementsStayLinear) {
   std::string html;
-  for (int i = 0; i < 50000; ++i) html += "<b id=\"b" + std::to_string(i) + "\"><p>x";
+  for (int i = 0; i < 5000; ++i) html += "<b title=\"b" + std::to_string(i) + "\"><p>x";
   std::string out;
   SanitizeReport report;
-  EXPECT_LT(TimeSanitize(html, &out, &report), 4 * kSeconds);
-  EXPECT_EQ(report.Describe(), "49984 \u00d7 more than 16 unclosed formatting elements");
+  EXPECT_LT(TimeSanitize(html, &out, &report), kSeconds);
+  EXPECT_LT(out.size(), 4 * html.size());
+  EXPECT_NE(report.Describe().find("4992 \u00d7 more than 8 unclosed formatting elements"),
+            std::string::npos)
+      << report.Describe();
 }
 
 TEST(NestingGuard, TableBoundariesDoNotHideNesting) {
