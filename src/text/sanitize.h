@@ -65,8 +65,8 @@ enum class SanitizePolicy {
 //   - Nesting is capped before parsing (gumbo is quadratic on deep nesting): a start tag
 //     that would open an element more than 256 deep is dropped with its end tag (its
 //     content stays), as is a formatting element (b, i, a, font...) beyond 8 unclosed
-//     ones. Input that nests less deeply is not affected. So every call costs time
-//     linear in the size of `html`.
+//     ones. Input that nests less deeply, however sloppy, is left as it is. So every
+//     call costs time linear in the size of `html`.
 //   - Allowed elements keep only their allowed attributes. No on* attribute survives
 //     anywhere, nor class, style or id under kComment.
 //   - URLs: href and cite accept only http:, https:, mailto: and relative URLs (including
