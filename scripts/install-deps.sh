@@ -10,7 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache clang-format
   libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
   libsqlite3-dev libmd4c-dev libmd4c-html0-dev libgumbo-dev libkainjow-mustache-dev
-  libxml2-dev libzip-dev libsodium-dev libhowardhinnant-date-dev tzdata libgmime-3.0-dev
+  libxml2-dev libmodest-dev libzip-dev libsodium-dev libhowardhinnant-date-dev tzdata libgmime-3.0-dev
   libcli11-dev zlib1g-dev libpq-dev libmagic-dev
   postgresql  # the server tests/pg_cluster.py runs for the tests (initdb, pg_ctl)
   libgtest-dev libgmock-dev libbenchmark-dev

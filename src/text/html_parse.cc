@@ -5,10 +5,12 @@
 #include <array>
 
 #include "text/escape.h"
+#include "text/nesting_guard.h"
 
 namespace samizdat::text::internal {
 
-ParsedFragment::ParsedFragment(std::string_view html) : input_(StripXmlForbiddenChars(html)) {
+ParsedFragment::ParsedFragment(std::string_view html, SanitizeReport* report)
+    : input_(CapNesting(StripXmlForbiddenChars(html), kMaxNesting, report)) {
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_BODY;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;

@@ -8,15 +8,19 @@
 #include <string>
 #include <string_view>
 
+#include "text/sanitize.h"
+
 namespace samizdat::text::internal {
 
 // An HTML fragment parsed as the content of a <body> element, as a browser parses
-// innerHTML. Owns gumbo's tree. Before parsing, ill-formed UTF-8 is replaced by U+FFFD
-// and characters XML forbids are removed (see StripXmlForbiddenChars). Immutable after
-// construction; safe to read from several threads.
+// innerHTML. Owns gumbo's tree. Before parsing, ill-formed UTF-8 is replaced by U+FFFD,
+// characters XML forbids are removed (see StripXmlForbiddenChars) and start tags nested
+// deeper than kMaxNesting are dropped (see CapNesting; added to `report` if not null), so
+// parsing costs time linear in the size of `html`. Immutable after construction; safe to
+// read from several threads.
 class ParsedFragment {
  public:
-  explicit ParsedFragment(std::string_view html);
+  explicit ParsedFragment(std::string_view html, SanitizeReport* report = nullptr);
 
   // The parsed nodes, in document order. nullptr only if gumbo failed to allocate.
   const GumboVector* nodes() const;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <initializer_list>
 #include <map>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "text/escape.h"
@@ -37,26 +39,106 @@ void AppendAttribute(std::string_view name, std::string_view value, std::string&
   out += '"';
 }
 
+void Report(SanitizeReport* report, const std::string& what) {
+  if (report != nullptr) report->Add(what);
+}
+
+char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return AsciiLower(x) == AsciiLower(y);
+         });
+}
+
+// The value of attribute `name` of `element`, or nullptr.
+const char* AttrValue(const GumboElement& element, const char* name) {
+  const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
+  return attr == nullptr ? nullptr : attr->value;
+}
+
+// Attributes the sanitizer writes itself, so an author's own are dropped unreported.
+bool IsReplacedAttribute(std::string_view tag, std::string_view name, SanitizePolicy policy) {
+  if (tag == "iframe") return name == "sandbox" || name == "allow" || name == "loading";
+  return tag == "a" && policy == SanitizePolicy::kComment && name == "rel";
+}
+
+// Elements that are removed, content and all, without a usable src.
+bool NeedsSrc(std::string_view tag) {
+  return tag == "img" || tag == "iframe" || tag == "source" || tag == "track";
+}
+
+// What every embedded iframe may do: run its own scripts in its own origin (players need
+// both), open the provider's page in a new window, go full screen.
+constexpr std::string_view kIframeSandbox =
+    "allow-scripts allow-same-origin allow-popups allow-presentation";
+constexpr std::string_view kIframeAllow =
+    "accelerometer; autoplay; clipboard-write; encrypted-media; fullscreen; gyroscope; "
+    "picture-in-picture";
+
+// Writes a Markdown task list's checkbox: <input type="checkbox" disabled>, with the
+// author's class and checked state. Returns false (writing nothing) for any other input.
+bool AppendCheckbox(const GumboElement& element, SanitizeReport* report, std::string& out) {
+  const char* type = AttrValue(element, "type");
+  if (type == nullptr || !EqualsIgnoreCase(type, "checkbox")) {
+    Report(report, "<input> element");
+    return false;
+  }
+  out += "<input type=\"checkbox\"";
+  if (const char* cls = AttrValue(element, "class")) {
+    static constexpr internal::AttrRule kClassRule{"class", internal::AttrKind::kClass};
+    if (auto value = internal::CheckAttrValue(kClassRule, cls, report)) {
+      AppendAttribute("class", *value, out);
+    }
+  }
+  out += " disabled";
+  if (AttrValue(element, "checked") != nullptr) out += " checked";
+  out += '>';
+  return true;
+}
+
 // Writes the start tag of an allowed element with its allowed attributes. Returns false
-// (writing nothing) if the element must go with its content: an <img> without a usable
-// src.
+// (writing nothing) if the element must go with its content: an <img>, <source>, <track>
+// or <iframe> without a usable src, an <input> other than a checkbox. `jump_break`: the
+// element is the post's jump break (<a name="more">), which may keep data-more-text.
 bool AppendStartTag(const GumboElement& element, const std::string& tag, const ElementRule& rule,
-                    SanitizePolicy policy, std::string& out) {
+                    SanitizePolicy policy, bool jump_break, SanitizeReport* report,
+                    std::string& out) {
+  if (tag == "input") return AppendCheckbox(element, report, out);
   std::string attrs;
   bool has_src = false;
+  bool src_refused = false;
   for (unsigned i = 0; i < element.attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-    if (attr->attr_namespace != GUMBO_ATTR_NAMESPACE_NONE) continue;
-    const internal::AttrRule* attr_rule = internal::FindAttrRule(rule, attr->name);
-    if (attr_rule == nullptr) continue;
-    const std::optional<std::string> value = internal::CheckAttrValue(attr_rule->kind, attr->value);
+    const std::string_view name = attr->name;
+    if (jump_break && name == "data-more-text") {
+      AppendAttribute(name, attr->value, attrs);
+      continue;
+    }
+    const internal::AttrRule* attr_rule = attr->attr_namespace == GUMBO_ATTR_NAMESPACE_NONE
+                                              ? internal::FindAttrRule(policy, rule, name)
+                                              : nullptr;
+    if (attr_rule == nullptr) {
+      if (!IsReplacedAttribute(tag, name, policy)) Report(report, std::string(name) + " attribute");
+      continue;
+    }
+    const std::optional<std::string> value =
+        internal::CheckAttrValue(*attr_rule, attr->value, report);
+    if (attr_rule->name == "src") (value ? has_src : src_refused) = true;
     if (!value) continue;
-    if (attr_rule->name == "src") has_src = true;
     AppendAttribute(attr_rule->name, *value, attrs);
   }
-  if (tag == "img" && !has_src) return false;
+  if (NeedsSrc(tag) && !has_src) {
+    if (!src_refused) Report(report, "<" + tag + "> without src");
+    return false;
+  }
   if (tag == "a" && policy == SanitizePolicy::kComment) {
     AppendAttribute("rel", "nofollow ugc", attrs);
+  }
+  if (tag == "iframe") {
+    AppendAttribute("sandbox", kIframeSandbox, attrs);
+    AppendAttribute("allow", kIframeAllow, attrs);
+    AppendAttribute("loading", "lazy", attrs);
   }
   out += '<';
   out += tag;
@@ -70,6 +152,15 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
+}
+
+// If `comment` (an HTML comment's text) is a jump-break marker, trimmed "more" or "more "
+// followed by the text for the link, returns that text, trimmed ("" if there is none).
+std::optional<std::string_view> JumpBreakText(std::string_view comment) {
+  comment = Trim(comment);
+  if (comment == "more") return std::string_view();
+  if (!comment.starts_with("more ")) return std::nullopt;
+  return Trim(comment.substr(5));
 }
 
 // One element being written. The walk uses an explicit stack so that deeply nested
@@ -87,9 +178,9 @@ bool IsOneOf(std::string_view tag, std::initializer_list<std::string_view> tags)
 // The allowed elements whose start tag closes an open <p> when HTML is parsed.
 bool ClosesParagraph(std::string_view tag) {
   return IsOneOf(tag,
-                 {"blockquote", "center", "details", "div",     "dl",    "figcaption", "figure",
-                  "h1",         "h2",     "h3",      "h4",      "h5",    "h6",         "hr",
-                  "ol",         "p",      "pre",     "summary", "table", "ul"});
+                 {"blockquote", "center", "details", "div",     "dl",      "figcaption", "figure",
+                  "h1",         "h2",     "h3",      "h4",      "h5",      "h6",         "hr",
+                  "ol",         "p",      "pre",     "section", "summary", "table",      "ul"});
 }
 
 // The elements written and not yet closed, with an index from name to nesting depth so
@@ -142,6 +233,7 @@ bool FitsContext(std::string_view tag, const OpenElements& open) {
   if (tag == "td" || tag == "th") return parent == "tr";
   if (IsOneOf(tag, {"thead", "tbody", "tfoot", "caption", "colgroup"})) return parent == "table";
   if (tag == "col") return parent == "colgroup";
+  if (tag == "source" || tag == "track") return parent == "video" || parent == "audio";
   if (IsOneOf(parent, {"table", "thead", "tbody", "tfoot", "tr", "colgroup"})) return false;
   if (tag == "a") return !open.IsOpen({"a"}, {});
   if (tag == "li") return !open.IsOpen({"li"}, {"ul", "ol"});
@@ -190,10 +282,9 @@ std::string SanitizeReport::Describe() const {
   return out;
 }
 
-std::string SanitizeHtml(std::string_view html, SanitizePolicy policy,
-                         [[maybe_unused]] SanitizeReport* report) {
+std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeReport* report) {
   if (policy == SanitizePolicy::kComment) html = Trim(html);
-  const internal::ParsedFragment fragment(html);
+  const internal::ParsedFragment fragment(html, report);
   const GumboVector* nodes = fragment.nodes();
   if (nodes == nullptr) return {};
 
@@ -203,6 +294,8 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy,
   stack.push_back({nodes, 0, {}});
   OpenElements open;
   bool at_pre_start = false;  // nothing written yet since the last <pre> start tag
+  bool jump_break_written = false;
+  const bool post = policy == SanitizePolicy::kPostBody;
   while (!stack.empty()) {
     Frame& frame = stack.back();
     if (frame.next == frame.children->length) {
@@ -231,23 +324,56 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy,
       case GUMBO_NODE_ELEMENT: {
         const GumboElement& element = node->v.element;
         const std::string tag = internal::TagName(*node);
-        if (element.tag_namespace != GUMBO_NAMESPACE_HTML || internal::IsDroppedWithContent(tag)) {
+        const ElementRule* rule = element.tag_namespace == GUMBO_NAMESPACE_HTML
+                                      ? internal::FindElementRule(policy, tag)
+                                      : nullptr;
+        if (rule == nullptr && (element.tag_namespace != GUMBO_NAMESPACE_HTML ||
+                                internal::IsDroppedWithContent(tag))) {
+          Report(report, "<" + tag + "> element");
           break;
         }
+        // Only the first jump break counts; later ones go silently.
+        bool jump_break = false;
+        if (post && tag == "a") {
+          const char* name = AttrValue(element, "name");
+          jump_break = name != nullptr && std::string_view(name) == "more";
+          if (jump_break && jump_break_written) rule = nullptr;
+        }
         std::string end_tag;
-        const ElementRule* rule = internal::FindElementRule(policy, tag);
         if (rule != nullptr && FitsContext(tag, open)) {
-          if (!AppendStartTag(element, tag, *rule, policy, out)) break;
+          if (!AppendStartTag(element, tag, *rule, policy, jump_break, report, out)) break;
+          jump_break_written = jump_break_written || jump_break;
           at_pre_start = tag == "pre";
           if (internal::IsVoidElement(tag)) break;
+          if (tag == "iframe") {  // its content is what browsers without frames showed
+            out += "</iframe>";
+            break;
+          }
           end_tag = tag;
           open.Push(tag);
+        } else if (rule != nullptr) {
+          Report(report, "misplaced <" + tag + "> element");
+        } else if (!jump_break) {
+          Report(report, "<" + tag + "> element");
         }
         stack.push_back({&element.children, 0, std::move(end_tag)});
         break;
       }
+      case GUMBO_NODE_COMMENT: {
+        const std::optional<std::string_view> more =
+            post ? JumpBreakText(node->v.text.text) : std::nullopt;
+        if (!more) {
+          Report(report, "HTML comment");
+        } else if (!jump_break_written && FitsContext("a", open)) {
+          out += "<a name=\"more\"";
+          if (!more->empty()) AppendAttribute("data-more-text", *more, out);
+          out += "></a>";
+          jump_break_written = true;
+          at_pre_start = false;
+        }
+        break;
+      }
       case GUMBO_NODE_DOCUMENT:
-      case GUMBO_NODE_COMMENT:
       case GUMBO_NODE_TEMPLATE: break;
     }
   }

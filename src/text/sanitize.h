@@ -1,6 +1,6 @@
 // The one HTML sanitizer: every piece of untrusted HTML (post bodies, imported posts,
-// comments) passes through SanitizeHtml before it is stored or served.
-// All functions are pure and thread-safe.
+// comments) passes through SanitizeHtml before it is stored or served, under one of two
+// policies. All functions are pure and thread-safe (SanitizeReport: one per thread).
 #pragma once
 
 #include <string>
@@ -12,18 +12,49 @@
 namespace samizdat::text {
 
 enum class SanitizePolicy {
-  // Post and page bodies: text formatting, headings, lists, tables, links, images,
-  // figures, details/summary. Allowed elements and their attributes:
-  //   p br hr h1-h6 b i em strong u s strike del ins sub sup small big mark
-  //   blockquote(cite) q(cite) code pre kbd samp var tt ul ol(start,type,reversed) li
-  //   dl dt dd a(href,title,name) img(src,alt,title,width,height) figure figcaption
-  //   table thead tbody tfoot tr th(colspan,rowspan,align,scope) td(colspan,rowspan,align)
-  //   caption colgroup col(span) span div center abbr(title) cite dfn time(datetime)
-  //   details summary
+  // Post and page bodies, written by the blog's authors: what Blogger and WordPress
+  // authors use. Allowed elements and their attributes (besides class and style, below):
+  //   p br hr h1-h6(id) b i em strong u s strike del ins sub sup(id) small big mark
+  //   blockquote(cite) q(cite) code pre kbd samp var tt ul ol(start,type,reversed)
+  //   li(id) dl dt dd a(href,title,name,id) abbr(title) cite dfn time(datetime)
+  //   span(id) div(id) center section(id) figure(id) figcaption details summary
+  //   img(src,alt,title,width,height,loading)
+  //   table(border,cellpadding,cellspacing,width,align,summary) caption colgroup col(span)
+  //   thead tbody tfoot tr td(colspan,rowspan,align,valign,width)
+  //   th(colspan,rowspan,align,valign,width,scope)
+  //   video(src,poster,width,height,controls,loop,muted,preload)
+  //   audio(src,controls,loop,muted,preload) source(src,type) track(src,kind,srclang,label)
+  //   iframe(src,width,height,title,allowfullscreen,frameborder)
+  //   input: only type="checkbox" (Markdown task lists), always written as
+  //     <input type="checkbox" disabled>, with checked if the author had it.
+  // On every allowed element:
+  //   class: names of [A-Za-z0-9_-] (after "language-" also + # .); others are dropped.
+  //   style: parsed as CSS declarations by MyCSS; kept are text-align, float, clear,
+  //     width, height, max-width, color, background-color, font-style, font-weight,
+  //     text-decoration, margin and padding (and their sides), border (and its sides),
+  //     border-width/-style/-color, each with a value MyCSS understands and without url(
+  //     or expression; they are written back as MyCSS serializes them ("a: b; c: d").
+  //   id (where listed): must match [A-Za-z][A-Za-z0-9_:.-]*.
+  // iframe: src must be an embed provider's player URL (YouTube and youtube-nocookie,
+  //   Vimeo, Google Maps, Drive, Docs, Calendar, Dailymotion, SoundCloud, Spotify,
+  //   Bandcamp, Internet Archive; the list with hosts and paths is in embed_url.h),
+  //   written with https (http:// and //host become https://), otherwise the iframe is
+  //   removed. Its content is dropped, and it always gets
+  //   sandbox="allow-scripts allow-same-origin allow-popups allow-presentation", a fixed
+  //   allow="..." list and loading="lazy"; the author's sandbox/allow/loading are ignored.
+  // Jump break: the first of
+  //   - an <a name="more"> element (Blogger), kept as it is, and
+  //   - an HTML comment whose text, trimmed, is "more" (Blogger's <!-- more -->,
+  //     WordPress's <!--more-->) or starts with "more " (<!--more Custom text-->),
+  //     written as <a name="more"></a>, or with the custom text as
+  //     <a name="more" data-more-text="Custom text"></a> (data-more-text is kept there
+  //     and nowhere else)
+  //   is the post's jump break; later ones are removed (a later <a name="more"> keeps
+  //   its content) and not reported.
   kPostBody,
   // Reader comments, as Blogger allows them: b, i, a(href) and br only. Every <a> gets
   // rel="nofollow ugc"; line breaks in the text become <br>; white space around the
-  // whole comment is trimmed.
+  // whole comment is trimmed. No class, style or id; no embeds; comments are dropped.
   kComment,
 };
 
@@ -31,34 +62,48 @@ enum class SanitizePolicy {
 // can be embedded in a page (or, as escaped text, in an Atom feed) as it is:
 //   - The input is parsed as a browser parses a <body>'s innerHTML (gumbo, HTML5), so
 //     unclosed and misnested tags are resolved the way browsers resolve them.
-//   - Allowed elements keep only their allowed attributes. No style, class, id or on*
-//     attribute survives anywhere.
+//   - Nesting is capped before parsing (gumbo is quadratic on deep nesting): a start tag
+//     that would open an element more than 256 deep is dropped with its end tag (its
+//     content stays), as is a formatting element (b, i, a, font...) beyond 8 unclosed
+//     ones. Input that nests less deeply, however sloppy, is left as it is. So every
+//     call costs time linear in the size of `html`.
+//   - Allowed elements keep only their allowed attributes. No on* attribute survives
+//     anywhere, nor class, style or id under kComment.
 //   - URLs: href and cite accept only http:, https:, mailto: and relative URLs (including
-//     "#fragment"); img src accepts only http:, https: and relative URLs. The check runs
-//     on the decoded value after removing white space and control characters, and is
-//     case-insensitive, so "jav&#x09;ascript:", " JAVASCRIPT:" and "java\0script:" are
-//     all refused. A refused href/cite is removed (the element stays); an <img> without
-//     an acceptable src is removed.
-//   - width/height must be digits, optionally followed by '%'; colspan, rowspan, span and
-//     start must be integers; ol type, align and scope must be one of their keywords.
-//     Attributes that fail are removed.
+//     "#fragment"); img, video, audio, source and track src and video poster accept only
+//     http:, https: and relative URLs. The check runs on the decoded value after removing
+//     white space and control characters, and is case-insensitive, so "jav&#x09;ascript:",
+//     " JAVASCRIPT:" and "java\0script:" are all refused. A refused href/cite/poster is
+//     removed (the element stays); an <img>, <source>, <track> or <iframe> without an
+//     acceptable src is removed.
+//   - width/height/border/cellpadding/cellspacing/frameborder must be digits, optionally
+//     followed by '%'; colspan, rowspan, span and start must be integers; ol type, align,
+//     valign, scope, preload, kind and loading must be one of their keywords. Attributes
+//     that fail are removed.
 //   - Other elements are unwrapped: the element goes, its content stays. The exceptions
-//     are removed with everything inside them: script, style, iframe, object, embed,
-//     applet, noscript, noembed, noframes, template, title, textarea, select, option,
-//     datalist, svg, math, head, meta, link, base, frame(set), audio, video, canvas,
-//     xmp, plaintext.
+//     are removed with everything inside them: script, style, object, embed, applet,
+//     noscript, noembed, noframes, template, title, textarea, select, option, datalist,
+//     svg, math, head, meta, link, base, frame(set), canvas, xmp, plaintext, and (under
+//     kComment, or when not allowed as above) iframe, audio, video, source.
 //   - An allowed element is also unwrapped where a browser re-parsing the output would
 //     put it somewhere else (a link inside a link, a <div> left inside a <p> once an
-//     element between them was removed, table parts outside their table), so the output
-//     is a fixed point: SanitizeHtml(SanitizeHtml(x, p), p) == SanitizeHtml(x, p).
-//   - HTML comments and CDATA tricks are dropped; text is re-escaped (& < >), attribute
-//     values are always double-quoted and escaped, every element opened is closed and
-//     void elements are written as <br>, <img ...>.
+//     element between them was removed, table parts outside their table, a <source>
+//     outside <video>/<audio>), so the output is a fixed point:
+//     SanitizeHtml(SanitizeHtml(x, p), p) == SanitizeHtml(x, p).
+//   - HTML comments (other than jump breaks) and CDATA tricks are dropped; text is
+//     re-escaped (& < >), attribute values are always double-quoted and escaped, every
+//     element opened is closed and void elements are written as <br>, <img ...>.
 //   - Ill-formed UTF-8 is replaced by U+FFFD, and characters XML 1.0 forbids (C0
 //     controls other than tab/LF/CR, U+FFFE, U+FFFF) are removed, so the output is valid
 //     UTF-8 that is also safe inside XML.
 //
-// If `report` is not null, what was taken out is added to it (see SanitizeReport).
+// If `report` is not null, what was taken out is added to it (see SanitizeReport):
+// "<script> element", "<font> element", "misplaced <tr> element", "onclick attribute",
+// "javascript: link", "javascript: source", "<img> without src", "<iframe> from
+// evil.example", "style property position", "style value url(…)", "class name",
+// "HTML comment", "nesting deeper than 256"... Attributes the sanitizer sets itself
+// (iframe sandbox/allow/loading, comment links' rel) and later jump breaks are not
+// reported.
 std::string SanitizeHtml(std::string_view html, SanitizePolicy policy,
                          struct SanitizeReport* report = nullptr);
 

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 
+#include "text/css_style.h"
+#include "text/embed_url.h"
+
 namespace samizdat::text::internal {
 namespace {
 
@@ -13,26 +16,56 @@ using K = AttrKind;
 constexpr std::span<const AttrRule> kNone{};  // the element keeps no attributes
 
 constexpr AttrRule kCiteAttrs[] = {{"cite", K::kLinkUrl}};
+constexpr AttrRule kIdAttrs[] = {{"id", K::kId}};
 constexpr AttrRule kOlAttrs[] = {
     {"start", K::kInteger}, {"type", K::kListType}, {"reversed", K::kBoolean}};
-constexpr AttrRule kAAttrs[] = {{"href", K::kLinkUrl}, {"title", K::kText}, {"name", K::kText}};
-constexpr AttrRule kImgAttrs[] = {{"src", K::kImageUrl},
-                                  {"alt", K::kText},
-                                  {"title", K::kText},
-                                  {"width", K::kLength},
-                                  {"height", K::kLength}};
-constexpr AttrRule kThAttrs[] = {
-    {"colspan", K::kInteger}, {"rowspan", K::kInteger}, {"align", K::kAlign}, {"scope", K::kScope}};
-constexpr AttrRule kTdAttrs[] = {
-    {"colspan", K::kInteger}, {"rowspan", K::kInteger}, {"align", K::kAlign}};
+constexpr AttrRule kAAttrs[] = {
+    {"href", K::kLinkUrl}, {"title", K::kText}, {"name", K::kText}, {"id", K::kId}};
+constexpr AttrRule kImgAttrs[] = {{"src", K::kMediaUrl},  {"alt", K::kText},
+                                  {"title", K::kText},    {"width", K::kLength},
+                                  {"height", K::kLength}, {"loading", K::kLoading}};
+constexpr AttrRule kIframeAttrs[] = {{"src", K::kEmbedUrl},
+                                     {"width", K::kLength},
+                                     {"height", K::kLength},
+                                     {"title", K::kText},
+                                     {"allowfullscreen", K::kBoolean},
+                                     {"frameborder", K::kLength}};
+constexpr AttrRule kVideoAttrs[] = {{"src", K::kMediaUrl},     {"poster", K::kMediaUrl},
+                                    {"width", K::kLength},     {"height", K::kLength},
+                                    {"controls", K::kBoolean}, {"loop", K::kBoolean},
+                                    {"muted", K::kBoolean},    {"preload", K::kPreload}};
+constexpr AttrRule kAudioAttrs[] = {{"src", K::kMediaUrl},
+                                    {"controls", K::kBoolean},
+                                    {"loop", K::kBoolean},
+                                    {"muted", K::kBoolean},
+                                    {"preload", K::kPreload}};
+constexpr AttrRule kSourceAttrs[] = {{"src", K::kMediaUrl}, {"type", K::kText}};
+constexpr AttrRule kTrackAttrs[] = {
+    {"src", K::kMediaUrl}, {"kind", K::kTrackKind}, {"srclang", K::kText}, {"label", K::kText}};
+constexpr AttrRule kTableAttrs[] = {{"border", K::kLength},      {"cellpadding", K::kLength},
+                                    {"cellspacing", K::kLength}, {"width", K::kLength},
+                                    {"align", K::kAlign},        {"summary", K::kText}};
+constexpr AttrRule kThAttrs[] = {{"colspan", K::kInteger}, {"rowspan", K::kInteger},
+                                 {"align", K::kAlign},     {"valign", K::kVAlign},
+                                 {"width", K::kLength},    {"scope", K::kScope}};
+constexpr AttrRule kTdAttrs[] = {{"colspan", K::kInteger},
+                                 {"rowspan", K::kInteger},
+                                 {"align", K::kAlign},
+                                 {"valign", K::kVAlign},
+                                 {"width", K::kLength}};
 constexpr AttrRule kColAttrs[] = {{"span", K::kInteger}};
 constexpr AttrRule kTitleAttrs[] = {{"title", K::kText}};
 constexpr AttrRule kTimeAttrs[] = {{"datetime", K::kText}};
 constexpr AttrRule kCommentAAttrs[] = {{"href", K::kLinkUrl}};
 
+// Allowed on every element of a post body.
+constexpr AttrRule kPostGlobalAttrs[] = {{"class", K::kClass}, {"style", K::kStyle}};
+
+// <input> is allowed only as a Markdown task list's checkbox; sanitize.cc writes it.
 constexpr ElementRule kPostBody[] = {
     {"a", kAAttrs},
     {"abbr", kTitleAttrs},
+    {"audio", kAudioAttrs},
     {"b", kNone},
     {"big", kNone},
     {"blockquote", kCiteAttrs},
@@ -47,24 +80,26 @@ constexpr ElementRule kPostBody[] = {
     {"del", kNone},
     {"details", kNone},
     {"dfn", kNone},
-    {"div", kNone},
+    {"div", kIdAttrs},
     {"dl", kNone},
     {"dt", kNone},
     {"em", kNone},
     {"figcaption", kNone},
-    {"figure", kNone},
-    {"h1", kNone},
-    {"h2", kNone},
-    {"h3", kNone},
-    {"h4", kNone},
-    {"h5", kNone},
-    {"h6", kNone},
+    {"figure", kIdAttrs},
+    {"h1", kIdAttrs},
+    {"h2", kIdAttrs},
+    {"h3", kIdAttrs},
+    {"h4", kIdAttrs},
+    {"h5", kIdAttrs},
+    {"h6", kIdAttrs},
     {"hr", kNone},
     {"i", kNone},
+    {"iframe", kIframeAttrs},
     {"img", kImgAttrs},
+    {"input", kNone},
     {"ins", kNone},
     {"kbd", kNone},
-    {"li", kNone},
+    {"li", kIdAttrs},
     {"mark", kNone},
     {"ol", kOlAttrs},
     {"p", kNone},
@@ -72,14 +107,16 @@ constexpr ElementRule kPostBody[] = {
     {"q", kCiteAttrs},
     {"s", kNone},
     {"samp", kNone},
+    {"section", kIdAttrs},
     {"small", kNone},
-    {"span", kNone},
+    {"source", kSourceAttrs},
+    {"span", kIdAttrs},
     {"strike", kNone},
     {"strong", kNone},
     {"sub", kNone},
     {"summary", kNone},
-    {"sup", kNone},
-    {"table", kNone},
+    {"sup", kIdAttrs},
+    {"table", kTableAttrs},
     {"tbody", kNone},
     {"td", kTdAttrs},
     {"tfoot", kNone},
@@ -87,10 +124,12 @@ constexpr ElementRule kPostBody[] = {
     {"thead", kNone},
     {"time", kTimeAttrs},
     {"tr", kNone},
+    {"track", kTrackAttrs},
     {"tt", kNone},
     {"u", kNone},
     {"ul", kNone},
     {"var", kNone},
+    {"video", kVideoAttrs},
 };
 
 constexpr ElementRule kComment[] = {
@@ -143,6 +182,41 @@ bool HasAllowedScheme(std::string_view url, std::initializer_list<std::string_vi
   return IsOneOf(url.substr(0, end), schemes);
 }
 
+// The scheme of a URL HasAllowedScheme refused, lower case, for the report.
+std::string SchemeOf(std::string_view url) {
+  std::string scheme(url.substr(0, std::min<std::size_t>(url.find(':'), 20)));
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), AsciiLower);
+  return scheme;
+}
+
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsAsciiDigit(c) || c == '_' ||
+         c == '-';
+}
+
+// A class name of [A-Za-z0-9_-]; after "language-" (a Markdown code block's language)
+// also + # and . ("language-c++").
+bool IsClassName(std::string_view name) {
+  std::string_view rest = name;
+  bool language = false;
+  if (rest.starts_with("language-")) {
+    rest.remove_prefix(9);
+    language = !rest.empty();
+  }
+  return !name.empty() && std::all_of(rest.begin(), rest.end(), [&](char c) {
+    return IsNameChar(c) || (language && (c == '+' || c == '#' || c == '.'));
+  });
+}
+
+// [A-Za-z][A-Za-z0-9_:.-]*
+bool IsIdValue(std::string_view id) {
+  if (id.empty() || !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z'))) {
+    return false;
+  }
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return IsNameChar(c) || c == ':' || c == '.'; });
+}
+
 }  // namespace
 
 const ElementRule* FindElementRule(SanitizePolicy policy, std::string_view tag) {
@@ -154,49 +228,108 @@ const ElementRule* FindElementRule(SanitizePolicy policy, std::string_view tag) 
   return it == rules.end() ? nullptr : &*it;
 }
 
-const AttrRule* FindAttrRule(const ElementRule& element, std::string_view name) {
-  const auto it = std::find_if(element.attributes.begin(), element.attributes.end(),
-                               [&](const AttrRule& r) { return r.name == name; });
-  return it == element.attributes.end() ? nullptr : &*it;
+const AttrRule* FindAttrRule(SanitizePolicy policy, const ElementRule& element,
+                             std::string_view name) {
+  for (std::span<const AttrRule> rules :
+       {element.attributes, policy == SanitizePolicy::kPostBody
+                                ? std::span<const AttrRule>(kPostGlobalAttrs)
+                                : kNone}) {
+    const auto it =
+        std::find_if(rules.begin(), rules.end(), [&](const AttrRule& r) { return r.name == name; });
+    if (it != rules.end()) return &*it;
+  }
+  return nullptr;
 }
 
-std::optional<std::string> CheckAttrValue(AttrKind kind, std::string_view value) {
-  switch (kind) {
+std::optional<std::string> CheckAttrValue(const AttrRule& rule, std::string_view value,
+                                          SanitizeReport* report) {
+  auto refuse = [&](const std::string& what) -> std::optional<std::string> {
+    if (report != nullptr) report->Add(what);
+    return std::nullopt;
+  };
+  auto keyword = [&](std::initializer_list<std::string_view> words) -> std::optional<std::string> {
+    if (!IsOneOf(value, words)) return refuse(std::string(rule.name) + " value");
+    return std::string(value);
+  };
+  switch (rule.kind) {
     case K::kText: return std::string(value);
-    case K::kLinkUrl: {
+    case K::kLinkUrl:
+    case K::kMediaUrl: {
       std::string url = CleanUrl(value);
-      if (!HasAllowedScheme(url, {"http", "https", "mailto"})) return std::nullopt;
+      const bool link = rule.kind == K::kLinkUrl;
+      if (url.empty()) {
+        if (link) return url;
+        return std::nullopt;  // the caller reports the element it removes
+      }
+      if (!HasAllowedScheme(
+              url, link ? std::initializer_list<std::string_view>{"http", "https", "mailto"}
+                        : std::initializer_list<std::string_view>{"http", "https"})) {
+        return refuse(SchemeOf(url) + (link ? ": link" : ": source"));
+      }
       return url;
     }
-    case K::kImageUrl: {
-      std::string url = CleanUrl(value);
-      if (url.empty() || !HasAllowedScheme(url, {"http", "https"})) return std::nullopt;
-      return url;
+    case K::kEmbedUrl: {
+      EmbedUrl embed = CheckEmbedUrl(CleanUrl(value));
+      if (!embed.url) {
+        return refuse(embed.host.empty() ? "<iframe> without a provider's URL"
+                                         : "<iframe> from " + embed.host);
+      }
+      return std::move(*embed.url);
     }
     case K::kLength: {
       const std::string_view digits =
           (!value.empty() && value.back() == '%') ? value.substr(0, value.size() - 1) : value;
-      if (!IsDigits(digits)) return std::nullopt;
+      if (!IsDigits(digits)) return refuse(std::string(rule.name) + " value");
       return std::string(value);
     }
     case K::kInteger: {
       const std::string_view digits =
           (!value.empty() && value.front() == '-') ? value.substr(1) : value;
-      if (!IsDigits(digits)) return std::nullopt;
+      if (!IsDigits(digits)) return refuse(std::string(rule.name) + " value");
       return std::string(value);
     }
     case K::kListType:
       if (value != "1" && value != "a" && value != "A" && value != "i" && value != "I") {
-        return std::nullopt;
+        return refuse(std::string(rule.name) + " value");
       }
       return std::string(value);
-    case K::kAlign:
-      if (!IsOneOf(value, {"left", "center", "right", "justify", "char"})) return std::nullopt;
-      return std::string(value);
-    case K::kScope:
-      if (!IsOneOf(value, {"row", "col", "rowgroup", "colgroup"})) return std::nullopt;
-      return std::string(value);
+    case K::kAlign: return keyword({"left", "center", "right", "justify", "char"});
+    case K::kVAlign: return keyword({"top", "middle", "bottom", "baseline"});
+    case K::kScope: return keyword({"row", "col", "rowgroup", "colgroup"});
+    case K::kPreload: return keyword({"none", "metadata", "auto"});
+    case K::kTrackKind:
+      return keyword({"subtitles", "captions", "descriptions", "chapters", "metadata"});
+    case K::kLoading: return keyword({"lazy", "eager"});
     case K::kBoolean: return std::string();
+    case K::kClass: {
+      std::string kept;
+      bool dropped = false;
+      std::size_t pos = 0;
+      while (pos < value.size()) {
+        const std::size_t begin = value.find_first_not_of(" \t\n\r\f", pos);
+        if (begin == std::string_view::npos) break;
+        const std::size_t end = std::min(value.find_first_of(" \t\n\r\f", begin), value.size());
+        const std::string_view name = value.substr(begin, end - begin);
+        pos = end;
+        if (!IsClassName(name)) {
+          dropped = true;
+          continue;
+        }
+        if (!kept.empty()) kept += ' ';
+        kept += name;
+      }
+      if (dropped && report != nullptr) report->Add("class name");
+      if (kept.empty()) return std::nullopt;
+      return kept;
+    }
+    case K::kId:
+      if (!IsIdValue(value)) return refuse("id value");
+      return std::string(value);
+    case K::kStyle: {
+      std::string style = FilterStyle(value, report);
+      if (style.empty()) return std::nullopt;
+      return style;
+    }
   }
   return std::nullopt;
 }
