@@ -15,11 +15,6 @@ import zipfile
 
 from harness import IntegrationCase, Server, cli, elements, main_text, shared_dir, visible_text
 
-# The post sanitizer that keeps iframes of known providers, <video>/<audio>, class and a
-# safe subset of style, and reports what it removes, is merged separately (issue 15,
-# item 1). Until then those assertions are skipped: set this to True once it is merged.
-SANITIZER_MERGED = False
-AFTER_MERGE = unittest.skipUnless(SANITIZER_MERGED, 'needs the post sanitizer policy (issue 15)')
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = os.path.join(HERE, '..', '..', 'bench', 'make_blogger_export.py')
@@ -250,7 +245,6 @@ class WordPressShortcodes(IntegrationCase):
         self.assertIn('just text: https://example.com/not-a-video',
                       main_text(self.get_ok(self.EMBEDDED, host=self.HOST)))
 
-    @AFTER_MERGE
     def test_embeds_are_the_providers_iframes(self):
         srcs = [a.get('src') for a in self.tags(self.EMBEDDED, 'iframe')]
         self.assertEqual(srcs, ['https://www.youtube.com/embed/dQw4w9WgXcQ',
@@ -258,7 +252,6 @@ class WordPressShortcodes(IntegrationCase):
                                 'https://player.vimeo.com/video/76979871',
                                 'https://player.vimeo.com/video/22439234'])
 
-    @AFTER_MERGE
     def test_caption_and_gallery_keep_their_classes(self):
         figure = [a for a in self.tags(self.EMBEDDED, 'figure')][0]
         self.assertEqual(figure.get('class'), 'wp-caption aligncenter')
@@ -266,7 +259,6 @@ class WordPressShortcodes(IntegrationCase):
         self.assertTrue(any('gallery' in a.get('class', '').split()
                             for a in self.tags(self.GALLERY, 'div')))
 
-    @AFTER_MERGE
     def test_video_and_audio_are_players(self):
         body = self.page(self.MEDIA)
         video = [a for t, a in elements(body) if t == 'video']
@@ -279,7 +271,6 @@ class WordPressShortcodes(IntegrationCase):
         self.assertEqual(len(audio), 1)
         self.assertTrue(audio[0].get('src', '').endswith('/song.mp3'))
 
-    @AFTER_MERGE
     def test_the_summary_lists_what_the_sanitizer_removed(self):
         hostile = self.write_file('hostile.xml', f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -328,7 +319,6 @@ class BloggerEmbedJumpCentre(IntegrationCase):
     def test_the_feed_entry_has_the_image(self):
         self.assertRegex(self.entry_content(), r'<img [^>]*src="[^"]*/s320/lighthouse\.jpg"')
 
-    @AFTER_MERGE
     def test_the_youtube_embed_and_the_centring_survive(self):
         body = self.get_ok(self.PATH, host=self.HOST)
         iframes = [a for t, a in elements(body) if t == 'iframe']
@@ -338,7 +328,6 @@ class BloggerEmbedJumpCentre(IntegrationCase):
                    if t == 'div' and 'text-align: center' in a.get('style', '')]
         self.assertEqual(len(centred), 2)  # the image's and the video's
 
-    @AFTER_MERGE
     def test_the_feed_entry_has_the_embed_and_the_centring(self):
         content = self.entry_content()
         self.assertIn(self.YOUTUBE, content)

@@ -65,9 +65,7 @@ TEST_F(ImportTest, NothingRemovedNothingListed) {
   EXPECT_TRUE(summary->removal_titles.empty());
 }
 
-// Needs the sanitizer that fills SanitizeReport (the post policy's branch): enable after
-// merging it by removing DISABLED_.
-TEST_F(ImportTest, DISABLED_TheSummaryListsWhatTheSanitizerRemoved) {
+TEST_F(ImportTest, TheSummaryListsWhatTheSanitizerRemoved) {
   auto summary = Import(WriteWxr("Hostile",
                                  "<p>Hi</p><script>alert(1)</script><script>alert(2)</script>"
                                  "<iframe src=\"https://evil.example/x\"></iframe>"));
