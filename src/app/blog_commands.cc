@@ -14,6 +14,7 @@ struct SettingsFlags {
   std::string comment_moderation;
   int moderation_days = 0;
   int comment_depth = 0;
+  std::string jump_text;
 
   void AddTo(CLI::App& cmd, bool host_flag_is_new_host) {
     cmd.add_option("--host", host,
@@ -31,6 +32,9 @@ struct SettingsFlags {
                    "With --comment-moderation older: the age in days (default 14)");
     cmd.add_option("--comment-depth", comment_depth,
                    "Levels of replies shown (1: flat, 2: Blogger's one level of replies)");
+    cmd.add_option("--jump-text", jump_text,
+                   "Link shown on list pages after the part of a post before its jump break "
+                   "(default: Read more \u00bb)");
   }
 
   service::BlogChanges Changes(const CLI::App& cmd) const {
@@ -46,6 +50,7 @@ struct SettingsFlags {
     if (given("--comment-moderation")) changes.comment_moderation = comment_moderation;
     if (given("--moderation-days")) changes.moderation_days = moderation_days;
     if (given("--comment-depth")) changes.comment_depth = comment_depth;
+    if (given("--jump-text")) changes.jump_link_text = jump_text;
     return changes;
   }
 };

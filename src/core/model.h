@@ -45,6 +45,9 @@ struct Blog {
   ModerationMode comment_moderation = ModerationMode::kNever;
   int moderation_days = 14;  // for kOlderPosts (Blogger's default delay)
   int comment_depth = 2;     // levels shown: 1 = flat, 2 = Blogger's one level of replies
+  // The link list pages show after the part of a post before its jump break (plain
+  // text); a post's own text (WordPress's <!--more text-->) wins.
+  std::string jump_link_text = "Read more \u00bb";
   Time created{};
   Time updated{};  // last write that changed what the blog shows
   // Bumped by every write that changes what the blog shows, by any process; the page

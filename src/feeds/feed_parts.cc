@@ -3,12 +3,14 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "feeds/absolutize.h"
 #include "feeds/thumbnail.h"
 #include "text/escape.h"
 #include "text/html_text.h"
+#include "text/jump_break.h"
 
 namespace samizdat::feeds {
 
@@ -122,6 +124,11 @@ std::vector<Link> EntryLinks(const FeedModel& feed, const Post& post) {
 
 EntryBody BodyOf(const FeedModel& feed, const Post& post) {
   if (!feed.summary) return {false, AbsolutizeUrls(post.body_html, PostUrl(feed, post))};
+  // A post with a jump break is summed up by what comes before it, as on list pages.
+  if (std::optional<text::JumpBreak> cut = text::FindJumpBreak(post.body_html)) {
+    std::string before = text::HtmlToText(cut->before_html);
+    if (!before.empty()) return {true, std::move(before)};
+  }
   const std::string text =
       post.body_text.empty() ? text::HtmlToText(post.body_html) : post.body_text;
   return {true, text::Summarize(text, kSummaryChars)};

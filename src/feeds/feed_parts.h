@@ -76,7 +76,9 @@ int ShownCommentCount(const Post& post);
 std::vector<Link> EntryLinks(const FeedModel& feed, const Post& post);
 
 // What an entry carries: the body as HTML with its URLs resolved against the post's own
-// URL, or (summary feeds) a plain-text summary of it.
+// URL, or (summary feeds) a plain-text summary of it: the text before the post's jump
+// break when it has one (text/jump_break.h) with text before it, else the first
+// kSummaryChars of the text.
 struct EntryBody {
   bool is_summary = false;
   std::string text;

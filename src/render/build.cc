@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "text/escape.h"
+#include "text/jump_break.h"
 
 namespace samizdat::render {
 namespace {
@@ -95,6 +97,11 @@ std::vector<PostView> MakePostViews(const Blog& blog, const TimeZone& zone,
     const int day_key = (local.year * 100 + local.month) * 100 + local.day;
     if (day_key == last_day_key) view.date_header.clear();
     last_day_key = day_key;
+    if (std::optional<text::JumpBreak> cut = text::FindJumpBreak(post.body_html)) {
+      view.body_html = std::move(cut->before_html);
+      view.jump_url = post.path + "#" + std::string(text::kJumpAnchor);
+      view.jump_text = cut->custom_text.empty() ? blog.jump_link_text : cut->custom_text;
+    }
     views.push_back(std::move(view));
   }
   return views;

@@ -26,7 +26,9 @@ BlogView MakeBlogView(const Blog& blog);
 PostView MakePostView(const Blog& blog, const TimeZone& zone, const Post& post);
 
 // A list, in the given order: date_header only on the first post of each local day
-// (days counted in `zone`).
+// (days counted in `zone`). A post with a jump break (text/jump_break.h) shows the part
+// before it, with jump_url (its URL + "#more") and jump_text (the post's own text, else
+// blog.jump_link_text) set.
 std::vector<PostView> MakePostViews(const Blog& blog, const TimeZone& zone,
                                     const std::vector<Post>& posts);
 

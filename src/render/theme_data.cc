@@ -68,6 +68,9 @@ void FillPost(data& obj, const PostView& post) {
   Put(obj, "share_facebook_url", post.share_facebook_url);
   Put(obj, "share_pinterest_url", post.share_pinterest_url);
   Put(obj, "is_page", post.is_page);
+  Put(obj, "jump_url", post.jump_url);
+  Put(obj, "jump_text", post.jump_text);
+  Put(obj, "has_jump", !post.jump_url.empty());
 }
 
 void FillBlog(data& obj, const BlogView& blog) {

@@ -21,7 +21,8 @@ struct PostView {
   std::string url;  // "/2022/01/slug.html"
   std::string
       date_header;  // "Saturday, January 15, 2022"; empty when the previous post shares the day
-  std::string body_html;     // trusted: sanitized at save time
+  std::string body_html;     // trusted: sanitized at save time; on list pages, the part
+                             // before the jump break when the post has one
   std::string snippet_html;  // search results: escaped text with <mark> around matches
   std::string author;
   std::string time_text;  // "4:18 PM"
@@ -35,6 +36,9 @@ struct PostView {
   std::string share_facebook_url;
   std::string share_pinterest_url;
   bool is_page = false;
+  // List pages, a post with a jump break: the link to the rest ("Read more »").
+  std::string jump_url;   // "/2022/01/slug.html#more"; empty: the body is whole
+  std::string jump_text;  // the post's own text, else the blog's
 };
 
 struct ArchiveMonth {

@@ -28,6 +28,25 @@ Status CheckPattern(std::string_view what, std::string_view pattern) {
   return Status::Ok();
 }
 
+// The jump link: 1 to 100 characters of UTF-8 text, not all blank, without control
+// characters.
+Status CheckJumpLinkText(std::string_view text) {
+  std::size_t chars = 0;
+  if (text::IsValidUtf8(text)) {
+    for (std::size_t pos = 0; pos < text.size(); pos += text::DecodeUtf8(text, pos).length) {
+      ++chars;
+    }
+  }
+  const bool blank = std::all_of(text.begin(), text.end(), [](char c) { return c == ' '; });
+  if (chars == 0 || chars > 100 || blank ||
+      std::any_of(text.begin(), text.end(),
+                  [](unsigned char c) { return c < 0x20 || c == 0x7F; })) {
+    return Status::InvalidArgument(
+        "the jump link text must be a line of 1 to 100 characters, such as Read more \u00bb");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string NormalizeHost(std::string_view host) {
@@ -101,6 +120,10 @@ Status BlogService::Apply(const BlogChanges& changes, Blog& blog) {
       return Status::InvalidArgument("comment depth must be from 1 to 10");
     }
     blog.comment_depth = *changes.comment_depth;
+  }
+  if (changes.jump_link_text) {
+    SAMIZDAT_RETURN_IF_ERROR(CheckJumpLinkText(*changes.jump_link_text));
+    blog.jump_link_text = *changes.jump_link_text;
   }
   return Status::Ok();
 }

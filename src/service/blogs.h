@@ -27,6 +27,8 @@ struct BlogChanges {
   std::optional<std::string> comment_moderation;  // "never", "always" or "older"
   std::optional<int> moderation_days;             // 1..3650
   std::optional<int> comment_depth;               // 1..10
+  // 1..100 characters of plain text, no line breaks or other control characters.
+  std::optional<std::string> jump_link_text;
 };
 
 // Lower-cases a Host header value and drops its port ("Example.COM:8080" ->

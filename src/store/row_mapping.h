@@ -43,7 +43,8 @@ ModerationMode ModerationModeFromWord(std::string_view word);
 inline constexpr std::string_view kBlogColumns =
     "id, host, title, description, banner_url, banner_alt, time_zone, locale, "
     "posts_per_page, date_format, time_format, created_ms, updated_ms, generation, "
-    "comment_moderation, moderation_days, comment_depth, comment_seq, comments_updated_ms";
+    "comment_moderation, moderation_days, comment_depth, comment_seq, comments_updated_ms, "
+    "jump_link_text";
 
 template <typename Row>
 Blog ReadBlog(const Row& row) {
@@ -67,6 +68,7 @@ Blog ReadBlog(const Row& row) {
   b.comment_depth = row.Int(16);
   b.comment_seq = row.Int64(17);
   b.comments_updated = FromMillis(row.Int64(18));
+  b.jump_link_text = row.Text(19);
   return b;
 }
 

@@ -24,6 +24,9 @@ class ParsedFragment {
 
   // The parsed nodes, in document order. nullptr only if gumbo failed to allocate.
   const GumboVector* nodes() const;
+  // The text gumbo parsed (the input after the replacements above); the source
+  // positions in the tree (original_tag, start_pos) point into it.
+  std::string_view input() const { return input_; }
 
  private:
   struct Destroy {

@@ -178,6 +178,10 @@ async function main(server) {
   const withImage = await page.inputValue('textarea[name=source]');
   check(/^Look: !\[red-dot\]\(\/media\/[0-9a-f]+\.png\)$/.test(withImage), `after Insert: ${withImage}`);
   await page.waitForSelector('#preview img[src^="/media/"]', { timeout: 10000 });
+  // The Jump break button puts Blogger's break at the cursor.
+  await page.click('button.insert-jump-break');
+  const withBreak = await page.inputValue('textarea[name=source]');
+  check(withBreak === `${withImage}<!-- more -->`, `after Jump break: ${withBreak}`);
 
   // Edit, then restore the first version from the revisions.
   await page.goto(`/admin/posts/${firstId}`);

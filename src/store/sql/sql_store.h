@@ -62,10 +62,10 @@ Params CommentFields(const Comment& comment);
 // display_name, password_hash, role, must_change_password, created_ms, blog_id) of both
 // writers; the copy adds the id as $8 (user_queries.cc).
 Params UserFields(const User& user);
-// Appends the blog's settings, $2 … $14 after its id: host, title, description,
+// Appends the blog's settings, $2 … $15 after its id: host, title, description,
 // banner_url, banner_alt, time_zone, locale, posts_per_page, date_format, time_format,
-// comment_moderation, moderation_days, comment_depth (blog_queries.cc). The generation,
-// comment_seq and times are the store's: never written from `blog` but by a copy.
+// comment_moderation, moderation_days, comment_depth, jump_link_text (blog_queries.cc). The
+// generation, comment_seq and times are the store's: never written from `blog` but by a copy.
 Params& AddBlogSettings(Params& params, const Blog& blog);
 
 class SqlStore : public Store {

@@ -1,5 +1,6 @@
 // Admin pages: the blog's settings — title, description, banner (a URL or an uploaded
-// image), posts per page, time zone, date and time formats, comment moderation —
+// image), posts per page, jump link text, time zone, date and time formats, comment
+// moderation —
 // changed through BlogService, which checks them all before anything is stored.
 #include <date/tz.h>
 
@@ -41,7 +42,7 @@ const std::vector<std::string>& ZoneNames() {
 // The form's fields as text: the blog's values, or what was sent back with an error.
 struct Fields {
   std::string title, description, banner_url, banner_alt, posts_per_page, time_zone, date_format,
-      time_format, moderation, moderation_days;
+      time_format, moderation, moderation_days, jump_link_text;
 };
 
 Fields FromBlog(const Blog& blog) {
@@ -54,14 +55,15 @@ Fields FromBlog(const Blog& blog) {
           blog.date_format,
           blog.time_format,
           std::string(ModerationModeName(blog.comment_moderation)),
-          std::to_string(blog.moderation_days)};
+          std::to_string(blog.moderation_days),
+          blog.jump_link_text};
 }
 
 Fields FromForm(const Form& form) {
-  return {form.Get("title"),          form.Get("description"),    form.Get("banner_url"),
-          form.Get("banner_alt"),     form.Get("posts_per_page"), form.Get("time_zone"),
-          form.Get("date_format"),    form.Get("time_format"),    form.Get("comment_moderation"),
-          form.Get("moderation_days")};
+  return {form.Get("title"),           form.Get("description"),    form.Get("banner_url"),
+          form.Get("banner_alt"),      form.Get("posts_per_page"), form.Get("time_zone"),
+          form.Get("date_format"),     form.Get("time_format"),    form.Get("comment_moderation"),
+          form.Get("moderation_days"), form.Get("jump_link_text")};
 }
 
 // A select's options: each pattern shown as today's date in it; `current` is selected,
@@ -119,6 +121,8 @@ http::Response SettingsPage(Context& c, int status, const Fields& f, std::string
                  {"media", std::move(media)},
                  {"has_media", has_media},
                  {"posts_per_page", f.posts_per_page},
+                 {"jump_link_text", f.jump_link_text},
+                 {"default_jump_link_text", Blog().jump_link_text},
                  {"time_zone", f.time_zone},
                  {"zones", std::move(zones)},
                  {"date_formats", PatternOptions(kDateFormats, f.date_format, *zone)},
@@ -153,6 +157,9 @@ http::Response Save(Context& c) {
   changes.banner_alt = f.banner_alt;
   changes.posts_per_page = ParseInteger(TrimBlank(f.posts_per_page));
   if (!changes.posts_per_page) return refuse("Posts per page must be a number from 1 to 500.");
+  // Left empty, the jump link reads as on a new blog.
+  const std::string_view jump = TrimBlank(f.jump_link_text);
+  changes.jump_link_text = jump.empty() ? Blog().jump_link_text : std::string(jump);
   changes.time_zone = f.time_zone;
   changes.date_format = f.date_format;
   changes.time_format = f.time_format;

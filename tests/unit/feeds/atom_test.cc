@@ -154,6 +154,21 @@ TEST(AtomTest, SummaryTextThatLooksLikeATagStaysText) {
       << atom;
 }
 
+TEST(AtomTest, SummaryEndsAtTheJumpBreak) {
+  FeedModel feed = SampleFeed();
+  feed.summary = true;
+  feed.posts[0].body_text = "Intro one\nthe rest, which the summary leaves out";
+  feed.posts[0].body_html =
+      "<ul><li>Intro <b>one</b><a name=\"more\"></a></li><li>the rest</li></ul><p>which</p>";
+  XmlDoc doc(RenderAtom(feed));
+  EXPECT_EQ(doc.One("/a:feed/a:entry/a:summary[@type='text']"), "Intro one");
+  // A break with nothing before it: the first characters, as without a break.
+  feed.posts[0].body_html = "<a name=\"more\"></a><p>the rest</p>";
+  XmlDoc first(RenderAtom(feed));
+  EXPECT_EQ(first.One("/a:feed/a:entry/a:summary[@type='text']"),
+            "Intro one\nthe rest, which the summary leaves out");
+}
+
 TEST(AtomTest, HostileTextStaysText) {
   FeedModel feed = SampleFeed();
   Post& p = feed.posts[0];

@@ -114,6 +114,31 @@ TEST(BuildTest, SearchViewsCarryTheirSnippets) {
   EXPECT_EQ(views[1].date_header, "");
 }
 
+TEST(BuildTest, ListViewsStopAtTheJumpBreakWithTheBlogsLink) {
+  Blog blog;
+  std::vector<Post> posts = {MakePost(1, "2022-01-16T02:00:00Z"),
+                             MakePost(2, "2022-01-15T02:00:00Z"),
+                             MakePost(3, "2022-01-14T02:00:00Z")};
+  posts[0].body_html = "<div><p>Intro<a name=\"more\"></a> rest</p></div><p>More</p>";
+  posts[1].body_html = "<p>Intro</p><a name=\"more\" data-more-text=\"Go on\"></a><p>More</p>";
+  std::vector<PostView> views = MakePostViews(blog, TimeZone::Utc(), posts);
+  ASSERT_EQ(views.size(), 3u);
+  EXPECT_EQ(views[0].body_html, "<div><p>Intro</p></div>");
+  EXPECT_EQ(views[0].jump_url, "/2022/01/post-1.html#more");
+  EXPECT_EQ(views[0].jump_text, "Read more \u00bb");
+  EXPECT_EQ(views[1].body_html, "<p>Intro</p>");
+  EXPECT_EQ(views[1].jump_text, "Go on");        // the post's own text wins
+  EXPECT_EQ(views[2].body_html, "<p>Body</p>");  // no break: whole, no link
+  EXPECT_EQ(views[2].jump_url, "");
+
+  blog.jump_link_text = "Continue";
+  EXPECT_EQ(MakePostViews(blog, TimeZone::Utc(), posts)[0].jump_text, "Continue");
+  // The post page shows the whole body, anchor included.
+  PostView item = MakePostView(blog, TimeZone::Utc(), posts[0]);
+  EXPECT_EQ(item.body_html, posts[0].body_html);
+  EXPECT_EQ(item.jump_url, "");
+}
+
 TEST(BuildTest, SidebarCountsPerYearAndMonthInTheBlogsZone) {
   Blog blog;
   blog.description = "Notes from the field.";

@@ -1,7 +1,8 @@
 // The editor's comforts; the form works without them. Live preview (the server renders
 // the body as the public page would, ~300 ms after typing stops), autosave of drafts
 // every 5 s when the title or body changed (a new post becomes a draft at its first
-// autosave), inserting an image at the cursor, and label suggestions after a comma.
+// autosave), inserting an image or a jump break at the cursor, and label suggestions
+// after a comma.
 'use strict';
 
 (() => {
@@ -117,19 +118,26 @@
   }
   setInterval(autosave, 5000);
 
-  // --- insert an image ------------------------------------------------------------------
+  // --- insert an image or a jump break -------------------------------------------------
+  function insert(snippet) {
+    source.setRangeText(snippet, source.selectionStart, source.selectionEnd, 'end');
+    source.focus();
+    source.dispatchEvent(new Event('input'));  // the preview and autosave see it
+  }
   const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   for (const button of document.querySelectorAll('button.insert-image')) {
     button.hidden = false;
     button.addEventListener('click', () => {
       const { url, alt } = button.dataset;
-      const snippet = format.value === 'html'
+      insert(format.value === 'html'
         ? `<img src="${escapeAttr(url)}" alt="${escapeAttr(alt)}">`
-        : `![${alt}](${url})`;
-      source.setRangeText(snippet, source.selectionStart, source.selectionEnd, 'end');
-      source.focus();
-      source.dispatchEvent(new Event('input'));  // the preview and autosave see it
+        : `![${alt}](${url})`);
     });
+  }
+  // Blogger's break, an HTML comment: Markdown passes it through as raw HTML too.
+  for (const button of document.querySelectorAll('button.insert-jump-break')) {
+    button.hidden = false;
+    button.addEventListener('click', () => insert('<!-- more -->'));
   }
 
   // --- label suggestions after a comma -----------------------------------------------------
