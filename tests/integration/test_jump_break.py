@@ -158,9 +158,6 @@ class JumpLinkSetting(JumpBreakBlog):
         self.assertEqual(self.home_jump_links(), [(self.broken_path + '#more', 'Read more \u00bb')])
 
 
-@unittest.skip('needs the sanitizer change of issue 15 (item 1) that stores <!-- more --> and '
-               "WordPress's <!--more text--> as <a name=\"more\"> (data-more-text); remove this "
-               'skip once it is merged')
 class CommentMarkers(IntegrationCase):
     """Blogger's <!-- more --> comment and WordPress's <!--more Custom text-->."""
 
