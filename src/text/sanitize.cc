@@ -57,9 +57,12 @@ const char* AttrValue(const GumboElement& element, const char* name) {
   return attr == nullptr ? nullptr : attr->value;
 }
 
-// Attributes the sanitizer writes itself, so an author's own are dropped unreported.
+// Attributes the sanitizer writes itself, so an author's own are dropped unreported. (Our
+// allow list grants fullscreen; an allowfullscreen beside it makes browsers warn.)
 bool IsReplacedAttribute(std::string_view tag, std::string_view name, SanitizePolicy policy) {
-  if (tag == "iframe") return name == "sandbox" || name == "allow" || name == "loading";
+  if (tag == "iframe") {
+    return name == "sandbox" || name == "allow" || name == "loading" || name == "allowfullscreen";
+  }
   return tag == "a" && policy == SanitizePolicy::kComment && name == "rel";
 }
 

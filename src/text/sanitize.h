@@ -24,7 +24,7 @@ enum class SanitizePolicy {
   //   th(colspan,rowspan,align,valign,width,scope)
   //   video(src,poster,width,height,controls,loop,muted,preload)
   //   audio(src,controls,loop,muted,preload) source(src,type) track(src,kind,srclang,label)
-  //   iframe(src,width,height,title,allowfullscreen,frameborder)
+  //   iframe(src,width,height,title,frameborder)
   //   input: only type="checkbox" (Markdown task lists), always written as
   //     <input type="checkbox" disabled>, with checked if the author had it.
   // On every allowed element:
@@ -41,7 +41,8 @@ enum class SanitizePolicy {
   //   written with https (http:// and //host become https://), otherwise the iframe is
   //   removed. Its content is dropped, and it always gets
   //   sandbox="allow-scripts allow-same-origin allow-popups allow-presentation", a fixed
-  //   allow="..." list and loading="lazy"; the author's sandbox/allow/loading are ignored.
+  //   allow="..." list (fullscreen among it) and loading="lazy"; the author's sandbox, allow,
+  //   loading and allowfullscreen are ignored.
   // Jump break: the first of
   //   - an <a name="more"> element (Blogger), kept as it is, and
   //   - an HTML comment whose text, trimmed, is "more" (Blogger's <!-- more -->,

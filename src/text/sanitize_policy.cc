@@ -28,7 +28,6 @@ constexpr AttrRule kIframeAttrs[] = {{"src", K::kEmbedUrl},
                                      {"width", K::kLength},
                                      {"height", K::kLength},
                                      {"title", K::kText},
-                                     {"allowfullscreen", K::kBoolean},
                                      {"frameborder", K::kLength}};
 constexpr AttrRule kVideoAttrs[] = {{"src", K::kMediaUrl},     {"poster", K::kMediaUrl},
                                     {"width", K::kLength},     {"height", K::kLength},

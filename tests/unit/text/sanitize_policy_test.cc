@@ -49,7 +49,7 @@ INSTANTIATE_TEST_SUITE_P(
             "width=\"320\" height=\"266\" frameborder=\"0\" allowfullscreen "
             "sandbox=\"allow-top-navigation\" allow=\"camera\" loading=\"eager\">fallback</iframe>",
             Iframe("class=\"YOUTUBE-iframe-video\" src=\"https://www.youtube.com/embed/abc?rel=0\" "
-                   "width=\"320\" height=\"266\" frameborder=\"0\" allowfullscreen=\"\""),
+                   "width=\"320\" height=\"266\" frameborder=\"0\""),
             ""},
         Row{"protocol_relative_nocookie",
             "<iframe src=\"//www.youtube-nocookie.com/embed/x\" title=\"T\"></iframe>",
