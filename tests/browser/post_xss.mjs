@@ -1,0 +1,251 @@
+// No post body can attack a reader in a real browser (the post policy): stores every
+// hostile body of tests/fixtures/hostile_comments.json as post bodies through
+// `samizdat post add --body FILE`, then opens every post page and the list pages showing
+// them (home, label, search) in Debian's Chromium and fails on any dialog, page error,
+// console message, request to anything but the server, window.__pwned (lib/hostile.mjs's
+// visitAll), or markup the post policy must not let through: <script>, on* attributes,
+// javascript:/data:/vbscript: URLs, an iframe from outside the embed providers or without
+// a sandbox, a style attribute with url( expression or position, or <object>, <embed>,
+// <form>, <base>, <meta>, <link>, <style> in a post body.
+//
+// A post body may show images from any host: an image or media request leaving the
+// server (the payloads' own <img src="http://127.0.0.1:9/pwned"> among them) is answered
+// with a 1x1 GIF and passes only if an <img>, <video>, <audio>, <source> or <track> of a
+// post body asked for it. An embed provider's iframe is refused quietly (no network).
+//
+// Bodies are stored several to a post, to keep the run short, except those whose parse
+// leaves an element or the tokenizer open (an unclosed <a>, <textarea>, comment...): as
+// that would change how the bodies after them are parsed, each gets a post of its own.
+//
+// Environment: SAMIZDAT_BIN (the binary, required); CHROMIUM (default /usr/bin/chromium).
+// Run: SAMIZDAT_BIN=build/.../samizdat node post_xss.mjs   (after npm ci here)
+import { start } from './lib/harness.mjs';
+import { addPost, decodeAttr, fixture, handlerNames, visitAll } from './lib/hostile.mjs';
+
+const TEST = 'post_xss';
+const PER_POST = 8;          // hostile bodies to a post, for those that can share one
+const POSTS_PER_PAGE = 25;   // on the home, label and search pages
+const MAX_LIST_PAGES = 40;   // of each list, followed through its "Older Posts" link
+const LABEL = 'hostile';
+const SEARCH = 'alert';      // a word most payloads hold: search pages show snippets
+
+// Hosts an iframe of a post body may load (https only): the embed providers'.
+const EMBED_HOSTS = [
+  'www.youtube.com', 'youtube.com', 'www.youtube-nocookie.com', 'youtube-nocookie.com',
+  'player.vimeo.com', 'www.google.com', 'maps.google.com', 'drive.google.com',
+  'docs.google.com', 'calendar.google.com', 'www.dailymotion.com', 'geo.dailymotion.com',
+  'w.soundcloud.com', 'open.spotify.com', 'bandcamp.com', 'archive.org', 'www.archive.org',
+];
+
+// What an author may write (kept or not, depending on the policy in force): none of it
+// may trip a check, so that a check that would also refuse a harmless embed shows here.
+const AUTHOR_BODIES = [
+  '<iframe class="YOUTUBE-iframe-video" width="320" height="266" ' +
+    'src="https://www.youtube.com/embed/dQw4w9WgXcQ" frameborder="0"></iframe>',
+  '<video controls poster="https://example.com/poster.jpg">' +
+    '<source src="https://example.com/clip.mp4" type="video/mp4"></video>',
+  '<figure><img src="https://example.com/a.jpg" alt="a" width="200">' +
+    '<figcaption>An image</figcaption></figure>',
+  '<p style="text-align: center; color: #333" class="note">Centred</p>',
+];
+
+function die(message) {
+  console.error(`${TEST}: FAIL (post policy): ${message}`);
+  process.exit(1);
+}
+
+// Runs in the page: for each body, whether it leaves the parser as it found it (what
+// follows it is parsed as if it stood alone): a sentinel after it is a child of the
+// element the body was put in.
+function selfContained(bodies) {
+  return bodies.map((body) => {
+    const doc = new DOMParser().parseFromString(
+      `<div id="sz-wrap">${body}<div id="sz-sentinel"></div></div>`, 'text/html');
+    const sentinel = doc.getElementById('sz-sentinel');
+    return sentinel !== null && sentinel.parentElement === doc.getElementById('sz-wrap');
+  });
+}
+
+// The hostile bodies in groups, one group a post: [[payload, ...], ...].
+async function groupBodies(server) {
+  const page = await server.browser.newPage();
+  const alone = await page.evaluate(selfContained, fixture.bodies.map((p) => p.body));
+  await page.close();
+  const groups = [];
+  let shared = [];
+  for (const [i, payload] of fixture.bodies.entries()) {
+    if (!alone[i]) {
+      groups.push([payload]);
+      continue;
+    }
+    shared.push(payload);
+    if (shared.length === PER_POST) {
+      groups.push(shared);
+      shared = [];
+    }
+  }
+  if (shared.length > 0) groups.push(shared);
+  return groups;
+}
+
+// `path` and the pages its "Older Posts" links lead to: absolute URLs.
+async function listPages(base, path) {
+  const urls = [];
+  for (let url = base + path; url && urls.length < MAX_LIST_PAGES;) {
+    urls.push(url);
+    const res = await fetch(url);
+    if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+    const older = /class="blog-pager-older-link"[^>]*href="([^"]*)"/.exec(await res.text());
+    url = older ? new URL(decodeAttr(older[1]), url).href : null;
+  }
+  return urls;
+}
+
+// Runs in the page: what the post bodies hold that the post policy forbids, with the
+// media URLs they ask for and the posts the page shows.
+function postProblems(embedHosts) {
+  const problems = [];
+  const media = new Set();
+  for (const frame of document.querySelectorAll('iframe')) {
+    if (!frame.closest('.post-body')) problems.push('<iframe> outside a post body');
+  }
+  for (const el of document.querySelectorAll('.post-body *')) {
+    const tag = el.localName;
+    const shown = el.outerHTML.slice(0, 160);
+    if (['script', 'object', 'embed', 'form', 'base', 'meta', 'link', 'style'].includes(tag)) {
+      problems.push(`<${tag}> in a post body: ${shown}`);
+    }
+    for (const attr of el.attributes) {
+      const name = attr.localName.toLowerCase();
+      if (name.startsWith('on')) problems.push(`${name} attribute in a post body: ${shown}`);
+      if (['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background',
+           'srcset', 'ping'].includes(name)) {
+        // As a browser reads a URL: surrounding blanks and embedded tabs and breaks ignored.
+        const value = attr.value.trim().replace(/[\t\n\r]/g, '').toLowerCase();
+        if (/^(javascript|data|vbscript):/.test(value)) {
+          problems.push(`${name}="${attr.value}" in a post body: ${shown}`);
+        }
+      }
+    }
+    if (el.hasAttribute('style')) {
+      // The attribute as written, and as Chromium's CSS parser read it (escapes undone).
+      const style = `${el.getAttribute('style')} ${el.style.cssText}`.toLowerCase();
+      for (const word of ['url(', 'expression', 'position']) {
+        if (style.includes(word)) problems.push(`style with ${word} in a post body: ${shown}`);
+      }
+    }
+    if (tag === 'iframe') {
+      let host = '';
+      try {
+        const url = new URL(el.getAttribute('src') ?? '');
+        if (url.protocol === 'https:') host = url.hostname;
+      } catch { /* no URL: no host */ }
+      if (!embedHosts.includes(host)) problems.push(`<iframe> not from a provider: ${shown}`);
+      if (!el.hasAttribute('sandbox')) problems.push(`<iframe> without sandbox: ${shown}`);
+    }
+    if (['img', 'video', 'audio', 'source', 'track'].includes(tag)) {
+      for (const name of ['src', 'poster']) {
+        if (el.hasAttribute(name)) media.add(new URL(el.getAttribute(name), document.baseURI).href);
+      }
+    }
+  }
+  return {
+    problems,
+    media: [...media],
+    posts: [...document.querySelectorAll('article.post')].map((a) => a.id),
+    frames: document.querySelectorAll('iframe').length,
+  };
+}
+
+async function main() {
+  const server = await start(TEST);
+  const started = Date.now();
+  const { base } = server;
+  const failures = [];
+  const visits = [];
+  let groups = [];
+  let images = 0;
+
+  try {
+    server.cli(['blog', 'set', 'localhost', '--posts-per-page', POSTS_PER_PAGE]);
+    groups = await groupBodies(server);
+    const posts = groups.map((group, i) => {
+      const day = new Date(Date.UTC(2021, 0, 1) + i * 86400000).toISOString().slice(0, 10);
+      const post = addPost(server, { title: `Hostile ${i}`, date: day, labels: LABEL,
+                                     html: group.map((p) => p.body).join('\n') });
+      return { ...post, ids: group.map((p) => p.id).join(' ') };
+    });
+    posts.push({ ...addPost(server, { title: "An author's embeds", date: '2022-01-01',
+                                      labels: LABEL, html: AUTHOR_BODIES.join('\n') }),
+                 ids: 'author' });
+    for (const post of posts) {
+      visits.push({ label: `post ${post.path} [${post.ids}]`, url: base + post.path,
+                    postId: post.id });
+    }
+    for (const path of ['/', `/search/label/${LABEL}`, `/search?q=${SEARCH}`]) {
+      for (const url of await listPages(base, path)) visits.push({ label: 'list', url });
+    }
+    console.log(`${TEST}: ${fixture.bodies.length} bodies in ${groups.length} posts ` +
+                `(${groups.filter((g) => g.length === 1).length} alone) in ` +
+                `${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+    const listed = new Set();
+    failures.push(...await visitAll(server, visits, {
+      eventTargets: '.post-body, .post-body *',
+      handlerNames: handlerNames(fixture.bodies.map((b) => b.body)),
+      route: (request) => {
+        const url = request.url();
+        const type = request.resourceType();
+        if (['image', 'media', 'texttrack'].includes(type)) return 'image';
+        if (url.startsWith(`${base}/`) && !url.includes('pwned')) return 'continue';
+        let host = '';
+        try {
+          host = new URL(url).hostname;
+        } catch { /* no host */ }
+        if (type === 'document' && request.frame() !== request.frame()?.page()?.mainFrame() &&
+            url.startsWith('https:') && EMBED_HOSTS.includes(host)) {
+          return 'abort';  // an embed, refused only for want of a network
+        }
+        return `${type} request leaving the server`;
+      },
+      inspect: async (page, visit, requested) => {
+        const found = await page.evaluate(postProblems, EMBED_HOSTS);
+        const problems = found.problems;
+        images += requested.length;
+        for (const url of requested) {
+          if (!url.startsWith(`${base}/`) && !found.media.includes(url)) {
+            problems.push(`a request for ${url} that no media element of a post body made`);
+          }
+        }
+        if (page.frames().length !== 1 + found.frames) {
+          problems.push(`${page.frames().length} frames for ${found.frames} iframes`);
+        }
+        if (visit.postId && !found.posts.includes(`post-${visit.postId}`)) {
+          problems.push(`post ${visit.postId} is not on its own page`);
+        }
+        if (visit.label === 'list') found.posts.forEach((id) => listed.add(id));
+        return problems;
+      },
+    }));
+    for (const v of visits) {
+      if (v.postId && !listed.has(`post-${v.postId}`)) {
+        failures.push(`${v.label}: on no home, label or search page`);
+      }
+    }
+    console.log(`${TEST}: ${visits.length} pages (${posts.length} posts, ` +
+                `${visits.length - posts.length} lists) opened in Chromium, ` +
+                `${images} images and media answered ` +
+                `(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  } finally {
+    await server.stop();
+  }
+
+  if (failures.length > 0) {
+    const shown = failures.slice(0, 60).join('\n  ');
+    die(`${failures.length} problem(s):\n  ${shown}`);
+  }
+  console.log(`${TEST}: PASS: no dialog, no script, no stray request, nothing dangerous in ` +
+              'a post body');
+}
+
+main().catch((e) => die(e.stack ?? String(e)));
