@@ -41,7 +41,7 @@ const EMBED_HOSTS = [
 // may trip a check, so that a check that would also refuse a harmless embed shows here.
 const AUTHOR_BODIES = [
   '<iframe class="YOUTUBE-iframe-video" width="320" height="266" ' +
-    'src="https://www.youtube.com/embed/dQw4w9WgXcQ" frameborder="0"></iframe>',
+    'src="https://www.youtube.com/embed/dQw4w9WgXcQ" frameborder="0" allowfullscreen></iframe>',
   '<video controls poster="https://example.com/poster.jpg">' +
     '<source src="https://example.com/clip.mp4" type="video/mp4"></video>',
   '<figure><img src="https://example.com/a.jpg" alt="a" width="200">' +
