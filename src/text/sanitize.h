@@ -28,7 +28,8 @@ enum class SanitizePolicy {
   //   input: only type="checkbox" (Markdown task lists), always written as
   //     <input type="checkbox" disabled>, with checked if the author had it.
   // On every allowed element:
-  //   class: names of [A-Za-z0-9_-] (after "language-" also + # .); others are dropped.
+  //   class: names of [A-Za-z0-9_-], or "language-" and any characters but controls (a
+  //     Markdown code block's language as written); others are dropped.
   //   style: parsed as CSS declarations by MyCSS; kept are text-align, float, clear,
   //     width, height, max-width, color, background-color, font-style, font-weight,
   //     text-decoration, margin and padding (and their sides), border (and its sides),

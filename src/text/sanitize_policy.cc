@@ -193,18 +193,16 @@ bool IsNameChar(char c) {
          c == '-';
 }
 
-// A class name of [A-Za-z0-9_-]; after "language-" (a Markdown code block's language)
-// also + # and . ("language-c++").
+// A class name of [A-Za-z0-9_-], or "language-" and a Markdown code block's language as
+// its author wrote it ("language-c++", "language-föö"): any characters but controls
+// (white space already separates the names). A class only names: no character in it
+// can act in a page.
 bool IsClassName(std::string_view name) {
-  std::string_view rest = name;
-  bool language = false;
-  if (rest.starts_with("language-")) {
-    rest.remove_prefix(9);
-    language = !rest.empty();
+  if (name.starts_with("language-") && name.size() > 9) {
+    return std::none_of(name.begin(), name.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
   }
-  return !name.empty() && std::all_of(rest.begin(), rest.end(), [&](char c) {
-    return IsNameChar(c) || (language && (c == '+' || c == '#' || c == '.'));
-  });
+  return !name.empty() && std::all_of(name.begin(), name.end(), IsNameChar);
 }
 
 // [A-Za-z][A-Za-z0-9_:.-]*

@@ -27,8 +27,8 @@ enum class AttrKind {
   kTrackKind,  // subtitles captions descriptions chapters metadata
   kLoading,    // lazy eager
   kBoolean,    // presence only (ol reversed, video controls); written as name=""
-  kClass,      // space-separated class names of [A-Za-z0-9_-] ("language-" names may
-               // also have + # .); other names are dropped
+  kClass,      // space-separated class names of [A-Za-z0-9_-], or "language-" and any
+               // characters but controls; other names are dropped
   kId,         // [A-Za-z][A-Za-z0-9_:.-]*
   kStyle,      // CSS declarations, filtered by FilterStyle (css_style.h)
 };

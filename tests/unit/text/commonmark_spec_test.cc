@@ -90,7 +90,7 @@ const std::map<int, std::string>& KnownExceptions() {
       {309, "the sanitizer drops HTML comments"},
       {354, "md4c 0.4.8 does not count currency signs as punctuation (spec 0.31 does)"},
       {491, "the sanitizer unwraps the unknown element <foo>"},
-      {500, "the sanitizer refuses href \"foo):\", which it reads as scheme \"foo)\""},
+      {500, "href \"foo):\" refused: the sanitizer reads whatever precedes a : as a scheme"},
       {524, "the sanitizer unwraps the unknown element <bar>"},
       {536, "the sanitizer unwraps the unknown element <bar>"},
       {596, "the sanitizer allows only http(s) and mailto links (irc:)"},
