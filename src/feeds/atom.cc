@@ -4,7 +4,6 @@
 #include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
-#include "feeds/thumbnail.h"
 #include "text/xml_writer.h"
 
 namespace samizdat::feeds {
@@ -54,13 +53,7 @@ void WritePostEntry(text::XmlWriter& xml, const FeedModel& feed, const Post& pos
   }
   for (const Link& link : internal::EntryLinks(feed, post)) WriteLink(xml, link);
   WritePerson(xml, internal::BlogAuthor(feed, post.author));
-  if (const auto thumbnail = internal::PostThumbnail(feed, post)) {
-    const std::string size = std::to_string(kThumbnailSize);
-    xml.Empty("media:thumbnail", {{"xmlns:media", internal::kMediaNs},
-                                  {"url", *thumbnail},
-                                  {"height", size},
-                                  {"width", size}});
-  }
+  internal::WriteThumbnail(xml, feed, post);
   xml.Element("thr:total", std::to_string(internal::ShownCommentCount(post)));
   xml.Close();
 }

@@ -142,6 +142,14 @@ std::optional<std::string> PostThumbnail(const FeedModel& feed, const Post& post
   return ThumbnailUrl(post.body_html, PostUrl(feed, post));
 }
 
+void WriteThumbnail(text::XmlWriter& xml, const FeedModel& feed, const Post& post) {
+  const std::optional<std::string> thumbnail = PostThumbnail(feed, post);
+  if (!thumbnail) return;
+  const std::string size = std::to_string(kThumbnailSize);
+  xml.Empty("media:thumbnail",
+            {{"xmlns:media", kMediaNs}, {"url", *thumbnail}, {"height", size}, {"width", size}});
+}
+
 std::string Clean(std::string_view s) { return text::StripXmlForbiddenChars(s); }
 
 std::string Rfc3339(const FeedModel& feed, Time t) { return FormatRfc3339(t, feed.zone); }

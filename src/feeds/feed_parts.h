@@ -9,6 +9,7 @@
 
 #include "core/model.h"
 #include "feeds/feed.h"
+#include "text/xml_writer.h"
 
 namespace samizdat::feeds::internal {
 
@@ -90,6 +91,8 @@ EntryBody BodyOf(const FeedModel& feed, const Post& post);
 std::string RssDescription(const EntryBody& body);
 // media:thumbnail's url: the post's first image (ThumbnailUrl); nullopt: no thumbnail.
 std::optional<std::string> PostThumbnail(const FeedModel& feed, const Post& post);
+// Writes the post's <media:thumbnail> (Atom and RSS alike), if it has an image.
+void WriteThumbnail(text::XmlWriter& xml, const FeedModel& feed, const Post& post);
 
 // `s` without the characters XML 1.0 forbids and with ill-formed UTF-8 replaced: what
 // every text in every format goes through (the JSON formats too, so all four agree).

@@ -4,7 +4,6 @@
 #include "feeds/comment_entries.h"
 #include "feeds/feed.h"
 #include "feeds/feed_parts.h"
-#include "feeds/thumbnail.h"
 #include "text/escape.h"
 #include "text/xml_writer.h"
 
@@ -30,13 +29,7 @@ void WritePostItem(text::XmlWriter& xml, const FeedModel& feed, const Post& post
   xml.Element("description", internal::RssDescription(internal::BodyOf(feed, post)));
   xml.Element("link", url);
   xml.Element("author", RssPerson(post.author));
-  if (const auto thumbnail = internal::PostThumbnail(feed, post)) {
-    const std::string size = std::to_string(kThumbnailSize);
-    xml.Empty("media:thumbnail", {{"xmlns:media", internal::kMediaNs},
-                                  {"url", *thumbnail},
-                                  {"height", size},
-                                  {"width", size}});
-  }
+  internal::WriteThumbnail(xml, feed, post);
   xml.Element("comments", url + "#comment-form");
   xml.Element("thr:total", std::to_string(internal::ShownCommentCount(post)));
   xml.Close();
