@@ -167,6 +167,39 @@ void BM_SanitizeHtml(benchmark::State& state) {
 }
 BENCHMARK(BM_SanitizeHtml);
 
+// Hostile nesting (issue 15): 50,000 start tags nested, next to the same 50,000 elements
+// side by side as the baseline. A sanitizer linear in its input takes about as long for
+// both; gumbo alone takes seconds (blockquote) to tens of seconds (ul/li) for the deep one.
+constexpr const char* kNestedOpen[] = {"<blockquote>", "<ul><li>", "<div>", "<b><p>"};
+constexpr const char* kNestedClose[] = {"</blockquote>", "</li></ul>", "</div>", "</p></b>"};
+constexpr int kNestedCount = 50000;
+
+void BM_SanitizeDeep(benchmark::State& state) {
+  std::string html;
+  for (int i = 0; i < kNestedCount; ++i) html += kNestedOpen[state.range(0)];
+  html += "x";
+  for (auto _ : state) {
+    std::string clean = text::SanitizeHtml(html, text::SanitizePolicy::kPostBody);
+    benchmark::DoNotOptimize(clean);
+  }
+  state.SetLabel(kNestedOpen[state.range(0)]);
+}
+BENCHMARK(BM_SanitizeDeep)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+
+void BM_SanitizeSideBySide(benchmark::State& state) {
+  std::string html;
+  for (int i = 0; i < kNestedCount; ++i) {
+    html += kNestedOpen[state.range(0)];
+    html += kNestedClose[state.range(0)];
+  }
+  for (auto _ : state) {
+    std::string clean = text::SanitizeHtml(html, text::SanitizePolicy::kPostBody);
+    benchmark::DoNotOptimize(clean);
+  }
+  state.SetLabel(kNestedOpen[state.range(0)]);
+}
+BENCHMARK(BM_SanitizeSideBySide)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+
 void BM_MarkdownToHtml(benchmark::State& state) {
   const std::string markdown = MarkdownBody();
   for (auto _ : state) {
