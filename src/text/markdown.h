@@ -32,7 +32,8 @@ namespace samizdat::text {
 //
 // Raw HTML in the Markdown is passed through, except the tags of elements that would
 // swallow the rest of the post (textarea, title, xmp, style, plaintext, noembed,
-// noframes, script, noscript: "Use the <textarea> element." shows as written) and an
+// noframes, script, noscript, select, template, object, applet, svg, math: "Use the
+// <textarea> element." shows as written) and an
 // <iframe> with no </iframe> after it, whose '<' is written "&lt;" so that they show as
 // text. Link URLs are not checked: the result is NOT safe to serve. Run it through
 // SanitizeHtml (text/sanitize.h, post policy) before it is stored or shown.

@@ -9,10 +9,13 @@ namespace samizdat::text::internal {
 namespace {
 
 // The elements whose content a browser reads as text up to their end tag (or, for
-// plaintext, to the end of the page): GitHub's "tagfilter" list, less iframe.
+// plaintext, to the end of the page): GitHub's "tagfilter" list, less iframe. And those
+// whose content, unclosed, runs to the end of the post and which the post sanitizer
+// removes with their content: select, template, object, applet, svg, math.
 bool Swallows(std::string_view name) {
-  static constexpr std::array<std::string_view, 9> kSwallowing = {
-      "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp",
+  static constexpr std::array<std::string_view, 15> kSwallowing = {
+      "applet", "math",  "noembed", "noframes", "noscript", "object", "plaintext", "script",
+      "select", "style", "svg",     "template", "textarea", "title",  "xmp",
   };
   return std::find(kSwallowing.begin(), kSwallowing.end(), name) != kSwallowing.end();
 }

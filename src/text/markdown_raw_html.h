@@ -12,9 +12,11 @@ namespace samizdat::text::internal {
 // Copies the raw HTML of one Markdown document (its HTML blocks and inline tags, in
 // document order, in as many pieces as md4c gives) to the output, writing the '<' of
 // every start or end tag of textarea, title, xmp, style, plaintext, noembed, noframes,
-// script and noscript as "&lt;": a browser would read everything after such a tag, up to
-// its end tag or to the end of the page, as the element's text, and the sanitizer removes
-// those elements with their content. The tag then shows as the author typed it.
+// script and noscript as "&lt;" (a browser would read everything after such a tag, up to
+// its end tag or to the end of the page, as the element's text), and of select,
+// template, object, applet, svg and math (unclosed, they hold the rest of the post); the
+// sanitizer removes all of these elements with their content. The tag then shows as the
+// author typed it.
 //
 // <iframe> (an embed pasted into the post) is copied as it is when a </iframe> follows it
 // in the document's raw HTML; otherwise it is written as text as well, and so is an

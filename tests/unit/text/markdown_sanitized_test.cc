@@ -26,6 +26,9 @@ TEST(MarkdownPost, ShowsASwallowingTagAsTextAndKeepsTheRestOfThePost) {
             "<p>&lt;textarea&gt; holds text.</p><p><strong>Bold</strong> after.</p>");
   EXPECT_EQ(Post("An <iframe> without end.\n\nStill here."),
             "<p>An &lt;iframe&gt; without end.</p><p>Still here.</p>");
+  // Unclosed, these hold the rest of the post, which the sanitizer removes with them.
+  EXPECT_EQ(Post("Pick with <select> or draw with <svg>.\n\nStill here."),
+            "<p>Pick with &lt;select&gt; or draw with &lt;svg&gt;.</p><p>Still here.</p>");
 }
 
 TEST(MarkdownPost, KeepsAYouTubeEmbed) {

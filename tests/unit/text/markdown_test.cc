@@ -81,8 +81,9 @@ TEST(MarkdownToHtml, PassesRawHtmlThrough) {
 TEST(MarkdownToHtml, ShowsSwallowingElementsAsTextAndKeepsTheRestOfThePost) {
   EXPECT_EQ(Render("Use the <textarea> element.\n\nThe rest of the post."),
             "<p>Use the &lt;textarea> element.</p>\n<p>The rest of the post.</p>\n");
-  for (std::string_view tag : {"textarea", "title", "xmp", "style", "plaintext", "noembed",
-                               "noframes", "script", "noscript", "TITLE", "Style"}) {
+  for (std::string_view tag :
+       {"textarea", "title", "xmp", "style", "plaintext", "noembed", "noframes", "script",
+        "noscript", "select", "template", "object", "applet", "svg", "math", "TITLE", "Style"}) {
     const std::string md = "a <" + std::string(tag) + " x=\"1\"> b </" + std::string(tag) + "> c";
     EXPECT_EQ(Render(md),
               "<p>a &lt;" + std::string(tag) + " x=\"1\"> b &lt;/" + std::string(tag) + "> c</p>\n")
