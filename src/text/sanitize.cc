@@ -57,9 +57,15 @@ const char* AttrValue(const GumboElement& element, const char* name) {
   return attr == nullptr ? nullptr : attr->value;
 }
 
-// Attributes the sanitizer writes itself, so an author's own are dropped unreported. (Our
-// allow list grants fullscreen; an allowfullscreen beside it makes browsers warn.)
-bool IsReplacedAttribute(std::string_view tag, std::string_view name, SanitizePolicy policy) {
+// Attributes dropped without a word: those the sanitizer writes itself (our allow list
+// grants fullscreen; an allowfullscreen beside it makes browsers warn), and the markers
+// Blogger's editor leaves in every post (trbidi="on", imageanchor="1", an image's
+// data-original-width/-height), which carry nothing a reader sees.
+bool IsDroppedSilently(std::string_view tag, std::string_view name, SanitizePolicy policy) {
+  if (name == "trbidi" || name == "imageanchor" || name == "data-original-width" ||
+      name == "data-original-height") {
+    return true;
+  }
   if (tag == "iframe") {
     return name == "sandbox" || name == "allow" || name == "loading" || name == "allowfullscreen";
   }
@@ -122,7 +128,7 @@ bool AppendStartTag(const GumboElement& element, const std::string& tag, const E
                                               ? internal::FindAttrRule(policy, rule, name)
                                               : nullptr;
     if (attr_rule == nullptr) {
-      if (!IsReplacedAttribute(tag, name, policy)) Report(report, std::string(name) + " attribute");
+      if (!IsDroppedSilently(tag, name, policy)) Report(report, std::string(name) + " attribute");
       continue;
     }
     const std::optional<std::string> value =
@@ -365,9 +371,9 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
       case GUMBO_NODE_COMMENT: {
         const std::optional<std::string_view> more =
             post ? JumpBreakText(node->v.text.text) : std::nullopt;
-        if (!more) {
-          Report(report, "HTML comment");
-        } else if (!jump_break_written && FitsContext("a", open)) {
+        // Other comments go unreported: readers never saw them (WordPress's block editor
+        // writes dozens per post).
+        if (more && !jump_break_written && FitsContext("a", open)) {
           out += "<a name=\"more\"";
           if (!more->empty()) AppendAttribute("data-more-text", *more, out);
           out += "></a>";

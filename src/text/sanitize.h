@@ -13,12 +13,13 @@ namespace samizdat::text {
 
 enum class SanitizePolicy {
   // Post and page bodies, written by the blog's authors: what Blogger and WordPress
-  // authors use. Allowed elements and their attributes (besides class and style, below):
-  //   p br hr h1-h6(id) b i em strong u s strike del ins sub sup(id) small big mark
+  // authors use. Allowed elements and their attributes (besides class, style and dir,
+  // below; align is left/center/right/justify):
+  //   p(align) br hr h1-h6(id,align) b i em strong u s strike del ins sub sup(id) small big mark
   //   blockquote(cite) q(cite) code pre kbd samp var tt ul ol(start,type,reversed)
   //   li(id) dl dt dd a(href,title,name,id) abbr(title) cite dfn time(datetime)
-  //   span(id) div(id) center section(id) figure(id) figcaption details summary
-  //   img(src,alt,title,width,height,loading)
+  //   span(id) div(id,align) center section(id) figure(id) figcaption details summary
+  //   img(src,alt,title,width,height,loading,border,id,align: left/right/top/middle/bottom)
   //   table(border,cellpadding,cellspacing,width,align,summary) caption colgroup col(span)
   //   thead tbody tfoot tr td(colspan,rowspan,align,valign,width)
   //   th(colspan,rowspan,align,valign,width,scope)
@@ -28,6 +29,7 @@ enum class SanitizePolicy {
   //   input: only type="checkbox" (Markdown task lists), always written as
   //     <input type="checkbox" disabled>, with checked if the author had it.
   // On every allowed element:
+  //   dir: ltr, rtl or auto.
   //   class: names of [A-Za-z0-9_-], or "language-" and any characters but controls (a
   //     Markdown code block's language as written); others are dropped.
   //   style: parsed as CSS declarations by MyCSS; kept are text-align, float, clear,
@@ -103,9 +105,11 @@ enum class SanitizePolicy {
 // "<script> element", "<font> element", "misplaced <tr> element", "onclick attribute",
 // "javascript: link", "javascript: source", "<img> without src", "<iframe> from
 // evil.example", "style property position", "style value url(…)", "class name",
-// "HTML comment", "nesting deeper than 256"... Attributes the sanitizer sets itself
-// (iframe sandbox/allow/loading, comment links' rel) and later jump breaks are not
-// reported.
+// "nesting deeper than 256"... Not reported: HTML comments (readers never saw them),
+// attributes the sanitizer sets itself (iframe sandbox/allow/loading/allowfullscreen,
+// comment links' rel), Blogger's editor markers (trbidi, imageanchor, data-original-width
+// and -height) and later
+// jump breaks.
 std::string SanitizeHtml(std::string_view html, SanitizePolicy policy,
                          struct SanitizeReport* report = nullptr);
 

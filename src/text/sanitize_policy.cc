@@ -17,13 +17,16 @@ constexpr std::span<const AttrRule> kNone{};  // the element keeps no attributes
 
 constexpr AttrRule kCiteAttrs[] = {{"cite", K::kLinkUrl}};
 constexpr AttrRule kIdAttrs[] = {{"id", K::kId}};
+constexpr AttrRule kAlignAttrs[] = {{"align", K::kAlign}};
+constexpr AttrRule kBlockAttrs[] = {{"id", K::kId}, {"align", K::kAlign}};
 constexpr AttrRule kOlAttrs[] = {
     {"start", K::kInteger}, {"type", K::kListType}, {"reversed", K::kBoolean}};
 constexpr AttrRule kAAttrs[] = {
     {"href", K::kLinkUrl}, {"title", K::kText}, {"name", K::kText}, {"id", K::kId}};
-constexpr AttrRule kImgAttrs[] = {{"src", K::kMediaUrl},  {"alt", K::kText},
-                                  {"title", K::kText},    {"width", K::kLength},
-                                  {"height", K::kLength}, {"loading", K::kLoading}};
+constexpr AttrRule kImgAttrs[] = {
+    {"src", K::kMediaUrl},  {"alt", K::kText},         {"title", K::kText},
+    {"width", K::kLength},  {"height", K::kLength},    {"loading", K::kLoading},
+    {"border", K::kLength}, {"align", K::kImageAlign}, {"id", K::kId}};
 constexpr AttrRule kIframeAttrs[] = {{"src", K::kEmbedUrl},
                                      {"width", K::kLength},
                                      {"height", K::kLength},
@@ -58,7 +61,8 @@ constexpr AttrRule kTimeAttrs[] = {{"datetime", K::kText}};
 constexpr AttrRule kCommentAAttrs[] = {{"href", K::kLinkUrl}};
 
 // Allowed on every element of a post body.
-constexpr AttrRule kPostGlobalAttrs[] = {{"class", K::kClass}, {"style", K::kStyle}};
+constexpr AttrRule kPostGlobalAttrs[] = {
+    {"class", K::kClass}, {"style", K::kStyle}, {"dir", K::kDir}};
 
 // <input> is allowed only as a Markdown task list's checkbox; sanitize.cc writes it.
 constexpr ElementRule kPostBody[] = {
@@ -79,18 +83,18 @@ constexpr ElementRule kPostBody[] = {
     {"del", kNone},
     {"details", kNone},
     {"dfn", kNone},
-    {"div", kIdAttrs},
+    {"div", kBlockAttrs},
     {"dl", kNone},
     {"dt", kNone},
     {"em", kNone},
     {"figcaption", kNone},
     {"figure", kIdAttrs},
-    {"h1", kIdAttrs},
-    {"h2", kIdAttrs},
-    {"h3", kIdAttrs},
-    {"h4", kIdAttrs},
-    {"h5", kIdAttrs},
-    {"h6", kIdAttrs},
+    {"h1", kBlockAttrs},
+    {"h2", kBlockAttrs},
+    {"h3", kBlockAttrs},
+    {"h4", kBlockAttrs},
+    {"h5", kBlockAttrs},
+    {"h6", kBlockAttrs},
     {"hr", kNone},
     {"i", kNone},
     {"iframe", kIframeAttrs},
@@ -101,7 +105,7 @@ constexpr ElementRule kPostBody[] = {
     {"li", kIdAttrs},
     {"mark", kNone},
     {"ol", kOlAttrs},
-    {"p", kNone},
+    {"p", kAlignAttrs},
     {"pre", kNone},
     {"q", kCiteAttrs},
     {"s", kNone},
@@ -292,6 +296,8 @@ std::optional<std::string> CheckAttrValue(const AttrRule& rule, std::string_view
       return std::string(value);
     case K::kAlign: return keyword({"left", "center", "right", "justify", "char"});
     case K::kVAlign: return keyword({"top", "middle", "bottom", "baseline"});
+    case K::kImageAlign: return keyword({"left", "right", "top", "middle", "bottom"});
+    case K::kDir: return keyword({"ltr", "rtl", "auto"});
     case K::kScope: return keyword({"row", "col", "rowgroup", "colgroup"});
     case K::kPreload: return keyword({"none", "metadata", "auto"});
     case K::kTrackKind:

@@ -13,24 +13,26 @@ namespace samizdat::text::internal {
 
 // What an attribute value must look like to be kept.
 enum class AttrKind {
-  kText,       // any text (title, alt, name, datetime)
-  kLinkUrl,    // http, https, mailto or relative (href, cite)
-  kMediaUrl,   // http, https or relative (img, video, audio, source, track src; poster)
-  kEmbedUrl,   // an embed provider's URL, made https (iframe src; see embed_url.h)
-  kLength,     // digits, optionally followed by '%' (width, height, border, cellpadding)
-  kInteger,    // digits, with an optional leading '-' (start, colspan, rowspan, span)
-  kListType,   // 1 a A i I (ol type)
-  kAlign,      // left center right justify char
-  kVAlign,     // top middle bottom baseline
-  kScope,      // row col rowgroup colgroup
-  kPreload,    // none metadata auto
-  kTrackKind,  // subtitles captions descriptions chapters metadata
-  kLoading,    // lazy eager
-  kBoolean,    // presence only (ol reversed, video controls); written as name=""
-  kClass,      // space-separated class names of [A-Za-z0-9_-], or "language-" and any
-               // characters but controls; other names are dropped
-  kId,         // [A-Za-z][A-Za-z0-9_:.-]*
-  kStyle,      // CSS declarations, filtered by FilterStyle (css_style.h)
+  kText,        // any text (title, alt, name, datetime)
+  kLinkUrl,     // http, https, mailto or relative (href, cite)
+  kMediaUrl,    // http, https or relative (img, video, audio, source, track src; poster)
+  kEmbedUrl,    // an embed provider's URL, made https (iframe src; see embed_url.h)
+  kLength,      // digits, optionally followed by '%' (width, height, border, cellpadding)
+  kInteger,     // digits, with an optional leading '-' (start, colspan, rowspan, span)
+  kListType,    // 1 a A i I (ol type)
+  kAlign,       // left center right justify char
+  kVAlign,      // top middle bottom baseline
+  kImageAlign,  // left right top middle bottom (img align)
+  kDir,         // ltr rtl auto
+  kScope,       // row col rowgroup colgroup
+  kPreload,     // none metadata auto
+  kTrackKind,   // subtitles captions descriptions chapters metadata
+  kLoading,     // lazy eager
+  kBoolean,     // presence only (ol reversed, video controls); written as name=""
+  kClass,       // space-separated class names of [A-Za-z0-9_-], or "language-" and any
+                // characters but controls; other names are dropped
+  kId,          // [A-Za-z][A-Za-z0-9_:.-]*
+  kStyle,       // CSS declarations, filtered by FilterStyle (css_style.h)
 };
 
 struct AttrRule {
