@@ -61,7 +61,7 @@ const char* AttrValue(const GumboElement& element, const char* name) {
 // grants fullscreen; an allowfullscreen beside it makes browsers warn), and the markers
 // Blogger's editor leaves in every post (trbidi="on", imageanchor="1", an image's
 // data-original-width/-height), which carry nothing a reader sees.
-bool IsDroppedSilently(std::string_view tag, std::string_view name, SanitizePolicy policy) {
+bool IsDroppedSilently(std::string_view tag, std::string_view name) {
   if (name == "trbidi" || name == "imageanchor" || name == "data-original-width" ||
       name == "data-original-height") {
     return true;
@@ -69,7 +69,14 @@ bool IsDroppedSilently(std::string_view tag, std::string_view name, SanitizePoli
   if (tag == "iframe") {
     return name == "sandbox" || name == "allow" || name == "loading" || name == "allowfullscreen";
   }
-  return tag == "a" && policy == SanitizePolicy::kComment && name == "rel";
+  return tag == "a" && name == "rel";
+}
+
+// True for a post link's target that opens another window or tab ("_blank", Blogger's
+// "ext", WordPress's "_new"): written as target="_blank" with rel="noopener". "_self",
+// "_top" and "_parent" name the page itself.
+bool OpensNewWindow(std::string_view target) {
+  return !target.empty() && target != "_self" && target != "_top" && target != "_parent";
 }
 
 // Elements that are removed, content and all, without a usable src.
@@ -117,6 +124,7 @@ bool AppendStartTag(const GumboElement& element, const std::string& tag, const E
   std::string attrs;
   bool has_src = false;
   bool src_refused = false;
+  bool new_window = false;
   for (unsigned i = 0; i < element.attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
     const std::string_view name = attr->name;
@@ -124,11 +132,15 @@ bool AppendStartTag(const GumboElement& element, const std::string& tag, const E
       AppendAttribute(name, attr->value, attrs);
       continue;
     }
+    if (tag == "a" && policy == SanitizePolicy::kPostBody && name == "target") {
+      new_window = OpensNewWindow(attr->value);
+      continue;
+    }
     const internal::AttrRule* attr_rule = attr->attr_namespace == GUMBO_ATTR_NAMESPACE_NONE
                                               ? internal::FindAttrRule(policy, rule, name)
                                               : nullptr;
     if (attr_rule == nullptr) {
-      if (!IsDroppedSilently(tag, name, policy)) Report(report, std::string(name) + " attribute");
+      if (!IsDroppedSilently(tag, name)) Report(report, std::string(name) + " attribute");
       continue;
     }
     const std::optional<std::string> value =
@@ -143,6 +155,10 @@ bool AppendStartTag(const GumboElement& element, const std::string& tag, const E
   }
   if (tag == "a" && policy == SanitizePolicy::kComment) {
     AppendAttribute("rel", "nofollow ugc", attrs);
+  }
+  if (new_window) {
+    AppendAttribute("target", "_blank", attrs);
+    AppendAttribute("rel", "noopener", attrs);
   }
   if (tag == "iframe") {
     AppendAttribute("sandbox", kIframeSandbox, attrs);

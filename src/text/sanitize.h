@@ -17,7 +17,7 @@ enum class SanitizePolicy {
   // below; align is left/center/right/justify):
   //   p(align) br hr h1-h6(id,align) b i em strong u s strike del ins sub sup(id) small big mark
   //   blockquote(cite) q(cite) code pre kbd samp var tt ul ol(start,type,reversed)
-  //   li(id) dl dt dd a(href,title,name,id) abbr(title) cite dfn time(datetime)
+  //   li(id) dl dt dd a(href,title,name,id,target) abbr(title) cite dfn time(datetime)
   //   span(id) div(id,align) center section(id) figure(id) figcaption details summary
   //   img(src,alt,title,width,height,loading,border,id,align: left/right/top/middle/bottom)
   //   table(border,cellpadding,cellspacing,width,align,summary) caption colgroup col(span)
@@ -28,6 +28,8 @@ enum class SanitizePolicy {
   //   iframe(src,width,height,title,frameborder)
   //   input: only type="checkbox" (Markdown task lists), always written as
   //     <input type="checkbox" disabled>, with checked if the author had it.
+  // A link whose target opens another window ("_blank", Blogger's "ext", "_new") is
+  //   written with target="_blank" rel="noopener"; the author's own rel is not kept.
   // On every allowed element:
   //   dir: ltr, rtl or auto.
   //   class: names of [A-Za-z0-9_-], or "language-" and any characters but controls (a
@@ -106,10 +108,9 @@ enum class SanitizePolicy {
 // "javascript: link", "javascript: source", "<img> without src", "<iframe> from
 // evil.example", "style property position", "style value url(…)", "class name",
 // "nesting deeper than 256"... Not reported: HTML comments (readers never saw them),
-// attributes the sanitizer sets itself (iframe sandbox/allow/loading/allowfullscreen,
-// comment links' rel), Blogger's editor markers (trbidi, imageanchor, data-original-width
-// and -height) and later
-// jump breaks.
+// attributes the sanitizer sets itself (iframe sandbox/allow/loading/allowfullscreen, a
+// link's rel, a post link's target that names the page itself), Blogger's editor markers
+// (trbidi, imageanchor, data-original-width and -height) and later jump breaks.
 std::string SanitizeHtml(std::string_view html, SanitizePolicy policy,
                          struct SanitizeReport* report = nullptr);
 

@@ -139,6 +139,13 @@ INSTANTIATE_TEST_SUITE_P(
             "<a href=\"a.jpg\"><img align=\"left\" id=\"BLOGGER_PHOTO_ID_5\" "
             "src=\"a.jpg\"></a></div>",
             ""},
+        // Links that open another window keep doing so, without giving it this page.
+        Row{"new_window_links",
+            "<a href=\"a\" target=\"_blank\" rel=\"noreferrer noopener\">1</a>"
+            "<a href=\"b\" target=\"ext\">2</a><a href=\"c\" target=\"_self\" rel=\"me\">3</a>",
+            "<a href=\"a\" target=\"_blank\" rel=\"noopener\">1</a>"
+            "<a href=\"b\" target=\"_blank\" rel=\"noopener\">2</a><a href=\"c\">3</a>",
+            ""},
         Row{"bad_dir_and_align",
             "<p dir=\"sideways\" align=\"top\">x</p><img src=\"a\" align=\"x\">",
             "<p>x</p><img src=\"a\">", "1 \u00d7 dir value, 2 \u00d7 align value"},
