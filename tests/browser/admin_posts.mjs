@@ -2,8 +2,9 @@
 // label and its live preview, publishing it (home page, Atom feed), the no-JavaScript
 // preview, validation, scheduling in the blog's time zone (published by the server's
 // scheduler), autosave of a new draft, inserting an uploaded image, editing and
-// restoring a revision, bulk actions, pages, deleting, and the refusals: another
-// author's post (403, unchanged) and a form without its CSRF token (403, unchanged).
+// restoring a revision, bulk actions, pages, deleting, the refusals: another author's
+// post (403, unchanged) and a form without its CSRF token (403, unchanged), and what the
+// live preview says saving will remove from an HTML body.
 //
 // Run: SAMIZDAT_BIN=build/.../samizdat node admin_posts.mjs   (after npm ci here)
 import { check, Failure, notice, runTest, signIn, signInFirstTime } from './lib/harness.mjs';
@@ -251,6 +252,34 @@ async function main(server) {
   await pageA.goto(aUrl);
   check(await pageA.inputValue('input[name=title]') === 'Written by A', "A's post was changed");
   check((await text(server, '/')).includes('Written by A'), "A's post is gone from the blog");
+
+  // The live preview lists what saving will remove, with counts, and keeps the rest;
+  // the list goes away once the body is clean. (Last: an autosaved draft changes nothing.)
+  await page.goto('/admin/posts/new');
+  await page.selectOption('select[name=format]', 'html');
+  check(await page.locator('#removed').isHidden(), 'a new post shows removals before any typing');
+  await page.fill('textarea[name=source]',
+                  '<p style="text-align:center; position:absolute">kept</p>' +
+                  '<script>alert(1)</script><iframe src="https://evil.example/x"></iframe>');
+  await waitFor('the live preview to list what saving removes', 10000,
+                () => page.locator('#removed').isVisible());
+  const removedItems = await page.locator('#removed-list li').allTextContents();
+  for (const item of ['1 × <script> element', '1 × <iframe> from evil.example',
+                      '1 × style property position']) {
+    check(removedItems.includes(item), `the removals listed are ${JSON.stringify(removedItems)}, ` +
+          `without "${item}"`);
+  }
+  check(removedItems.length === 3, `removals listed: ${JSON.stringify(removedItems)}`);
+  const kept = page.locator('#preview p');
+  check(await kept.count() === 1 && (await kept.textContent()) === 'kept' &&
+        /^text-align: center;?$/.test(await kept.getAttribute('style')),
+        `the preview shows ${await page.locator('#preview').innerHTML()}`);
+  await server.screenshot(page, 'editor-removed');
+  await page.fill('textarea[name=source]', '<p style="text-align:center">all clean</p>');
+  await waitFor('the removals to go from the live preview of a clean body', 10000,
+                () => page.locator('#removed').isHidden());
+  check(await page.locator('#removed-list li').count() === 0, 'removals still listed for a clean body');
+  check((await page.locator('#preview').textContent()).includes('all clean'), 'the preview is stale');
 }
 
 await runTest(TEST, main);

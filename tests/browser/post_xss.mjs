@@ -1,7 +1,10 @@
 // No post body can attack a reader in a real browser (the post policy): stores every
 // hostile body of tests/fixtures/hostile_comments.json as post bodies through
-// `samizdat post add --body FILE`, then opens every post page and the list pages showing
-// them (home, label, search) in Debian's Chromium and fails on any dialog, page error,
+// `samizdat post add --body FILE`, twice: as HTML bodies (FILE.html) and as Markdown
+// bodies (FILE.md, rendered by our md4c renderer before the same sanitizer), with the
+// Markdown-specific bodies of lib/hostile_markdown.mjs among the Markdown ones. Then
+// opens every post page and the list pages showing them (home, label, search) in
+// Debian's Chromium and fails on any dialog, page error,
 // console message, request to anything but the server, window.__pwned (lib/hostile.mjs's
 // visitAll), or markup the post policy must not let through: <script>, on* attributes,
 // javascript:/data:/vbscript: URLs, an iframe from outside the embed providers or without
@@ -16,17 +19,25 @@
 // Bodies are stored several to a post, to keep the run short, except those whose parse
 // leaves an element or the tokenizer open (an unclosed <a>, <textarea>, comment...): as
 // that would change how the bodies after them are parsed, each gets a post of its own.
+// So does a Markdown body with a line that may open a block running past blank lines
+// (a code fence, <?, <!X, <![CDATA[). In a Markdown post of several bodies a paragraph
+// (sz-end-ID) follows each body: one that is not a paragraph on the post page (it became
+// text of a code block, a <textarea>, an <svg>... or vanished) means a body took those
+// after it, which fails the test: such a body must go alone.
+//
+// Each failure names the format (HTML or Markdown), the post and its bodies' ids.
 //
 // Environment: SAMIZDAT_BIN (the binary, required); CHROMIUM (default /usr/bin/chromium).
 // Run: SAMIZDAT_BIN=build/.../samizdat node post_xss.mjs   (after npm ci here)
 import { start } from './lib/harness.mjs';
 import { addPost, decodeAttr, fixture, handlerNames, visitAll } from './lib/hostile.mjs';
+import { markdownBodies } from './lib/hostile_markdown.mjs';
 
 const TEST = 'post_xss';
-const PER_POST = 8;          // hostile bodies to a post, for those that can share one
+const PER_POST = { HTML: 8, Markdown: 16 };  // hostile bodies to a post, when they can share
 const POSTS_PER_PAGE = 25;   // on the home, label and search pages
 const MAX_LIST_PAGES = 40;   // of each list, followed through its "Older Posts" link
-const LABEL = 'hostile';
+const LABELS = { HTML: 'hostile-html', Markdown: 'hostile-markdown' };
 const SEARCH = 'alert';      // a word most payloads hold: search pages show snippets
 
 // Hosts an iframe of a post body may load (https only): the embed providers'.
@@ -49,6 +60,8 @@ const AUTHOR_BODIES = [
   '<p style="text-align: center; color: #333" class="note">Centred</p>',
 ];
 
+const MARKDOWN_BODIES = [...fixture.bodies, ...markdownBodies];
+
 function die(message) {
   console.error(`${TEST}: FAIL (post policy): ${message}`);
   process.exit(1);
@@ -66,20 +79,23 @@ function selfContained(bodies) {
   });
 }
 
-// The hostile bodies in groups, one group a post: [[payload, ...], ...].
-async function groupBodies(server) {
+// A Markdown line that may open a block running past blank lines.
+const MARKDOWN_OPENER = /^ {0,3}(```|~~~|<\?|<![A-Za-z]|<!\[CDATA\[)/m;
+
+// The hostile bodies of `format` in groups, one group a post: [[payload, ...], ...].
+async function groupBodies(server, format, bodies) {
   const page = await server.browser.newPage();
-  const alone = await page.evaluate(selfContained, fixture.bodies.map((p) => p.body));
+  const contained = await page.evaluate(selfContained, bodies.map((p) => p.body));
   await page.close();
   const groups = [];
   let shared = [];
-  for (const [i, payload] of fixture.bodies.entries()) {
-    if (!alone[i]) {
+  for (const [i, payload] of bodies.entries()) {
+    if (!contained[i] || (format === 'Markdown' && MARKDOWN_OPENER.test(payload.body))) {
       groups.push([payload]);
       continue;
     }
     shared.push(payload);
-    if (shared.length === PER_POST) {
+    if (shared.length === PER_POST[format]) {
       groups.push(shared);
       shared = [];
     }
@@ -101,29 +117,37 @@ async function listPages(base, path) {
   return urls;
 }
 
-// Runs in the page: what the post bodies hold that the post policy forbids, with the
-// media URLs they ask for and the posts the page shows.
+// The Markdown paragraph that follows body `id` in its post.
+function sentinel(id) {
+  return `sz-end-${id}`;
+}
+
+// Runs in the page: what the post bodies hold that the post policy forbids (each
+// problem { post: the article's id or '', text }), with the media URLs they ask for, the
+// posts the page shows and the sentinels (sentinel above) that are paragraphs of a body.
 function postProblems(embedHosts) {
   const problems = [];
   const media = new Set();
   for (const frame of document.querySelectorAll('iframe')) {
-    if (!frame.closest('.post-body')) problems.push('<iframe> outside a post body');
+    if (!frame.closest('.post-body')) problems.push({ post: '', text: '<iframe> outside a post body' });
   }
   for (const el of document.querySelectorAll('.post-body *')) {
     const tag = el.localName;
     const shown = el.outerHTML.slice(0, 160);
+    const post = el.closest('article.post')?.id ?? '';
+    const report = (text) => problems.push({ post, text });
     if (['script', 'object', 'embed', 'form', 'base', 'meta', 'link', 'style'].includes(tag)) {
-      problems.push(`<${tag}> in a post body: ${shown}`);
+      report(`<${tag}> in a post body: ${shown}`);
     }
     for (const attr of el.attributes) {
       const name = attr.localName.toLowerCase();
-      if (name.startsWith('on')) problems.push(`${name} attribute in a post body: ${shown}`);
+      if (name.startsWith('on')) report(`${name} attribute in a post body: ${shown}`);
       if (['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background',
            'srcset', 'ping'].includes(name)) {
         // As a browser reads a URL: surrounding blanks and embedded tabs and breaks ignored.
         const value = attr.value.trim().replace(/[\t\n\r]/g, '').toLowerCase();
         if (/^(javascript|data|vbscript):/.test(value)) {
-          problems.push(`${name}="${attr.value}" in a post body: ${shown}`);
+          report(`${name}="${attr.value}" in a post body: ${shown}`);
         }
       }
     }
@@ -131,7 +155,7 @@ function postProblems(embedHosts) {
       // The attribute as written, and as Chromium's CSS parser read it (escapes undone).
       const style = `${el.getAttribute('style')} ${el.style.cssText}`.toLowerCase();
       for (const word of ['url(', 'expression', 'position']) {
-        if (style.includes(word)) problems.push(`style with ${word} in a post body: ${shown}`);
+        if (style.includes(word)) report(`style with ${word} in a post body: ${shown}`);
       }
     }
     if (tag === 'iframe') {
@@ -140,8 +164,8 @@ function postProblems(embedHosts) {
         const url = new URL(el.getAttribute('src') ?? '');
         if (url.protocol === 'https:') host = url.hostname;
       } catch { /* no URL: no host */ }
-      if (!embedHosts.includes(host)) problems.push(`<iframe> not from a provider: ${shown}`);
-      if (!el.hasAttribute('sandbox')) problems.push(`<iframe> without sandbox: ${shown}`);
+      if (!embedHosts.includes(host)) report(`<iframe> not from a provider: ${shown}`);
+      if (!el.hasAttribute('sandbox')) report(`<iframe> without sandbox: ${shown}`);
     }
     if (['img', 'video', 'audio', 'source', 'track'].includes(tag)) {
       for (const name of ['src', 'poster']) {
@@ -154,6 +178,9 @@ function postProblems(embedHosts) {
     media: [...media],
     posts: [...document.querySelectorAll('article.post')].map((a) => a.id),
     frames: document.querySelectorAll('iframe').length,
+    sentinels: [...document.querySelectorAll('.post-body p')]
+      .filter((p) => !p.parentElement.closest('pre, code, textarea, svg, math'))
+      .map((p) => p.textContent.trim()),
   };
 }
 
@@ -163,36 +190,54 @@ async function main() {
   const { base } = server;
   const failures = [];
   const visits = [];
-  let groups = [];
+  const posts = [];  // { id, path, format, ids, sentinels }
   let images = 0;
 
   try {
     server.cli(['blog', 'set', 'localhost', '--posts-per-page', POSTS_PER_PAGE]);
-    groups = await groupBodies(server);
-    const posts = groups.map((group, i) => {
-      const day = new Date(Date.UTC(2021, 0, 1) + i * 86400000).toISOString().slice(0, 10);
-      const post = addPost(server, { title: `Hostile ${i}`, date: day, labels: LABEL,
-                                     html: group.map((p) => p.body).join('\n') });
-      return { ...post, ids: group.map((p) => p.id).join(' ') };
-    });
+    for (const [format, bodies, firstDay] of [['HTML', fixture.bodies, Date.UTC(2021, 0, 1)],
+                                             ['Markdown', MARKDOWN_BODIES, Date.UTC(2023, 0, 1)]]) {
+      const groups = await groupBodies(server, format, bodies);
+      for (const [i, group] of groups.entries()) {
+        const date = new Date(firstDay + i * 86400000).toISOString().slice(0, 10);
+        const title = `Hostile ${format} ${i}`;
+        const ids = group.map((p) => p.id).join(' ');
+        if (format === 'HTML') {
+          const html = group.map((p) => p.body).join('\n');
+          posts.push({ ...addPost(server, { title, date, labels: LABELS.HTML, html }), format, ids });
+        } else {
+          const marks = group.length > 1 ? group.map((p) => sentinel(p.id)) : [];
+          const markdown = group.map((p, j) => `${p.body}\n\n${marks[j] ?? ''}\n`).join('\n');
+          posts.push({ ...addPost(server, { title, date, labels: LABELS.Markdown, markdown }),
+                       format, ids, sentinels: marks });
+        }
+      }
+      console.log(`${TEST}: ${bodies.length} bodies as ${format} in ${groups.length} posts ` +
+                  `(${groups.filter((g) => g.length === 1).length} alone) in ` +
+                  `${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
     posts.push({ ...addPost(server, { title: "An author's embeds", date: '2022-01-01',
-                                      labels: LABEL, html: AUTHOR_BODIES.join('\n') }),
-                 ids: 'author' });
+                                      labels: LABELS.HTML, html: AUTHOR_BODIES.join('\n') }),
+                 format: 'HTML', ids: 'author' });
+    posts.push({ ...addPost(server, { title: "An author's embeds in Markdown", date: '2022-01-02',
+                                      labels: LABELS.Markdown,
+                                      markdown: AUTHOR_BODIES.join('\n\n') }),
+                 format: 'Markdown', ids: 'author' });
+    const byArticle = new Map(posts.map((p) => [`post-${p.id}`, p]));
+    const named = (post) => `[${post.format}] post ${post.path} [${post.ids}]`;
     for (const post of posts) {
-      visits.push({ label: `post ${post.path} [${post.ids}]`, url: base + post.path,
-                    postId: post.id });
+      visits.push({ label: named(post), url: base + post.path, post });
     }
-    for (const path of ['/', `/search/label/${LABEL}`, `/search?q=${SEARCH}`]) {
-      for (const url of await listPages(base, path)) visits.push({ label: 'list', url });
+    for (const [format, path] of [['HTML+Markdown', '/'], ['HTML', `/search/label/${LABELS.HTML}`],
+                                  ['Markdown', `/search/label/${LABELS.Markdown}`],
+                                  ['HTML+Markdown', `/search?q=${SEARCH}`]]) {
+      for (const url of await listPages(base, path)) visits.push({ label: `[${format}] list`, url });
     }
-    console.log(`${TEST}: ${fixture.bodies.length} bodies in ${groups.length} posts ` +
-                `(${groups.filter((g) => g.length === 1).length} alone) in ` +
-                `${((Date.now() - started) / 1000).toFixed(0)} s`);
 
     const listed = new Set();
     failures.push(...await visitAll(server, visits, {
       eventTargets: '.post-body, .post-body *',
-      handlerNames: handlerNames(fixture.bodies.map((b) => b.body)),
+      handlerNames: handlerNames(MARKDOWN_BODIES.map((b) => b.body)),
       route: (request) => {
         const url = request.url();
         const type = request.resourceType();
@@ -210,7 +255,10 @@ async function main() {
       },
       inspect: async (page, visit, requested) => {
         const found = await page.evaluate(postProblems, EMBED_HOSTS);
-        const problems = found.problems;
+        // A problem in a post body names the post it is in (a list shows several).
+        const problems = found.problems.map(({ post, text }) => (
+          byArticle.has(post) && byArticle.get(post) !== visit.post
+            ? `in ${named(byArticle.get(post))}: ${text}` : text));
         images += requested.length;
         for (const url of requested) {
           if (!url.startsWith(`${base}/`) && !found.media.includes(url)) {
@@ -220,15 +268,21 @@ async function main() {
         if (page.frames().length !== 1 + found.frames) {
           problems.push(`${page.frames().length} frames for ${found.frames} iframes`);
         }
-        if (visit.postId && !found.posts.includes(`post-${visit.postId}`)) {
-          problems.push(`post ${visit.postId} is not on its own page`);
+        if (visit.post && !found.posts.includes(`post-${visit.post.id}`)) {
+          problems.push(`post ${visit.post.id} is not on its own page`);
         }
-        if (visit.label === 'list') found.posts.forEach((id) => listed.add(id));
+        for (const mark of visit.post?.sentinels ?? []) {
+          if (!found.sentinels.includes(mark)) {
+            problems.push(`the body before "${mark}" took what follows it (not a paragraph of ` +
+                          'its own): put such bodies in a post of their own');
+          }
+        }
+        if (!visit.post) found.posts.forEach((id) => listed.add(id));
         return problems;
       },
     }));
     for (const v of visits) {
-      if (v.postId && !listed.has(`post-${v.postId}`)) {
+      if (v.post && !listed.has(`post-${v.post.id}`)) {
         failures.push(`${v.label}: on no home, label or search page`);
       }
     }
@@ -241,11 +295,13 @@ async function main() {
   }
 
   if (failures.length > 0) {
+    const count = (format) => failures.filter((f) => f.includes(`[${format}]`)).length;
     const shown = failures.slice(0, 60).join('\n  ');
-    die(`${failures.length} problem(s):\n  ${shown}`);
+    die(`${failures.length} problem(s) (${count('HTML')} naming HTML, ${count('Markdown')} ` +
+        `naming Markdown):\n  ${shown}`);
   }
   console.log(`${TEST}: PASS: no dialog, no script, no stray request, nothing dangerous in ` +
-              'a post body');
+              'a post body, HTML or Markdown');
 }
 
 main().catch((e) => die(e.stack ?? String(e)));

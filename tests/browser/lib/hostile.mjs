@@ -39,13 +39,14 @@ export function decodeAttr(value) {
     .replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-// Adds a published HTML post through `samizdat post add --body FILE` on the server's
-// data. Returns { id, path }; throws if the CLI fails or prints no "added post".
-export function addPost(server, { title, html, date, labels = '' }) {
+// Adds a published post through `samizdat post add --body FILE` on the server's data:
+// `html` as an HTML body (body.html) or `markdown` as a Markdown body (body.md). Returns
+// { id, path }; throws if the CLI fails or prints no "added post".
+export function addPost(server, { title, html, markdown, date, labels = '' }) {
   const dir = mkdtempSync(join(tmpdir(), 'samizdat-body-'));
   try {
-    const file = join(dir, 'body.html');
-    writeFileSync(file, html);
+    const file = join(dir, markdown === undefined ? 'body.html' : 'body.md');
+    writeFileSync(file, markdown ?? html);
     const args = ['post', 'add', '--title', title, '--body', file, '--date', date];
     if (labels) args.push('--labels', labels);
     const out = server.cli(args);
