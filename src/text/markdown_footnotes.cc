@@ -63,6 +63,23 @@ std::vector<std::size_t> FootnoteDefinitionsTakenAsLinks(
   return offsets;
 }
 
+std::string FootnoteId(std::string_view label) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string id;
+  for (const char c : label) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+        c == '-' || c == ':') {
+      id += c;
+    } else {
+      id += '.';
+      id += kHex[byte >> 4];
+      id += kHex[byte & 0xF];
+    }
+  }
+  return id;
+}
+
 Footnotes::Footnotes(const std::vector<std::string>& defined) {
   for (const std::string& label : defined) {
     auto [it, inserted] = notes_.try_emplace(label);
@@ -101,7 +118,7 @@ void Footnotes::AppendSection(std::string& out) const {
   });
   out += "<section class=\"footnotes\">\n<ol>\n";
   for (const auto& [label, note] : listed) {
-    const std::string id = EscapeHtml(*label);
+    const std::string id = FootnoteId(*label);
     out += "<li id=\"fn-" + id + "\"><p>" + note->html;
     if (note->number != 0) {
       if (!note->html.empty()) out += ' ';

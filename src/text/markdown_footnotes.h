@@ -36,6 +36,12 @@ std::optional<FootnoteMark> FindFootnoteReference(std::string_view text, std::si
 std::vector<std::size_t> FootnoteDefinitionsTakenAsLinks(
     std::string_view doc, std::vector<std::pair<std::size_t, std::size_t>> text_ranges);
 
+// The part of a note's ids ("fn-" ID, "fnref-" ID) that stands for `label`: the label
+// itself where it is made of letters, digits, '_', '-' and ':', else with every other byte
+// written ".XX" (hex), so that every label gives an id the post sanitizer keeps and no
+// two labels give the same one.
+std::string FootnoteId(std::string_view label);
+
 // The footnotes of one document while it is rendered: which labels are defined (found by
 // a first pass), the number each gets at its first reference, and each note's HTML.
 // Not thread-safe; one instance per rendering.

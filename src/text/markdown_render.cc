@@ -387,7 +387,7 @@ class Renderer {
       AppendEscaped(text.substr(written, mark->begin - written), out);
       written = mark->end;
       const Footnotes::Reference reference = footnotes_.Refer(mark->label);
-      const std::string label = EscapeHtml(mark->label);
+      const std::string label = FootnoteId(mark->label);
       out += "<sup class=\"footnote-ref\"><a href=\"#fn-" + label + "\"";
       if (reference.first) out += " id=\"fnref-" + label + "\"";
       out += ">" + std::to_string(reference.number) + "</a></sup>";

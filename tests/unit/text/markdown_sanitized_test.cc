@@ -53,6 +53,12 @@ TEST(MarkdownPost, KeepsFootnotesWithTheirLinks) {
             "<p>Text<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup>.</p>"
             "<section class=\"footnotes\"><ol><li id=\"fn-1\"><p>The note. <a "
             "class=\"footnote-backref\" href=\"#fnref-1\">\u21a9</a></p></li></ol></section>");
+  // A label with characters an id may not hold still links both ways.
+  const std::string odd = Post("See[^javascript:alert(1)].\n\n[^javascript:alert(1)]: Odd.\n");
+  EXPECT_NE(odd.find("href=\"#fn-javascript:alert.281.29\" id=\"fnref-javascript:alert.281.29\""),
+            std::string::npos)
+      << odd;
+  EXPECT_NE(odd.find("<li id=\"fn-javascript:alert.281.29\">"), std::string::npos) << odd;
 }
 
 TEST(MarkdownPost, KeepsTheCodeLanguageAndRelativeLinks) {

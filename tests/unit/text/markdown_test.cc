@@ -193,5 +193,13 @@ TEST(MarkdownToHtml, SkipsAByteOrderMark) { EXPECT_EQ(Render("\xEF\xBB\xBFHi"), 
 
 TEST(MarkdownToHtml, EmptyInputGivesEmptyOutput) { EXPECT_EQ(Render(""), ""); }
 
+TEST(MarkdownToHtml, FootnoteIdsHoldOnlyCharactersAnIdMayHave) {
+  const std::string html = Render("See[^x(a).b] and[^é].\n\n[^x(a).b]: One.\n\n[^é]: Two.");
+  EXPECT_NE(html.find("<a href=\"#fn-x.28a.29.2Eb\" id=\"fnref-x.28a.29.2Eb\">1</a>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<li id=\"fn-.C3.A9\">"), std::string::npos) << html;
+}
+
 }  // namespace
 }  // namespace samizdat::text
