@@ -273,23 +273,18 @@ bool FitsContext(std::string_view tag, const OpenElements& open) {
 
 }  // namespace
 
-void SanitizeReport::Add(std::string_view what) {
+void SanitizeReport::Add(std::string_view what, int count) {
   for (Removed& entry : removed) {
     if (entry.what == what) {
-      ++entry.count;
+      entry.count += count;
       return;
     }
   }
-  removed.push_back({std::string(what), 1});
+  removed.push_back({std::string(what), count});
 }
 
 void SanitizeReport::Merge(const SanitizeReport& other) {
-  for (const Removed& entry : other.removed) {
-    Add(entry.what);
-    for (Removed& mine : removed) {
-      if (mine.what == entry.what) mine.count += entry.count - 1;
-    }
-  }
+  for (const Removed& entry : other.removed) Add(entry.what, entry.count);
 }
 
 int SanitizeReport::Total() const {

@@ -124,8 +124,8 @@ struct SanitizeReport {
   };
   std::vector<Removed> removed;
 
-  // Adds one occurrence of `what`.
-  void Add(std::string_view what);
+  // Adds `count` occurrences of `what`.
+  void Add(std::string_view what, int count = 1);
   // Adds every entry of `other` (for an import summing up its posts).
   void Merge(const SanitizeReport& other);
   bool empty() const { return removed.empty(); }
