@@ -34,11 +34,13 @@ Status PostService::KeepRevision(const Post& post, const std::string& editor) {
   return store_.AddRevision(revision).status();
 }
 
-Result<Post> PostService::Edit(const Blog& blog, int64_t post_id, const PostEdit& edit) {
+Result<Post> PostService::Edit(const Blog& blog, int64_t post_id, const PostEdit& edit,
+                               text::SanitizeReport* removed) {
   Result<Post> current = store_.GetPost(blog.id, post_id);
   if (!current.ok()) return current.status();
   Post next = *current;
-  SAMIZDAT_RETURN_IF_ERROR(SetContent(next, edit.title, edit.source, edit.format, edit.labels));
+  SAMIZDAT_RETURN_IF_ERROR(
+      SetContent(next, edit.title, edit.source, edit.format, edit.labels, removed));
   next.comments_mode = edit.comments_mode;
   std::string slug;
   if (!edit.slug.empty()) {

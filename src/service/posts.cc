@@ -85,7 +85,8 @@ std::string PostService::RenderBody(BodyFormat format, std::string_view source,
 }
 
 Status PostService::SetContent(Post& post, std::string_view title, const std::string& source,
-                               BodyFormat format, const std::vector<std::string>& labels) {
+                               BodyFormat format, const std::vector<std::string>& labels,
+                               text::SanitizeReport* removed) {
   if (TrimBlank(title).empty()) return Status::InvalidArgument("a post needs a title");
   if (!text::IsValidUtf8(title) || !text::IsValidUtf8(source)) {
     return Status::InvalidArgument("the title and body must be UTF-8 text");
@@ -101,7 +102,7 @@ Status PostService::SetContent(Post& post, std::string_view title, const std::st
   post.source = source;
   post.format = format;
   post.labels = std::move(names);
-  post.body_html = RenderBody(format, source);
+  post.body_html = RenderBody(format, source, removed);
   post.body_text = text::HtmlToText(post.body_html);
   return Status::Ok();
 }
@@ -117,14 +118,15 @@ Result<std::string> PostService::FreePath(const Blog& blog, const Post& post,
                      });
 }
 
-Result<Post> PostService::Add(const Blog& blog, NewPost input) {
+Result<Post> PostService::Add(const Blog& blog, NewPost input, text::SanitizeReport* removed) {
   if (!text::IsValidUtf8(input.author)) {
     return Status::InvalidArgument("the title, author and body must be UTF-8 text");
   }
   Post post;
   post.blog_id = blog.id;
   post.kind = input.kind;
-  SAMIZDAT_RETURN_IF_ERROR(SetContent(post, input.title, input.source, input.format, input.labels));
+  SAMIZDAT_RETURN_IF_ERROR(
+      SetContent(post, input.title, input.source, input.format, input.labels, removed));
   post.author = input.author.empty() ? "Anonymous" : input.author;
   post.author_id = input.author_id;
   post.comments_mode = input.comments_mode;

@@ -88,8 +88,9 @@ class PostService {
   // A post's path is /YYYY/MM/SLUG.html (year and month of its publish time in the
   // blog's zone), a page's /p/SLUG.html; on a clash the day of month is appended
   // (SLUG_DD), then a counter (SLUG_DD-2, ...). InvalidArgument for an empty title,
-  // a title or body that is not UTF-8, a label over 200 characters.
-  Result<Post> Add(const Blog& blog, NewPost post);
+  // a title or body that is not UTF-8, a label over 200 characters. What the sanitizer
+  // took out of the body is added to `removed` when given (the editor's notice).
+  Result<Post> Add(const Blog& blog, NewPost post, text::SanitizeReport* removed = nullptr);
   // The post or page with that id or path ("/2022/01/x.html"). NotFound otherwise.
   Result<Post> Find(const Blog& blog, std::string_view id_or_path);
   // Removes the post or page with that id or path. NotFound otherwise.
@@ -106,8 +107,9 @@ class PostService {
   // and path; kSchedule sets the time and the path from publish_at's month.
   // InvalidArgument as Add, and for kSchedule without a future publish_at or on a
   // published post, a malformed slug, a slug that would move a published post; NotFound.
-  // Nothing is changed on error.
-  Result<Post> Edit(const Blog& blog, int64_t post_id, const PostEdit& edit);
+  // Nothing is changed on error. `removed` as for Add.
+  Result<Post> Edit(const Blog& blog, int64_t post_id, const PostEdit& edit,
+                    text::SanitizeReport* removed = nullptr);
   // Saves a draft's title, body, format, labels and comment switch in place without a
   // revision (the editor's autosave); the slug and action are not looked at.
   // InvalidArgument when the post is not a draft or as Add; NotFound.
@@ -126,10 +128,12 @@ class PostService {
 
  private:
   // Sets what the author writes: the title (trimmed), source, format and labels, and the
-  // body rendered from them. InvalidArgument for an empty title, a title or body that
-  // is not UTF-8, a label over 200 characters; `post` is then unchanged.
+  // body rendered from them (what the sanitizer took out added to `removed` if given).
+  // InvalidArgument for an empty title, a title or body that is not UTF-8, a label over
+  // 200 characters; `post` is then unchanged.
   static Status SetContent(Post& post, std::string_view title, const std::string& source,
-                           BodyFormat format, const std::vector<std::string>& labels);
+                           BodyFormat format, const std::vector<std::string>& labels,
+                           text::SanitizeReport* removed = nullptr);
   // The first free Blogger path for `post` with `slug` at its published time in the
   // blog's zone; the path the post holds now counts as free.
   Result<std::string> FreePath(const Blog& blog, const Post& post, std::string_view slug);

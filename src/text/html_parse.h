@@ -36,6 +36,18 @@ class ParsedFragment {
   std::unique_ptr<GumboOutput, Destroy> output_;
 };
 
+// HTML's white space: tab, line feed, form feed, carriage return and space.
+inline bool IsHtmlSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// `s` without HTML white space at either end.
+inline std::string_view TrimHtmlSpace(std::string_view s) {
+  while (!s.empty() && IsHtmlSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsHtmlSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 // The lower-case tag name of an element node ("p", "my-widget"), including names gumbo
 // does not know. REQUIRES: node is an element or template node.
 std::string TagName(const GumboNode& node);

@@ -10,8 +10,6 @@
 namespace samizdat::text {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 // The first element, in document order, that marks a break and was written in the input
 // (gumbo also makes elements the input never wrote, which have no position in it).
 const GumboElement* FirstBreak(const GumboVector& nodes) {
@@ -44,7 +42,7 @@ const GumboElement* FirstBreak(const GumboVector& nodes) {
 // Each removal takes a whole element, innermost first, so the fragment stays well-formed.
 void TrimEmptyEnd(std::string& html) {
   const auto skip_space_back = [&html](std::size_t pos) {
-    while (pos > 0 && IsSpace(html[pos - 1])) --pos;
+    while (pos > 0 && internal::IsHtmlSpace(html[pos - 1])) --pos;
     return pos;
   };
   for (;;) {
@@ -88,10 +86,7 @@ std::optional<JumpBreak> FindJumpBreak(std::string_view body_html) {
   out.before_html = SanitizeHtml(input.substr(0, offset), SanitizePolicy::kPostBody);
   TrimEmptyEnd(out.before_html);
   if (const GumboAttribute* text = gumbo_get_attribute(&mark->attributes, "data-more-text")) {
-    std::string_view custom = text->value;
-    while (!custom.empty() && IsSpace(custom.front())) custom.remove_prefix(1);
-    while (!custom.empty() && IsSpace(custom.back())) custom.remove_suffix(1);
-    out.custom_text = std::string(custom);
+    out.custom_text = std::string(internal::TrimHtmlSpace(text->value));
   }
   return out;
 }

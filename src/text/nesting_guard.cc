@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/html_parse.h"
+
 namespace samizdat::text::internal {
 namespace {
 
@@ -60,7 +62,6 @@ unsigned Classify(std::string_view name) {
   return it == kFlags.end() ? 0 : it->second;
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -195,7 +196,7 @@ struct Tag {
 Tag ReadTag(std::string_view html, std::size_t pos) {
   Tag tag;
   std::size_t j = pos;
-  while (j < html.size() && !IsSpace(html[j]) && html[j] != '/' && html[j] != '>') {
+  while (j < html.size() && !IsHtmlSpace(html[j]) && html[j] != '/' && html[j] != '>') {
     tag.name += AsciiLower(html[j++]);
   }
   tag.attrs_begin = j;
@@ -205,7 +206,7 @@ Tag ReadTag(std::string_view html, std::size_t pos) {
       tag.end = j + 1;
       return tag;
     }
-    if (IsSpace(c)) {
+    if (IsHtmlSpace(c)) {
       ++j;
       continue;
     }
@@ -219,19 +220,19 @@ Tag ReadTag(std::string_view html, std::size_t pos) {
       continue;
     }
     ++j;  // an attribute name; its first character may be '='
-    while (j < html.size() && !IsSpace(html[j]) && html[j] != '/' && html[j] != '>' &&
+    while (j < html.size() && !IsHtmlSpace(html[j]) && html[j] != '/' && html[j] != '>' &&
            html[j] != '=') {
       ++j;
     }
-    while (j < html.size() && IsSpace(html[j])) ++j;
+    while (j < html.size() && IsHtmlSpace(html[j])) ++j;
     if (j >= html.size() || html[j] != '=') continue;
     ++j;
-    while (j < html.size() && IsSpace(html[j])) ++j;
+    while (j < html.size() && IsHtmlSpace(html[j])) ++j;
     if (j < html.size() && (html[j] == '"' || html[j] == '\'')) {
       const std::size_t close = html.find(html[j], j + 1);
       j = close == std::string_view::npos ? html.size() : close + 1;
     } else {
-      while (j < html.size() && !IsSpace(html[j]) && html[j] != '>') ++j;
+      while (j < html.size() && !IsHtmlSpace(html[j]) && html[j] != '>') ++j;
     }
   }
   tag.end = std::string_view::npos;
@@ -259,7 +260,7 @@ std::size_t RawTextEnd(std::string_view html, std::size_t pos, std::string_view 
     for (std::size_t k = 0; k < name.size() && same; ++k) {
       same = AsciiLower(html[lt + 2 + k]) == name[k];
     }
-    if (same && (after == html.size() || IsSpace(html[after]) || html[after] == '/' ||
+    if (same && (after == html.size() || IsHtmlSpace(html[after]) || html[after] == '/' ||
                  html[after] == '>')) {
       return lt;
     }

@@ -172,20 +172,13 @@ bool AppendStartTag(const GumboElement& element, const std::string& tag, const E
   return true;
 }
 
-std::string_view Trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 // If `comment` (an HTML comment's text) is a jump-break marker, trimmed "more" or "more "
 // followed by the text for the link, returns that text, trimmed ("" if there is none).
 std::optional<std::string_view> JumpBreakText(std::string_view comment) {
-  comment = Trim(comment);
+  comment = internal::TrimHtmlSpace(comment);
   if (comment == "more") return std::string_view();
   if (!comment.starts_with("more ")) return std::nullopt;
-  return Trim(comment.substr(5));
+  return internal::TrimHtmlSpace(comment.substr(5));
 }
 
 // One element being written. The walk uses an explicit stack so that deeply nested
@@ -303,7 +296,7 @@ std::string SanitizeReport::Describe() const {
 }
 
 std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeReport* report) {
-  if (policy == SanitizePolicy::kComment) html = Trim(html);
+  if (policy == SanitizePolicy::kComment) html = internal::TrimHtmlSpace(html);
   const internal::ParsedFragment fragment(html, report);
   const GumboVector* nodes = fragment.nodes();
   if (nodes == nullptr) return {};
@@ -399,7 +392,7 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
   }
   out = StripXmlForbiddenChars(out);
   // Dropped elements can leave white space at the ends of a comment; trim it again.
-  if (policy == SanitizePolicy::kComment) out = std::string(Trim(out));
+  if (policy == SanitizePolicy::kComment) out = std::string(internal::TrimHtmlSpace(out));
   return out;
 }
 

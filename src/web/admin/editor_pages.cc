@@ -59,11 +59,9 @@ BodyPreview PreviewBody(std::string_view format, std::string_view source) {
 }
 
 // Said after a save whose body lost parts to the sanitizer (the preview showed them).
-std::string RemovedNotice(const EditorFields& fields) {
-  text::SanitizeReport report;
-  service::PostService::RenderBody(FormatOf(fields.format), fields.source, &report);
-  if (report.empty()) return "";
-  return " Removed from the body: " + report.Describe() + ".";
+std::string RemovedNotice(const text::SanitizeReport& removed) {
+  if (removed.empty()) return "";
+  return " Removed from the body: " + removed.Describe() + ".";
 }
 
 boost::json::array Choices(std::initializer_list<std::pair<const char*, const char*>> choices,
@@ -187,7 +185,8 @@ http::Response Create(Context& c) {
   fresh.slug = edit->slug;
   fresh.draft = edit->action == service::SaveAction::kDraft;
   if (edit->action == service::SaveAction::kSchedule) fresh.published = edit->publish_at;
-  auto post = service::PostService(c.services.store).Add(c.blog, std::move(fresh));
+  text::SanitizeReport removed;
+  auto post = service::PostService(c.services.store).Add(c.blog, std::move(fresh), &removed);
   if (!post.ok()) return Refused(c, std::nullopt, fields, post.status());
   if (WantsJson(c)) {
     const std::string path = EditorPath(*post);
@@ -196,7 +195,7 @@ http::Response Create(Context& c) {
                         {"autosave_href", path + "/autosave"},
                         {"saved_at", FormatPattern(post->updated, zone, "HH:mm:ss")}});
   }
-  return c.Redirect(EditorPath(*post), SavedNotice(*post, zone) + RemovedNotice(fields));
+  return c.Redirect(EditorPath(*post), SavedNotice(*post, zone) + RemovedNotice(removed));
 }
 
 http::Response ShowEditor(Context& c) {
@@ -216,9 +215,10 @@ http::Response Save(Context& c) {
   auto edit = ToPostEdit(fields, post, zone, Now());
   if (!edit.ok()) return Refused(c, post, fields, edit.status());
   edit->editor = c.who->user.display_name;
-  auto saved = service::PostService(c.services.store).Edit(c.blog, post->id, *edit);
+  text::SanitizeReport removed;
+  auto saved = service::PostService(c.services.store).Edit(c.blog, post->id, *edit, &removed);
   if (!saved.ok()) return Refused(c, post, fields, saved.status());
-  return c.Redirect(EditorPath(*saved), SavedNotice(*saved, zone) + RemovedNotice(fields));
+  return c.Redirect(EditorPath(*saved), SavedNotice(*saved, zone) + RemovedNotice(removed));
 }
 
 // The scripts' autosave of a draft: its fields in place, no revision. JSON {saved_at}.
