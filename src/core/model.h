@@ -48,6 +48,9 @@ struct Blog {
   // The link list pages show after the part of a post before its jump break (plain
   // text); a post's own text (WordPress's <!--more text-->) wins.
   std::string jump_link_text = "Read more \u00bb";
+  // The address of the blog an import brought this one from ("https://x.wordpress.com/");
+  // its images are fetched from there (service/media_import.h). "" = not imported.
+  std::string imported_from;
   Time created{};
   Time updated{};  // last write that changed what the blog shows
   // Bumped by every write that changes what the blog shows, by any process; the page
@@ -112,6 +115,10 @@ struct Post {
   int comment_count = 0;  // published comments (kept by the store)
   CommentsMode comments_mode = CommentsMode::kOpen;
   int64_t author_id = 0;  // the account that wrote it; 0: imported or from the CLI
+  // The entry id the post's feed entries had on the blog it came from (a WordPress guid,
+  // "https://example.com/?p=12"), kept so no reader sees it twice; "" = samizdat's own,
+  // Blogger's "tag:blogger.com,1999:blog-B.post-P" made from the ids.
+  std::string feed_id;
 };
 
 // A post or page as it was before a save replaced it (the editor's revisions).
@@ -149,6 +156,21 @@ constexpr std::string_view CommentStatusName(CommentStatus status) {
 // ham (the author approved it) or spam.
 enum class SpamTraining { kNone, kHam, kSpam };
 
+// What kind of response to a post a comment is: a reader's words, or a notice another
+// site sent that it links here (WordPress's pingbacks and trackbacks, shown as Blogger
+// shows backlinks).
+enum class CommentKind { kComment, kPingback, kTrackback };
+
+// "comment", "pingback", "trackback": the word exports write and the store keeps.
+constexpr std::string_view CommentKindName(CommentKind kind) {
+  switch (kind) {
+    case CommentKind::kComment: return "comment";
+    case CommentKind::kPingback: return "pingback";
+    case CommentKind::kTrackback: return "trackback";
+  }
+  return "comment";
+}
+
 // A reader's comment on a post. Threads are stored to any depth through parent_id.
 struct Comment {
   int64_t id = 0;  // 64-bit; Blogger ids kept on import, random for new ones
@@ -165,6 +187,7 @@ struct Comment {
   double spam_score = -1;   // classifier's probability of spam, 0..1; -1 = not scored
   SpamTraining trained = SpamTraining::kNone;
   Time published{};
+  CommentKind kind = CommentKind::kComment;
 };
 
 // What an account may do. An admin runs the whole instance; an owner runs a blog

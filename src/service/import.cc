@@ -34,6 +34,7 @@ using transfer::SourceBlog;
 using transfer::SourceComment;
 using transfer::SourceLocation;
 using transfer::SourcePost;
+using transfer::SourceRedirect;
 
 // Skipped items listed one by one before the summary only counts them.
 constexpr std::size_t kSkippedListed = 20;
@@ -110,6 +111,7 @@ class PlanningSink final : public transfer::ImportSink {
                          keys_.ForComment(comment.post_original_id)});
     return Status::Ok();
   }
+  Status OnRedirect(SourceRedirect) override { return Status::Ok(); }
   void OnSkipped(const SourceLocation& where, std::string what) override {
     plan_.skipped.push_back(what + (where.file.empty() ? "" : " (" + Where(where) + ")"));
   }
@@ -184,6 +186,12 @@ class StoringSink final : public transfer::ImportSink {
     in.post_original_id = keys_.ForComment(in.post_original_id);
     pending_.push_back({{}, std::move(in), {}, true});
     return pending_.size() >= kBatch ? Flush() : Status::Ok();
+  }
+
+  Status OnRedirect(SourceRedirect in) override {
+    SAMIZDAT_RETURN_IF_ERROR(writer_.AddRedirect(converter_.blog_id(), in.old_path, in.to));
+    ++summary_.redirects;
+    return Status::Ok();
   }
 
   // Stores what is still waiting in the batch. Call once the read is done.

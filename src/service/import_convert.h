@@ -23,6 +23,7 @@ using transfer::SourceBlog;
 using transfer::SourceComment;
 using transfer::SourceLocation;
 using transfer::SourcePost;
+using transfer::SourceRedirect;
 
 // "feed.atom:120", for messages.
 std::string Where(const SourceLocation& where);
@@ -90,6 +91,8 @@ class Converter {
         zone_(zone),
         keep_ids_(KeepsIds(plan)),
         site_(plan.source_blog.url) {}
+
+  int64_t blog_id() const { return blog_.id; }
 
   // The samizdat ids of a post and a comment of the file. InvalidArgument when the file
   // keeps its ids and this one is not a positive number.

@@ -30,6 +30,9 @@ struct SourceBlog {
   // The program that wrote the file, when it says (Atom <generator>, RSS <generator>):
   // "samizdat" marks ids that are samizdat's own and are kept as they are.
   std::string generator;
+  // The blog as samizdat keeps it (id, time zone, settings), in a file samizdat wrote
+  // (its extension namespace, transfer/writers.h); other files have none.
+  std::optional<Blog> settings;
 };
 
 struct SourcePost {
@@ -52,6 +55,9 @@ struct SourcePost {
   // Other addresses the post answered at (WXR: "/?p=123", "/?page_id=4"), to redirect.
   std::vector<std::string> old_paths;
   CommentsMode comments_mode = CommentsMode::kOpen;
+  // The entry id the old blog's feeds gave the post (WXR's guid; samizdat's own exports
+  // write Post::feed_id); "" = the feeds' ids follow from the ids (Blogger).
+  std::string feed_id;
 };
 
 struct SourceComment {
@@ -64,6 +70,17 @@ struct SourceComment {
   std::string author_url;
   std::string content_html;  // as in the file (unsanitized)
   std::optional<Time> published;
+  CommentKind kind = CommentKind::kComment;  // WXR's wp:comment_type
+};
+
+// An old address of the blog that is no post's own (a WordPress category, tag, author
+// or attachment page; a redirect samizdat's own export carries) and where it leads: a
+// path of the blog ("/search/label/News", "/2020/01/hello.html") or an absolute URL (an
+// attachment's file, until the media import brings it home).
+struct SourceRedirect {
+  SourceLocation where;
+  std::string old_path;  // "/category/news/", "/?cat=5", "/?attachment_id=12"
+  std::string to;
 };
 
 // Receives what a reader finds, in file order. A non-OK Status from the sink stops the
@@ -74,6 +91,7 @@ class ImportSink {
   virtual Status OnBlog(const SourceBlog& blog) = 0;
   virtual Status OnPost(SourcePost post) = 0;
   virtual Status OnComment(SourceComment comment) = 0;
+  virtual Status OnRedirect(SourceRedirect redirect) = 0;
   // Something the file holds that is deliberately not imported (a template, a settings
   // entry we do not map, a trashed post, an unknown element), with why.
   virtual void OnSkipped(const SourceLocation& where, std::string what) = 0;

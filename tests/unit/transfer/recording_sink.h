@@ -32,6 +32,11 @@ class RecordingSink : public ImportSink {
     comments.push_back(std::move(comment));
     return Status::Ok();
   }
+  Status OnRedirect(SourceRedirect redirect) override {
+    events.push_back("redirect " + redirect.old_path);
+    redirects.push_back(std::move(redirect));
+    return Status::Ok();
+  }
   void OnSkipped(const SourceLocation& where, std::string what) override {
     skipped.push_back(what + " @" + std::to_string(where.line) + ":" +
                       std::to_string(where.column));
@@ -88,6 +93,7 @@ class RecordingSink : public ImportSink {
   std::vector<SourceBlog> blogs;
   std::vector<SourcePost> posts;
   std::vector<SourceComment> comments;
+  std::vector<SourceRedirect> redirects;
   std::vector<std::string> skipped;
 };
 
