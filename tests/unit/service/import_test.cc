@@ -113,14 +113,23 @@ TEST_F(ImportTest, WordPressComsHttpsExportWithItsOldAddresses) {
     return query;
   }());
   ASSERT_TRUE(comments.ok()) << comments.status().ToString();
-  bool pingback = false;
+  std::map<std::string, CommentKind> kinds;
   for (const Comment& c : *comments) {
+    kinds[c.author_name] = c.kind;
     if (c.author_name != "Other Blog") continue;
-    pingback = true;
     EXPECT_EQ(c.body_text, "[\u2026] roses & thorns [\u2026]");
     EXPECT_EQ(c.body_html.find("&amp;amp;"), std::string::npos) << c.body_html;
   }
-  EXPECT_TRUE(pingback);
+  // Stored with their kind, and the posts with their feed ids (the guids).
+  EXPECT_EQ(kinds, (std::map<std::string, CommentKind>{{"Reader", CommentKind::kComment},
+                                                       {"Other Blog", CommentKind::kPingback},
+                                                       {"Third Blog", CommentKind::kTrackback}}));
+  auto post = store_->GetPostByPath(summary->blog.id, "/2025/01/published.html");
+  ASSERT_TRUE(post.ok()) << post.status().ToString();
+  EXPECT_EQ(post->feed_id, "https://garden.example.com/?p=11");
+  auto page = store_->GetPostByPath(summary->blog.id, "/p/about-garden.html");
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->feed_id, "https://garden.example.com/?page_id=17");
 }
 
 TEST_F(ImportTest, TheConverterKeepsFeedIdsAndCommentKinds) {
