@@ -70,7 +70,7 @@
 //   /category/SLUG/ (a child's /category/PARENT/SLUG/ too) and /?cat=TERM_ID, a tag's
 //   /tag/SLUG/ and /?tag=SLUG, from the channel's wp:category, wp:tag and wp:term and
 //   from the items' <category nicename=...>, lead to the label's page
-//   (/search/label/NAME, as render::LabelUrl writes it); an author's
+//   (/search/label/NAME, as text::LabelUrl writes it); an author's
 //   /author/LOGIN/ (and its lower-case form, WordPress's nicename) leads to the home page;
 //   an attachment's page (its <link>, when on the blog's host) and /?attachment_id=ID
 //   lead to its file (wp:attachment_url, absolute). Each old path is handed over once.
@@ -93,8 +93,8 @@
 #include <vector>
 
 #include "core/strings.h"
-#include "render/build.h"
 #include "text/html_text.h"
+#include "text/slug.h"
 #include "text/utf8.h"
 #include "transfer/readers.h"
 #include "transfer/wp_autop.h"
@@ -462,7 +462,7 @@ class WxrReader {
     }
     const std::string label(TrimBlank(text::ToValidUtf8(DecodeEntities(term.name))));
     if (label.empty()) return Status::Ok();
-    const std::string to = render::LabelUrl(label);
+    const std::string to = text::LabelUrl(label);
     if (term.kind == Term::kTag) {
       SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, "/tag/" + term.slug + "/", to));
       return Redirect(term.where, "/?tag=" + term.slug, to);
