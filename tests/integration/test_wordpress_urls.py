@@ -164,9 +164,11 @@ WXR = f'''<?xml version="1.0" encoding="UTF-8" ?>
 </rss>
 '''
 
-# The old addresses an import of this file keeps, beyond the posts' own (which the
-# import has always kept). The WXR reader emits these as it learns each kind; until
-# then the test stores the ones it has not, as the import will.
+# What an import of this file keeps beyond the posts' own addresses (which it has always
+# kept): the other old addresses, the guids as feed ids and the pingback's kind. The WXR
+# reader brings each across as it learns it (issue 16, items 2 and 3); until then the
+# test stores what the import has not, as the import will, so that what it checks is the
+# blog's answers. Each write below changes nothing once the import keeps it.
 TERM_REDIRECTS = {
     '/category/news/': '/search/label/News',
     '/?cat=5': '/search/label/News',
@@ -197,6 +199,12 @@ class WordPressAddresses(IntegrationCase):
             for old, to in TERM_REDIRECTS.items():
                 db.execute('INSERT OR IGNORE INTO redirects (blog_id, old_path, new_path) '
                            'VALUES (?, ?, ?)', (blog_id, old, to))
+            for guid, title in ((GUID_URL, 'Hello Tides'), (GUID_OPAQUE, 'Second Tide')):
+                db.execute("UPDATE posts SET feed_id = ? WHERE blog_id = ? AND title = ? "
+                           "AND feed_id = ''", (guid, blog_id, title))
+            db.execute("UPDATE comments SET kind = 'pingback' WHERE blog_id = ? AND "
+                       "author_url = 'https://tides.example/2020/01/07/linked/' AND "
+                       "kind = 'comment'", (blog_id,))
             rows = db.execute('SELECT title, path, id FROM posts WHERE blog_id = ?',
                               (blog_id,)).fetchall()
         db.close()
