@@ -38,7 +38,7 @@ void WritePerson(text::XmlWriter& xml, const internal::Person& person) {
 
 void WritePostEntry(text::XmlWriter& xml, const FeedModel& feed, const Post& post) {
   xml.Open("entry");
-  xml.Element("id", PostAtomId(feed.blog->id, post.id));
+  xml.Element("id", PostEntryId(feed.blog->id, post.id, post.feed_id));
   xml.Element("published", internal::Rfc3339(feed, post.published));
   xml.Element("updated", internal::Rfc3339(feed, post.updated));
   for (const std::string& label : post.labels) {

@@ -53,7 +53,7 @@ std::vector<Link> CommentLinks(const FeedModel& feed, const CommentEntry& entry)
 
 InReplyTo InReplyToOf(const FeedModel& feed, const CommentEntry& entry) {
   const int64_t post_id = entry.comment.post_id;
-  return {CommentPostUrl(feed, entry), PostAtomId(feed.blog->id, post_id),
+  return {CommentPostUrl(feed, entry), PostEntryId(feed.blog->id, post_id, entry.post_feed_id),
           feed.base_url + "/feeds/posts/default/" + std::to_string(post_id)};
 }
 

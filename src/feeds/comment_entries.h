@@ -30,7 +30,7 @@ std::vector<Link> CommentLinks(const FeedModel& feed, const CommentEntry& entry)
 // thr:in-reply-to: the post the comment answers.
 struct InReplyTo {
   std::string href;    // the post's URL
-  std::string ref;     // the post's Atom id
+  std::string ref;     // the post's entry id (PostEntryId)
   std::string source;  // BASE/feeds/posts/default/POSTID
 };
 InReplyTo InReplyToOf(const FeedModel& feed, const CommentEntry& entry);

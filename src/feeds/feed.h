@@ -31,8 +31,9 @@ enum class FeedKind {
 
 // One entry of a comment feed: a published comment and the path of its post.
 struct CommentEntry {
-  Comment comment;        // comment.post_id names the post
-  std::string post_path;  // the post's permalink path, "/2022/01/slug.html"
+  Comment comment;           // comment.post_id names the post
+  std::string post_path;     // the post's permalink path, "/2022/01/slug.html"
+  std::string post_feed_id;  // the post's Post::feed_id ("": Blogger's form)
 };
 
 // `blog` must be non-null. For kPostComments, parent_post names the post (its id 0 when
@@ -64,6 +65,10 @@ struct FeedModel {
 // "tag:blogger.com,1999:blog-B.post-P".
 std::string BlogAtomId(int64_t blog_id);
 std::string PostAtomId(int64_t blog_id, int64_t post_id);
+// A post's entry id in every format (Atom id, RSS guid, JSON ids): `feed_id` when it is
+// not empty (Post::feed_id: an imported WordPress guid, kept so that a subscriber sees no
+// post twice after the move), else PostAtomId.
+std::string PostEntryId(int64_t blog_id, int64_t post_id, std::string_view feed_id);
 // A comment's Atom id: Blogger uses the posts' form, "tag:blogger.com,1999:blog-B.post-C".
 std::string CommentAtomId(int64_t blog_id, int64_t comment_id);
 // A comment's permalink: "POSTURL?showComment=<epoch ms of published>#c<ID>".

@@ -2,6 +2,7 @@
 #include "feeds/feed_parts.h"
 
 #include <algorithm>
+#include <boost/url/parse.hpp>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -20,6 +21,10 @@ std::string BlogAtomId(int64_t blog_id) {
 
 std::string PostAtomId(int64_t blog_id, int64_t post_id) {
   return BlogAtomId(blog_id) + ".post-" + std::to_string(post_id);
+}
+
+std::string PostEntryId(int64_t blog_id, int64_t post_id, std::string_view feed_id) {
+  return feed_id.empty() ? PostAtomId(blog_id, post_id) : std::string(feed_id);
 }
 
 namespace internal {
@@ -148,6 +153,14 @@ void WriteThumbnail(text::XmlWriter& xml, const FeedModel& feed, const Post& pos
   const std::string size = std::to_string(kThumbnailSize);
   xml.Empty("media:thumbnail",
             {{"xmlns:media", kMediaNs}, {"url", *thumbnail}, {"height", size}, {"width", size}});
+}
+
+bool IsHttpUrl(std::string_view s) {
+  auto url = boost::urls::parse_absolute_uri(s);
+  if (!url) return false;
+  const auto scheme = url->scheme_id();
+  return (scheme == boost::urls::scheme::http || scheme == boost::urls::scheme::https) &&
+         url->has_authority() && !url->encoded_host().empty();
 }
 
 std::string Clean(std::string_view s) { return text::StripXmlForbiddenChars(s); }

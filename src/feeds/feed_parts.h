@@ -94,6 +94,9 @@ std::optional<std::string> PostThumbnail(const FeedModel& feed, const Post& post
 // Writes the post's <media:thumbnail> (Atom and RSS alike), if it has an image.
 void WriteThumbnail(text::XmlWriter& xml, const FeedModel& feed, const Post& post);
 
+// True when `s` is an absolute http or https URL (any case of the scheme).
+bool IsHttpUrl(std::string_view s);
+
 // `s` without the characters XML 1.0 forbids and with ill-formed UTF-8 replaced: what
 // every text in every format goes through (the JSON formats too, so all four agree).
 std::string Clean(std::string_view s);

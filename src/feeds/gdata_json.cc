@@ -45,7 +45,7 @@ json::array Author(const internal::Person& person) {
 
 json::object PostEntry(const FeedModel& feed, const Post& post) {
   json::object entry;
-  entry["id"] = Text(PostAtomId(feed.blog->id, post.id));
+  entry["id"] = Text(PostEntryId(feed.blog->id, post.id, post.feed_id));
   entry["published"] = Text(internal::Rfc3339(feed, post.published));
   entry["updated"] = Text(internal::Rfc3339(feed, post.updated));
   if (!post.labels.empty()) {

@@ -19,7 +19,7 @@ json::array Authors(std::string_view name) {
 
 json::object Item(const FeedModel& feed, const Post& post) {
   json::object item;
-  item["id"] = PostAtomId(feed.blog->id, post.id);
+  item["id"] = Clean(PostEntryId(feed.blog->id, post.id, post.feed_id));
   item["url"] = Clean(internal::PostUrl(feed, post));
   item["title"] = Clean(post.title);
   const internal::EntryBody body = internal::BodyOf(feed, post);

@@ -19,7 +19,14 @@ std::string RssPerson(std::string_view name) {
 void WritePostItem(text::XmlWriter& xml, const FeedModel& feed, const Post& post) {
   const std::string url = internal::PostUrl(feed, post);
   xml.Open("item");
-  xml.Element("guid", PostAtomId(feed.blog->id, post.id), {{"isPermaLink", "false"}});
+  // A guid is a permalink unless it says otherwise: Blogger's ids and other ids that are
+  // no http(s) URL say so.
+  const std::string guid = PostEntryId(feed.blog->id, post.id, post.feed_id);
+  if (internal::IsHttpUrl(guid)) {
+    xml.Element("guid", guid);
+  } else {
+    xml.Element("guid", guid, {{"isPermaLink", "false"}});
+  }
   xml.Element("pubDate", internal::Rfc822(feed, post.published));
   xml.Element("atom:updated", internal::Rfc3339(feed, post.updated));
   for (const std::string& label : post.labels) {

@@ -41,7 +41,8 @@ Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone,
                     const std::vector<Time>& published_times, const std::vector<LabelCount>& labels,
                     std::vector<PageLink> pages, int expanded_year);
 
-// The comment threads of `post` from its published comments (any order): top-level
+// The comment threads of `post` from its published comments (any order; pingbacks and
+// trackbacks are left out, see MakeBacklinks): top-level
 // comments oldest first, each with its replies oldest first, nested up to
 // blog.comment_depth levels; deeper replies are shown at the deepest level, in time
 // order, and a reply whose parent is not shown is shown at top level. Times use
@@ -49,6 +50,16 @@ Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone,
 // post.path + "?showComment=<epoch ms>#c<id>".
 std::vector<CommentView> MakeCommentThreads(const Blog& blog, const TimeZone& zone,
                                             const Post& post, const std::vector<Comment>& comments);
+
+// The published pingbacks and trackbacks among `comments` (any order), oldest first:
+// the title is the author name as text (WordPress stores a pingback's title as HTML:
+// "A &amp; B" reads "A & B", which the theme escapes once), else the URL, else
+// "Anonymous"; the excerpt is the body as stored; times as in MakeCommentThreads.
+std::vector<BacklinkView> MakeBacklinks(const TimeZone& zone, const std::vector<Comment>& comments);
+
+// The number of comments MakeCommentThreads shows of `comments` (backlinks do not count,
+// as Blogger does not count them).
+int CountShownComments(const std::vector<Comment>& comments);
 
 // Status lines above filtered lists, as escaped HTML (the label / query is escaped):
 // "Showing posts with label <b>X</b>. <a href="/">Show all posts</a>" (count > 0) or

@@ -1,4 +1,5 @@
-// MakeCommentThreads: a post's published comments -> the nested views its item page shows.
+// MakeCommentThreads and MakeBacklinks: a post's published comments -> the nested views
+// and the backlinks its item page shows.
 #include <algorithm>
 #include <cstddef>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "core/strings.h"
 #include "render/build.h"
+#include "text/html_text.h"
 
 namespace samizdat::render {
 namespace {
@@ -29,12 +31,26 @@ bool StartsWithIgnoringAsciiCase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-// The comments to show, oldest first (ties by id, so the order is total).
-std::vector<const Comment*> ShownInTimeOrder(const std::vector<Comment>& comments) {
+bool IsShownComment(const Comment& c) {
+  return c.status == CommentStatus::kPublished && c.kind == CommentKind::kComment;
+}
+
+bool IsShownBacklink(const Comment& c) {
+  return c.status == CommentStatus::kPublished && c.kind != CommentKind::kComment;
+}
+
+bool IsHttpUrl(std::string_view url) {
+  return StartsWithIgnoringAsciiCase(url, "http://") ||
+         StartsWithIgnoringAsciiCase(url, "https://");
+}
+
+// The comments `keep` takes, oldest first (ties by id, so the order is total).
+std::vector<const Comment*> ShownInTimeOrder(const std::vector<Comment>& comments,
+                                             bool (*keep)(const Comment&)) {
   std::vector<const Comment*> shown;
   shown.reserve(comments.size());
   for (const Comment& c : comments) {
-    if (c.status == CommentStatus::kPublished) shown.push_back(&c);
+    if (keep(c)) shown.push_back(&c);
   }
   std::sort(shown.begin(), shown.end(), [](const Comment* a, const Comment* b) {
     return a->published != b->published ? a->published < b->published : a->id < b->id;
@@ -93,10 +109,7 @@ CommentView MakeCommentView(const TimeZone& zone, const Post& post, const Commen
   view.id = std::to_string(c.id);
   const std::string_view name = TrimBlank(c.author_name);
   view.author = name.empty() ? "Anonymous" : std::string(name);
-  if (StartsWithIgnoringAsciiCase(c.author_url, "http://") ||
-      StartsWithIgnoringAsciiCase(c.author_url, "https://")) {
-    view.author_url = c.author_url;
-  }
+  if (IsHttpUrl(c.author_url)) view.author_url = c.author_url;
   view.body_html = c.body_html;
   view.time_text = FormatPattern(c.published, zone, kCommentTimePattern);
   view.iso_time = FormatRfc3339(c.published, zone);
@@ -127,7 +140,7 @@ std::vector<CommentView> BuildLevel(const std::vector<size_t>& indices,
 std::vector<CommentView> MakeCommentThreads(const Blog& blog, const TimeZone& zone,
                                             const Post& post,
                                             const std::vector<Comment>& comments) {
-  const std::vector<const Comment*> shown = ShownInTimeOrder(comments);
+  const std::vector<const Comment*> shown = ShownInTimeOrder(comments, IsShownComment);
   std::vector<size_t> parent;
   std::vector<int> level;
   ResolveParents(shown, &parent, &level);
@@ -148,6 +161,26 @@ std::vector<CommentView> MakeCommentThreads(const Blog& blog, const TimeZone& zo
   views.reserve(shown.size());
   for (const Comment* c : shown) views.push_back(MakeCommentView(zone, post, *c));
   return BuildLevel(top, replies, &views);
+}
+
+std::vector<BacklinkView> MakeBacklinks(const TimeZone& zone,
+                                        const std::vector<Comment>& comments) {
+  std::vector<BacklinkView> views;
+  for (const Comment* c : ShownInTimeOrder(comments, IsShownBacklink)) {
+    BacklinkView& view = views.emplace_back();
+    view.id = std::to_string(c->id);
+    if (IsHttpUrl(c->author_url)) view.url = c->author_url;
+    view.title = text::HtmlToText(c->author_name);
+    if (view.title.empty()) view.title = view.url.empty() ? "Anonymous" : view.url;
+    view.excerpt_html = c->body_html;
+    view.time_text = FormatPattern(c->published, zone, kCommentTimePattern);
+    view.iso_time = FormatRfc3339(c->published, zone);
+  }
+  return views;
+}
+
+int CountShownComments(const std::vector<Comment>& comments) {
+  return static_cast<int>(std::count_if(comments.begin(), comments.end(), IsShownComment));
 }
 
 }  // namespace samizdat::render

@@ -153,6 +153,21 @@ void FillComment(data& obj, const CommentView& comment, bool form_open,
   if (render) render(obj, html);
 }
 
+void FillBacklinks(data& obj, const std::vector<BacklinkView>& backlinks) {
+  List& list = NewList(obj["backlinks"], backlinks.size());
+  for (const BacklinkView& backlink : backlinks) {
+    data& item = Append(list);
+    Put(item, "id", backlink.id);
+    Put(item, "title", backlink.title);
+    Put(item, "url", backlink.url);
+    Put(item, "has_url", !backlink.url.empty());
+    Put(item, "excerpt_html", backlink.excerpt_html);
+    Put(item, "time_text", backlink.time_text);
+    Put(item, "iso_time", backlink.iso_time);
+  }
+  Put(obj, "has_backlinks", !backlinks.empty());
+}
+
 void FillCommentForm(data& obj, const CommentFormView& form) {
   Put(obj, "open", form.open);
   Put(obj, "action", form.action);
@@ -218,6 +233,7 @@ data PageData(const PageView& view, const CommentRenderer& render_comment) {
   Put(page, "has_comments", !view.comments.empty());
   Put(page, "comments_html", comments_html);
   FillCommentForm(page["comment_form"] = data(data::type::object), view.comment_form);
+  FillBacklinks(page, view.backlinks);
   return page;
 }
 

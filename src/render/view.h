@@ -86,6 +86,18 @@ struct CommentView {
   std::vector<CommentView> replies;
 };
 
+// A pingback or trackback: another page that links to the post, listed as Blogger lists
+// backlinks ("Links to this post"), apart from the comments.
+struct BacklinkView {
+  std::string id;            // decimal comment id; the anchor is "c" + id
+  std::string title;         // plain text: the linking page's title (the stored author
+                             // name, HTML in WordPress, as the text it shows), else its URL
+  std::string url;           // http(s) only; empty: the title is not a link
+  std::string excerpt_html;  // trusted: sanitized (kComment) at save time
+  std::string time_text;     // as CommentView's
+  std::string iso_time;
+};
+
 // The "Post a Comment" form of an item page, and what a failed or held post left in it.
 struct CommentFormView {
   bool open = false;  // the form is shown (comments open on the post)
@@ -128,10 +140,12 @@ struct PageView {
   std::string label_feed_url;  // label pages: "/feeds/posts/default/-/LABEL" (discovery)
   std::string error_title;     // error pages
   std::string error_message;
-  // Item pages of posts: the comment threads (top level oldest first) and the form.
+  // Item pages of posts and static pages: the comment threads (top level oldest first),
+  // the form and the backlinks (oldest first).
   bool show_comments = false;  // false when the post hides its comments
   std::vector<CommentView> comments;
   CommentFormView comment_form;
+  std::vector<BacklinkView> backlinks;
 };
 
 }  // namespace samizdat::render

@@ -117,7 +117,7 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
   if (!post.ok() || post->status != PostStatus::kPublished) {
     return Refuse(CommentRefusal::kNotFound, "There is no post to comment on here.");
   }
-  if (post->kind != PostKind::kPost || post->comments_mode != CommentsMode::kOpen) {
+  if (post->comments_mode != CommentsMode::kOpen) {  // posts and pages alike
     CommentOutcome closed = Refuse(CommentRefusal::kForbidden, "Comments are closed on this post.");
     closed.post = *post;
     return closed;

@@ -80,8 +80,8 @@ class CommentService {
   // The token for the comment form of `post_id`, shown at `now`.
   std::string FormToken(int64_t post_id, Time now) const;
 
-  // Screens and stores a reader's comment on a post of `blog` (see the header comment).
-  // Errors are the store's; refusals are outcomes, not errors.
+  // Screens and stores a reader's comment on a post or page of `blog` (see the header
+  // comment). Errors are the store's; refusals are outcomes, not errors.
   Result<CommentOutcome> Submit(const Blog& blog, const CommentSubmission& submission, Time now);
 
   // Approve publishes a comment and trains the classifier on it as ham; Spam marks it

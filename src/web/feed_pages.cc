@@ -243,7 +243,7 @@ class FeedBuilder {
     }
     const std::optional<Post>& post = it->second;
     if (!post || post->comments_mode == CommentsMode::kHidden) return Status::Ok();
-    model_.comments.push_back({std::move(comment), post->path});
+    model_.comments.push_back({std::move(comment), post->path, post->feed_id});
     return Status::Ok();
   }
 

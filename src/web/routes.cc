@@ -56,6 +56,8 @@ const std::vector<Route>& Table() {
       {"GET", "/healthz", kPublic, false, 0, Health},
 
       // The public pages (site_pages.h builds them).
+      // The home page; with WordPress's ?p=, ?page_id=, ?cat=, ?tag=, ?feed=, ... the old
+      // address's new place, or 404 (wordpress_urls.h).
       {"GET", "/", kPublic, false, 0, OnSite(&Site::HomePage)},
       {"GET", "/index.html", kPublic, false, 0, OnSite(&Site::IndexPage)},
       {"GET", "/search/?", kPublic, false, 0, OnSite(&Site::SearchPage)},
@@ -65,6 +67,8 @@ const std::vector<Route>& Table() {
       {"GET", "/{yyyy}/?", kPublic, false, 0, OnSite(&Site::YearArchive)},
       {"GET", "/{yyyy}/{mm}/?", kPublic, false, 0, OnSite(&Site::MonthArchive)},
       {"GET", "/{yyyy}_{mm}_{dd}_archive.html", kPublic, false, 0, OnSite(&Site::OldArchive)},
+      // WordPress's day archive: 301 to the month's (wordpress_urls.h).
+      {"GET", "/{yyyy}/{mm}/{dd}/?", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
 
       // Feeds at Blogger's URLs and aliases (feed_pages.h builds them), and the documents
       // machines read beside them.
@@ -78,6 +82,20 @@ const std::vector<Route>& Table() {
       {"GET", "/feeds/{postid}/comments/{projection}/{commentid}", kPublic, false, 0,
        OnSite(&Site::CommentFeed)},
       {"GET", "/feeds/{rest...}", kPublic, false, 0, OnSite(&Site::NoFeed)},
+      // WordPress's feeds, for blogs that moved from WordPress: 301 to the matching feed
+      // above (wordpress_urls.h); RSS 2.0 (alt=rss) but for the Atom ones.
+      {"GET", "/feed/?", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/feed/rss2/?", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/feed/rss/?", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/feed/rdf/?", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/feed/atom/?", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/comments/feed/?", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/comments/feed/atom/?", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/wp-rss2.php", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/wp-rss.php", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/wp-rdf.php", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/wp-atom.php", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
+      {"GET", "/wp-commentsrss2.php", kPublic, false, 0, OnSite(&Site::WordPressAddress)},
       {"GET", "/atom.xml", kPublic, false, 0, OnSite(&Site::AtomFeed)},
       {"GET", "/rss.xml", kPublic, false, 0, OnSite(&Site::RssFeed)},
       {"GET", "/feed.json", kPublic, false, 0, OnSite(&Site::JsonFeed)},
@@ -171,7 +189,8 @@ const std::vector<Route>& Table() {
       // Any other admin path: the admin's 404 page (POST too: no 405 for a typo).
       {"GET POST", "/admin/{rest...}", kAnyone, false, kFormLimit, AdminPage(admin::NoSuchPage)},
 
-      // Any other path: the themed 404 page (or an imported post's new address).
+      // Any other path: the themed 404 page, or 301 where an old address of the blog leads
+      // now (an imported post's permalink, /category/X/, /tag/X/feed/: wordpress_urls.h).
       {"GET", "/{rest...}", kPublic, false, 0, OnSite(&Site::NotFoundPage)},
   };
   return kTable;

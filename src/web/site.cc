@@ -141,27 +141,48 @@ http::Response Site::Page(const http::Request& request, const RouteMatch& match,
       return Deliver(request, *page);
     }
   }
+  return BuildPage(request, *entry, match, *query, std::move(key), build);
+}
 
+http::Response Site::BuildPage(const http::Request& request, const service::BlogEntry& entry,
+                               const RouteMatch& match, const ListQuery& query, std::string key,
+                               const BuildPageFn& build) {
   SidebarSource sidebar = [this, &entry](int year, std::string_view search_query) {
-    return SidebarFor(*entry, year, search_query);
+    return SidebarFor(entry, year, search_query);
   };
   const CommentFormSource form = FormSource();
-  auto outcome = build(PageInputs{store_, *entry, *query, sidebar, form});
+  auto outcome = build(PageInputs{store_, entry, query, sidebar, form});
   if (!outcome.ok()) return ErrorResponse("The page could not be read", outcome.status());
   if (outcome->status == 404) {
-    // An imported post's old address (kept by the import) leads to its path here.
-    if (auto to = store_.GetRedirect(entry->blog.id, match.encoded_path); to.ok()) {
-      return MovedTo(*to);
-    }
+    auto old = OldAddress(entry.blog, match);
+    if (!old.ok()) return ErrorResponse("The page could not be read", old.status());
+    if (old->status == 301) return MovedTo(old->location);
   }
 
   // Search results and reply forms are not kept: any text or id makes a new key, and a
   // stream of them would push the blog's real pages out of the cache.
-  const bool cacheable = outcome->status == 200 && query->q.empty() && query->reply == 0;
-  service::CommentDeps deps{std::move(outcome->comment_posts), false, entry->blog.comment_seq};
-  return Respond(request, *entry, std::move(key), outcome->status, kHtml,
+  const bool cacheable = outcome->status == 200 && query.q.empty() && query.reply == 0;
+  service::CommentDeps deps{std::move(outcome->comment_posts), false, entry.blog.comment_seq};
+  return Respond(request, entry, std::move(key), outcome->status, kHtml,
                  theme_.Render(outcome->view), cacheable, std::move(deps),
                  outcome->has_comment_form);
+}
+
+Result<OldUrlAnswer> Site::OldAddress(const Blog& blog, const RouteMatch& match) {
+  OldUrlLookups lookups;
+  lookups.redirect = [&](std::string_view old_path) -> Result<std::optional<std::string>> {
+    auto to = store_.GetRedirect(blog.id, old_path);
+    if (to.ok()) return std::optional<std::string>(std::move(*to));
+    if (to.status().IsNotFound()) return std::optional<std::string>();
+    return to.status();
+  };
+  lookups.post_id_at = [&](std::string_view path) -> Result<std::optional<int64_t>> {
+    auto post = store_.GetPostByPath(blog.id, path);
+    if (post.ok() && post->status == PostStatus::kPublished) return std::optional(post->id);
+    if (post.ok() || post.status().IsNotFound()) return std::optional<int64_t>();
+    return post.status();
+  };
+  return WordPressLocation(match.encoded_path, match.encoded_query, lookups);
 }
 
 http::Response Site::Feed(const http::Request& request, const RouteMatch& match,

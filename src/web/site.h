@@ -31,6 +31,7 @@
 #include "web/feed_pages.h"
 #include "web/route.h"
 #include "web/site_pages.h"
+#include "web/wordpress_urls.h"
 
 namespace samizdat::web {
 
@@ -48,7 +49,7 @@ class Site {
        SiteOptions options);
 
   // Pages (site_handlers.cc). Each answers GET (and HEAD) of its row's pattern. The home
-  // page also sends an imported WordPress blog's /?p=ID and /?page_id=ID to their posts.
+  // page with a WordPress query (/?p=12, /?cat=5, /?feed=rss2) is that old address.
   http::Response HomePage(const http::Request& request, const RouteMatch& match);
   http::Response IndexPage(const http::Request& request, const RouteMatch& match);
   http::Response SearchPage(const http::Request& request, const RouteMatch& match);
@@ -59,8 +60,12 @@ class Site {
   http::Response MonthArchive(const http::Request& request, const RouteMatch& match);
   // /YYYY_MM_DD_archive.html: 301 to /YYYY/MM/.
   http::Response OldArchive(const http::Request& request, const RouteMatch& match);
-  // Any other path: the themed 404, or a 301 when an imported post had that address.
+  // Any other path: the themed 404, or a 301 where an old address of the blog leads now
+  // (WordPressLocation, wordpress_urls.h: an imported post's old permalink, a category).
   http::Response NotFoundPage(const http::Request& request, const RouteMatch& match);
+  // WordPress's feeds (/feed/, /wp-rss2.php, ...), day archives and home-page queries:
+  // 301 where WordPressLocation says, else the themed 404.
+  http::Response WordPressAddress(const http::Request& request, const RouteMatch& match);
 
   // Feeds (site_handlers.cc), in the format the query's alt asks for.
   http::Response PostsFeed(const http::Request& request, const RouteMatch& match);
@@ -77,7 +82,7 @@ class Site {
   // Any other path under /feeds/: 404.
   http::Response NoFeed(const http::Request& request, const RouteMatch& match);
 
-  // POST /comment (comment_post.cc): a reader's comment from a post page's form (fields
+  // POST /comment (comment_post.cc): a reader's comment from a post's or page's form (fields
   // post_id, parent_id, token, name, url, body and the honeypot email). Published: 303
   // to the comment's permalink. Held: 202 with the post page and a notice. Refused: the
   // post page with the reason above the refilled form, status 400, 403, 404, 409 or 429
@@ -97,11 +102,16 @@ class Site {
  private:
   using BuildPageFn = std::function<Result<PageOutcome>(const PageInputs&)>;
   using BuildFeedFn = std::function<Result<FeedOutcome>(const FeedInputs&)>;
-  // A page of the blog of the request: from the cache, or built by `build`, rendered by
-  // the theme and put in the cache; a 404 outcome leads to an imported post's new path
-  // when there is one.
+  // A page of the blog of the request: from the cache, or as BuildPage makes it.
   http::Response Page(const http::Request& request, const RouteMatch& match,
                       const BuildPageFn& build);
+  // The page `build` makes, rendered by the theme and put in the cache under `key`; a
+  // 404 outcome answers 301 instead where the request's old address leads now.
+  http::Response BuildPage(const http::Request& request, const service::BlogEntry& entry,
+                           const RouteMatch& match, const ListQuery& query, std::string key,
+                           const BuildPageFn& build);
+  // Where the request's address, an old one of the blog, leads now (wordpress_urls.h).
+  Result<OldUrlAnswer> OldAddress(const Blog& blog, const RouteMatch& match);
   // A feed of the blog of the request: from the cache, or built by `build` and cached.
   http::Response Feed(const http::Request& request, const RouteMatch& match,
                       const BuildFeedFn& build);

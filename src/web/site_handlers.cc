@@ -1,40 +1,15 @@
 // Site's handlers, one per row of the public site's pages and feeds in the route table:
 // each turns its row's captures into a call of a page builder (site_pages.h) or a feed
 // builder (feed_pages.h).
-#include <boost/url/parse_query.hpp>
 #include <cstdio>
 
 #include "web/site.h"
 
 namespace samizdat::web {
-namespace {
-
-// "/?p=12" or "/?page_id=4" when the query names a WordPress post or page; "" otherwise.
-std::string WordPressIdPath(std::string_view encoded_query) {
-  auto params = boost::urls::parse_query(encoded_query);
-  if (!params) return "";
-  for (const auto& param : *params) {
-    const std::string key = param.key.decode();
-    if ((key == "p" || key == "page_id") && param.has_value) {
-      const std::string value = param.value.decode();
-      if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) {
-        return "/?" + key + "=" + value;
-      }
-    }
-  }
-  return "";
-}
-
-}  // namespace
 
 http::Response Site::HomePage(const http::Request& request, const RouteMatch& match) {
-  // An imported WordPress blog's /?p=ID and /?page_id=ID lead to the posts' new paths.
-  if (std::string old = WordPressIdPath(match.encoded_query); !old.empty()) {
-    auto found = BlogFor(request);
-    if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
-    const auto& entry = std::get<std::shared_ptr<const service::BlogEntry>>(found);
-    if (auto to = store_.GetRedirect(entry->blog.id, old); to.ok()) return MovedTo(*to);
-  }
+  // /?p=12, /?cat=5, /?feed=rss2: an old WordPress address, not the home page.
+  if (IsWordPressQuery(match.encoded_query)) return WordPressAddress(request, match);
   return Page(request, match, web::IndexPage);
 }
 
@@ -84,6 +59,19 @@ http::Response Site::OldArchive(const http::Request& request, const RouteMatch& 
 http::Response Site::NotFoundPage(const http::Request& request, const RouteMatch& match) {
   return Page(request, match,
               [](const PageInputs& in) -> Result<PageOutcome> { return web::NotFoundPage(in); });
+}
+
+http::Response Site::WordPressAddress(const http::Request& request, const RouteMatch& match) {
+  auto found = BlogFor(request);
+  if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
+  const auto entry = std::get<std::shared_ptr<const service::BlogEntry>>(std::move(found));
+  auto query = ParseListQuery(match.encoded_query);
+  if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
+  // Never from the cache: "/?p=12" would find the home page there. BuildPage's 404
+  // outcome asks WordPressLocation.
+  return BuildPage(
+      request, *entry, match, *query, match.path,
+      [](const PageInputs& in) -> Result<PageOutcome> { return web::NotFoundPage(in); });
 }
 
 http::Response Site::PostsFeed(const http::Request& request, const RouteMatch& match) {

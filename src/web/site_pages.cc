@@ -236,13 +236,15 @@ class PageBuilder {
       if (neighbours->newer) out.view.pager.newer_url = neighbours->newer->path;
       if (neighbours->older) out.view.pager.older_url = neighbours->older->path;
       out.view.pager.home_url = "/";
-      SAMIZDAT_RETURN_IF_ERROR(FillComments(out, *post));
     }
+    // Pages have comments too, as on Blogger and WordPress.
+    SAMIZDAT_RETURN_IF_ERROR(FillComments(out, *post));
     return out;
   }
 
  private:
-  // The comment threads and the form of a post's item page, as its switch says.
+  // The comment threads, the form and the backlinks of a post's (or page's) item page,
+  // as its switch says.
   Status FillComments(PageOutcome& out, const Post& post) {
     out.comment_posts.push_back(post.id);
     if (post.comments_mode == CommentsMode::kHidden) return Status::Ok();
@@ -254,6 +256,14 @@ class PageBuilder {
     if (!comments.ok()) return comments.status();
     out.view.show_comments = true;
     out.view.comments = render::MakeCommentThreads(blog_, entry_.zone, post, *comments);
+    out.view.backlinks = render::MakeBacklinks(entry_.zone, *comments);
+    // The heading counts the comments shown, not the backlinks (Blogger does not count
+    // them); a list cut at the limit keeps the store's count.
+    if (static_cast<int>(comments->size()) < kMaxCommentsShown) {
+      render::PostView& shown = out.view.posts.front();
+      shown.comment_count = render::CountShownComments(*comments);
+      shown.comment_count_text = render::CommentCountText(shown.comment_count);
+    }
     render::CommentFormView& form = out.view.comment_form;
     if (form_.refill) form = *form_.refill;  // its message shows even with no form
     form.open = post.comments_mode == CommentsMode::kOpen;

@@ -80,8 +80,8 @@ inline std::vector<CommentEntry> SampleComments() {
   reply.author_url.clear();
   reply.body_html = "<p>A much longer answer that goes on and on well past fifty characters</p>";
   reply.body_text = "A much longer answer that goes on and on well past fifty characters";
-  reply.published = FromEpochMillis(1642267080000);  // 2022-01-15T17:18:00Z
-  return {{reply, post.path}, {top, post.path}};     // newest first
+  reply.published = FromEpochMillis(1642267080000);       // 2022-01-15T17:18:00Z
+  return {{reply, post.path, ""}, {top, post.path, ""}};  // newest first
 }
 
 // SampleFeed as the comments of SamplePost.

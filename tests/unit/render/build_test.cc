@@ -352,5 +352,49 @@ TEST(CommentThreadsTest, NoCommentsNoThreads) {
   EXPECT_TRUE(MakeCommentThreads(Blog{}, TimeZone::Utc(), post, {}).empty());
 }
 
+TEST(BacklinksTest, PingbacksAndTrackbacksAreBacklinksNotComments) {
+  const Post post = MakePost(7, "2022-01-15T09:00:00Z");
+  std::vector<Comment> comments = {
+      MakeComment(1, 0, "2022-01-15T10:00:00Z"), MakeComment(2, 0, "2022-01-15T12:00:00Z"),
+      MakeComment(3, 0, "2022-01-15T11:00:00Z"), MakeComment(4, 2, "2022-01-15T13:00:00Z"),
+      MakeComment(5, 0, "2022-01-15T14:00:00Z")};
+  comments[1].kind = CommentKind::kPingback;
+  comments[2].kind = CommentKind::kTrackback;
+  comments[4].kind = CommentKind::kPingback;
+  comments[4].status = CommentStatus::kPending;  // held: shown nowhere
+  // A reply to a pingback shows at top level, as one to any comment not shown.
+  EXPECT_EQ(Shape(MakeCommentThreads(BlogWithDepth(2), TimeZone::Utc(), post, comments)), "1 4");
+  EXPECT_EQ(CountShownComments(comments), 2);
+
+  const std::vector<BacklinkView> links = MakeBacklinks(TimeZone::Utc(), comments);
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0].id, "3");  // oldest first
+  EXPECT_EQ(links[1].id, "2");
+  EXPECT_EQ(links[1].time_text, "January 15, 2022 at 12:00 PM");
+  EXPECT_EQ(links[1].iso_time, "2022-01-15T12:00:00.000Z");
+  EXPECT_EQ(links[1].excerpt_html, "comment 2");
+}
+
+TEST(BacklinksTest, TitlesAreTheTextOfWordPressHtmlAndUrlsHttpOnly) {
+  std::vector<Comment> comments = {MakeComment(1, 0, "2022-01-15T10:00:00Z"),
+                                   MakeComment(2, 0, "2022-01-15T11:00:00Z"),
+                                   MakeComment(3, 0, "2022-01-15T12:00:00Z")};
+  for (Comment& c : comments) c.kind = CommentKind::kPingback;
+  comments[0].author_name = "Tides &amp; Boats &#8211; <b>A</b> blog";
+  comments[0].author_url = "https://tides.example/2022/01/link/";
+  comments[1].author_name = "";
+  comments[1].author_url = "javascript:alert(1)";
+  comments[2].author_name = " ";
+  comments[2].author_url = "http://bare.example/";
+  const std::vector<BacklinkView> links = MakeBacklinks(TimeZone::Utc(), comments);
+  ASSERT_EQ(links.size(), 3u);
+  EXPECT_EQ(links[0].title, "Tides & Boats \u2013 A blog");
+  EXPECT_EQ(links[0].url, "https://tides.example/2022/01/link/");
+  EXPECT_EQ(links[1].title, "Anonymous");
+  EXPECT_EQ(links[1].url, "");
+  EXPECT_EQ(links[2].title, "http://bare.example/");
+  EXPECT_EQ(links[2].url, "http://bare.example/");
+}
+
 }  // namespace
 }  // namespace samizdat::render

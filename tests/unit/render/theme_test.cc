@@ -225,7 +225,7 @@ TEST(ThemeTest, TitlesAreEscapedButBodiesAreNot) {
   EXPECT_NE(html.find("<p><em>kept</em></p>"), std::string::npos);
 }
 
-TEST(ThemeTest, StaticPageHasNoDateHeaderCommentsOrPager) {
+TEST(ThemeTest, StaticPageHasNoDateHeaderFooterOrPager) {
   const Blog blog = TestBlog();
   Post post = TestPost();
   post.kind = PostKind::kPage;
@@ -233,6 +233,7 @@ TEST(ThemeTest, StaticPageHasNoDateHeaderCommentsOrPager) {
   PageView page = ItemPage();
   page.kind = PageKind::kStaticPage;
   page.posts = {MakePostView(blog, TimeZone::Utc(), post)};
+  page.show_comments = false;  // the page hides its comments
   const std::string html = Theme::Default().Render(page);
   ExpectInOrder(html, {"The spring tide came early", "The water rose past the third step"});
   for (std::string_view absent : {"class=\"date-header\"", "No comments", "Post a Comment",
@@ -443,6 +444,54 @@ TEST(ThemeTest, ItemPageShowsCommentThreadsThenTheForm) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
   // Mira's name is not a link: she gave no URL.
   EXPECT_EQ(html.find("<cite class=\"user\"><a href=\"\""), std::string::npos);
+}
+
+TEST(ThemeTest, StaticPageShowsItsCommentsAndTheForm) {
+  PageView page = PageWithComments();
+  Post post = TestPost();
+  post.kind = PostKind::kPage;
+  post.path = "/p/contact.html";
+  page.kind = PageKind::kStaticPage;
+  page.posts = {MakePostView(TestBlog(), TimeZone::Utc(), post)};
+  page.posts[0].comment_count_text = CommentCountText(3);
+  const std::string html = Theme::Default().Render(page);
+  ExpectInOrder(html,
+                {"The water rose past the third step", "<div class=\"comments\" id=\"comments\">",
+                 "<h4>3 comments:</h4>", "<li class=\"comment\" id=\"c101\">", "Post a Comment",
+                 "<input type=\"hidden\" name=\"post_id\" value=\"5678\">"});
+  EXPECT_EQ(html.find("Posted by"), std::string::npos);
+  EXPECT_EQ(html.find("Newer Post"), std::string::npos);
+}
+
+TEST(ThemeTest, BacklinksAreListedUnderTheCommentsEscapedOnce) {
+  PageView page = PageWithComments();
+  Comment ping = TestComment(201, 0, "2022-01-17T08:00:00Z", "Tides &amp; Boats <i>weekly</i>");
+  ping.kind = CommentKind::kPingback;
+  ping.author_url = "https://tides.example/?a=1&b=2";
+  ping.body_html = "[&#8230;] the <b>spring tide</b> came &amp; went [&#8230;]";
+  Comment track = TestComment(202, 0, "2022-01-18T08:00:00Z", "");
+  track.kind = CommentKind::kTrackback;
+  page.backlinks = MakeBacklinks(TimeZone::Utc(), {track, ping});
+  const std::string html = Theme::Default().Render(page);
+  ExpectInOrder(
+      html,
+      {"<li class=\"comment\" id=\"c103\">", "Post a Comment", "</form>",
+       "<div class=\"comments backlinks\" id=\"backlinks-container\">",
+       "<h4 id=\"links\">Links to this post</h4>",
+       "<dt class=\"comment-title\" id=\"c201\"><a href=\"https://tides.example/?a=1&amp;b=2\" "
+       "rel=\"nofollow ugc\">Tides &amp; Boats weekly</a></dt>",
+       "<dd class=\"comment-body\">[&#8230;] the <b>spring tide</b> came &amp; went "
+       "[&#8230;]</dd>",
+       "<time datetime=\"2022-01-17T08:00:00.000Z\">January 17, 2022 at 8:00 AM</time>",
+       "<dt class=\"comment-title\" id=\"c202\">Anonymous</dt>", "</dl>", "Newer Post"});
+  EXPECT_EQ(html.find("&amp;amp;"), std::string::npos);
+  EXPECT_EQ(html.find("<i>weekly"), std::string::npos);
+
+  page.backlinks.clear();
+  EXPECT_EQ(Theme::Default().Render(page).find("Links to this post"), std::string::npos);
+  page.show_comments = false;  // hidden comments hide the backlinks too
+  page.backlinks = MakeBacklinks(TimeZone::Utc(), {ping});
+  EXPECT_EQ(Theme::Default().Render(page).find("Links to this post"), std::string::npos);
 }
 
 TEST(ThemeTest, ThreadsNestToAnyDepth) {

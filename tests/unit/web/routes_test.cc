@@ -47,6 +47,25 @@ TEST(RoutesTest, AMonthIsTwoDigitsFrom01To12AndAYearFourDigits) {
   EXPECT_EQ(PatternOf("GET", "/2024/12/x.html"), "/{yyyy}/{mm}/{slug}.html");
 }
 
+TEST(RoutesTest, WordPressFeedsAndDayArchivesHaveTheirRows) {
+  for (const char* target :
+       {"/feed/", "/feed", "/feed/rss2/", "/feed/rss/", "/feed/rdf/", "/feed/atom/",
+        "/comments/feed/", "/comments/feed/atom/", "/wp-rss2.php", "/wp-rss.php", "/wp-rdf.php",
+        "/wp-atom.php", "/wp-commentsrss2.php"}) {
+    const std::string pattern = PatternOf("GET", target);
+    EXPECT_TRUE(pattern.starts_with("/feed") || pattern.starts_with("/comments/feed") ||
+                pattern.starts_with("/wp-"))
+        << target << " -> " << pattern;
+  }
+  EXPECT_EQ(PatternOf("GET", "/2020/01/05/"), "/{yyyy}/{mm}/{dd}/?");
+  EXPECT_EQ(PatternOf("GET", "/2020/01/05"), "/{yyyy}/{mm}/{dd}/?");
+  // Old permalinks and category pages: the fallback row, which finds their redirects.
+  EXPECT_EQ(PatternOf("GET", "/2020/01/05/hello/"), "/{rest...}");
+  EXPECT_EQ(PatternOf("GET", "/category/news/feed/"), "/{rest...}");
+  EXPECT_EQ(PatternOf("GET", "/feed/podcast/"), "/{rest...}");
+  EXPECT_EQ(PatternOf("GET", "/?p=12"), "/");
+}
+
 TEST(RoutesTest, PagesAndArchives) {
   EXPECT_EQ(PatternOf("GET", "/"), "/");
   EXPECT_EQ(PatternOf("GET", "/index.html"), "/index.html");
