@@ -112,7 +112,7 @@ struct Post {
   std::vector<std::string> labels;  // in the author's order, no duplicates
   Time published{};
   Time updated{};
-  int comment_count = 0;  // published comments (kept by the store)
+  int comment_count = 0;  // published comments, not backlinks (kept by the store)
   CommentsMode comments_mode = CommentsMode::kOpen;
   int64_t author_id = 0;  // the account that wrote it; 0: imported or from the CLI
   // The entry id the post's feed entries had on the blog it came from (a WordPress guid,

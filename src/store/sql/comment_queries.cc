@@ -204,7 +204,8 @@ Status SqlStore::TouchPosts(Connection& conn, int64_t blog_id, const std::set<in
   }
   return conn.Execute(
       "UPDATE posts AS p SET comment_seq = $2, comment_count = (SELECT COUNT(*) FROM "
-      "comments c WHERE c.post_id = p.id AND c.status = 'published') WHERE p.id = ANY($1)",
+      "comments c WHERE c.post_id = p.id AND c.status = 'published' AND c.kind = 'comment') "
+      "WHERE p.id = ANY($1)",
       Params().AddList(ids).Add(comment_seq));
 }
 
@@ -221,8 +222,9 @@ Result<Comment> SqlStore::CreateComment(const Comment& comment) {
 
     // The blog's row first (TouchPosts), as every write of the blog locks it first; a
     // failed check below rolls it back with the rest.
-    SAMIZDAT_RETURN_IF_ERROR(TouchPosts(conn, stored.blog_id, {stored.post_id},
-                                        stored.status == CommentStatus::kPublished ? 1 : 0));
+    const bool counted =
+        stored.status == CommentStatus::kPublished && stored.kind == CommentKind::kComment;
+    SAMIZDAT_RETURN_IF_ERROR(TouchPosts(conn, stored.blog_id, {stored.post_id}, counted ? 1 : 0));
     const bool draw_id = stored.id == 0;
     for (int attempt = 1;; ++attempt) {
       if (draw_id) stored.id = ids_.Next();

@@ -44,10 +44,9 @@ class FunctionRef<R(Args...)> {
 };
 
 // The post's stored fields as $1 … $16 ($1 the id, $2 the blog) in the order of INSERT
-// INTO posts (id, blog_id, kind, status, title, path, source, format, body_html,
-// body_text, author, published_ms, updated_ms, comments_mode, author_id, feed_id);
-// comment_count is
-// not among them: the store keeps it from the comments (post_writes.cc).
+// INTO posts (id, blog_id, kind, status, title, path, source, format, body_html, body_text,
+// author, published_ms, updated_ms, comments_mode, author_id, feed_id); not comment_count:
+// the store keeps it from the comments (post_writes.cc).
 Params PostFields(const Post& post);
 // Whether `text` could be stored in a text column: well-formed UTF-8 without NUL. A path,
 // label or media hash from a request that is not (the bytes of a mangled URL) names

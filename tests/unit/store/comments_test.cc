@@ -297,6 +297,20 @@ TEST_P(CommentsTest, PostCountFollowsPublishedCommentsThroughEveryWrite) {
   EXPECT_EQ(CountOnPost(post_.id), 0);
 }
 
+TEST_P(CommentsTest, BacklinksAreNotCountedAsComments) {
+  Add(post_.id, 100);
+  Comment pingback = Make(post_.id, 200);
+  pingback.kind = CommentKind::kPingback;
+  pingback = Must(store_->CreateComment(pingback));
+  EXPECT_EQ(CountOnPost(post_.id), 1);
+  // A recount (any moderation) leaves them out too.
+  ASSERT_TRUE(store_
+                  ->ModerateComment(blog_.id, pingback.id, CommentStatus::kPublished,
+                                    SpamTraining::kNone, {})
+                  .ok());
+  EXPECT_EQ(CountOnPost(post_.id), 1);
+}
+
 TEST_P(CommentsTest, DeletingAPostRemovesItsComments) {
   Post second = NewPost(blog_.id, "second", 2000);
   Comment gone = Add(post_.id, 100);
