@@ -155,10 +155,15 @@ void WriteRedirectExtension(text::XmlWriter& xml, std::string_view old_path, std
 void WritePostExtension(text::XmlWriter& xml, const Post& post) {
   const std::string published = FormatRfc3339(post.published, TimeZone::Utc());
   const std::string updated = FormatRfc3339(post.updated, TimeZone::Utc());
-  xml.Empty("samizdat:post", {{"feed-id", post.feed_id},
-                              {"comments", CommentsModeName(post.comments_mode)},
-                              {"published", published},
-                              {"updated", updated}});
+  xml.Open("samizdat:post", {{"feed-id", post.feed_id},
+                             {"comments", CommentsModeName(post.comments_mode)},
+                             {"published", published},
+                             {"updated", updated}});
+  if (post.format != BodyFormat::kHtml || post.source != post.body_html) {
+    xml.Element("samizdat:source", post.source,
+                {{"format", post.format == BodyFormat::kMarkdown ? "markdown" : "html"}});
+  }
+  xml.Close();
 }
 
 void WriteCommentExtension(text::XmlWriter& xml, const Comment& comment, bool body) {
@@ -213,7 +218,17 @@ Status ApplyPostExtension(const XmlStream& stream, const xmlNode* element, Sourc
     post.comments_mode = *mode;
   }
   SAMIZDAT_RETURN_IF_ERROR(ReadTime(stream, element, "published", post.published));
-  return ReadTime(stream, element, "updated", post.updated);
+  SAMIZDAT_RETURN_IF_ERROR(ReadTime(stream, element, "updated", post.updated));
+  for (const xmlNode* child : ChildElements(element)) {
+    if (!IsSamizdatExtension(child) || NameOf(child).local != "source") continue;
+    const std::string format = AttributeOf(child, "format");
+    if (format != "html" && format != "markdown") {
+      return Invalid(stream, child, "format '" + format + "' is not html or markdown");
+    }
+    post.format = format == "markdown" ? BodyFormat::kMarkdown : BodyFormat::kHtml;
+    post.source = TextOf(child);
+  }
+  return Status::Ok();
 }
 
 Status ApplyCommentExtension(const XmlStream& stream, const xmlNode* element,

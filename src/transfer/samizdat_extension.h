@@ -8,7 +8,10 @@
 //                     <samizdat:redirect from="/old" to="/new"/>, one per redirect
 //   a post's entry or item:
 //                     <samizdat:post feed-id="…" comments="hidden" published="…"
-//                                    updated="…"/>
+//                                    updated="…">[<samizdat:source format="markdown">
+//                                    …</samizdat:source>]</samizdat:post>
+//                     (the source when it is not the body the format holds: Markdown,
+//                     or HTML the sanitizer changed)
 //   a comment's entry or wp:comment:
 //                     <samizdat:comment status="spam" kind="pingback" parent="ID"
 //                                       published="…">[<samizdat:content>…</…>]</…>
@@ -53,7 +56,8 @@ inline constexpr std::pair<std::string_view, std::string_view> kSamizdatXmlns = 
 void WriteBlogExtension(text::XmlWriter& xml, const Blog& blog);
 // <samizdat:redirect from=… to=…/>
 void WriteRedirectExtension(text::XmlWriter& xml, std::string_view old_path, std::string_view to);
-// <samizdat:post …/>: the post's feed id, comments switch and exact times.
+// <samizdat:post …>: the post's feed id, comments switch, exact times and, when it is
+// not its body, what its author wrote.
 void WritePostExtension(text::XmlWriter& xml, const Post& post);
 // <samizdat:comment …>: its status, kind, parent and exact time; with `body`, its body
 // too (for a deleted comment, whose body the format replaces).

@@ -14,7 +14,8 @@
 // blog-B.post-P; WXR: wp:post_id, wp:comment_id and samizdat's own ids in postmeta /
 // commentmeta), with the post's path, status, labels and the comments' threads and
 // statuses. What a format has no place for (the blog's id, time zone and settings, its
-// redirects, feed ids, comment kinds, pending and spam comments, exact times) goes in
+// redirects, feed ids, a Markdown post's text, comment kinds, pending and spam comments,
+// exact times) goes in
 // samizdat's extension namespace (transfer/samizdat_extension.h), which other readers
 // ignore: an import of the file into an empty store gives the same blog back. Media are
 // not in the file (they travel with backups). Text is escaped once and characters XML
