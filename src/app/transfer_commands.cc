@@ -49,6 +49,9 @@ class ProgressBar {
 };
 
 int Import(const GlobalOptions& global, const ImportFlags& flags) {
+  // A dry run, or an import that fails, leaves no database where there was none (the
+  // import's one transaction already leaves an existing one as it was).
+  FreshDatabaseGuard fresh(global);
   auto store = OpenStore(global);
   if (!store.ok()) return Fail(store.status());
   service::ImportOptions options;
@@ -63,6 +66,7 @@ int Import(const GlobalOptions& global, const ImportFlags& flags) {
   auto summary = service::ImportService(**store).Import(flags.path, options);
   bar.reset();
   if (!summary.ok()) return Fail(summary.status());
+  if (!flags.dry_run) fresh.Keep();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const service::ImportSummary& s = *summary;

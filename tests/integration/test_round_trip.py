@@ -120,11 +120,12 @@ class RoundTrip(IntegrationCase):
         wxr = cls.write_file('wordpress.xml', WXR.replace(
             '{comments}', '\n'.join(comment_xml(*c) for c in COMMENTS)))
         cls.cli('import', wxr, '--blog', HOST)
-        # Settings the CLI does not offer (the admin's settings page does).
+        # Settings the CLI does not offer (the admin's settings page does; an import from
+        # WordPress or Blogger sets imported_from).
         db = sqlite3.connect(os.path.join(cls.data, 'samizdat.db'))
         with db:
             db.execute("UPDATE blogs SET locale = 'pt-BR', date_format = 'd MMM yyyy', "
-                       "time_format = 'HH:mm'")
+                       "time_format = 'HH:mm', imported_from = 'https://old.example.org/'")
         db.close()
 
     def exported(self, fmt):
@@ -132,9 +133,16 @@ class RoundTrip(IntegrationCase):
         return self.write_file(f'export.{fmt}.xml', text)
 
     def test_the_original_has_what_the_round_trip_must_keep(self):
-        statuses = {r[0] for r in sqlite3.connect(os.path.join(self.data, 'samizdat.db'))
-                    .execute('SELECT DISTINCT status FROM comments')}
+        db = sqlite3.connect(os.path.join(self.data, 'samizdat.db'))
+        statuses = {r[0] for r in db.execute('SELECT DISTINCT status FROM comments')}
+        kinds = {r[0] for r in db.execute('SELECT DISTINCT kind FROM comments')}
+        feed_ids = {r[0] for r in db.execute("SELECT feed_id FROM posts WHERE feed_id <> ''")}
+        replies = db.execute('SELECT count(*) FROM comments WHERE parent_id <> 0').fetchone()[0]
+        db.close()
         self.assertEqual(statuses, {'published', 'pending', 'spam', 'deleted'})
+        self.assertEqual(kinds, {'comment', 'pingback', 'trackback'})
+        self.assertEqual(feed_ids, {BASE + '/?p=12', BASE + '/?page_id=20'})
+        self.assertEqual(replies, 3)
         self.assertGreater(len(rows(self.data, 'redirects')[1]), 1)
 
     def test_each_format_gives_back_every_row(self):
