@@ -155,7 +155,8 @@ void WriteRedirectExtension(text::XmlWriter& xml, std::string_view old_path, std
 void WritePostExtension(text::XmlWriter& xml, const Post& post) {
   const std::string published = FormatRfc3339(post.published, TimeZone::Utc());
   const std::string updated = FormatRfc3339(post.updated, TimeZone::Utc());
-  xml.Open("samizdat:post", {{"feed-id", post.feed_id},
+  xml.Open("samizdat:post", {{"path", post.path},
+                             {"feed-id", post.feed_id},
                              {"comments", CommentsModeName(post.comments_mode)},
                              {"published", published},
                              {"updated", updated}});
@@ -209,6 +210,12 @@ Status ReadBlogExtension(const XmlStream& stream, const xmlNode* element, Source
 
 Status ApplyPostExtension(const XmlStream& stream, const xmlNode* element, SourcePost& post) {
   if (element == nullptr) return Status::Ok();
+  if (auto path = OptionalAttribute(element, "path"); path && !path->empty()) {
+    if (!path->starts_with('/')) {
+      return Invalid(stream, element, "path '" + *path + "' is not a path");
+    }
+    if (post.permalink.empty()) post.permalink = std::move(*path);  // a draft's
+  }
   if (auto feed_id = OptionalAttribute(element, "feed-id")) post.feed_id = std::move(*feed_id);
   if (auto comments = OptionalAttribute(element, "comments")) {
     auto mode = CommentsModeOf(*comments);

@@ -7,11 +7,12 @@
 //   feed or channel:  <samizdat:blog> with one child per setting of Blog (id, title, …)
 //                     <samizdat:redirect from="/old" to="/new"/>, one per redirect
 //   a post's entry or item:
-//                     <samizdat:post feed-id="…" comments="hidden" published="…"
-//                                    updated="…">[<samizdat:source format="markdown">
+//                     <samizdat:post path="/2020/01/a.html" feed-id="…" comments="hidden"
+//                                    published="…" updated="…">[<samizdat:source format="markdown">
 //                                    …</samizdat:source>]</samizdat:post>
-//                     (the source when it is not the body the format holds: Markdown,
-//                     or HTML the sanitizer changed)
+//                     (the path a draft keeps once unpublished, which the formats give
+//                     live posts only; the source when it is not the body the format
+//                     holds: Markdown, or HTML the sanitizer changed)
 //   a comment's entry or wp:comment:
 //                     <samizdat:comment status="spam" kind="pingback" parent="ID"
 //                                       published="…">[<samizdat:content>…</…>]</…>
@@ -56,8 +57,8 @@ inline constexpr std::pair<std::string_view, std::string_view> kSamizdatXmlns = 
 void WriteBlogExtension(text::XmlWriter& xml, const Blog& blog);
 // <samizdat:redirect from=… to=…/>
 void WriteRedirectExtension(text::XmlWriter& xml, std::string_view old_path, std::string_view to);
-// <samizdat:post …>: the post's feed id, comments switch, exact times and, when it is
-// not its body, what its author wrote.
+// <samizdat:post …>: the post's path (a draft's too), feed id, comments switch, exact
+// times and, when it is not its body, what its author wrote.
 void WritePostExtension(text::XmlWriter& xml, const Post& post);
 // <samizdat:comment …>: its status, kind, parent and exact time; with `body`, its body
 // too (for a deleted comment, whose body the format replaces).

@@ -126,6 +126,8 @@ class RoundTrip(IntegrationCase):
         with db:
             db.execute("UPDATE blogs SET locale = 'pt-BR', date_format = 'd MMM yyyy', "
                        "time_format = 'HH:mm', imported_from = 'https://old.example.org/'")
+            # Unpublished (the admin's "Unpublish"): a draft that keeps its path.
+            db.execute("UPDATE posts SET status = 'draft' WHERE title = 'Closed'")
         db.close()
 
     def exported(self, fmt):

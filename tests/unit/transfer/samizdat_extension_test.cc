@@ -83,6 +83,12 @@ Sample MakeSample() {
   markdown.feed_id = "";
   s.posts.push_back(markdown);
 
+  Post unpublished = post;  // a draft keeps the path it had
+  unpublished.id = 904;
+  unpublished.status = PostStatus::kDraft;
+  unpublished.path = "/2020/01/unpublished.html";
+  s.posts.push_back(unpublished);
+
   Post sanitized = post;
   sanitized.id = 903;
   sanitized.path = "/2020/01/sanitized.html";
@@ -232,6 +238,13 @@ TEST_P(ExtensionTest, GivesBackWhatTheAuthorWrote) {
   EXPECT_EQ(sink.Post("903").content_html, "<p>hi</p>");
 }
 
+TEST_P(ExtensionTest, AnUnpublishedDraftKeepsItsPath) {
+  RecordingSink sink;
+  ASSERT_TRUE(ReadBack(GetParam(), Export(GetParam(), MakeSample()), sink).ok());
+  EXPECT_EQ(sink.Post("904").status, PostStatus::kDraft);
+  EXPECT_EQ(sink.Post("904").permalink, "/2020/01/unpublished.html");
+}
+
 TEST_P(ExtensionTest, AnEmptyFeedIdStaysEmpty) {
   Sample s = MakeSample();
   s.posts[0].feed_id.clear();
@@ -251,6 +264,7 @@ TEST_P(ExtensionTest, ABadValueIsRefusedWhereItIs) {
       {"comments='hidden'", "comments='ajar'"},
       {"from='/?cat=5'", "from='cat=5'"},
       {"format='markdown'", "format='rtf'"},
+      {"path='/2020/01/md.html'", "path='2020/01/md.html'"},
   };
   const std::string good = Export(GetParam(), MakeSample());
   for (const auto& [from, to] : breakages) {
