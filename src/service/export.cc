@@ -1,4 +1,5 @@
-// ExportService: the store read post by post (oldest first) into an export writer.
+// ExportService: the store read into an export writer: the blog, its redirects, then
+// post by post (oldest first) with each post's comments.
 #include "service/export.h"
 
 #include "transfer/writers.h"
@@ -15,6 +16,11 @@ Status ExportService::Export(const Blog& blog, ExportFormat format, std::string_
   auto writer = format == ExportFormat::kWxr ? transfer::MakeWxrExportWriter(out)
                                              : transfer::MakeBloggerExportWriter(out);
   writer->Begin(blog, base_url);
+  auto redirects = store_.ListRedirects(blog.id);
+  if (!redirects.ok()) return redirects.status();
+  for (const store::Redirect& redirect : *redirects) {
+    writer->Redirect(redirect.old_path, redirect.new_path);
+  }
   for (PostKind kind : {PostKind::kPost, PostKind::kPage}) {
     store::PostQuery query;
     query.blog_id = blog.id;

@@ -1,6 +1,7 @@
-// Export: a whole blog — posts, pages, drafts, labels, threaded comments of every
-// status, settings — as Blogger's classic export or WordPress WXR (transfer/writers.h),
-// streamed to an output in bounded memory.
+// Export: a whole blog — its id, settings and redirects, posts, pages, drafts, labels,
+// feed ids, threaded comments of every status and kind — as Blogger's classic export or
+// WordPress WXR (transfer/writers.h), streamed to an output in bounded memory, so that
+// an import into an empty store gives the same blog back (media travel with backups).
 #pragma once
 
 #include <ostream>

@@ -103,8 +103,8 @@ Result<Converter::Converted> Converter::ConvertPost(const SourcePost& in, Body b
   post.kind = in.kind;
   post.status = in.status;
   post.title = text::ToValidUtf8(in.title);
-  post.source = text::ToValidUtf8(in.content_html);
-  post.format = BodyFormat::kHtml;
+  post.source = text::ToValidUtf8(in.source.value_or(in.content_html));
+  post.format = in.format;
   post.body_html = std::move(body.html);
   post.body_text = std::move(body.text);
   post.author = in.author.empty() ? "Anonymous" : text::ToValidUtf8(in.author);

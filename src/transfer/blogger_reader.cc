@@ -33,6 +33,10 @@
 //   if settings read after that changed it. A file with neither (a Takeout comments
 //   feed, whose title is its author's name for the blog and can differ from the blog's)
 //   reports it at the end; a Takeout one reports only the blog's id.
+// - samizdat's own exports carry what Blogger's format cannot say in samizdat's extension
+//   namespace (samizdat_extension.h): the blog's settings and redirects, each item's
+//   <samizdat:post> or <samizdat:comment>, and held (pending, spam) comments, whose kind
+//   is samizdat's kHeldCommentKind so that other readers pass over them.
 // - Unknown elements are no error: each kind is reported once at the end with a count.
 //   Elements that are known and carry nothing samizdat keeps (gd:, georss:, media:,
 //   thr:total, edit links, …) are passed over in silence.
@@ -50,6 +54,7 @@
 #include "text/html_text.h"
 #include "transfer/blogger_ids.h"
 #include "transfer/readers.h"
+#include "transfer/samizdat_extension.h"
 #include "transfer/xml_stream.h"
 
 namespace samizdat::transfer {
@@ -181,8 +186,9 @@ struct Entry {
   std::string author_name;
   std::string author_uri;
   bool draft = false;
-  std::string thread_ref;        // <thr:in-reply-to ref>
-  bool content_removed = false;  // gd:extendedProperty blogger.contentRemoved (deleted)
+  std::string thread_ref;             // <thr:in-reply-to ref>
+  bool content_removed = false;       // gd:extendedProperty blogger.contentRemoved (deleted)
+  const xmlNode* samizdat = nullptr;  // <samizdat:post> or <samizdat:comment>, ours only
 };
 
 class BloggerReader {
@@ -312,6 +318,10 @@ Status BloggerReader::ReportBlog() {
 }
 
 Status BloggerReader::FeedChild(const xmlNode* element) {
+  if (IsSamizdatExtension(element)) {
+    if (NameOf(element).local == "blog" && blog_reported_) blog_changed_ = true;
+    return ReadBlogExtension(stream_, element, blog_, sink_);
+  }
   const ElementName name = NameOf(element);
   if (name.ns == kAtomNs) {
     if (name.local == "entry") return ReadEntry(element);
@@ -371,6 +381,7 @@ Status BloggerReader::ParseEntry(const xmlNode* element, Entry& entry) {
         const std::string term(TrimWhite(AttributeOf(child, "term")));
         if (scheme == kKindScheme) {
           if (term.starts_with(kKindTermPrefix)) entry.kind = term.substr(kKindTermPrefix.size());
+          if (term == kHeldCommentKind) entry.kind = "comment";  // its status: <samizdat:comment>
         } else if (!term.empty() &&
                    (scheme == kLabelScheme || scheme.starts_with("tag:blogger.com,") ||
                     scheme.empty()) &&
@@ -433,6 +444,8 @@ Status BloggerReader::ParseEntry(const xmlNode* element, Entry& entry) {
       } else if (name.local != "total") {
         Unknown(child);
       }
+    } else if (IsSamizdatExtension(child)) {
+      entry.samizdat = child;
     } else if (name.ns == kGDataNs && name.local == "extendedProperty" &&
                AttributeOf(child, "name") == "blogger.contentRemoved") {
       entry.content_removed = true;
@@ -617,6 +630,7 @@ Status BloggerReader::HandOverPost(const Entry& entry, PostKind kind, PostStatus
   post.labels = entry.labels;
   post.author = entry.author_name;
   post.permalink = std::move(permalink);
+  SAMIZDAT_RETURN_IF_ERROR(ApplyPostExtension(stream_, entry.samizdat, post));
   if (!blog_reported_) SAMIZDAT_RETURN_IF_ERROR(ReportBlog());
   return sink_.OnPost(std::move(post));
 }
@@ -637,6 +651,7 @@ Status BloggerReader::HandOverComment(const Entry& entry, std::string post_id,
   auto published = TimeOf(entry.published);
   if (!published.ok()) return published.status();
   comment.published = *published;
+  SAMIZDAT_RETURN_IF_ERROR(ApplyCommentExtension(stream_, entry.samizdat, comment));
   return sink_.OnComment(std::move(comment));
 }
 

@@ -1,17 +1,24 @@
 // MakeBloggerExportWriter: a blog as Blogger's classic "Back up content" Atom file
-// (blogger.md §4.1), entry by entry.
+// (blogger.md §4.1), entry by entry, with samizdat's extension namespace
+// (samizdat_extension.h) for what the format cannot say.
 //
-// What Blogger's format cannot say, and what is therefore written as it is:
+// What Blogger's format cannot say, and where it goes:
+// - The blog's settings beyond its name, description and time zone, its id (kept anyway
+//   in the feed's id), its redirects: <samizdat:blog> and <samizdat:redirect>.
 // - Comment status: the classic export has no field for it. Published comments are
 //   written; deleted ones are written as Blogger writes removed comments (the
 //   blogger.contentRemoved property, its body replaced by "This comment has been
-//   removed.") so that replies keep their place in the thread; pending and spam
-//   comments are left out (Blogger keeps them out of its export too). A round trip in
-//   this format keeps the published comments and the threads.
+//   removed.") so that replies keep their place in the thread, their own body in the
+//   extension; pending and spam comments are written with samizdat's kHeldCommentKind
+//   rather than Blogger's comment kind, so that other readers, which know an entry by
+//   its kind, pass over them (Blogger keeps them out of its export) and none publishes
+//   them. Each comment's status, kind (pingback, trackback), parent and
+//   exact time are in its <samizdat:comment>.
 // - Scheduled posts: Blogger's Atom only knows drafts and live posts; it lists scheduled
 //   posts among the live ones, dated in the future, and so do we (ReadBloggerAtom reads
 //   a live post dated after the read as scheduled).
-// - The per-post comments switch (open, closed, hidden) has no field either.
+// - The per-post comments switch (open, closed, hidden) and the feed id a post kept from
+//   the blog it came from: in its <samizdat:post>.
 #include <memory>
 #include <ostream>
 #include <string>
@@ -22,6 +29,7 @@
 #include "text/utf8.h"
 #include "text/xml_writer.h"
 #include "transfer/blogger_ids.h"
+#include "transfer/samizdat_extension.h"
 #include "transfer/writers.h"
 
 namespace samizdat::transfer {
@@ -64,7 +72,8 @@ class BloggerExportWriter final : public ExportWriter {
                        {"xmlns:gd", kGDataNs},
                        {"xmlns:thr", kThreadNs},
                        {"xmlns:georss", kGeoRssNs},
-                       {"xmlns:app", kAppNs}});
+                       {"xmlns:app", kAppNs},
+                       kSamizdatXmlns});
     xml_.Element("id", tag + ".archive");
     const std::string updated = FormatRfc3339(blog.updated, zone_);
     xml_.Element("updated", updated);
@@ -75,6 +84,7 @@ class BloggerExportWriter final : public ExportWriter {
     xml_.Close();
     xml_.Element("generator", "samizdat");
     xml_.Newline();
+    WriteBlogExtension(xml_, blog);
 
     const std::string created = FormatRfc3339(blog.created, zone_);
     WriteSetting(tag, "BLOG_NAME", "The name of the blog", blog.title, created, updated);
@@ -84,8 +94,12 @@ class BloggerExportWriter final : public ExportWriter {
                  updated);
   }
 
+  void Redirect(std::string_view old_path, std::string_view to) override {
+    WriteRedirectExtension(xml_, old_path, to);
+  }
+
   void Post(const samizdat::Post& post) override {
-    written_comments_.clear();
+    shown_comments_.clear();
     const std::string post_id = std::to_string(post.id);
     const bool is_page = post.kind == PostKind::kPage;
     const std::string url = post.path.empty() ? "" : base_url_ + post.path;
@@ -126,14 +140,15 @@ class BloggerExportWriter final : public ExportWriter {
     xml_.Element("name", post.author);
     xml_.Close();
     if (!is_page) xml_.Element("thr:total", std::to_string(post.comment_count));
+    WritePostExtension(xml_, post);
     xml_.Close();
     xml_.Newline();
   }
 
   void Comment(const samizdat::Comment& comment, const samizdat::Post& post) override {
     const bool removed = comment.status == CommentStatus::kDeleted;
-    if (comment.status != CommentStatus::kPublished && !removed) return;
-    written_comments_.insert(comment.id);
+    const bool held =
+        comment.status == CommentStatus::kPending || comment.status == CommentStatus::kSpam;
     const std::string post_id = std::to_string(post.id);
     const std::string comment_id = std::to_string(comment.id);
     const std::string url = post.path.empty() ? "" : base_url_ + post.path;
@@ -143,7 +158,11 @@ class BloggerExportWriter final : public ExportWriter {
     xml_.Element("id", post_tag_prefix_ + comment_id);
     xml_.Element("published", published);
     xml_.Element("updated", published);
-    WriteKind("comment");
+    if (held) {
+      xml_.Empty("category", {{"scheme", kKindScheme}, {"term", kHeldCommentKind}});
+    } else {
+      WriteKind("comment");
+    }
     xml_.Element("title", removed ? std::string(kRemovedBody) : CommentTitle(comment.body_text),
                  {{"type", "text"}});
     xml_.Element("content", removed ? kRemovedBody : std::string_view(comment.body_html),
@@ -157,9 +176,9 @@ class BloggerExportWriter final : public ExportWriter {
                         "#c" + comment_id},
            {"title", ""}});
     }
-    // A reply whose parent is not in the file (pending or spam) is written as a top-level
-    // comment: an import could not attach it to anything.
-    if (comment.parent_id != 0 && written_comments_.contains(comment.parent_id)) {
+    // A reply whose parent other readers do not see (held) is top level for them; its
+    // <samizdat:comment> names the parent.
+    if (comment.parent_id != 0 && shown_comments_.contains(comment.parent_id)) {
       xml_.Empty("link", {{"rel", "related"},
                           {"type", kAtomType},
                           {"href", base_url_ + "/feeds/" + post_id + "/comments/default/" +
@@ -182,8 +201,10 @@ class BloggerExportWriter final : public ExportWriter {
     if (removed) {
       xml_.Empty("gd:extendedProperty", {{"name", "blogger.contentRemoved"}, {"value", "true"}});
     }
+    WriteCommentExtension(xml_, comment, removed);
     xml_.Close();
     xml_.Newline();
+    if (!held) shown_comments_.insert(comment.id);
   }
 
   void End() override {
@@ -217,9 +238,10 @@ class BloggerExportWriter final : public ExportWriter {
   std::string base_url_;
   std::string post_tag_prefix_;  // tag:blogger.com,1999:blog-B.post-
   TimeZone zone_ = TimeZone::Utc();
-  // The comments of the current post written so far: a reply names its parent only when
-  // the parent is in the file. Cleared at each post, so memory follows one post's thread.
-  std::unordered_set<int64_t> written_comments_;
+  // The comments of the current post written so far that other readers see (not held): a
+  // reply names its parent in Blogger's way only when the parent is one of them. Cleared at
+  // each post, so memory follows one post's thread.
+  std::unordered_set<int64_t> shown_comments_;
 };
 
 }  // namespace

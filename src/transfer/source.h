@@ -42,8 +42,12 @@ struct SourcePost {
   PostStatus status = PostStatus::kPublished;
   std::string original_id;  // Blogger's numeric id, or WXR's wp:post_id
   std::string title;
-  std::string content_html;         // as in the file (unsanitized)
-  std::vector<std::string> labels;  // labels, WXR categories and tags; file order
+  std::string content_html;  // as in the file (unsanitized)
+  // What the author wrote, when the file says and it is not content_html (samizdat's own
+  // exports: a Markdown post's text, HTML the sanitizer changed); nullopt = content_html.
+  std::optional<std::string> source;
+  BodyFormat format = BodyFormat::kHtml;  // the format of `source`
+  std::vector<std::string> labels;        // labels, WXR categories and tags; file order
   std::string author;
   std::optional<Time> published;
   std::optional<Time> updated;

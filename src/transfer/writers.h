@@ -4,6 +4,7 @@
 //
 //   auto writer = MakeBloggerExportWriter(out);
 //   writer->Begin(blog, "https://example.com");
+//   for each redirect of the blog: writer->Redirect(old_path, new_path);
 //   for each post and page (drafts too): writer->Post(post);
 //                                         for each of its comments, oldest first:
 //                                         writer->Comment(c, post);
@@ -12,7 +13,13 @@
 // Ids are written so that an import gives them back (Blogger: tag:blogger.com,1999:
 // blog-B.post-P; WXR: wp:post_id, wp:comment_id and samizdat's own ids in postmeta /
 // commentmeta), with the post's path, status, labels and the comments' threads and
-// statuses. Text is escaped once and characters XML forbids are dropped.
+// statuses. What a format has no place for (the blog's id, time zone and settings, its
+// redirects, feed ids, a Markdown post's text, comment kinds, pending and spam comments,
+// exact times) goes in
+// samizdat's extension namespace (transfer/samizdat_extension.h), which other readers
+// ignore: an import of the file into an empty store gives the same blog back. Media are
+// not in the file (they travel with backups). Text is escaped once and characters XML
+// forbids are dropped.
 // Writers are not thread-safe; use one per output.
 #pragma once
 
@@ -29,6 +36,8 @@ class ExportWriter {
   virtual ~ExportWriter() = default;
   // `base_url`: "https://example.com", no trailing slash; permalinks are made from it.
   virtual void Begin(const Blog& blog, std::string_view base_url) = 0;
+  // A redirect of the blog (`old_path` answers 301 to `to`); after Begin, before Post.
+  virtual void Redirect(std::string_view old_path, std::string_view to) = 0;
   virtual void Post(const samizdat::Post& post) = 0;
   virtual void Comment(const samizdat::Comment& comment, const samizdat::Post& post) = 0;
   virtual void End() = 0;

@@ -75,6 +75,9 @@
 //   an attachment's page (its <link>, when on the blog's host) and /?attachment_id=ID
 //   lead to its file (wp:attachment_url, absolute). Each old path is handed over once.
 //   A file samizdat wrote gives none (its blog answered at its own paths only).
+// - samizdat's own exports carry what WXR cannot say in samizdat's extension namespace
+//   (samizdat_extension.h): the channel's <samizdat:blog> and <samizdat:redirect>, an
+//   item's <samizdat:post>, a comment's <samizdat:comment>; they win over the WXR fields.
 // Streaming, positions and the wording of XML errors come from XmlStream; only one
 // channel child (an <item> with its comments) is held in memory at a time.
 #include <algorithm>
@@ -97,6 +100,7 @@
 #include "text/slug.h"
 #include "text/utf8.h"
 #include "transfer/readers.h"
+#include "transfer/samizdat_extension.h"
 #include "transfer/wp_autop.h"
 #include "transfer/wp_shortcodes.h"
 #include "transfer/wxr_namespaces.h"
@@ -341,6 +345,11 @@ class WxrReader {
   }
 
   Status ChannelChild(const xmlNode* node) {
+    if (IsSamizdatExtension(node)) {  // samizdat's own: the blog's settings, a redirect
+      Result<const xmlNode*> expanded = stream_.Expand();
+      if (!expanded.ok()) return expanded.status();
+      return ReadBlogExtension(stream_, *expanded, blog_, sink_);
+    }
     const ElementName name = NameOf(node);
     const bool plain = name.ns.empty() && name.undeclared_prefix.empty();
     const bool wp = wxr_ns::IsWp(name.ns);
@@ -509,6 +518,7 @@ class WxrReader {
     std::vector<std::string> labels;
     std::vector<Term> terms;  // the <category> elements with a nicename, for redirects
     std::vector<const xmlNode*> comments;
+    const xmlNode* samizdat = nullptr;  // <samizdat:post>, in samizdat's own exports
   };
 
   Status Item(const xmlNode* item, const SourceLocation& where) {
@@ -552,6 +562,8 @@ class WxrReader {
         if (local == "post_type") f.has_post_type = true;
         if (local == "postmeta") PostMeta(c, f);
         if (local == "comment") f.comments.push_back(c);
+      } else if (IsSamizdatExtension(c)) {
+        f.samizdat = c;
       }
     }
 
@@ -611,6 +623,7 @@ class WxrReader {
     post.comments_mode = f.comment_status == "closed" ? CommentsMode::kClosed : CommentsMode::kOpen;
     if (post.status != PostStatus::kDraft) Addresses(f, post);
     for (const Term& term : f.terms) SAMIZDAT_RETURN_IF_ERROR(TermRedirects(term));
+    SAMIZDAT_RETURN_IF_ERROR(ApplyPostExtension(stream_, f.samizdat, post));
     SAMIZDAT_RETURN_IF_ERROR(sink_.OnPost(std::move(post)));
     return Comments(f.comments, f.post_id);
   }
@@ -717,8 +730,10 @@ class WxrReader {
       comment.where = stream_.Where(node);
       comment.post_original_id = post_id;
       std::string content, approved, type, date, date_gmt, parent;
+      const xmlNode* samizdat = nullptr;  // <samizdat:comment>, in samizdat's own exports
       for (const xmlNode* c : ChildElements(node)) {
         const ElementName name = NameOf(c);
+        if (IsSamizdatExtension(c)) samizdat = c;
         if (!wxr_ns::IsWp(name.ns)) continue;
         const std::string_view local = name.local;
         std::string* field = local == "comment_id"           ? &comment.original_id
@@ -756,6 +771,7 @@ class WxrReader {
           PickDate(comment.where,
                    "item " + post_id + ", comment " + comment.original_id + ": wp:comment_date",
                    date_gmt, date, comment.published));
+      SAMIZDAT_RETURN_IF_ERROR(ApplyCommentExtension(stream_, samizdat, comment));
       ids.insert(comment.original_id);
       comments.push_back(std::move(comment));
     }

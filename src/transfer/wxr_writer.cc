@@ -4,9 +4,12 @@
 // Ids are samizdat's own (wp:post_id, wp:comment_id: 64-bit numbers, which WXR takes),
 // and the channel's generator is "samizdat", so that an import keeps them. The post's
 // path goes in <link> and again in the samizdat_path postmeta, so that an import keeps
-// the exact path even where WordPress's rules would build another. WXR has no place for
-// milliseconds (wp:post_date is "YYYY-MM-DD hh:mm:ss"), for the blog's time zone (only
-// each date's local and GMT forms) or for hidden comments (written as closed).
+// the exact path even where WordPress's rules would build another. A post's <guid> is
+// the entry id its feeds give (the one it kept from the blog it came from, else
+// Blogger's tag: id). What WXR has no place for goes in samizdat's extension namespace
+// (samizdat_extension.h): the blog's id, time zone and settings, its redirects, each
+// post's feed id, hidden comments switch and exact times (wp:post_date has no
+// milliseconds), each comment's kind, status and exact time.
 #include <memory>
 #include <ostream>
 #include <string>
@@ -14,6 +17,7 @@
 
 #include "core/time.h"
 #include "text/xml_writer.h"
+#include "transfer/samizdat_extension.h"
 #include "transfer/writers.h"
 
 namespace samizdat::transfer {
@@ -87,7 +91,8 @@ class WxrExportWriter final : public ExportWriter {
                       {"xmlns:content", "http://purl.org/rss/1.0/modules/content/"},
                       {"xmlns:wfw", "http://wellformedweb.org/CommentAPI/"},
                       {"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
-                      {"xmlns:wp", "http://wordpress.org/export/1.2/"}});
+                      {"xmlns:wp", "http://wordpress.org/export/1.2/"},
+                      kSamizdatXmlns});
     xml_.Open("channel");
     xml_.Element("title", blog.title);
     xml_.Element("link", base_url_);
@@ -99,6 +104,11 @@ class WxrExportWriter final : public ExportWriter {
     xml_.Element("wp:base_blog_url", base_url_);
     xml_.Element("generator", "samizdat");
     xml_.Newline();
+    WriteBlogExtension(xml_, blog);
+  }
+
+  void Redirect(std::string_view old_path, std::string_view to) override {
+    WriteRedirectExtension(xml_, old_path, to);
   }
 
   void Post(const samizdat::Post& post) override {
@@ -111,8 +121,10 @@ class WxrExportWriter final : public ExportWriter {
     xml_.Element("pubDate", RssDate(post.published));
     xml_.Element("dc:creator", post.author);
     xml_.Element("guid",
-                 "tag:blogger.com,1999:blog-" + blog_id_ + (is_page ? ".page-" : ".post-") +
-                     std::to_string(post.id),
+                 !post.feed_id.empty()
+                     ? post.feed_id
+                     : "tag:blogger.com,1999:blog-" + blog_id_ + (is_page ? ".page-" : ".post-") +
+                           std::to_string(post.id),
                  {{"isPermaLink", "false"}});
     xml_.Element("description", "");
     xml_.CData("content:encoded", post.body_html);
@@ -141,6 +153,7 @@ class WxrExportWriter final : public ExportWriter {
       xml_.Element("wp:meta_value", post.path);
       xml_.Close();
     }
+    WritePostExtension(xml_, post);
   }
 
   void Comment(const samizdat::Comment& comment, const samizdat::Post&) override {
@@ -155,9 +168,10 @@ class WxrExportWriter final : public ExportWriter {
                  FormatPattern(comment.published, TimeZone::Utc(), kDateTime));
     xml_.CData("wp:comment_content", comment.body_html);
     xml_.Element("wp:comment_approved", WxrApproved(comment.status));
-    xml_.Element("wp:comment_type", "comment");
+    xml_.Element("wp:comment_type", CommentKindName(comment.kind));
     xml_.Element("wp:comment_parent", std::to_string(comment.parent_id));
     xml_.Element("wp:comment_user_id", "0");
+    WriteCommentExtension(xml_, comment, false);
     xml_.Close();
   }
 

@@ -80,6 +80,7 @@ class RecordingSink : public ImportSink {
                          &SourceBlog::url, &SourceBlog::time_zone, &SourceBlog::generator}) {
         if (!(b.*field).empty()) out.*field = b.*field;
       }
+      if (b.settings) out.settings = b.settings;
     }
     return out;
   }
