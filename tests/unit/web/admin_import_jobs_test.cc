@@ -120,8 +120,9 @@ TEST_F(ImportJobsTest, TheFilesOnTheOldHostsAreFetchedAfterTheImportWhichStands)
   const ImportJob job = Finished(jobs, blog->id, *id);
   ASSERT_TRUE(job.summary.has_value()) << job.error;
   EXPECT_EQ(job.summary->posts, 2);
-  EXPECT_TRUE(job.media.starts_with("0 files downloaded (0.0 MB), 0 already here, 1 failed: "
-                                    "http://127.0.0.1:1/wp-content/uploads/x.jpg ("))
+  EXPECT_TRUE(
+      job.media.starts_with("0 files downloaded (0.0 MB), 0 already here, 1 failed: "
+                            "http://127.0.0.1:1/wp-content/uploads/x.jpg ("))
       << job.media;
   ASSERT_TRUE(job.media_progress.has_value());
   EXPECT_EQ(job.media_progress->files_done, 1);
