@@ -24,8 +24,20 @@ std::string_view WithoutWww(std::string_view host) {
   return host.starts_with("www.") ? host.substr(4) : host;
 }
 
+// "bp2", "photos1": a name, then one or more digits.
+bool IsNumbered(std::string_view label, std::string_view name) {
+  if (!label.starts_with(name) || label.size() == name.size()) return false;
+  return label.substr(name.size()).find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// Blogger's image hosts; bp0.blogger.com and photos1.blogger.com are those of its first
+// years (they redirect to today's).
 bool IsBloggerHost(std::string_view host) {
-  return host.ends_with(".bp.blogspot.com") || host == "blogger.googleusercontent.com";
+  if (host.ends_with(".bp.blogspot.com") || host == "blogger.googleusercontent.com") return true;
+  constexpr std::string_view kOld = ".blogger.com";
+  if (!host.ends_with(kOld)) return false;
+  const std::string_view label = host.substr(0, host.size() - kOld.size());
+  return IsNumbered(label, "bp") || IsNumbered(label, "photos");
 }
 
 bool IsWordPressComHost(std::string_view host) { return host.ends_with(".files.wordpress.com"); }

@@ -35,6 +35,11 @@ TEST(OldMediaHostsTest, BloggerSizeVariantsAreFetchedOnceAtFullSize) {
   // Protocol-relative: as a browser on the old blog read it.
   EXPECT_EQ(kBlogger.FetchUrl("//2.bp.blogspot.com/a/s400/y.gif"),
             "https://2.bp.blogspot.com/a/s0/y.gif");
+  // Blogger's first image hosts.
+  EXPECT_EQ(kBlogger.FetchUrl("http://bp1.blogger.com/_a/b/c/d/s400/old.jpg"),
+            "http://bp1.blogger.com/_a/b/c/d/s0/old.jpg");
+  EXPECT_EQ(kBlogger.FetchUrl("http://photos1.blogger.com/blogger/1/2/1600/old.jpg"),
+            "http://photos1.blogger.com/blogger/1/2/1600/old.jpg");
   // A path without a size is the original already.
   EXPECT_EQ(kBlogger.FetchUrl("https://1.bp.blogspot.com/a/b/photo.jpg"),
             "https://1.bp.blogspot.com/a/b/photo.jpg");
@@ -61,6 +66,8 @@ TEST(OldMediaHostsTest, ForeignHostsAndOtherPathsAreLeftAlone) {
            "https://old.example.org/wp-content/themes/x/logo.png",            // a theme
            "https://someone.blogspot.com/2011/02/a.html",                     // a Blogger post
            "https://lh3.googleusercontent.com/a/photo.jpg",                   // not Blogger's
+           "https://www.blogger.com/img/icon18_edit_allbkg.gif",  // Blogger's own pictures
+           "https://bpx.blogger.com/a/s400/x.jpg",
            "https://bp.blogspot.com.evil.example/a/s1600/x.jpg",
            "ftp://1.bp.blogspot.com/a/s1600/x.jpg",
            "javascript:alert(1)",
