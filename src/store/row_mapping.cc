@@ -24,6 +24,8 @@ constexpr CommentsMode kCommentsModes[] = {CommentsMode::kOpen, CommentsMode::kC
                                            CommentsMode::kHidden};
 constexpr CommentStatus kCommentStatuses[] = {CommentStatus::kPending, CommentStatus::kPublished,
                                               CommentStatus::kSpam, CommentStatus::kDeleted};
+constexpr CommentKind kCommentKinds[] = {CommentKind::kComment, CommentKind::kPingback,
+                                         CommentKind::kTrackback};
 constexpr SpamTraining kTrainings[] = {SpamTraining::kNone, SpamTraining::kHam,
                                        SpamTraining::kSpam};
 
@@ -80,6 +82,9 @@ SpamTraining TrainingFromWord(std::string_view word) {
 }
 CommentStatus CommentStatusFromWord(std::string_view word) {
   return FromWord(word, kCommentStatuses, &CommentStatusName);
+}
+CommentKind CommentKindFromWord(std::string_view word) {
+  return FromWord(word, kCommentKinds, &CommentKindName);
 }
 CommentsMode CommentsModeFromWord(std::string_view word) {
   return FromWord(word, kCommentsModes, &CommentsModeName);

@@ -36,6 +36,7 @@ BodyFormat FormatFromWord(std::string_view word);
 UserRole RoleFromWord(std::string_view word);
 SpamTraining TrainingFromWord(std::string_view word);
 CommentStatus CommentStatusFromWord(std::string_view word);
+CommentKind CommentKindFromWord(std::string_view word);
 CommentsMode CommentsModeFromWord(std::string_view word);
 ModerationMode ModerationModeFromWord(std::string_view word);
 
@@ -44,7 +45,7 @@ inline constexpr std::string_view kBlogColumns =
     "id, host, title, description, banner_url, banner_alt, time_zone, locale, "
     "posts_per_page, date_format, time_format, created_ms, updated_ms, generation, "
     "comment_moderation, moderation_days, comment_depth, comment_seq, comments_updated_ms, "
-    "jump_link_text";
+    "jump_link_text, imported_from";
 
 template <typename Row>
 Blog ReadBlog(const Row& row) {
@@ -69,6 +70,7 @@ Blog ReadBlog(const Row& row) {
   b.comment_seq = row.Int64(17);
   b.comments_updated = FromMillis(row.Int64(18));
   b.jump_link_text = row.Text(19);
+  b.imported_from = row.Text(20);
   return b;
 }
 
@@ -76,8 +78,8 @@ Blog ReadBlog(const Row& row) {
 inline constexpr std::string_view kPostColumns =
     "p.id, p.blog_id, p.kind, p.status, p.title, p.path, p.source, p.format, p.body_html, "
     "p.body_text, p.author, p.published_ms, p.updated_ms, p.comment_count, p.comments_mode, "
-    "p.author_id";
-inline constexpr int kPostColumnCount = 16;
+    "p.author_id, p.feed_id";
+inline constexpr int kPostColumnCount = 17;
 
 // Reads the post's columns (labels are loaded separately).
 template <typename Row>
@@ -99,13 +101,14 @@ Post ReadPost(const Row& row) {
   p.comment_count = row.Int(13);
   p.comments_mode = CommentsModeFromWord(row.TextView(14));
   p.author_id = row.Int64(15);
+  p.feed_id = row.Text(16);
   return p;
 }
 
 // The columns ReadComment expects, for "SELECT <kCommentColumns> FROM comments".
 inline constexpr std::string_view kCommentColumns =
     "id, blog_id, post_id, parent_id, status, author_name, author_url, body_html, "
-    "body_text, body_digest, ip_hash, spam_score, trained, published_ms";
+    "body_text, body_digest, ip_hash, spam_score, trained, published_ms, kind";
 
 template <typename Row>
 Comment ReadComment(const Row& row) {
@@ -124,6 +127,7 @@ Comment ReadComment(const Row& row) {
   c.spam_score = row.Double(11);
   c.trained = TrainingFromWord(row.TextView(12));
   c.published = FromMillis(row.Int64(13));
+  c.kind = CommentKindFromWord(row.TextView(14));
   return c;
 }
 

@@ -94,11 +94,11 @@ Status PostgresBulkLoad::LoadPost(const Post& post) {
   const std::vector<std::string> labels = PostgresStore::CleanLabels(post.labels);
   Result<int64_t> inserted = conn_.Int64(
       "WITH p AS (INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
-      "body_html, body_text, author, published_ms, updated_ms, comments_mode, author_id) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
+      "body_html, body_text, author, published_ms, updated_ms, comments_mode, author_id, "
+      "feed_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
       "ON CONFLICT DO NOTHING RETURNING id, blog_id), "
       "labels AS (INSERT INTO post_labels (post_id, blog_id, name, position) "
-      "SELECT p.id, p.blog_id, l.name, l.n - 1 FROM p, unnest($16::text[]) "
+      "SELECT p.id, p.blog_id, l.name, l.n - 1 FROM p, unnest($17::text[]) "
       "WITH ORDINALITY AS l(name, n)) "
       "SELECT COUNT(*) FROM p",
       sql::PostFields(post).AddList(labels));
@@ -129,7 +129,8 @@ Status PostgresBulkLoad::AddComment(const Comment& comment) {
 Status PostgresBulkLoad::CopyComments() {
   if (gathered_.empty()) return Status::Ok();
   std::vector<int64_t> ids, blogs, posts, parents, published;
-  std::vector<std::string> statuses, names, urls, htmls, texts, digests, ips, scores, trained;
+  std::vector<std::string> statuses, names, urls, htmls, texts, digests, ips, scores, trained,
+      kinds;
   for (const Comment& c : gathered_) {
     ids.push_back(c.id);
     blogs.push_back(c.blog_id);
@@ -147,17 +148,18 @@ Status PostgresBulkLoad::CopyComments() {
     scores.emplace_back(buffer, end);
     trained.emplace_back(TrainingWord(c.trained));
     published.push_back(Millis(c.published));
+    kinds.emplace_back(CommentKindName(c.kind));
   }
   sql::Params params;
   params.AddList(ids).AddList(blogs).AddList(posts).AddList(parents).AddList(statuses);
   params.AddList(names).AddList(urls).AddList(htmls).AddList(texts).AddList(digests);
-  params.AddList(ips).AddList(scores).AddList(trained).AddList(published);
+  params.AddList(ips).AddList(scores).AddList(trained).AddList(published).AddList(kinds);
   static const std::string kSql =
       "INSERT INTO bulk_comments (" + std::string(kCommentColumns) +
       ") SELECT * FROM unnest("
       "$1::int8[], $2::int8[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::text[], "
       "$8::text[], $9::text[], $10::text[], $11::text[], $12::text[]::float8[], $13::text[], "
-      "$14::int8[])";
+      "$14::int8[], $15::text[])";
   SAMIZDAT_RETURN_IF_ERROR(Run(kSql, params).status());
   gathered_.clear();
   return Status::Ok();

@@ -38,7 +38,8 @@ Params& AddBlogSettings(Params& params, const Blog& blog) {
       .Add(ModerationModeName(blog.comment_moderation))
       .Add(blog.moderation_days)
       .Add(blog.comment_depth)
-      .Add(blog.jump_link_text);
+      .Add(blog.jump_link_text)
+      .Add(blog.imported_from);
 }
 
 Status SqlStore::BumpGeneration(Connection& conn, int64_t blog_id) {
@@ -87,8 +88,9 @@ Result<Blog> SqlStore::CreateBlog(const Blog& blog) {
     static const std::string kSql =
         "INSERT INTO blogs (id, host, title, description, banner_url, banner_alt, time_zone, "
         "locale, posts_per_page, date_format, time_format, comment_moderation, "
-        "moderation_days, comment_depth, jump_link_text, created_ms, updated_ms, generation) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1) "
+        "moderation_days, comment_depth, jump_link_text, imported_from, created_ms, updated_ms, "
+        "generation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+        "$16, $17, $18, 1) "
         "RETURNING " +
         std::string(kBlogColumns);
     return FirstBlog(conn, kSql, params, id);
@@ -109,7 +111,8 @@ Status SqlStore::UpdateBlog(const Blog& blog) {
         "UPDATE blogs SET host = $2, title = $3, description = $4, banner_url = $5, "
         "banner_alt = $6, time_zone = $7, locale = $8, posts_per_page = $9, "
         "date_format = $10, time_format = $11, comment_moderation = $12, "
-        "moderation_days = $13, comment_depth = $14, jump_link_text = $15 WHERE id = $1",
+        "moderation_days = $13, comment_depth = $14, jump_link_text = $15, imported_from = $16 "
+        "WHERE id = $1",
         params);
   });
 }

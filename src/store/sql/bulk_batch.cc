@@ -93,9 +93,10 @@ Status BulkBatch::AddBlog(const Blog& blog) {
   Result<int64_t> inserted =
       Run("INSERT INTO blogs (id, host, title, description, banner_url, banner_alt, time_zone, "
           "locale, posts_per_page, date_format, time_format, comment_moderation, "
-          "moderation_days, comment_depth, jump_link_text, created_ms, updated_ms, generation, "
-          "comment_seq, comments_updated_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-          "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT DO NOTHING",
+          "moderation_days, comment_depth, jump_link_text, imported_from, created_ms, updated_ms, "
+          "generation, comment_seq, comments_updated_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+          "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
+          "ON CONFLICT DO NOTHING",
           params);
   if (!inserted.ok()) return inserted.status();
   if (*inserted == 0) {

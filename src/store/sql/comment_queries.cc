@@ -52,7 +52,7 @@ Status CheckParent(Connection& conn, const Comment& comment) {
 Result<bool> InsertComment(Connection& conn, const Comment& comment) {
   static const std::string kSql =
       "INSERT INTO comments (" + std::string(kCommentColumns) +
-      ") SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 "
+      ") SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 "
       "WHERE EXISTS (SELECT 1 FROM posts WHERE id = $3 AND blog_id = $2) "
       "ON CONFLICT (id) DO NOTHING";
   Result<int64_t> inserted = conn.Run(kSql, CommentFields(comment));
@@ -178,7 +178,8 @@ Params CommentFields(const Comment& comment) {
       .Add(comment.ip_hash)
       .Add(comment.spam_score)
       .Add(TrainingWord(comment.trained))
-      .Add(Millis(comment.published));
+      .Add(Millis(comment.published))
+      .Add(CommentKindName(comment.kind));
 }
 
 Status SqlStore::TouchPosts(Connection& conn, int64_t blog_id, const std::set<int64_t>& post_ids,

@@ -61,7 +61,8 @@ Params PostFields(const Post& post) {
       .Add(Millis(post.published))
       .Add(Millis(post.updated))
       .Add(CommentsModeName(post.comments_mode))
-      .Add(post.author_id);
+      .Add(post.author_id)
+      .Add(post.feed_id);
   return params;
 }
 
@@ -90,8 +91,8 @@ Status SqlStore::InsertPost(Connection& conn, const Post& post) {
   SAMIZDAT_RETURN_IF_ERROR(
       conn.Execute("INSERT INTO posts (id, blog_id, kind, status, title, path, source, format, "
                    "body_html, body_text, author, published_ms, updated_ms, comments_mode, "
-                   "author_id) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                   "author_id, feed_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+                   "$13, $14, $15, $16)",
                    PostFields(post)));
   return InsertLabels(conn, post, CleanLabels(post.labels));
 }
@@ -130,7 +131,7 @@ Status SqlStore::UpdatePost(const Post& post) {
         conn.Execute("UPDATE posts SET kind = $3, status = $4, title = $5, path = $6, "
                      "source = $7, format = $8, body_html = $9, body_text = $10, author = $11, "
                      "published_ms = $12, updated_ms = $13, comments_mode = $14, "
-                     "author_id = $15 WHERE id = $1 AND blog_id = $2",
+                     "author_id = $15, feed_id = $16 WHERE id = $1 AND blog_id = $2",
                      PostFields(post)));
     SAMIZDAT_RETURN_IF_ERROR(
         conn.Execute("DELETE FROM post_labels WHERE post_id = $1", Params().Add(post.id)));

@@ -43,9 +43,10 @@ class FunctionRef<R(Args...)> {
   R (*call_)(void*, Args...);
 };
 
-// The post's stored fields as $1 … $15 ($1 the id, $2 the blog) in the order of INSERT
+// The post's stored fields as $1 … $16 ($1 the id, $2 the blog) in the order of INSERT
 // INTO posts (id, blog_id, kind, status, title, path, source, format, body_html,
-// body_text, author, published_ms, updated_ms, comments_mode, author_id); comment_count is
+// body_text, author, published_ms, updated_ms, comments_mode, author_id, feed_id);
+// comment_count is
 // not among them: the store keeps it from the comments (post_writes.cc).
 Params PostFields(const Post& post);
 // Whether `text` could be stored in a text column: well-formed UTF-8 without NUL. A path,
@@ -56,15 +57,16 @@ bool Storable(std::string_view text);
 Status NoPost(int64_t blog_id, int64_t post_id);
 // Within a write: NoPost unless the post is in the blog.
 Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id);
-// The comment's fields as $1 … $14, in the order of kCommentColumns (comment_queries.cc).
+// The comment's fields as $1 … $15, in the order of kCommentColumns (comment_queries.cc).
 Params CommentFields(const Comment& comment);
 // The user's stored fields but the id as $1 … $7, in the order of INSERT INTO users (email,
 // display_name, password_hash, role, must_change_password, created_ms, blog_id) of both
 // writers; the copy adds the id as $8 (user_queries.cc).
 Params UserFields(const User& user);
-// Appends the blog's settings, $2 … $15 after its id: host, title, description,
+// Appends the blog's settings, $2 … $16 after its id: host, title, description,
 // banner_url, banner_alt, time_zone, locale, posts_per_page, date_format, time_format,
-// comment_moderation, moderation_days, comment_depth, jump_link_text (blog_queries.cc). The
+// comment_moderation, moderation_days, comment_depth, jump_link_text, imported_from
+// (blog_queries.cc). The
 // generation, comment_seq and times are the store's: never written from `blog` but by a copy.
 Params& AddBlogSettings(Params& params, const Blog& blog);
 

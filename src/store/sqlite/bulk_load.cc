@@ -151,7 +151,7 @@ Status SqliteBulkLoad::AddComment(const Comment& comment) {
   SAMIZDAT_RETURN_IF_ERROR(CheckImportedComment(comment));
   static const std::string kSql = "INSERT INTO comments (" + std::string(kCommentColumns) +
                                   ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                                  "$12, $13, $14)";
+                                  "$12, $13, $14, $15)";
   Status inserted = conn_.Execute(kSql, sql::CommentFields(comment));
   if (inserted.IsConflict()) {  // the id: comments have no other unique key
     return Status::Conflict("a comment with id " + std::to_string(comment.id) + " exists");

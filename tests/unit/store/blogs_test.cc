@@ -42,9 +42,11 @@ TEST_P(BlogsTest, ImportedBlogKeepsItsIdAndCreationTime) {
   blog.id = 8735244591571808512;  // a Blogger-sized id
   blog.host = "imported.example";
   blog.created = At(1234567890123);
+  blog.imported_from = "https://imported.blogspot.com/";
   Blog created = Must(store_->CreateBlog(blog));
   EXPECT_EQ(created.id, 8735244591571808512);
   EXPECT_EQ(created.created, At(1234567890123));
+  EXPECT_EQ(created.imported_from, "https://imported.blogspot.com/");
 
   Blog again;
   again.id = blog.id;
@@ -83,10 +85,12 @@ TEST_P(BlogsTest, UpdateBlogReplacesSettingsAndBumpsGeneration) {
   Blog blog = NewBlog("a.example");
   blog.title = "New title";
   blog.host = "b.example";
+  blog.imported_from = "https://a.wordpress.com/";
   ASSERT_TRUE(store_->UpdateBlog(blog).ok());
   Blog read = Must(store_->GetBlog(blog.id));
   EXPECT_EQ(read.title, "New title");
   EXPECT_EQ(read.host, "b.example");
+  EXPECT_EQ(read.imported_from, "https://a.wordpress.com/");
   EXPECT_EQ(read.generation, 2);
   EXPECT_GE(read.updated, blog.updated);
 }

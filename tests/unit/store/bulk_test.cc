@@ -128,12 +128,15 @@ TEST_P(BulkTest, BatchReadsBackThroughTheStore) {
   Post first = Imported(11, "first", 2000, {"Alpha", "Beta"});
   first.body_text = "the zanzibar expedition set off";
   first.comment_count = 42;  // ignored: the store counts
+  first.feed_id = "http://old.example/?p=11";
   ASSERT_TRUE(bulk->AddPost(first).ok());
   ASSERT_TRUE(bulk->AddPost(Imported(12, "second", 3000, {"Beta"})).ok());
   ASSERT_TRUE(
       bulk->AddPost(Imported(13, "about", 1000, {}, PostStatus::kPublished, PostKind::kPage)).ok());
   ASSERT_TRUE(bulk->AddPost(Imported(14, "unfinished", 4000, {"Alpha"}, PostStatus::kDraft)).ok());
-  ASSERT_TRUE(bulk->AddComment(ImportedComment(103, 12, 3100)).ok());
+  Comment pingback = ImportedComment(103, 12, 3100);
+  pingback.kind = CommentKind::kTrackback;
+  ASSERT_TRUE(bulk->AddComment(pingback).ok());
   ASSERT_TRUE(bulk->AddComment(ImportedComment(104, 999, 3200)).ok());      // no such post
   ASSERT_TRUE(bulk->AddComment(ImportedComment(105, 11, 2300, 777)).ok());  // no such parent
   ASSERT_TRUE(bulk->AddComment(ImportedComment(106, 11, 2400, 0, CommentStatus::kPending)).ok());
@@ -153,6 +156,9 @@ TEST_P(BulkTest, BatchReadsBackThroughTheStore) {
   for (const Post& p : listed) listed_ids.push_back(p.id);
   EXPECT_EQ(listed_ids, (Ids{12, 11, old_post.id}));
   EXPECT_EQ(listed[1].labels, (Strings{"Alpha", "Beta"}));
+  EXPECT_EQ(listed[1].feed_id, "http://old.example/?p=11");
+  EXPECT_EQ(Must(store_->GetComment(blog_.id, 103)).kind, CommentKind::kTrackback);
+  EXPECT_EQ(Must(store_->GetComment(blog_.id, 101)).kind, CommentKind::kComment);
   EXPECT_EQ(Must(store_->GetPostByPath(blog_.id, "/p/about.html")).id, 13);
   EXPECT_EQ(Must(store_->GetPost(blog_.id, 14)).status, PostStatus::kDraft);
 

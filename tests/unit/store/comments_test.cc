@@ -88,6 +88,7 @@ TEST_P(CommentsTest, CommentRoundTripsEveryField) {
   c.ip_hash = "iphash";
   c.spam_score = 0.25;
   c.trained = SpamTraining::kHam;
+  c.kind = CommentKind::kPingback;
   Comment created = Must(store_->CreateComment(c));
   EXPECT_GT(created.id, 0);
 
@@ -106,6 +107,7 @@ TEST_P(CommentsTest, CommentRoundTripsEveryField) {
   EXPECT_DOUBLE_EQ(read.spam_score, 0.25);
   EXPECT_EQ(read.trained, SpamTraining::kHam);
   EXPECT_EQ(read.published, At(1642259880123));
+  EXPECT_EQ(read.kind, CommentKind::kPingback);
 
   Comment unscored = Add(post_.id, 5);
   EXPECT_DOUBLE_EQ(Must(store_->GetComment(blog_.id, unscored.id)).spam_score, -1);

@@ -162,6 +162,8 @@ TEST_P(CopyTest, CopiedRowsKeepTheirIdsAndValues) {
   blog.comment_depth = 5;
   blog.comment_seq = 9;
   blog.comments_updated = At(1'550'000'000'000);
+  blog.jump_link_text = "Weiterlesen";
+  blog.imported_from = "https://copied.wordpress.com/";
   User user = MakeUser("copied@example.com", UserRole::kOwner, 41);
   SpamCounts counts;
   counts.spam_comments = 7;
@@ -190,6 +192,8 @@ TEST_P(CopyTest, CopiedRowsKeepTheirIdsAndValues) {
   EXPECT_EQ(stored.comment_moderation, blog.comment_moderation);
   EXPECT_EQ(stored.moderation_days, blog.moderation_days);
   EXPECT_EQ(stored.comment_depth, blog.comment_depth);
+  EXPECT_EQ(stored.jump_link_text, blog.jump_link_text);
+  EXPECT_EQ(stored.imported_from, blog.imported_from);
   // The generation and comment_seq go on from the copied ones: the Commit moved them
   // once, as for every blog a batch touches, so no cache keyed by them is reused.
   EXPECT_EQ(stored.generation, 41);

@@ -35,6 +35,7 @@ TEST_P(PostsTest, PostRoundTripsWithLabelsInAuthorsOrder) {
   post.published = At(1642259880000);
   post.updated = At(1642259990000);
   post.comment_count = 3;  // ignored: the store counts the post's comments
+  post.feed_id = "https://old.example/?p=12";
   Post created = Must(store_->CreatePost(post));
   EXPECT_GT(created.id, 0);
   EXPECT_EQ(created.labels, (Strings{"zeta", "Alpha", "mid"}));
@@ -55,6 +56,7 @@ TEST_P(PostsTest, PostRoundTripsWithLabelsInAuthorsOrder) {
   EXPECT_EQ(read.published, At(1642259880000));
   EXPECT_EQ(read.updated, At(1642259990000));
   EXPECT_EQ(read.comment_count, 0);
+  EXPECT_EQ(read.feed_id, "https://old.example/?p=12");
 
   Post by_path = Must(store_->GetPostByPath(blog.id, "/2022/01/hello.html"));
   EXPECT_EQ(by_path.id, created.id);
