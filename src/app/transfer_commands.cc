@@ -23,6 +23,7 @@ struct ImportFlags {
   bool dry_run = false;
   bool media_only = false;
   bool no_media = false;
+  int media_timeout = 60;  // seconds per file
 };
 
 // A one-line progress bar on a terminal: items done, the rate, the time left.
@@ -76,8 +77,9 @@ class MediaBar {
 };
 
 // Brings the blog's files home and prints the "media: …" line.
-int ImportMedia(store::Store& store, const Blog& blog) {
+int ImportMedia(store::Store& store, const Blog& blog, const ImportFlags& flags) {
   service::MediaImportOptions options;
+  options.fetch.timeout = std::chrono::seconds(flags.media_timeout);
   std::optional<MediaBar> bar;
   if (isatty(STDERR_FILENO)) {
     bar.emplace();
@@ -113,7 +115,7 @@ int MediaOnly(store::Store& store, const ImportFlags& flags) {
     if (!found.ok()) return Fail(found.status());
     blog = *found;
   }
-  return ImportMedia(store, blog);
+  return ImportMedia(store, blog, flags);
 }
 
 int Import(const GlobalOptions& global, const ImportFlags& flags) {
@@ -169,7 +171,7 @@ int Import(const GlobalOptions& global, const ImportFlags& flags) {
   }
   // After the import's transaction: a file that cannot be had never undoes the import.
   if (flags.dry_run || flags.no_media) return 0;
-  return ImportMedia(**store, s.blog);
+  return ImportMedia(**store, s.blog, flags);
 }
 
 struct ExportFlags {
@@ -212,6 +214,10 @@ void RegisterTransfer(CLI::App& app, const GlobalOptions& global, int& exit_code
   import->add_flag(
       "--media-only", import_flags->media_only,
       "Only fetch the files still on the old blog's hosts (of PATH's blog, or --blog)");
+  import
+      ->add_option("--media-timeout", import_flags->media_timeout,
+                   "Seconds a file may take to download (default 60)")
+      ->check(CLI::PositiveNumber);
   import->callback([&global, &exit_code, import_flags] {
     exit_code = Import(global, *import_flags);
 });

@@ -13,6 +13,7 @@ import re
 import sqlite3
 import struct
 import threading
+import time
 import unittest
 import urllib.parse
 import zlib
@@ -43,6 +44,7 @@ WIDE = png(0, 255, 0)       # blogger.googleusercontent.com's =w640-h480
 UPLOAD = png(0, 0, 255)     # an upload on the old blog's own host (absolute and ?w=)
 RELATIVE = png(9, 9, 9)     # an upload written as a relative path
 LATE = png(7, 7, 7)         # 404 at first, served for --media-only
+SLOW = png(1, 2, 3)         # answers after 2 s: within the default limit, not within 1 s
 
 # Full-size addresses the server answers (host + path, as the proxy request names them).
 SERVED = {
@@ -54,13 +56,14 @@ SERVED = {
 LATE_PATH = 'jekyllbot.wordpress.com/wp-content/uploads/2025/01/late.png'
 HTML_PATH = 'jekyllbot.files.wordpress.com/2025/01/page.png'
 HUGE_PATH = 'jekyllbot.wordpress.com/wp-content/uploads/2025/01/huge.jpg'
+SLOW_PATH = 'jekyllbot.wordpress.com/wp-content/uploads/2025/01/slow.png'
 
 POST_HTML = f'''
 <p><a href="{BLOGGER}s1600/photo.jpg"><img src="{BLOGGER}s320/photo.jpg" alt="Photo"></a></p>
 <p><img src="{GOOGLE}=w640-h480" srcset="{GOOGLE}=w640-h480 1x, {GOOGLE}=s1600 2x"></p>
 <p><img src="{UPLOADS}upload.png?w=800"><img src="/wp-content/uploads/2025/01/relative.png"></p>
 <p><img src="{UPLOADS}late.png"><img src="{FILES}page.png?w=300"><img src="{UPLOADS}huge.jpg"></p>
-<p><img src="{FOREIGN}" alt="Someone else's"></p>
+<p><img src="{FOREIGN}" alt="Someone else's"><img src="{UPLOADS}slow.png"></p>
 '''
 PAGE_HTML = f'<p><img src="{BLOGGER}s72-c/photo.jpg" alt="Thumbnail"></p>'
 
@@ -74,8 +77,13 @@ class OldHosts(http.server.BaseHTTPRequestHandler):
         target = urllib.parse.urlsplit(self.path)
         key = target.netloc + target.path
         OldHosts.requests.append(self.path)
-        if key in SERVED or (key == LATE_PATH and OldHosts.late_served):
-            body = SERVED.get(key, LATE)
+        body = SERVED.get(key)
+        if key == SLOW_PATH:
+            time.sleep(2)
+            body = SLOW
+        elif key == LATE_PATH and OldHosts.late_served:
+            body = LATE
+        if body is not None:
             self.send_response(200)
             self.send_header('Content-Type', 'image/png')
             self.send_header('Content-Length', str(len(body)))
@@ -188,7 +196,7 @@ class MediaImport(IntegrationCase):
         line = [l for l in self.import_out.splitlines() if l.startswith('media: ')]
         self.assertEqual(len(line), 1, self.import_out)
         line = line[0]
-        self.assertRegex(line, r'^media: 4 files downloaded \(0\.0 MB\), 0 already here, '
+        self.assertRegex(line, r'^media: 5 files downloaded \(0\.0 MB\), 0 already here, '
                                r'3 failed: ')
         self.assertIn(UPLOADS + 'late.png (HTTP 404)', line)
         self.assertRegex(line, re.escape(FILES + 'page.png') + r' \([^)]*HTML[^)]*\)')
@@ -201,10 +209,10 @@ class MediaImport(IntegrationCase):
         self.assertFalse([t for t in targets if 's1600' in t or 's320' in t or 'w640' in t
                           or 's72-c' in t or '?w=' in t], targets)
         self.assertFalse([t for t in targets if 'elsewhere.example' in t or 'parkrmoore' in t])
-        self.assertEqual(len(targets), 7, targets)
+        self.assertEqual(len(targets), 8, targets)
 
     def test_images_are_served_from_media_with_their_bytes(self):
-        for data in (PHOTO, WIDE, UPLOAD, RELATIVE, LATE):
+        for data in (PHOTO, WIDE, UPLOAD, RELATIVE, LATE, SLOW):
             status, headers, body = self.get(media_path(data), host=BLOG)
             self.assertEqual(status, 200, media_path(data))
             self.assertEqual(headers['Content-Type'], 'image/png')
@@ -269,8 +277,14 @@ class MediaImport(IntegrationCase):
                        (blog_id, '/2025/01/18/the-art-of-connection/upload/',
                         UPLOADS + 'upload.png'))
         db.close()
-        _, out, _ = cli('import', '--media-only', data=self.bare, env=self.ENV)
-        self.assertRegex(out, r'^media: 5 files downloaded')
+        _, out, _ = cli('import', '--media-only', '--media-timeout', '1', data=self.bare,
+                        env=self.ENV)
+        self.assertRegex(out, r'^media: 5 files downloaded \(0\.0 MB\), 0 already here, 3 failed')
+        self.assertIn(UPLOADS + 'slow.png (timed out after 1 s)', out)
+        # The slow file took longer than --media-timeout: it keeps its URL.
+        _, source, body = self.post_rows(self.bare)['The Art of Connection']
+        self.assertIn(f'src="{UPLOADS}slow.png"', source)
+        self.assertIn(f'src="{UPLOADS}slow.png"', body)
         redirects = self.redirects(self.bare)
         self.assertEqual(redirects['/2025/01/18/the-art-of-connection/upload/'],
                          media_path(UPLOAD))
