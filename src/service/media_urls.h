@@ -12,9 +12,9 @@ namespace samizdat::service {
 
 // The hosts a blog's old files live on: Blogger's (*.bp.blogspot.com,
 // blogger.googleusercontent.com, and the older bpN.blogger.com, photosN.blogger.com) and
-// WordPress.com's (*.files.wordpress.com) for any blog, and for paths under /wp-content/uploads/
-// the blog's own host and the host of the address it was imported from ("www." or not). Immutable;
-// thread-safe.
+// WordPress.com's (*.files.wordpress.com) for any blog, and for paths under
+// /wp-content/uploads/ the blog's own host and the host of the address it was imported
+// from ("www." or not). Immutable; thread-safe.
 class OldMediaHosts {
  public:
   // `host`: the blog's host; `imported_from`: the old blog's address
