@@ -159,7 +159,7 @@ Result<MediaImportSummary> MediaImportService::Run(const Blog& blog,
 
 std::string DescribeMediaImport(const MediaImportSummary& summary, std::size_t listed) {
   if (summary.downloaded + summary.already_here == 0 && summary.failed.empty()) {
-    return "no files left on the old blog's hosts";
+    return "nothing to fetch from the old blog's hosts";
   }
   char megabytes[32];
   std::snprintf(megabytes, sizeof megabytes, "%.1f", static_cast<double>(summary.bytes) / 1e6);

@@ -90,7 +90,8 @@ http::Response Progress(Context& c) {
     values["media_files"] = Of(job->media_progress->files_done, job->media_progress->files_total);
   }
   if (!job->media.empty()) values["media"] = job->media;
-  if (job->summary) values["summary"] = SummaryValues(*job->summary);
+  // Shown once the whole job is done, the media step included.
+  if (job->summary && job->done) values["summary"] = SummaryValues(*job->summary);
   const std::string title = !job->done           ? "Importing…"
                             : job->error.empty() ? "Import done"
                                                  : "Import failed";

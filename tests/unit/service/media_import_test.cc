@@ -66,7 +66,7 @@ TEST_F(MediaImportTest, ForeignFilesAreNotFetched) {
   auto summary = MediaImportService(*store_).Run(blog, Quick());
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   EXPECT_TRUE(summary->failed.empty());
-  EXPECT_EQ(DescribeMediaImport(*summary), "no files left on the old blog's hosts");
+  EXPECT_EQ(DescribeMediaImport(*summary), "nothing to fetch from the old blog's hosts");
 }
 
 TEST(DescribeMediaImportTest, CountsAndTheFirstFailures) {
