@@ -45,6 +45,7 @@ UPLOAD = png(0, 0, 255)     # an upload on the old blog's own host (absolute and
 RELATIVE = png(9, 9, 9)     # an upload written as a relative path
 LATE = png(7, 7, 7)         # 404 at first, served for --media-only
 SLOW = png(1, 2, 3)         # answers after 2 s: within the default limit, not within 1 s
+FLAKY = png(4, 5, 6)        # 429, then 503, then the file: fetched on the third attempt
 
 # Full-size addresses the server answers (host + path, as the proxy request names them).
 SERVED = {
@@ -57,13 +58,14 @@ LATE_PATH = 'jekyllbot.wordpress.com/wp-content/uploads/2025/01/late.png'
 HTML_PATH = 'jekyllbot.files.wordpress.com/2025/01/page.png'
 HUGE_PATH = 'jekyllbot.wordpress.com/wp-content/uploads/2025/01/huge.jpg'
 SLOW_PATH = 'jekyllbot.wordpress.com/wp-content/uploads/2025/01/slow.png'
+FLAKY_PATH = 'jekyllbot.wordpress.com/wp-content/uploads/2025/01/flaky.png'
 
 POST_HTML = f'''
 <p><a href="{BLOGGER}s1600/photo.jpg"><img src="{BLOGGER}s320/photo.jpg" alt="Photo"></a></p>
 <p><img src="{GOOGLE}=w640-h480" srcset="{GOOGLE}=w640-h480 1x, {GOOGLE}=s1600 2x"></p>
 <p><img src="{UPLOADS}upload.png?w=800"><img src="/wp-content/uploads/2025/01/relative.png"></p>
 <p><img src="{UPLOADS}late.png"><img src="{FILES}page.png?w=300"><img src="{UPLOADS}huge.jpg"></p>
-<p><img src="{FOREIGN}" alt="Someone else's"><img src="{UPLOADS}slow.png"></p>
+<p><img src="{FOREIGN}" alt="Someone else's"><img src="{UPLOADS}slow.png"><img src="{UPLOADS}flaky.png"></p>
 '''
 PAGE_HTML = f'<p><img src="{BLOGGER}s72-c/photo.jpg" alt="Thumbnail"></p>'
 
@@ -72,6 +74,7 @@ class OldHosts(http.server.BaseHTTPRequestHandler):
     """The old blog's hosts, reached as a proxy: records each target, serves SERVED."""
     requests = []
     late_served = False
+    flaky_answers = [429, 503]
 
     def do_GET(self):
         target = urllib.parse.urlsplit(self.path)
@@ -83,6 +86,11 @@ class OldHosts(http.server.BaseHTTPRequestHandler):
             body = SLOW
         elif key == LATE_PATH and OldHosts.late_served:
             body = LATE
+        elif key == FLAKY_PATH:
+            if OldHosts.flaky_answers:
+                self.send_error(OldHosts.flaky_answers.pop(0))
+                return
+            body = FLAKY
         if body is not None:
             self.send_response(200)
             self.send_header('Content-Type', 'image/png')
@@ -196,7 +204,7 @@ class MediaImport(IntegrationCase):
         line = [l for l in self.import_out.splitlines() if l.startswith('media: ')]
         self.assertEqual(len(line), 1, self.import_out)
         line = line[0]
-        self.assertRegex(line, r'^media: 5 files downloaded \(0\.0 MB\), 0 already here, '
+        self.assertRegex(line, r'^media: 6 files downloaded \(0\.0 MB\), 0 already here, '
                                r'3 failed: ')
         self.assertIn(UPLOADS + 'late.png (HTTP 404)', line)
         self.assertRegex(line, re.escape(FILES + 'page.png') + r' \([^)]*HTML[^)]*\)')
@@ -209,10 +217,13 @@ class MediaImport(IntegrationCase):
         self.assertFalse([t for t in targets if 's1600' in t or 's320' in t or 'w640' in t
                           or 's72-c' in t or '?w=' in t], targets)
         self.assertFalse([t for t in targets if 'elsewhere.example' in t or 'parkrmoore' in t])
-        self.assertEqual(len(targets), 8, targets)
+        # 429 and 503 are tried again (404 is not: late.png was asked once).
+        self.assertEqual(targets.count(UPLOADS + 'flaky.png'), 3, targets)
+        self.assertEqual(targets.count(UPLOADS + 'late.png'), 1, targets)
+        self.assertEqual(len(targets), 11, targets)
 
     def test_images_are_served_from_media_with_their_bytes(self):
-        for data in (PHOTO, WIDE, UPLOAD, RELATIVE, LATE, SLOW):
+        for data in (PHOTO, WIDE, UPLOAD, RELATIVE, LATE, SLOW, FLAKY):
             status, headers, body = self.get(media_path(data), host=BLOG)
             self.assertEqual(status, 200, media_path(data))
             self.assertEqual(headers['Content-Type'], 'image/png')
@@ -279,7 +290,7 @@ class MediaImport(IntegrationCase):
         db.close()
         _, out, _ = cli('import', '--media-only', '--media-timeout', '1', data=self.bare,
                         env=self.ENV)
-        self.assertRegex(out, r'^media: 5 files downloaded \(0\.0 MB\), 0 already here, 3 failed')
+        self.assertRegex(out, r'^media: 6 files downloaded \(0\.0 MB\), 0 already here, 3 failed')
         self.assertIn(UPLOADS + 'slow.png (timed out after 1 s)', out)
         # The slow file took longer than --media-timeout: it keeps its URL.
         _, source, body = self.post_rows(self.bare)['The Art of Connection']
