@@ -14,6 +14,10 @@ namespace samizdat::app {
 
 namespace {
 
+std::filesystem::path SqliteFile(const GlobalOptions& options) {
+  return std::filesystem::path(options.data_dir) / "samizdat.db";
+}
+
 Result<std::unique_ptr<store::Store>> OpenEngine(const GlobalOptions& options) {
   if (!options.db_url.empty()) return store::OpenPostgresStore(options.db_url);
   std::error_code ec;
@@ -22,7 +26,7 @@ Result<std::unique_ptr<store::Store>> OpenEngine(const GlobalOptions& options) {
     return Status::InvalidArgument("cannot create the data directory " + options.data_dir + ": " +
                                    ec.message());
   }
-  return store::OpenSqliteStore((std::filesystem::path(options.data_dir) / "samizdat.db").string());
+  return store::OpenSqliteStore(SqliteFile(options).string());
 }
 
 }  // namespace
@@ -37,6 +41,28 @@ Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options) {
               << " post bodies made anew from their sources with the current sanitizer\n";
   }
   return store;
+}
+
+FreshDatabaseGuard::FreshDatabaseGuard(const GlobalOptions& options) {
+  if (!options.db_url.empty()) return;
+  std::error_code ec;
+  if (std::filesystem::exists(SqliteFile(options), ec) || ec) return;
+  file_ = SqliteFile(options);
+  // The directories OpenStore would make, innermost first.
+  for (std::filesystem::path dir = std::filesystem::absolute(options.data_dir, ec);
+       !ec && !dir.empty() && dir != dir.root_path() && !std::filesystem::exists(dir, ec);
+       dir = dir.parent_path()) {
+    dirs_.push_back(dir);
+  }
+}
+
+FreshDatabaseGuard::~FreshDatabaseGuard() {
+  if (keep_ || file_.empty()) return;
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::filesystem::remove(file_.string() + suffix, ignored);
+  }
+  for (const auto& dir : dirs_) std::filesystem::remove(dir, ignored);  // only when empty
 }
 
 std::string RedactedUrl(std::string_view url) {

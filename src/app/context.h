@@ -2,9 +2,11 @@
 // composition root: the only place that names a Store backend.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "store/store.h"
@@ -21,6 +23,26 @@ struct GlobalOptions {
 // the data directory if needed and opens DIR/samizdat.db. Either way the schema is
 // migrated and then the post bodies (service::RefreshBodies), as the renderer needs.
 Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options);
+
+// For a command that must leave nothing behind when it fails or only looks (import,
+// import --dry-run): made before the store is opened, and destroyed after it is closed.
+// When the SQLite database (DIR/samizdat.db) does not exist yet, the destructor removes
+// the one the command made (its -wal, -shm and -journal files too, and the data
+// directories the command made), unless Keep() was called. Does nothing for
+// PostgreSQL (--db) or a database that existed.
+class FreshDatabaseGuard {
+ public:
+  explicit FreshDatabaseGuard(const GlobalOptions& options);
+  ~FreshDatabaseGuard();
+  FreshDatabaseGuard(const FreshDatabaseGuard&) = delete;
+  FreshDatabaseGuard& operator=(const FreshDatabaseGuard&) = delete;
+  void Keep() { keep_ = true; }
+
+ private:
+  std::filesystem::path file_;               // empty: nothing to remove
+  std::vector<std::filesystem::path> dirs_;  // the directories it did not find, innermost first
+  bool keep_ = false;
+};
 
 // `url` as it may be shown (logs, messages): a password in it, as user:PASSWORD@ or as
 // a password= parameter, replaced by "***". A URL that does not parse is not shown.

@@ -1,4 +1,5 @@
 // `samizdat post add|list|set|rm` and `samizdat page add`.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -114,23 +115,39 @@ void RegisterPosts(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         exit_code = AddPost(global, *add_flags, PostKind::kPost);
       });
 
-  auto list_blog = std::make_shared<std::string>();
-  CLI::App* list = post->add_subcommand("list", "List posts, drafts included, newest first");
-  list->add_option("--blog", *list_blog, "Host of the blog (needed when there are several)");
-  list->callback([&global, &exit_code, list_blog] {
+  struct ListFlags {
+    std::string blog, kind;
+  };
+  auto list_flags = std::make_shared<ListFlags>();
+  CLI::App* list =
+      post->add_subcommand("list", "List posts and pages, drafts included, newest first");
+  list->add_option("--blog", list_flags->blog, "Host of the blog (needed when there are several)");
+  list->add_option("--kind", list_flags->kind, "Only posts or only pages (default: both)")
+      ->check(CLI::IsMember({"post", "page"}));
+  list->callback([&global, &exit_code, list_flags] {
     auto store = OpenStore(global);
     if (!store.ok()) return void(exit_code = Fail(store.status()));
-    auto blog = service::BlogService(**store).Resolve(*list_blog);
+    auto blog = service::BlogService(**store).Resolve(list_flags->blog);
     if (!blog.ok()) return void(exit_code = Fail(blog.status()));
     auto zone = TimeZone::Find(blog->time_zone);
     if (!zone.ok()) return void(exit_code = Fail(zone.status()));
-    store::PostQuery query;
-    query.blog_id = blog->id;
-    query.status = std::nullopt;
-    query.limit = 1'000'000;
-    auto posts = (*store)->ListPosts(query);
-    if (!posts.ok()) return void(exit_code = Fail(posts.status()));
-    for (const Post& p : *posts) {
+    std::vector<Post> posts;
+    for (PostKind kind : {PostKind::kPost, PostKind::kPage}) {
+      const std::string_view name = kind == PostKind::kPage ? "page" : "post";
+      if (!list_flags->kind.empty() && list_flags->kind != name) continue;
+      store::PostQuery query;
+      query.blog_id = blog->id;
+      query.kind = kind;
+      query.status = std::nullopt;
+      query.limit = 1'000'000;
+      auto some = (*store)->ListPosts(query);
+      if (!some.ok()) return void(exit_code = Fail(some.status()));
+      posts.insert(posts.end(), some->begin(), some->end());
+    }
+    // Each kind came newest first; so are both together.
+    std::stable_sort(posts.begin(), posts.end(),
+                     [](const Post& a, const Post& b) { return a.published > b.published; });
+    for (const Post& p : posts) {
       std::cout << p.id << "\t" << PostStatusName(p.status) << "\t"
                 << FormatPattern(p.published, *zone, "yyyy-MM-dd") << "\t"
                 << (p.path.empty() ? "-" : p.path) << "\t" << p.title << "\n";

@@ -120,6 +120,10 @@ int MediaOnly(store::Store& store, const ImportFlags& flags) {
 
 int Import(const GlobalOptions& global, const ImportFlags& flags) {
   if (flags.path.empty() && !flags.media_only) return Fail("import: PATH is required");
+  // A dry run, or an import that fails, leaves no database where there was none (the
+  // import's one transaction already leaves an existing one as it was); so does
+  // --media-only, which has nothing to do in a new one.
+  FreshDatabaseGuard fresh(global);
   auto store = OpenStore(global);
   if (!store.ok()) return Fail(store.status());
   if (flags.media_only) return MediaOnly(**store, flags);
@@ -135,6 +139,7 @@ int Import(const GlobalOptions& global, const ImportFlags& flags) {
   auto summary = service::ImportService(**store).Import(flags.path, options);
   bar.reset();
   if (!summary.ok()) return Fail(summary.status());
+  if (!flags.dry_run) fresh.Keep();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const service::ImportSummary& s = *summary;

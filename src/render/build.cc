@@ -8,6 +8,7 @@
 
 #include "text/escape.h"
 #include "text/jump_break.h"
+#include "text/slug.h"
 
 namespace samizdat::render {
 namespace {
@@ -45,10 +46,6 @@ std::string CommentCountText(int n) {
   return std::to_string(n) + " comments";
 }
 
-std::string LabelUrl(std::string_view label) {
-  return "/search/label/" + text::PercentEncode(label);
-}
-
 BlogView MakeBlogView(const Blog& blog) {
   BlogView view;
   view.id = std::to_string(blog.id);
@@ -74,7 +71,7 @@ PostView MakePostView(const Blog& blog, const TimeZone& zone, const Post& post) 
   view.comment_count_text = CommentCountText(post.comment_count);
   view.labels.reserve(post.labels.size());
   for (const std::string& label : post.labels) {
-    view.labels.push_back(LabelLink{label, LabelUrl(label), 0, false});
+    view.labels.push_back(LabelLink{label, text::LabelUrl(label), 0, false});
   }
   if (!view.labels.empty()) view.labels.back().last = true;
   view.comments_feed_url = "/feeds/" + view.id + "/comments/default";
@@ -144,7 +141,7 @@ Sidebar MakeSidebar(const Blog& blog, const TimeZone& zone,
   }
   sidebar.labels.reserve(labels.size());
   for (const LabelCount& label : labels) {
-    sidebar.labels.push_back(LabelLink{label.name, LabelUrl(label.name), label.count, false});
+    sidebar.labels.push_back(LabelLink{label.name, text::LabelUrl(label.name), label.count, false});
   }
   std::stable_sort(
       sidebar.labels.begin(), sidebar.labels.end(),

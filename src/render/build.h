@@ -16,9 +16,6 @@ namespace samizdat::render {
 // "No comments", "1 comment", "2 comments" (a negative count reads as none).
 std::string CommentCountText(int n);
 
-// "/search/label/" + the label percent-encoded (RFC 3986: a space is %20).
-std::string LabelUrl(std::string_view label);
-
 BlogView MakeBlogView(const Blog& blog);
 
 // One post; date_header is always filled (the item page shows it). Dates use

@@ -1,9 +1,11 @@
 // ImportService: two reads of an export (check and count, then store), one bulk
-// transaction, and the decisions in between: which blog, which ids, which paths.
+// transaction (a new blog included, so a failed import leaves none behind), and the
+// decisions in between: which blog, which ids, which paths.
 #include "service/import.h"
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/url/parse.hpp>
 #include <chrono>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include "core/strings.h"
 #include "service/blogs.h"
 #include "service/import_convert.h"
+#include "store/id_source.h"
 #include "text/html_text.h"
 #include "text/sanitize.h"
 #include "text/utf8.h"
@@ -388,13 +391,33 @@ Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options, const
     blog.time_zone = source.time_zone;
   }
   // Blogger's blog id is kept, so feed entry ids stay the same; unless another blog
-  // here has it.
-  if (auto id = ParseInteger<int64_t>(source.original_id); id && *id > 0) {
-    bool taken = false;
-    for (const Blog& other : *blogs) taken = taken || other.id == *id;
-    if (!taken) blog.id = *id;
+  // here has it. Otherwise a random one, as the store would draw.
+  auto taken = [&](int64_t id) -> Result<bool> {
+    return std::any_of(blogs->begin(), blogs->end(), [&](const Blog& b) { return b.id == id; });
+  };
+  if (auto id = ParseInteger<int64_t>(source.original_id); id && *id > 0 && !*taken(*id)) {
+    blog.id = *id;
+  } else {
+    auto drawn = store::IdSource().DrawFree("blog", taken);
+    if (!drawn.ok()) return drawn.status();
+    blog.id = *drawn;
   }
+  const Time now = Now();
+  blog.created = now;
+  blog.updated = now;
+  blog.generation = 1;
   return blog;
+}
+
+// The batch the import writes in; a new blog is its first row, so that it is stored
+// with the rest or not at all.
+Result<std::unique_ptr<store::ImportBatch>> BeginBatch(store::Store& store, const Blog& blog,
+                                                       bool exists) {
+  if (exists) return store.BeginImport();
+  auto copy = store.BeginCopy();
+  if (!copy.ok()) return copy.status();
+  SAMIZDAT_RETURN_IF_ERROR((*copy)->AddBlog(blog));
+  return std::unique_ptr<store::ImportBatch>(std::move(*copy));
 }
 
 }  // namespace
@@ -435,13 +458,8 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
     return summary;
   }
 
-  if (!exists) {
-    auto created = store_.CreateBlog(*blog);
-    if (!created.ok()) return created.status();
-    *blog = std::move(*created);
-  }
   summary.blog = *blog;
-  auto writer = store_.BeginImport();
+  auto writer = BeginBatch(store_, *blog, exists);
   if (!writer.ok()) return writer.status();
   Converter converter(store_, *blog, *zone, plan);
   StoringSink storing(**writer, converter, plan, summary, options);

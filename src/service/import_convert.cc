@@ -119,6 +119,7 @@ Result<Converter::Converted> Converter::ConvertPost(const SourcePost& in, Body b
   post.published = in.published.value_or(in.updated.value_or(now));
   post.updated = in.updated.value_or(post.published);
   post.comments_mode = in.comments_mode;
+  post.feed_id = std::string(TrimBlank(text::ToValidUtf8(in.feed_id)));
 
   std::string path = PathOf(in.permalink);
   if (!path.empty() && !IsBloggerPath(path)) {
@@ -170,6 +171,7 @@ Result<Comment> Converter::ConvertComment(const SourceComment& in, Body body) co
   }
   comment.blog_id = blog_.id;
   comment.status = in.status;
+  comment.kind = in.kind;
   comment.author_name = std::string(TrimBlank(text::ToValidUtf8(in.author_name)));
   if (comment.author_name.empty()) comment.author_name = "Anonymous";
   const std::string url(TrimBlank(in.author_url));

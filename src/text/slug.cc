@@ -3,6 +3,8 @@
 
 #include <vector>
 
+#include "text/escape.h"
+
 namespace samizdat::text {
 namespace {
 
@@ -58,5 +60,7 @@ std::string BloggerSlug(std::string_view title) {
   }
   return slug.empty() ? "blog-post" : slug;
 }
+
+std::string LabelUrl(std::string_view label) { return "/search/label/" + PercentEncode(label); }
 
 }  // namespace samizdat::text

@@ -1,5 +1,5 @@
-// Blogger's permalink slugs: the "slug" in /YYYY/MM/slug.html, made from a post title.
-// Pure and thread-safe.
+// Blogger's addresses made from names: the "slug" in /YYYY/MM/slug.html, made from a
+// post title, and a label's page. Pure and thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -32,5 +32,8 @@ inline constexpr std::size_t kMaxSlugLength = 40;
 // The "_DD" suffix Blogger appends when a slug is taken in the same month is the
 // caller's job.
 std::string BloggerSlug(std::string_view title);
+
+// A label's page: "/search/label/" + the label percent-encoded (RFC 3986: a space is %20).
+std::string LabelUrl(std::string_view label);
 
 }  // namespace samizdat::text

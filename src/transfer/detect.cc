@@ -5,7 +5,8 @@
 // namespace (http://schemas.google.com/blogger/2018), or whose first entry has a
 // <blogger:type>, is Takeout's; one whose <id> ends in ".archive" or whose first entry
 // has a kind category is the classic export; an <rss> declaring WordPress's export
-// namespace is WXR. Only the first 64 KiB are read.
+// namespace (http or https, WXR 1.0 to 1.2: transfer/wxr_namespaces.h) is WXR. Only the
+// first 64 KiB are read.
 #include <algorithm>
 #include <filesystem>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "transfer/blogger_ids.h"
 #include "transfer/readers.h"
 #include "transfer/takeout_zip.h"
+#include "transfer/wxr_namespaces.h"
 #include "transfer/xml_stream.h"
 
 namespace samizdat::transfer {
@@ -25,17 +27,18 @@ namespace fs = std::filesystem;
 constexpr std::size_t kDetectBytes = 64 * 1024;
 constexpr std::string_view kBloggerNs = "http://schemas.google.com/blogger/2018";
 constexpr std::string_view kKindScheme = "http://schemas.google.com/g/2005#kind";
-constexpr std::string_view kWordPressNsPrefix = "http://wordpress.org/export/";
-
-bool Declares(const xmlNode* element, std::string_view href_prefix) {
+// Whether `element` declares a namespace whose URI `matches`.
+template <typename Matches>
+bool Declares(const xmlNode* element, Matches matches) {
   for (const xmlNs* ns = element->nsDef; ns != nullptr; ns = ns->next) {
-    if (ns->href != nullptr &&
-        std::string_view(reinterpret_cast<const char*>(ns->href)).starts_with(href_prefix)) {
+    if (ns->href != nullptr && matches(std::string_view(reinterpret_cast<const char*>(ns->href)))) {
       return true;
     }
   }
   return false;
 }
+
+bool IsBloggerNs(std::string_view uri) { return uri.starts_with(kBloggerNs); }
 
 // What an Atom entry says about the schema; nullopt when nothing.
 std::optional<ExportFormat> EntrySchema(const xmlNode* entry) {
@@ -158,7 +161,7 @@ Result<ExportFormat> DetectFormat(const std::string& path) {
   const xmlNode* root = stream.node();
   const SourceLocation root_at = stream.Where();
   if (Is(root, "", "rss")) {
-    if (Declares(root, kWordPressNsPrefix)) return ExportFormat::kWxr;
+    if (Declares(root, wxr_ns::IsWp)) return ExportFormat::kWxr;
     return NotAnExport(stream, root_at,
                        "an RSS feed, but not a WordPress export (WXR declares "
                        "xmlns:wp=\"http://wordpress.org/export/1.2/\")");
@@ -169,7 +172,7 @@ Result<ExportFormat> DetectFormat(const std::string& path) {
                            ">, neither a Blogger export (an Atom <feed>) nor a WordPress "
                            "export (<rss>)");
   }
-  if (Declares(root, kBloggerNs)) return ExportFormat::kBloggerTakeout;
+  if (Declares(root, IsBloggerNs)) return ExportFormat::kBloggerTakeout;
 
   more = stream.Read();
   while (more.ok() && *more) {

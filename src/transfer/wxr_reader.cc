@@ -2,6 +2,10 @@
 // one <item> expanded at a time, mapped to the neutral model of source.h.
 //
 // How WordPress's data is mapped (the decisions this reader makes):
+// - Namespaces: the wp, excerpt, content and dc elements are known by their namespace
+//   URI, http or https, WXR 1.0 to 1.2 (transfer/wxr_namespaces.h), whatever prefix the
+//   file gives them, as WordPress's importer reads them (WordPress.com writes
+//   "https://wordpress.org/export/1.2/"). The wfw namespace holds nothing imported.
 // - Blog: the channel's title, description and <generator>; url is wp:base_blog_url
 //   (the blog's home), else the channel's <link>. WXR does not say the site's time
 //   zone, so time_zone stays "".
@@ -9,9 +13,13 @@
 //   every other type (attachment, nav_menu_item, wp_global_styles, custom types) is
 //   skipped, reported once per type with a count. wp:status publish -> published,
 //   future -> scheduled, draft, pending, private and anything unknown -> draft (none of
-//   them was public), trash -> skipped (one report per item, its comments go with it).
-//   A post with a wp:post_password is imported as a draft (samizdat has no passwords,
-//   and publishing it would show it to everyone), and reported.
+//   them was public; auto-draft is WordPress's unsaved draft), trash -> skipped (one
+//   report per item, its comments go with it). A post with a wp:post_password is
+//   imported as a draft (samizdat has no passwords, and publishing it would show it to
+//   everyone), and reported ('post 12 "Title" is password-protected: imported as a
+//   draft').
+// - feed_id: the item's <guid>, the id WordPress's feeds gave the post, so a reader's
+//   feed sees no post twice after the move.
 // - Times: wp:post_date_gmt is UTC. When it is "0000-00-00 00:00:00" (drafts, some
 //   imported posts) wp:post_date is used, read as UTC because WXR does not carry the
 //   site's zone. updated: wp:post_modified_gmt, else wp:post_modified (as UTC).
@@ -36,8 +44,8 @@
 //   titles of other programs' files and samizdat's.
 // - Labels: <category domain="category"> and domain="post_tag" (and WXR 1.0's
 //   domain-less <category> and domain="tag"), by name (HTML entities decoded: WordPress stores "&"
-//   in term names as "&amp;"), file order, no exact duplicates. WordPress's default category
-//   (nicename "uncategorized" or name "Uncategorized") is left out: it means "no category". Other
+//   in term names as "&amp;"), file order, no exact duplicates. "Uncategorized" is a
+//   label like any other (its /category/uncategorized/ page showed those posts). Other
 //   taxonomies (post_format, wp_theme, ...) are ignored.
 // - author: dc:creator is a login; it becomes the wp:author's display name when the
 //   channel lists that login (exact, then case-insensitive), else the login itself.
@@ -50,13 +58,23 @@
 //   the permalink, on the blog's address, whatever <link> says; a file whose generator
 //   is "samizdat" gives no old paths (its blog answered at those paths only).
 // - Comments (wp:comment): approved 1 -> published, 0 -> pending, spam -> spam, trash
-//   and post-trashed -> deleted, unknown -> pending. comment_type "", comment,
-//   pingback and trackback are kept as comments (WordPress listed pingbacks and
-//   trackbacks among the comments; dropping them would lose them on a round trip);
+//   and post-trashed -> deleted, unknown -> pending. comment_type "" and comment are
+//   comments, pingback and trackback are kept as such (SourceComment::kind: WordPress
+//   listed them among the comments; dropping them would lose them on a round trip);
 //   other types (WooCommerce order notes, ...) are skipped with a count. wp:comment_parent
 //   "0" is top level. WXR nests every comment of a post inside its item, so a parent
 //   that is not in the item is gone (WordPress does not export spam): such a reply is
 //   handed over as top level, and reported.
+// - Redirects (OnRedirect), for the old addresses that are no post's own, each under
+//   the blog's base path and as WordPress writes it (trailing slash kept): a category's
+//   /category/SLUG/ (a child's /category/PARENT/SLUG/ too) and /?cat=TERM_ID, a tag's
+//   /tag/SLUG/ and /?tag=SLUG, from the channel's wp:category, wp:tag and wp:term and
+//   from the items' <category nicename=...>, lead to the label's page
+//   (/search/label/NAME, as text::LabelUrl writes it); an author's
+//   /author/LOGIN/ (and its lower-case form, WordPress's nicename) leads to the home page;
+//   an attachment's page (its <link>, when on the blog's host) and /?attachment_id=ID
+//   lead to its file (wp:attachment_url, absolute). Each old path is handed over once.
+//   A file samizdat wrote gives none (its blog answered at its own paths only).
 // Streaming, positions and the wording of XML errors come from XmlStream; only one
 // channel child (an <item> with its comments) is held in memory at a time.
 #include <algorithm>
@@ -76,33 +94,16 @@
 
 #include "core/strings.h"
 #include "text/html_text.h"
+#include "text/slug.h"
 #include "text/utf8.h"
 #include "transfer/readers.h"
 #include "transfer/wp_autop.h"
 #include "transfer/wp_shortcodes.h"
+#include "transfer/wxr_namespaces.h"
 #include "transfer/xml_stream.h"
 
 namespace samizdat::transfer {
 namespace {
-
-constexpr std::string_view kContentNs = "http://purl.org/rss/1.0/modules/content/";
-constexpr std::string_view kDcNs = "http://purl.org/dc/elements/1.1/";
-constexpr std::string_view kWpNsPrefix = "http://wordpress.org/export/";
-
-// "http://wordpress.org/export/1.2/" (any 1.N), but not ".../1.2/excerpt/".
-bool IsExcerptNamespace(std::string_view uri) {
-  return uri.starts_with(kWpNsPrefix) && uri.ends_with("/excerpt/");
-}
-
-bool IsWpNamespace(std::string_view uri) {
-  if (!uri.starts_with(kWpNsPrefix)) return false;
-  std::string_view version = uri.substr(kWpNsPrefix.size());
-  if (!version.ends_with('/')) return false;
-  version.remove_suffix(1);
-  return version.size() >= 3 && version.starts_with("1.") &&
-         std::all_of(version.begin() + 2, version.end(),
-                     [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // ---------------------------------------------------------------------------------------
 // Text helpers.
@@ -226,7 +227,7 @@ UrlParts SplitUrl(std::string_view url) {
 
 bool IsWp(const xmlNode* element, std::string_view local) {
   const ElementName name = NameOf(element);
-  return name.local == local && IsWpNamespace(name.ns);
+  return name.local == local && wxr_ns::IsWp(name.ns);
 }
 
 bool IsDigits(std::string_view s) {
@@ -332,7 +333,7 @@ class WxrReader {
 
   static bool DeclaresWp(const xmlNode* element) {
     for (const xmlNs* ns = element->nsDef; ns != nullptr; ns = ns->next) {
-      if (ns->href != nullptr && IsWpNamespace(reinterpret_cast<const char*>(ns->href))) {
+      if (ns->href != nullptr && wxr_ns::IsWp(reinterpret_cast<const char*>(ns->href))) {
         return true;
       }
     }
@@ -342,7 +343,7 @@ class WxrReader {
   Status ChannelChild(const xmlNode* node) {
     const ElementName name = NameOf(node);
     const bool plain = name.ns.empty() && name.undeclared_prefix.empty();
-    const bool wp = IsWpNamespace(name.ns);
+    const bool wp = wxr_ns::IsWp(name.ns);
     if (plain && name.local == "item") {
       const SourceLocation where = stream_.Where();
       Result<const xmlNode*> item = stream_.Expand();
@@ -352,9 +353,11 @@ class WxrReader {
     }
     if (!(plain && (name.local == "title" || name.local == "link" || name.local == "description" ||
                     name.local == "generator")) &&
-        !(wp && (name.local == "base_blog_url" || name.local == "author"))) {
+        !(wp && (name.local == "base_blog_url" || name.local == "author" ||
+                 name.local == "category" || name.local == "tag" || name.local == "term"))) {
       return Status::Ok();
     }
+    const SourceLocation where = stream_.Where();
     Result<const xmlNode*> expanded = stream_.Expand();
     if (!expanded.ok()) return expanded.status();
     if (wp && name.local == "author") {
@@ -368,8 +371,10 @@ class WxrReader {
         authors_.emplace(login, display);
         authors_lower_.emplace(AsciiLower(login), display);
       }
+      if (!login.empty()) return AddTerm({where, Term::kAuthor, "", login, "", ""});
       return Status::Ok();
     }
+    if (wp && name.local != "base_blog_url") return ChannelTerm(*expanded, name.local, where);
     std::string text = TrimmedTextOf(*expanded);
     if (wp) {
       if (!text.empty()) blog_.url = std::move(text);
@@ -385,6 +390,98 @@ class WxrReader {
     return Status::Ok();
   }
 
+  // A category, tag or author whose old addresses redirect (see the top of the file).
+  struct Term {
+    enum Kind { kCategory, kTag, kAuthor };
+    SourceLocation where;
+    Kind kind = kCategory;
+    std::string id;      // wp:term_id; "" when unknown (an item's <category>)
+    std::string slug;    // the nicename, or an author's login
+    std::string parent;  // a category's parent's nicename; ""
+    std::string name;    // the label, as in the file
+  };
+
+  // A channel's wp:category, wp:tag or wp:term (taxonomies category and post_tag).
+  Status ChannelTerm(const xmlNode* node, std::string_view local, const SourceLocation& where) {
+    Term term{where, local == "tag" ? Term::kTag : Term::kCategory, "", "", "", ""};
+    std::string taxonomy = local == "term" ? "" : "category";
+    for (const xmlNode* c : ChildElements(node)) {
+      const ElementName name = NameOf(c);
+      if (!wxr_ns::IsWp(name.ns)) continue;
+      const std::string_view field = name.local;
+      if (field == "term_id") term.id = TrimmedTextOf(c);
+      if (field == "category_nicename" || field == "tag_slug" || field == "term_slug") {
+        term.slug = TrimmedTextOf(c);
+      }
+      if (field == "category_parent" || field == "term_parent") term.parent = TrimmedTextOf(c);
+      if (field == "cat_name" || field == "tag_name" || field == "term_name") {
+        term.name = TrimmedTextOf(c);
+      }
+      if (field == "term_taxonomy") taxonomy = TrimmedTextOf(c);
+    }
+    if (local == "term") {
+      if (taxonomy != "category" && taxonomy != "post_tag") return Status::Ok();
+      term.kind = taxonomy == "post_tag" ? Term::kTag : Term::kCategory;
+    }
+    if (term.kind == Term::kCategory && !term.slug.empty()) {
+      category_parents_.emplace(term.slug, term.parent);
+    }
+    return AddTerm(std::move(term));
+  }
+
+  // Before the blog is known (the channel's terms come before its items), a term waits.
+  Status AddTerm(Term term) {
+    if (!blog_sent_) {
+      waiting_terms_.push_back(std::move(term));
+      return Status::Ok();
+    }
+    return TermRedirects(term);
+  }
+
+  // "/category/a/b/c/" for c, whose parent is b, whose parent is a (as the channel's
+  // categories say); "" when c has no known parent.
+  std::string CategoryChainPath(const std::string& slug) const {
+    std::vector<std::string> chain{slug};
+    for (auto it = category_parents_.find(slug);
+         it != category_parents_.end() && !it->second.empty() && chain.size() < 16 &&
+         std::find(chain.begin(), chain.end(), it->second) == chain.end();
+         it = category_parents_.find(it->second)) {
+      chain.push_back(it->second);
+    }
+    if (chain.size() < 2) return "";
+    std::string path = "/category";
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) path += "/" + *it;
+    return path + "/";
+  }
+
+  Status TermRedirects(const Term& term) {
+    if (own_export_ || term.slug.empty()) return Status::Ok();
+    if (term.kind == Term::kAuthor) {
+      SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, "/author/" + term.slug + "/", "/"));
+      return Redirect(term.where, "/author/" + AsciiLower(term.slug) + "/", "/");
+    }
+    const std::string label(TrimBlank(text::ToValidUtf8(DecodeEntities(term.name))));
+    if (label.empty()) return Status::Ok();
+    const std::string to = text::LabelUrl(label);
+    if (term.kind == Term::kTag) {
+      SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, "/tag/" + term.slug + "/", to));
+      return Redirect(term.where, "/?tag=" + term.slug, to);
+    }
+    SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, "/category/" + term.slug + "/", to));
+    if (const std::string chain = CategoryChainPath(term.slug); !chain.empty()) {
+      SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, chain, to));
+    }
+    if (IsDigits(term.id)) return Redirect(term.where, "/?cat=" + term.id, to);
+    return Status::Ok();
+  }
+
+  // Hands over a redirect from `old_path` below the blog's base path, once per path.
+  Status Redirect(const SourceLocation& where, const std::string& old_path, std::string to) {
+    std::string path = base_path_ + old_path;
+    if (!redirected_.insert(path).second) return Status::Ok();
+    return sink_.OnRedirect(SourceRedirect{where, std::move(path), std::move(to)});
+  }
+
   Status SendBlog() {
     blog_sent_ = true;
     const UrlParts base = SplitUrl(blog_.url);
@@ -393,19 +490,24 @@ class WxrReader {
     while (base_path_.ends_with('/')) base_path_.pop_back();
     own_export_ = blog_.generator == "samizdat";
     html_titles_ = WritesHtmlTitles(blog_.generator);
-    return sink_.OnBlog(blog_);
+    SAMIZDAT_RETURN_IF_ERROR(sink_.OnBlog(blog_));
+    for (const Term& term : waiting_terms_) SAMIZDAT_RETURN_IF_ERROR(TermRedirects(term));
+    waiting_terms_.clear();
+    return Status::Ok();
   }
 
   // The fields of one <item> this reader uses.
   struct ItemFields {
-    std::string title, link, creator, content, post_id, post_date, post_date_gmt, post_modified,
-        post_modified_gmt, comment_status, post_name, status, post_type, post_password;
+    std::string title, link, guid, creator, content, post_id, post_date, post_date_gmt,
+        post_modified, post_modified_gmt, comment_status, post_name, status, post_type,
+        post_password;
     std::string samizdat_path;  // the postmeta samizdat's own export writes
     // For attachments: wp:attachment_url, wp:post_parent, wp:menu_order, the caption
     // (excerpt:encoded) and the _wp_attachment_image_alt postmeta.
     std::string attachment_url, post_parent, menu_order, excerpt, image_alt;
     bool has_post_type = false;
     std::vector<std::string> labels;
+    std::vector<Term> terms;  // the <category> elements with a nicename, for redirects
     std::vector<const xmlNode*> comments;
   };
 
@@ -419,16 +521,18 @@ class WxrReader {
           f.title = TrimmedTextOf(c);
         } else if (name.local == "link") {
           f.link = TrimmedTextOf(c);
+        } else if (name.local == "guid") {
+          f.guid = TrimmedTextOf(c);
         } else if (name.local == "category") {
-          Category(c, f.labels);
+          Category(c, stream_.Where(c), f);
         }
-      } else if (name.ns == kContentNs) {
+      } else if (wxr_ns::IsContent(name.ns)) {
         if (name.local == "encoded") f.content = TextOf(c);
-      } else if (IsExcerptNamespace(name.ns)) {
+      } else if (wxr_ns::IsExcerpt(name.ns)) {
         if (name.local == "encoded") f.excerpt = TextOf(c);
-      } else if (name.ns == kDcNs) {
+      } else if (wxr_ns::IsDc(name.ns)) {
         if (name.local == "creator") f.creator = TrimmedTextOf(c);
-      } else if (IsWpNamespace(name.ns)) {
+      } else if (wxr_ns::IsWp(name.ns)) {
         const std::string_view local = name.local;
         std::string* field = local == "post_id"             ? &f.post_id
                              : local == "post_date"         ? &f.post_date
@@ -456,6 +560,7 @@ class WxrReader {
       media_.insert_or_assign(
           f.post_id, WxrAttachment{f.post_id, f.attachment_url, f.post_parent,
                                    ParseInteger(f.menu_order).value_or(0), f.excerpt, f.image_alt});
+      if (f.status != "trash") SAMIZDAT_RETURN_IF_ERROR(AttachmentRedirects(f, where));
     }
     if (type != "post" && type != "page") {
       Skip(where, "items of type " + (type.empty() ? std::string("\"\"") : type) +
@@ -484,11 +589,10 @@ class WxrReader {
     post.status = f.status == "publish"  ? PostStatus::kPublished
                   : f.status == "future" ? PostStatus::kScheduled
                                          : PostStatus::kDraft;
-    if (!f.post_password.empty() && post.status != PostStatus::kDraft) {
+    if (!f.post_password.empty()) {
       post.status = PostStatus::kDraft;
-      sink_.OnSkipped(where, "the password of " + type + " " + f.post_id + " \"" + f.title +
-                                 "\": samizdat has no post passwords, so it is imported as a "
-                                 "draft rather than shown to everyone");
+      sink_.OnSkipped(where, type + " " + f.post_id + " \"" + f.title +
+                                 "\" is password-protected: imported as a draft");
     }
     post.original_id = f.post_id;
     post.title = html_titles_ ? TitleText(f.title) : std::move(f.title);
@@ -503,10 +607,28 @@ class WxrReader {
     SAMIZDAT_RETURN_IF_ERROR(PickDate(where, what + "wp:post_modified", f.post_modified_gmt,
                                       f.post_modified, post.updated));
     post.slug = std::move(f.post_name);
+    post.feed_id = std::move(f.guid);
     post.comments_mode = f.comment_status == "closed" ? CommentsMode::kClosed : CommentsMode::kOpen;
     if (post.status != PostStatus::kDraft) Addresses(f, post);
+    for (const Term& term : f.terms) SAMIZDAT_RETURN_IF_ERROR(TermRedirects(term));
     SAMIZDAT_RETURN_IF_ERROR(sink_.OnPost(std::move(post)));
     return Comments(f.comments, f.post_id);
+  }
+
+  // An attachment's page (its <link>, on the blog's host) and /?attachment_id=ID lead to
+  // its file.
+  Status AttachmentRedirects(const ItemFields& f, const SourceLocation& where) {
+    if (own_export_ || f.attachment_url.empty() || !IsDigits(f.post_id)) return Status::Ok();
+    const UrlParts link = SplitUrl(f.link);
+    if (link.http && (blog_host_.empty() || link.host == blog_host_)) {
+      std::string page = link.path.empty() ? "/" : link.path;
+      if (!link.query.empty()) page += "?" + link.query;
+      if (page != "/" && !redirected_.contains(page)) {
+        redirected_.insert(page);
+        SAMIZDAT_RETURN_IF_ERROR(sink_.OnRedirect(SourceRedirect{where, page, f.attachment_url}));
+      }
+    }
+    return Redirect(where, "/?attachment_id=" + f.post_id, f.attachment_url);
   }
 
   static void PostMeta(const xmlNode* meta, ItemFields& f) {
@@ -542,19 +664,20 @@ class WxrReader {
     }
   }
 
-  // One <category>: a label, unless it is another taxonomy or the default category.
-  static void Category(const xmlNode* node, std::vector<std::string>& labels) {
+  // One <category>: a label (and, with a nicename, its term's redirects), unless it is
+  // another taxonomy.
+  static void Category(const xmlNode* node, const SourceLocation& where, ItemFields& f) {
     const std::string domain = AttributeOf(node, "domain");
     const bool tag = domain == "post_tag" || domain == "tag";  // "tag": WXR 1.0
     if (!domain.empty() && domain != "category" && !tag) return;
-    std::string name = DecodeEntities(TrimmedTextOf(node));
+    const std::string text = TrimmedTextOf(node);
+    std::string name = DecodeEntities(text);
     if (name.empty()) return;
-    if (!tag &&
-        (AsciiLower(name) == "uncategorized" || AttributeOf(node, "nicename") == "uncategorized")) {
-      return;
+    if (std::string slug = AttributeOf(node, "nicename"); !slug.empty()) {
+      f.terms.push_back({where, tag ? Term::kTag : Term::kCategory, "", std::move(slug), "", text});
     }
-    if (std::find(labels.begin(), labels.end(), name) == labels.end()) {
-      labels.push_back(std::move(name));
+    if (std::find(f.labels.begin(), f.labels.end(), name) == f.labels.end()) {
+      f.labels.push_back(std::move(name));
     }
   }
 
@@ -596,7 +719,7 @@ class WxrReader {
       std::string content, approved, type, date, date_gmt, parent;
       for (const xmlNode* c : ChildElements(node)) {
         const ElementName name = NameOf(c);
-        if (!IsWpNamespace(name.ns)) continue;
+        if (!wxr_ns::IsWp(name.ns)) continue;
         const std::string_view local = name.local;
         std::string* field = local == "comment_id"           ? &comment.original_id
                              : local == "comment_author"     ? &comment.author_name
@@ -620,6 +743,9 @@ class WxrReader {
                                 " (only comments, pingbacks and trackbacks are imported)");
         continue;
       }
+      comment.kind = type == "pingback"    ? CommentKind::kPingback
+                     : type == "trackback" ? CommentKind::kTrackback
+                                           : CommentKind::kComment;
       comment.status = approved == "1"      ? CommentStatus::kPublished
                        : approved == "spam" ? CommentStatus::kSpam
                        : approved == "trash" || approved == "post-trashed"
@@ -668,6 +794,9 @@ class WxrReader {
   std::unordered_map<std::string, std::string> authors_;        // login -> display name
   std::unordered_map<std::string, std::string> authors_lower_;  // lower-case login -> name
   std::map<std::string, SkipCount> skipped_types_;              // what -> count, first place
+  std::vector<Term> waiting_terms_;  // the channel's, until the blog is known
+  std::unordered_map<std::string, std::string> category_parents_;  // nicename -> parent's
+  std::unordered_set<std::string> redirected_;                     // old paths handed over
 };
 
 }  // namespace

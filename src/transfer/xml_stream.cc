@@ -170,12 +170,19 @@ Status XmlStream::Broken() const {
   const SourceLocation at = Locate(error_.at);
   const bool nothing = end.line == 1 && end.column == 1;  // no character but a BOM
   if (nothing) return ErrorAt(at, "the file is empty");
+  // The whole file was read and elements are still open: it stops before the document
+  // does. libxml2 says so at the last byte, or (for a file cut at a line boundary) as
+  // "extra content at the end of the document", which would mislead.
   const auto& open = io_.tags.open();
-  if (io_.eof && !open.empty() && error_.at.line == end.line && error_.at.column == end.column) {
+  const bool at_end = error_.at.line == end.line && error_.at.column == end.column;
+  if (io_.eof && !open.empty() &&
+      (at_end || error_.code == XML_ERR_DOCUMENT_END || error_.code == XML_ERR_TAG_NOT_FINISHED)) {
     const TagPositions::Tag& inner = open.back();
-    return ErrorAt(at, "the file ends inside <" + inner.name + "> (opened at " +
-                           std::to_string(inner.at.line) + ":" + std::to_string(inner.at.column) +
-                           "): it is cut short");
+    return ErrorAt(Locate(end),
+                   "the file ends before the document does: it was cut short (it "
+                   "stops inside <" +
+                       inner.name + ">, opened at " + std::to_string(inner.at.line) + ":" +
+                       std::to_string(inner.at.column) + ")");
   }
   switch (error_.code) {
     case XML_ERR_DOCUMENT_EMPTY:

@@ -8,6 +8,7 @@
 #include "core/strings.h"
 #include "render/build.h"
 #include "text/escape.h"
+#include "text/slug.h"
 
 namespace samizdat::web {
 namespace {
@@ -150,12 +151,12 @@ class PageBuilder {
     PageOutcome out;
     out.view = Base(PageKind::kLabel, 0);
     out.view.title = blog_.title + ": " + std::string(label);
-    out.view.canonical_url = render::LabelUrl(label);
+    out.view.canonical_url = text::LabelUrl(label);
     out.view.label_feed_url = "/feeds/posts/default/-/" + text::PercentEncode(label);
     out.view.status_message_html = render::LabelStatusHtml(label, *total);
     auto slice = FetchSlice(base);
     if (!slice.ok()) return slice.status();
-    FillList(out, *slice, render::LabelUrl(label), false);
+    FillList(out, *slice, text::LabelUrl(label), false);
     return out;
   }
 

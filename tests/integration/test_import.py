@@ -86,10 +86,13 @@ class BloggerClassic(IntegrationCase):
                                '5590533389087749201'])
 
     def test_drafts_are_not_published(self):
-        # One of the two drafts is a post (post list shows posts), the other a page.
+        # One of the two drafts is a post, the other a page.
         drafts = [row for row in self.cli('post', 'list')[1].splitlines() if '\tdraft\t' in row]
-        self.assertEqual(len(drafts), 1)
-        self.assertEqual(drafts[0].split('\t')[3], '-', 'a draft has no address')
+        self.assertEqual(len(drafts), 2)
+        for draft in drafts:
+            self.assertEqual(draft.split('\t')[3], '-', 'a draft has no address')
+        pages = self.cli('post', 'list', '--kind', 'page')[1].splitlines()
+        self.assertEqual(len([row for row in pages if '\tdraft\t' in row]), 1)
 
     def test_a_second_import_changes_nothing(self):
         before = listing(self)

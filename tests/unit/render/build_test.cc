@@ -39,13 +39,6 @@ TEST(BuildTest, CommentCountText) {
   EXPECT_EQ(CommentCountText(14), "14 comments");
 }
 
-TEST(BuildTest, LabelUrlPercentEncodes) {
-  EXPECT_EQ(LabelUrl("Style"), "/search/label/Style");
-  EXPECT_EQ(LabelUrl("Some Label"), "/search/label/Some%20Label");
-  EXPECT_EQ(LabelUrl("café"), "/search/label/caf%C3%A9");
-  EXPECT_EQ(LabelUrl("a/b?c#d"), "/search/label/a%2Fb%3Fc%23d");
-}
-
 TEST(BuildTest, PostViewFormatsInTheBlogsZoneAndFormats) {
   Blog blog;
   blog.id = 42;

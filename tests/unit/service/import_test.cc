@@ -1,12 +1,15 @@
-// ImportService's WordPress content: galleries from the first read's attachments, and the
-// summary of what the sanitizer removed.
+// ImportService's WordPress content: galleries from the first read's attachments, the
+// summary of what the sanitizer removed, WordPress.com's https files with their
+// redirects, feed ids and comment kinds, and a failed import into a new blog.
 #include "service/import.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <string>
 
+#include "service/import_convert.h"
 #include "test_store.h"
 
 namespace samizdat::service {
@@ -77,6 +80,107 @@ TEST_F(ImportTest, TheSummaryListsWhatTheSanitizerRemoved) {
   EXPECT_NE(described.find("2 \u00d7 <script>"), std::string::npos) << described;
   EXPECT_NE(described.find("<iframe>"), std::string::npos) << described;
   EXPECT_EQ(BodyAt("/2024/03/hostile.html").find("script"), std::string::npos);
+}
+
+TEST_F(ImportTest, WordPressComsHttpsExportWithItsOldAddresses) {
+  auto summary = Import(kFixtures + "wxr-https.xml");
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->posts, 7);
+  EXPECT_EQ(summary->pages, 1);
+  EXPECT_EQ(summary->drafts, 4);  // auto-draft, pending, private, password
+  EXPECT_EQ(summary->comments, 3);
+  bool listed = false;
+  for (const std::string& s : summary->skipped) {
+    listed = listed || s.starts_with(
+                           "post 15 \"Locked\" is password-protected: imported as a "
+                           "draft");
+  }
+  EXPECT_TRUE(listed);
+  auto redirects = store_->ListRedirects(summary->blog.id);
+  ASSERT_TRUE(redirects.ok());
+  std::map<std::string, std::string> by_path;
+  for (const store::Redirect& r : *redirects) by_path[r.old_path] = r.new_path;
+  EXPECT_EQ(by_path["/category/plants/roses/"], "/search/label/Roses%20%26%20Thorns");
+  EXPECT_EQ(by_path["/?cat=1"], "/search/label/Uncategorized");
+  EXPECT_EQ(by_path["/author/Gardener/"], "/");
+  EXPECT_EQ(by_path["/?attachment_id=18"],
+            "https://garden.example.com/wp-content/uploads/2025/01/rose.jpg");
+  EXPECT_EQ(by_path["/about/"], "/p/about-garden.html");
+  // The pingback's text escaped once: "&amp;" in the file is "&" to a reader.
+  auto comments = store_->ListComments([&] {
+    store::CommentQuery query;
+    query.blog_id = summary->blog.id;
+    return query;
+  }());
+  ASSERT_TRUE(comments.ok()) << comments.status().ToString();
+  std::map<std::string, CommentKind> kinds;
+  for (const Comment& c : *comments) {
+    kinds[c.author_name] = c.kind;
+    if (c.author_name != "Other Blog") continue;
+    EXPECT_EQ(c.body_text, "[\u2026] roses & thorns [\u2026]");
+    EXPECT_EQ(c.body_html.find("&amp;amp;"), std::string::npos) << c.body_html;
+  }
+  // Stored with their kind, and the posts with their feed ids (the guids).
+  EXPECT_EQ(kinds, (std::map<std::string, CommentKind>{{"Reader", CommentKind::kComment},
+                                                       {"Other Blog", CommentKind::kPingback},
+                                                       {"Third Blog", CommentKind::kTrackback}}));
+  auto post = store_->GetPostByPath(summary->blog.id, "/2025/01/published.html");
+  ASSERT_TRUE(post.ok()) << post.status().ToString();
+  EXPECT_EQ(post->feed_id, "https://garden.example.com/?p=11");
+  auto page = store_->GetPostByPath(summary->blog.id, "/p/about-garden.html");
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->feed_id, "https://garden.example.com/?page_id=17");
+}
+
+TEST_F(ImportTest, TheConverterKeepsFeedIdsAndCommentKinds) {
+  const Blog blog = CreateBlog("wp.example", "WP");
+  importing::Plan plan;
+  plan.format = transfer::ExportFormat::kWxr;
+  plan.source_blog.url = "https://wp.example";
+  const TimeZone zone = TimeZone::Utc();
+  importing::Converter converter(*store_, blog, zone, plan);
+  transfer::SourcePost in;
+  in.original_id = "5";
+  in.title = "Hello";
+  in.feed_id = "https://wp.example/?p=5";
+  in.published = Now();
+  auto post =
+      converter.ConvertPost(in, importing::MakeBody("<p>x</p>", text::SanitizePolicy::kPostBody));
+  ASSERT_TRUE(post.ok()) << post.status().ToString();
+  EXPECT_EQ(post->post.feed_id, "https://wp.example/?p=5");
+
+  transfer::SourceComment ping;
+  ping.original_id = "9";
+  ping.post_original_id = "5";
+  ping.kind = CommentKind::kTrackback;
+  auto comment =
+      converter.ConvertComment(ping, importing::MakeBody("x", text::SanitizePolicy::kComment));
+  ASSERT_TRUE(comment.ok()) << comment.status().ToString();
+  EXPECT_EQ(comment->kind, CommentKind::kTrackback);
+}
+
+// The second read refuses the file's second post (its path is the first one's) after the
+// new blog is in the batch: the blog goes with the rest.
+TEST_F(ImportTest, AFailedImportLeavesNoNewBlog) {
+  const std::string path = (dir_ / "clash.xml").string();
+  std::string items;
+  for (const char* id : {"1", "2"}) {
+    items += std::string("<item><title>Post ") + id + "</title><wp:post_id>" + id +
+             "</wp:post_id><wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt>"
+             "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:postmeta>"
+             "<wp:meta_key>samizdat_path</wp:meta_key><wp:meta_value>/2024/03/same.html"
+             "</wp:meta_value></wp:postmeta></item>";
+  }
+  std::ofstream(path) << R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:wp="https://wordpress.org/export/1.2/"><channel><title>Clash</title>
+<link>https://clash.example</link>)" +
+                             items + "</channel></rss>\n";
+  ImportOptions options;
+  auto summary = ImportService(*store_).Import(path, options);
+  ASSERT_TRUE(summary.status().IsConflict()) << summary.status().ToString();
+  auto blogs = store_->ListBlogs();
+  ASSERT_TRUE(blogs.ok());
+  EXPECT_TRUE(blogs->empty());
 }
 
 }  // namespace

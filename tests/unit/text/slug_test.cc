@@ -68,5 +68,13 @@ TEST(BloggerSlug, DropsNonAsciiLetters) {
             "qazaqstan-2022");  // no-break space
 }
 
+TEST(LabelUrlTest, PercentEncodesTheLabel) {
+  EXPECT_EQ(LabelUrl("Style"), "/search/label/Style");
+  EXPECT_EQ(LabelUrl("Some Label"), "/search/label/Some%20Label");
+  EXPECT_EQ(LabelUrl("café"), "/search/label/caf%C3%A9");
+  EXPECT_EQ(LabelUrl("a/b?c#d"), "/search/label/a%2Fb%3Fc%23d");
+}
+
 }  // namespace
+
 }  // namespace samizdat::text

@@ -308,8 +308,8 @@ TEST(BloggerReaderBrokenTest, NotXml) {
 TEST(BloggerReaderBrokenTest, TruncatedMidEntry) {
   const std::string path = kOurs + "blogger-broken-truncated.xml";
   EXPECT_EQ(Failure(path), path +
-                               ":72:32: the file ends inside <content> (opened at 72:3): "
-                               "it is cut short");
+                               ":72:32: the file ends before the document does: it was "
+                               "cut short (it stops inside <content>, opened at 72:3)");
 }
 
 TEST(BloggerReaderBrokenTest, RssIsNoBloggerExport) {

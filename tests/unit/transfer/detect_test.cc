@@ -110,6 +110,9 @@ TEST(DetectFormatTest, TellsTheExportsApart) {
   EXPECT_EQ(format((kTakeoutParent / "Takeout" / kCommentsFeed).string()),
             ExportFormat::kBloggerTakeout);
   EXPECT_EQ(format(kShared + "wxr/pelican-wordpressexport.xml"), ExportFormat::kWxr);
+  // WordPress.com's https namespace, and WXR 1.0's.
+  EXPECT_EQ(format(kOurs + "wxr-https.xml"), ExportFormat::kWxr);
+  EXPECT_EQ(format(kOurs + "wxr-1.0.xml"), ExportFormat::kWxr);
   EXPECT_EQ(format(kOurs + "blogger-classic-features.xml"), ExportFormat::kBloggerClassic);
   EXPECT_EQ(format(kOurs + "blogger-takeout-features.atom"), ExportFormat::kBloggerTakeout);
   // The start is enough: a file cut short later is still a classic export (its reader

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/time.h"
@@ -102,7 +104,7 @@ TEST(WxrReaderTest, ReadsPelicansExport) {
 // jekyll-import-sitetitle.xml (WordPress.com, 2025), counted by hand: 16 items; 6
 // attachments, a wp_global_styles and a wp_navigation are not posts; 7 posts and the
 // page "About" remain, no comments; every post but "Blog Post 1" is only in
-// "Uncategorized".
+// "Uncategorized", a label like any other.
 TEST(WxrReaderTest, ReadsWordPressComExport) {
   const std::string path = kShared + "jekyll-import-sitetitle.xml";
   RecordingSink sink;
@@ -134,10 +136,13 @@ TEST(WxrReaderTest, ReadsWordPressComExport) {
   EXPECT_TRUE(post.content_html.starts_with("<!-- wp:paragraph -->\n<p>This is a blog post.</p>"))
       << post.content_html;
   for (const SourcePost& p : sink.posts) {
-    if (p.original_id != "14") {
-      EXPECT_TRUE(p.labels.empty()) << p.original_id;
+    if (p.original_id != "14" && p.kind == PostKind::kPost) {
+      EXPECT_EQ(p.labels, (Labels{"Uncategorized"})) << p.original_id;
     }
   }
+  // Feed ids: the guids, for the page too.
+  EXPECT_EQ(about.feed_id, "http://jekyllbot.wordpress.com/?page_id=1");
+  EXPECT_EQ(post.feed_id, "https://jekyllbot.wordpress.com/?p=14");
 
   EXPECT_EQ(sink.skipped, (std::vector<std::string>{
                               "items of type wp_global_styles (only posts and pages are "
@@ -185,8 +190,12 @@ TEST_F(WxrFeaturesTest, PostsInFileOrderWithStatuses) {
 }
 
 TEST_F(WxrFeaturesTest, TheBlogFirstThenEachPostWithItsComments) {
-  ASSERT_GE(sink_.events.size(), 12u);
-  EXPECT_EQ(std::vector<std::string>(sink_.events.begin(), sink_.events.begin() + 12),
+  std::vector<std::string> events;
+  for (const std::string& e : sink_.events) {
+    if (!e.starts_with("redirect ")) events.push_back(e);
+  }
+  ASSERT_GE(events.size(), 12u);
+  EXPECT_EQ(std::vector<std::string>(events.begin(), events.begin() + 12),
             (std::vector<std::string>{"blog", "post 101", "comment 201", "comment 202",
                                       "comment 203", "comment 204", "comment 205", "comment 206",
                                       "comment 207", "comment 208", "post 102", "post 103"}));
@@ -204,10 +213,10 @@ TEST_F(WxrFeaturesTest, TwoPostsWithTheSameTitleStayApart) {
 }
 
 TEST_F(WxrFeaturesTest, LabelsFromCategoriesAndTags) {
-  // File order; "Café Culture" is a category and a tag: once; Uncategorized and the
-  // post format are left out; "&amp;" in a term name is "&".
-  EXPECT_EQ(sink_.Post("101").labels,
-            (Labels{"Caf\u00e9 Culture", "na\u00efve tag", "Fruit & Veg", "\u65e5\u672c"}));
+  // File order; "Café Culture" is a category and a tag: once; Uncategorized is a label
+  // like any other; the post format is left out; "&amp;" in a term name is "&".
+  EXPECT_EQ(sink_.Post("101").labels, (Labels{"Caf\u00e9 Culture", "Uncategorized",
+                                              "na\u00efve tag", "Fruit & Veg", "\u65e5\u672c"}));
   EXPECT_TRUE(sink_.Post("102").labels.empty());
 }
 
@@ -307,8 +316,7 @@ TEST_F(WxrFeaturesTest, WhatIsNotImportedIsReported) {
                 "comment 208 replies to comment 299, which is not in the file: "
                 "imported as a top-level comment @132:3",
                 "trashed post 108 \"Thrown away\" and its 1 comment(s) @227:2",
-                "the password of post 113 \"Members only\": samizdat has no post passwords, so "
-                "it is imported as a draft rather than shown to everyone @268:2",
+                "post 113 \"Members only\" is password-protected: imported as a draft @268:2",
                 "comments of type order_note (only comments, pingbacks and "
                 "trackbacks are imported): 1 not imported @140:3",
                 "items of type attachment (only posts and pages are imported): "
@@ -323,6 +331,201 @@ TEST_F(WxrFeaturesTest, PostsKnowWhereTheyStart) {
   EXPECT_EQ(sink_.Post("101").where.line, 24);
   EXPECT_EQ(sink_.Post("101").where.column, 2);  // after a tab
   EXPECT_EQ(sink_.Post("112").where.line, 280);
+}
+
+// The redirects a read handed over, old path -> where it leads; each old path once.
+std::map<std::string, std::string> RedirectMap(const RecordingSink& sink) {
+  std::map<std::string, std::string> out;
+  for (const SourceRedirect& r : sink.redirects) {
+    EXPECT_TRUE(out.emplace(r.old_path, r.to).second) << "twice: " << r.old_path;
+  }
+  return out;
+}
+
+// The blog lives under /blog: every old path starts with it, as WordPress wrote them.
+TEST_F(WxrFeaturesTest, OldAddressesOfTermsAuthorsAndAttachmentsRedirect) {
+  const auto redirects = RedirectMap(sink_);
+  const std::map<std::string, std::string> expected = {
+      {"/blog/author/alice/", "/"},
+      {"/blog/author/Bob/", "/"},
+      {"/blog/author/bob/", "/"},
+      {"/blog/category/uncategorized/", "/search/label/Uncategorized"},
+      {"/blog/?cat=1", "/search/label/Uncategorized"},
+      {"/blog/category/cafe-culture/", "/search/label/Caf%C3%A9%20Culture"},
+      {"/blog/tag/cafe-culture/", "/search/label/Caf%C3%A9%20Culture"},
+      {"/blog/?tag=cafe-culture", "/search/label/Caf%C3%A9%20Culture"},
+      {"/blog/tag/naive-tag/", "/search/label/na%C3%AFve%20tag"},
+      {"/blog/?tag=naive-tag", "/search/label/na%C3%AFve%20tag"},
+      {"/blog/tag/fruit-veg/", "/search/label/Fruit%20%26%20Veg"},
+      {"/blog/?tag=fruit-veg", "/search/label/Fruit%20%26%20Veg"},
+      // The nicename as WordPress wrote it (percent-encoded UTF-8).
+      {"/blog/tag/%e6%97%a5%e6%9c%ac/", "/search/label/%E6%97%A5%E6%9C%AC"},
+      {"/blog/?tag=%e6%97%a5%e6%9c%ac", "/search/label/%E6%97%A5%E6%9C%AC"},
+      // The attachment page (its <link>) and ?attachment_id: the file. The tulip has no
+      // attachment_url: nothing to lead to.
+      {"/blog/2020/01/05/same-title/rose/",
+       "https://example.org/wp-content/uploads/2020/01/rose.jpg"},
+      {"/blog/?attachment_id=109", "https://example.org/wp-content/uploads/2020/01/rose.jpg"},
+  };
+  EXPECT_EQ(redirects, expected);
+  // The channel's terms come right after the blog, the items' before their post.
+  EXPECT_EQ(sink_.events[1], "redirect /blog/author/alice/");
+  const auto post = std::find(sink_.events.begin(), sink_.events.end(), "post 101");
+  const auto tag =
+      std::find(sink_.events.begin(), sink_.events.end(), "redirect /blog/tag/fruit-veg/");
+  EXPECT_LT(tag, post);
+}
+
+TEST_F(WxrFeaturesTest, FeedIdsAreTheGuids) {
+  EXPECT_EQ(sink_.Post("101").feed_id, "https://example.org/blog/?p=101");
+  EXPECT_EQ(sink_.Post("102").feed_id, "");  // no <guid>
+}
+
+TEST_F(WxrFeaturesTest, PingbacksKeepTheirKind) {
+  EXPECT_EQ(sink_.Comment("201").kind, CommentKind::kComment);
+  EXPECT_EQ(sink_.Comment("207").kind, CommentKind::kPingback);
+}
+
+// wxr-https.xml: WordPress.com's https namespace under other prefixes (w:, c:, d:, x:);
+// every status; a password; pingbacks and trackbacks; a child category; terms.
+class WxrHttpsTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(ReadWxr(path_, sink_).ok()); }
+  const std::string path_ = kOurs + "wxr-https.xml";
+  RecordingSink sink_;
+};
+
+TEST_F(WxrHttpsTest, ReadsTheHttpsNamespaceWhateverItsPrefix) {
+  EXPECT_EQ(sink_.Blog().url, "https://garden.example.com");  // wp:base_blog_url
+  ASSERT_EQ(sink_.posts.size(), 7u);
+  const SourcePost& post = sink_.Post("11");
+  EXPECT_EQ(post.content_html, "<p>In the open.</p>");  // c:encoded
+  EXPECT_EQ(post.author, "The Gardener");               // d:creator
+  EXPECT_EQ(post.published, Utc(2025, 1, 10, 9, 0, 0));
+  EXPECT_EQ(post.old_paths, (Paths{"/?p=11", "/2025/01/10/published/"}));
+}
+
+TEST_F(WxrHttpsTest, Statuses) {
+  EXPECT_EQ(sink_.Post("11").status, PostStatus::kPublished);
+  EXPECT_EQ(sink_.Post("12").status, PostStatus::kDraft);  // auto-draft
+  EXPECT_EQ(sink_.Post("13").status, PostStatus::kDraft);  // pending
+  EXPECT_EQ(sink_.Post("14").status, PostStatus::kDraft);  // private
+  EXPECT_TRUE(sink_.Post("14").old_paths.empty());
+  EXPECT_EQ(sink_.Post("15").status, PostStatus::kDraft);  // published, with a password
+  EXPECT_EQ(sink_.Post("15").permalink, "");
+  EXPECT_EQ(sink_.Post("16").status, PostStatus::kScheduled);
+  EXPECT_EQ(sink_.Post("17").status, PostStatus::kPublished);
+  EXPECT_EQ(sink_.skipped, (std::vector<std::string>{
+                               "post 15 \"Locked\" is password-protected: imported as a draft "
+                               "@91:3",
+                               "items of type attachment (only posts and pages are imported): "
+                               "2 not imported @119:3",
+                           }));
+}
+
+TEST_F(WxrHttpsTest, PagesKeepTheirPermalinkAndPageId) {
+  const SourcePost& page = sink_.Post("17");
+  EXPECT_EQ(page.kind, PostKind::kPage);
+  EXPECT_EQ(page.permalink, "https://garden.example.com/about/");
+  EXPECT_EQ(page.old_paths, (Paths{"/?page_id=17", "/about/"}));
+}
+
+TEST_F(WxrHttpsTest, FeedIdsAreTheGuids) {
+  EXPECT_EQ(sink_.Post("11").feed_id, "https://garden.example.com/?p=11");
+  EXPECT_EQ(sink_.Post("17").feed_id, "https://garden.example.com/?page_id=17");
+  EXPECT_EQ(sink_.Post("13").feed_id, "https://garden.example.com/?p=13");
+}
+
+TEST_F(WxrHttpsTest, UncategorizedIsALabel) {
+  EXPECT_EQ(sink_.Post("11").labels, (Labels{"Uncategorized", "Roses & Thorns", "Weeds"}));
+}
+
+TEST_F(WxrHttpsTest, CommentKinds) {
+  EXPECT_EQ(sink_.Comment("31").kind, CommentKind::kComment);
+  EXPECT_EQ(sink_.Comment("32").kind, CommentKind::kPingback);
+  EXPECT_EQ(sink_.Comment("33").kind, CommentKind::kTrackback);
+  // The file's HTML as it is (escaped once): the sanitizer reads it as HTML.
+  EXPECT_EQ(sink_.Comment("32").content_html, "<p>[&#8230;] roses &amp; thorns [&#8230;]</p>");
+  EXPECT_EQ(sink_.Comment("32").author_url, "https://other.example.net/a/");
+}
+
+TEST_F(WxrHttpsTest, Redirects) {
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const SourceRedirect& r : sink_.redirects) got.emplace_back(r.old_path, r.to);
+  const std::string rose = "https://garden.example.com/wp-content/uploads/2025/01/rose.jpg";
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{
+                     {"/author/Gardener/", "/"},
+                     {"/author/gardener/", "/"},
+                     {"/category/plants/", "/search/label/Plants"},
+                     {"/?cat=5", "/search/label/Plants"},
+                     {"/category/roses/", "/search/label/Roses%20%26%20Thorns"},
+                     {"/category/plants/roses/", "/search/label/Roses%20%26%20Thorns"},
+                     {"/?cat=6", "/search/label/Roses%20%26%20Thorns"},
+                     {"/category/uncategorized/", "/search/label/Uncategorized"},
+                     {"/?cat=1", "/search/label/Uncategorized"},
+                     {"/tag/spring/", "/search/label/Spring%20time"},
+                     {"/?tag=spring", "/search/label/Spring%20time"},
+                     {"/tag/bees/", "/search/label/Bees"},  // a wp:term; the nav_menu is not
+                     {"/?tag=bees", "/search/label/Bees"},
+                     {"/tag/weeds/", "/search/label/Weeds"},  // an item's <category> only
+                     {"/?tag=weeds", "/search/label/Weeds"},
+                     {"/2025/01/10/published/rose/", rose},
+                     {"/?attachment_id=18", rose},
+                     // Its page is on another host: only ?attachment_id.
+                     {"/?attachment_id=19", "https://cdn.example.org/elsewhere.jpg"},
+                 }));
+  EXPECT_EQ(sink_.redirects[0].where.line, 14);
+}
+
+TEST(WxrReaderTest, PelicansRedirects) {
+  RecordingSink sink;
+  ASSERT_TRUE(ReadWxr(kShared + "pelican-wordpressexport.xml", sink).ok());
+  const auto redirects = RedirectMap(sink);
+  EXPECT_EQ(redirects.at("/author/Bob/"), "/");
+  EXPECT_EQ(redirects.at("/category/categ-1/"), "/search/label/Category%201");
+  EXPECT_EQ(redirects.at("/?cat=7"), "/search/label/Category%201");
+  EXPECT_EQ(redirects.at("/?cat=1"), "/search/label/Uncategorized");
+  EXPECT_EQ(redirects.at("/tag/tag-1/"), "/search/label/tag%201");
+  EXPECT_EQ(redirects.at("/?tag=tag2"), "/search/label/Tag2");
+  // An item's nicename that the channel does not list.
+  EXPECT_EQ(redirects.at("/category/category-2/"), "/search/label/Category%202");
+  // The attachment's <link> is its ?attachment_id itself: once.
+  EXPECT_EQ(redirects.at("/?attachment_id=24"),
+            "https://upload.wikimedia.org/wikipedia/commons/thumb/2/2c/"
+            "Pelican_lakes_entrance02.jpg/240px-Pelican_lakes_entrance02.jpg");
+}
+
+TEST(WxrReaderTest, WordPressComsAttachmentsRedirectToTheirFiles) {
+  RecordingSink sink;
+  ASSERT_TRUE(ReadWxr(kShared + "jekyll-import-sitetitle.xml", sink).ok());
+  const auto redirects = RedirectMap(sink);
+  EXPECT_EQ(redirects.at("/author/jekyllbot/"), "/");
+  EXPECT_EQ(redirects.at("/category/foo/"), "/search/label/Foo");
+  EXPECT_EQ(redirects.at("/?cat=7202"), "/search/label/Foo");
+  EXPECT_EQ(redirects.at("/tag/stars/"), "/search/label/stars");
+  int attachments = 0;
+  for (const auto& [from, to] : redirects) {
+    if (from.starts_with("/?attachment_id=")) {
+      ++attachments;
+      EXPECT_TRUE(to.starts_with("https://")) << to;
+    }
+  }
+  EXPECT_EQ(attachments, 6);
+  // Each attachment page on the blog's host: its file. The last one's page is on another
+  // host (the site was renamed): only its ?attachment_id.
+  EXPECT_EQ(redirects.at("/2025/01/18/the-art-of-connection/placeholder-image/"),
+            "https://jekyllbot.wordpress.com/wp-content/uploads/2025/01/0565b-tt4_post_1.jpg");
+  EXPECT_EQ(redirects.at("/?attachment_id=19"),
+            "https://parkrmoore.wordpress.com/wp-content/uploads/2025/01/"
+            "a-bright-night-sky-full-of-stars-and-the-milky.png");
+  EXPECT_FALSE(redirects.contains(
+      "/2025/01/18/blog-post-1/a-bright-night-sky-full-of-stars-and-the-milky/"));
+}
+
+TEST(WxrReaderTest, SamizdatsOwnExportHasNoRedirectsOfItsOwn) {
+  RecordingSink sink;
+  ASSERT_TRUE(ReadWxr(kOurs + "wxr-samizdat-own.xml", sink).ok());
+  EXPECT_TRUE(sink.redirects.empty());
 }
 
 TEST(WxrReaderTest, ASinkErrorStopsTheReader) {
@@ -388,8 +591,8 @@ TEST(WxrReaderTest, Truncated) {
   // Cut after line 90, column 59: inside comment 203, opened at 88:3.
   EXPECT_EQ(ReadError("wxr-truncated.xml"),
             kOurs +
-                "wxr-truncated.xml:90:60: the file ends inside <wp:comment> (opened at "
-                "88:3): it is cut short");
+                "wxr-truncated.xml:90:60: the file ends before the document does: it was cut "
+                "short (it stops inside <wp:comment>, opened at 88:3)");
 }
 
 TEST(WxrReaderTest, AnRssFeedThatIsNotWxr) {
