@@ -5,7 +5,8 @@
 # Blogger's size variants are fetched once at full size, uploads on the old blog's own
 # host come home and their old paths 301 to the files, a 404, an HTML page served as an
 # image and an oversized file are listed and keep their URLs, `--media-only` fetches them
-# once the server has them, `--no-media` fetches nothing, foreign hosts are never asked.
+# once the server has them, `--no-media` fetches nothing, foreign hosts are never asked;
+# the attachments' redirects (an attachment page -> its file) lead to the files at home.
 import hashlib
 import http.server
 import os
@@ -148,11 +149,19 @@ class MediaImport(IntegrationCase):
         post = xml.index(cdata, xml.index('<title><![CDATA[The Art of Connection]]>')) + len(cdata)
         xml = xml[:post] + POST_HTML + xml[post:]
         cls.export = cls.write_file('export.xml', xml)
+        # The attachments on the old blog's host (not the one on another blog's).
+        cls.attachments = {}
+        for i, url in enumerate(re.findall(r'<wp:attachment_url>\s*(' + re.escape(UPLOADS) +
+                                           r'[^<\s]+)', xml)):
+            cls.attachments[url] = png(100 + i, 0, 100)
+            SERVED[url.removeprefix('http://')] = cls.attachments[url]
+        assert len(cls.attachments) == 5, cls.attachments
 
         # --no-media: nothing is asked of the old hosts.
         cls.bare = os.path.join(cls.tmp, 'bare')
         _, cls.no_media_out, _ = cls.cli('import', '--no-media', cls.export, data=cls.bare)
         cls.requests_after_no_media = list(OldHosts.requests)
+        cls.bare_redirects = cls.redirects(cls.bare)
 
         # The import, then its media step.
         _, cls.import_out, _ = cls.cli('import', cls.export)
@@ -204,7 +213,7 @@ class MediaImport(IntegrationCase):
         line = [l for l in self.import_out.splitlines() if l.startswith('media: ')]
         self.assertEqual(len(line), 1, self.import_out)
         line = line[0]
-        self.assertRegex(line, r'^media: 6 files downloaded \(0\.0 MB\), 0 already here, '
+        self.assertRegex(line, r'^media: 11 files downloaded \(0\.0 MB\), 0 already here, '
                                r'3 failed: ')
         self.assertIn(UPLOADS + 'late.png (HTTP 404)', line)
         self.assertRegex(line, re.escape(FILES + 'page.png') + r' \([^)]*HTML[^)]*\)')
@@ -220,7 +229,9 @@ class MediaImport(IntegrationCase):
         # 429 and 503 are tried again (404 is not: late.png was asked once).
         self.assertEqual(targets.count(UPLOADS + 'flaky.png'), 3, targets)
         self.assertEqual(targets.count(UPLOADS + 'late.png'), 1, targets)
-        self.assertEqual(len(targets), 11, targets)
+        for url in self.attachments:
+            self.assertEqual(targets.count(url), 1, targets)
+        self.assertEqual(len(targets), 16, targets)
 
     def test_images_are_served_from_media_with_their_bytes(self):
         for data in (PHOTO, WIDE, UPLOAD, RELATIVE, LATE, SLOW, FLAKY):
@@ -279,26 +290,39 @@ class MediaImport(IntegrationCase):
         status, _, _ = self.get('/wp-content/uploads/2025/01/huge.jpg', host=BLOG)
         self.assertEqual(status, 404)
 
+    def test_attachment_pages_lead_to_their_files_at_home(self):
+        pages = [old for old, to in self.redirects(self.data).items()
+                 if not old.startswith(('/?', '/wp-content/'))
+                 and to in map(media_path, self.attachments.values())]
+        self.assertEqual(len(pages), 5, self.redirects(self.data))
+        for old in pages:
+            status, headers, _ = self.get(old, host=BLOG)
+            self.assertEqual(status, 301, old)
+            status, _, body = self.get(urllib.parse.urlsplit(headers['Location']).path, host=BLOG)
+            self.assertEqual(status, 200, old)
+            self.assertIn(body, self.attachments.values())
+
     def test_redirects_to_old_files_lead_home_and_media_only_needs_no_file(self):
-        # An attachment page's redirect to its file, as a WordPress import keeps it.
-        db = sqlite3.connect(os.path.join(self.bare, 'samizdat.db'))
-        with db:
-            blog_id = db.execute('SELECT id FROM blogs').fetchone()[0]
-            db.execute('INSERT INTO redirects (blog_id, old_path, new_path) VALUES (?, ?, ?)',
-                       (blog_id, '/2025/01/18/the-art-of-connection/upload/',
-                        UPLOADS + 'upload.png'))
-        db.close()
         _, out, _ = cli('import', '--media-only', '--media-timeout', '1', data=self.bare,
                         env=self.ENV)
-        self.assertRegex(out, r'^media: 6 files downloaded \(0\.0 MB\), 0 already here, 3 failed')
+        self.assertRegex(out, r'^media: 11 files downloaded \(0\.0 MB\), 0 already here, 3 failed')
         self.assertIn(UPLOADS + 'slow.png (timed out after 1 s)', out)
         # The slow file took longer than --media-timeout: it keeps its URL.
         _, source, body = self.post_rows(self.bare)['The Art of Connection']
         self.assertIn(f'src="{UPLOADS}slow.png"', source)
         self.assertIn(f'src="{UPLOADS}slow.png"', body)
+        # Every redirect to an attachment on the old host leads to its file here (the
+        # attachment's page and /?attachment_id=ID); the one on another blog's host stays.
         redirects = self.redirects(self.bare)
-        self.assertEqual(redirects['/2025/01/18/the-art-of-connection/upload/'],
-                         media_path(UPLOAD))
+        moved = 0
+        for old, to in self.bare_redirects.items():
+            if to in self.attachments:
+                self.assertEqual(redirects[old], media_path(self.attachments[to]), old)
+                moved += 1
+            else:
+                self.assertEqual(redirects[old], to, old)
+        self.assertEqual(moved, 10, self.bare_redirects)
+        self.assertIn('parkrmoore.wordpress.com', ' '.join(redirects.values()))
         self.assertEqual(redirects['/wp-content/uploads/2025/01/upload.png'], media_path(UPLOAD))
 
     def test_media_only_without_a_blog_to_name_is_refused(self):
