@@ -1,15 +1,19 @@
-// `samizdat import PATH` and `samizdat export --format blogger|wxr`.
+// `samizdat import PATH` (then the media import: files on the old blog's hosts come home;
+// `--media-only` for that step alone, `--no-media` without it) and
+// `samizdat export --format blogger|wxr`.
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "app/commands.h"
 #include "core/strings.h"
 #include "service/blogs.h"
 #include "service/export.h"
 #include "service/import.h"
+#include "service/media_import.h"
 
 namespace samizdat::app {
 namespace {
@@ -17,6 +21,9 @@ namespace {
 struct ImportFlags {
   std::string path, blog;
   bool dry_run = false;
+  bool media_only = false;
+  bool no_media = false;
+  int media_timeout = 60;  // seconds per file
 };
 
 // A one-line progress bar on a terminal: items done, the rate, the time left.
@@ -48,12 +55,78 @@ class ProgressBar {
   bool shown_ = false;
 };
 
+// The media import's bar on a terminal: files done, bytes.
+class MediaBar {
+ public:
+  void Show(const service::MediaProgress& p) {
+    const int width = 30;
+    const int filled = p.files_total > 0 ? width * p.files_done / p.files_total : width;
+    std::string bar(filled, '#');
+    bar.append(width - filled, '-');
+    std::fprintf(stderr, "\r[%s] %s/%s files, %.1f MB ", bar.c_str(),
+                 WithThousands(p.files_done).c_str(), WithThousands(p.files_total).c_str(),
+                 static_cast<double>(p.bytes) / 1e6);
+    shown_ = true;
+  }
+  ~MediaBar() {
+    if (shown_) std::fputc('\n', stderr);
+  }
+
+ private:
+  bool shown_ = false;
+};
+
+// Brings the blog's files home and prints the "media: …" line.
+int ImportMedia(store::Store& store, const Blog& blog, const ImportFlags& flags) {
+  service::MediaImportOptions options;
+  options.fetch.timeout = std::chrono::seconds(flags.media_timeout);
+  std::optional<MediaBar> bar;
+  if (isatty(STDERR_FILENO)) {
+    bar.emplace();
+    options.progress = [&bar](const service::MediaProgress& p) { bar->Show(p); };
+  }
+  auto media = service::MediaImportService(store).Run(blog, options);
+  bar.reset();
+  if (!media.ok()) return Fail(media.status());
+  std::cout << "media: " << service::DescribeMediaImport(*media) << "\n";
+  return 0;
+}
+
+// `import --media-only [--blog HOST] [PATH]`: the blog is the one PATH was imported into
+// (found as a dry run finds it), else the one --blog names.
+int MediaOnly(store::Store& store, const ImportFlags& flags) {
+  if (flags.dry_run || flags.no_media) {
+    return Fail("--media-only cannot be combined with --dry-run or --no-media");
+  }
+  Blog blog;
+  if (!flags.path.empty()) {
+    service::ImportOptions options;
+    options.blog_host = flags.blog;
+    options.dry_run = true;
+    auto summary = service::ImportService(store).Import(flags.path, options);
+    if (!summary.ok()) return Fail(summary.status());
+    if (summary->blog_created) {
+      return Fail("there is no blog " + summary->blog.host + " yet: import " + flags.path +
+                  " first");
+    }
+    blog = summary->blog;
+  } else {
+    auto found = service::BlogService(store).Resolve(flags.blog);
+    if (!found.ok()) return Fail(found.status());
+    blog = *found;
+  }
+  return ImportMedia(store, blog, flags);
+}
+
 int Import(const GlobalOptions& global, const ImportFlags& flags) {
+  if (flags.path.empty() && !flags.media_only) return Fail("import: PATH is required");
   // A dry run, or an import that fails, leaves no database where there was none (the
-  // import's one transaction already leaves an existing one as it was).
+  // import's one transaction already leaves an existing one as it was); so does
+  // --media-only, which has nothing to do in a new one.
   FreshDatabaseGuard fresh(global);
   auto store = OpenStore(global);
   if (!store.ok()) return Fail(store.status());
+  if (flags.media_only) return MediaOnly(**store, flags);
   service::ImportOptions options;
   options.blog_host = flags.blog;
   options.dry_run = flags.dry_run;
@@ -101,7 +174,9 @@ int Import(const GlobalOptions& global, const ImportFlags& flags) {
     std::cout << "skipped " << s.skipped.size() << ":\n";
     for (const std::string& line : s.skipped) std::cout << "  " << line << "\n";
   }
-  return 0;
+  // After the import's transaction: a file that cannot be had never undoes the import.
+  if (flags.dry_run || flags.no_media) return 0;
+  return ImportMedia(**store, s.blog, flags);
 }
 
 struct ExportFlags {
@@ -134,11 +209,20 @@ void RegisterTransfer(CLI::App& app, const GlobalOptions& global, int& exit_code
   auto import_flags = std::make_shared<ImportFlags>();
   CLI::App* import = app.add_subcommand(
       "import", "Import a Blogger export, Google Takeout (folder or .zip) or WordPress WXR file");
-  import->add_option("PATH", import_flags->path, "The export file, Takeout folder or .zip")
-      ->required();
+  import->add_option("PATH", import_flags->path,
+                     "The export file, Takeout folder or .zip (required but with --media-only)");
   import->add_option("--blog", import_flags->blog,
                      "Host of the blog to import into (created if new; default: the file's)");
   import->add_flag("--dry-run", import_flags->dry_run, "Say what would be imported; store nothing");
+  import->add_flag("--no-media", import_flags->no_media,
+                   "Leave images and files on the old blog's hosts (fetch none)");
+  import->add_flag(
+      "--media-only", import_flags->media_only,
+      "Only fetch the files still on the old blog's hosts (of PATH's blog, or --blog)");
+  import
+      ->add_option("--media-timeout", import_flags->media_timeout,
+                   "Seconds a file may take to download (default 60)")
+      ->check(CLI::PositiveNumber);
   import->callback([&global, &exit_code, import_flags] {
     exit_code = Import(global, *import_flags);
 });

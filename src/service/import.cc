@@ -394,10 +394,12 @@ Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options, const
     return Status::InvalidArgument(
         "the file does not say the blog's address: choose the blog with --blog HOST");
   }
-  for (const Blog& blog : *blogs) {
+  for (Blog& blog : *blogs) {
     if (blog.host == host) {
       exists = true;
-      return blog;
+      // For the media import that follows (not stored): the file's old uploads are there.
+      if (blog.imported_from.empty()) blog.imported_from = TrimBlank(source.url);
+      return std::move(blog);
     }
   }
   exists = false;
@@ -405,6 +407,7 @@ Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options, const
   blog.host = host;
   blog.title = source.title.empty() ? host : text::ToValidUtf8(source.title);
   blog.description = text::HtmlToText(source.description);
+  blog.imported_from = TrimBlank(source.url);  // its old files are fetched from there
   if (!source.time_zone.empty() && TimeZone::Find(source.time_zone).ok()) {
     blog.time_zone = source.time_zone;
   }

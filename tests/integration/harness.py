@@ -41,6 +41,10 @@ def shared_dir():
 def _env(extra=None):
     env = dict(os.environ)
     env.setdefault('ASAN_OPTIONS', 'detect_leaks=1')
+    # The media import fetches from the old blog's hosts: through a proxy on the loopback
+    # where nothing listens, so no test reaches out (test_media_import serves its own).
+    env.update({'http_proxy': 'http://127.0.0.1:1', 'https_proxy': 'http://127.0.0.1:1',
+                'HTTPS_PROXY': 'http://127.0.0.1:1', 'no_proxy': '', 'NO_PROXY': ''})
     if extra:
         env.update(extra)
     return env

@@ -118,15 +118,33 @@ void ImportJobs::Run(const std::string& id, const std::string& host, const TempF
     jobs_.at(id).job.progress = progress;
   };
   auto summary = service::ImportService(store_).Import(file.path(), options);
+  if (!summary.ok()) {
+    std::lock_guard lock(mutex_);
+    ImportJob& job = jobs_.at(id).job;
+    job.error = Renamed(summary.status().message(), file.path(), filename);
+    job.done = true;  // the thread touches nothing of the entry after this
+    return;
+  }
+  const Blog blog = summary->blog;
+  {
+    std::lock_guard lock(mutex_);
+    ImportJob& job = jobs_.at(id).job;
+    for (std::string& skipped : summary->skipped) skipped = Renamed(skipped, file.path(), filename);
+    job.summary = std::move(*summary);
+    job.media_progress = service::MediaProgress{};
+  }
+  // After the import's transaction: a file that cannot be had never undoes the import.
+  service::MediaImportOptions media_options;
+  media_options.progress = [this, &id](const service::MediaProgress& progress) {
+    std::lock_guard lock(mutex_);
+    jobs_.at(id).job.media_progress = progress;
+  };
+  auto media = service::MediaImportService(store_).Run(blog, media_options);
 
   std::lock_guard lock(mutex_);
   ImportJob& job = jobs_.at(id).job;
-  if (summary.ok()) {
-    for (std::string& skipped : summary->skipped) skipped = Renamed(skipped, file.path(), filename);
-    job.summary = std::move(*summary);
-  } else {
-    job.error = Renamed(summary.status().message(), file.path(), filename);
-  }
+  job.media = media.ok() ? service::DescribeMediaImport(*media)
+                         : "the files could not be fetched: " + media.status().message();
   job.done = true;  // the thread touches nothing of the entry after this
 }
 

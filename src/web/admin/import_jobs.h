@@ -2,8 +2,9 @@
 // that the request answers at once and a page can show the import's progress.
 //
 // The uploaded bytes go to a temporary file (removed when the import ends), which
-// service::ImportService reads as the CLI's import does. One import runs per blog at a
-// time; the last kKeptJobs jobs are remembered (in memory, for this process) so their
+// service::ImportService reads as the CLI's import does; then, as the CLI does, the
+// blog's files on the old blog's hosts are fetched (service::MediaImportService). One import runs
+// per blog at a time; the last kKeptJobs jobs are remembered (in memory, for this process) so their
 // pages keep showing the outcome.
 //
 // Thread safety: every method may be called concurrently. The destructor waits for the
@@ -22,6 +23,7 @@
 #include "core/model.h"
 #include "core/status.h"
 #include "service/import.h"
+#include "service/media_import.h"
 #include "store/store.h"
 
 namespace samizdat::web::admin {
@@ -36,6 +38,10 @@ struct ImportJob {
   service::ImportProgress progress;               // posts and comments stored so far
   std::optional<service::ImportSummary> summary;  // when done and it worked
   std::string error;  // when done and it failed: FILENAME:LINE:COLUMN: reason, or why
+  // After the import: the files on the old blog's hosts being fetched (service/
+  // media_import.h), then what came of it in one line ("3 files downloaded …").
+  std::optional<service::MediaProgress> media_progress;
+  std::string media;
 };
 
 class ImportJobs {

@@ -78,14 +78,20 @@ http::Response Progress(Context& c) {
       {"filename", job->filename},
       {"running", !job->done},
       {"checking", !job->done && total == 0},
-      {"storing", !job->done && total > 0},
+      {"storing", !job->done && total > 0 && !job->media_progress},
+      {"fetching", !job->done && job->media_progress.has_value()},
       {"percent", total > 0 ? done * 100 / total : 0},
       {"posts", Of(p.posts_done, p.posts_total)},
       {"comments", Of(p.comments_done, p.comments_total)},
       {"failed", job->done && !job->error.empty()},
       {"error", job->error},
   };
-  if (job->summary) values["summary"] = SummaryValues(*job->summary);
+  if (job->media_progress) {
+    values["media_files"] = Of(job->media_progress->files_done, job->media_progress->files_total);
+  }
+  if (!job->media.empty()) values["media"] = job->media;
+  // Shown once the whole job is done, the media step included.
+  if (job->summary && job->done) values["summary"] = SummaryValues(*job->summary);
   const std::string title = !job->done           ? "Importing…"
                             : job->error.empty() ? "Import done"
                                                  : "Import failed";

@@ -103,6 +103,31 @@ TEST_F(ImportJobsTest, ABrokenFileFailsNamingTheUploadAndStoresNothing) {
   EXPECT_EQ(Posts(), 0);
 }
 
+TEST_F(ImportJobsTest, TheFilesOnTheOldHostsAreFetchedAfterTheImportWhichStands) {
+  service::BlogChanges changes;
+  changes.host = "127.0.0.1";
+  changes.title = "Local";
+  auto blog = service::BlogService(*store_).Create(changes);
+  ASSERT_TRUE(blog.ok()) << blog.status().ToString();
+  // An upload on the blog's own host, where nothing listens (port 1): listed, not fatal.
+  std::string with_image(kExport);
+  const std::string one = "<p>One.</p>";
+  with_image.replace(with_image.find(one), one.size(),
+                     R"(<img src="http://127.0.0.1:1/wp-content/uploads/x.jpg">)");
+  ImportJobs jobs(*store_);
+  auto id = jobs.Start(*blog, "site.xml", with_image);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  const ImportJob job = Finished(jobs, blog->id, *id);
+  ASSERT_TRUE(job.summary.has_value()) << job.error;
+  EXPECT_EQ(job.summary->posts, 2);
+  EXPECT_TRUE(
+      job.media.starts_with("0 files downloaded (0.0 MB), 0 already here, 1 failed: "
+                            "http://127.0.0.1:1/wp-content/uploads/x.jpg ("))
+      << job.media;
+  ASSERT_TRUE(job.media_progress.has_value());
+  EXPECT_EQ(job.media_progress->files_done, 1);
+}
+
 TEST_F(ImportJobsTest, TheDestructorWaitsForARunningImport) {
   {
     ImportJobs jobs(*store_);
