@@ -9,8 +9,8 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <boost/url/url.hpp>
 
-#include "feeds/url_attributes.h"
 #include "text/escape.h"
+#include "text/url_attributes.h"
 
 namespace samizdat::feeds {
 
@@ -74,7 +74,7 @@ std::string AbsolutizeUrls(std::string_view html, std::string_view document_url)
   std::string out;
   out.reserve(html.size() + 256);
   size_t copied = 0;  // html[0, copied) is in `out`
-  for (const internal::UrlAttribute& attr : internal::UrlAttributesOf(html)) {
+  for (const text::UrlAttribute& attr : text::UrlAttributesOf(html)) {
     const std::optional<std::string> url = ResolveUrl(document_url, attr.value);
     if (!url || *url == attr.value) continue;
     out.append(html.substr(copied, attr.offset - copied));

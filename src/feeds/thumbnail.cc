@@ -7,7 +7,7 @@
 #include <regex>
 
 #include "feeds/absolutize.h"
-#include "feeds/url_attributes.h"
+#include "text/url_attributes.h"
 
 namespace samizdat::feeds {
 
@@ -57,7 +57,7 @@ std::string BloggerThumbnail(const std::string& url) {
 }  // namespace
 
 std::optional<std::string> ThumbnailUrl(std::string_view html, std::string_view document_url) {
-  for (const internal::UrlAttribute& attr : internal::UrlAttributesOf(html)) {
+  for (const text::UrlAttribute& attr : text::UrlAttributesOf(html)) {
     if (attr.tag != "img" || attr.name != "src") continue;
     std::optional<std::string> url = ResolveUrl(document_url, attr.value);
     if (url) return BloggerThumbnail(*url);

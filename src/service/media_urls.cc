@@ -2,18 +2,17 @@
 // walk over gumbo's tree, replaced in the source text at the spans gumbo reports.
 #include "service/media_urls.h"
 
-#include <gumbo.h>
-
 #include <algorithm>
+#include <array>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 #include <cstddef>
-#include <memory>
 #include <optional>
 
 #include "core/strings.h"
 #include "service/blogs.h"
 #include "text/escape.h"
+#include "text/url_attributes.h"
 
 namespace samizdat::service {
 namespace {
@@ -110,61 +109,22 @@ struct Span {
   std::size_t length = 0;
 };
 
-// The attributes of `tag` that hold file URLs: "src", "srcset", …
-bool IsMediaAttribute(GumboTag tag, std::string_view name) {
-  switch (tag) {
-    case GUMBO_TAG_IMG:
-    case GUMBO_TAG_SOURCE: return name == "src" || name == "srcset";
-    case GUMBO_TAG_A: return name == "href";
-    case GUMBO_TAG_VIDEO: return name == "src" || name == "poster";
-    case GUMBO_TAG_AUDIO: return name == "src";
-    default: return false;
-  }
+// The attributes that may name files, and on which elements they do.
+constexpr std::array<std::string_view, 4> kMediaAttributeNames = {"href", "src", "srcset",
+                                                                  "poster"};
+bool IsMediaAttribute(std::string_view tag, std::string_view name) {
+  if (tag == "img" || tag == "source") return name == "src" || name == "srcset";
+  if (tag == "a") return name == "href";
+  if (tag == "video") return name == "src" || name == "poster";
+  return tag == "audio" && name == "src";
 }
-
-struct DestroyOutput {
-  void operator()(GumboOutput* output) const {
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
-  }
-};
 
 std::vector<Span> SpansOf(std::string_view html) {
   std::vector<Span> out;
-  GumboOptions options = kGumboDefaultOptions;
-  options.fragment_context = GUMBO_TAG_BODY;
-  options.fragment_namespace = GUMBO_NAMESPACE_HTML;
-  options.max_errors = 0;
-  const std::unique_ptr<GumboOutput, DestroyOutput> parsed(
-      gumbo_parse_with_options(&options, html.data(), html.size()));
-  if (!parsed || !parsed->root) return out;
-  std::vector<const GumboNode*> stack = {parsed->root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) continue;
-    const GumboElement& element = node->v.element;
-    for (unsigned i = 0; i < element.attributes.length; ++i) {
-      const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-      const GumboStringPiece& original = attr->original_value;
-      if (element.tag_namespace != GUMBO_NAMESPACE_HTML ||
-          !IsMediaAttribute(element.tag, attr->name) || original.data == nullptr ||
-          original.length == 0 || original.data < html.data() ||
-          original.data + original.length > html.data() + html.size()) {
-        continue;
-      }
-      out.push_back({attr->value, std::string_view(attr->name) == "srcset",
-                     static_cast<std::size_t>(original.data - html.data()), original.length});
-    }
-    for (unsigned i = element.children.length; i > 0; --i) {
-      stack.push_back(static_cast<const GumboNode*>(element.children.data[i - 1]));
-    }
+  for (text::UrlAttribute& attr : text::UrlAttributesOf(html, kMediaAttributeNames)) {
+    if (!IsMediaAttribute(attr.tag, attr.name)) continue;
+    out.push_back({std::move(attr.value), attr.name == "srcset", attr.offset, attr.length});
   }
-  // Source order, each span once (gumbo may copy a misnested element and its attributes).
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Span& a, const Span& b) { return a.offset < b.offset; });
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const Span& a, const Span& b) { return a.offset == b.offset; }),
-            out.end());
   return out;
 }
 

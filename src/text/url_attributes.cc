@@ -1,17 +1,14 @@
 // UrlAttributesOf: a walk over gumbo's tree collecting the URL attributes' source spans.
-#include "feeds/url_attributes.h"
+#include "text/url_attributes.h"
 
 #include <gumbo.h>
 
 #include <algorithm>
-#include <array>
 #include <memory>
 
-namespace samizdat::feeds::internal {
+namespace samizdat::text {
 
 namespace {
-
-constexpr std::array<std::string_view, 4> kUrlAttributeNames = {"href", "src", "poster", "cite"};
 
 struct DestroyOutput {
   void operator()(GumboOutput* output) const {
@@ -19,20 +16,21 @@ struct DestroyOutput {
   }
 };
 
-// The name of `name` in kUrlAttributeNames (static storage), or "" for other attributes.
-std::string_view UrlAttributeName(std::string_view name) {
-  for (std::string_view known : kUrlAttributeNames) {
+// The name of `name` in `names` (static storage), or "" for other attributes.
+std::string_view UrlAttributeName(std::string_view name, std::span<const std::string_view> names) {
+  for (std::string_view known : names) {
     if (known == name) return known;
   }
   return {};
 }
 
 void CollectElement(const GumboElement& element, std::string_view html,
-                    std::vector<UrlAttribute>& out) {
+                    std::span<const std::string_view> names, std::vector<UrlAttribute>& out) {
+  if (element.tag_namespace != GUMBO_NAMESPACE_HTML) return;
   const std::string_view tag = gumbo_normalized_tagname(element.tag);
   for (unsigned i = 0; i < element.attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-    const std::string_view name = UrlAttributeName(attr->name);
+    const std::string_view name = UrlAttributeName(attr->name, names);
     const GumboStringPiece& original = attr->original_value;
     if (name.empty() || original.data == nullptr || original.length == 0) continue;
     // Only spans inside `html` can be rewritten; gumbo's copies point at the same text.
@@ -47,7 +45,8 @@ void CollectElement(const GumboElement& element, std::string_view html,
 
 }  // namespace
 
-std::vector<UrlAttribute> UrlAttributesOf(std::string_view html) {
+std::vector<UrlAttribute> UrlAttributesOf(std::string_view html,
+                                          std::span<const std::string_view> names) {
   std::vector<UrlAttribute> out;
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_BODY;
@@ -62,7 +61,7 @@ std::vector<UrlAttribute> UrlAttributesOf(std::string_view html) {
     const GumboNode* node = stack.back();
     stack.pop_back();
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) continue;
-    CollectElement(node->v.element, html, out);
+    CollectElement(node->v.element, html, names, out);
     const GumboVector& children = node->v.element.children;
     for (unsigned i = children.length; i > 0; --i) {
       stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
@@ -79,4 +78,4 @@ std::vector<UrlAttribute> UrlAttributesOf(std::string_view html) {
   return out;
 }
 
-}  // namespace samizdat::feeds::internal
+}  // namespace samizdat::text
