@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "service/blog_posts.h"
 #include "service/posts.h"
 #include "text/html_text.h"
 
@@ -11,32 +12,24 @@ namespace {
 
 constexpr int kBatch = 200;
 
-// Renders the posts of one kind of one blog anew, a batch at a time; adds to `looked`
-// and `changed`.
-Status RefreshKind(store::Store& store, int64_t blog_id, PostKind kind, int& looked, int& changed,
+// Renders the posts and pages of one blog anew, a batch per transaction; adds to
+// `looked` and `changed`.
+Status RefreshBlog(store::Store& store, int64_t blog_id, int& looked, int& changed,
                    const std::function<void(int)>& progress) {
-  store::PostQuery query;
-  query.blog_id = blog_id;
-  query.kind = kind;
-  query.status = std::nullopt;
-  query.oldest_first = true;
-  query.limit = kBatch;
-  for (query.offset = 0;; query.offset += kBatch) {
-    Result<std::vector<Post>> posts = store.ListPosts(query);
-    if (!posts.ok()) return posts.status();
+  return ForEachPostBatch(store, blog_id, kBatch, [&](std::vector<Post>& posts) -> Status {
     std::vector<store::BodyRewrite> rewrites;
-    for (const Post& post : *posts) {
+    for (const Post& post : posts) {
       std::string html = PostService::RenderBody(post.format, post.source);
       if (html == post.body_html) continue;
       std::string text = text::HtmlToText(html);
       rewrites.push_back({post.id, std::move(html), std::move(text)});
     }
     SAMIZDAT_RETURN_IF_ERROR(store.RewriteBodies(blog_id, rewrites));
-    looked += static_cast<int>(posts->size());
+    looked += static_cast<int>(posts.size());
     changed += static_cast<int>(rewrites.size());
     if (progress) progress(looked);
-    if (static_cast<int>(posts->size()) < kBatch) return Status::Ok();
-  }
+    return Status::Ok();
+  });
 }
 
 }  // namespace
@@ -50,9 +43,7 @@ Result<int> RefreshBodies(store::Store& store, const std::function<void(int)>& p
   int looked = 0;
   int changed = 0;
   for (const Blog& blog : *blogs) {
-    for (PostKind kind : {PostKind::kPost, PostKind::kPage}) {
-      SAMIZDAT_RETURN_IF_ERROR(RefreshKind(store, blog.id, kind, looked, changed, progress));
-    }
+    SAMIZDAT_RETURN_IF_ERROR(RefreshBlog(store, blog.id, looked, changed, progress));
   }
   SAMIZDAT_RETURN_IF_ERROR(store.SetBodyVersion(kBodyRenderVersion));
   return changed;

@@ -2,6 +2,7 @@
 // post by post (oldest first) with each post's comments.
 #include "service/export.h"
 
+#include "service/blog_posts.h"
 #include "transfer/writers.h"
 
 namespace samizdat::service {
@@ -21,31 +22,22 @@ Status ExportService::Export(const Blog& blog, ExportFormat format, std::string_
   for (const store::Redirect& redirect : *redirects) {
     writer->Redirect(redirect.old_path, redirect.new_path);
   }
-  for (PostKind kind : {PostKind::kPost, PostKind::kPage}) {
-    store::PostQuery query;
-    query.blog_id = blog.id;
-    query.kind = kind;
-    query.status = std::nullopt;
-    query.oldest_first = true;
-    query.limit = kPostsPerRead;
-    for (query.offset = 0;; query.offset += kPostsPerRead) {
-      auto posts = store_.ListPosts(query);
-      if (!posts.ok()) return posts.status();
-      for (const Post& post : *posts) {
-        writer->Post(post);
-        store::CommentQuery comments;
-        comments.blog_id = blog.id;
-        comments.post_id = post.id;
-        comments.statuses = {};
-        comments.limit = 1'000'000;
-        auto listed = store_.ListComments(comments);
-        if (!listed.ok()) return listed.status();
-        for (const Comment& comment : *listed) writer->Comment(comment, post);
-      }
-      if (!out) return Status::Internal("the export could not be written (disk full?)");
-      if (static_cast<int>(posts->size()) < kPostsPerRead) break;
-    }
-  }
+  SAMIZDAT_RETURN_IF_ERROR(
+      ForEachPostBatch(store_, blog.id, kPostsPerRead, [&](std::vector<Post>& posts) -> Status {
+        for (const Post& post : posts) {
+          writer->Post(post);
+          store::CommentQuery comments;
+          comments.blog_id = blog.id;
+          comments.post_id = post.id;
+          comments.statuses = {};
+          comments.limit = 1'000'000;
+          auto listed = store_.ListComments(comments);
+          if (!listed.ok()) return listed.status();
+          for (const Comment& comment : *listed) writer->Comment(comment, post);
+        }
+        if (!out) return Status::Internal("the export could not be written (disk full?)");
+        return Status::Ok();
+      }));
   writer->End();
   out.flush();
   if (!out) return Status::Internal("the export could not be written (disk full?)");

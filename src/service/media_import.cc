@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "auth/form_token.h"
+#include "service/blog_posts.h"
 #include "service/media.h"
 #include "service/media_urls.h"
 
@@ -40,27 +41,18 @@ Result<OldFiles> FindOldFiles(store::Store& store, const Blog& blog, const OldMe
     if (seen.emplace(url, true).second) found.urls.push_back(std::move(url));
     return true;
   };
-  for (PostKind kind : {PostKind::kPost, PostKind::kPage}) {
-    store::PostQuery query;
-    query.blog_id = blog.id;
-    query.kind = kind;
-    query.status = std::nullopt;
-    query.oldest_first = true;
-    query.limit = kPageSize;
-    for (query.offset = 0;; query.offset += kPageSize) {
-      auto posts = store.ListPosts(query);
-      if (!posts.ok()) return posts.status();
-      for (const Post& post : *posts) {
-        // A Markdown source is no HTML to rewrite; its body is made from it anew.
-        if (post.format != BodyFormat::kHtml) continue;
-        bool names = false;
-        for (const std::string& url : MediaUrlsIn(post.source)) names = note(url) || names;
-        for (const std::string& url : MediaUrlsIn(post.body_html)) names = note(url) || names;
-        if (names) found.posts.push_back(post.id);
-      }
-      if (static_cast<int>(posts->size()) < kPageSize) break;
-    }
-  }
+  SAMIZDAT_RETURN_IF_ERROR(
+      ForEachPostBatch(store, blog.id, kPageSize, [&](std::vector<Post>& posts) {
+        for (const Post& post : posts) {
+          // A Markdown source is no HTML to rewrite; its body is made from it anew.
+          if (post.format != BodyFormat::kHtml) continue;
+          bool names = false;
+          for (const std::string& url : MediaUrlsIn(post.source)) names = note(url) || names;
+          for (const std::string& url : MediaUrlsIn(post.body_html)) names = note(url) || names;
+          if (names) found.posts.push_back(post.id);
+        }
+        return Status::Ok();
+      }));
   auto redirects = store.ListRedirects(blog.id);
   if (!redirects.ok()) return redirects.status();
   for (store::Redirect& redirect : *redirects) {
