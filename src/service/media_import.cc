@@ -47,8 +47,10 @@ Result<OldFiles> FindOldFiles(store::Store& store, const Blog& blog, const OldMe
           // A Markdown source is no HTML to rewrite; its body is made from it anew.
           if (post.format != BodyFormat::kHtml) continue;
           bool names = false;
-          for (const std::string& url : MediaUrlsIn(post.source)) names = note(url) || names;
-          for (const std::string& url : MediaUrlsIn(post.body_html)) names = note(url) || names;
+          for (const std::string* html : {&post.source, &post.body_html}) {
+            if (!MayNameOldFile(*html)) continue;
+            for (const std::string& url : MediaUrlsIn(*html)) names = note(url) || names;
+          }
           if (names) found.posts.push_back(post.id);
         }
         return Status::Ok();

@@ -214,6 +214,17 @@ std::string OldMediaHosts::OldUploadPath(std::string_view fetch_url) const {
   return "";
 }
 
+bool MayNameOldFile(std::string_view html) {
+  // Every name IsBloggerHost, IsWordPressComHost and kUploads accept holds one of these.
+  static constexpr std::string_view kMarkers[] = {"blogspot.com", "googleusercontent.com",
+                                                  "blogger.com", "wordpress.com",
+                                                  "wp-content/uploads"};
+  const auto same = [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; };
+  return std::any_of(std::begin(kMarkers), std::end(kMarkers), [&](std::string_view marker) {
+    return std::search(html.begin(), html.end(), marker.begin(), marker.end(), same) != html.end();
+  });
+}
+
 std::vector<std::string> MediaUrlsIn(std::string_view html) {
   std::vector<std::string> out;
   for (Span& span : SpansOf(html)) {

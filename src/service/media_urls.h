@@ -40,6 +40,12 @@ class OldMediaHosts {
   std::vector<std::string> own_hosts_;  // lower case, without "www."
 };
 
+// False when no URL of `html` can name a file on an old host: its text holds none of
+// those hosts' names, nor "wp-content/uploads" (ASCII case ignored). Much cheaper than
+// parsing, so most bodies of a blog are never parsed. (A host name written with
+// character references, "&#98;p.blogspot.com", is not seen, and not fetched.)
+bool MayNameOldFile(std::string_view html);
+
 // The URLs of an HTML fragment that may name a file (img src and srcset, a href, video
 // src and poster, audio src, source src and srcset), decoded, in source order, each
 // srcset candidate on its own. gumbo parses the fragment as a browser parses a <body>'s

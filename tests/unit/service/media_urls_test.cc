@@ -95,6 +95,23 @@ TEST(OldMediaHostsTest, OldUploadPathsOnTheBlogsDomain) {
   EXPECT_EQ(kWordPress.OldUploadPath("https://1.bp.blogspot.com/a/s0/x.jpg"), "");
 }
 
+TEST(MediaUrlsTest, OnlyBodiesThatMayNameAnOldFileNeedParsing) {
+  EXPECT_TRUE(MayNameOldFile(R"(<img src="https://1.BP.Blogspot.com/-a/b/s1600/x.jpg">)"));
+  EXPECT_TRUE(MayNameOldFile(R"(<img src="https://blogger.googleusercontent.com/img/a=s0">)"));
+  EXPECT_TRUE(MayNameOldFile(R"(<a href="/wp-content/uploads/2020/01/x.pdf">)"));
+  EXPECT_TRUE(MayNameOldFile(R"(<img src="https://x.files.wordpress.com/2020/01/x.jpg">)"));
+  EXPECT_FALSE(MayNameOldFile(R"(<p>Plain <a href="https://example.com/x.jpg">text</a></p>)"));
+  EXPECT_FALSE(MayNameOldFile(""));
+  // Whatever it says, a body FetchUrl finds something in passes.
+  const OldMediaHosts hosts("blog.example", "https://old.example/");
+  for (const char* body : {R"(<img src="http://bp1.blogger.com/x/s400/y.jpg">)",
+                           R"(<img src="/wp-content/uploads/x.jpg">)"}) {
+    for (const std::string& url : MediaUrlsIn(body)) {
+      EXPECT_TRUE(hosts.FetchUrl(url).empty() || MayNameOldFile(body)) << body;
+    }
+  }
+}
+
 TEST(MediaUrlsTest, FindsTheAttributesThatNameFiles) {
   const std::string html =
       R"(<p><a href="https://a.example/big.jpg"><img src="https://a.example/small.jpg" )"
