@@ -1,4 +1,4 @@
-# `samizdat migrate`: a SQLite data directory built through the CLI (imports of real and
+# `samizdat migrate` (and an import straight into PostgreSQL): a SQLite data directory built through the CLI (imports of real and
 # feature-rich exports, comments posted through the form and moderated, blog settings)
 # copied to a throwaway PostgreSQL and back into a new SQLite file is the same, table by
 # table, column by column; a server on the PostgreSQL copy serves the same pages; a
@@ -311,6 +311,31 @@ class Migrate(unittest.TestCase):
         self.assertRegex(out, r'; already there: \d+ blogs, ')
         self.assertEqual(psql(grow, "SELECT COUNT(*) FROM posts WHERE title = 'Only in more'"),
                          '1')
+
+    def test_import_straight_into_postgres_keeps_the_move_and_a_failed_one_leaves_nothing(self):
+        db = self.fresh_database('direct')
+        wxr = os.path.join(FIXTURE_DIR, 'wxr-https.xml')
+        code, _, err = samizdat('--db', db, 'import', '--no-media', wxr)
+        self.assertEqual(code, 0, err)
+        kinds = psql(db, "SELECT string_agg(kind, ',' ORDER BY kind) FROM comments")
+        self.assertEqual(sorted(set(kinds.split(','))), ['comment', 'pingback', 'trackback'])
+        self.assertNotEqual(psql(db, "SELECT COUNT(*) FROM posts WHERE feed_id <> ''"), '0')
+        self.assertNotEqual(psql(db, "SELECT imported_from FROM blogs"), '')
+
+        def state():
+            return psql(db, 'SELECT (SELECT COUNT(*) FROM blogs), (SELECT COUNT(*) FROM posts), '
+                        '(SELECT COUNT(*) FROM comments), (SELECT COUNT(*) FROM redirects)')
+
+        before = state()
+        cut = os.path.join(self.work, 'cut.xml')
+        with open(wxr, encoding='utf-8') as f:
+            lines = f.readlines()
+        with open(cut, 'w', encoding='utf-8') as f:
+            f.writelines(lines[:len(lines) // 2])
+        code, _, err = samizdat('--db', db, 'import', '--no-media', '--blog', 'other.test', cut)
+        self.assertEqual(code, 1)
+        self.assertIn('cut short', err)
+        self.assertEqual(state(), before, 'a failed import into a new blog leaves no blog')
 
     def test_bad_locations_give_one_clear_line(self):
         missing = os.path.join(self.work, 'nowhere', 'none.db')
