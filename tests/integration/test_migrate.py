@@ -1,8 +1,9 @@
-# `samizdat migrate` (and an import straight into PostgreSQL): a SQLite data directory built through the CLI (imports of real and
+# `samizdat migrate`: a SQLite data directory built through the CLI (imports of real and
 # feature-rich exports, comments posted through the form and moderated, blog settings)
 # copied to a throwaway PostgreSQL and back into a new SQLite file is the same, table by
 # table, column by column; a server on the PostgreSQL copy serves the same pages; a
-# non-empty target is refused unless allowed, and bad locations give one clear line.
+# non-empty target is refused unless allowed, and bad locations give one clear line. And
+# an import straight into PostgreSQL: what a move keeps, and nothing left by a failed one.
 import os
 import re
 import shutil
