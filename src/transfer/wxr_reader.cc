@@ -65,16 +65,9 @@
 //   "0" is top level. WXR nests every comment of a post inside its item, so a parent
 //   that is not in the item is gone (WordPress does not export spam): such a reply is
 //   handed over as top level, and reported.
-// - Redirects (OnRedirect), for the old addresses that are no post's own, each under
-//   the blog's base path and as WordPress writes it (trailing slash kept): a category's
-//   /category/SLUG/ (a child's /category/PARENT/SLUG/ too) and /?cat=TERM_ID, a tag's
-//   /tag/SLUG/ and /?tag=SLUG, from the channel's wp:category, wp:tag and wp:term and
-//   from the items' <category nicename=...>, lead to the label's page
-//   (/search/label/NAME, as text::LabelUrl writes it); an author's
-//   /author/LOGIN/ (and its lower-case form, WordPress's nicename) leads to the home page;
-//   an attachment's page (its <link>, when on the blog's host) and /?attachment_id=ID
-//   lead to its file (wp:attachment_url, absolute). Each old path is handed over once.
-//   A file samizdat wrote gives none (its blog answered at its own paths only).
+// - Redirects (OnRedirect) for the old addresses that are no post's own (category, tag,
+//   author and attachment pages): transfer/wxr_addresses.h, told each term, author and
+//   attachment as the reader meets them.
 // - samizdat's own exports carry what WXR cannot say in samizdat's extension namespace
 //   (samizdat_extension.h): the channel's <samizdat:blog> and <samizdat:redirect>, an
 //   item's <samizdat:post>, a comment's <samizdat:comment>; they win over the WXR fields.
@@ -97,12 +90,12 @@
 
 #include "core/strings.h"
 #include "text/html_text.h"
-#include "text/slug.h"
 #include "text/utf8.h"
 #include "transfer/readers.h"
 #include "transfer/samizdat_extension.h"
 #include "transfer/wp_autop.h"
 #include "transfer/wp_shortcodes.h"
+#include "transfer/wxr_addresses.h"
 #include "transfer/wxr_namespaces.h"
 #include "transfer/xml_stream.h"
 
@@ -191,41 +184,6 @@ ParsedDate ParseWpDate(std::string_view text) {
   return {Time(sys_days(ymd) + hours(fields[3]) + minutes(fields[4]) + seconds(fields[5])), false};
 }
 
-// "https://example.com/blog/" -> host "example.com", path "/blog" (no trailing slash).
-struct UrlParts {
-  std::string host;
-  std::string path;
-  std::string query;
-  bool http = false;
-};
-
-UrlParts SplitUrl(std::string_view url) {
-  UrlParts parts;
-  size_t rest = 0;
-  if (url.starts_with("http://")) {
-    rest = 7;
-  } else if (url.starts_with("https://")) {
-    rest = 8;
-  } else {
-    return parts;
-  }
-  parts.http = true;
-  url.remove_prefix(rest);
-  const size_t hash = url.find('#');
-  if (hash != std::string_view::npos) url = url.substr(0, hash);
-  const size_t slash = url.find_first_of("/?");
-  parts.host = AsciiLower(url.substr(0, slash));
-  if (slash == std::string_view::npos) return parts;
-  std::string_view tail = url.substr(slash);
-  const size_t question = tail.find('?');
-  if (question != std::string_view::npos) {
-    parts.query = std::string(tail.substr(question + 1));
-    tail = tail.substr(0, question);
-  }
-  parts.path = std::string(tail);
-  return parts;
-}
-
 // ---------------------------------------------------------------------------------------
 // The reader.
 
@@ -272,7 +230,10 @@ struct SkipCount {
 class WxrReader {
  public:
   WxrReader(XmlStream& stream, ImportSink& sink, WxrMedia* media)
-      : stream_(stream), sink_(sink), media_(media != nullptr ? *media : own_media_) {}
+      : stream_(stream),
+        sink_(sink),
+        media_(media != nullptr ? *media : own_media_),
+        addresses_(sink) {}
 
   Status Read() {
     SAMIZDAT_RETURN_IF_ERROR(Walk());
@@ -380,7 +341,7 @@ class WxrReader {
         authors_.emplace(login, display);
         authors_lower_.emplace(AsciiLower(login), display);
       }
-      if (!login.empty()) return AddTerm({where, Term::kAuthor, "", login, "", ""});
+      if (!login.empty()) return addresses_.AddAuthor(where, std::move(login));
       return Status::Ok();
     }
     if (wp && name.local != "base_blog_url") return ChannelTerm(*expanded, name.local, where);
@@ -399,20 +360,9 @@ class WxrReader {
     return Status::Ok();
   }
 
-  // A category, tag or author whose old addresses redirect (see the top of the file).
-  struct Term {
-    enum Kind { kCategory, kTag, kAuthor };
-    SourceLocation where;
-    Kind kind = kCategory;
-    std::string id;      // wp:term_id; "" when unknown (an item's <category>)
-    std::string slug;    // the nicename, or an author's login
-    std::string parent;  // a category's parent's nicename; ""
-    std::string name;    // the label, as in the file
-  };
-
   // A channel's wp:category, wp:tag or wp:term (taxonomies category and post_tag).
   Status ChannelTerm(const xmlNode* node, std::string_view local, const SourceLocation& where) {
-    Term term{where, local == "tag" ? Term::kTag : Term::kCategory, "", "", "", ""};
+    WxrTerm term{where, local == "tag" ? WxrTerm::kTag : WxrTerm::kCategory, "", "", "", ""};
     std::string taxonomy = local == "term" ? "" : "category";
     for (const xmlNode* c : ChildElements(node)) {
       const ElementName name = NameOf(c);
@@ -424,85 +374,23 @@ class WxrReader {
       }
       if (field == "category_parent" || field == "term_parent") term.parent = TrimmedTextOf(c);
       if (field == "cat_name" || field == "tag_name" || field == "term_name") {
-        term.name = TrimmedTextOf(c);
+        term.name = DecodeEntities(TrimmedTextOf(c));
       }
       if (field == "term_taxonomy") taxonomy = TrimmedTextOf(c);
     }
     if (local == "term") {
       if (taxonomy != "category" && taxonomy != "post_tag") return Status::Ok();
-      term.kind = taxonomy == "post_tag" ? Term::kTag : Term::kCategory;
+      term.kind = taxonomy == "post_tag" ? WxrTerm::kTag : WxrTerm::kCategory;
     }
-    if (term.kind == Term::kCategory && !term.slug.empty()) {
-      category_parents_.emplace(term.slug, term.parent);
-    }
-    return AddTerm(std::move(term));
-  }
-
-  // Before the blog is known (the channel's terms come before its items), a term waits.
-  Status AddTerm(Term term) {
-    if (!blog_sent_) {
-      waiting_terms_.push_back(std::move(term));
-      return Status::Ok();
-    }
-    return TermRedirects(term);
-  }
-
-  // "/category/a/b/c/" for c, whose parent is b, whose parent is a (as the channel's
-  // categories say); "" when c has no known parent.
-  std::string CategoryChainPath(const std::string& slug) const {
-    std::vector<std::string> chain{slug};
-    for (auto it = category_parents_.find(slug);
-         it != category_parents_.end() && !it->second.empty() && chain.size() < 16 &&
-         std::find(chain.begin(), chain.end(), it->second) == chain.end();
-         it = category_parents_.find(it->second)) {
-      chain.push_back(it->second);
-    }
-    if (chain.size() < 2) return "";
-    std::string path = "/category";
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) path += "/" + *it;
-    return path + "/";
-  }
-
-  Status TermRedirects(const Term& term) {
-    if (own_export_ || term.slug.empty()) return Status::Ok();
-    if (term.kind == Term::kAuthor) {
-      SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, "/author/" + term.slug + "/", "/"));
-      return Redirect(term.where, "/author/" + AsciiLower(term.slug) + "/", "/");
-    }
-    const std::string label(TrimBlank(text::ToValidUtf8(DecodeEntities(term.name))));
-    if (label.empty()) return Status::Ok();
-    const std::string to = text::LabelUrl(label);
-    if (term.kind == Term::kTag) {
-      SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, "/tag/" + term.slug + "/", to));
-      return Redirect(term.where, "/?tag=" + term.slug, to);
-    }
-    SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, "/category/" + term.slug + "/", to));
-    if (const std::string chain = CategoryChainPath(term.slug); !chain.empty()) {
-      SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, chain, to));
-    }
-    if (IsDigits(term.id)) return Redirect(term.where, "/?cat=" + term.id, to);
-    return Status::Ok();
-  }
-
-  // Hands over a redirect from `old_path` below the blog's base path, once per path.
-  Status Redirect(const SourceLocation& where, const std::string& old_path, std::string to) {
-    std::string path = base_path_ + old_path;
-    if (!redirected_.insert(path).second) return Status::Ok();
-    return sink_.OnRedirect(SourceRedirect{where, std::move(path), std::move(to)});
+    return addresses_.AddChannelTerm(std::move(term));
   }
 
   Status SendBlog() {
     blog_sent_ = true;
-    const UrlParts base = SplitUrl(blog_.url);
-    blog_host_ = base.host;
-    base_path_ = base.path;
-    while (base_path_.ends_with('/')) base_path_.pop_back();
     own_export_ = blog_.generator == "samizdat";
     html_titles_ = WritesHtmlTitles(blog_.generator);
     SAMIZDAT_RETURN_IF_ERROR(sink_.OnBlog(blog_));
-    for (const Term& term : waiting_terms_) SAMIZDAT_RETURN_IF_ERROR(TermRedirects(term));
-    waiting_terms_.clear();
-    return Status::Ok();
+    return addresses_.SetBlog(blog_.url, own_export_);
   }
 
   // The fields of one <item> this reader uses.
@@ -516,7 +404,7 @@ class WxrReader {
     std::string attachment_url, post_parent, menu_order, excerpt, image_alt;
     bool has_post_type = false;
     std::vector<std::string> labels;
-    std::vector<Term> terms;  // the <category> elements with a nicename, for redirects
+    std::vector<WxrTerm> terms;  // the <category> elements with a nicename, for redirects
     std::vector<const xmlNode*> comments;
     const xmlNode* samizdat = nullptr;  // <samizdat:post>, in samizdat's own exports
   };
@@ -572,7 +460,10 @@ class WxrReader {
       media_.insert_or_assign(
           f.post_id, WxrAttachment{f.post_id, f.attachment_url, f.post_parent,
                                    ParseInteger(f.menu_order).value_or(0), f.excerpt, f.image_alt});
-      if (f.status != "trash") SAMIZDAT_RETURN_IF_ERROR(AttachmentRedirects(f, where));
+      if (f.status != "trash") {
+        SAMIZDAT_RETURN_IF_ERROR(
+            addresses_.AddAttachment(where, f.post_id, f.link, f.attachment_url));
+      }
     }
     if (type != "post" && type != "page") {
       Skip(where, "items of type " + (type.empty() ? std::string("\"\"") : type) +
@@ -622,26 +513,10 @@ class WxrReader {
     post.feed_id = std::move(f.guid);
     post.comments_mode = f.comment_status == "closed" ? CommentsMode::kClosed : CommentsMode::kOpen;
     if (post.status != PostStatus::kDraft) Addresses(f, post);
-    for (const Term& term : f.terms) SAMIZDAT_RETURN_IF_ERROR(TermRedirects(term));
+    for (WxrTerm& term : f.terms) SAMIZDAT_RETURN_IF_ERROR(addresses_.AddItemTerm(std::move(term)));
     SAMIZDAT_RETURN_IF_ERROR(ApplyPostExtension(stream_, f.samizdat, post));
     SAMIZDAT_RETURN_IF_ERROR(sink_.OnPost(std::move(post)));
     return Comments(f.comments, f.post_id);
-  }
-
-  // An attachment's page (its <link>, on the blog's host) and /?attachment_id=ID lead to
-  // its file.
-  Status AttachmentRedirects(const ItemFields& f, const SourceLocation& where) {
-    if (own_export_ || f.attachment_url.empty() || !IsDigits(f.post_id)) return Status::Ok();
-    const UrlParts link = SplitUrl(f.link);
-    if (link.http && (blog_host_.empty() || link.host == blog_host_)) {
-      std::string page = link.path.empty() ? "/" : link.path;
-      if (!link.query.empty()) page += "?" + link.query;
-      if (page != "/" && !redirected_.contains(page)) {
-        redirected_.insert(page);
-        SAMIZDAT_RETURN_IF_ERROR(sink_.OnRedirect(SourceRedirect{where, page, f.attachment_url}));
-      }
-    }
-    return Redirect(where, "/?attachment_id=" + f.post_id, f.attachment_url);
   }
 
   static void PostMeta(const xmlNode* meta, ItemFields& f) {
@@ -669,9 +544,10 @@ class WxrReader {
       post.permalink = f.link;
     }
     if (own_export_) return;  // a samizdat blog answered at its paths only
-    post.old_paths.push_back(base_path_ + (post.kind == PostKind::kPage ? "/?page_id=" : "/?p=") +
-                             f.post_id);
-    if (pretty && link.path.size() > 1 && (blog_host_.empty() || link.host == blog_host_) &&
+    post.old_paths.push_back(addresses_.base_path() +
+                             (post.kind == PostKind::kPage ? "/?page_id=" : "/?p=") + f.post_id);
+    if (pretty && link.path.size() > 1 &&
+        (addresses_.host().empty() || link.host == addresses_.host()) &&
         link.path != f.samizdat_path) {
       post.old_paths.push_back(link.path);
     }
@@ -687,7 +563,8 @@ class WxrReader {
     std::string name = DecodeEntities(text);
     if (name.empty()) return;
     if (std::string slug = AttributeOf(node, "nicename"); !slug.empty()) {
-      f.terms.push_back({where, tag ? Term::kTag : Term::kCategory, "", std::move(slug), "", text});
+      f.terms.push_back(
+          {where, tag ? WxrTerm::kTag : WxrTerm::kCategory, "", std::move(slug), "", name});
     }
     if (std::find(f.labels.begin(), f.labels.end(), name) == f.labels.end()) {
       f.labels.push_back(std::move(name));
@@ -805,14 +682,10 @@ class WxrReader {
   bool own_export_ = false;   // written by samizdat (<generator>samizdat</generator>)
   bool html_titles_ = false;  // written by WordPress 5.7 or later
   SourceBlog blog_;
-  std::string blog_host_;
-  std::string base_path_;  // the blog's path below its host, "" or "/blog"
   std::unordered_map<std::string, std::string> authors_;        // login -> display name
   std::unordered_map<std::string, std::string> authors_lower_;  // lower-case login -> name
   std::map<std::string, SkipCount> skipped_types_;              // what -> count, first place
-  std::vector<Term> waiting_terms_;  // the channel's, until the blog is known
-  std::unordered_map<std::string, std::string> category_parents_;  // nicename -> parent's
-  std::unordered_set<std::string> redirected_;                     // old paths handed over
+  WxrOldAddresses addresses_;  // the redirects of the old addresses that are no post's own
 };
 
 }  // namespace
