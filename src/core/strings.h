@@ -18,6 +18,11 @@ inline std::string_view TrimBlank(std::string_view s) {
   return s.substr(first, s.find_last_not_of(kBlank) - first + 1);
 }
 
+// Whether `s` is one or more ASCII digits, and nothing else.
+inline bool IsAsciiDigits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 // `s` with A-Z lowered; other bytes (UTF-8 included) as they are.
 inline std::string AsciiLower(std::string_view s) {
   std::string out(s);

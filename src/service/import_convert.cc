@@ -44,13 +44,10 @@ std::string PathOf(std::string_view permalink) {
 
 // Blogger's scheme: /YYYY/MM/slug.html or /p/slug.html.
 bool IsBloggerPath(std::string_view path) {
-  auto digits = [](std::string_view s) {
-    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-  };
   if (!path.ends_with(".html") || path.find('?') != std::string_view::npos) return false;
   if (path.starts_with("/p/")) return path.size() > 8;
-  return path.size() > 14 && path[0] == '/' && digits(path.substr(1, 4)) && path[5] == '/' &&
-         digits(path.substr(6, 2)) && path[8] == '/';
+  return path.size() > 14 && path[0] == '/' && IsAsciiDigits(path.substr(1, 4)) && path[5] == '/' &&
+         IsAsciiDigits(path.substr(6, 2)) && path[8] == '/';
 }
 
 }  // namespace

@@ -54,10 +54,6 @@ std::string Quoted(std::string_view value) {
   return out + "\"";
 }
 
-bool IsDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // The lower-case extension of a URL's path: "jpg" for "…/a.JPG?w=300".
 std::string ExtensionOf(std::string_view url) {
   url = url.substr(0, url.find_first_of("?#"));
@@ -179,7 +175,7 @@ std::vector<std::string> IdList(const std::string& ids) {
   while (from <= ids.size()) {
     const std::size_t comma = std::min(ids.find(',', from), ids.size());
     const std::string_view id = TrimBlank(std::string_view(ids).substr(from, comma - from));
-    if (IsDigits(id)) out.emplace_back(id);
+    if (IsAsciiDigits(id)) out.emplace_back(id);
     from = comma + 1;
   }
   return out;
@@ -312,7 +308,7 @@ std::optional<std::string> MediaElement(const MediaKind& kind, const ShortcodeAt
   }
   for (const char* dimension : {"width", "height"}) {
     const std::string value(TrimBlank(atts.Get(dimension)));
-    if (kind.element == "video" && IsDigits(value))
+    if (kind.element == "video" && IsAsciiDigits(value))
       out += " " + std::string(dimension) + "=" + Quoted(value);
   }
   const std::string loop = AsciiLower(atts.Get("loop"));

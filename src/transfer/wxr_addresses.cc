@@ -10,13 +10,7 @@
 #include "text/utf8.h"
 
 namespace samizdat::transfer {
-namespace {
-
-bool IsDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-}  // namespace
+namespace {}  // namespace
 
 UrlParts SplitUrl(std::string_view url) {
   UrlParts parts;
@@ -72,7 +66,7 @@ Status WxrOldAddresses::AddAuthor(const SourceLocation& where, std::string login
 
 Status WxrOldAddresses::AddAttachment(const SourceLocation& where, const std::string& id,
                                       std::string_view link, const std::string& file_url) {
-  if (own_export_ || file_url.empty() || !IsDigits(id)) return Status::Ok();
+  if (own_export_ || file_url.empty() || !IsAsciiDigits(id)) return Status::Ok();
   const UrlParts page_url = SplitUrl(link);
   if (page_url.http && (host_.empty() || page_url.host == host_)) {
     std::string page = page_url.path.empty() ? "/" : page_url.path;
@@ -124,7 +118,7 @@ Status WxrOldAddresses::TermRedirects(const WxrTerm& term) {
   if (const std::string chain = CategoryChainPath(term.slug); !chain.empty()) {
     SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, chain, to));
   }
-  if (IsDigits(term.id)) return Redirect(term.where, "/?cat=" + term.id, to);
+  if (IsAsciiDigits(term.id)) return Redirect(term.where, "/?cat=" + term.id, to);
   return Status::Ok();
 }
 

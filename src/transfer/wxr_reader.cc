@@ -10,8 +10,9 @@
 //   (the blog's home), else the channel's <link>. WXR does not say the site's time
 //   zone, so time_zone stays "".
 // - Items of wp:post_type post and page are read (an item with no post_type is a post);
-//   every other type (attachment, nav_menu_item, wp_global_styles, custom types) is
-//   skipped, reported once per type with a count. wp:status publish -> published,
+//   attachments give their page's redirect (below); every other type (nav_menu_item,
+//   wp_global_styles, custom types) and a trashed attachment is skipped, reported once
+//   per type with a count. wp:status publish -> published,
 //   future -> scheduled, draft, pending, private and anything unknown -> draft (none of
 //   them was public; auto-draft is WordPress's unsaved draft), trash -> skipped (one
 //   report per item, its comments go with it). A post with a wp:post_password is
@@ -190,10 +191,6 @@ ParsedDate ParseWpDate(std::string_view text) {
 bool IsWp(const xmlNode* element, std::string_view local) {
   const ElementName name = NameOf(element);
   return name.local == local && wxr_ns::IsWp(name.ns);
-}
-
-bool IsDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Whether the file's titles are HTML: WordPress 5.7 and later write a post's title as it
@@ -456,13 +453,14 @@ class WxrReader {
     }
 
     const std::string type = f.has_post_type ? f.post_type : "post";
-    if (type == "attachment" && IsDigits(f.post_id)) {
+    if (type == "attachment" && IsAsciiDigits(f.post_id)) {
       media_.insert_or_assign(
           f.post_id, WxrAttachment{f.post_id, f.attachment_url, f.post_parent,
                                    ParseInteger(f.menu_order).value_or(0), f.excerpt, f.image_alt});
+      // Not lost, so not listed: its page leads to its file, which the media import
+      // brings home.
       if (f.status != "trash") {
-        SAMIZDAT_RETURN_IF_ERROR(
-            addresses_.AddAttachment(where, f.post_id, f.link, f.attachment_url));
+        return addresses_.AddAttachment(where, f.post_id, f.link, f.attachment_url);
       }
     }
     if (type != "post" && type != "page") {
@@ -473,7 +471,7 @@ class WxrReader {
     if (f.post_id.empty()) {
       return stream_.ErrorAt(where, "an item of type " + type + " has no wp:post_id");
     }
-    if (!IsDigits(f.post_id)) {
+    if (!IsAsciiDigits(f.post_id)) {
       return stream_.ErrorAt(
           where, "an item of type " + type + " has wp:post_id \"" + f.post_id + "\", not a number");
     }

@@ -27,13 +27,9 @@ bool FirstSegmentDiffers(std::string_view pattern, Segments segments) {
   return segments.empty() || segments.front() != first;
 }
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 // Exactly `width` digits with a value in [min, max].
 std::optional<int> Number(std::string_view s, std::size_t width, int min, int max) {
-  if (s.size() != width || !AllDigits(s)) return std::nullopt;
+  if (s.size() != width || !IsAsciiDigits(s)) return std::nullopt;
   const std::optional<int> value = ParseInteger<int>(s);
   if (!value || *value < min || *value > max) return std::nullopt;
   return value;
@@ -41,7 +37,7 @@ std::optional<int> Number(std::string_view s, std::size_t width, int min, int ma
 
 // A positive decimal id that fits in 64 bits.
 std::optional<int64_t> Id(std::string_view s) {
-  if (!AllDigits(s)) return std::nullopt;
+  if (!IsAsciiDigits(s)) return std::nullopt;
   const std::optional<int64_t> value = ParseInteger<int64_t>(s);
   if (!value || *value <= 0) return std::nullopt;
   return value;

@@ -34,12 +34,8 @@ struct WpQuery {
   std::string date;  // m=YYYY, YYYYMM or YYYYMMDD
 };
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 bool IsDate(std::string_view m) {
-  return AllDigits(m) && (m.size() == 4 || m.size() == 6 || m.size() == 8);
+  return IsAsciiDigits(m) && (m.size() == 4 || m.size() == 6 || m.size() == 8);
 }
 
 WpQuery ParseQuery(std::string_view encoded_query) {
@@ -132,7 +128,7 @@ std::optional<PathForm> ParsePath(std::string_view path) {
     }
     if (form.fixed) return form;
   }
-  if (n == 3 && segs[0].size() == 4 && AllDigits(segs[0]) && segs[1].size() == 2 &&
+  if (n == 3 && segs[0].size() == 4 && IsAsciiDigits(segs[0]) && segs[1].size() == 2 &&
       segs[2].size() == 2) {
     const auto month = ParseInteger<int>(segs[1]);
     const auto day = ParseInteger<int>(segs[2]);
@@ -150,10 +146,10 @@ std::optional<PathForm> ParsePath(std::string_view path) {
   } else if (before == "feed" && FeedAsk(last, false)) {
     form.ask = *FeedAsk(last, false);
     kept = n - 2;
-  } else if (last.starts_with("comment-page-") && AllDigits(last.substr(13))) {
+  } else if (last.starts_with("comment-page-") && IsAsciiDigits(last.substr(13))) {
     form.ask = Ask{Ask::kComments};
     kept = n - 1;
-  } else if (before == "page" && AllDigits(last)) {
+  } else if (before == "page" && IsAsciiDigits(last)) {
     kept = n - 2;
   } else if (last == "trackback") {
     kept = n - 1;

@@ -92,8 +92,6 @@ TEST(WxrReaderTest, ReadsPelicansExport) {
   EXPECT_EQ(sink.skipped, (std::vector<std::string>{
                               "comment 122 replies to comment 121, which is not in the file: "
                               "imported as a top-level comment @517:9",
-                              "items of type attachment (only posts and pages are imported): "
-                              "4 not imported @51:5",
                               "items of type custom1 (only posts and pages are imported): "
                               "2 not imported @734:5",
                               "items of type custom2 (only posts and pages are imported): "
@@ -147,8 +145,6 @@ TEST(WxrReaderTest, ReadsWordPressComExport) {
   EXPECT_EQ(sink.skipped, (std::vector<std::string>{
                               "items of type wp_global_styles (only posts and pages are "
                               "imported): 1 not imported @177:5",
-                              "items of type attachment (only posts and pages are imported): "
-                              "6 not imported @510:5",
                               "items of type wp_navigation (only posts and pages are "
                               "imported): 1 not imported @613:5",
                           }));
@@ -319,8 +315,6 @@ TEST_F(WxrFeaturesTest, WhatIsNotImportedIsReported) {
                 "post 113 \"Members only\" is password-protected: imported as a draft @268:2",
                 "comments of type order_note (only comments, pingbacks and "
                 "trackbacks are imported): 1 not imported @140:3",
-                "items of type attachment (only posts and pages are imported): "
-                "2 not imported @246:2",
                 "items of type nav_menu_item (only posts and pages are "
                 "imported): 1 not imported @261:2",
             }));
@@ -418,8 +412,6 @@ TEST_F(WxrHttpsTest, Statuses) {
   EXPECT_EQ(sink_.skipped, (std::vector<std::string>{
                                "post 15 \"Locked\" is password-protected: imported as a draft "
                                "@91:3",
-                               "items of type attachment (only posts and pages are imported): "
-                               "2 not imported @119:3",
                            }));
 }
 
