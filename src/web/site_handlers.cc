@@ -3,6 +3,7 @@
 // builder (feed_pages.h).
 #include <cstdio>
 
+#include "web/http_status.h"
 #include "web/site.h"
 
 namespace samizdat::web {
@@ -65,10 +66,14 @@ http::Response Site::WordPressAddress(const http::Request& request, const RouteM
   auto found = BlogFor(request);
   if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
   const auto entry = std::get<std::shared_ptr<const service::BlogEntry>>(std::move(found));
+  // Feed readers poll /feed/ often: the answer is found before any page is built.
+  auto old = OldAddress(entry->blog, match);
+  if (!old.ok()) return ErrorResponse("The page could not be read", old.status());
+  if (old->status == 301) return MovedTo(old->location);
   auto query = ParseListQuery(match.encoded_query);
   if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
-  // Never from the cache: "/?p=12" would find the home page there. BuildPage's 404
-  // outcome asks WordPressLocation.
+  // Leads nowhere: the 404 page, never from the cache ("/?p=12" would find the home page
+  // there).
   return BuildPage(
       request, *entry, match, *query, match.path,
       [](const PageInputs& in) -> Result<PageOutcome> { return web::NotFoundPage(in); });
