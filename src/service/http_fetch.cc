@@ -3,8 +3,14 @@
 #include "service/http_fetch.h"
 
 #include <curl/curl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <memory>
@@ -31,6 +37,44 @@ bool CurlReady() {
   return ready;
 }
 
+// Whether the environment names a proxy libcurl goes through (it reads these names; an
+// upper-case HTTP_PROXY is ignored, as libcurl ignores it).
+bool ProxyConfigured() {
+  for (const char* name : {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"}) {
+    const char* value = std::getenv(name);
+    if (value != nullptr && value[0] != '\0') return true;
+  }
+  return false;
+}
+
+// An IPv4 address (host order) in 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12,
+// 192.0.0/24, 192.168/16, 198.18/15 or 224/3 (multicast and reserved): not the internet's.
+bool IsNonPublicV4(uint32_t a) {
+  const auto in = [a](uint32_t net, int bits) {
+    return (a >> (32 - bits)) == (net >> (32 - bits));
+  };
+  return in(0x00000000, 8) || in(0x0A000000, 8) || in(0x64400000, 10) || in(0x7F000000, 8) ||
+         in(0xA9FE0000, 16) || in(0xAC100000, 12) || in(0xC0000000, 24) || in(0xC0A80000, 16) ||
+         in(0xC6120000, 15) || in(0xE0000000, 3);
+}
+
+// Whether a socket address libcurl is about to connect to is not a public one: the IPv4
+// ranges above (IPv4-mapped too), ::, ::1, fc00::/7, fe80::/10 and ff00::/8.
+bool IsNonPublic(const sockaddr* address) {
+  if (address->sa_family == AF_INET) {
+    return IsNonPublicV4(ntohl(reinterpret_cast<const sockaddr_in*>(address)->sin_addr.s_addr));
+  }
+  if (address->sa_family != AF_INET6) return true;
+  const in6_addr& a = reinterpret_cast<const sockaddr_in6*>(address)->sin6_addr;
+  if (IN6_IS_ADDR_V4MAPPED(&a)) {
+    uint32_t v4 = 0;
+    std::memcpy(&v4, &a.s6_addr[12], sizeof v4);
+    return IsNonPublicV4(ntohl(v4));
+  }
+  return IN6_IS_ADDR_UNSPECIFIED(&a) || IN6_IS_ADDR_LOOPBACK(&a) || (a.s6_addr[0] & 0xFE) == 0xFC ||
+         IN6_IS_ADDR_LINKLOCAL(&a) || IN6_IS_ADDR_MULTICAST(&a);
+}
+
 // A URL waiting for its (next) attempt.
 struct Waiting {
   std::size_t index = 0;
@@ -44,6 +88,8 @@ struct Transfer {
   int attempt = 1;
   std::size_t max_bytes = 0;
   bool too_big = false;
+  bool private_addresses = false;  // FetchOptions::private_addresses, or a proxy
+  std::string refused;             // the non-public address a connection was refused to
   std::string body;
   char error[CURL_ERROR_SIZE] = {};
   EasyHandle easy;
@@ -65,6 +111,20 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
+// libcurl's socket opener, refusing non-public addresses unless they are allowed.
+curl_socket_t OpenSocket(void* user, curlsocktype purpose, curl_sockaddr* address) {
+  auto* transfer = static_cast<Transfer*>(user);
+  if (purpose == CURLSOCKTYPE_IPCXN && !transfer->private_addresses &&
+      IsNonPublic(&address->addr)) {
+    std::array<char, NI_MAXHOST> host{};
+    const bool named = getnameinfo(&address->addr, address->addrlen, host.data(), host.size(),
+                                   nullptr, 0, NI_NUMERICHOST) == 0;
+    transfer->refused = named ? host.data() : "an address";
+    return CURL_SOCKET_BAD;
+  }
+  return socket(address->family, address->socktype, address->protocol);
+}
+
 std::string MiB(std::size_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; }
 
 std::string Seconds(std::chrono::milliseconds ms) {
@@ -79,6 +139,9 @@ struct Outcome {
 };
 
 Outcome Classify(CURLcode code, Transfer& transfer, const FetchOptions& options) {
+  if (!transfer.refused.empty()) {
+    return {false, false, transfer.refused + " is not a public address: refused"};
+  }
   if (code == CURLE_OK) {
     long status = 0;
     curl_easy_getinfo(transfer.easy.get(), CURLINFO_RESPONSE_CODE, &status);
@@ -121,6 +184,7 @@ std::unique_ptr<Transfer> Start(CURLM* multi, const std::string& url, const Wait
   transfer->index = waiting.index;
   transfer->attempt = waiting.attempt;
   transfer->max_bytes = options.max_bytes;
+  transfer->private_addresses = options.private_addresses || ProxyConfigured();
   transfer->easy.reset(curl_easy_init());
   CURL* easy = transfer->easy.get();
   if (easy == nullptr) return nullptr;
@@ -140,6 +204,8 @@ std::unique_ptr<Transfer> Start(CURLM* multi, const std::string& url, const Wait
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, OnBody);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
   curl_easy_setopt(easy, CURLOPT_PRIVATE, transfer.get());
+  curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, OpenSocket);
+  curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, transfer.get());
   if (curl_multi_add_handle(multi, easy) != CURLM_OK) return nullptr;
   transfer->multi = multi;
   return transfer;

@@ -1,6 +1,12 @@
 // Outbound HTTP: many GETs at once through libcurl's multi interface, each under a size
 // cap and a time limit, following a few redirects, retried with backoff when the network
-// or the server failed (not when the file is missing). Only http and https.
+// or the server failed (not when the file is missing). Only http and https, and only to
+// public addresses: a URL whose host is (or resolves to, or redirects to) a loopback,
+// private, link-local, shared or multicast address is refused before any connection, as
+// WordPress's importer refuses it (wp_safe_remote_get), so a file's URL cannot reach the
+// server's own network. Behind a proxy (http_proxy, https_proxy or all_proxy in the
+// environment, which libcurl follows) the connection is the proxy's, and the proxy
+// decides.
 //
 // Thread safety: FetchAll may be called from several threads at once (each call has its
 // own libcurl handles). The callbacks run on the calling thread.
@@ -26,6 +32,9 @@ struct FetchOptions {
   std::chrono::milliseconds backoff{500};  // before the 2nd attempt; doubled after
   int max_redirects = 5;
   std::string user_agent = "samizdat";
+  // Whether connections to non-public addresses are allowed (see above); a proxy in the
+  // environment allows them too.
+  bool private_addresses = false;
 };
 
 // One URL's outcome.

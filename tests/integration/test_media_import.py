@@ -325,6 +325,28 @@ class MediaImport(IntegrationCase):
         self.assertIn('parkrmoore.wordpress.com', ' '.join(redirects.values()))
         self.assertEqual(redirects['/wp-content/uploads/2025/01/upload.png'], media_path(UPLOAD))
 
+    def test_a_file_on_a_private_address_is_refused_without_a_request(self):
+        # A blog that says it lived on the loopback: without a proxy, nothing is fetched
+        # from a non-public address (the proxy decides when there is one).
+        port = self.old_hosts.server_address[1]
+        wxr = self.write_file('private.xml', f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+<title>Private</title><link>http://127.0.0.1:{port}</link>
+<item><title>Inside</title><link>http://127.0.0.1:{port}/inside/</link>
+<content:encoded><![CDATA[<img src="/wp-content/uploads/2020/01/inside.png">]]></content:encoded>
+<wp:post_id>5</wp:post_id><wp:post_date_gmt>2020-01-05 10:00:00</wp:post_date_gmt>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+</channel></rss>""")
+        no_proxy = {name: '' for name in ('http_proxy', 'https_proxy', 'HTTPS_PROXY',
+                                          'all_proxy', 'ALL_PROXY')}
+        before = list(OldHosts.requests)
+        _, out, _ = cli('import', '--blog', 'private.test', wxr,
+                        data=os.path.join(self.tmp, 'private'), env=no_proxy)
+        self.assertIn(f'1 failed: http://127.0.0.1:{port}/wp-content/uploads/2020/01/inside.png '
+                      '(127.0.0.1 is not a public address: refused)', out)
+        self.assertEqual(OldHosts.requests, before)
+
     def test_media_only_without_a_blog_to_name_is_refused(self):
         code, _, err = cli('import', '--media-only', data=os.path.join(self.tmp, 'empty'),
                            env=self.ENV, check=False)

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "test_store.h"
@@ -14,6 +15,15 @@ namespace {
 
 class MediaImportTest : public StoreTest {
  protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    // A proxy in the environment would carry the connections (and decide for itself).
+    for (const char* name :
+         {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"}) {
+      unsetenv(name);
+    }
+  }
+
   Post AddPost(const Blog& blog, const std::string& html) {
     Post post;
     post.blog_id = blog.id;
@@ -39,7 +49,7 @@ class MediaImportTest : public StoreTest {
 
 TEST_F(MediaImportTest, AFileThatCannotBeHadIsListedAndChangesNothing) {
   Blog blog = CreateBlog("example.com", "Moved");
-  // Port 1 on the loopback: nothing listens, every attempt is refused.
+  // On the loopback: refused before any connection (not a public address).
   blog.imported_from = "http://127.0.0.1:1/";
   const std::string html = R"(<p><img src="/wp-content/uploads/2020/01/x.jpg"></p>)";
   const Post post = AddPost(blog, html);
@@ -49,7 +59,7 @@ TEST_F(MediaImportTest, AFileThatCannotBeHadIsListedAndChangesNothing) {
   EXPECT_EQ(summary->downloaded, 0);
   ASSERT_EQ(summary->failed.size(), 1u);
   EXPECT_EQ(summary->failed[0].url, "http://127.0.0.1:1/wp-content/uploads/2020/01/x.jpg");
-  EXPECT_NE(summary->failed[0].reason.find("3 attempts"), std::string::npos)
+  EXPECT_EQ(summary->failed[0].reason, "127.0.0.1 is not a public address: refused")
       << summary->failed[0].reason;
   auto after = store_->GetPost(blog.id, post.id);
   ASSERT_TRUE(after.ok());
