@@ -60,8 +60,8 @@ Status WxrOldAddresses::AddChannelTerm(WxrTerm term) {
 
 Status WxrOldAddresses::AddItemTerm(WxrTerm term) { return Add(std::move(term)); }
 
-Status WxrOldAddresses::AddAuthor(const SourceLocation& where, std::string login) {
-  return Add({where, WxrTerm::kAuthor, "", std::move(login), "", ""});
+Status WxrOldAddresses::AddAuthor(const SourceLocation& where, std::string id, std::string login) {
+  return Add({where, WxrTerm::kAuthor, std::move(id), std::move(login), "", ""});
 }
 
 Status WxrOldAddresses::AddAttachment(const SourceLocation& where, const std::string& id,
@@ -105,7 +105,9 @@ Status WxrOldAddresses::TermRedirects(const WxrTerm& term) {
   if (own_export_ || term.slug.empty()) return Status::Ok();
   if (term.kind == WxrTerm::kAuthor) {
     SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, "/author/" + term.slug + "/", "/"));
-    return Redirect(term.where, "/author/" + AsciiLower(term.slug) + "/", "/");
+    SAMIZDAT_RETURN_IF_ERROR(Redirect(term.where, "/author/" + AsciiLower(term.slug) + "/", "/"));
+    if (IsAsciiDigits(term.id)) return Redirect(term.where, "/?author=" + term.id, "/");
+    return Status::Ok();
   }
   const std::string label(TrimBlank(text::ToValidUtf8(term.name)));
   if (label.empty()) return Status::Ok();

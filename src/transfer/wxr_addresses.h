@@ -7,8 +7,8 @@
 //   a tag's /tag/SLUG/ and /?tag=SLUG, from the channel's wp:category, wp:tag and wp:term
 //   and from the items' <category nicename=...>, lead to the label's page
 //   (/search/label/NAME, as text::LabelUrl writes it);
-// - an author's /author/LOGIN/ (and its lower-case form, WordPress's nicename) leads to
-//   the home page;
+// - an author's /author/LOGIN/ (and its lower-case form, WordPress's nicename) and
+//   /?author=ID (wp:author_id) lead to the home page;
 // - an attachment's page (its <link>, when on the blog's host) and /?attachment_id=ID
 //   lead to its file (wp:attachment_url, absolute).
 // Each old path is handed over once. A file samizdat wrote gives none (its blog answered
@@ -78,7 +78,7 @@ class WxrOldAddresses {
   // waits.
   Status AddItemTerm(WxrTerm term);
   // A wp:author of the channel, by login. Before SetBlog it waits.
-  Status AddAuthor(const SourceLocation& where, std::string login);
+  Status AddAuthor(const SourceLocation& where, std::string id, std::string login);
   // An attachment item that is not trashed: its page (`link`) and /?attachment_id=ID lead
   // to `file_url`; nothing without a file_url or with an `id` that is not a number. After
   // SetBlog only.

@@ -330,15 +330,17 @@ class WxrReader {
     if (wp && name.local == "author") {
       std::string login;
       std::string display;
+      std::string id;
       for (const xmlNode* c : ChildElements(*expanded)) {
         if (IsWp(c, "author_login")) login = TrimmedTextOf(c);
         if (IsWp(c, "author_display_name")) display = TrimmedTextOf(c);
+        if (IsWp(c, "author_id")) id = TrimmedTextOf(c);
       }
       if (!login.empty() && !display.empty()) {
         authors_.emplace(login, display);
         authors_lower_.emplace(AsciiLower(login), display);
       }
-      if (!login.empty()) return addresses_.AddAuthor(where, std::move(login));
+      if (!login.empty()) return addresses_.AddAuthor(where, std::move(id), std::move(login));
       return Status::Ok();
     }
     if (wp && name.local != "base_blog_url") return ChannelTerm(*expanded, name.local, where);

@@ -34,7 +34,7 @@ TEST(WxrOldAddressesTest, ChannelTermsWaitForTheBlogThenGiveTheCategoryChain) {
   WxrOldAddresses addresses(sink);
   ASSERT_TRUE(addresses.AddChannelTerm(Category("3", "news", "", "News")).ok());
   ASSERT_TRUE(addresses.AddChannelTerm(Category("5", "local", "news", "Local & near")).ok());
-  ASSERT_TRUE(addresses.AddAuthor(kHere, "Alice").ok());
+  ASSERT_TRUE(addresses.AddAuthor(kHere, "7", "Alice").ok());
   EXPECT_TRUE(sink.redirects.empty());  // the base path is not known yet
 
   ASSERT_TRUE(addresses.SetBlog("https://Example.com/blog/", false).ok());
@@ -48,6 +48,7 @@ TEST(WxrOldAddressesTest, ChannelTermsWaitForTheBlogThenGiveTheCategoryChain) {
       {"/blog/?cat=5", "/search/label/Local%20%26%20near"},
       {"/blog/author/Alice/", "/"},
       {"/blog/author/alice/", "/"},
+      {"/blog/?author=7", "/"},
   };
   EXPECT_EQ(Handed(sink), expected);
 }
@@ -62,7 +63,7 @@ TEST(WxrOldAddressesTest, EachOldPathIsHandedOverOnce) {
   const WxrTerm tag{kHere, WxrTerm::kTag, "", "fruit", "", "Fruit"};
   ASSERT_TRUE(addresses.AddItemTerm(tag).ok());
   ASSERT_TRUE(addresses.AddItemTerm(tag).ok());
-  ASSERT_TRUE(addresses.AddAuthor(kHere, "bob").ok());  // its lower-case form is the same
+  ASSERT_TRUE(addresses.AddAuthor(kHere, "", "bob").ok());  // its lower-case form is the same
   const std::vector<std::pair<std::string, std::string>> expected = {
       {"/category/news/", "/search/label/News"},
       {"/?cat=3", "/search/label/News"},
@@ -98,7 +99,7 @@ TEST(WxrOldAddressesTest, SamizdatsOwnFileGivesNone) {
   WxrOldAddresses addresses(sink);
   ASSERT_TRUE(addresses.AddChannelTerm(Category("3", "news", "", "News")).ok());
   ASSERT_TRUE(addresses.SetBlog("https://example.com/", true).ok());
-  ASSERT_TRUE(addresses.AddAuthor(kHere, "alice").ok());
+  ASSERT_TRUE(addresses.AddAuthor(kHere, "", "alice").ok());
   ASSERT_TRUE(
       addresses.AddAttachment(kHere, "12", "https://example.com/cat/", "https://x/cat.jpg").ok());
   EXPECT_TRUE(sink.redirects.empty());

@@ -341,8 +341,10 @@ TEST_F(WxrFeaturesTest, OldAddressesOfTermsAuthorsAndAttachmentsRedirect) {
   const auto redirects = RedirectMap(sink_);
   const std::map<std::string, std::string> expected = {
       {"/blog/author/alice/", "/"},
+      {"/blog/?author=1", "/"},
       {"/blog/author/Bob/", "/"},
       {"/blog/author/bob/", "/"},
+      {"/blog/?author=2", "/"},
       {"/blog/category/uncategorized/", "/search/label/Uncategorized"},
       {"/blog/?cat=1", "/search/label/Uncategorized"},
       {"/blog/category/cafe-culture/", "/search/label/Caf%C3%A9%20Culture"},
@@ -448,6 +450,7 @@ TEST_F(WxrHttpsTest, Redirects) {
   EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{
                      {"/author/Gardener/", "/"},
                      {"/author/gardener/", "/"},
+                     {"/?author=1", "/"},
                      {"/category/plants/", "/search/label/Plants"},
                      {"/?cat=5", "/search/label/Plants"},
                      {"/category/roses/", "/search/label/Roses%20%26%20Thorns"},
