@@ -397,7 +397,8 @@ Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options, const
   for (Blog& blog : *blogs) {
     if (blog.host == host) {
       exists = true;
-      // For the media import that follows (not stored): the file's old uploads are there.
+      // The file's old uploads are there: for the media import that follows, and
+      // (stored once the import has) for a later one.
       if (blog.imported_from.empty()) blog.imported_from = TrimBlank(source.url);
       return std::move(blog);
     }
@@ -429,6 +430,17 @@ Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options, const
   blog.updated = now;
   blog.generation = 1;
   return blog;
+}
+
+// An existing blog that did not know where it came from learns the file's address, so a
+// later media import (samizdat import --media-only, the admin's) finds the old uploads.
+Status RecordImportedFrom(store::Store& store, const Blog& chosen) {
+  if (chosen.imported_from.empty()) return Status::Ok();
+  auto stored = store.GetBlog(chosen.id);
+  if (!stored.ok()) return stored.status();
+  if (!stored->imported_from.empty()) return Status::Ok();
+  stored->imported_from = chosen.imported_from;
+  return store.UpdateBlog(*stored);
 }
 
 // The batch the import writes in; a new blog is its first row, so that it is stored
@@ -491,6 +503,7 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
   std::vector<int64_t> orphans;
   SAMIZDAT_RETURN_IF_ERROR((*writer)->Commit(&orphans));
   summary.comments -= static_cast<int>(orphans.size());
+  if (exists) SAMIZDAT_RETURN_IF_ERROR(RecordImportedFrom(store_, *blog));
   return summary;
 }
 

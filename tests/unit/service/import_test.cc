@@ -1,11 +1,13 @@
 // ImportService's WordPress content: galleries from the first read's attachments, the
 // summary of what the sanitizer removed, WordPress.com's https files with their
-// redirects, feed ids and comment kinds, and a failed import into a new blog.
+// redirects, feed ids and comment kinds, a failed import into a new blog, and an existing
+// blog learning the address it was imported from.
 #include "service/import.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 
@@ -130,6 +132,32 @@ TEST_F(ImportTest, WordPressComsHttpsExportWithItsOldAddresses) {
   auto page = store_->GetPostByPath(summary->blog.id, "/p/about-garden.html");
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   EXPECT_EQ(page->feed_id, "https://garden.example.com/?page_id=17");
+}
+
+TEST_F(ImportTest, AnExistingBlogLearnsWhereItCameFromOnce) {
+  Blog blog;
+  blog.host = "wp.example";
+  blog.title = "Made here first";
+  ASSERT_TRUE(store_->CreateBlog(blog).ok());
+  ASSERT_TRUE(Import(WriteWxr("One", "<p>one</p>")).ok());
+  auto blogs = store_->ListBlogs();
+  ASSERT_TRUE(blogs.ok() && blogs->size() == 1u);
+  auto stored = store_->GetBlog(blogs->front().id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->imported_from, "https://wp.example");
+  EXPECT_EQ(stored->title, "Made here first");  // its settings are its own
+  // A second import from elsewhere does not change it.
+  const std::string other = (dir_ / "other.xml").string();
+  {
+    std::ifstream in(WriteWxr("Two", "<p>two</p>"));
+    std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    xml.replace(xml.find("https://wp.example"), 18, "https://elsewhere.example");
+    std::ofstream(other) << xml;
+  }
+  ASSERT_TRUE(Import(other).ok());
+  auto again = store_->GetBlog(stored->id);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->imported_from, "https://wp.example");
 }
 
 TEST_F(ImportTest, TheConverterKeepsFeedIdsAndCommentKinds) {
