@@ -8,8 +8,8 @@
 // paths in Blogger's scheme, and the old addresses (/?p=12, /2020/01/05/slug/) as 301
 // redirects. The blog keeps the file's address as Blog::imported_from (a new blog, or an
 // existing one that had none), where the media import finds its old uploads. Bodies pass
-// the sanitizer. Importing the same file twice changes nothing
-// the second time: posts and comments already stored (by id) are left as they are.
+// the sanitizer. Importing the same file twice changes nothing the second time: posts and
+// comments already stored (by id) are left as they are.
 //
 // The file is read twice: once to check it whole and count it (so a broken file stops
 // before anything is written, and progress can tell the time left), then to store it.
