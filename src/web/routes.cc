@@ -185,6 +185,9 @@ const std::vector<Route>& Table() {
        AdminPage(admin::transfer_pages::Import)},
       {"GET", "/admin/import/{job}/?", kOwner, false, 0,
        AdminPage(admin::transfer_pages::Progress)},
+      // The files an import could not fetch, fetched again (a job as an import's).
+      {"POST", "/admin/media/fetch/?", kOwner, true, kFormLimit,
+       AdminPage(admin::transfer_pages::FetchMedia)},
       {"GET", "/admin/export/?", kOwner, false, 0, AdminPage(admin::transfer_pages::Export)},
       // Any other admin path: the admin's 404 page (POST too: no 405 for a typo).
       {"GET POST", "/admin/{rest...}", kAnyone, false, kFormLimit, AdminPage(admin::NoSuchPage)},

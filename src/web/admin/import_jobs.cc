@@ -1,5 +1,5 @@
-// ImportJobs: a thread per browser import, its upload in a temporary file, its progress
-// and outcome kept for the progress page.
+// ImportJobs: a thread per browser import (its upload in a temporary file) or fetch of
+// the old blog's files, its progress and outcome kept for the progress page.
 #include "web/admin/import_jobs.h"
 
 #include <fcntl.h>
@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 #include "auth/session_token.h"
@@ -79,32 +80,46 @@ ImportJobs::~ImportJobs() {
 
 Result<std::string> ImportJobs::Start(const Blog& blog, std::string_view filename,
                                       std::string_view bytes) {
-  auto file = TempFile::Write(bytes);
-  if (!file.ok()) return file.status();
+  auto written = TempFile::Write(bytes);
+  if (!written.ok()) return written.status();
+  std::shared_ptr<const TempFile> file = std::move(*written);
+  ImportJob job;
+  job.blog_id = blog.id;
+  job.filename = filename.empty() ? "the upload" : std::string(filename);
+  return Add(std::move(job),
+             [this, host = blog.host, file](const std::string& id) { Import(id, host, *file); });
+}
 
+Result<std::string> ImportJobs::StartFetch(const Blog& blog) {
+  ImportJob job;
+  job.blog_id = blog.id;
+  job.fetch_only = true;
+  job.media_progress = service::MediaProgress{};
+  return Add(std::move(job), [this, blog](const std::string& id) { FetchMedia(id, blog); });
+}
+
+Result<std::string> ImportJobs::Add(ImportJob job, std::function<void(const std::string&)> body) {
   std::lock_guard lock(mutex_);
   for (const auto& [id, entry] : jobs_) {
-    if (entry.job.blog_id == blog.id && !entry.job.done) {
+    if (entry.job.blog_id == job.blog_id && !entry.job.done) {
       return Status::Conflict(
-          "An import into this blog is running; start the next one when "
-          "it is done.");
+          "An import into this blog, or a fetch of its images, is running; start the next "
+          "one when it is done.");
     }
   }
   const std::string id = auth::NewSessionToken().substr(0, 32);
   Entry& entry = jobs_[id];
+  entry.job = std::move(job);
   entry.job.id = id;
-  entry.job.blog_id = blog.id;
-  entry.job.filename = filename.empty() ? "the upload" : std::string(filename);
   entry.job.started = Now();
   entry.order = ++started_;
-  // The thread's first step waits for this lock: the entry is complete when it runs.
-  entry.thread =
-      std::thread([this, id, host = blog.host, file = std::move(*file)] { Run(id, host, *file); });
+  // The thread touches the entry only under this lock: it is complete by then.
+  entry.thread = std::thread([id, body = std::move(body)] { body(id); });
   Forget();
   return id;
 }
 
-void ImportJobs::Run(const std::string& id, const std::string& host, const TempFile& file) {
+void ImportJobs::Import(const std::string& id, const std::string& host, const TempFile& file) {
   std::string filename;
   {
     std::lock_guard lock(mutex_);
@@ -134,12 +149,16 @@ void ImportJobs::Run(const std::string& id, const std::string& host, const TempF
     job.media_progress = service::MediaProgress{};
   }
   // After the import's transaction: a file that cannot be had never undoes the import.
-  service::MediaImportOptions media_options;
-  media_options.progress = [this, &id](const service::MediaProgress& progress) {
+  FetchMedia(id, blog);
+}
+
+void ImportJobs::FetchMedia(const std::string& id, const Blog& blog) {
+  service::MediaImportOptions options;
+  options.progress = [this, &id](const service::MediaProgress& progress) {
     std::lock_guard lock(mutex_);
     jobs_.at(id).job.media_progress = progress;
   };
-  auto media = service::MediaImportService(store_).Run(blog, media_options);
+  auto media = service::MediaImportService(store_).Run(blog, options);
 
   std::lock_guard lock(mutex_);
   ImportJob& job = jobs_.at(id).job;

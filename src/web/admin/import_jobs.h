@@ -3,16 +3,20 @@
 //
 // The uploaded bytes go to a temporary file (removed when the import ends), which
 // service::ImportService reads as the CLI's import does; then, as the CLI does, the
-// blog's files on the old blog's hosts are fetched (service::MediaImportService). One import runs
-// per blog at a time; the last kKeptJobs jobs are remembered (in memory, for this process) so their
-// pages keep showing the outcome.
+// blog's files on the old blog's hosts are fetched (service::MediaImportService). A
+// fetch-only job does that last step alone, again, for the files still missing (the CLI's
+// `import --media-only`). One job (import or fetch) runs per blog at a time; the last
+// kKeptJobs jobs are remembered (in memory, for this process) so their pages keep showing
+// the outcome.
 //
 // Thread safety: every method may be called concurrently. The destructor waits for the
-// imports still running (an import is one transaction: it cannot stop half-way).
+// jobs still running (an import is one transaction: it cannot stop half-way; a fetch
+// ends when its downloads do).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -32,14 +36,15 @@ namespace samizdat::web::admin {
 struct ImportJob {
   std::string id;  // 32 hex digits, the page's URL: /admin/import/ID
   int64_t blog_id = 0;
-  std::string filename;  // as uploaded
+  std::string filename;     // as uploaded; empty for a fetch-only job
+  bool fetch_only = false;  // StartFetch's: no import, no progress nor summary of one
   Time started{};
   bool done = false;
   service::ImportProgress progress;               // posts and comments stored so far
   std::optional<service::ImportSummary> summary;  // when done and it worked
   std::string error;  // when done and it failed: FILENAME:LINE:COLUMN: reason, or why
-  // After the import: the files on the old blog's hosts being fetched (service/
-  // media_import.h), then what came of it in one line ("3 files downloaded …").
+  // After the import (or alone, fetch_only): the files on the old blog's hosts being
+  // fetched (service/media_import.h), then what came of it in one line ("3 files …").
   std::optional<service::MediaProgress> media_progress;
   std::string media;
 };
@@ -58,6 +63,11 @@ class ImportJobs {
   // temporary file cannot be written.
   Result<std::string> Start(const Blog& blog, std::string_view filename, std::string_view bytes);
 
+  // Starts fetching the files of `blog` still on the old blog's hosts, as an import's
+  // last step does; returns the job's id. Conflict while an import or fetch of the blog
+  // runs.
+  Result<std::string> StartFetch(const Blog& blog);
+
   // A copy of the job as it is now; nullopt when there is no such job of `blog_id`.
   std::optional<ImportJob> Get(int64_t blog_id, std::string_view id) const;
 
@@ -70,8 +80,16 @@ class ImportJobs {
     std::thread thread;  // joined before the entry goes
   };
 
-  // The job's thread: imports the file, then records the outcome.
-  void Run(const std::string& id, const std::string& host, const TempFile& file);
+  // Adds `job` (its blog, filename and kind set; its id and start time are given here)
+  // and starts its thread, `body`, once the entry is complete; returns the id. Conflict
+  // while another job of the blog runs.
+  Result<std::string> Add(ImportJob job, std::function<void(const std::string& id)> body);
+  // An import job's thread: imports the file, then fetches the files, then records the
+  // outcome.
+  void Import(const std::string& id, const std::string& host, const TempFile& file);
+  // The last step of both kinds of job: fetches the files of `blog` and records the
+  // outcome; the job is done after it.
+  void FetchMedia(const std::string& id, const Blog& blog);
   // Drops the oldest finished jobs beyond kKeptJobs. Called with mutex_ held.
   void Forget();
 

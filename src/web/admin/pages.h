@@ -64,10 +64,12 @@ http::Response Upload(Context& c);
 http::Response Delete(Context& c);
 }  // namespace media_pages
 
-// Import (an upload, then its progress page) and export.
+// Import (an upload, then its progress page), fetching the old blog's files again (the
+// same progress page) and export.
 namespace transfer_pages {
 http::Response Show(Context& c);
 http::Response Import(Context& c);
+http::Response FetchMedia(Context& c);
 http::Response Progress(Context& c);
 http::Response Export(Context& c);
 }  // namespace transfer_pages

@@ -1,5 +1,6 @@
 // Admin pages: import and export — uploading an export file (imported in the
-// background by ImportJobs, with a progress page that refreshes itself while it runs)
+// background by ImportJobs, with a progress page that refreshes itself while it runs),
+// fetching again the files still on the old blog's hosts (the same kind of job and page)
 // and downloading the blog as Blogger's export or WordPress WXR.
 #include <sstream>
 #include <string>
@@ -30,6 +31,13 @@ http::Response Import(Context& c) {
     return TransferPage(c, 409, job.status().message());
   }
   if (!job.ok()) return c.Error("Cannot start the import", job.status());
+  return c.Redirect("/admin/import/" + *job);
+}
+
+http::Response FetchMedia(Context& c) {
+  auto job = c.services.imports.StartFetch(c.blog);
+  // Its only error: an import or fetch of the blog is running.
+  if (!job.ok()) return TransferPage(c, 409, job.status().message());
   return c.Redirect("/admin/import/" + *job);
 }
 
@@ -75,9 +83,9 @@ http::Response Progress(Context& c) {
   const int64_t total = p.posts_total + p.comments_total;
   const int64_t done = p.posts_done + p.comments_done;
   boost::json::object values = {
-      {"filename", job->filename},
+      {"filename", job->fetch_only ? boost::json::value() : boost::json::value(job->filename)},
       {"running", !job->done},
-      {"checking", !job->done && total == 0},
+      {"checking", !job->done && total == 0 && !job->media_progress},
       {"storing", !job->done && total > 0 && !job->media_progress},
       {"fetching", !job->done && job->media_progress.has_value()},
       {"percent", total > 0 ? done * 100 / total : 0},
@@ -92,7 +100,9 @@ http::Response Progress(Context& c) {
   if (!job->media.empty()) values["media"] = job->media;
   // Shown once the whole job is done, the media step included.
   if (job->summary && job->done) values["summary"] = SummaryValues(*job->summary);
-  const std::string title = !job->done           ? "Importing…"
+  values["fetched"] = job->fetch_only && job->done;
+  const std::string title = job->fetch_only ? (job->done ? "Files fetched" : "Fetching files…")
+                            : !job->done    ? "Importing…"
                             : job->error.empty() ? "Import done"
                                                  : "Import failed";
   return c.Page(200, title, "import", std::move(values));

@@ -1,7 +1,14 @@
 // ImportJobs: an upload imported on a thread of its own, its outcome kept for its blog
-// only, a broken file's error naming the upload, and the destructor waiting for a
-// running import.
+// only, a broken file's error naming the upload, a fetch-only job, one job per blog at a
+// time, and the destructor waiting for a running import.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <string>
 #include <thread>
 
 #include "../service/test_store.h"
@@ -41,6 +48,24 @@ constexpr std::string_view kExport = R"(<?xml version="1.0" encoding="UTF-8"?>
 </rss>
 )";
 
+// The proxy libcurl goes through, `url` (none when empty), for this object's life.
+class ProxyEnvironment {
+ public:
+  explicit ProxyEnvironment(const std::string& url) {
+    for (const char* name : kNames) unsetenv(name);
+    if (!url.empty()) setenv("http_proxy", url.c_str(), 1);
+  }
+  ~ProxyEnvironment() {
+    for (const char* name : kNames) unsetenv(name);
+  }
+  ProxyEnvironment(const ProxyEnvironment&) = delete;
+  ProxyEnvironment& operator=(const ProxyEnvironment&) = delete;
+
+ private:
+  static constexpr const char* kNames[] = {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy",
+                                           "ALL_PROXY"};
+};
+
 class ImportJobsTest : public service::StoreTest {
  protected:
   void SetUp() override {
@@ -65,6 +90,29 @@ class ImportJobsTest : public service::StoreTest {
     }
     ADD_FAILURE() << "job " << id << " did not end within a minute";
     return {};
+  }
+
+  // A blog on 127.0.0.1 whose post shows an upload of its own host, where nothing
+  // listens (port 1): without a proxy, refused as not public; listed, never fatal.
+  Blog LocalBlogWithImage() {
+    service::BlogChanges changes;
+    changes.host = "127.0.0.1";
+    changes.title = "Local";
+    auto blog = service::BlogService(*store_).Create(changes);
+    EXPECT_TRUE(blog.ok()) << blog.status().ToString();
+    if (!blog.ok()) return {};
+    Post post;
+    post.blog_id = blog->id;
+    post.status = PostStatus::kPublished;
+    post.title = "With an image";
+    post.path = "/2020/01/with-an-image.html";
+    post.source = R"(<p><img src="http://127.0.0.1:1/wp-content/uploads/x.jpg"></p>)";
+    post.body_html = post.source;
+    post.published = Now();
+    post.updated = post.published;
+    auto created = store_->CreatePost(post);
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    return *blog;
   }
 
   int Posts() {
@@ -126,6 +174,57 @@ TEST_F(ImportJobsTest, TheFilesOnTheOldHostsAreFetchedAfterTheImportWhichStands)
       << job.media;
   ASSERT_TRUE(job.media_progress.has_value());
   EXPECT_EQ(job.media_progress->files_done, 1);
+}
+
+TEST_F(ImportJobsTest, AFetchOnlyJobFetchesTheFilesAndImportsNothing) {
+  ProxyEnvironment none("");
+  const Blog blog = LocalBlogWithImage();
+  ImportJobs jobs(*store_);
+  auto id = jobs.StartFetch(blog);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  const ImportJob job = Finished(jobs, blog.id, *id);
+  EXPECT_TRUE(job.fetch_only);
+  EXPECT_FALSE(job.summary.has_value()) << "a fetch imports nothing";
+  EXPECT_TRUE(job.error.empty()) << job.error;
+  EXPECT_TRUE(
+      job.media.starts_with("0 files downloaded (0.0 MB), 0 already here, 1 failed: "
+                            "http://127.0.0.1:1/wp-content/uploads/x.jpg ("))
+      << job.media;
+  ASSERT_TRUE(job.media_progress.has_value());
+  EXPECT_EQ(job.media_progress->files_done, 1);
+}
+
+TEST_F(ImportJobsTest, AJobOfTheBlogWaitsForTheRunningFetch) {
+  // A proxy that takes the connection and never answers: the fetch runs until the
+  // proxy goes (its pending connection reset, then refused).
+  const int proxy = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(proxy, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(::bind(proxy, reinterpret_cast<sockaddr*>(&address), length), 0);
+  ASSERT_EQ(::listen(proxy, 4), 0);
+  ASSERT_EQ(::getsockname(proxy, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  ProxyEnvironment through("http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)));
+
+  const Blog blog = LocalBlogWithImage();
+  ImportJobs jobs(*store_);
+  auto id = jobs.StartFetch(blog);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  auto again = jobs.StartFetch(blog);
+  EXPECT_EQ(again.status().code(), Status::Code::kConflict) << again.status().ToString();
+  auto import = jobs.Start(blog, "site.xml", kExport);
+  EXPECT_EQ(import.status().code(), Status::Code::kConflict) << import.status().ToString();
+  EXPECT_TRUE(jobs.StartFetch(blog_).ok()) << "another blog's fetch waits for nothing";
+  EXPECT_FALSE(jobs.Get(blog.id, *id)->done);
+
+  ::close(proxy);
+  const ImportJob job = Finished(jobs, blog.id, *id);
+  EXPECT_TRUE(job.media.starts_with("0 files downloaded (0.0 MB), 0 already here, 1 failed: "))
+      << job.media;
+  EXPECT_EQ(Posts(), 0) << "the refused import stored nothing";
+  EXPECT_TRUE(jobs.StartFetch(blog).ok()) << "once done, the next may start";
 }
 
 TEST_F(ImportJobsTest, TheDestructorWaitsForARunningImport) {
