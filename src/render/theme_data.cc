@@ -194,6 +194,9 @@ data PageData(const PageView& view, const CommentRenderer& render_comment) {
   Put(page, "is_index", k == PageKind::kIndex);
   Put(page, "is_item", k == PageKind::kItem);
   Put(page, "is_static_page", k == PageKind::kStaticPage);
+  // A post's own comments feed; a static page's too when it shows its comments.
+  Put(page, "has_post_comments_feed",
+      k == PageKind::kItem || (k == PageKind::kStaticPage && view.show_comments));
   Put(page, "is_archive", k == PageKind::kArchive);
   Put(page, "is_label", k == PageKind::kLabel);
   Put(page, "is_search", k == PageKind::kSearch);

@@ -458,7 +458,11 @@ TEST(ThemeTest, StaticPageShowsItsCommentsAndTheForm) {
   ExpectInOrder(html,
                 {"The water rose past the third step", "<div class=\"comments\" id=\"comments\">",
                  "<h4>3 comments:</h4>", "<li class=\"comment\" id=\"c101\">", "Post a Comment",
-                 "<input type=\"hidden\" name=\"post_id\" value=\"5678\">"});
+                 "<input type=\"hidden\" name=\"post_id\" value=\"5678\">",
+                 "Subscribe to: <a class=\"feed-link\" href=\"/feeds/5678/comments/default\""});
+  EXPECT_NE(html.find("title=\"Harbor Log - The spring tide came early - Comments\" "
+                      "href=\"/feeds/5678/comments/default\">"),
+            std::string::npos);
   EXPECT_EQ(html.find("Posted by"), std::string::npos);
   EXPECT_EQ(html.find("Newer Post"), std::string::npos);
 }
