@@ -359,26 +359,6 @@ Status ReadAll(const transfer::ExportFiles& files, transfer::ImportSink& sink,
   return Status::Ok();
 }
 
-// A new blog takes the settings samizdat's own export carries (its id comes as the
-// file's original_id); the host is the one the import chose, the counters start anew.
-void TakeExportedSettings(const Blog& settings, Blog& blog) {
-  blog.title = settings.title;
-  blog.description = settings.description;
-  blog.banner_url = settings.banner_url;
-  blog.banner_alt = settings.banner_alt;
-  blog.time_zone = settings.time_zone;
-  blog.locale = settings.locale;
-  blog.posts_per_page = settings.posts_per_page;
-  blog.date_format = settings.date_format;
-  blog.time_format = settings.time_format;
-  blog.comment_moderation = settings.comment_moderation;
-  blog.moderation_days = settings.moderation_days;
-  blog.comment_depth = settings.comment_depth;
-  blog.jump_link_text = settings.jump_link_text;
-  blog.imported_from = settings.imported_from;
-  blog.created = settings.created;
-}
-
 // The blog the import goes into: found, or (not stored yet) the one to create.
 Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options, const SourceBlog& source,
                         bool& exists) {
@@ -412,7 +392,13 @@ Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options, const
   if (!source.time_zone.empty() && TimeZone::Find(source.time_zone).ok()) {
     blog.time_zone = source.time_zone;
   }
-  if (source.settings) TakeExportedSettings(*source.settings, blog);
+  if (source.settings) {
+    // samizdat's own export: the blog as it was kept there (every setting, its creation
+    // time), on the host the import chose; its id (decided below) is the file's
+    // original_id, and its counters start anew.
+    blog = *source.settings;
+    blog.host = host;
+  }
   // Blogger's blog id is kept, so feed entry ids stay the same; unless another blog
   // here has it. Otherwise a random one, as the store would draw.
   auto taken = [&](int64_t id) -> Result<bool> {
