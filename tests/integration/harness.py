@@ -6,6 +6,7 @@
 import gzip
 import html
 import http.client
+import http.server
 import os
 import re
 import signal
@@ -48,6 +49,25 @@ def _env(extra=None):
     if extra:
         env.update(extra)
     return env
+
+
+class OldHostsProxy:
+    """A local HTTP server standing in for a moved blog's old hosts (Blogger's and
+    WordPress's image hosts): samizdat processes run with `env` take it as their proxy, so
+    they ask it for http:// URLs under their real host names (absolute-form targets reach
+    `handler`). Started on a free port; stop() when done."""
+
+    def __init__(self, handler):
+        self.server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.port = self.server.server_address[1]
+        proxy = f'http://127.0.0.1:{self.port}'
+        self.env = {'http_proxy': proxy, 'HTTPS_PROXY': proxy, 'https_proxy': proxy,
+                    'no_proxy': '', 'NO_PROXY': ''}
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
 
 
 def cli(*args, data, check=True, env=None, timeout=CLI_TIMEOUT, input_text=None):

@@ -7,13 +7,12 @@
 import hashlib
 import http.server
 import re
-import threading
 import time
 import unittest
 import urllib.parse
 
 from admin_client import AdminClient
-from harness import IntegrationCase
+from harness import IntegrationCase, OldHostsProxy
 from test_media_import import png
 
 BLOG = 'old.test'
@@ -68,11 +67,8 @@ class AdminMediaFetch(IntegrationCase):
 
     @classmethod
     def prepare(cls):
-        cls.old_hosts = http.server.ThreadingHTTPServer(('127.0.0.1', 0), OldHosts)
-        threading.Thread(target=cls.old_hosts.serve_forever, daemon=True).start()
-        proxy = f'http://127.0.0.1:{cls.old_hosts.server_address[1]}'
-        cls.ENV = {'http_proxy': proxy, 'HTTPS_PROXY': proxy, 'https_proxy': proxy,
-                   'no_proxy': '', 'NO_PROXY': ''}
+        cls.old_hosts = OldHostsProxy(OldHosts)
+        cls.ENV = cls.old_hosts.env
         cls.cli('import', '--no-media', cls.write_file('export.xml', EXPORT))
         cls.cli('user', 'add', '--email', 'boss@old.test', '--name', 'Boss', '--role', 'admin',
                 '--password-stdin', input_text=PASSWORD + '\n')
@@ -83,8 +79,7 @@ class AdminMediaFetch(IntegrationCase):
         try:
             super().tearDownClass()
         finally:
-            cls.old_hosts.shutdown()
-            cls.old_hosts.server_close()
+            cls.old_hosts.stop()
 
     def signed_in(self):
         client = AdminClient(self.server, host=BLOG)

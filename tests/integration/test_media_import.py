@@ -13,13 +13,12 @@ import os
 import re
 import sqlite3
 import struct
-import threading
 import time
 import unittest
 import urllib.parse
 import zlib
 
-from harness import IntegrationCase, cli, shared_dir
+from harness import IntegrationCase, OldHostsProxy, cli, shared_dir
 
 FIXTURE = os.path.join('fixtures', 'wxr', 'jekyll-import-sitetitle.xml')
 BLOG = 'jekyllbot.wordpress.com'
@@ -134,11 +133,8 @@ class MediaImport(IntegrationCase):
 
     @classmethod
     def prepare(cls):
-        cls.old_hosts = http.server.ThreadingHTTPServer(('127.0.0.1', 0), OldHosts)
-        threading.Thread(target=cls.old_hosts.serve_forever, daemon=True).start()
-        proxy = f'http://127.0.0.1:{cls.old_hosts.server_address[1]}'
-        cls.ENV = {'http_proxy': proxy, 'HTTPS_PROXY': proxy, 'https_proxy': proxy,
-                   'no_proxy': '', 'NO_PROXY': ''}
+        cls.old_hosts = OldHostsProxy(OldHosts)
+        cls.ENV = cls.old_hosts.env
         with open(os.path.join(shared_dir(), FIXTURE), encoding='utf-8') as f:
             xml = f.read()
         # Over http, so the proxy sees the requests; the blog's address too (relative URLs).
@@ -178,8 +174,7 @@ class MediaImport(IntegrationCase):
         try:
             super().tearDownClass()
         finally:
-            cls.old_hosts.shutdown()
-            cls.old_hosts.server_close()
+            cls.old_hosts.stop()
 
     @staticmethod
     def post_rows(data):
@@ -328,7 +323,7 @@ class MediaImport(IntegrationCase):
     def test_a_file_on_a_private_address_is_refused_without_a_request(self):
         # A blog that says it lived on the loopback: without a proxy, nothing is fetched
         # from a non-public address (the proxy decides when there is one).
-        port = self.old_hosts.server_address[1]
+        port = self.old_hosts.port
         wxr = self.write_file('private.xml', f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
      xmlns:wp="http://wordpress.org/export/1.2/"><channel>
