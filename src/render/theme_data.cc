@@ -97,6 +97,17 @@ void FillPager(data& obj, const Pager& pager) {
       !pager.newer_url.empty() || !pager.older_url.empty() || !pager.home_url.empty());
 }
 
+void FillCommentPager(data& obj, const CommentPagerView& pager) {
+  Put(obj, "oldest_url", pager.oldest_url);
+  Put(obj, "has_oldest", !pager.oldest_url.empty());
+  Put(obj, "older_url", pager.older_url);
+  Put(obj, "has_older", !pager.older_url.empty());
+  Put(obj, "more_url", pager.more_url);
+  Put(obj, "has_more", !pager.more_url.empty());
+  Put(obj, "range_text", pager.range_text);
+  Put(obj, "is_paged", !pager.range_text.empty());
+}
+
 void FillSidebar(data& obj, const Sidebar& sidebar) {
   List& archive = NewList(obj["archive"], sidebar.archive.size());
   for (const ArchiveYear& year : sidebar.archive) {
@@ -235,6 +246,7 @@ data PageData(const PageView& view, const CommentRenderer& render_comment) {
   }
   Put(page, "has_comments", !view.comments.empty());
   Put(page, "comments_html", comments_html);
+  FillCommentPager(page["comment_pager"] = data(data::type::object), view.comment_pager);
   FillCommentForm(page["comment_form"] = data(data::type::object), view.comment_form);
   FillBacklinks(page, view.backlinks);
   return page;

@@ -86,6 +86,15 @@ struct CommentView {
   std::vector<CommentView> replies;
 };
 
+// The links between an item page's comment pages (Blogger's ?commentPage=N), oldest
+// comments first. All empty when the comments fit on one page.
+struct CommentPagerView {
+  std::string oldest_url;  // page 1 ("/2022/01/x.html#comments"); set from page 3 on
+  std::string older_url;   // the page before ("?commentPage=N-1"); set from page 2 on
+  std::string more_url;    // "Load more...": the page after; empty on the last page
+  std::string range_text;  // "201–400 of 450": the comments this page shows
+};
+
 // A pingback or trackback: another page that links to the post, listed as Blogger lists
 // backlinks ("Links to this post"), apart from the comments.
 struct BacklinkView {
@@ -142,8 +151,9 @@ struct PageView {
   std::string error_message;
   // Item pages of posts and static pages: the comment threads (top level oldest first),
   // the form and the backlinks (oldest first).
-  bool show_comments = false;  // false when the post hides its comments
-  std::vector<CommentView> comments;
+  bool show_comments = false;         // false when the post hides its comments
+  std::vector<CommentView> comments;  // the threads of the comment page shown
+  CommentPagerView comment_pager;
   CommentFormView comment_form;
   std::vector<BacklinkView> backlinks;
 };

@@ -107,7 +107,7 @@ struct CommentQuery {
   // not hidden (the comment feeds).
   bool readable_posts_only = false;
   bool newest_first = false;
-  int limit = 500;  // ignored by CountComments
+  int limit = 500;  // negative: no limit; ignored by CountComments
   int offset = 0;   // ignored by CountComments
 };
 

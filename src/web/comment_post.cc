@@ -114,7 +114,7 @@ http::Response Site::PostComment(const http::Request& request, const RouteMatch&
     const CommentFormSource form = FormSource(refill);
     auto page = ItemPage(PageInputs{store_, *entry, query, sidebar, form}, post.path, post.kind);
     if (page.ok()) {
-      response = Respond(request, *entry, "", status, kHtml, theme_.Render(page->view), false);
+      response = Respond(request, *entry, {}, status, kHtml, theme_.Render(page->view), false);
     }
   }
   if (outcome->retry_after_seconds > 0) {

@@ -48,6 +48,14 @@ Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
       auto id = ParseInteger<int64_t>(value);
       if (!id || *id <= 0) return Status::InvalidArgument("reply must be a comment id");
       query.reply = *id;
+    } else if (key == "commentPage") {
+      auto page = ParseInteger<int64_t>(value);
+      if (!page || *page < 1) {
+        return Status::InvalidArgument("commentPage must be a page number: 1, 2, 3, ...");
+      }
+      query.comment_page = *page;
+    } else if (key == "showComment") {
+      if (auto ms = ParseInteger<int64_t>(value)) query.show_comment = *ms;
     } else if (key == "start") {
       start_text = value;
       auto n = ParseInteger(start_text);
@@ -62,7 +70,12 @@ Result<ListQuery> ParseListQuery(std::string_view encoded_query) {
   if (!query.q.empty()) key += "&q=" + query.q;
   if (query.start) key += "&s=" + std::to_string(query.start);
   if (query.reply) key += "&reply=" + std::to_string(query.reply);
+  if (query.comment_page) key += CommentPageKey(*query.comment_page);
   return query;
+}
+
+std::string CommentPageKey(int64_t page) {
+  return page > 1 ? "&cp=" + std::to_string(page) : std::string();
 }
 
 }  // namespace samizdat::web

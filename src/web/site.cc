@@ -28,6 +28,10 @@ std::string BaseUrl(const http::Request& request, const Blog& blog) {
   return scheme + std::string(plain ? host : std::string_view(blog.host));
 }
 
+// A comment permalink (?showComment=MS) that picks the comment page shown: no
+// commentPage says which.
+bool IsPermalink(const ListQuery& query) { return query.show_comment && !query.comment_page; }
+
 }  // namespace
 
 Site::Site(store::Store& store, service::CommentService& comments, render::Theme theme,
@@ -136,6 +140,9 @@ http::Response Site::Page(const http::Request& request, const RouteMatch& match,
   if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
 
   std::string key = match.path + query->cache_key_suffix;
+  // A permalink (?showComment=MS) names its comment page only once the comments are
+  // read; while they fit one page, all the post's permalinks share that page here.
+  if (IsPermalink(*query)) key += "&sc";
   if (cache_) {
     if (auto page = cache_->Find(entry->blog.id, entry->blog.generation, key)) {
       return Deliver(request, *page);
@@ -162,8 +169,17 @@ http::Response Site::BuildPage(const http::Request& request, const service::Blog
   // Search results and reply forms are not kept: any text or id makes a new key, and a
   // stream of them would push the blog's real pages out of the cache.
   const bool cacheable = outcome->status == 200 && query.q.empty() && query.reply == 0;
+  std::vector<std::string> keys;
+  if (IsPermalink(query)) {
+    // The page shown is the comment page's own (commentPage=N gets the same bytes); a
+    // page of several would show another page for another permalink.
+    keys.push_back(match.path + query.cache_key_suffix + CommentPageKey(outcome->comment_page));
+    if (outcome->comment_pages == 1) keys.push_back(std::move(key));
+  } else {
+    keys.push_back(std::move(key));
+  }
   service::CommentDeps deps{std::move(outcome->comment_posts), false, entry.blog.comment_seq};
-  return Respond(request, entry, std::move(key), outcome->status, kHtml,
+  return Respond(request, entry, std::move(keys), outcome->status, kHtml,
                  theme_.Render(outcome->view), cacheable, std::move(deps),
                  outcome->has_comment_form);
 }
@@ -206,12 +222,12 @@ http::Response Site::Feed(const http::Request& request, const RouteMatch& match,
   if (outcome->status != 200) return http::Response::Text(outcome->status, outcome->body);
   // Post feeds carry comment counts, comment feeds the comments: any comment drops them.
   service::CommentDeps deps{{}, true, entry->blog.comment_seq};
-  return Respond(request, *entry, std::move(key), 200, std::move(outcome->content_type),
+  return Respond(request, *entry, {std::move(key)}, 200, std::move(outcome->content_type),
                  std::move(outcome->body), true, std::move(deps));
 }
 
 http::Response Site::Respond(const http::Request& request, const service::BlogEntry& entry,
-                             std::string key, int status, std::string content_type,
+                             std::vector<std::string> keys, int status, std::string content_type,
                              std::string body, bool cacheable, service::CommentDeps deps,
                              bool ages) {
   cacheable = cacheable && cache_ != nullptr;
@@ -223,8 +239,9 @@ http::Response Site::Respond(const http::Request& request, const service::BlogEn
     // A page holding a form token is re-rendered before the token could go stale.
     std::optional<service::PageCache::Clock::time_point> expires;
     if (ages) expires = service::PageCache::Clock::now() + comments_.settings().form_ttl / 4;
-    cache_->Put(entry.blog.id, entry.blog.generation, std::move(key), page, std::move(deps),
-                expires);
+    for (std::string& key : keys) {
+      cache_->Put(entry.blog.id, entry.blog.generation, std::move(key), page, deps, expires);
+    }
   }
   return Deliver(request, *page);
 }

@@ -105,8 +105,10 @@ class Site {
   // A page of the blog of the request: from the cache, or as BuildPage makes it.
   http::Response Page(const http::Request& request, const RouteMatch& match,
                       const BuildPageFn& build);
-  // The page `build` makes, rendered by the theme and put in the cache under `key`; a
-  // 404 outcome answers 301 instead where the request's old address leads now.
+  // The page `build` makes, rendered by the theme and put in the cache under `key` (a
+  // permalink's page under its comment page's key instead, and under `key` too while the
+  // post's comments fit one page); a 404 outcome answers 301 instead where the request's
+  // old address leads now.
   http::Response BuildPage(const http::Request& request, const service::BlogEntry& entry,
                            const RouteMatch& match, const ListQuery& query, std::string key,
                            const BuildPageFn& build);
@@ -115,11 +117,12 @@ class Site {
   // A feed of the blog of the request: from the cache, or built by `build` and cached.
   http::Response Feed(const http::Request& request, const RouteMatch& match,
                       const BuildFeedFn& build);
-  // Fills the cache (when `cacheable`, with the comments the page depends on) and
-  // answers with the page.
+  // Fills the cache (when `cacheable`: the page under each of `keys`, with the comments
+  // it depends on) and answers with the page.
   http::Response Respond(const http::Request& request, const service::BlogEntry& entry,
-                         std::string key, int status, std::string content_type, std::string body,
-                         bool cacheable, service::CommentDeps deps = {}, bool ages = false);
+                         std::vector<std::string> keys, int status, std::string content_type,
+                         std::string body, bool cacheable, service::CommentDeps deps = {},
+                         bool ages = false);
   // 301 Moved Permanently to `location`.
   static http::Response MovedTo(const std::string& location);
   // The blog of the request after a refresh; a plain error response when there is none.

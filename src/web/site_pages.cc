@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <optional>
 
 #include "core/strings.h"
 #include "render/build.h"
+#include "render/comment_pages.h"
 #include "text/escape.h"
 #include "text/slug.h"
 
@@ -15,9 +17,6 @@ namespace {
 
 using render::PageKind;
 using render::PageView;
-
-// Comments shown on one item page, oldest first (Blogger pages them at 200).
-constexpr int kMaxCommentsShown = 1000;
 
 // A slice of a list page: the posts shown and whether there are more on either side.
 struct Slice {
@@ -243,27 +242,66 @@ class PageBuilder {
   }
 
  private:
-  // The comment threads, the form and the backlinks of a post's (or page's) item page,
-  // as its switch says.
+  // The comment threads of one comment page, the links to the others, the form and the
+  // backlinks of a post's (or page's) item page, as its switch says; the 404 view when
+  // the query names a comment page past the last.
   Status FillComments(PageOutcome& out, const Post& post) {
     out.comment_posts.push_back(post.id);
-    if (post.comments_mode == CommentsMode::kHidden) return Status::Ok();
+    if (post.comments_mode == CommentsMode::kHidden) {
+      if (query_.comment_page.value_or(1) > 1) out = NoCommentPage(*query_.comment_page, 1);
+      return Status::Ok();
+    }
     store::CommentQuery query;
     query.blog_id = blog_.id;
     query.post_id = post.id;
-    query.limit = kMaxCommentsShown;
+    query.limit = -1;  // all: the pages are cut from the whole threads
     auto comments = store_.ListComments(query);
     if (!comments.ok()) return comments.status();
-    out.view.show_comments = true;
-    out.view.comments = render::MakeCommentThreads(blog_, entry_.zone, post, *comments);
-    out.view.backlinks = render::MakeBacklinks(entry_.zone, *comments);
-    // The heading counts the comments shown, not the backlinks (Blogger does not count
-    // them); a list cut at the limit keeps the store's count.
-    if (static_cast<int>(comments->size()) < kMaxCommentsShown) {
-      render::PostView& shown = out.view.posts.front();
-      shown.comment_count = render::CountShownComments(*comments);
-      shown.comment_count_text = render::CommentCountText(shown.comment_count);
+    std::vector<render::CommentView> threads =
+        render::MakeCommentThreads(blog_, entry_.zone, post, *comments);
+    const std::vector<render::CommentPageSpan> pages =
+        render::SplitCommentPages(render::CommentThreadSizes(threads), render::kCommentsPerPage);
+    const int64_t reply_to =
+        form_.refill ? ParseInteger<int64_t>(form_.refill->parent_id).value_or(0) : query_.reply;
+
+    int64_t page = 1;
+    if (query_.comment_page) {
+      page = *query_.comment_page;
+    } else {
+      std::optional<int64_t> target;
+      if (query_.show_comment) {
+        target = render::CommentAtPermalinkTime(*comments, *query_.show_comment);
+      } else if (reply_to != 0) {
+        target = reply_to;
+      }
+      if (target) {
+        if (auto thread = render::ThreadHolding(threads, std::to_string(*target))) {
+          page = render::PageOfThread(pages, *thread);
+        }
+      }
     }
+    const auto page_count = static_cast<int64_t>(pages.size());
+    if (page > page_count) {
+      out = NoCommentPage(page, page_count);
+      return Status::Ok();
+    }
+    const render::CommentPageSpan& span = pages[static_cast<size_t>(page - 1)];
+    const auto first = threads.begin() + static_cast<std::ptrdiff_t>(span.first_thread);
+    out.view.comments.assign(
+        std::make_move_iterator(first),
+        std::make_move_iterator(first + static_cast<std::ptrdiff_t>(span.threads)));
+    out.comment_page = page;
+    out.comment_pages = page_count;
+
+    out.view.show_comments = true;
+    out.view.backlinks = render::MakeBacklinks(entry_.zone, *comments);
+    // The heading counts every shown comment, on all pages, but not the backlinks
+    // (Blogger does not count them).
+    render::PostView& shown = out.view.posts.front();
+    shown.comment_count = render::CountShownComments(*comments);
+    shown.comment_count_text = render::CommentCountText(shown.comment_count);
+    out.view.comment_pager = CommentPager(post, pages, page, shown.comment_count);
+
     render::CommentFormView& form = out.view.comment_form;
     if (form_.refill) form = *form_.refill;  // its message shows even with no form
     form.open = post.comments_mode == CommentsMode::kOpen;
@@ -272,8 +310,6 @@ class PageBuilder {
     form.post_id = std::to_string(post.id);
     form.token = form_.token(post.id);
     out.has_comment_form = true;
-    const int64_t reply_to =
-        form_.refill ? ParseInteger<int64_t>(form.parent_id).value_or(0) : query_.reply;
     form.parent_id.clear();
     form.parent_author.clear();
     for (const Comment& comment : *comments) {
@@ -283,6 +319,35 @@ class PageBuilder {
       }
     }
     return Status::Ok();
+  }
+
+  // The links of comment page `page` (1-based) of `pages`, which hold `total` comments.
+  static render::CommentPagerView CommentPager(const Post& post,
+                                               const std::vector<render::CommentPageSpan>& pages,
+                                               int64_t page, int total) {
+    render::CommentPagerView pager;
+    if (pages.size() < 2) return pager;
+    auto url = [&](int64_t n) {
+      return n == 1 ? post.path + "#comments"
+                    : post.path + "?commentPage=" + std::to_string(n) + "#comments";
+    };
+    if (page >= 3) pager.oldest_url = url(1);
+    if (page >= 2) pager.older_url = url(page - 1);
+    if (page < static_cast<int64_t>(pages.size())) pager.more_url = url(page + 1);
+    const render::CommentPageSpan& span = pages[static_cast<size_t>(page - 1)];
+    pager.range_text = WithThousands(span.comments_before + 1) + "\u2013" +
+                       WithThousands(span.comments_before + span.comments) + " of " +
+                       WithThousands(total);
+    return pager;
+  }
+
+  // The 404 page for comment page `page` of a post whose comments fill `count` pages.
+  PageOutcome NoCommentPage(int64_t page, int64_t count) {
+    PageOutcome out = NotFound();
+    out.view.error_message = "This post has no comment page " + std::to_string(page) +
+                             ": its comments fill " + std::to_string(count) +
+                             (count == 1 ? " page." : " pages.");
+    return out;
   }
 
   store::Store& store_;

@@ -23,6 +23,9 @@ struct PageOutcome {
   // The posts whose comments or comment counts the page shows (cache dependencies).
   std::vector<int64_t> comment_posts;
   bool has_comment_form = false;  // the page holds a form token (it ages)
+  // Item pages: the comment page shown (1-based) of how many (render/comment_pages.h).
+  int64_t comment_page = 1;
+  int64_t comment_pages = 1;
 };
 
 // What an item page's comment form needs beyond the store.
@@ -59,7 +62,9 @@ Result<PageOutcome> LabelPage(const PageInputs& in, std::string_view label);
 // /YYYY/ (month 0) and /YYYY/MM/: the posts published then, in the blog's time zone.
 Result<PageOutcome> ArchivePage(const PageInputs& in, int year, int month);
 // /YYYY/MM/SLUG.html (a post, with its comments and form) and /p/SLUG.html (a page):
-// the published post of that `kind` at the decoded `path`.
+// the published post of that `kind` at the decoded `path`, with the comment page the
+// query's commentPage names (404 past the last), else the one holding the comment its
+// showComment or reply names (page 1 when no shown comment matches).
 Result<PageOutcome> ItemPage(const PageInputs& in, std::string_view path, PostKind kind);
 // The themed 404 page.
 PageOutcome NotFoundPage(const PageInputs& in);

@@ -51,5 +51,40 @@ TEST(ParseListQueryTest, RefusesBadValuesNamingTheParameter) {
   EXPECT_TRUE(ParseListQuery("q=" + std::string(1000, 'a')).ok());
 }
 
+TEST(ParseListQueryTest, CommentPagesHaveTheirOwnCacheKeysAndPageOneIsTheBareOne) {
+  auto bare = ParseListQuery("");
+  auto one = ParseListQuery("commentPage=1");
+  auto two = ParseListQuery("commentPage=2");
+  auto three = ParseListQuery("commentPage=3&m=1");
+  ASSERT_TRUE(bare.ok() && one.ok() && two.ok() && three.ok());
+  EXPECT_EQ(two->comment_page, 2);
+  EXPECT_EQ(one->cache_key_suffix, bare->cache_key_suffix);
+  EXPECT_NE(two->cache_key_suffix, bare->cache_key_suffix);
+  EXPECT_NE(two->cache_key_suffix, three->cache_key_suffix);
+  EXPECT_EQ(two->cache_key_suffix, CommentPageKey(2));
+  EXPECT_EQ(CommentPageKey(1), "");
+}
+
+TEST(ParseListQueryTest, RefusesACommentPageThatIsNotAPageNumber) {
+  for (const char* bad : {"commentPage=0", "commentPage=-1", "commentPage=abc", "commentPage=",
+                          "commentPage=2x", "commentPage=99999999999999999999999"}) {
+    auto query = ParseListQuery(bad);
+    ASSERT_FALSE(query.ok()) << bad;
+    EXPECT_TRUE(query.status().IsInvalidArgument());
+    EXPECT_NE(query.status().message().find("commentPage"), std::string::npos);
+  }
+}
+
+TEST(ParseListQueryTest, APermalinksTimeChoosesNothingOfTheCacheKey) {
+  auto permalink = ParseListQuery("showComment=1291062944027");
+  ASSERT_TRUE(permalink.ok());
+  EXPECT_EQ(permalink->show_comment, 1291062944027);
+  EXPECT_EQ(permalink->cache_key_suffix, "");
+  // Old links may carry anything there: it is ignored, never refused.
+  auto odd = ParseListQuery("showComment=abc");
+  ASSERT_TRUE(odd.ok());
+  EXPECT_FALSE(odd->show_comment);
+}
+
 }  // namespace
 }  // namespace samizdat::web
