@@ -13,7 +13,9 @@
 
 namespace samizdat::render {
 
-// Comments on one page of a post (Blogger shows 200; see kCommentsPerPage's callers).
+// Comments on one page of a post: 200, as on Blogger (its threaded comments load 200 at a
+// time behind "Load more..."), so that old links and readers' habits carry over; it also
+// keeps a page of short comments near 100 KB of HTML.
 inline constexpr int kCommentsPerPage = 200;
 
 // One page of comments: the top-level threads [first_thread, first_thread + threads),
