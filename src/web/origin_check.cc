@@ -12,11 +12,11 @@ namespace {
 // "scheme://host[:port]" of an http(s) URL or origin, lower case, without the scheme's
 // default port; nullopt for anything else.
 std::optional<std::string> OriginOf(std::string_view url) {
-  auto parsed = boost::urls::parse_absolute_uri(url);
+  auto parsed = boost::urls::parse_uri(url);
   if (!parsed || !parsed->has_authority() || parsed->has_userinfo()) return std::nullopt;
   const std::string scheme = AsciiLower(parsed->scheme());
   if (scheme != "http" && scheme != "https") return std::nullopt;
-  std::string host = AsciiLower(parsed->encoded_host_address());
+  std::string host = AsciiLower(parsed->encoded_host());
   if (host.empty()) return std::nullopt;
   std::string origin = scheme + "://" + host;
   const std::string_view port = parsed->port();

@@ -231,6 +231,12 @@ class Proxies(IntegrationCase):
                                 check=False)
         self.assertNotEqual(code, 0)
         self.assertIn('"10.0.0.0/33" is not an IP network', err)
+        # The same from the TOML config's [serve] table.
+        config = self.write_file('samizdat.toml',
+                                 '[serve]\ntrusted-proxy = ["127.0.0.1/32", "proxy.example"]\n')
+        code, _, err = self.cli('--config', config, 'serve', '--port', '0', check=False)
+        self.assertNotEqual(code, 0)
+        self.assertIn('"proxy.example" is not an IP network', err)
 
 
 def send_comment_from(server, fields, address):

@@ -6,6 +6,7 @@
 # a trusted proxy.
 import hashlib
 import os
+import shutil
 import sqlite3
 import time
 import unittest
@@ -187,6 +188,44 @@ class SecurityHeaders(IntegrationCase):
             status, headers, _ = other.get('/', headers=HTTPS, host='h.test')
             self.assertEqual(status, 200)
             self.assertIsNone(headers['Strict-Transport-Security'])
+
+
+class ThemePolicy(IntegrationCase):
+    """A theme's content-security-policy.txt adds its sources to the pages' policy; a bad
+    line stops the server at start, naming it."""
+    SERVE = False
+
+    @classmethod
+    def prepare(cls):
+        cls.create_blog('t.test', 'Theme blog')
+        here = os.path.dirname(os.path.abspath(__file__))
+        cls.theme = os.path.join(cls.tmp, 'theme')
+        shutil.copytree(os.path.join(here, '..', '..', 'themes', 'default'), cls.theme)
+
+    def write_policy(self, text):
+        with open(os.path.join(self.theme, 'content-security-policy.txt'), 'w') as f:
+            f.write(text)
+
+    def test_theme_sources_join_the_policy(self):
+        self.write_policy('# analytics\nscript-src https://stats.example\n'
+                          'font-src https://fonts.example\n')
+        with Server(self.data, global_args=('--theme', self.theme)) as server:
+            status, headers, _ = server.get('/', host='t.test')
+            self.assertEqual(status, 200)
+            csp = headers['Content-Security-Policy']
+            self.assertIn('script-src https://stats.example', csp)
+            self.assertIn('font-src https://fonts.example', csp)
+            self.assertIn("default-src 'none'", csp)
+            # Feeds keep their own policy.
+            _, headers, _ = server.get('/feeds/posts/default', host='t.test')
+            self.assertNotIn('stats.example', headers['Content-Security-Policy'])
+
+    def test_a_bad_line_is_an_error_at_start(self):
+        self.write_policy('script-src https://ok.example\nframe-ancestors *\n')
+        code, _, err = self.cli('--theme', self.theme, 'serve', '--port', '0', check=False)
+        self.assertNotEqual(code, 0)
+        self.assertIn("content-security-policy.txt, line 2", err)
+        self.assertIn('"frame-ancestors" is not a directive a theme may add sources to', err)
 
 
 if __name__ == '__main__':
