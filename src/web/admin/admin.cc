@@ -182,7 +182,6 @@ http::Response Admin::StaticFile(const http::Request&, const RouteMatch& match) 
   response.headers.push_back({"Cache-Control", match.captures.version == impl_->templates.Version()
                                                    ? "public, max-age=31536000, immutable"
                                                    : "no-cache"});
-  response.headers.push_back({"X-Content-Type-Options", "nosniff"});
   return response;
 }
 
