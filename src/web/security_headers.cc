@@ -123,9 +123,11 @@ bool HasHeader(const http::Response& response, std::string_view name) {
 }
 
 bool IsHtml(const http::Response& response) {
+  constexpr std::string_view kHtml = "text/html";
   for (const http::Header& header : response.headers) {
     if (EqualsIgnoreCase(header.name, "Content-Type")) {
-      return AsciiLower(TrimBlank(header.value)).starts_with("text/html");
+      const std::string_view type = TrimBlank(header.value);
+      return type.size() >= kHtml.size() && EqualsIgnoreCase(type.substr(0, kHtml.size()), kHtml);
     }
   }
   return false;

@@ -111,6 +111,7 @@ class SecurityHeaders(IntegrationCase):
                 ('/feeds/posts/default', 'application/atom+xml'),
                 ('/feeds/posts/default?alt=rss', 'application/rss+xml'),
                 ('/feeds/posts/default?alt=json', 'application/json'),
+                ('/feeds/posts/default?alt=json-in-script&callback=cb', 'text/javascript'),
                 ('/feeds/comments/default', 'application/atom+xml'),
                 ('/feed.json', 'application/feed+json'), ('/rss.xml', 'application/rss+xml'),
                 ('/sitemap.xml', 'application/xml'), ('/robots.txt', 'text/plain'),
