@@ -5,9 +5,10 @@
 // comments.mustache, pager.mustache, and any other NAME.mustache the theme adds),
 // optionally comment.mustache (one comment, rendered on its own for each comment, so
 // that threads of any depth need no recursive template) and style.css, which the page
-// inlines in a <style> element; optionally content-security-policy.txt (csp_additions). Partials
-// ({{> name}}) are inlined when the theme is loaded and the result is parsed once; rendering parses
-// nothing. The default theme (themes/default/) is compiled into the binary.
+// inlines in a <style> element; optionally content-security-policy.txt (csp_additions).
+// Partials ({{> name}}) are inlined when the theme is loaded and the result is parsed
+// once; rendering parses nothing. The default theme (themes/default/) is compiled into
+// the binary.
 //
 // The sidebar is rendered apart (RenderSidebar) so that a caller can keep its HTML
 // across pages and hand it to Render in PageView::sidebar_html, which page.mustache
