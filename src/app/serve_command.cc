@@ -15,16 +15,19 @@
 #include <string_view>
 #include <system_error>
 #include <thread>
+#include <vector>
 
 #include "app/access_log.h"
 #include "app/commands.h"
 #include "http/server.h"
+#include "http/trusted_proxies.h"
 #include "render/theme.h"
 #include "service/accounts.h"
 #include "service/comments.h"
 #include "service/first_run.h"
 #include "service/posts.h"
 #include "web/routes.h"
+#include "web/security_headers.h"
 #include "web/site.h"
 
 namespace samizdat::app {
@@ -40,6 +43,7 @@ struct ServeFlags {
   int comment_form_ttl = 86400;
   int comment_rate_limit = 10;
   int comment_max_links = 3;
+  std::vector<std::string> trusted_proxies;  // CIDRs
 };
 
 // Runs `tick` every second on its own thread until destroyed.
@@ -166,6 +170,8 @@ Result<service::CommentSettings> CommentSettingsFrom(const ServeFlags& flags) {
 
 int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (flags.port < 0 || flags.port > 65535) return Fail("--port must be from 0 to 65535");
+  auto proxies = http::TrustedProxies::Parse(flags.trusted_proxies);
+  if (!proxies.ok()) return Fail(proxies.status());
   auto comment_settings = CommentSettingsFrom(flags);
   if (!comment_settings.ok()) return Fail(comment_settings.status());
   std::cout << "samizdat: data in " << StoreLocation(global) << std::endl;
@@ -185,6 +191,8 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
     if (!loaded.ok()) return Fail(loaded.status());
     theme = std::move(*loaded);
   }
+  auto security_headers = web::SecurityHeaders::Make(theme.csp_additions());
+  if (!security_headers.ok()) return Fail(security_headers.status());
   std::string log_path = flags.access_log;
   if (log_path.empty()) {
     // With PostgreSQL nothing else has made the data directory the log goes to.
@@ -214,6 +222,11 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   options.port = static_cast<uint16_t>(flags.port);
   options.threads = flags.threads;
   options.body_limit = web::BodyLimitFor;
+  options.trusted_proxies = std::make_shared<const http::TrustedProxies>(std::move(*proxies));
+  options.finish = [headers = std::move(*security_headers)](const http::Request* request,
+                                                            http::Response& response) {
+    headers.Add(request, response);
+  };
   options.access_log = [access_log = log->get()](std::string_view line) {
     access_log->Write(line);
   };
@@ -253,6 +266,9 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   serve->add_option("--comment-rate-limit", flags->comment_rate_limit,
                     "Comments one IP may post in 10 minutes (0: no limit)");
   serve->add_option("--comment-max-links", flags->comment_max_links, "Links one comment may hold");
+  serve->add_option("--trusted-proxy", flags->trusted_proxies,
+                    "A proxy (IP address or CIDR network; repeatable) whose Forwarded or "
+                    "X-Forwarded-For/-Proto/-Host headers say who the client is");
   serve->callback([&global, &exit_code, flags] { exit_code = Serve(global, *flags); });
 }
 

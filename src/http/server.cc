@@ -1,6 +1,7 @@
 // The Beast/Asio side of http::Server: the listener, one coroutine session per
 // connection on its own strand, per-request limits and deadlines, graceful shutdown.
-// This is the only translation unit of samizdat that includes Beast and Asio.
+// With trusted_proxies.cc (Beast's header-list parser, Asio's IP networks), the only
+// translation units of samizdat that include Beast and Asio.
 //
 // Design notes:
 // (1) A socket operation that may wait runs under a deadline (Session::Arm/Disarm). The
@@ -68,6 +69,7 @@
 #include <vector>
 
 #include "http/log_format.h"
+#include "http/trusted_proxies.h"
 
 namespace samizdat::http {
 namespace {
@@ -132,9 +134,10 @@ bool IsToken(std::string_view name) {
 }
 
 // A value must not end the header line early (CR, LF) or the string (NUL).
+// (memchr: a long value, such as a Content-Security-Policy, is checked on every answer.)
 bool IsSafeValue(std::string_view value) {
-  for (char c : value) {
-    if (c == '\r' || c == '\n' || c == '\0') return false;
+  for (const char c : {'\r', '\n', '\0'}) {
+    if (std::memchr(value.data(), c, value.size()) != nullptr) return false;
   }
   return true;
 }
@@ -145,23 +148,27 @@ bool IsFraming(std::string_view name) {
 }
 
 // Calls fn(name, value) for each header of `response` the server sends besides the
-// framing ones: the valid headers of the response except Content-Length,
-// Transfer-Encoding and Connection (framing is the server's business), then Server and
-// Date unless the response has its own.
+// framing ones: the valid headers of the response (`headers`, then `shared_headers`)
+// except Content-Length, Transfer-Encoding and Connection (framing is the server's
+// business), then Server and Date unless the response has its own.
 template <typename Fn>
 void ForEachHeader(const Response& response, Fn&& fn) {
   bool has_server = false;
   bool has_date = false;
-  for (const Header& header : response.headers) {
-    if (!IsToken(header.name) || !IsSafeValue(header.value)) {
-      LogError("dropped an invalid response header: " + header.name);
-      continue;
+  const auto each = [&](const std::vector<Header>& headers) {
+    for (const Header& header : headers) {
+      if (!IsToken(header.name) || !IsSafeValue(header.value)) {
+        LogError("dropped an invalid response header: " + header.name);
+        continue;
+      }
+      if (IsFraming(header.name)) continue;
+      has_server = has_server || beast::iequals(header.name, "Server");
+      has_date = has_date || beast::iequals(header.name, "Date");
+      fn(std::string_view(header.name), std::string_view(header.value));
     }
-    if (IsFraming(header.name)) continue;
-    has_server = has_server || beast::iequals(header.name, "Server");
-    has_date = has_date || beast::iequals(header.name, "Date");
-    fn(std::string_view(header.name), std::string_view(header.value));
-  }
+  };
+  each(response.headers);
+  if (response.shared_headers) each(*response.shared_headers);
   if (!has_server) fn(std::string_view("Server"), std::string_view("samizdat"));
   if (!has_date) fn(std::string_view("Date"), CachedHttpDate());
 }
@@ -237,8 +244,10 @@ class Server::Impl {
   std::vector<std::shared_ptr<Session>> LiveSessions();
   // The body limit for a request head: the hook's answer, or max_body_bytes.
   std::size_t BodyLimitFor(const Request& head) const;
-  // Runs the handler; exceptions and invalid statuses become a 500.
+  // Runs the handler; exceptions and invalid statuses become a 500. Then Finish.
   Response Invoke(const Request& request) const;
+  // Runs options_.finish on a response about to be written.
+  void Finish(const Request* request, Response& response) const;
 
   const ServerOptions options_;
   const Handler handler_;
@@ -265,7 +274,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       : server_(server), socket_(std::move(socket)), timer_(socket_.get_executor()) {
     ErrorCode ec;
     const tcp::endpoint peer = socket_.remote_endpoint(ec);
-    if (!ec) request_.remote_address = peer.address().to_string();
+    if (!ec) peer_address_ = peer.address().to_string();
+    request_.remote_address = peer_address_;
     // The tail of a response must not wait for an ACK (Nagle); the head is held back
     // with MSG_MORE where it matters, see design note (5).
     socket_.set_option(tcp::no_delay(true), ec);
@@ -290,6 +300,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   static net::awaitable<void> Reject(std::shared_ptr<Session> self) {
     Response response = Response::Text(503, ReasonText(503));
     response.headers.push_back({"Retry-After", "5"});
+    self->server_.Finish(nullptr, response);
     self->received_ = std::chrono::system_clock::now();
     co_await self->Send(nullptr, 11, response, /*keep_alive=*/false);
     co_await self->LingeringClose();
@@ -376,6 +387,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   bool waiting_ = true;        // see design note (2)
   beast::flat_buffer buffer_;  // input, kept across requests (pipelining)
   Request request_;            // reused across requests, so its strings keep capacity
+  std::string peer_address_;   // the TCP peer's IP address
   std::string head_;           // a file_body response's head, reused
   std::string log_line_;       // the access-log line, reused
   std::chrono::system_clock::time_point received_;  // when the current head arrived
@@ -401,6 +413,8 @@ void Server::Impl::Session::FillRequest(
                                         : std::string_view(head.method_string()));
   request.target.assign(head.target());
   request.host.assign(head[bhttp::field::host]);
+  request.remote_address.assign(peer_address_);
+  request.secure = false;
   std::size_t count = 0;
   for (const auto& field : head) {
     if (count == request.headers.size()) request.headers.emplace_back();
@@ -410,6 +424,7 @@ void Server::Impl::Session::FillRequest(
   }
   request.headers.resize(count);
   request.body.clear();
+  if (server_.options_.trusted_proxies) ResolveClient(*server_.options_.trusted_proxies, request);
 }
 
 net::awaitable<void> Server::Impl::Session::ServeRequests() {
@@ -440,6 +455,7 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
     waiting_ = false;
     received_ = std::chrono::system_clock::now();
     if (head_ec) {
+      request_.remote_address.assign(peer_address_);  // not the previous request's client
       if (timed_out_) {
         co_await Fail(408, nullptr, 11);
       } else if (head_ec == bhttp::error::header_limit) {
@@ -638,7 +654,8 @@ net::awaitable<bool> Server::Impl::Session::WaitWritable() {
 
 net::awaitable<void> Server::Impl::Session::Fail(int status, const Request* request,
                                                  unsigned version) {
-  const Response response = Response::Text(status, ReasonText(status));
+  Response response = Response::Text(status, ReasonText(status));
+  server_.Finish(request, response);
   const bool sent = co_await Send(request, version, response, /*keep_alive=*/false);
   if (sent) co_await LingeringClose();
 }
@@ -812,16 +829,33 @@ std::size_t Server::Impl::BodyLimitFor(const Request& head) const {
 
 Response Server::Impl::Invoke(const Request& request) const {
   const auto what = [&request] { return request.method + " " + request.target; };
+  Response response;
   try {
-    Response response = handler_(request);
-    if (response.status >= 200 && response.status <= 599) return response;
-    LogError("handler returned status " + std::to_string(response.status) + " for " + what());
+    response = handler_(request);
+    if (response.status < 200 || response.status > 599) {
+      LogError("handler returned status " + std::to_string(response.status) + " for " + what());
+      response = Response::Text(500, ReasonText(500));
+    }
   } catch (const std::exception& e) {
     LogError("handler threw on " + what() + ": " + e.what());
+    response = Response::Text(500, ReasonText(500));
   } catch (...) {
     LogError("handler threw an unknown exception on " + what());
+    response = Response::Text(500, ReasonText(500));
   }
-  return Response::Text(500, ReasonText(500));
+  Finish(&request, response);
+  return response;
+}
+
+void Server::Impl::Finish(const Request* request, Response& response) const {
+  if (!options_.finish) return;
+  try {
+    options_.finish(request, response);
+  } catch (const std::exception& e) {
+    LogError(std::string("finish hook threw: ") + e.what());
+  } catch (...) {
+    LogError("finish hook threw an unknown exception");
+  }
 }
 
 Server::Server(ServerOptions options, Handler handler)

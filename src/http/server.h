@@ -35,17 +35,22 @@
 
 namespace samizdat::http {
 
+class TrustedProxies;  // trusted_proxies.h
+
 struct Header {
   std::string name;
   std::string value;
 };
 
 struct Request {
-  std::string method;          // "GET", "POST", ...; HEAD reaches handlers as "GET"
-  bool is_head = false;        // the client asked with HEAD
-  std::string target;          // as sent: "/search?q=x"
+  std::string method;    // "GET", "POST", ...; HEAD reaches handlers as "GET"
+  bool is_head = false;  // the client asked with HEAD
+  std::string target;    // as sent: "/search?q=x"
+  // The client's, as the server sees it or, from a trusted proxy, as the proxy says
+  // (ServerOptions::trusted_proxies, trusted_proxies.h):
   std::string host;            // the Host header, as sent (may carry a port)
-  std::string remote_address;  // peer IP
+  std::string remote_address;  // the client's IP address
+  bool secure = false;         // the client spoke HTTPS (only ever through a proxy, for now)
   std::vector<Header> headers;
   std::string body;
 
@@ -59,6 +64,9 @@ struct Response {
   // frames the message itself: Content-Length, Transfer-Encoding and Connection given
   // here are dropped, as are headers with an invalid name or a CR, LF or NUL in the value.
   std::vector<Header> headers;
+  // Headers many responses share (precomputed once, e.g. the security headers), sent
+  // after `headers` without a copy. Checked as `headers` are. May be null.
+  std::shared_ptr<const std::vector<Header>> shared_headers;
   // Shared, so that cached bytes go out without a copy. Never null by default (an empty
   // string shared by all responses; no allocation).
   std::shared_ptr<const std::string> body = EmptyBody();
@@ -94,6 +102,13 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{30'000};   // a response this slow is dropped
   std::size_t max_connections = 4096;                // 503 beyond
   std::chrono::milliseconds shutdown_grace{10'000};
+  // Peers whose Forwarded / X-Forwarded-* headers are believed (trusted_proxies.h):
+  // the handler and the access log see the client's address, scheme and host.
+  std::shared_ptr<const TrustedProxies> trusted_proxies;  // null: none
+  // Called on every response before it is written, the server's own answers (400, 408,
+  // 413, 431, 503) included; `request` is null when no request head was read. For headers
+  // every answer carries. May be empty; called concurrently.
+  std::function<void(const Request* request, Response& response)> finish;
   // Receives one line per request in the combined log format (no newline), after its
   // response is written; called concurrently from the worker threads. May be empty.
   std::function<void(std::string_view line)> access_log;

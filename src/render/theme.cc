@@ -210,10 +210,14 @@ struct Theme::Impl {
   // comment.mustache (one comment) with its partials inlined; null when the theme has
   // none (its pages then get empty comments_html and replies_html).
   std::unique_ptr<TemplatePool> comment;
-  Data base;  // values shared by every page: style_css
+  Data base;                  // values shared by every page: style_css
+  std::string csp_additions;  // content-security-policy.txt, "" when the theme has none
 };
 
 namespace {
+
+// The sources the theme's own scripts, styles and fonts need (security_headers.h).
+constexpr std::string_view kCspFile = "content-security-policy.txt";
 
 Result<std::shared_ptr<Theme::Impl>> Load(const Files& files) {
   for (std::string_view name : kRequiredFiles) {
@@ -246,6 +250,9 @@ Result<std::shared_ptr<Theme::Impl>> Load(const Files& files) {
   }
   impl->base = Data(Data::type::object);
   impl->base["style_css"] = Data(files.find("style.css")->second);
+  if (auto csp = files.find(std::string(kCspFile)); csp != files.end()) {
+    impl->csp_additions = csp->second;
+  }
   return impl;
 }
 
@@ -278,7 +285,8 @@ Result<Theme> Theme::FromDirectory(const std::string& dir) {
   Files files;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (!entry.is_regular_file(ec) || !(name.ends_with(".mustache") || name.ends_with(".css"))) {
+    if (!entry.is_regular_file(ec) ||
+        !(name.ends_with(".mustache") || name.ends_with(".css") || name == kCspFile)) {
       continue;
     }
     std::ifstream in(entry.path(), std::ios::binary);
@@ -296,6 +304,8 @@ Result<Theme> Theme::FromDirectory(const std::string& dir) {
   }
   return Theme(std::move(*impl));
 }
+
+const std::string& Theme::csp_additions() const { return impl_->csp_additions; }
 
 std::string Theme::Render(const PageView& view) const {
   internal::CommentRenderer render_comment;

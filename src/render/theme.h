@@ -5,9 +5,10 @@
 // comments.mustache, pager.mustache, and any other NAME.mustache the theme adds),
 // optionally comment.mustache (one comment, rendered on its own for each comment, so
 // that threads of any depth need no recursive template) and style.css, which the page
-// inlines in a <style> element. Partials ({{> name}}) are inlined when the theme is
-// loaded and the result is parsed once; rendering parses nothing. The default theme
-// (themes/default/) is compiled into the binary.
+// inlines in a <style> element; optionally content-security-policy.txt (csp_additions).
+// Partials ({{> name}}) are inlined when the theme is loaded and the result is parsed
+// once; rendering parses nothing. The default theme (themes/default/) is compiled into
+// the binary.
 //
 // The sidebar is rendered apart (RenderSidebar) so that a caller can keep its HTML
 // across pages and hand it to Render in PageView::sidebar_html, which page.mustache
@@ -51,6 +52,11 @@ class Theme {
   // with counts, the labels and About. It depends only on its arguments, so a caller
   // may keep it while the blog and the query are unchanged. No I/O.
   std::string RenderSidebar(const Sidebar& sidebar, std::string_view search_query) const;
+
+  // The theme's content-security-policy.txt, "" when it has none: lines "DIRECTIVE
+  // SOURCE..." adding sources to the public pages' Content-Security-Policy for what the
+  // theme's own scripts, styles and fonts load (web/security_headers.h checks them).
+  const std::string& csp_additions() const;
 
   struct Impl;  // opaque: the parsed templates, defined in theme.cc
 

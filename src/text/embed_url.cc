@@ -1,10 +1,13 @@
-// CheckEmbedUrl: the embed providers' allowlist, on URLs parsed by Boost.URL.
+// CheckEmbedUrl: the embed providers' allowlist, on URLs parsed by Boost.URL; and
+// EmbedOrigins, the same list's hosts.
 #include "text/embed_url.h"
 
 #include <algorithm>
 #include <array>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
+
+#include "text/embed_providers.h"
 
 namespace samizdat::text::internal {
 namespace {
@@ -70,3 +73,21 @@ EmbedUrl CheckEmbedUrl(std::string_view src) {
 }
 
 }  // namespace samizdat::text::internal
+
+namespace samizdat::text {
+
+const std::vector<std::string>& EmbedOrigins() {
+  static const std::vector<std::string> kOrigins = [] {
+    std::vector<std::string> origins;
+    for (const internal::Provider& provider : internal::kProviders) {
+      std::string origin = "https://" + std::string(provider.host);
+      if (std::find(origins.begin(), origins.end(), origin) == origins.end()) {
+        origins.push_back(std::move(origin));
+      }
+    }
+    return origins;
+  }();
+  return kOrigins;
+}
+
+}  // namespace samizdat::text

@@ -73,8 +73,10 @@ struct Route {
   std::string_view methods;  // "GET", "POST" or "GET POST"; GET also answers HEAD
   std::string_view pattern;  // see above
   Access access;
-  bool csrf;               // admin rows: a POST's form is read and, when signed in, must carry the
-                           // session's CSRF token (the sign-in form checks a token of its own)
+  // Admin rows: a POST's form is read and, when signed in, must carry the session's CSRF
+  // token (the sign-in form checks a token of its own). Every row's POST passes the
+  // router's origin check (origin_check.h) before.
+  bool csrf;
   std::size_t body_limit;  // the largest request body, in bytes; 0: the server's default
   RouteHandler handle;
 };

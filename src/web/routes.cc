@@ -5,6 +5,7 @@
 
 #include "web/admin/pages.h"
 #include "web/admin/session_cookie.h"
+#include "web/origin_check.h"
 
 namespace samizdat::web {
 namespace {
@@ -207,7 +208,16 @@ http::Handler MakeRouter(Site& site, admin::Admin& admin) {
   return [handlers = Handlers{site, admin}](const http::Request& request) mutable {
     const Routed routed = FindRoute(RouteTable(), request.method, request.target);
     switch (routed.status) {
-      case 200: return routed.match.route->handle(handlers, request, routed.match);
+      case 200: {
+        // CSRF by origin, for every state change, before any handler reads the form.
+        if (request.method != "GET" && !FromOwnOrigin(request)) {
+          if (routed.match.route->access == kPublic) {
+            return http::Response::Text(403, std::string(kForeignFormMessage) + "\n");
+          }
+          return handlers.admin.Refuse(request, routed.match, 403, kForeignFormMessage);
+        }
+        return routed.match.route->handle(handlers, request, routed.match);
+      }
       case 400: {
         http::Response response =
             http::Response::Text(400, "The request target is not a valid URL path.\n");

@@ -26,9 +26,11 @@ struct Handlers {
 // The table, in order (tests read it).
 std::span<const Route> RouteTable();
 
-// The server's handler: FindRoute on the table, then the row's handler. A path the table
-// does not take the method for is 405 with Allow (in the admin's layout under /admin);
-// a target that is no URL path is 400. `site` and `admin` must outlive the handler.
+// The server's handler: FindRoute on the table, then the row's handler. A request other
+// than GET and HEAD whose Origin, Sec-Fetch-Site or Referer says it comes from another
+// site (origin_check.h) is 403 first (in the admin's layout for admin rows). A path the
+// table does not take the method for is 405 with Allow (in the admin's layout under
+// /admin); a target that is no URL path is 400. `site` and `admin` must outlive the handler.
 http::Handler MakeRouter(Site& site, admin::Admin& admin);
 
 // The body limit of the row a request head goes to (for ServerOptions::body_limit); 0

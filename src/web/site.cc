@@ -16,15 +16,14 @@ namespace {
 constexpr const char* kHtml = "text/html; charset=utf-8";
 
 // "http://HOST" for absolute links in feeds: the host the client asked for (when it is a
-// plain host name), else the blog's; https when a proxy in front says so.
+// plain host name), else the blog's; https when the client spoke HTTPS.
 std::string BaseUrl(const http::Request& request, const Blog& blog) {
   std::string_view host = request.host;
   const bool plain = !host.empty() && host.size() <= 255 &&
                      host.find_first_not_of(
                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                          "0123456789.-:[]") == std::string_view::npos;
-  const std::string scheme =
-      request.GetHeader("X-Forwarded-Proto") == "https" ? "https://" : "http://";
+  const std::string scheme = request.secure ? "https://" : "http://";
   return scheme + std::string(plain ? host : std::string_view(blog.host));
 }
 
@@ -108,9 +107,8 @@ http::Response Site::MediaFile(const http::Request& request, const RouteMatch& m
   }
   http::Response response;
   const std::string etag = "\"" + file->hash + "\"";
-  response.headers = {{"ETag", etag},
-                      {"Cache-Control", "public, max-age=31536000, immutable"},
-                      {"X-Content-Type-Options", "nosniff"}};
+  // Never sniffed as another type: nosniff comes with every answer (security_headers.h).
+  response.headers = {{"ETag", etag}, {"Cache-Control", "public, max-age=31536000, immutable"}};
   if (EtagMatches(request.GetHeader("If-None-Match"), etag)) {
     response.status = 304;
     return response;

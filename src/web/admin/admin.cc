@@ -82,15 +82,14 @@ std::variant<Admin::Impl::Visit, http::Response> Admin::Impl::Begin(const http::
   visit.entry = std::move(*found);
 
   const Time now = Now();
-  if (auto token = CookieValue(request.GetHeader("Cookie"), kSessionCookie);
-      token && !token->empty()) {
+  if (auto token = AdminCookieValue(request, kSessionCookie); token && !token->empty()) {
     if (auto signed_in = accounts.Authenticate(*token, now); signed_in.ok()) {
       visit.who = std::move(*signed_in);
     } else if (!signed_in.status().IsNotFound()) {
       return WithAdminHeaders(ErrorResponse("Cannot check the session", signed_in.status()));
     }
   }
-  if (auto cookie = CookieValue(request.GetHeader("Cookie"), kNoticeCookie)) {
+  if (auto cookie = AdminCookieValue(request, kNoticeCookie)) {
     visit.notice = DecodeNotice(*cookie);
   }
   if (auto parsed = Form::FromUrlencoded(match.encoded_query); parsed.ok()) {
@@ -151,6 +150,16 @@ http::Response Admin::Handle(const http::Request& request, const RouteMatch& mat
   return page(context);
 }
 
+http::Response Admin::Refuse(const http::Request& request, const RouteMatch& match, int status,
+                             std::string_view message) {
+  auto begun = impl_->Begin(request, match);
+  if (auto* error = std::get_if<http::Response>(&begun)) return std::move(*error);
+  const Impl::Visit& visit = std::get<Impl::Visit>(begun);
+  const Context bare(request, visit.entry->blog, visit.who ? &*visit.who : nullptr, Form(), Form(),
+                     match.captures, impl_->services, visit.notice);
+  return bare.Error(status, message);
+}
+
 http::Response Admin::NotAllowed(const http::Request& request, const Routed& routed) {
   auto begun = impl_->Begin(request, routed.match);
   if (auto* error = std::get_if<http::Response>(&begun)) return std::move(*error);
@@ -173,7 +182,6 @@ http::Response Admin::StaticFile(const http::Request&, const RouteMatch& match) 
   response.headers.push_back({"Cache-Control", match.captures.version == impl_->templates.Version()
                                                    ? "public, max-age=31536000, immutable"
                                                    : "no-cache"});
-  response.headers.push_back({"X-Content-Type-Options", "nosniff"});
   return response;
 }
 

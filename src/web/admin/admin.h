@@ -3,10 +3,12 @@
 // usable without JavaScript (admin.js only helps: live preview, autosave, inserting
 // images). It manages the blog of the request's Host, as the public site shows it.
 //
-// Security: sessions in an HttpOnly, SameSite=Lax cookie (Secure when the request came
-// over TLS, as a proxy's X-Forwarded-Proto: https says) scoped to /admin; a CSRF token
-// in every state-changing form, checked before the handler runs (403 otherwise,
-// nothing changed); a Content-Security-Policy that allows only the admin's own script.
+// Security: sessions in an HttpOnly, SameSite=Lax cookie (over HTTPS, as request.secure
+// says, __Host-samizdat_session with Secure and Path=/; over HTTP scoped to /admin); a
+// state-changing request from another origin refused by the router (origin_check.h);
+// a CSRF token in every state-changing form, checked before the handler runs (403
+// otherwise, nothing changed); a Content-Security-Policy that allows only the admin's
+// own script.
 //
 // Requests reach it through its rows of the route table (web/routes.cc): Handle runs the
 // pipeline (the blog of the Host, the session, the row's access, the first-password rule,
@@ -16,6 +18,7 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
 
 #include "core/status.h"
 #include "http/server.h"
@@ -45,6 +48,10 @@ class Admin {
   // `page`. 404 when no blog is hosted at the Host; a redirect to the sign-in page (GET)
   // or 403 when the row's access is not met; 403 for a missing or stale CSRF token.
   http::Response Handle(const http::Request& request, const RouteMatch& match, PageHandler page);
+  // A request to an admin row refused before the pipeline (the router's origin check):
+  // `status` with `message` in the layout, nothing changed.
+  http::Response Refuse(const http::Request& request, const RouteMatch& match, int status,
+                        std::string_view message);
   // A method an admin path does not take: 405 in the layout, with Allow.
   http::Response NotAllowed(const http::Request& request, const Routed& routed);
   // GET /admin/static/VERSION/FILE: the admin's script or style sheet; any VERSION

@@ -79,7 +79,7 @@ http::Response SignedOut(Context& c, std::string_view notice) {
 }
 
 http::Response SignOut(Context& c) {
-  auto token = CookieValue(c.request.GetHeader("Cookie"), kSessionCookie);
+  auto token = AdminCookieValue(c.request, kSessionCookie);
   if (Status ended = c.services.accounts.SignOut(token.value_or("")); !ended.ok()) {
     return c.Error("Cannot sign out now", ended);
   }

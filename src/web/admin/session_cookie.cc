@@ -3,26 +3,35 @@
 
 #include <boost/url/decode_view.hpp>
 
-#include "core/strings.h"
 #include "text/escape.h"
+#include "web/admin/forms.h"
 
 namespace samizdat::web::admin {
 
-bool OverTls(const http::Request& request) {
-  return AsciiLower(TrimBlank(request.GetHeader("X-Forwarded-Proto"))) == "https";
-}
+namespace {
+
+constexpr std::string_view kHostPrefix = "__Host-";
+
+}  // namespace
 
 std::string Origin(const http::Request& request) {
-  return std::string(OverTls(request) ? "https://" : "http://") + request.host;
+  return std::string(request.secure ? "https://" : "http://") + request.host;
 }
 
 std::string AdminCookie(const http::Request& request, std::string_view name, std::string_view value,
                         std::chrono::seconds max_age) {
-  std::string cookie =
-      std::string(name) + "=" + std::string(value) +
-      "; Path=/admin; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age.count());
-  if (OverTls(request)) cookie += "; Secure";
+  std::string cookie = request.secure
+                           ? std::string(kHostPrefix) + std::string(name) + "=" +
+                                 std::string(value) + "; Path=/; Secure"
+                           : std::string(name) + "=" + std::string(value) + "; Path=/admin";
+  cookie += "; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age.count());
   return cookie;
+}
+
+std::optional<std::string> AdminCookieValue(const http::Request& request, std::string_view name) {
+  const std::string_view header = request.GetHeader("Cookie");
+  if (!request.secure) return CookieValue(header, name);
+  return CookieValue(header, std::string(kHostPrefix) + std::string(name));
 }
 
 std::string EncodeNotice(std::string_view notice) { return text::PercentEncode(notice); }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,20 +10,24 @@
 
 namespace samizdat::web::admin {
 
+// Base names of the admin's cookies; over HTTPS they carry the __Host- prefix (AdminCookie).
 inline constexpr std::string_view kSessionCookie = "samizdat_session";
 // The notice of the last redirect ("Saved."), shown once by the next page.
 inline constexpr std::string_view kNoticeCookie = "samizdat_notice";
 
-// Whether the browser talks to us over TLS: directly never (the server speaks plain
-// HTTP), behind a proxy that says so with X-Forwarded-Proto: https.
-bool OverTls(const http::Request& request);
-// "http://HOST" or "https://HOST" (by OverTls): where the blog's own links point.
+// "http://HOST" or "https://HOST" (by request.secure): the blog's own origin as the
+// client sees it, where the blog's own links point.
 std::string Origin(const http::Request& request);
 
-// A Set-Cookie value for an /admin cookie: HttpOnly, SameSite=Lax, Secure over TLS;
-// kept `max_age` (0: removed).
+// A Set-Cookie value for the admin's cookie `name` (a base name as above): HttpOnly,
+// SameSite=Lax, kept `max_age` (0: removed). Over HTTPS (request.secure) it is
+// "__Host-NAME" with Secure and Path=/ (the prefix requires both, and no Domain); over
+// plain HTTP "NAME" with Path=/admin.
 std::string AdminCookie(const http::Request& request, std::string_view name, std::string_view value,
                         std::chrono::seconds max_age);
+// The value of the cookie AdminCookie sets for base name `name` on this request (the
+// __Host- one over HTTPS, the plain one over HTTP); nullopt when the request has none.
+std::optional<std::string> AdminCookieValue(const http::Request& request, std::string_view name);
 
 // The notice as a cookie value (percent-encoded) and back.
 std::string EncodeNotice(std::string_view notice);
