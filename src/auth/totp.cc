@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 
+#include "auth/session_token.h"
 #include "auth/sodium_init.h"
 
 namespace samizdat::auth {
@@ -27,6 +28,12 @@ void InitOathOnce() {
 time_t Seconds(Time at) {
   return static_cast<time_t>(
       std::chrono::floor<std::chrono::seconds>(at).time_since_epoch().count());
+}
+
+// liboath's comparison of a candidate code with the given one (`handle`, a std::string):
+// 0 when equal, in constant time (auth::TokensEqual), 1 when not.
+int SameCode(void* handle, const char* candidate) {
+  return TokensEqual(*static_cast<const std::string*>(handle), candidate) ? 0 : 1;
 }
 
 // `code` without its blanks, when that is kTotpDigits ASCII digits.
@@ -74,15 +81,16 @@ std::string TotpCode(std::string_view secret, Time at) {
 }
 
 std::optional<int64_t> MatchTotp(std::string_view secret, std::string_view code, Time now) {
-  // liboath takes the number of digits from the code's length: only 6 digits get there.
-  const std::optional<std::string> digits = CodeDigits(code);
+  // Only 6 digits get to liboath, which compares them with each step's code through
+  // SameCode, in constant time.
+  std::optional<std::string> digits = CodeDigits(code);
   if (!digits) return std::nullopt;
   InitOathOnce();
   int position = 0;
   uint64_t step = 0;
-  const int found =
-      oath_totp_validate3(secret.data(), secret.size(), Seconds(now), kTotpStepSeconds,
-                          OATH_TOTP_DEFAULT_START_TIME, kWindow, &position, &step, digits->c_str());
+  const int found = oath_totp_validate3_callback(
+      secret.data(), secret.size(), Seconds(now), kTotpStepSeconds, OATH_TOTP_DEFAULT_START_TIME,
+      kTotpDigits, kWindow, &position, &step, &SameCode, &*digits);
   if (found < 0) return std::nullopt;
   return static_cast<int64_t>(step);
 }

@@ -9,7 +9,7 @@ import time
 import unittest
 
 from admin_client import AdminClient
-from harness import IntegrationCase
+from harness import IntegrationCase, assert_valid_html5
 
 PASSWORD = 'a good long password'
 
@@ -43,6 +43,7 @@ class AdminTwoStep(IntegrationCase):
         [::2] is (status, opened)."""
         client = self.client()
         _, _, page = client.get('/admin/sign-in')
+        self.assertIn(b'name="code"', page)
         fields = {'email': email, 'password': password,
                   'form_token': re.search(rb'name="form_token" value="([^"]+)"', page)[1].decode()}
         if code is not None:
@@ -71,6 +72,7 @@ class AdminTwoStep(IntegrationCase):
         uri = html.unescape(re.search(r'<a href="([^"]+)" class="totp-uri"', text)[1])
         self.assertEqual(uri, f'otpauth://totp/one.test:{email}?secret={secret}&issuer=one.test')
         self.assertRegex(text, r'<svg [^>]*class="qr"[^>]*>.*<path d="M4 4h1v1h-1z')
+        assert_valid_html5(page)
         # Not on until the app proves it holds the secret: a wrong code is refused.
         status, _, page = client.post('/admin/two-step/confirm', {'code': '000000'})
         self.assertEqual(status, 400)
