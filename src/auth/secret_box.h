@@ -13,12 +13,12 @@ namespace samizdat::auth {
 
 // The key for sealing with `purpose` (8 characters, e.g. "totp-key"): derived from
 // `instance_key` with libsodium's crypto_kdf, so that no two purposes share a key and the
-// instance key itself encrypts nothing. InvalidArgument unless `instance_key` has
-// kSecretKeyBytes bytes (RandomSecretKey()'s) and `purpose` 8.
+// instance key itself encrypts nothing. InvalidArgument unless `instance_key` has 32
+// bytes (RandomSecretKey()'s) and `purpose` 8.
 Result<std::string> DeriveSealKey(std::string_view instance_key, std::string_view purpose);
 
-// `plaintext` encrypted and authenticated under `key` (DeriveSealKey's): a random nonce
-// followed by the ciphertext.
+// `plaintext` encrypted and authenticated under `key`, which must be DeriveSealKey's (32
+// bytes): a random nonce followed by the ciphertext.
 std::string Seal(std::string_view key, std::string_view plaintext);
 
 // The plaintext of Seal's output. DataLoss when `sealed` was not made under `key` or was

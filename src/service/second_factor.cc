@@ -29,9 +29,13 @@ Result<std::optional<TotpEnrolment>> SecondFactor::Waiting(const User& user,
   return std::optional<TotpEnrolment>(std::move(*enrolment));
 }
 
-Status SecondFactor::Confirm(const User& user, std::string_view code, Time now) {
+Status SecondFactor::Confirm(const User& user, std::string_view password, std::string_view code,
+                             Time now) {
   if (IsOn(user) || user.totp.sealed_secret.empty()) {
     return Status::NotFound("no new secret waits for a code: turn two-step sign-in on first");
+  }
+  if (!auth::VerifyPassword(password, user.password_hash)) {
+    return Status::PermissionDenied("the password is wrong");
   }
   Result<std::string> secret = auth::Unseal(seal_key_, user.totp.sealed_secret);
   if (!secret.ok()) return secret.status();

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/model.h"
 #include "core/status.h"
@@ -40,9 +41,11 @@ class SecondFactor {
   Result<TotpEnrolment> Start(const User& user, std::string_view issuer);
   // The secret waiting for Confirm, to show it again; nullopt when none waits.
   Result<std::optional<TotpEnrolment>> Waiting(const User& user, std::string_view issuer) const;
-  // Turns two-step sign-in on when `code` is a current code of the waiting secret (that
-  // code is then used). InvalidArgument for a wrong code; NotFound when no secret waits.
-  Status Confirm(const User& user, std::string_view code, Time now);
+  // Turns two-step sign-in on once `password` is the user's (a changed sign-in factor
+  // asks for it again, ASVS 7.5.1) and `code` a current code of the waiting secret (that
+  // code is then used). PermissionDenied for a wrong password; InvalidArgument for a
+  // wrong code; NotFound when no secret waits.
+  Status Confirm(const User& user, std::string_view password, std::string_view code, Time now);
   // Turns it off, or drops a waiting secret, once `password` is the user's and `code` a
   // current, unused code (when it is on). PermissionDenied for either being wrong.
   Status TurnOff(const User& user, std::string_view password, std::string_view code, Time now);

@@ -73,14 +73,21 @@ class AdminTwoStep(IntegrationCase):
         self.assertEqual(uri, f'otpauth://totp/one.test:{email}?secret={secret}&issuer=one.test')
         self.assertRegex(text, r'<svg [^>]*class="qr"[^>]*>.*<path d="M4 4h1v1h-1z')
         assert_valid_html5(page)
-        # Not on until the app proves it holds the secret: a wrong code is refused.
-        status, _, page = client.post('/admin/two-step/confirm', {'code': '000000'})
+        # Not on until the app proves it holds the secret (and the user gives the password
+        # again): a wrong code or password is refused.
+        status, _, page = client.post('/admin/two-step/confirm',
+                                      {'password': PASSWORD, 'code': '000000'})
         self.assertEqual(status, 400)
         self.assertIn(b'is not the app', page)
+        status, _, page = client.post('/admin/two-step/confirm', {
+            'password': 'not the password', 'code': oathtool(secret, time.time())})
+        self.assertEqual(status, 403)
+        self.assertIn(b'the password is wrong', page)
         self.assertFalse(self.two_step_listed(email))
         self.assertEqual(self.sign_in(email)[::2], (303, True))  # the password alone, still
         now = time.time()
-        status, headers, _ = client.post('/admin/two-step/confirm', {'code': oathtool(secret, now)})
+        status, _, _ = client.post('/admin/two-step/confirm',
+                                   {'password': PASSWORD, 'code': oathtool(secret, now)})
         self.assertEqual(status, 303)
         _, _, page = client.get('/admin/password')
         self.assertIn(b'Two-step sign-in is on', page)

@@ -53,8 +53,8 @@ http::Response Start(Context& c) {
 }
 
 http::Response Confirm(Context& c) {
-  Status confirmed =
-      c.services.accounts.second_factor().Confirm(c.who->user, c.form.Get("code"), Now());
+  Status confirmed = c.services.accounts.second_factor().Confirm(
+      c.who->user, c.form.Get("password"), c.form.Get("code"), Now());
   if (!confirmed.ok()) return Refused(c, confirmed, "Cannot turn two-step sign-in on now");
   if (Status ended = EndOtherSessions(c); !ended.ok()) return c.Error("Cannot sign out", ended);
   return c.Redirect("/admin/password",

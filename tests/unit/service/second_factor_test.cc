@@ -51,7 +51,7 @@ class SecondFactorTest : public StoreTest {
     auto enrolment = factor().Start(Ann(), "blog.example.com");
     EXPECT_TRUE(enrolment.ok()) << enrolment.status().ToString();
     const std::string secret = Decode(enrolment->secret_base32);
-    Status confirmed = factor().Confirm(Ann(), auth::TotpCode(secret, kT0), kT0);
+    Status confirmed = factor().Confirm(Ann(), kPassword, auth::TotpCode(secret, kT0), kT0);
     EXPECT_TRUE(confirmed.ok()) << confirmed.ToString();
     return secret;
   }
@@ -83,13 +83,17 @@ TEST_F(SecondFactorTest, StartShowsASecretThatWaitsForACode) {
   EXPECT_EQ((*waiting)->secret_base32, enrolment->secret_base32);
 }
 
-TEST_F(SecondFactorTest, AWrongCodeDoesNotTurnItOn) {
+TEST_F(SecondFactorTest, AWrongCodeOrPasswordDoesNotTurnItOn) {
   auto enrolment = factor().Start(Ann(), "blog.example.com");
   ASSERT_TRUE(enrolment.ok());
   const std::string secret = Decode(enrolment->secret_base32);
-  EXPECT_TRUE(factor().Confirm(Ann(), "000000", kT0).IsInvalidArgument());
-  EXPECT_TRUE(
-      factor().Confirm(Ann(), auth::TotpCode(secret, kT0 - seconds(90)), kT0).IsInvalidArgument());
+  EXPECT_TRUE(factor().Confirm(Ann(), kPassword, "000000", kT0).IsInvalidArgument());
+  EXPECT_TRUE(factor()
+                  .Confirm(Ann(), kPassword, auth::TotpCode(secret, kT0 - seconds(90)), kT0)
+                  .IsInvalidArgument());
+  // The right code with a wrong password: changing a sign-in factor asks for it again.
+  EXPECT_EQ(factor().Confirm(Ann(), "not the password", auth::TotpCode(secret, kT0), kT0).code(),
+            Status::Code::kPermissionDenied);
   EXPECT_FALSE(Ann().totp.on);
   EXPECT_EQ(SignIn("", kT0), SignInRefusal::kNone);
 }
