@@ -1,4 +1,4 @@
-// `samizdat user add|passwd|list|rm`: the accounts that sign in to the web admin.
+// `samizdat user add|passwd|list|rm|totp`: the accounts that sign in to the web admin.
 //
 // Passwords never come from the command line (where `ps` and shell histories show
 // them): they are asked on the terminal with echo off, twice, or read as one line from
@@ -150,8 +150,30 @@ int ListUsers(store::Store& store) {
       blog = host != hosts.end() ? host->second : "blog " + std::to_string(u.blog_id);
     }
     std::cout << u.id << "\t" << u.email << "\t" << u.display_name << "\t" << UserRoleName(u.role)
-              << "\t" << blog << (u.must_change_password ? "\tmust change password" : "") << "\n";
+              << "\t" << blog << (u.must_change_password ? "\tmust change password" : "")
+              << (service::SecondFactor::IsOn(u) ? "\ttwo-step sign-in" : "") << "\n";
   }
+  return 0;
+}
+
+// Says whether the account has two-step sign-in; with `off`, turns it off (a lost phone)
+// and signs the account out everywhere.
+int Totp(store::Store& store, const std::string& email, bool off) {
+  Result<service::AccountService> accounts = service::AccountService::Open(store);
+  if (!accounts.ok()) return Fail(accounts.status());
+  Result<User> user = accounts->FindUser(email);
+  if (!user.ok()) return Fail(user.status());
+  if (!off) {
+    std::cout << user->email << ": two-step sign-in is "
+              << (service::SecondFactor::IsOn(*user) ? "on" : "off") << "\n";
+    return 0;
+  }
+  Status removed = accounts->second_factor().Remove(user->id);
+  if (!removed.ok()) return Fail(removed);
+  Result<int> ended = accounts->SignOutEverywhere(user->id, "");
+  if (!ended.ok()) return Fail(ended.status());
+  std::cout << "turned two-step sign-in off for " << user->email
+            << ": the password alone signs in (signed out everywhere)\n";
   return 0;
 }
 
@@ -194,7 +216,8 @@ void RegisterUsers(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     exit_code = ChangePassword(**store, *passwd_flags);
   });
 
-  CLI::App* list = user->add_subcommand("list", "List the accounts: id, email, name, role, blog");
+  CLI::App* list = user->add_subcommand(
+      "list", "List the accounts: id, email, name, role, blog, and which have two-step sign-in");
   list->callback([&global, &exit_code] {
     auto store = OpenStore(global);
     if (!store.ok()) return void(exit_code = Fail(store.status()));
@@ -212,6 +235,19 @@ void RegisterUsers(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     Status removed = accounts->RemoveUser(*rm_email);
     if (!removed.ok()) return void(exit_code = Fail(removed));
     std::cout << "removed user " << *rm_email << "\n";
+  });
+
+  auto totp_email = std::make_shared<std::string>();
+  auto totp_off = std::make_shared<bool>(false);
+  CLI::App* totp = user->add_subcommand(
+      "totp", "Say whether an account has two-step sign-in (TOTP); --off turns it off");
+  totp->add_option("EMAIL", *totp_email, "Email address of the account")->required();
+  totp->add_flag("--off", *totp_off,
+                 "Turn two-step sign-in off (a lost phone) and sign the account out everywhere");
+  totp->callback([&global, &exit_code, totp_email, totp_off] {
+    auto store = OpenStore(global);
+    if (!store.ok()) return void(exit_code = Fail(store.status()));
+    exit_code = Totp(**store, *totp_email, *totp_off);
   });
 }
 

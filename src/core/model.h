@@ -205,6 +205,14 @@ constexpr std::string_view UserRoleName(UserRole role) {
   return "author";
 }
 
+// An account's two-step sign-in (service/second_factor.h): a TOTP secret, on once a
+// first code proved the user's app holds it.
+struct UserTotp {
+  std::string sealed_secret;  // the secret sealed with the instance's key; "" for none
+  bool on = false;            // false while a new secret waits for its first code
+  int64_t last_step = 0;      // the last 30-second step whose code was accepted
+};
+
 struct User {
   int64_t id = 0;
   std::string email;
@@ -216,6 +224,7 @@ struct User {
   int64_t blog_id = 0;
   bool must_change_password = false;
   Time created{};
+  UserTotp totp;
 };
 
 // A signed-in browser. The 256-bit token lives only in the browser's cookie; the store

@@ -6,6 +6,7 @@
 
 #include "auth/form_token.h"
 #include "auth/password.h"
+#include "auth/secret_box.h"
 #include "auth/session_token.h"
 #include "core/strings.h"
 #include "text/utf8.h"
@@ -25,7 +26,7 @@ constexpr std::size_t kMaxNameBytes = 200;
 constexpr std::size_t kMaxPasswordBytes = 1024;
 // Authenticate writes last_seen at most this often per session.
 constexpr seconds kTouchEvery{60};
-constexpr const char* kWrongCredentials = "Wrong email or password.";
+constexpr const char* kWrongCredentials = "Wrong email, password or code.";
 
 Status CheckEmail(std::string_view email) {
   if (email.empty()) return Status::InvalidArgument("an email address is needed");
@@ -63,7 +64,10 @@ std::string AccountKey(std::string_view email) { return "account:" + AsciiLower(
 Result<AccountService> AccountService::Open(store::Store& store, AccountSettings settings) {
   Result<std::string> key = store.GetOrCreateSecret(kAccountKeyName, auth::RandomSecretKey());
   if (!key.ok()) return key.status();
-  return AccountService(store, settings, std::move(*key));
+  Result<std::string> totp_key = auth::DeriveSealKey(*key, "totp-key");
+  if (!totp_key.ok()) return totp_key.status();
+  SecondFactor second_factor(store, std::move(*totp_key));
+  return AccountService(store, settings, std::move(*key), std::move(second_factor));
 }
 
 Status AccountService::CheckPassword(std::string_view password) const {
@@ -167,7 +171,7 @@ Result<std::optional<seconds>> AccountService::ThrottledFor(const std::string& k
 }
 
 Result<SignInOutcome> AccountService::SignIn(std::string_view email, std::string_view password,
-                                             std::string_view ip, Time now) {
+                                             std::string_view code, std::string_view ip, Time now) {
   SignInOutcome outcome;
   const std::string account_key = AccountKey(email);
   const std::string ip_key = "ip:" + auth::KeyedHash(key_, ip);
@@ -195,8 +199,15 @@ Result<SignInOutcome> AccountService::SignIn(std::string_view email, std::string
     Result<std::string> hash = auth::HashPassword(auth::RandomPassword(24));
     return hash.ok() ? *hash : std::string();
   }();
-  const bool good =
+  bool good =
       auth::VerifyPassword(password, user.ok() ? user->password_hash : kDecoyHash) && user.ok();
+  // Two-step sign-in (second_factor.h): a missing, wrong or used code fails as a wrong
+  // password does, and says no more.
+  if (good) {
+    Result<bool> passed = second_factor_.Passes(*user, code, now);
+    if (!passed.ok()) return passed.status();
+    good = *passed;
+  }
   if (!good) {
     SAMIZDAT_RETURN_IF_ERROR(store_->RecordSignInFailure(account_key, now));
     SAMIZDAT_RETURN_IF_ERROR(store_->RecordSignInFailure(ip_key, now));

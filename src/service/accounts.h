@@ -6,6 +6,9 @@
 // browser) or signs out everywhere (every browser). Each session has a CSRF token,
 // derived from it with an instance key, that every state-changing form carries.
 //
+// An account may also ask for a code from an authenticator app (two-step sign-in,
+// second_factor.h): SignIn then needs it as well as the password.
+//
 // Sign-in is throttled by the store, so every node sees the same counts: after
 // `account_failures` failed attempts for one email, or `ip_failures` from one address,
 // within `failure_window`, further attempts are refused without checking the password
@@ -27,6 +30,7 @@
 
 #include "core/model.h"
 #include "core/status.h"
+#include "service/second_factor.h"
 #include "store/store.h"
 
 namespace samizdat::service {
@@ -57,7 +61,8 @@ struct SignedIn {
 
 enum class SignInRefusal {
   kNone,
-  kWrongCredentials,  // unknown email or wrong password (the message does not say which)
+  kWrongCredentials,  // unknown email, wrong password, or a missing, wrong or used code
+                      // when the account has two-step sign-in (the message does not say which)
   kThrottled,         // too many failures: retry_after says how long to wait
 };
 
@@ -71,7 +76,8 @@ struct SignInOutcome {
 
 class AccountService {
  public:
-  // Reads (or creates) the instance key behind CSRF tokens and IP hashes.
+  // Reads (or creates) the instance key behind CSRF tokens, IP hashes and the sealed
+  // TOTP secrets.
   static Result<AccountService> Open(store::Store& store, AccountSettings settings = {});
 
   // --- users (the CLI's `samizdat user`, and the first run) ---------------------------
@@ -89,10 +95,11 @@ class AccountService {
   Status RemoveUser(std::string_view email);
 
   // --- sign-in and sessions ---------------------------------------------------------------
-  // Checks the password (unless throttled) and on success opens a session. `ip` is the
-  // client's address (hashed before it is stored).
+  // Checks the password (unless throttled), and `code` when the account has two-step
+  // sign-in on, and on success opens a session. `ip` is the client's address (hashed
+  // before it is stored).
   Result<SignInOutcome> SignIn(std::string_view email, std::string_view password,
-                               std::string_view ip, Time now);
+                               std::string_view code, std::string_view ip, Time now);
   // The signed-in user of a cookie's token. NotFound for an unknown, expired or ended
   // session (an expired one is removed). Moves the session's last_seen (at most once a
   // minute, to spare the database a write per request).
@@ -119,10 +126,16 @@ class AccountService {
   static bool MayEditPost(const User& user, const Post& post);
 
   const AccountSettings& settings() const { return settings_; }
+  // Two-step sign-in: turning it on and off.
+  SecondFactor& second_factor() { return second_factor_; }
 
  private:
-  AccountService(store::Store& store, AccountSettings settings, std::string key)
-      : store_(&store), settings_(settings), key_(std::move(key)) {}
+  AccountService(store::Store& store, AccountSettings settings, std::string key,
+                 SecondFactor second_factor)
+      : store_(&store),
+        settings_(settings),
+        key_(std::move(key)),
+        second_factor_(std::move(second_factor)) {}
   // InvalidArgument unless the password's length is within bounds.
   Status CheckPassword(std::string_view password) const;
   // How long until sign-ins under `key` are allowed again, when `limit` failures lie in
@@ -132,6 +145,7 @@ class AccountService {
   store::Store* store_;
   AccountSettings settings_;
   std::string key_;
+  SecondFactor second_factor_;
 };
 
 }  // namespace samizdat::service

@@ -315,8 +315,14 @@ class Store {
   virtual Result<User> GetUser(int64_t user_id) = 0;
   // Emails compare ignoring case. NotFound.
   virtual Result<User> GetUserByEmail(std::string_view email) = 0;
-  // Replaces every field but id and created. NotFound; Conflict if the email is taken.
+  // Replaces every field but id, created and totp. NotFound; Conflict if the email is taken.
   virtual Status UpdateUser(const User& user) = 0;
+  // Replaces the user's two-step sign-in state. NotFound.
+  virtual Status SetUserTotp(int64_t user_id, const UserTotp& totp) = 0;
+  // Moves the user's totp.last_step to `step` when it is later than the stored one
+  // (atomically: of two calls with the same step, one gets true); false when it is not
+  // (a code used again) or there is no such user.
+  virtual Result<bool> RecordTotpStep(int64_t user_id, int64_t step) = 0;
   // Removes the user and their sessions; their posts stay (author_id kept). NotFound.
   virtual Status DeleteUser(int64_t user_id) = 0;
 

@@ -113,7 +113,7 @@ const std::vector<Route>& Table() {
        AdminFile(&admin::Admin::StaticFile)},
       {"GET", "/admin/static/{rest...}", kPublic, false, 0, AdminFile(&admin::Admin::NoStaticFile)},
 
-      // The admin: signing in and out, the password.
+      // The admin: signing in and out, the password and two-step sign-in.
       {"GET", "/admin/?", kAuthor, false, 0, AdminPage(admin::auth_pages::Home)},
       {"GET", "/admin/sign-in/?", kAnyone, false, 0, AdminPage(admin::auth_pages::ShowSignIn)},
       {"POST", "/admin/sign-in/?", kAnyone, true, kFormLimit, AdminPage(admin::auth_pages::SignIn)},
@@ -124,6 +124,13 @@ const std::vector<Route>& Table() {
       {"GET", "/admin/password/?", kSignedIn, false, 0, AdminPage(admin::auth_pages::ShowPassword)},
       {"POST", "/admin/password/?", kSignedIn, true, kFormLimit,
        AdminPage(admin::auth_pages::ChangePassword)},
+      // Two-step sign-in, a section of the password page (TOTP: turn on, confirm, turn off).
+      {"POST", "/admin/two-step/start/?", kSignedIn, true, kFormLimit,
+       AdminPage(admin::two_step_pages::Start)},
+      {"POST", "/admin/two-step/confirm/?", kSignedIn, true, kFormLimit,
+       AdminPage(admin::two_step_pages::Confirm)},
+      {"POST", "/admin/two-step/off/?", kSignedIn, true, kFormLimit,
+       AdminPage(admin::two_step_pages::TurnOff)},
 
       // Posts and pages: the lists, the editor, the revisions.
       {"GET", "/admin/posts/?", kAuthor, false, 0, AdminPage(admin::post_pages::List)},

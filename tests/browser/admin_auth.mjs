@@ -15,7 +15,7 @@ async function main(server) {
   await signIn(page, server.adminEmail, 'not the password');
   check(page.url().includes('/admin/sign-in'), `a wrong password led to ${page.url()}`);
   const error = await page.textContent('.error');
-  check(/wrong email or password/i.test(error), `the error says ${JSON.stringify(error)}`);
+  check(/wrong email, password or code/i.test(error), `the error says ${JSON.stringify(error)}`);
   check((await page.context().cookies()).every((c) => c.name !== 'samizdat_session'),
         'a wrong password set a session cookie');
 

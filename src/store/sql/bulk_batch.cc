@@ -116,7 +116,8 @@ Status BulkBatch::AddUser(const User& user) {
   SAMIZDAT_RETURN_IF_ERROR(CheckCopiedUser(user));
   Result<int64_t> inserted =
       Run("INSERT INTO users (email, display_name, password_hash, role, must_change_password, "
-          "created_ms, blog_id, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+          "created_ms, blog_id, totp_secret, totp_on, totp_last_step, id) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
           "ON CONFLICT DO NOTHING",
           UserFields(user).Add(user.id));
   if (!inserted.ok()) return inserted.status();

@@ -58,9 +58,10 @@ Status NoPost(int64_t blog_id, int64_t post_id);
 Status CheckPostInBlog(Connection& conn, int64_t blog_id, int64_t post_id);
 // The comment's fields as $1 … $15, in the order of kCommentColumns (comment_queries.cc).
 Params CommentFields(const Comment& comment);
-// The user's stored fields but the id as $1 … $7, in the order of INSERT INTO users (email,
-// display_name, password_hash, role, must_change_password, created_ms, blog_id) of both
-// writers; the copy adds the id as $8 (user_queries.cc).
+// The user's stored fields but the id as $1 … $10, in the order of INSERT INTO users (email,
+// display_name, password_hash, role, must_change_password, created_ms, blog_id,
+// totp_secret, totp_on, totp_last_step) of both writers; the copy adds the id as $11
+// (user_queries.cc).
 Params UserFields(const User& user);
 // Appends the blog's settings, $2 … $16 after its id: host, title, description,
 // banner_url, banner_alt, time_zone, locale, posts_per_page, date_format, time_format,
@@ -123,6 +124,8 @@ class SqlStore : public Store {
   Result<User> GetUser(int64_t user_id) override;
   Result<User> GetUserByEmail(std::string_view email) override;
   Status UpdateUser(const User& user) override;
+  Status SetUserTotp(int64_t user_id, const UserTotp& totp) override;
+  Result<bool> RecordTotpStep(int64_t user_id, int64_t step) override;
   Status DeleteUser(int64_t user_id) override;
 
   Result<Revision> AddRevision(const Revision& revision) override;

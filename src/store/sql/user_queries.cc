@@ -14,7 +14,7 @@ namespace {
 // The columns ReadUser reads, in its order.
 constexpr std::string_view kUserSelect =
     "SELECT id, email, display_name, password_hash, role, must_change_password, created_ms, "
-    "blog_id FROM users";
+    "blog_id, totp_secret, totp_on, totp_last_step FROM users";
 
 User ReadUser(const Rows& row) {
   User user;
@@ -26,6 +26,7 @@ User ReadUser(const Rows& row) {
   user.must_change_password = row.Bool(5);
   user.created = FromMillis(row.Int64(6));
   user.blog_id = row.Int64(7);
+  user.totp = UserTotp{row.Bytes(8), row.Bool(9), row.Int64(10)};
   return user;
 }
 
@@ -49,7 +50,10 @@ Params UserFields(const User& user) {
       .Add(RoleWord(user.role))
       .AddBool(user.must_change_password)
       .Add(Millis(user.created))
-      .Add(user.blog_id);
+      .Add(user.blog_id)
+      .AddBytes(user.totp.sealed_secret)
+      .AddBool(user.totp.on)
+      .Add(user.totp.last_step);
 }
 
 Result<User> SqlStore::CreateUser(const User& user) {
@@ -62,7 +66,8 @@ Result<User> SqlStore::CreateUser(const User& user) {
     bool inserted = false;
     Result<Rows> row = conn.First(
         "INSERT INTO users (email, display_name, password_hash, role, must_change_password, "
-        "created_ms, blog_id) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+        "created_ms, blog_id, totp_secret, totp_on, totp_last_step) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
         "ON CONFLICT DO NOTHING RETURNING id",
         UserFields(stored), &inserted);
     if (!row.ok()) return row.status();
@@ -121,6 +126,28 @@ Status SqlStore::UpdateUser(const User& user) {
     if (!updated.ok()) return updated.status();
     if (*updated == 0) return Status::NotFound("no user with id " + std::to_string(user.id));
     return Status::Ok();
+  });
+}
+
+Status SqlStore::SetUserTotp(int64_t user_id, const UserTotp& totp) {
+  return Write([&](Connection& conn) -> Status {
+    Result<int64_t> updated = conn.Run(
+        "UPDATE users SET totp_secret = $2, totp_on = $3, totp_last_step = $4 WHERE id = $1",
+        Params().Add(user_id).AddBytes(totp.sealed_secret).AddBool(totp.on).Add(totp.last_step));
+    if (!updated.ok()) return updated.status();
+    if (*updated == 0) return Status::NotFound("no user with id " + std::to_string(user_id));
+    return Status::Ok();
+  });
+}
+
+Result<bool> SqlStore::RecordTotpStep(int64_t user_id, int64_t step) {
+  return Write([&](Connection& conn) -> Result<bool> {
+    // One statement, so that of two requests with the same code only one moves the step.
+    Result<int64_t> updated =
+        conn.Run("UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2",
+                 Params().Add(user_id).Add(step));
+    if (!updated.ok()) return updated.status();
+    return *updated == 1;
   });
 }
 

@@ -1,4 +1,5 @@
-// Admin pages: signing in and out, and changing one's password.
+// Admin pages: signing in and out (with a two-step code when the account asks for one),
+// and the account page: changing one's password (its two-step section: two_step_pages.cc).
 #include <chrono>
 #include <string>
 
@@ -48,8 +49,8 @@ http::Response SignIn(Context& c) {
   if (check != auth::FormTokenCheck::kValid) {
     return SignInPage(c, 403, "The sign-in form was out of date. Please try again.", email);
   }
-  auto outcome =
-      c.services.accounts.SignIn(email, c.form.Get("password"), c.request.remote_address, Now());
+  auto outcome = c.services.accounts.SignIn(email, c.form.Get("password"), c.form.Get("code"),
+                                            c.request.remote_address, Now());
   if (!outcome.ok()) return c.Error("Cannot sign in now", outcome.status());
   switch (outcome->refusal) {
     case service::SignInRefusal::kWrongCredentials:
@@ -93,26 +94,29 @@ http::Response SignOutEverywhere(Context& c) {
       c, "You are signed out on every browser (" + std::to_string(*ended) + " session(s) ended).");
 }
 
-http::Response PasswordPage(Context& c, int status, std::string_view error) {
-  return c.Page(status, "Password", "password",
-                {{"must_change", c.who->user.must_change_password},
-                 {"min_length", c.services.accounts.settings().min_password_length},
-                 {"error", error}});
+http::Response PasswordPage(Context& c, int status, std::string_view error,
+                            std::string_view two_step_error) {
+  auto values = two_step_pages::Section(c, two_step_error);
+  if (!values.ok()) return c.Error("Cannot show two-step sign-in", values.status());
+  values->insert({{"must_change", c.who->user.must_change_password},
+                  {"min_length", c.services.accounts.settings().min_password_length},
+                  {"error", error}});
+  return c.Page(status, "Password", "password", std::move(*values));
 }
 
-http::Response ShowPassword(Context& c) { return PasswordPage(c, 200, ""); }
+http::Response ShowPassword(Context& c) { return PasswordPage(c, 200, "", ""); }
 
 http::Response ChangePassword(Context& c) {
   const std::string fresh = c.form.Get("new_password");
   if (fresh != c.form.Get("confirm_password")) {
-    return PasswordPage(c, 400, "The new password and its confirmation differ.");
+    return PasswordPage(c, 400, "The new password and its confirmation differ.", "");
   }
   Status changed =
       c.services.accounts.ChangePassword(*c.who, c.form.Get("current_password"), fresh);
   if (changed.code() == Status::Code::kPermissionDenied) {
-    return PasswordPage(c, 403, changed.message());
+    return PasswordPage(c, 403, changed.message(), "");
   }
-  if (changed.IsInvalidArgument()) return PasswordPage(c, 400, changed.message());
+  if (changed.IsInvalidArgument()) return PasswordPage(c, 400, changed.message(), "");
   if (!changed.ok()) return c.Error("Cannot change the password now", changed);
   return c.Redirect("/admin/posts", "Your password is changed; your other sessions are ended.");
 }

@@ -3,6 +3,10 @@
 // admin's pipeline checked its row's access and CSRF (context.h says what it may rely on).
 #pragma once
 
+#include <boost/json/object.hpp>
+#include <string_view>
+
+#include "core/status.h"
 #include "http/server.h"
 #include "web/admin/context.h"
 
@@ -19,7 +23,21 @@ http::Response SignOut(Context& c);
 http::Response SignOutEverywhere(Context& c);
 http::Response ShowPassword(Context& c);
 http::Response ChangePassword(Context& c);
+// The account page (/admin/password): the password form, with `error` in it, and the
+// two-step sign-in section, with `two_step_error` in it.
+http::Response PasswordPage(Context& c, int status, std::string_view error,
+                            std::string_view two_step_error);
 }  // namespace auth_pages
+
+// Two-step sign-in (TOTP), a section of the account page: turn on (a new secret waits),
+// confirm (the app's first code makes it active), turn off (password and a code).
+namespace two_step_pages {
+// The section's template values (password.mustache), with `error` shown in it.
+Result<boost::json::object> Section(Context& c, std::string_view error);
+http::Response Start(Context& c);
+http::Response Confirm(Context& c);
+http::Response TurnOff(Context& c);
+}  // namespace two_step_pages
 
 // The lists of posts and of pages (the kind is the path's: /admin/posts, /admin/pages).
 namespace post_pages {

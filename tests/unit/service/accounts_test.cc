@@ -51,7 +51,7 @@ class AccountServiceTest : public StoreTest {
 
   SignInOutcome SignIn(const std::string& email, const std::string& password, Time now,
                        const std::string& ip = kIp) {
-    auto outcome = accounts_->SignIn(email, password, ip, now);
+    auto outcome = accounts_->SignIn(email, password, "", ip, now);
     EXPECT_TRUE(outcome.ok()) << outcome.status().ToString();
     return outcome.ok() ? *outcome : SignInOutcome{};
   }
@@ -206,7 +206,7 @@ TEST_F(AccountServiceTest, WrongPasswordAndUnknownEmailSayTheSame) {
   Add("ann@example.com");
   SignInOutcome wrong = SignIn("ann@example.com", "not the password", kT0);
   EXPECT_EQ(wrong.refusal, SignInRefusal::kWrongCredentials);
-  EXPECT_EQ(wrong.message, "Wrong email or password.");
+  EXPECT_EQ(wrong.message, "Wrong email, password or code.");
   EXPECT_TRUE(wrong.token.empty());
   EXPECT_FALSE(wrong.signed_in.has_value());
   SignInOutcome unknown = SignIn("nobody@example.com", kPassword, kT0);

@@ -83,6 +83,39 @@ TEST_P(AccountsTest, UpdateUserReplacesFieldsButIdAndCreated) {
   EXPECT_TRUE(store_->GetUserByEmail("otto@example.com").status().IsNotFound());
 }
 
+TEST_P(AccountsTest, TotpIsSetApartFromTheOtherFields) {
+  User user = NewUser("otto@example.com");
+  EXPECT_EQ(user.totp.sealed_secret, "");
+  EXPECT_FALSE(user.totp.on);
+  const std::string sealed("\x00\x01sealed\xff", 9);
+  ASSERT_TRUE(store_->SetUserTotp(user.id, UserTotp{sealed, true, 100}).ok());
+  // UpdateUser (a new password) leaves two-step sign-in as it is.
+  user.password_hash = "$argon2id$new";
+  ASSERT_TRUE(store_->UpdateUser(user).ok());
+  User got = Must(store_->GetUserByEmail("otto@example.com"));
+  EXPECT_EQ(got.totp.sealed_secret, sealed);
+  EXPECT_TRUE(got.totp.on);
+  EXPECT_EQ(got.totp.last_step, 100);
+  EXPECT_EQ(Must(store_->ListUsers())[0].totp.sealed_secret, sealed);
+  EXPECT_TRUE(store_->SetUserTotp(999, UserTotp{}).IsNotFound());
+  ASSERT_TRUE(store_->SetUserTotp(user.id, UserTotp{}).ok());
+  got = Must(store_->GetUser(user.id));
+  EXPECT_EQ(got.totp.sealed_secret, "");
+  EXPECT_FALSE(got.totp.on);
+  EXPECT_EQ(got.totp.last_step, 0);
+}
+
+TEST_P(AccountsTest, RecordTotpStepAcceptsOnlyLaterSteps) {
+  User user = NewUser("otto@example.com");
+  ASSERT_TRUE(store_->SetUserTotp(user.id, UserTotp{"sealed", true, 100}).ok());
+  EXPECT_FALSE(Must(store_->RecordTotpStep(user.id, 100)));  // the same code again
+  EXPECT_FALSE(Must(store_->RecordTotpStep(user.id, 99)));
+  EXPECT_TRUE(Must(store_->RecordTotpStep(user.id, 101)));
+  EXPECT_FALSE(Must(store_->RecordTotpStep(user.id, 101)));
+  EXPECT_EQ(Must(store_->GetUser(user.id)).totp.last_step, 101);
+  EXPECT_FALSE(Must(store_->RecordTotpStep(999, 200)));
+}
+
 TEST_P(AccountsTest, UpdateUserRefusesATakenEmail) {
   NewUser("ann@example.com");
   User otto = NewUser("otto@example.com");

@@ -38,6 +38,9 @@ class CopyTest : public StoreTest {
     EXPECT_EQ(got.role, want.role);
     EXPECT_EQ(got.must_change_password, want.must_change_password);
     EXPECT_EQ(got.created, want.created);
+    EXPECT_EQ(got.totp.sealed_secret, want.totp.sealed_secret);
+    EXPECT_EQ(got.totp.on, want.totp.on);
+    EXPECT_EQ(got.totp.last_step, want.totp.last_step);
   }
 
   // A comment on a new post of the blog, moderated into the classifier as `training`
@@ -165,6 +168,8 @@ TEST_P(CopyTest, CopiedRowsKeepTheirIdsAndValues) {
   blog.jump_link_text = "Weiterlesen";
   blog.imported_from = "https://copied.wordpress.com/";
   User user = MakeUser("copied@example.com", UserRole::kOwner, 41);
+  // Two-step sign-in goes with the account (its sealed secret opens with the copied key).
+  user.totp = UserTotp{std::string("\x00sealed\xff", 8), true, 56666666};
   SpamCounts counts;
   counts.spam_comments = 7;
   counts.ham_comments = 30;

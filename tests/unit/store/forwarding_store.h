@@ -137,6 +137,12 @@ class ForwardingStore : public Store {
     return inner_.GetUserByEmail(email);
   }
   Status UpdateUser(const User& user) override { return inner_.UpdateUser(user); }
+  Status SetUserTotp(int64_t user_id, const UserTotp& totp) override {
+    return inner_.SetUserTotp(user_id, totp);
+  }
+  Result<bool> RecordTotpStep(int64_t user_id, int64_t step) override {
+    return inner_.RecordTotpStep(user_id, step);
+  }
   Status DeleteUser(int64_t user_id) override { return inner_.DeleteUser(user_id); }
   Status CreateSession(const Session& session) override { return inner_.CreateSession(session); }
   Result<Session> GetSession(std::string_view token_hash) override {
