@@ -79,23 +79,42 @@ Result<int> SqlStore::PurgeSessions(Time idle_before, Time created_before) {
   });
 }
 
-Status SqlStore::RecordSignInFailure(std::string_view key, Time at) {
+Status SqlStore::RecordSignInFailure(std::string_view account, std::string_view source, Time at) {
   return Write([&](Connection& conn) -> Status {
-    return conn.Execute("INSERT INTO sign_in_failures (key, at_ms) VALUES ($1, $2)",
-                        Params().Add(key).Add(Millis(at)));
+    return conn.Execute("INSERT INTO sign_in_failures (account, source, at_ms) VALUES ($1, $2, $3)",
+                        Params().Add(account).Add(source).Add(Millis(at)));
   });
 }
 
-Result<int> SqlStore::CountSignInFailures(std::string_view key, Time since) {
-  return Read([&](Connection& conn) -> Result<int> {
-    return conn.Count("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at_ms >= $2",
-                      Params().Add(key).Add(Millis(since)));
+Result<SignInFailures> SqlStore::CountSignInFailures(std::string_view account,
+                                                     std::string_view source, Time since) {
+  return Read([&](Connection& conn) -> Result<SignInFailures> {
+    bool found = false;
+    Result<Rows> row = source.empty()
+                           ? conn.First(
+                                 "SELECT COUNT(*), MAX(at_ms) FROM sign_in_failures "
+                                 "WHERE account = $1 AND at_ms >= $2",
+                                 Params().Add(account).Add(Millis(since)), &found)
+                           : conn.First(
+                                 "SELECT COUNT(*), MAX(at_ms) FROM sign_in_failures "
+                                 "WHERE account = $1 AND source = $2 AND at_ms >= $3",
+                                 Params().Add(account).Add(source).Add(Millis(since)), &found);
+    if (!row.ok()) return row.status();
+    SignInFailures failures;
+    if (!found || row->Int64(0) == 0) return failures;
+    failures.count = static_cast<int>(row->Int64(0));
+    failures.last = FromMillis(row->Int64(1));
+    return failures;
   });
 }
 
-Status SqlStore::ClearSignInFailures(std::string_view key) {
+Status SqlStore::ClearSignInFailures(std::string_view account, std::string_view source) {
   return Write([&](Connection& conn) -> Status {
-    return conn.Execute("DELETE FROM sign_in_failures WHERE key = $1", Params().Add(key));
+    if (source.empty()) {
+      return conn.Execute("DELETE FROM sign_in_failures WHERE account = $1", Params().Add(account));
+    }
+    return conn.Execute("DELETE FROM sign_in_failures WHERE account = $1 AND source = $2",
+                        Params().Add(account).Add(source));
   });
 }
 

@@ -48,8 +48,9 @@ http::Response SignIn(Context& c) {
   if (check != auth::FormTokenCheck::kValid) {
     return SignInPage(c, 403, "The sign-in form was out of date. Please try again.", email);
   }
-  auto outcome =
-      c.services.accounts.SignIn(email, c.form.Get("password"), c.request.remote_address, Now());
+  const std::string device = AdminCookieValue(c.request, kDeviceCookie).value_or("");
+  auto outcome = c.services.accounts.SignIn(email, c.form.Get("password"), c.request.remote_address,
+                                            device, Now());
   if (!outcome.ok()) return c.Error("Cannot sign in now", outcome.status());
   switch (outcome->refusal) {
     case service::SignInRefusal::kWrongCredentials:
@@ -66,8 +67,12 @@ http::Response SignIn(Context& c) {
       user.must_change_password
           ? c.Redirect("/admin/password", "Welcome. Choose a new password first.")
           : c.Redirect(NextPage(c.form.Get("next")));
-  response.headers.push_back({"Set-Cookie", AdminCookie(c.request, kSessionCookie, outcome->token,
-                                                        c.services.accounts.settings().absolute)});
+  const service::AccountSettings& settings = c.services.accounts.settings();
+  response.headers.push_back(
+      {"Set-Cookie", AdminCookie(c.request, kSessionCookie, outcome->token, settings.absolute)});
+  response.headers.push_back(
+      {"Set-Cookie",
+       AdminCookie(c.request, kDeviceCookie, outcome->device_token, settings.device_lifetime)});
   return response;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/strings.h"
 #include "text/escape.h"
+#include "web/admin/forms.h"
 
 namespace samizdat::web::admin {
 
@@ -23,6 +24,10 @@ std::string AdminCookie(const http::Request& request, std::string_view name, std
       "; Path=/admin; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age.count());
   if (OverTls(request)) cookie += "; Secure";
   return cookie;
+}
+
+std::optional<std::string> AdminCookieValue(const http::Request& request, std::string_view name) {
+  return CookieValue(request.GetHeader("Cookie"), name);
 }
 
 std::string EncodeNotice(std::string_view notice) { return text::PercentEncode(notice); }

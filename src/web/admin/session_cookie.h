@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,8 @@ namespace samizdat::web::admin {
 inline constexpr std::string_view kSessionCookie = "samizdat_session";
 // The notice of the last redirect ("Saved."), shown once by the next page.
 inline constexpr std::string_view kNoticeCookie = "samizdat_notice";
+// The browser's device token (auth/device_token.h): where an account signed in before.
+inline constexpr std::string_view kDeviceCookie = "samizdat_device";
 
 // Whether the browser talks to us over TLS: directly never (the server speaks plain
 // HTTP), behind a proxy that says so with X-Forwarded-Proto: https.
@@ -23,6 +26,9 @@ std::string Origin(const http::Request& request);
 // kept `max_age` (0: removed).
 std::string AdminCookie(const http::Request& request, std::string_view name, std::string_view value,
                         std::chrono::seconds max_age);
+
+// The value of the request's admin cookie `name`; nullopt when it has none.
+std::optional<std::string> AdminCookieValue(const http::Request& request, std::string_view name);
 
 // The notice as a cookie value (percent-encoded) and back.
 std::string EncodeNotice(std::string_view notice);

@@ -154,14 +154,15 @@ class ForwardingStore : public Store {
   Result<int> PurgeSessions(Time idle_before, Time created_before) override {
     return inner_.PurgeSessions(idle_before, created_before);
   }
-  Status RecordSignInFailure(std::string_view key, Time at) override {
-    return inner_.RecordSignInFailure(key, at);
+  Status RecordSignInFailure(std::string_view account, std::string_view source, Time at) override {
+    return inner_.RecordSignInFailure(account, source, at);
   }
-  Result<int> CountSignInFailures(std::string_view key, Time since) override {
-    return inner_.CountSignInFailures(key, since);
+  Result<SignInFailures> CountSignInFailures(std::string_view account, std::string_view source,
+                                             Time since) override {
+    return inner_.CountSignInFailures(account, source, since);
   }
-  Status ClearSignInFailures(std::string_view key) override {
-    return inner_.ClearSignInFailures(key);
+  Status ClearSignInFailures(std::string_view account, std::string_view source) override {
+    return inner_.ClearSignInFailures(account, source);
   }
   uint64_t ChangeStamp() override { return inner_.ChangeStamp(); }
 

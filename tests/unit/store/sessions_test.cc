@@ -98,32 +98,41 @@ TEST_P(SessionsTest, PurgeRemovesIdleAndTooOldSessions) {
   EXPECT_EQ(Must(store_->PurgeSessions(At(6000), At(1000))), 0);
 }
 
-TEST_P(SessionsTest, FailuresCountByKeyAndWindow) {
-  ASSERT_TRUE(store_->RecordSignInFailure("account:otto@example.com", At(1000)).ok());
-  ASSERT_TRUE(store_->RecordSignInFailure("account:otto@example.com", At(2000)).ok());
-  ASSERT_TRUE(store_->RecordSignInFailure("account:otto@example.com", At(3000)).ok());
-  ASSERT_TRUE(store_->RecordSignInFailure("ip:abc", At(2500)).ok());
-  EXPECT_EQ(Must(store_->CountSignInFailures("account:otto@example.com", At(0))), 3);
-  EXPECT_EQ(Must(store_->CountSignInFailures("account:otto@example.com", At(2000))), 2);
-  EXPECT_EQ(Must(store_->CountSignInFailures("account:otto@example.com", At(3001))), 0);
-  EXPECT_EQ(Must(store_->CountSignInFailures("ip:abc", At(0))), 1);
-  EXPECT_EQ(Must(store_->CountSignInFailures("ip:other", At(0))), 0);
+TEST_P(SessionsTest, FailuresCountByAccountSourceAndWindow) {
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:abc", At(1000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:abc", At(3000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "device:n1", At(2000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("anna@example.com", "ip:abc", At(2500)).ok());
+  SignInFailures pair = Must(store_->CountSignInFailures("otto@example.com", "ip:abc", At(0)));
+  EXPECT_EQ(pair.count, 2);
+  EXPECT_EQ(pair.last, At(3000));
+  SignInFailures account = Must(store_->CountSignInFailures("otto@example.com", "", At(0)));
+  EXPECT_EQ(account.count, 3);
+  EXPECT_EQ(account.last, At(3000));
+  EXPECT_EQ(Must(store_->CountSignInFailures("otto@example.com", "", At(2000))).count, 2);
+  SignInFailures none = Must(store_->CountSignInFailures("otto@example.com", "", At(3001)));
+  EXPECT_EQ(none.count, 0);
+  EXPECT_EQ(none.last, Time{});
+  EXPECT_EQ(Must(store_->CountSignInFailures("otto@example.com", "ip:other", At(0))).count, 0);
 }
 
-TEST_P(SessionsTest, ClearForgetsOneKeysFailures) {
-  ASSERT_TRUE(store_->RecordSignInFailure("account:otto@example.com", At(1000)).ok());
-  ASSERT_TRUE(store_->RecordSignInFailure("ip:abc", At(1000)).ok());
-  ASSERT_TRUE(store_->ClearSignInFailures("account:otto@example.com").ok());
-  EXPECT_EQ(Must(store_->CountSignInFailures("account:otto@example.com", At(0))), 0);
-  EXPECT_EQ(Must(store_->CountSignInFailures("ip:abc", At(0))), 1);
-  EXPECT_TRUE(store_->ClearSignInFailures("account:nobody").ok());
+TEST_P(SessionsTest, ClearForgetsOneSourceOrTheWholeAccount) {
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:abc", At(1000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:def", At(1000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("anna@example.com", "ip:abc", At(1000)).ok());
+  ASSERT_TRUE(store_->ClearSignInFailures("otto@example.com", "ip:abc").ok());
+  EXPECT_EQ(Must(store_->CountSignInFailures("otto@example.com", "", At(0))).count, 1);
+  ASSERT_TRUE(store_->ClearSignInFailures("otto@example.com", "").ok());
+  EXPECT_EQ(Must(store_->CountSignInFailures("otto@example.com", "", At(0))).count, 0);
+  EXPECT_EQ(Must(store_->CountSignInFailures("anna@example.com", "", At(0))).count, 1);
+  EXPECT_TRUE(store_->ClearSignInFailures("nobody@example.com", "").ok());
 }
 
 TEST_P(SessionsTest, PurgeDropsFailuresBeforeTheIdleLimit) {
-  ASSERT_TRUE(store_->RecordSignInFailure("ip:abc", At(1000)).ok());
-  ASSERT_TRUE(store_->RecordSignInFailure("ip:abc", At(7000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:abc", At(1000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:abc", At(7000)).ok());
   Must(store_->PurgeSessions(At(6000), At(0)));
-  EXPECT_EQ(Must(store_->CountSignInFailures("ip:abc", At(0))), 1);
+  EXPECT_EQ(Must(store_->CountSignInFailures("otto@example.com", "ip:abc", At(0))).count, 1);
 }
 
 SAMIZDAT_ON_EVERY_STORE(SessionsTest);
