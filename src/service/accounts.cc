@@ -156,6 +156,32 @@ Status AccountService::RemoveUser(std::string_view email) {
   return store_->DeleteUser(user->id);
 }
 
+Result<std::string> AccountService::IssueSignInLink(std::string_view email, Time now) {
+  Result<User> user = FindUser(email);
+  if (!user.ok()) return user.status();
+  std::string token = auth::NewSessionToken();
+  SAMIZDAT_RETURN_IF_ERROR(store_->CreateSignInLink(auth::SessionTokenHash(token), user->id,
+                                                    now + settings_.link_lifetime));
+  return token;
+}
+
+Result<User> AccountService::SignInLinkUser(std::string_view token, Time now) {
+  Result<int64_t> user_id = store_->FindSignInLink(auth::SessionTokenHash(token), now);
+  if (!user_id.ok()) return user_id.status();
+  return store_->GetUser(*user_id);
+}
+
+Result<User> AccountService::ResetPassword(std::string_view token, std::string_view password,
+                                           Time now) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckPassword(password));
+  Result<int64_t> user_id = store_->TakeSignInLink(auth::SessionTokenHash(token), now);
+  if (!user_id.ok()) return user_id.status();
+  Result<User> user = store_->GetUser(*user_id);
+  if (!user.ok()) return user.status();
+  SAMIZDAT_RETURN_IF_ERROR(SetPassword(user->email, password));
+  return user;
+}
+
 SignInSource AccountService::SourceOf(std::string_view account, std::string_view ip,
                                       std::string_view device_token) const {
   if (std::optional<std::string> nonce = auth::CheckDeviceToken(key_, account, device_token)) {

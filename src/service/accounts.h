@@ -40,6 +40,8 @@ struct AccountSettings {
   // How long a browser keeps its device token (its cookie's Max-Age).
   std::chrono::seconds device_lifetime{std::chrono::hours(24 * 365)};
   std::size_t min_password_length = 10;
+  // How long a one-time sign-in link (IssueSignInLink) stays valid.
+  std::chrono::seconds link_lifetime{std::chrono::hours(1)};
 };
 
 struct NewUser {
@@ -88,6 +90,17 @@ class AccountService {
   // Sets a new password, signs the user out everywhere and forgets the account's failed
   // sign-ins, so the new password works at once from anywhere. InvalidArgument, NotFound.
   Status SetPassword(std::string_view email, std::string_view password, bool must_change = false);
+  // A one-time sign-in link's token for the user (the CLI's `user reset`): 32 random
+  // bytes as hex, of which the store keeps only the hash; valid link_lifetime, once.
+  // NotFound.
+  Result<std::string> IssueSignInLink(std::string_view email, Time now);
+  // The user whose link `token` is, while it is valid. NotFound (unknown, used, expired).
+  Result<User> SignInLinkUser(std::string_view token, Time now);
+  // Uses up the link to set the user's password (as SetPassword does, so the account's
+  // sessions end and its failures are forgotten) and returns the user. InvalidArgument
+  // for a refused password (the link stays valid); NotFound for an unknown, used or
+  // expired link.
+  Result<User> ResetPassword(std::string_view token, std::string_view password, Time now);
   // Removes the user and their sessions; their posts stay. NotFound. Refuses
   // (PermissionDenied) to remove the last admin.
   Status RemoveUser(std::string_view email);

@@ -340,8 +340,17 @@ class Store {
   // everywhere. Returns how many were removed.
   virtual Result<int> DeleteUserSessions(int64_t user_id, std::string_view keep) = 0;
   // Removes sessions last seen before `idle_before` or created before `created_before`,
-  // and sign-in failures before `idle_before`. Returns how many sessions went.
+  // and sign-in failures and sign-in links (by expiry) before `idle_before`. Returns how many
+  // sessions went.
   virtual Result<int> PurgeSessions(Time idle_before, Time created_before) = 0;
+  // One-time sign-in links: a link's token hash, its user and when it expires. Conflict if
+  // the hash is taken; NotFound if the user is absent.
+  virtual Status CreateSignInLink(std::string_view token_hash, int64_t user_id, Time expires) = 0;
+  // The user of a link that has not expired at `now`. NotFound (unknown, used or expired).
+  virtual Result<int64_t> FindSignInLink(std::string_view token_hash, Time now) = 0;
+  // Removes the link and returns its user, if it had not expired at `now`: of two callers
+  // only one gets it. NotFound.
+  virtual Result<int64_t> TakeSignInLink(std::string_view token_hash, Time now) = 0;
   // Notes a failed sign-in to `account` (the email as typed, lowercased) from `source`
   // ("ip:HASH" or "device:NONCE").
   virtual Status RecordSignInFailure(std::string_view account, std::string_view source,

@@ -1,8 +1,10 @@
 # Sign-in throttling without lockout, over HTTP against the real binary: an address that
 # guesses an account's password waits longer after each failure, while the owner's own
 # browser (its device cookie) gets in at once, and `samizdat user passwd` lets the new
-# password in from anywhere. Common passwords are refused by the CLI and by the admin's
+# password in from anywhere, as does the one-time link of `samizdat user reset`. Common
+# passwords are refused by the CLI and by the admin's
 # password form, changing nothing.
+import re
 import time
 import unittest
 
@@ -18,7 +20,7 @@ class SignInThrottle(IntegrationCase):
     @classmethod
     def prepare(cls):
         cls.create_blog('one.test', 'One')
-        for email in ('owner@one.test', 'writer@one.test'):
+        for email in ('owner@one.test', 'writer@one.test', 'forgetful@one.test'):
             cls.cli('user', 'add', '--email', email, '--role', 'owner', '--blog', 'one.test',
                     '--password-stdin', input_text=PASSWORD + '\n')
 
@@ -112,6 +114,44 @@ class SignInThrottle(IntegrationCase):
         self.assertEqual(client.get('/admin/posts')[0], 200)
         self.assertEqual(self.browser().sign_in('writer@one.test', COMMON)[0], 401)
         self.assertEqual(self.browser().sign_in('writer@one.test', PASSWORD)[0], 303)
+
+
+    def test_a_reset_link_sets_a_new_password_once(self):
+        _, out, _ = self.cli('user', 'reset', 'forgetful@one.test')
+        m = re.fullmatch(r'sign-in link for forgetful@one.test \(valid 60 minutes, once\): '
+                         r'http://one.test(/admin/reset\?token=[0-9a-f]{64})\n', out)
+        self.assertIsNotNone(m, out)
+        link = m.group(1)
+        token = link.split('=', 1)[1]
+        client = self.browser()
+        status, _, body = client.get(link)
+        self.assertEqual(status, 200)
+        self.assertIn(b'Choose a new password for forgetful@one.test', body)
+
+        def post(password):
+            return client.post('/admin/reset', {'token': token, 'new_password': password,
+                                                'confirm_password': password})
+
+        # A common password is refused and the link stays good.
+        status, _, body = post(COMMON)
+        self.assertEqual(status, 400)
+        self.assertIn(COMMON_MESSAGE.encode(), body)
+        self.assertEqual(client.get(link)[0], 200)
+        status, headers, _ = post('a password I will remember')
+        self.assertEqual((status, headers['Location']), (303, '/admin/sign-in'))
+        self.assertEqual(self.browser().sign_in('forgetful@one.test', PASSWORD)[0], 401)
+        self.assertEqual(
+            self.browser().sign_in('forgetful@one.test', 'a password I will remember')[0], 303)
+        # Used once: gone, and it changes nothing any more.
+        status, _, body = client.get(link)
+        self.assertEqual(status, 404)
+        self.assertIn(b'unknown, used or expired', body)
+        self.assertEqual(post('yet another password of mine')[0], 404)
+        self.assertEqual(
+            self.browser().sign_in('forgetful@one.test', 'a password I will remember')[0], 303)
+        code, _, err = self.cli('user', 'reset', 'nobody@one.test', check=False)
+        self.assertNotEqual(code, 0)
+        self.assertIn('no user with the email nobody@one.test', err)
 
 
 if __name__ == '__main__':

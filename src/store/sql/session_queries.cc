@@ -71,11 +71,46 @@ Result<int> SqlStore::PurgeSessions(Time idle_before, Time created_before) {
   return Write([&](Connection& conn) -> Result<int> {
     SAMIZDAT_RETURN_IF_ERROR(conn.Execute("DELETE FROM sign_in_failures WHERE at_ms < $1",
                                           Params().Add(Millis(idle_before))));
+    SAMIZDAT_RETURN_IF_ERROR(conn.Execute("DELETE FROM sign_in_links WHERE expires_ms < $1",
+                                          Params().Add(Millis(idle_before))));
     Result<int64_t> removed =
         conn.Run("DELETE FROM sessions WHERE last_seen_ms < $1 OR created_ms < $2",
                  Params().Add(Millis(idle_before)).Add(Millis(created_before)));
     if (!removed.ok()) return removed.status();
     return static_cast<int>(*removed);
+  });
+}
+
+Status SqlStore::CreateSignInLink(std::string_view token_hash, int64_t user_id, Time expires) {
+  if (token_hash.empty()) return Status::InvalidArgument("a sign-in link needs a token hash");
+  return Write([&](Connection& conn) -> Status {
+    return conn.Execute(
+        "INSERT INTO sign_in_links (token_hash, user_id, expires_ms) VALUES ($1, $2, $3)",
+        Params().Add(token_hash).Add(user_id).Add(Millis(expires)));
+  });
+}
+
+Result<int64_t> SqlStore::FindSignInLink(std::string_view token_hash, Time now) {
+  return Read([&](Connection& conn) -> Result<int64_t> {
+    bool found = false;
+    Result<Rows> row =
+        conn.First("SELECT user_id FROM sign_in_links WHERE token_hash = $1 AND expires_ms > $2",
+                   Params().Add(token_hash).Add(Millis(now)), &found);
+    if (!row.ok()) return row.status();
+    if (!found) return Status::NotFound("no such sign-in link");
+    return row->Int64(0);
+  });
+}
+
+Result<int64_t> SqlStore::TakeSignInLink(std::string_view token_hash, Time now) {
+  return Write([&](Connection& conn) -> Result<int64_t> {
+    bool found = false;
+    Result<Rows> row = conn.First(
+        "DELETE FROM sign_in_links WHERE token_hash = $1 AND expires_ms > $2 RETURNING user_id",
+        Params().Add(token_hash).Add(Millis(now)), &found);
+    if (!row.ok()) return row.status();
+    if (!found) return Status::NotFound("no such sign-in link");
+    return row->Int64(0);
   });
 }
 

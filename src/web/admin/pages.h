@@ -19,6 +19,9 @@ http::Response SignOut(Context& c);
 http::Response SignOutEverywhere(Context& c);
 http::Response ShowPassword(Context& c);
 http::Response ChangePassword(Context& c);
+// A one-time sign-in link (`samizdat user reset`): the form, and the new password set.
+http::Response ShowReset(Context& c);
+http::Response Reset(Context& c);
 }  // namespace auth_pages
 
 // The lists of posts and of pages (the kind is the path's: /admin/posts, /admin/pages).

@@ -342,6 +342,36 @@ TEST_F(AccountServiceTest, CommonPasswordsAreRefusedEverywhere) {
   MustSignIn("ann@example.com", kT0);
 }
 
+TEST_F(AccountServiceTest, ASignInLinkSetsANewPasswordOnceWithinAnHour) {
+  Add("ann@example.com");
+  MustSignIn("ann@example.com", kT0);
+  for (int i = 0; i < 20; ++i) {
+    SignIn("ann@example.com", "guess", kT0 + seconds(i * 60), "198.51.100." + std::to_string(i));
+  }
+  auto token = accounts_->IssueSignInLink("ANN@example.com", kT0 + minutes(20));
+  ASSERT_TRUE(token.ok()) << token.status().ToString();
+  EXPECT_EQ(token->size(), 64u);
+  EXPECT_TRUE(accounts_->IssueSignInLink("nobody@example.com", kT0).status().IsNotFound());
+  auto user = accounts_->SignInLinkUser(*token, kT0 + minutes(20));
+  ASSERT_TRUE(user.ok());
+  EXPECT_EQ(user->email, "ann@example.com");
+  EXPECT_TRUE(accounts_->SignInLinkUser(*token, kT0 + minutes(80)).status().IsNotFound());
+  // A refused password leaves the link as it was.
+  EXPECT_TRUE(accounts_->ResetPassword(*token, "password12", kT0 + minutes(21))
+                  .status()
+                  .IsInvalidArgument());
+  auto reset = accounts_->ResetPassword(*token, "a whole new password", kT0 + minutes(21));
+  ASSERT_TRUE(reset.ok()) << reset.status().ToString();
+  // Used up; the sessions ended; the failures forgotten, so the new password works at once.
+  EXPECT_TRUE(accounts_->ResetPassword(*token, "another new password", kT0 + minutes(21))
+                  .status()
+                  .IsNotFound());
+  EXPECT_TRUE(accounts_->Authenticate(token_, kT0 + minutes(21)).status().IsNotFound());
+  EXPECT_EQ(
+      SignIn("ann@example.com", "a whole new password", kT0 + minutes(21), "198.51.100.3").refusal,
+      SignInRefusal::kNone);
+}
+
 // --- sessions -----------------------------------------------------------------------------
 
 TEST_F(AccountServiceTest, IdleSessionsExpireAndAreRemoved) {

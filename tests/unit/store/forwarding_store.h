@@ -154,6 +154,15 @@ class ForwardingStore : public Store {
   Result<int> PurgeSessions(Time idle_before, Time created_before) override {
     return inner_.PurgeSessions(idle_before, created_before);
   }
+  Status CreateSignInLink(std::string_view token_hash, int64_t user_id, Time expires) override {
+    return inner_.CreateSignInLink(token_hash, user_id, expires);
+  }
+  Result<int64_t> FindSignInLink(std::string_view token_hash, Time now) override {
+    return inner_.FindSignInLink(token_hash, now);
+  }
+  Result<int64_t> TakeSignInLink(std::string_view token_hash, Time now) override {
+    return inner_.TakeSignInLink(token_hash, now);
+  }
   Status RecordSignInFailure(std::string_view account, std::string_view source, Time at) override {
     return inner_.RecordSignInFailure(account, source, at);
   }

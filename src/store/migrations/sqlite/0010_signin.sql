@@ -8,3 +8,10 @@ CREATE TABLE sign_in_failures (
   at_ms   INTEGER NOT NULL
 );
 CREATE INDEX sign_in_failures_account ON sign_in_failures (account, source, at_ms);
+
+-- One-time sign-in links (`samizdat user reset`): the token's hash only, like sessions.
+CREATE TABLE sign_in_links (
+  token_hash TEXT PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  expires_ms INTEGER NOT NULL
+);
