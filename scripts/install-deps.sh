@@ -17,6 +17,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-html5lib python3-feedparser jing
   oathtool  # the reference TOTP codes tests/integration/test_admin_two_step.py signs in with
+  python3-zxcvbn  # its list of common passwords, embedded by src/auth/gen_common_passwords.py
   wrk nginx-light libxml2-utils time
   chromium fonts-liberation fonts-dejavu-core
 )

@@ -1,4 +1,4 @@
-// `samizdat user add|passwd|list|rm|totp`: the accounts that sign in to the web admin.
+// `samizdat user add|passwd|reset|list|rm|totp`: the accounts that sign in to the web admin.
 //
 // Passwords never come from the command line (where `ps` and shell histories show
 // them): they are asked on the terminal with echo off, twice, or read as one line from
@@ -6,6 +6,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -136,6 +137,28 @@ int ChangePassword(store::Store& store, const PasswdFlags& flags) {
   return 0;
 }
 
+// A one-time sign-in link on the user's blog's host (or the first blog's): samizdat sends
+// no email, so the administrator passes it on.
+int ResetLink(store::Store& store, const std::string& email) {
+  Result<service::AccountService> accounts = service::AccountService::Open(store);
+  if (!accounts.ok()) return Fail(accounts.status());
+  Result<User> user = accounts->FindUser(email);
+  if (!user.ok()) return Fail(user.status());
+  Result<std::vector<Blog>> blogs = store.ListBlogs();
+  if (!blogs.ok()) return Fail(blogs.status());
+  std::string host = "HOST";
+  for (const Blog& blog : *blogs) {
+    if (host == "HOST" || blog.id == user->blog_id) host = blog.host;
+  }
+  Result<std::string> token = accounts->IssueSignInLink(user->email, Now());
+  if (!token.ok()) return Fail(token.status());
+  const auto minutes =
+      std::chrono::duration_cast<std::chrono::minutes>(accounts->settings().link_lifetime);
+  std::cout << "sign-in link for " << user->email << " (valid " << minutes.count()
+            << " minutes, once): http://" << host << "/admin/reset?token=" << *token << "\n";
+  return 0;
+}
+
 int ListUsers(store::Store& store) {
   Result<std::vector<Blog>> blogs = store.ListBlogs();
   if (!blogs.ok()) return Fail(blogs.status());
@@ -214,6 +237,16 @@ void RegisterUsers(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto store = OpenStore(global);
     if (!store.ok()) return void(exit_code = Fail(store.status()));
     exit_code = ChangePassword(**store, *passwd_flags);
+  });
+
+  auto reset_email = std::make_shared<std::string>();
+  CLI::App* reset = user->add_subcommand(
+      "reset", "Print a one-time link (valid an hour) to set a new password without the old one");
+  reset->add_option("EMAIL", *reset_email, "Email address of the account")->required();
+  reset->callback([&global, &exit_code, reset_email] {
+    auto store = OpenStore(global);
+    if (!store.ok()) return void(exit_code = Fail(store.status()));
+    exit_code = ResetLink(**store, *reset_email);
   });
 
   CLI::App* list = user->add_subcommand(

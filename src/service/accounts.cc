@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "auth/common_passwords.h"
+#include "auth/device_token.h"
 #include "auth/form_token.h"
 #include "auth/password.h"
 #include "auth/secret_box.h"
@@ -14,8 +16,6 @@
 namespace samizdat::service {
 namespace {
 
-using std::chrono::duration_cast;
-using std::chrono::milliseconds;
 using std::chrono::seconds;
 
 constexpr const char* kAccountKeyName = "account-key";
@@ -52,12 +52,16 @@ std::size_t CountChars(std::string_view s) {
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-std::string MinutesText(seconds wait) {
-  const auto minutes = std::max<int64_t>(1, (wait.count() + 59) / 60);
-  return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+// "8 seconds", "1 minute", "15 minutes".
+std::string WaitText(seconds wait) {
+  if (wait < seconds(120)) {
+    return std::to_string(wait.count()) + (wait == seconds(1) ? " second" : " seconds");
+  }
+  return std::to_string((wait.count() + 59) / 60) + " minutes";
 }
 
-std::string AccountKey(std::string_view email) { return "account:" + AsciiLower(TrimBlank(email)); }
+// The account that failures are counted against: the email as typed, known or not.
+std::string AccountName(std::string_view email) { return AsciiLower(TrimBlank(email)); }
 
 }  // namespace
 
@@ -78,6 +82,12 @@ Status AccountService::CheckPassword(std::string_view password) const {
   if (password.size() > kMaxPasswordBytes) {
     return Status::InvalidArgument("the password is too long: at most " +
                                    std::to_string(kMaxPasswordBytes) + " bytes");
+  }
+  if (auth::IsCommonPassword(password)) {
+    return Status::InvalidArgument(
+        "This password is among the " +
+        WithThousands(static_cast<int64_t>(auth::CommonPasswordCount())) +
+        " most common passwords; choose another.");
   }
   return Status::Ok();
 }
@@ -130,6 +140,7 @@ Status AccountService::SetPassword(std::string_view email, std::string_view pass
   user->password_hash = std::move(*hash);
   user->must_change_password = must_change;
   SAMIZDAT_RETURN_IF_ERROR(store_->UpdateUser(*user));
+  SAMIZDAT_RETURN_IF_ERROR(throttle_.Forget(AccountName(user->email)));
   return store_->DeleteUserSessions(user->id, "").status();
 }
 
@@ -149,45 +160,57 @@ Status AccountService::RemoveUser(std::string_view email) {
   return store_->DeleteUser(user->id);
 }
 
-Result<std::optional<seconds>> AccountService::ThrottledFor(const std::string& key, int limit,
-                                                            Time now) {
-  // Failures within the window: later than now - window (the store counts "at or after").
-  const Time window_start = now - settings_.failure_window + milliseconds(1);
-  Result<int> count = store_->CountSignInFailures(key, window_start);
-  if (!count.ok()) return count.status();
-  if (*count < limit) return std::optional<seconds>();
-  // The attempt is allowed again once fewer than `limit` failures lie within the window,
-  // that is at the earliest `start` of a window with count(start) < limit, plus the
-  // window. The store only counts, so the start is found by halving, to the second.
-  int64_t lo = 0;  // seconds after window_start: count(lo) >= limit
-  int64_t hi = duration_cast<seconds>(settings_.failure_window).count() + 1;  // past now
-  while (hi - lo > 1) {
-    const int64_t mid = lo + (hi - lo) / 2;
-    Result<int> at = store_->CountSignInFailures(key, window_start + seconds(mid));
-    if (!at.ok()) return at.status();
-    (*at >= limit ? lo : hi) = mid;
+Result<std::string> AccountService::IssueSignInLink(std::string_view email, Time now) {
+  Result<User> user = FindUser(email);
+  if (!user.ok()) return user.status();
+  std::string token = auth::NewSessionToken();
+  SAMIZDAT_RETURN_IF_ERROR(store_->CreateSignInLink(auth::SessionTokenHash(token), user->id,
+                                                    now + settings_.link_lifetime));
+  return token;
+}
+
+Result<User> AccountService::SignInLinkUser(std::string_view token, Time now) {
+  Result<int64_t> user_id = store_->FindSignInLink(auth::SessionTokenHash(token), now);
+  if (!user_id.ok()) return user_id.status();
+  return store_->GetUser(*user_id);
+}
+
+Result<User> AccountService::ResetPassword(std::string_view token, std::string_view password,
+                                           Time now) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckPassword(password));
+  Result<int64_t> user_id = store_->TakeSignInLink(auth::SessionTokenHash(token), now);
+  if (!user_id.ok()) return user_id.status();
+  Result<User> user = store_->GetUser(*user_id);
+  if (!user.ok()) return user.status();
+  SAMIZDAT_RETURN_IF_ERROR(SetPassword(user->email, password));
+  return user;
+}
+
+SignInSource AccountService::SourceOf(std::string_view account, std::string_view ip,
+                                      std::string_view device_token) const {
+  if (std::optional<std::string> nonce = auth::CheckDeviceToken(key_, account, device_token)) {
+    return SignInSource{"device:" + *nonce, true};
   }
-  return std::optional<seconds>(seconds(hi));
+  return SignInSource{"ip:" + auth::KeyedHash(key_, ip), false};
 }
 
 Result<SignInOutcome> AccountService::SignIn(std::string_view email, std::string_view password,
-                                             std::string_view code, std::string_view ip, Time now) {
+                                             std::string_view code, std::string_view ip,
+                                             std::string_view device_token,
+                                             Time now) {
   SignInOutcome outcome;
-  const std::string account_key = AccountKey(email);
-  const std::string ip_key = "ip:" + auth::KeyedHash(key_, ip);
-
-  Result<std::optional<seconds>> account_wait =
-      ThrottledFor(account_key, settings_.account_failures, now);
-  if (!account_wait.ok()) return account_wait.status();
-  Result<std::optional<seconds>> ip_wait =
-      *account_wait ? std::optional<seconds>() : ThrottledFor(ip_key, settings_.ip_failures, now);
-  if (!ip_wait.ok()) return ip_wait.status();
-  if (*account_wait || *ip_wait) {
+  const std::string account = AccountName(email);
+  const SignInSource source = SourceOf(account, ip, device_token);
+  Result<ThrottleWait> wait = throttle_.WaitFor(account, source, now);
+  if (!wait.ok()) return wait.status();
+  if (wait->left > seconds(0)) {
     outcome.refusal = SignInRefusal::kThrottled;
-    outcome.retry_after = *account_wait ? **account_wait : **ip_wait;
-    outcome.message = std::string(*account_wait ? "Too many failed sign-ins for this account."
-                                                : "Too many failed sign-ins from your address.") +
-                      " Try again in " + MinutesText(outcome.retry_after) + ".";
+    outcome.retry_after = wait->left;
+    const char* whose = wait->account_wide    ? "for this account"
+                        : source.known_device ? "from this browser"
+                                              : "from your address";
+    outcome.message = std::string("Too many failed sign-ins ") + whose + ". Try again in " +
+                      WaitText(wait->left) + ".";
     return outcome;
   }
 
@@ -209,14 +232,14 @@ Result<SignInOutcome> AccountService::SignIn(std::string_view email, std::string
     good = *passed;
   }
   if (!good) {
-    SAMIZDAT_RETURN_IF_ERROR(store_->RecordSignInFailure(account_key, now));
-    SAMIZDAT_RETURN_IF_ERROR(store_->RecordSignInFailure(ip_key, now));
+    SAMIZDAT_RETURN_IF_ERROR(throttle_.Failed(account, source, now));
     outcome.refusal = SignInRefusal::kWrongCredentials;
     outcome.message = kWrongCredentials;
     return outcome;
   }
 
-  SAMIZDAT_RETURN_IF_ERROR(store_->ClearSignInFailures(account_key));
+  SAMIZDAT_RETURN_IF_ERROR(throttle_.Succeeded(account, source));
+  outcome.device_token = auth::MakeDeviceToken(key_, account);
   std::string token = auth::NewSessionToken();
   Session session{auth::SessionTokenHash(token), user->id, now, now};
   SAMIZDAT_RETURN_IF_ERROR(store_->CreateSession(session));

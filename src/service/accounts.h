@@ -9,10 +9,11 @@
 // An account may also ask for a code from an authenticator app (two-step sign-in,
 // second_factor.h): SignIn then needs it as well as the password.
 //
-// Sign-in is throttled by the store, so every node sees the same counts: after
-// `account_failures` failed attempts for one email, or `ip_failures` from one address,
-// within `failure_window`, further attempts are refused without checking the password
-// until the window has passed.
+// Sign-in is throttled with growing delays per address (or known device) and account,
+// never locked: service/signin_throttle.h. A good sign-in gives the browser a device
+// token for the account (auth/device_token.h), so that the next attempt from that browser
+// is held back only by its own failures. Passwords are at least min_password_length
+// characters and not among the common passwords of auth/common_passwords.h.
 //
 // Who may do what (the roles of core/model.h): an admin, anything on any blog; an owner,
 // anything on their blog (settings, comments, media, import and export, every post); an
@@ -31,6 +32,7 @@
 #include "core/model.h"
 #include "core/status.h"
 #include "service/second_factor.h"
+#include "service/signin_throttle.h"
 #include "store/store.h"
 
 namespace samizdat::service {
@@ -38,10 +40,12 @@ namespace samizdat::service {
 struct AccountSettings {
   std::chrono::seconds idle{std::chrono::hours(24)};
   std::chrono::seconds absolute{std::chrono::hours(24 * 14)};
-  int account_failures = 5;
-  int ip_failures = 20;
-  std::chrono::seconds failure_window{std::chrono::minutes(15)};
+  ThrottleSettings throttle;
+  // How long a browser keeps its device token (its cookie's Max-Age).
+  std::chrono::seconds device_lifetime{std::chrono::hours(24 * 365)};
   std::size_t min_password_length = 10;
+  // How long a one-time sign-in link (IssueSignInLink) stays valid.
+  std::chrono::seconds link_lifetime{std::chrono::hours(1)};
 };
 
 struct NewUser {
@@ -72,6 +76,7 @@ struct SignInOutcome {
   std::chrono::seconds retry_after{0};  // kThrottled
   std::optional<SignedIn> signed_in;    // kNone
   std::string token;                    // kNone: the raw token, for the cookie only
+  std::string device_token;             // kNone: the browser's new device token (cookie)
 };
 
 class AccountService {
@@ -82,14 +87,26 @@ class AccountService {
 
   // --- users (the CLI's `samizdat user`, and the first run) ---------------------------
   // InvalidArgument for an email without '@' or with blanks, a name that is not UTF-8,
-  // a password shorter than min_password_length, an admin with a blog; Conflict for a
+  // a password too short or too common (CheckPassword), an admin with a blog; Conflict for a
   // taken email; NotFound for a blog_id that is not a blog.
   Result<User> AddUser(const NewUser& user, std::string_view password);
   // The user with that email (ignoring case). NotFound.
   Result<User> FindUser(std::string_view email);
   Result<std::vector<User>> ListUsers();
-  // Sets a new password and signs the user out everywhere. InvalidArgument, NotFound.
+  // Sets a new password, signs the user out everywhere and forgets the account's failed
+  // sign-ins, so the new password works at once from anywhere. InvalidArgument, NotFound.
   Status SetPassword(std::string_view email, std::string_view password, bool must_change = false);
+  // A one-time sign-in link's token for the user (the CLI's `user reset`): 32 random
+  // bytes as hex, of which the store keeps only the hash; valid link_lifetime, once.
+  // NotFound.
+  Result<std::string> IssueSignInLink(std::string_view email, Time now);
+  // The user whose link `token` is, while it is valid. NotFound (unknown, used, expired).
+  Result<User> SignInLinkUser(std::string_view token, Time now);
+  // Uses up the link to set the user's password (as SetPassword does, so the account's
+  // sessions end and its failures are forgotten) and returns the user. InvalidArgument
+  // for a refused password (the link stays valid); NotFound for an unknown, used or
+  // expired link.
+  Result<User> ResetPassword(std::string_view token, std::string_view password, Time now);
   // Removes the user and their sessions; their posts stay. NotFound. Refuses
   // (PermissionDenied) to remove the last admin.
   Status RemoveUser(std::string_view email);
@@ -97,9 +114,11 @@ class AccountService {
   // --- sign-in and sessions ---------------------------------------------------------------
   // Checks the password (unless throttled), and `code` when the account has two-step
   // sign-in on, and on success opens a session. `ip` is the client's address (hashed
-  // before it is stored).
+  // before it is stored); `device_token` the browser's device token ("" when it has
+  // none; one of another account or forged counts as none).
   Result<SignInOutcome> SignIn(std::string_view email, std::string_view password,
-                               std::string_view code, std::string_view ip, Time now);
+                               std::string_view code, std::string_view ip,
+                               std::string_view device_token, Time now);
   // The signed-in user of a cookie's token. NotFound for an unknown, expired or ended
   // session (an expired one is removed). Moves the session's last_seen (at most once a
   // minute, to spare the database a write per request).
@@ -111,7 +130,7 @@ class AccountService {
   // Whether `token` is the CSRF token of `session` (constant time).
   bool CheckCsrf(const Session& session, std::string_view token) const;
   // Changes the signed-in user's own password: checks the current one (PermissionDenied
-  // when wrong), the new one's length (InvalidArgument), clears must_change_password
+  // when wrong), the new one (CheckPassword: InvalidArgument), clears must_change_password
   // and ends the user's other sessions.
   Status ChangePassword(const SignedIn& who, std::string_view current,
                         std::string_view new_password);
@@ -135,17 +154,20 @@ class AccountService {
       : store_(&store),
         settings_(settings),
         key_(std::move(key)),
-        second_factor_(std::move(second_factor)) {}
-  // InvalidArgument unless the password's length is within bounds.
+        second_factor_(std::move(second_factor)),
+        throttle_(store, settings.throttle) {}
+  // InvalidArgument unless the password's length is within bounds and it is not a
+  // common password.
   Status CheckPassword(std::string_view password) const;
-  // How long until sign-ins under `key` are allowed again, when `limit` failures lie in
-  // the window before `now`; nullopt when they are allowed.
-  Result<std::optional<std::chrono::seconds>> ThrottledFor(const std::string& key, int limit,
-                                                           Time now);
+  // The source of a sign-in attempt on `account`: its device, when the token is one of
+  // the account's, else its address.
+  SignInSource SourceOf(std::string_view account, std::string_view ip,
+                        std::string_view device_token) const;
   store::Store* store_;
   AccountSettings settings_;
   std::string key_;
   SecondFactor second_factor_;
+  SignInThrottle throttle_;
 };
 
 }  // namespace samizdat::service

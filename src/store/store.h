@@ -124,6 +124,13 @@ struct SpamCounts {
   std::unordered_map<std::string, Token> tokens;  // tokens never seen are absent
 };
 
+// Failed sign-ins counted for throttling: how many, and when the latest was (the epoch
+// when there is none).
+struct SignInFailures {
+  int count = 0;
+  Time last{};
+};
+
 // Writes many posts and comments in one transaction, for imports: all of them land, or
 // none. Obtained from Store::BeginImport(); while it lives, other writers of the store
 // wait (readers do not). Destroying it without Commit() rolls everything back.
@@ -339,14 +346,26 @@ class Store {
   // everywhere. Returns how many were removed.
   virtual Result<int> DeleteUserSessions(int64_t user_id, std::string_view keep) = 0;
   // Removes sessions last seen before `idle_before` or created before `created_before`,
-  // and sign-in failures before `idle_before`. Returns how many sessions went.
+  // and sign-in failures and sign-in links (by expiry) before `idle_before`. Returns how many
+  // sessions went.
   virtual Result<int> PurgeSessions(Time idle_before, Time created_before) = 0;
-  // Notes a failed sign-in under `key` ("account:EMAIL", "ip:HASH").
-  virtual Status RecordSignInFailure(std::string_view key, Time at) = 0;
-  // Failed sign-ins under `key` at or after `since`.
-  virtual Result<int> CountSignInFailures(std::string_view key, Time since) = 0;
-  // Forgets the failures under `key` (after a good sign-in).
-  virtual Status ClearSignInFailures(std::string_view key) = 0;
+  // One-time sign-in links: a link's token hash, its user and when it expires. Conflict if
+  // the hash is taken; NotFound if the user is absent.
+  virtual Status CreateSignInLink(std::string_view token_hash, int64_t user_id, Time expires) = 0;
+  // The user of a link that has not expired at `now`. NotFound (unknown, used or expired).
+  virtual Result<int64_t> FindSignInLink(std::string_view token_hash, Time now) = 0;
+  // Removes the link and returns its user, if it had not expired at `now`: of two callers
+  // only one gets it. NotFound.
+  virtual Result<int64_t> TakeSignInLink(std::string_view token_hash, Time now) = 0;
+  // Notes a failed sign-in to `account` (the email as typed, lowercased) from `source`
+  // ("ip:HASH" or "device:NONCE").
+  virtual Status RecordSignInFailure(std::string_view account, std::string_view source,
+                                     Time at) = 0;
+  // The failed sign-ins to `account` at or after `since`, from `source` ("": from any).
+  virtual Result<SignInFailures> CountSignInFailures(std::string_view account,
+                                                     std::string_view source, Time since) = 0;
+  // Forgets the failures of `account` from `source` ("": from every source).
+  virtual Status ClearSignInFailures(std::string_view account, std::string_view source) = 0;
 
   // --- change tracking -----------------------------------------------------------------
   // A number that changes whenever stored data may have changed, through this Store or

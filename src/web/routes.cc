@@ -113,7 +113,7 @@ const std::vector<Route>& Table() {
        AdminFile(&admin::Admin::StaticFile)},
       {"GET", "/admin/static/{rest...}", kPublic, false, 0, AdminFile(&admin::Admin::NoStaticFile)},
 
-      // The admin: signing in and out, the password and two-step sign-in.
+      // The admin: signing in and out, the password, two-step sign-in, one-time sign-in links.
       {"GET", "/admin/?", kAuthor, false, 0, AdminPage(admin::auth_pages::Home)},
       {"GET", "/admin/sign-in/?", kAnyone, false, 0, AdminPage(admin::auth_pages::ShowSignIn)},
       {"POST", "/admin/sign-in/?", kAnyone, true, kFormLimit, AdminPage(admin::auth_pages::SignIn)},
@@ -131,6 +131,8 @@ const std::vector<Route>& Table() {
        AdminPage(admin::two_step_pages::Confirm)},
       {"POST", "/admin/two-step/off/?", kSignedIn, true, kFormLimit,
        AdminPage(admin::two_step_pages::TurnOff)},
+      {"GET", "/admin/reset/?", kAnyone, false, 0, AdminPage(admin::auth_pages::ShowReset)},
+      {"POST", "/admin/reset/?", kAnyone, true, kFormLimit, AdminPage(admin::auth_pages::Reset)},
 
       // Posts and pages: the lists, the editor, the revisions.
       {"GET", "/admin/posts/?", kAuthor, false, 0, AdminPage(admin::post_pages::List)},

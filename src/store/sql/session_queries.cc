@@ -71,6 +71,8 @@ Result<int> SqlStore::PurgeSessions(Time idle_before, Time created_before) {
   return Write([&](Connection& conn) -> Result<int> {
     SAMIZDAT_RETURN_IF_ERROR(conn.Execute("DELETE FROM sign_in_failures WHERE at_ms < $1",
                                           Params().Add(Millis(idle_before))));
+    SAMIZDAT_RETURN_IF_ERROR(conn.Execute("DELETE FROM sign_in_links WHERE expires_ms < $1",
+                                          Params().Add(Millis(idle_before))));
     Result<int64_t> removed =
         conn.Run("DELETE FROM sessions WHERE last_seen_ms < $1 OR created_ms < $2",
                  Params().Add(Millis(idle_before)).Add(Millis(created_before)));
@@ -79,23 +81,75 @@ Result<int> SqlStore::PurgeSessions(Time idle_before, Time created_before) {
   });
 }
 
-Status SqlStore::RecordSignInFailure(std::string_view key, Time at) {
+Status SqlStore::CreateSignInLink(std::string_view token_hash, int64_t user_id, Time expires) {
+  if (token_hash.empty()) return Status::InvalidArgument("a sign-in link needs a token hash");
   return Write([&](Connection& conn) -> Status {
-    return conn.Execute("INSERT INTO sign_in_failures (key, at_ms) VALUES ($1, $2)",
-                        Params().Add(key).Add(Millis(at)));
+    return conn.Execute(
+        "INSERT INTO sign_in_links (token_hash, user_id, expires_ms) VALUES ($1, $2, $3)",
+        Params().Add(token_hash).Add(user_id).Add(Millis(expires)));
   });
 }
 
-Result<int> SqlStore::CountSignInFailures(std::string_view key, Time since) {
-  return Read([&](Connection& conn) -> Result<int> {
-    return conn.Count("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at_ms >= $2",
-                      Params().Add(key).Add(Millis(since)));
+Result<int64_t> SqlStore::FindSignInLink(std::string_view token_hash, Time now) {
+  return Read([&](Connection& conn) -> Result<int64_t> {
+    bool found = false;
+    Result<Rows> row =
+        conn.First("SELECT user_id FROM sign_in_links WHERE token_hash = $1 AND expires_ms > $2",
+                   Params().Add(token_hash).Add(Millis(now)), &found);
+    if (!row.ok()) return row.status();
+    if (!found) return Status::NotFound("no such sign-in link");
+    return row->Int64(0);
   });
 }
 
-Status SqlStore::ClearSignInFailures(std::string_view key) {
+Result<int64_t> SqlStore::TakeSignInLink(std::string_view token_hash, Time now) {
+  return Write([&](Connection& conn) -> Result<int64_t> {
+    bool found = false;
+    Result<Rows> row = conn.First(
+        "DELETE FROM sign_in_links WHERE token_hash = $1 AND expires_ms > $2 RETURNING user_id",
+        Params().Add(token_hash).Add(Millis(now)), &found);
+    if (!row.ok()) return row.status();
+    if (!found) return Status::NotFound("no such sign-in link");
+    return row->Int64(0);
+  });
+}
+
+Status SqlStore::RecordSignInFailure(std::string_view account, std::string_view source, Time at) {
   return Write([&](Connection& conn) -> Status {
-    return conn.Execute("DELETE FROM sign_in_failures WHERE key = $1", Params().Add(key));
+    return conn.Execute("INSERT INTO sign_in_failures (account, source, at_ms) VALUES ($1, $2, $3)",
+                        Params().Add(account).Add(source).Add(Millis(at)));
+  });
+}
+
+Result<SignInFailures> SqlStore::CountSignInFailures(std::string_view account,
+                                                     std::string_view source, Time since) {
+  return Read([&](Connection& conn) -> Result<SignInFailures> {
+    bool found = false;
+    Result<Rows> row = source.empty()
+                           ? conn.First(
+                                 "SELECT COUNT(*), MAX(at_ms) FROM sign_in_failures "
+                                 "WHERE account = $1 AND at_ms >= $2",
+                                 Params().Add(account).Add(Millis(since)), &found)
+                           : conn.First(
+                                 "SELECT COUNT(*), MAX(at_ms) FROM sign_in_failures "
+                                 "WHERE account = $1 AND source = $2 AND at_ms >= $3",
+                                 Params().Add(account).Add(source).Add(Millis(since)), &found);
+    if (!row.ok()) return row.status();
+    SignInFailures failures;
+    if (!found || row->Int64(0) == 0) return failures;
+    failures.count = static_cast<int>(row->Int64(0));
+    failures.last = FromMillis(row->Int64(1));
+    return failures;
+  });
+}
+
+Status SqlStore::ClearSignInFailures(std::string_view account, std::string_view source) {
+  return Write([&](Connection& conn) -> Status {
+    if (source.empty()) {
+      return conn.Execute("DELETE FROM sign_in_failures WHERE account = $1", Params().Add(account));
+    }
+    return conn.Execute("DELETE FROM sign_in_failures WHERE account = $1 AND source = $2",
+                        Params().Add(account).Add(source));
   });
 }
 

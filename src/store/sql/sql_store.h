@@ -143,9 +143,13 @@ class SqlStore : public Store {
   Status DeleteSession(std::string_view token_hash) override;
   Result<int> DeleteUserSessions(int64_t user_id, std::string_view keep) override;
   Result<int> PurgeSessions(Time idle_before, Time created_before) override;
-  Status RecordSignInFailure(std::string_view key, Time at) override;
-  Result<int> CountSignInFailures(std::string_view key, Time since) override;
-  Status ClearSignInFailures(std::string_view key) override;
+  Status CreateSignInLink(std::string_view token_hash, int64_t user_id, Time expires) override;
+  Result<int64_t> FindSignInLink(std::string_view token_hash, Time now) override;
+  Result<int64_t> TakeSignInLink(std::string_view token_hash, Time now) override;
+  Status RecordSignInFailure(std::string_view account, std::string_view source, Time at) override;
+  Result<SignInFailures> CountSignInFailures(std::string_view account, std::string_view source,
+                                             Time since) override;
+  Status ClearSignInFailures(std::string_view account, std::string_view source) override;
 
  protected:
   using Body = FunctionRef<Status(Connection&)>;

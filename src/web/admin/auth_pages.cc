@@ -1,5 +1,6 @@
 // Admin pages: signing in and out (with a two-step code when the account asks for one),
-// and the account page: changing one's password (its two-step section: two_step_pages.cc).
+// the account page: changing one's password (its two-step section: two_step_pages.cc),
+// and one-time sign-in links.
 #include <chrono>
 #include <string>
 
@@ -49,8 +50,9 @@ http::Response SignIn(Context& c) {
   if (check != auth::FormTokenCheck::kValid) {
     return SignInPage(c, 403, "The sign-in form was out of date. Please try again.", email);
   }
+  const std::string device = AdminCookieValue(c.request, kDeviceCookie).value_or("");
   auto outcome = c.services.accounts.SignIn(email, c.form.Get("password"), c.form.Get("code"),
-                                            c.request.remote_address, Now());
+                                            c.request.remote_address, device, Now());
   if (!outcome.ok()) return c.Error("Cannot sign in now", outcome.status());
   switch (outcome->refusal) {
     case service::SignInRefusal::kWrongCredentials:
@@ -67,8 +69,12 @@ http::Response SignIn(Context& c) {
       user.must_change_password
           ? c.Redirect("/admin/password", "Welcome. Choose a new password first.")
           : c.Redirect(NextPage(c.form.Get("next")));
-  response.headers.push_back({"Set-Cookie", AdminCookie(c.request, kSessionCookie, outcome->token,
-                                                        c.services.accounts.settings().absolute)});
+  const service::AccountSettings& settings = c.services.accounts.settings();
+  response.headers.push_back(
+      {"Set-Cookie", AdminCookie(c.request, kSessionCookie, outcome->token, settings.absolute)});
+  response.headers.push_back(
+      {"Set-Cookie",
+       AdminCookie(c.request, kDeviceCookie, outcome->device_token, settings.device_lifetime)});
   return response;
 }
 
@@ -119,6 +125,46 @@ http::Response ChangePassword(Context& c) {
   if (changed.IsInvalidArgument()) return PasswordPage(c, 400, changed.message(), "");
   if (!changed.ok()) return c.Error("Cannot change the password now", changed);
   return c.Redirect("/admin/posts", "Your password is changed; your other sessions are ended.");
+}
+
+constexpr std::string_view kBadLink =
+    "This sign-in link is unknown, used or expired. An administrator can make a new one with "
+    "samizdat user reset EMAIL.";
+
+http::Response ResetPage(Context& c, int status, std::string_view token, const User* user,
+                         std::string_view error) {
+  return c.Page(status, "Set a new password", "reset",
+                {{"valid", user != nullptr},
+                 {"email", user != nullptr ? user->email : ""},
+                 {"token", token},
+                 {"min_length", c.services.accounts.settings().min_password_length},
+                 {"error", user != nullptr ? error : kBadLink}});
+}
+
+http::Response ShowReset(Context& c) {
+  const std::string token = c.query.Get("token");
+  auto user = c.services.accounts.SignInLinkUser(token, Now());
+  if (user.status().IsNotFound()) return ResetPage(c, 404, token, nullptr, "");
+  if (!user.ok()) return c.Error("Cannot read the sign-in link now", user.status());
+  return ResetPage(c, 200, token, &*user, "");
+}
+
+http::Response Reset(Context& c) {
+  const std::string token = c.form.Get("token");
+  auto user = c.services.accounts.SignInLinkUser(token, Now());
+  if (user.status().IsNotFound()) return ResetPage(c, 404, token, nullptr, "");
+  if (!user.ok()) return c.Error("Cannot read the sign-in link now", user.status());
+  const std::string fresh = c.form.Get("new_password");
+  if (fresh != c.form.Get("confirm_password")) {
+    return ResetPage(c, 400, token, &*user, "The new password and its confirmation differ.");
+  }
+  auto reset = c.services.accounts.ResetPassword(token, fresh, Now());
+  if (reset.status().IsInvalidArgument()) {
+    return ResetPage(c, 400, token, &*user, reset.status().message());
+  }
+  if (reset.status().IsNotFound()) return ResetPage(c, 404, token, nullptr, "");
+  if (!reset.ok()) return c.Error("Cannot set the password now", reset.status());
+  return c.Redirect("/admin/sign-in", "Your new password is set: sign in with it.");
 }
 
 }  // namespace auth_pages

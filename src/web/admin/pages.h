@@ -27,6 +27,9 @@ http::Response ChangePassword(Context& c);
 // two-step sign-in section, with `two_step_error` in it.
 http::Response PasswordPage(Context& c, int status, std::string_view error,
                             std::string_view two_step_error);
+// A one-time sign-in link (`samizdat user reset`): the form, and the new password set.
+http::Response ShowReset(Context& c);
+http::Response Reset(Context& c);
 }  // namespace auth_pages
 
 // Two-step sign-in (TOTP), a section of the account page: turn on (a new secret waits),

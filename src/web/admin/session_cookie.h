@@ -14,6 +14,8 @@ namespace samizdat::web::admin {
 inline constexpr std::string_view kSessionCookie = "samizdat_session";
 // The notice of the last redirect ("Saved."), shown once by the next page.
 inline constexpr std::string_view kNoticeCookie = "samizdat_notice";
+// The browser's device token (auth/device_token.h): where an account signed in before.
+inline constexpr std::string_view kDeviceCookie = "samizdat_device";
 
 // "http://HOST" or "https://HOST" (by request.secure): the blog's own origin as the
 // client sees it, where the blog's own links point.

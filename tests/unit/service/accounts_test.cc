@@ -25,9 +25,10 @@ class AccountServiceTest : public StoreTest {
     if (HasFatalFailure()) return;
     settings_.idle = hours(1);
     settings_.absolute = hours(10);
-    settings_.account_failures = 3;
-    settings_.ip_failures = 5;
-    settings_.failure_window = minutes(15);
+    settings_.throttle.free_failures = 3;
+    settings_.throttle.account_free_failures = 6;
+    settings_.throttle.first_delay = seconds(1);
+    settings_.throttle.max_delay = minutes(15);
     ReopenService();
   }
 
@@ -50,8 +51,8 @@ class AccountServiceTest : public StoreTest {
   }
 
   SignInOutcome SignIn(const std::string& email, const std::string& password, Time now,
-                       const std::string& ip = kIp) {
-    auto outcome = accounts_->SignIn(email, password, "", ip, now);
+                       const std::string& ip = kIp, const std::string& device = "") {
+    auto outcome = accounts_->SignIn(email, password, "", ip, device, now);
     EXPECT_TRUE(outcome.ok()) << outcome.status().ToString();
     return outcome.ok() ? *outcome : SignInOutcome{};
   }
@@ -62,6 +63,7 @@ class AccountServiceTest : public StoreTest {
     EXPECT_EQ(outcome.refusal, SignInRefusal::kNone) << outcome.message;
     EXPECT_FALSE(outcome.token.empty());
     token_ = outcome.token;
+    device_ = outcome.device_token;
     return outcome.signed_in.value_or(SignedIn{});
   }
 
@@ -76,7 +78,8 @@ class AccountServiceTest : public StoreTest {
 
   AccountSettings settings_;
   std::optional<AccountService> accounts_;
-  std::string token_;  // of the last MustSignIn
+  std::string token_;   // of the last MustSignIn
+  std::string device_;  // the device token of the last MustSignIn
 };
 
 // --- users ---------------------------------------------------------------------------
@@ -214,54 +217,159 @@ TEST_F(AccountServiceTest, WrongPasswordAndUnknownEmailSayTheSame) {
   EXPECT_EQ(unknown.message, wrong.message);
 }
 
-TEST_F(AccountServiceTest, ThrottlesAnAccountAfterFailures) {
+TEST_F(AccountServiceTest, FailuresFromOneAddressGrowItsDelay) {
   Add("ann@example.com");
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(
-        SignIn("ann@example.com", "wrong", kT0 + minutes(i), "198.51.100." + std::to_string(i))
-            .refusal,
-        SignInRefusal::kWrongCredentials);
+    EXPECT_EQ(SignIn("ann@example.com", "wrong", kT0).refusal, SignInRefusal::kWrongCredentials);
   }
-  // Even the right password, from another address, is not checked now.
-  const Time now = kT0 + minutes(3);
-  SignInOutcome throttled = SignIn("ANN@example.com", kPassword, now, "203.0.113.1");
+  // The right password, from that address, is not checked now: the 3rd failure costs 1 s.
+  SignInOutcome throttled = SignIn("ANN@example.com", kPassword, kT0);
   EXPECT_EQ(throttled.refusal, SignInRefusal::kThrottled);
   EXPECT_FALSE(throttled.signed_in.has_value());
-  // The first failure leaves the 15-minute window 12 minutes from now.
-  EXPECT_EQ(throttled.retry_after, minutes(12));
+  EXPECT_TRUE(throttled.token.empty());
+  EXPECT_EQ(throttled.retry_after, seconds(1));
   EXPECT_EQ(throttled.message,
-            "Too many failed sign-ins for this account. Try again in 12 minutes.");
-  EXPECT_EQ(SignIn("ann@example.com", kPassword, now + throttled.retry_after - seconds(1)).refusal,
+            "Too many failed sign-ins from your address. Try again in 1 second.");
+  // Throttled attempts are not counted; the next failure doubles the delay.
+  EXPECT_EQ(SignIn("ann@example.com", "wrong", kT0 + seconds(1)).refusal,
+            SignInRefusal::kWrongCredentials);
+  throttled = SignIn("ann@example.com", kPassword, kT0 + seconds(1));
+  EXPECT_EQ(throttled.retry_after, seconds(2));
+  EXPECT_EQ(throttled.message,
+            "Too many failed sign-ins from your address. Try again in 2 seconds.");
+  EXPECT_EQ(SignIn("ann@example.com", "wrong", kT0 + seconds(3)).refusal,
+            SignInRefusal::kWrongCredentials);
+  EXPECT_EQ(SignIn("ann@example.com", kPassword, kT0 + seconds(4)).retry_after, seconds(3));
+  // Another address, and another account from this one, are not held back.
+  EXPECT_EQ(SignIn("bob@example.com", "wrong", kT0 + seconds(4)).refusal,
+            SignInRefusal::kWrongCredentials);
+  EXPECT_EQ(SignIn("ann@example.com", kPassword, kT0 + seconds(4), "203.0.113.9").refusal,
+            SignInRefusal::kNone);
+  // Once the delay has passed the right password gets in, and forgets the failures.
+  EXPECT_EQ(SignIn("ann@example.com", kPassword, kT0 + seconds(7)).refusal, SignInRefusal::kNone);
+  EXPECT_EQ(SignIn("ann@example.com", "wrong", kT0 + seconds(7)).refusal,
+            SignInRefusal::kWrongCredentials);
+  EXPECT_EQ(SignIn("ann@example.com", kPassword, kT0 + seconds(7)).refusal, SignInRefusal::kNone);
+}
+
+TEST_F(AccountServiceTest, ManyAddressesTogetherSlowTheAccountButNotAKnownDevice) {
+  Add("ann@example.com");
+  Add("bob@example.com");
+  MustSignIn("ann@example.com", kT0);
+  const std::string ann_device = device_;
+  ASSERT_FALSE(ann_device.empty());
+  MustSignIn("bob@example.com", kT0);
+  const std::string bob_device = device_;
+  // Twenty addresses, one guess each, a quarter of an hour apart: no address is held
+  // back by its own failures, but the account is.
+  Time now = kT0;
+  for (int i = 0; i < 20; ++i) {
+    now = kT0 + minutes(15 * i);
+    const std::string ip = "198.51.100." + std::to_string(i);
+    EXPECT_EQ(SignIn("ann@example.com", "guess", now, ip).refusal, SignInRefusal::kWrongCredentials)
+        << i;
+  }
+  SignInOutcome stranger = SignIn("ann@example.com", kPassword, now, "203.0.113.5");
+  EXPECT_EQ(stranger.refusal, SignInRefusal::kThrottled);
+  EXPECT_EQ(stranger.retry_after, minutes(15));  // 20 failures: the cap
+  EXPECT_EQ(stranger.message,
+            "Too many failed sign-ins for this account. Try again in 15 minutes.");
+  // Another account's device token, or a forged one, is no device of Ann's.
+  EXPECT_EQ(SignIn("ann@example.com", kPassword, now, "203.0.113.5", bob_device).refusal,
             SignInRefusal::kThrottled);
-  EXPECT_EQ(SignIn("ann@example.com", kPassword, now + throttled.retry_after).refusal,
+  EXPECT_EQ(SignIn("ann@example.com", kPassword, now, "203.0.113.5", ann_device + "0").refusal,
+            SignInRefusal::kThrottled);
+  // Ann's own browser gets in at once, from any address.
+  SignInOutcome owner = SignIn("ann@example.com", kPassword, now, "203.0.113.5", ann_device);
+  EXPECT_EQ(owner.refusal, SignInRefusal::kNone) << owner.message;
+  EXPECT_FALSE(owner.device_token.empty());
+  // ... and the delays are capped: a quarter of an hour later, a stranger may try.
+  EXPECT_EQ(SignIn("ann@example.com", kPassword, now + minutes(15), "203.0.113.5").refusal,
             SignInRefusal::kNone);
 }
 
-TEST_F(AccountServiceTest, ThrottlesAnAddressAfterFailures) {
+TEST_F(AccountServiceTest, AKnownDeviceIsHeldBackByItsOwnFailures) {
   Add("ann@example.com");
-  for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(SignIn("guess" + std::to_string(i) + "@example.com", "wrong", kT0).refusal,
+  MustSignIn("ann@example.com", kT0);
+  const std::string device = device_;
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(SignIn("ann@example.com", "wrong", kT0, kIp, device).refusal,
               SignInRefusal::kWrongCredentials);
   }
-  SignInOutcome throttled = SignIn("ann@example.com", kPassword, kT0 + minutes(1));
+  SignInOutcome throttled = SignIn("ann@example.com", kPassword, kT0, "203.0.113.5", device);
   EXPECT_EQ(throttled.refusal, SignInRefusal::kThrottled);
-  EXPECT_EQ(throttled.retry_after, minutes(14));
-  EXPECT_NE(throttled.message.find("Too many failed sign-ins from your address"), std::string::npos)
-      << throttled.message;
-  // Another address is not affected.
-  EXPECT_EQ(SignIn("ann@example.com", kPassword, kT0 + minutes(1), "203.0.113.9").refusal,
-            SignInRefusal::kNone);
+  EXPECT_EQ(throttled.message,
+            "Too many failed sign-ins from this browser. Try again in 1 second.");
+  // The address, without the device, has no failures of its own.
+  EXPECT_EQ(SignIn("ann@example.com", kPassword, kT0, kIp).refusal, SignInRefusal::kNone);
 }
 
-TEST_F(AccountServiceTest, ASuccessClearsTheAccountsFailures) {
+TEST_F(AccountServiceTest, SetPasswordForgetsTheAccountsFailures) {
   Add("ann@example.com");
-  SignIn("ann@example.com", "wrong", kT0);
-  SignIn("ann@example.com", "wrong", kT0);
-  MustSignIn("ann@example.com", kT0 + seconds(1));
-  SignIn("ann@example.com", "wrong", kT0 + seconds(2));
-  SignIn("ann@example.com", "wrong", kT0 + seconds(2));
-  // Four failures in the window, but only two since the success.
-  MustSignIn("ann@example.com", kT0 + seconds(3));
+  for (int i = 0; i < 20; ++i) {
+    SignIn("ann@example.com", "guess", kT0 + seconds(i * 60), "198.51.100." + std::to_string(i));
+  }
+  ASSERT_EQ(SignIn("ann@example.com", kPassword, kT0 + minutes(20)).refusal,
+            SignInRefusal::kThrottled);
+  ASSERT_TRUE(accounts_->SetPassword("ann@example.com", "a whole new password").ok());
+  EXPECT_EQ(
+      SignIn("ann@example.com", "a whole new password", kT0 + minutes(20), "198.51.100.19").refusal,
+      SignInRefusal::kNone);
+}
+
+TEST_F(AccountServiceTest, CommonPasswordsAreRefusedEverywhere) {
+  const std::string message =
+      "This password is among the 30,000 most common passwords; choose another.";
+  NewUser user;
+  user.email = "ann@example.com";
+  for (const char* common : {"password12", "Password12", "1qaz2wsx3edc"}) {
+    Status refused = accounts_->AddUser(user, common).status();
+    EXPECT_TRUE(refused.IsInvalidArgument()) << common;
+    EXPECT_EQ(refused.message(), message);
+  }
+  EXPECT_TRUE(accounts_->FindUser("ann@example.com").status().IsNotFound());
+
+  Add("ann@example.com");
+  Status set = accounts_->SetPassword("ann@example.com", "password12");
+  EXPECT_TRUE(set.IsInvalidArgument());
+  EXPECT_EQ(set.message(), message);
+  SignedIn who = MustSignIn("ann@example.com", kT0);
+  Status changed = accounts_->ChangePassword(who, kPassword, "PASSWORD12");
+  EXPECT_TRUE(changed.IsInvalidArgument());
+  EXPECT_EQ(changed.message(), message);
+  // Nothing changed: the old password still works, the session is still open.
+  EXPECT_TRUE(accounts_->Authenticate(token_, kT0).ok());
+  MustSignIn("ann@example.com", kT0);
+}
+
+TEST_F(AccountServiceTest, ASignInLinkSetsANewPasswordOnceWithinAnHour) {
+  Add("ann@example.com");
+  MustSignIn("ann@example.com", kT0);
+  for (int i = 0; i < 20; ++i) {
+    SignIn("ann@example.com", "guess", kT0 + seconds(i * 60), "198.51.100." + std::to_string(i));
+  }
+  auto token = accounts_->IssueSignInLink("ANN@example.com", kT0 + minutes(20));
+  ASSERT_TRUE(token.ok()) << token.status().ToString();
+  EXPECT_EQ(token->size(), 64u);
+  EXPECT_TRUE(accounts_->IssueSignInLink("nobody@example.com", kT0).status().IsNotFound());
+  auto user = accounts_->SignInLinkUser(*token, kT0 + minutes(20));
+  ASSERT_TRUE(user.ok());
+  EXPECT_EQ(user->email, "ann@example.com");
+  EXPECT_TRUE(accounts_->SignInLinkUser(*token, kT0 + minutes(80)).status().IsNotFound());
+  // A refused password leaves the link as it was.
+  EXPECT_TRUE(accounts_->ResetPassword(*token, "password12", kT0 + minutes(21))
+                  .status()
+                  .IsInvalidArgument());
+  auto reset = accounts_->ResetPassword(*token, "a whole new password", kT0 + minutes(21));
+  ASSERT_TRUE(reset.ok()) << reset.status().ToString();
+  // Used up; the sessions ended; the failures forgotten, so the new password works at once.
+  EXPECT_TRUE(accounts_->ResetPassword(*token, "another new password", kT0 + minutes(21))
+                  .status()
+                  .IsNotFound());
+  EXPECT_TRUE(accounts_->Authenticate(token_, kT0 + minutes(21)).status().IsNotFound());
+  EXPECT_EQ(
+      SignIn("ann@example.com", "a whole new password", kT0 + minutes(21), "198.51.100.3").refusal,
+      SignInRefusal::kNone);
 }
 
 // --- sessions -----------------------------------------------------------------------------

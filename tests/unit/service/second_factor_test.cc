@@ -57,7 +57,7 @@ class SecondFactorTest : public StoreTest {
   }
 
   SignInRefusal SignIn(std::string_view code, Time now, std::string_view password = kPassword) {
-    auto outcome = accounts_->SignIn("ann@example.com", password, code, kIp, now);
+    auto outcome = accounts_->SignIn("ann@example.com", password, code, kIp, "", now);
     EXPECT_TRUE(outcome.ok()) << outcome.status().ToString();
     return outcome.ok() ? outcome->refusal : SignInRefusal::kNone;
   }

@@ -160,14 +160,24 @@ class ForwardingStore : public Store {
   Result<int> PurgeSessions(Time idle_before, Time created_before) override {
     return inner_.PurgeSessions(idle_before, created_before);
   }
-  Status RecordSignInFailure(std::string_view key, Time at) override {
-    return inner_.RecordSignInFailure(key, at);
+  Status CreateSignInLink(std::string_view token_hash, int64_t user_id, Time expires) override {
+    return inner_.CreateSignInLink(token_hash, user_id, expires);
   }
-  Result<int> CountSignInFailures(std::string_view key, Time since) override {
-    return inner_.CountSignInFailures(key, since);
+  Result<int64_t> FindSignInLink(std::string_view token_hash, Time now) override {
+    return inner_.FindSignInLink(token_hash, now);
   }
-  Status ClearSignInFailures(std::string_view key) override {
-    return inner_.ClearSignInFailures(key);
+  Result<int64_t> TakeSignInLink(std::string_view token_hash, Time now) override {
+    return inner_.TakeSignInLink(token_hash, now);
+  }
+  Status RecordSignInFailure(std::string_view account, std::string_view source, Time at) override {
+    return inner_.RecordSignInFailure(account, source, at);
+  }
+  Result<SignInFailures> CountSignInFailures(std::string_view account, std::string_view source,
+                                             Time since) override {
+    return inner_.CountSignInFailures(account, source, since);
+  }
+  Status ClearSignInFailures(std::string_view account, std::string_view source) override {
+    return inner_.ClearSignInFailures(account, source);
   }
   uint64_t ChangeStamp() override { return inner_.ChangeStamp(); }
 

@@ -1,4 +1,5 @@
-// Store contract (every backend): sign-in sessions and the failed sign-ins that throttle.
+// Store contract (every backend): sign-in sessions, the failed sign-ins that throttle, and
+// one-time sign-in links.
 #include "store_test_util.h"
 
 namespace samizdat::store {
@@ -98,32 +99,66 @@ TEST_P(SessionsTest, PurgeRemovesIdleAndTooOldSessions) {
   EXPECT_EQ(Must(store_->PurgeSessions(At(6000), At(1000))), 0);
 }
 
-TEST_P(SessionsTest, FailuresCountByKeyAndWindow) {
-  ASSERT_TRUE(store_->RecordSignInFailure("account:otto@example.com", At(1000)).ok());
-  ASSERT_TRUE(store_->RecordSignInFailure("account:otto@example.com", At(2000)).ok());
-  ASSERT_TRUE(store_->RecordSignInFailure("account:otto@example.com", At(3000)).ok());
-  ASSERT_TRUE(store_->RecordSignInFailure("ip:abc", At(2500)).ok());
-  EXPECT_EQ(Must(store_->CountSignInFailures("account:otto@example.com", At(0))), 3);
-  EXPECT_EQ(Must(store_->CountSignInFailures("account:otto@example.com", At(2000))), 2);
-  EXPECT_EQ(Must(store_->CountSignInFailures("account:otto@example.com", At(3001))), 0);
-  EXPECT_EQ(Must(store_->CountSignInFailures("ip:abc", At(0))), 1);
-  EXPECT_EQ(Must(store_->CountSignInFailures("ip:other", At(0))), 0);
+TEST_P(SessionsTest, FailuresCountByAccountSourceAndWindow) {
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:abc", At(1000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:abc", At(3000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "device:n1", At(2000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("anna@example.com", "ip:abc", At(2500)).ok());
+  SignInFailures pair = Must(store_->CountSignInFailures("otto@example.com", "ip:abc", At(0)));
+  EXPECT_EQ(pair.count, 2);
+  EXPECT_EQ(pair.last, At(3000));
+  SignInFailures account = Must(store_->CountSignInFailures("otto@example.com", "", At(0)));
+  EXPECT_EQ(account.count, 3);
+  EXPECT_EQ(account.last, At(3000));
+  EXPECT_EQ(Must(store_->CountSignInFailures("otto@example.com", "", At(2000))).count, 2);
+  SignInFailures none = Must(store_->CountSignInFailures("otto@example.com", "", At(3001)));
+  EXPECT_EQ(none.count, 0);
+  EXPECT_EQ(none.last, Time{});
+  EXPECT_EQ(Must(store_->CountSignInFailures("otto@example.com", "ip:other", At(0))).count, 0);
 }
 
-TEST_P(SessionsTest, ClearForgetsOneKeysFailures) {
-  ASSERT_TRUE(store_->RecordSignInFailure("account:otto@example.com", At(1000)).ok());
-  ASSERT_TRUE(store_->RecordSignInFailure("ip:abc", At(1000)).ok());
-  ASSERT_TRUE(store_->ClearSignInFailures("account:otto@example.com").ok());
-  EXPECT_EQ(Must(store_->CountSignInFailures("account:otto@example.com", At(0))), 0);
-  EXPECT_EQ(Must(store_->CountSignInFailures("ip:abc", At(0))), 1);
-  EXPECT_TRUE(store_->ClearSignInFailures("account:nobody").ok());
+TEST_P(SessionsTest, ClearForgetsOneSourceOrTheWholeAccount) {
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:abc", At(1000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:def", At(1000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("anna@example.com", "ip:abc", At(1000)).ok());
+  ASSERT_TRUE(store_->ClearSignInFailures("otto@example.com", "ip:abc").ok());
+  EXPECT_EQ(Must(store_->CountSignInFailures("otto@example.com", "", At(0))).count, 1);
+  ASSERT_TRUE(store_->ClearSignInFailures("otto@example.com", "").ok());
+  EXPECT_EQ(Must(store_->CountSignInFailures("otto@example.com", "", At(0))).count, 0);
+  EXPECT_EQ(Must(store_->CountSignInFailures("anna@example.com", "", At(0))).count, 1);
+  EXPECT_TRUE(store_->ClearSignInFailures("nobody@example.com", "").ok());
 }
 
 TEST_P(SessionsTest, PurgeDropsFailuresBeforeTheIdleLimit) {
-  ASSERT_TRUE(store_->RecordSignInFailure("ip:abc", At(1000)).ok());
-  ASSERT_TRUE(store_->RecordSignInFailure("ip:abc", At(7000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:abc", At(1000)).ok());
+  ASSERT_TRUE(store_->RecordSignInFailure("otto@example.com", "ip:abc", At(7000)).ok());
   Must(store_->PurgeSessions(At(6000), At(0)));
-  EXPECT_EQ(Must(store_->CountSignInFailures("ip:abc", At(0))), 1);
+  EXPECT_EQ(Must(store_->CountSignInFailures("otto@example.com", "ip:abc", At(0))).count, 1);
+}
+
+TEST_P(SessionsTest, SignInLinksAreFoundUntilTheyExpireAndTakenOnce) {
+  ASSERT_TRUE(store_->CreateSignInLink("link", otto_, At(5000)).ok());
+  EXPECT_TRUE(store_->CreateSignInLink("link", ann_, At(5000)).IsConflict());
+  EXPECT_TRUE(store_->CreateSignInLink("other", 424242, At(5000)).IsNotFound());
+  EXPECT_EQ(Must(store_->FindSignInLink("link", At(4999))), otto_);
+  EXPECT_TRUE(store_->FindSignInLink("link", At(5000)).status().IsNotFound());
+  EXPECT_TRUE(store_->TakeSignInLink("link", At(5000)).status().IsNotFound());
+  EXPECT_EQ(Must(store_->TakeSignInLink("link", At(4000))), otto_);
+  EXPECT_TRUE(store_->TakeSignInLink("link", At(4000)).status().IsNotFound());
+  EXPECT_TRUE(store_->FindSignInLink("link", At(4000)).status().IsNotFound());
+  EXPECT_TRUE(store_->FindSignInLink("absent", At(0)).status().IsNotFound());
+}
+
+TEST_P(SessionsTest, SignInLinksGoWithTheirUserAndWhenLongExpired) {
+  ASSERT_TRUE(store_->CreateSignInLink("old", otto_, At(1000)).ok());
+  ASSERT_TRUE(store_->CreateSignInLink("new", otto_, At(9000)).ok());
+  ASSERT_TRUE(store_->CreateSignInLink("anns", ann_, At(9000)).ok());
+  Must(store_->PurgeSessions(At(2000), At(0)));
+  // Purged (it had expired before the idle limit), though at time 0 it would be valid.
+  EXPECT_TRUE(store_->FindSignInLink("old", At(0)).status().IsNotFound());
+  ASSERT_TRUE(store_->DeleteUser(ann_).ok());
+  EXPECT_TRUE(store_->FindSignInLink("anns", At(0)).status().IsNotFound());
+  EXPECT_EQ(Must(store_->FindSignInLink("new", At(0))), otto_);
 }
 
 SAMIZDAT_ON_EVERY_STORE(SessionsTest);

@@ -170,6 +170,9 @@ TEST(RoutesTest, AdminRowsCarryIdsAccessAndCsrf) {
   EXPECT_EQ(Find("GET", "/admin/settings").match.route->access, Access::kOwner);
   EXPECT_EQ(Find("GET", "/admin/password").match.route->access, Access::kSignedIn);
   EXPECT_EQ(Find("POST", "/admin/sign-in").match.route->access, Access::kAnyone);
+  // A one-time sign-in link is opened without a session (its token is in the query).
+  EXPECT_EQ(Find("GET", "/admin/reset").match.route->access, Access::kAnyone);
+  EXPECT_EQ(Find("POST", "/admin/reset").match.route->access, Access::kAnyone);
   EXPECT_EQ(Find("GET", "/admin").match.route->access, Access::kAuthor);
   EXPECT_EQ(Find("POST", "/admin/media/abc/delete").match.route->access, Access::kOwner);
   EXPECT_EQ(Find("POST", "/admin/media/abc/delete").match.captures.hash, "abc");
