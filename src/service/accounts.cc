@@ -196,8 +196,7 @@ SignInSource AccountService::SourceOf(std::string_view account, std::string_view
 
 Result<SignInOutcome> AccountService::SignIn(std::string_view email, std::string_view password,
                                              std::string_view code, std::string_view ip,
-                                             std::string_view device_token,
-                                             Time now) {
+                                             std::string_view device_token, Time now) {
   SignInOutcome outcome;
   const std::string account = AccountName(email);
   const SignInSource source = SourceOf(account, ip, device_token);

@@ -34,7 +34,7 @@ class SecondFactorTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     if (HasFatalFailure()) return;
-    settings_.account_failures = 4;
+    settings_.throttle.free_failures = 4;
     auto opened = AccountService::Open(*store_, settings_);
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     accounts_.emplace(std::move(*opened));
@@ -130,7 +130,7 @@ TEST_F(SecondFactorTest, ACodeIsAcceptedOnce) {
 TEST_F(SecondFactorTest, MissingCodesCountAsFailedSignIns) {
   const std::string secret = TurnOn();
   const Time later = kT0 + seconds(300);
-  for (int i = 0; i < settings_.account_failures; ++i) {
+  for (int i = 0; i < settings_.throttle.free_failures; ++i) {
     EXPECT_EQ(SignIn("", later), SignInRefusal::kWrongCredentials);
   }
   EXPECT_EQ(SignIn(auth::TotpCode(secret, later), later), SignInRefusal::kThrottled);
