@@ -15,6 +15,7 @@ packages=(
   postgresql  # the server tests/pg_cluster.py runs for the tests (initdb, pg_ctl)
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-html5lib python3-feedparser jing
+  default-jre-headless  # runs the Nu HTML Checker (npm vnu-jar) for the integration tests
   wrk nginx-light libxml2-utils time
   chromium fonts-liberation fonts-dejavu-core
 )
