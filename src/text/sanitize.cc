@@ -271,6 +271,23 @@ class OpenElements {
   std::map<std::string, std::vector<std::size_t>, std::less<>> depths_;
 };
 
+// The first child of `element` that a reader sees (not white space, not a comment), or
+// nullptr.
+const GumboNode* FirstContent(const GumboElement& element) {
+  for (unsigned i = 0; i < element.children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(element.children.data[i]);
+    if (child->type != GUMBO_NODE_WHITESPACE && child->type != GUMBO_NODE_COMMENT) return child;
+  }
+  return nullptr;
+}
+
+// True if `node` is a <summary> element.
+bool IsSummary(const GumboNode* node) {
+  return node != nullptr && node->type == GUMBO_NODE_ELEMENT &&
+         node->v.element.tag == GUMBO_TAG_SUMMARY &&
+         node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
+}
+
 // True if an element named `tag` may be written inside the elements written so far, so
 // that a browser parsing the output builds the same tree. Unwrapping elements can put an
 // allowed element where the parser would not have let it stand (a <div> left directly in
@@ -285,13 +302,29 @@ bool FitsContext(std::string_view tag, const OpenElements& open) {
   if (tag == "source" || tag == "track") return parent == "video" || parent == "audio";
   if (IsOneOf(parent, {"table", "thead", "tbody", "tfoot", "tr", "colgroup"})) return false;
   if (tag == "a") return !open.IsOpen({"a"}, {});
-  if (tag == "li") return !open.IsOpen({"li"}, {"ul", "ol"});
-  if (tag == "dd" || tag == "dt") return !open.IsOpen({"dd", "dt"}, {"dl"});
+  if (tag == "li") return parent == "ul" || parent == "ol";
+  if (tag == "dd" || tag == "dt") return parent == "dl";
+  if (tag == "figcaption") return parent == "figure";
+  if (tag == "summary") return parent == "details";
+  // Interactive content has no place inside a link.
+  if (IsOneOf(tag, {"iframe", "video", "audio", "details", "input"}) && open.IsOpen({"a"}, {})) {
+    return false;
+  }
   if (IsOneOf(tag, {"h1", "h2", "h3", "h4", "h5", "h6"}) &&
       IsOneOf(parent, {"h1", "h2", "h3", "h4", "h5", "h6"})) {
     return false;
   }
-  if (ClosesParagraph(tag)) return !open.IsOpen({"p"}, {"table", "td", "th", "caption"});
+  // HTML's content models: an element that only flow content may hold (a <p>, a <div>)
+  // is not written inside one that holds only phrasing content (<b>, <span>, <p>, <h1>),
+  // unless an element that holds flow content (<li>, <td>...) stands between them.
+  if (ClosesParagraph(tag) || IsOneOf(tag, {"figcaption", "li", "dd", "dt"})) {
+    return !open.IsOpen(
+        {"p",    "h1",     "h2",   "h3",   "h4",    "h5",   "h6",   "pre", "b",      "i",
+         "em",   "strong", "u",    "s",    "small", "mark", "sub",  "sup", "code",   "kbd",
+         "samp", "var",    "abbr", "cite", "dfn",   "time", "span", "q",   "summary"},
+        {"table", "td", "th", "caption", "div", "blockquote", "li", "dd", "dt", "figure",
+         "figcaption", "section", "details"});
+  }
   return true;
 }
 
@@ -384,6 +417,12 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
           jump_break = name != nullptr && std::string_view(name) == "more";
           if (jump_break && jump_break_written) rule = nullptr;
         }
+        // A <summary> is written only as the first thing in its <details>.
+        if (tag == "summary" &&
+            (node->parent == nullptr || node->parent->type != GUMBO_NODE_ELEMENT ||
+             FirstContent(node->parent->v.element) != node)) {
+          rule = nullptr;
+        }
         std::string end_tag;
         if (rule != nullptr && FitsContext(tag, open)) {
           if (!AppendStartTag(element, tag, *rule, policy, jump_break, ids, report, out)) break;
@@ -396,6 +435,11 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
           }
           end_tag = internal::WrittenName(tag);
           open.Push(end_tag);
+          // HTML requires a <details> to start with its <summary>; browsers show
+          // "Details" when it has none.
+          if (tag == "details" && !IsSummary(FirstContent(element))) {
+            out += "<summary>Details</summary>";
+          }
         } else if (rule != nullptr) {
           Report(report, "misplaced <" + tag + "> element");
         } else if (!jump_break) {

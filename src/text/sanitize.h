@@ -105,7 +105,12 @@ enum class SanitizePolicy {
 //   - An allowed element is also unwrapped where a browser re-parsing the output would
 //     put it somewhere else (a link inside a link, a <div> left inside a <p> once an
 //     element between them was removed, table parts outside their table, a <source>
-//     outside <video>/<audio>), so the output is a fixed point:
+//     outside <video>/<audio>), or where HTML's content models forbid it (a <p> or <div>
+//     inside <b>, <span> or <h1>; an <li> outside a list, a <dd>/<dt> outside <dl>, a
+//     <figcaption> outside <figure>, a <summary> that does not open its <details>;
+//     <details>, <iframe>, <video>, <audio> inside a link). A <details> without its
+//     <summary> gets <summary>Details</summary> (what browsers show). The output is a
+//     fixed point:
 //     SanitizeHtml(SanitizeHtml(x, p), p) == SanitizeHtml(x, p).
 //   - HTML comments (other than jump breaks) and CDATA tricks are dropped; text is
 //     re-escaped (& < >), attribute values are always double-quoted and escaped, every

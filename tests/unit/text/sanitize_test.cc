@@ -243,6 +243,20 @@ TEST(SanitizeHtml, UrlsAreWrittenAnewPercentEncoded) {
             "<a href=\"mailto:a%20b@c\" rel=\"nofollow ugc\">m</a>");
 }
 
+// What HTML's content models forbid is unwrapped, its content kept.
+TEST(SanitizeHtml, KeepsToHtmlContentModels) {
+  EXPECT_EQ(Post("<i><p>a</p></i><span><div>b</div></span>"), "<i>a</i><span>b</span>");
+  EXPECT_EQ(Post("<li>c</li><dd>d</dd><figcaption>e</figcaption>"), "cde");
+  EXPECT_EQ(Post("<ul><li><div>f</div></li></ul>"), "<ul><li><div>f</div></li></ul>");
+  EXPECT_EQ(Post("<a href=\"/x\"><details>g</details></a>"), "<a href=\"/x\">g</a>");
+  EXPECT_EQ(Post("<details><p>h</p></details>"),
+            "<details><summary>Details</summary><p>h</p></details>");
+  EXPECT_EQ(Post("<details> <summary>s</summary>i</details>"),
+            "<details> <summary>s</summary>i</details>");
+  EXPECT_EQ(Post("<details>j<summary>s</summary></details>"),
+            "<details><summary>Details</summary>js</details>");
+}
+
 TEST(SanitizeHtml, AttributeValuesHtmlConstrains) {
   EXPECT_EQ(Post("<img src=\"a.png\" width=\"50%\" height=\"-3\">"),
             "<img src=\"a.png\" alt=\"\">");
