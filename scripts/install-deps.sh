@@ -18,6 +18,7 @@ packages=(
   python3 python3-html5lib python3-feedparser jing
   oathtool  # the reference TOTP codes tests/integration/test_admin_two_step.py signs in with
   python3-zxcvbn  # its list of common passwords, embedded by src/auth/gen_common_passwords.py
+  default-jre-headless  # runs the Nu HTML Checker (npm vnu-jar) for the integration tests
   wrk nginx-light libxml2-utils time
   chromium fonts-liberation fonts-dejavu-core
 )

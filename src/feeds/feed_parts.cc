@@ -12,6 +12,7 @@
 #include "text/escape.h"
 #include "text/html_text.h"
 #include "text/jump_break.h"
+#include "text/utf8.h"
 
 namespace samizdat::feeds {
 
@@ -163,7 +164,7 @@ bool IsHttpUrl(std::string_view s) {
          url->has_authority() && !url->encoded_host().empty();
 }
 
-std::string Clean(std::string_view s) { return text::StripXmlForbiddenChars(s); }
+std::string Clean(std::string_view s) { return text::StripControlChars(s); }
 
 std::string Rfc3339(const FeedModel& feed, Time t) { return FormatRfc3339(t, feed.zone); }
 

@@ -17,6 +17,7 @@
 
 #include "render/theme_data.h"
 #include "render/theme_files.h"
+#include "text/escape.h"
 
 namespace samizdat::render {
 
@@ -74,32 +75,6 @@ struct StringSink {
 StringSink& operator<<(StringSink& sink, const std::string& s) {
   sink.out->append(s);
   return sink;
-}
-
-bool IsHtmlSpecial(char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; }
-
-// kainjow's own escape (the same five entities), minus its byte-by-byte appends; a
-// string without any of them is returned as is.
-std::string EscapeHtml(const std::string& text) {
-  size_t i = 0;
-  while (i < text.size() && !IsHtmlSpecial(text[i])) ++i;
-  if (i == text.size()) return text;
-  std::string out;
-  out.reserve(text.size() + 32);
-  size_t done = 0;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (!IsHtmlSpecial(c)) continue;
-    out.append(text, done, i - done);
-    out += c == '&'   ? "&amp;"
-           : c == '<' ? "&lt;"
-           : c == '>' ? "&gt;"
-           : c == '"' ? "&quot;"
-                      : "&apos;";
-    done = i + 1;
-  }
-  out.append(text, done, std::string::npos);
-  return out;
 }
 
 // The name lookup the renderer does for every tag. kainjow's own context resolves the
@@ -178,7 +153,9 @@ class TemplatePool {
  private:
   std::unique_ptr<Mustache> Parse() const {
     auto parsed = std::make_unique<Mustache>(source_);
-    parsed->set_custom_escape(EscapeHtml);
+    // text::EscapeHtml also drops the characters a page may not hold (in text stored
+    // before they were removed on the way in).
+    parsed->set_custom_escape([](const std::string& s) { return text::EscapeHtml(s); });
     return parsed;
   }
   std::unique_ptr<Mustache> Acquire() const {

@@ -226,6 +226,9 @@ data PageData(const PageView& view, const CommentRenderer& render_comment) {
   FillBlog(page["blog"] = data(data::type::object), view.blog);
   Put(page, "page_title", view.title);
   Put(page, "canonical_url", view.canonical_url);
+  Put(page, "has_canonical_url", !view.canonical_url.empty());  // none on error pages
+  // The comments' headings rank below the post title: h3 on a post, h2 on a static page.
+  Put(page, "comment_heading", std::string(k == PageKind::kStaticPage ? "h3" : "h4"));
   Put(page, "status_message_html", view.status_message_html);
   Put(page, "has_status_message", !view.status_message_html.empty());
   List& posts = NewList(page["posts"], view.posts.size());

@@ -68,13 +68,14 @@ Status BlogService::Apply(const BlogChanges& changes, Blog& blog) {
       return Status::InvalidArgument("'" + *changes.host + "' is not a host name");
     }
   }
+  // Text fields lose the control characters a page may not hold.
   if (changes.title) {
-    if (changes.title->empty()) return Status::InvalidArgument("a blog needs a title");
-    blog.title = *changes.title;
+    blog.title = text::StripControlChars(*changes.title);
+    if (blog.title.empty()) return Status::InvalidArgument("a blog needs a title");
   }
-  if (changes.description) blog.description = *changes.description;
+  if (changes.description) blog.description = text::StripControlChars(*changes.description);
   if (changes.banner_url) blog.banner_url = *changes.banner_url;
-  if (changes.banner_alt) blog.banner_alt = *changes.banner_alt;
+  if (changes.banner_alt) blog.banner_alt = text::StripControlChars(*changes.banner_alt);
   if (changes.time_zone) {
     auto zone = TimeZone::Find(*changes.time_zone);
     if (!zone.ok()) return zone.status();

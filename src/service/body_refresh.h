@@ -17,7 +17,10 @@ namespace samizdat::service {
 //   1: the first policy (before versions were recorded, stores say 0).
 //   2: embeds, media, figures, classes and a CSS-checked style kept; jump breaks in one
 //      form; Markdown raw text elements shown as text, footnotes, task lists.
-inline constexpr int kBodyRenderVersion = 2;
+//   3: valid HTML5 for every input: URLs written anew through Boost.URL, links without
+//      href lose rel and target, obsolete elements in their HTML5 form, control
+//      characters and noncharacters removed.
+inline constexpr int kBodyRenderVersion = 3;
 
 // If the store's body version is older than kBodyRenderVersion, renders every post and
 // page of every blog (drafts too) from its stored source and format, stores the bodies

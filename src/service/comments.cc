@@ -9,6 +9,7 @@
 #include "service/spam_classifier.h"
 #include "text/html_text.h"
 #include "text/sanitize.h"
+#include "text/url_attributes.h"
 #include "text/utf8.h"
 
 namespace samizdat::service {
@@ -60,11 +61,19 @@ bool HasVisibleText(std::string_view s) {
   return false;
 }
 
-bool IsHttpUrl(std::string_view url) {
-  auto parsed = boost::urls::parse_absolute_uri(url);
-  if (!parsed) return false;
+// The website address a reader typed (trimmed, not empty) as its author link will hold
+// it: without control characters, made a valid URL (text::NormalizeUrl); nullopt unless
+// it is an absolute http or https URL with a host.
+std::optional<std::string> AuthorUrl(std::string_view typed) {
+  std::optional<std::string> url = text::NormalizeUrl(text::StripControlChars(typed));
+  if (!url) return std::nullopt;
+  auto parsed = boost::urls::parse_absolute_uri(*url);
+  if (!parsed) return std::nullopt;
   const std::string scheme = parsed->scheme();
-  return (scheme == "http" || scheme == "https") && !parsed->encoded_host().empty();
+  if ((scheme != "http" && scheme != "https") || parsed->encoded_host().empty()) {
+    return std::nullopt;
+  }
+  return url;
 }
 
 CommentOutcome Refuse(CommentRefusal refusal, std::string message, int retry_after = 0,
@@ -90,7 +99,7 @@ std::string CheckFields(const CommentSubmission& in) {
     if (std::string problem = TooLong(what, value, limit); !problem.empty()) return problem;
   }
   const std::string_view url = TrimBlank(in.url);
-  if (!url.empty() && !IsHttpUrl(url)) {
+  if (!url.empty() && !AuthorUrl(url)) {
     return "Your website must be an address starting with http:// or https://.";
   }
   return "";
@@ -158,7 +167,7 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
   comment.blog_id = blog.id;
   comment.post_id = post->id;
   comment.parent_id = in.parent_id;
-  comment.author_url = std::string(TrimBlank(in.url));
+  comment.author_url = TrimBlank(in.url).empty() ? "" : AuthorUrl(TrimBlank(in.url)).value();
   if (!HasVisibleText(comment.body_text)) {
     return Refuse(CommentRefusal::kInvalid,
                   "Your comment has no text left once the HTML that is not allowed is "
@@ -243,7 +252,7 @@ Status CommentService::Moderate(int64_t blog_id, int64_t comment_id, ModerationA
 
 Comment CommentService::Written(std::string_view name, std::string_view body) const {
   Comment comment;
-  comment.author_name = std::string(TrimBlank(name));
+  comment.author_name = std::string(TrimBlank(text::StripControlChars(name)));
   if (comment.author_name.empty()) comment.author_name = "Anonymous";
   comment.body_html = text::SanitizeHtml(body, text::SanitizePolicy::kComment);
   comment.body_text = text::HtmlToText(comment.body_html);

@@ -386,8 +386,8 @@ Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options, const
   exists = false;
   Blog blog;
   blog.host = host;
-  blog.title = source.title.empty() ? host : text::ToValidUtf8(source.title);
-  blog.description = text::HtmlToText(source.description);
+  blog.title = source.title.empty() ? host : text::StripControlChars(source.title);
+  blog.description = text::StripControlChars(text::HtmlToText(source.description));
   blog.imported_from = TrimBlank(source.url);  // its old files are fetched from there
   if (!source.time_zone.empty() && TimeZone::Find(source.time_zone).ok()) {
     blog.time_zone = source.time_zone;

@@ -7,6 +7,7 @@
 #include "service/posts.h"
 #include "text/html_text.h"
 #include "text/slug.h"
+#include "text/url_attributes.h"
 #include "text/utf8.h"
 
 namespace samizdat::service::importing {
@@ -99,14 +100,14 @@ Result<Converter::Converted> Converter::ConvertPost(const SourcePost& in, Body b
   post.blog_id = blog_.id;
   post.kind = in.kind;
   post.status = in.status;
-  post.title = text::ToValidUtf8(in.title);
-  post.source = text::ToValidUtf8(in.source.value_or(in.content_html));
+  post.title = text::StripControlChars(in.title);
+  post.source = text::StripControlChars(in.source.value_or(in.content_html));
   post.format = in.format;
   post.body_html = std::move(body.html);
   post.body_text = std::move(body.text);
-  post.author = in.author.empty() ? "Anonymous" : text::ToValidUtf8(in.author);
+  post.author = in.author.empty() ? "Anonymous" : text::StripControlChars(in.author);
   for (const std::string& label : in.labels) {
-    std::string name(TrimBlank(text::ToValidUtf8(label)));
+    std::string name(TrimBlank(text::StripControlChars(label)));
     if (!name.empty() &&
         std::find(post.labels.begin(), post.labels.end(), name) == post.labels.end()) {
       post.labels.push_back(std::move(name));
@@ -169,11 +170,11 @@ Result<Comment> Converter::ConvertComment(const SourceComment& in, Body body) co
   comment.blog_id = blog_.id;
   comment.status = in.status;
   comment.kind = in.kind;
-  comment.author_name = std::string(TrimBlank(text::ToValidUtf8(in.author_name)));
+  comment.author_name = std::string(TrimBlank(text::StripControlChars(in.author_name)));
   if (comment.author_name.empty()) comment.author_name = "Anonymous";
-  const std::string url(TrimBlank(in.author_url));
+  const std::string url = text::StripControlChars(TrimBlank(in.author_url));
   if (url.starts_with("http://") || url.starts_with("https://")) {
-    comment.author_url = text::ToValidUtf8(url);
+    comment.author_url = text::NormalizeUrl(url).value_or("");
   }
   comment.body_html = std::move(body.html);
   comment.body_text = std::move(body.text);

@@ -87,22 +87,24 @@ std::string PostService::RenderBody(BodyFormat format, std::string_view source,
 Status PostService::SetContent(Post& post, std::string_view title, const std::string& source,
                                BodyFormat format, const std::vector<std::string>& labels,
                                text::SanitizeReport* removed) {
-  if (TrimBlank(title).empty()) return Status::InvalidArgument("a post needs a title");
   if (!text::IsValidUtf8(title) || !text::IsValidUtf8(source)) {
     return Status::InvalidArgument("the title and body must be UTF-8 text");
   }
+  // Control characters are removed from every field (a page may not hold them).
+  const std::string clean_title = text::StripControlChars(title);
+  if (TrimBlank(clean_title).empty()) return Status::InvalidArgument("a post needs a title");
   std::vector<std::string> names;
   for (const std::string& label : labels) {
-    for (const std::string& name : ParseLabels(label)) {
+    for (const std::string& name : ParseLabels(text::StripControlChars(label))) {
       if (name.size() > 200) return Status::InvalidArgument("label '" + name + "' is too long");
       if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     }
   }
-  post.title = std::string(TrimBlank(title));
-  post.source = source;
+  post.title = std::string(TrimBlank(clean_title));
+  post.source = text::StripControlChars(source);
   post.format = format;
   post.labels = std::move(names);
-  post.body_html = RenderBody(format, source, removed);
+  post.body_html = RenderBody(format, post.source, removed);
   post.body_text = text::HtmlToText(post.body_html);
   return Status::Ok();
 }
@@ -127,7 +129,7 @@ Result<Post> PostService::Add(const Blog& blog, NewPost input, text::SanitizeRep
   post.kind = input.kind;
   SAMIZDAT_RETURN_IF_ERROR(
       SetContent(post, input.title, input.source, input.format, input.labels, removed));
-  post.author = input.author.empty() ? "Anonymous" : input.author;
+  post.author = input.author.empty() ? "Anonymous" : text::StripControlChars(input.author);
   post.author_id = input.author_id;
   post.comments_mode = input.comments_mode;
   std::string slug;

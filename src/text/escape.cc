@@ -1,14 +1,38 @@
-// HTML escaping, RFC 3986 percent-encoding and XML character filtering (see escape.h).
+// HTML escaping and RFC 3986 percent-encoding (see escape.h).
 #include "text/escape.h"
 
 #include "text/utf8.h"
 
 namespace samizdat::text {
 
+namespace {
+
+// True if `s` can be written into HTML as it is: no character to escape or remove.
+bool IsPlainHtmlText(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b == '&' || b == '<' || b == '>' || b == '"' || b == '\'' || IsForbiddenInText(b)) {
+        return false;
+      }
+      ++i;
+      continue;
+    }
+    const Utf8Char c = DecodeUtf8(s, i);
+    if (!c.valid || IsForbiddenInText(c.code_point)) return false;
+    i += c.length;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string EscapeHtml(std::string_view s) {
+  if (IsPlainHtmlText(s)) return std::string(s);
+  const std::string clean = StripControlChars(s);
   std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
+  out.reserve(clean.size() + clean.size() / 8);
+  for (char c : clean) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -36,28 +60,6 @@ std::string PercentEncode(std::string_view s) {
       out += kHex[b >> 4];
       out += kHex[b & 0x0F];
     }
-  }
-  return out;
-}
-
-std::string StripXmlForbiddenChars(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      if (b >= 0x20 || b == '\t' || b == '\n' || b == '\r') out += static_cast<char>(b);
-      ++i;
-      continue;
-    }
-    const Utf8Char c = DecodeUtf8(s, i);
-    if (!c.valid) {
-      AppendUtf8(0xFFFD, out);
-    } else if (c.code_point != 0xFFFE && c.code_point != 0xFFFF) {
-      out.append(s.substr(i, c.length));
-    }
-    i += c.length;
   }
   return out;
 }

@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <array>
 
-#include "text/escape.h"
 #include "text/nesting_guard.h"
+#include "text/utf8.h"
 
 namespace samizdat::text::internal {
 
 ParsedFragment::ParsedFragment(std::string_view html, SanitizeReport* report)
-    : input_(CapNesting(StripXmlForbiddenChars(html), kMaxNesting, report)) {
+    : input_(CapNesting(StripControlChars(html), kMaxNesting, report)) {
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_BODY;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;

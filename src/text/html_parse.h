@@ -14,7 +14,7 @@ namespace samizdat::text::internal {
 
 // An HTML fragment parsed as the content of a <body> element, as a browser parses
 // innerHTML. Owns gumbo's tree. Before parsing, ill-formed UTF-8 is replaced by U+FFFD,
-// characters XML forbids are removed (see StripXmlForbiddenChars) and start tags nested
+// characters HTML and XML forbid are removed (see StripControlChars) and start tags nested
 // deeper than kMaxNesting are dropped (see CapNesting; added to `report` if not null), so
 // parsing costs time linear in the size of `html`. Immutable after construction; safe to
 // read from several threads.

@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -113,17 +114,28 @@ bool AppendCheckbox(const GumboElement& element, SanitizeReport* report, std::st
   return true;
 }
 
-// Writes the start tag of an allowed element with its allowed attributes. Returns false
+// The ids written so far in one output: a later element with the same id loses it.
+using WrittenIds = std::set<std::string, std::less<>>;
+
+// Writes the start tag of an allowed element with its allowed attributes, under the
+// name it is written as (internal::WrittenName: <strike> as <s>...). Returns false
 // (writing nothing) if the element must go with its content: an <img>, <source>, <track>
 // or <iframe> without a usable src, an <input> other than a checkbox. `jump_break`: the
 // element is the post's jump break (<a name="more">), which may keep data-more-text.
+// A link without a usable href gets no rel or target (HTML allows them only on links),
+// and its name becomes its id, the same anchor in the form HTML5 keeps; an <img>
+// without alt gets alt="" (HTML requires the attribute).
 bool AppendStartTag(const GumboElement& element, const std::string& tag, const ElementRule& rule,
-                    SanitizePolicy policy, bool jump_break, SanitizeReport* report,
+                    SanitizePolicy policy, bool jump_break, WrittenIds& ids, SanitizeReport* report,
                     std::string& out) {
   if (tag == "input") return AppendCheckbox(element, report, out);
   std::string attrs;
   bool has_src = false;
   bool src_refused = false;
+  bool has_href = false;
+  bool has_id = false;
+  bool has_alt = false;
+  std::optional<std::string> anchor_name;
   bool new_window = false;
   for (unsigned i = 0; i < element.attributes.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
@@ -143,20 +155,37 @@ bool AppendStartTag(const GumboElement& element, const std::string& tag, const E
       if (!IsDroppedSilently(tag, name)) Report(report, std::string(name) + " attribute");
       continue;
     }
-    const std::optional<std::string> value =
-        internal::CheckAttrValue(*attr_rule, attr->value, report);
+    std::optional<std::string> value = internal::CheckAttrValue(*attr_rule, attr->value, report);
     if (attr_rule->name == "src") (value ? has_src : src_refused) = true;
     if (!value) continue;
+    if (attr_rule->name == "href") has_href = true;
+    if (attr_rule->name == "alt") has_alt = true;
+    if (attr_rule->kind == internal::AttrKind::kId) {
+      if (!ids.insert(*value).second) {
+        Report(report, "repeated id");
+        continue;
+      }
+      has_id = true;
+    }
+    if (tag == "a" && attr_rule->name == "name" && !jump_break) {
+      anchor_name = std::move(value);
+      continue;
+    }
     AppendAttribute(attr_rule->name, *value, attrs);
   }
   if (NeedsSrc(tag) && !has_src) {
     if (!src_refused) Report(report, "<" + tag + "> without src");
     return false;
   }
-  if (tag == "a" && policy == SanitizePolicy::kComment) {
+  if (anchor_name && has_href) AppendAttribute("name", *anchor_name, attrs);
+  if (anchor_name && !has_href && !has_id && internal::IsIdValue(*anchor_name) &&
+      ids.insert(*anchor_name).second) {
+    AppendAttribute("id", *anchor_name, attrs);
+  }
+  if (tag == "a" && has_href && policy == SanitizePolicy::kComment) {
     AppendAttribute("rel", "nofollow ugc", attrs);
   }
-  if (new_window) {
+  if (new_window && has_href) {
     AppendAttribute("target", "_blank", attrs);
     AppendAttribute("rel", "noopener", attrs);
   }
@@ -165,8 +194,10 @@ bool AppendStartTag(const GumboElement& element, const std::string& tag, const E
     AppendAttribute("allow", kIframeAllow, attrs);
     AppendAttribute("loading", "lazy", attrs);
   }
+  if (tag == "center") AppendAttribute("align", "center", attrs);
+  if (tag == "img" && !has_alt) AppendAttribute("alt", "", attrs);  // HTML requires one
   out += '<';
-  out += tag;
+  out += internal::WrittenName(tag);
   out += attrs;
   out += '>';
   return true;
@@ -240,6 +271,23 @@ class OpenElements {
   std::map<std::string, std::vector<std::size_t>, std::less<>> depths_;
 };
 
+// The first child of `element` that a reader sees (not white space, not a comment), or
+// nullptr.
+const GumboNode* FirstContent(const GumboElement& element) {
+  for (unsigned i = 0; i < element.children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(element.children.data[i]);
+    if (child->type != GUMBO_NODE_WHITESPACE && child->type != GUMBO_NODE_COMMENT) return child;
+  }
+  return nullptr;
+}
+
+// True if `node` is a <summary> element.
+bool IsSummary(const GumboNode* node) {
+  return node != nullptr && node->type == GUMBO_NODE_ELEMENT &&
+         node->v.element.tag == GUMBO_TAG_SUMMARY &&
+         node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
+}
+
 // True if an element named `tag` may be written inside the elements written so far, so
 // that a browser parsing the output builds the same tree. Unwrapping elements can put an
 // allowed element where the parser would not have let it stand (a <div> left directly in
@@ -254,13 +302,29 @@ bool FitsContext(std::string_view tag, const OpenElements& open) {
   if (tag == "source" || tag == "track") return parent == "video" || parent == "audio";
   if (IsOneOf(parent, {"table", "thead", "tbody", "tfoot", "tr", "colgroup"})) return false;
   if (tag == "a") return !open.IsOpen({"a"}, {});
-  if (tag == "li") return !open.IsOpen({"li"}, {"ul", "ol"});
-  if (tag == "dd" || tag == "dt") return !open.IsOpen({"dd", "dt"}, {"dl"});
+  if (tag == "li") return parent == "ul" || parent == "ol";
+  if (tag == "dd" || tag == "dt") return parent == "dl";
+  if (tag == "figcaption") return parent == "figure";
+  if (tag == "summary") return parent == "details";
+  // Interactive content has no place inside a link.
+  if (IsOneOf(tag, {"iframe", "video", "audio", "details", "input"}) && open.IsOpen({"a"}, {})) {
+    return false;
+  }
   if (IsOneOf(tag, {"h1", "h2", "h3", "h4", "h5", "h6"}) &&
       IsOneOf(parent, {"h1", "h2", "h3", "h4", "h5", "h6"})) {
     return false;
   }
-  if (ClosesParagraph(tag)) return !open.IsOpen({"p"}, {"table", "td", "th", "caption"});
+  // HTML's content models: an element that only flow content may hold (a <p>, a <div>)
+  // is not written inside one that holds only phrasing content (<b>, <span>, <p>, <h1>),
+  // unless an element that holds flow content (<li>, <td>...) stands between them.
+  if (ClosesParagraph(tag) || IsOneOf(tag, {"figcaption", "li", "dd", "dt"})) {
+    return !open.IsOpen(
+        {"p",    "h1",     "h2",   "h3",   "h4",    "h5",   "h6",   "pre", "b",      "i",
+         "em",   "strong", "u",    "s",    "small", "mark", "sub",  "sup", "code",   "kbd",
+         "samp", "var",    "abbr", "cite", "dfn",   "time", "span", "q",   "summary"},
+        {"table", "td", "th", "caption", "div", "blockquote", "li", "dd", "dt", "figure",
+         "figcaption", "section", "details"});
+  }
   return true;
 }
 
@@ -308,6 +372,7 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
   OpenElements open;
   bool at_pre_start = false;  // nothing written yet since the last <pre> start tag
   bool jump_break_written = false;
+  WrittenIds ids;
   const bool post = policy == SanitizePolicy::kPostBody;
   while (!stack.empty()) {
     Frame& frame = stack.back();
@@ -352,9 +417,15 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
           jump_break = name != nullptr && std::string_view(name) == "more";
           if (jump_break && jump_break_written) rule = nullptr;
         }
+        // A <summary> is written only as the first thing in its <details>.
+        if (tag == "summary" &&
+            (node->parent == nullptr || node->parent->type != GUMBO_NODE_ELEMENT ||
+             FirstContent(node->parent->v.element) != node)) {
+          rule = nullptr;
+        }
         std::string end_tag;
         if (rule != nullptr && FitsContext(tag, open)) {
-          if (!AppendStartTag(element, tag, *rule, policy, jump_break, report, out)) break;
+          if (!AppendStartTag(element, tag, *rule, policy, jump_break, ids, report, out)) break;
           jump_break_written = jump_break_written || jump_break;
           at_pre_start = tag == "pre";
           if (internal::IsVoidElement(tag)) break;
@@ -362,8 +433,13 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
             out += "</iframe>";
             break;
           }
-          end_tag = tag;
-          open.Push(tag);
+          end_tag = internal::WrittenName(tag);
+          open.Push(end_tag);
+          // HTML requires a <details> to start with its <summary>; browsers show
+          // "Details" when it has none.
+          if (tag == "details" && !IsSummary(FirstContent(element))) {
+            out += "<summary>Details</summary>";
+          }
         } else if (rule != nullptr) {
           Report(report, "misplaced <" + tag + "> element");
         } else if (!jump_break) {
@@ -390,7 +466,7 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
       case GUMBO_NODE_TEMPLATE: break;
     }
   }
-  out = StripXmlForbiddenChars(out);
+  out = StripControlChars(out);
   // Dropped elements can leave white space at the ends of a comment; trim it again.
   if (policy == SanitizePolicy::kComment) out = std::string(internal::TrimHtmlSpace(out));
   return out;

@@ -15,7 +15,7 @@ enum class SanitizePolicy {
   // Post and page bodies, written by the blog's authors: what Blogger and WordPress
   // authors use. Allowed elements and their attributes (besides class, style and dir,
   // below; align is left/center/right/justify):
-  //   p(align) br hr h1-h6(id,align) b i em strong u s strike del ins sub sup(id) small big mark
+  //   p(align) br hr h1-h6(id,align) b i em strong u s strike del ins sub sup(id) small mark
   //   blockquote(cite) q(cite) code pre kbd samp var tt ul ol(start,type,reversed)
   //   li(id) dl dt dd a(href,title,name,id,target) abbr(title) cite dfn time(datetime)
   //   span(id) div(id,align) center section(id) figure(id) figcaption details summary
@@ -28,8 +28,13 @@ enum class SanitizePolicy {
   //   iframe(src,width,height,title,frameborder)
   //   input: only type="checkbox" (Markdown task lists), always written as
   //     <input type="checkbox" disabled>, with checked if the author had it.
+  // Obsolete elements are written in their HTML5 form: strike as s, tt as code, center as
+  //   <div align="center">. An <img> without alt gets alt="".
+  // An <a name> without a usable href is written <a id> (when the name is a valid id not
+  //   used before), except the jump break below.
   // A link whose target opens another window ("_blank", Blogger's "ext", "_new") is
-  //   written with target="_blank" rel="noopener"; the author's own rel is not kept.
+  //   written with target="_blank" rel="noopener" if it keeps its href; the author's own
+  //   rel is not kept.
   // On every allowed element:
   //   dir: ltr, rtl or auto.
   //   class: names of [A-Za-z0-9_-], or "language-" and any characters but controls (a
@@ -39,7 +44,8 @@ enum class SanitizePolicy {
   //     text-decoration, margin and padding (and their sides), border (and its sides),
   //     border-width/-style/-color, each with a value MyCSS understands and without url(
   //     or expression; they are written back as MyCSS serializes them ("a: b; c: d").
-  //   id (where listed): must match [A-Za-z][A-Za-z0-9_:.-]*.
+  //   id (where listed): must match [A-Za-z][A-Za-z0-9_:.-]*; an id used earlier in the
+  //     same body is removed.
   // iframe: src must be an embed provider's player URL (YouTube and youtube-nocookie,
   //   Vimeo, Google Maps, Drive, Docs, Calendar, Dailymotion, SoundCloud, Spotify,
   //   Bandcamp, Internet Archive; the list with hosts and paths is in embed_url.h),
@@ -58,8 +64,9 @@ enum class SanitizePolicy {
   //   is the post's jump break; later ones are removed (a later <a name="more"> keeps
   //   its content) and not reported.
   kPostBody,
-  // Reader comments, as Blogger allows them: b, i, a(href) and br only. Every <a> gets
-  // rel="nofollow ugc"; line breaks in the text become <br>; white space around the
+  // Reader comments, as Blogger allows them: b, i, a(href) and br only. Every <a> that
+  // keeps its href gets rel="nofollow ugc"; line breaks in the text become <br>; white space around
+  // the
   // whole comment is trimmed. No class, style or id; no embeds; comments are dropped.
   kComment,
 };
@@ -79,13 +86,17 @@ enum class SanitizePolicy {
 //     "#fragment"); img, video, audio, source and track src and video poster accept only
 //     http:, https: and relative URLs. The check runs on the decoded value after removing
 //     white space and control characters, and is case-insensitive, so "jav&#x09;ascript:",
-//     " JAVASCRIPT:" and "java\0script:" are all refused. A refused href/cite/poster is
+//     " JAVASCRIPT:" and "java\0script:" are all refused. An accepted URL is written as
+//     NormalizeUrl (url_attributes.h) writes it (percent-encoded where it must be, parsed
+//     by Boost.URL), or refused when it is not a URL. A refused href/cite/poster is
 //     removed (the element stays); an <img>, <source>, <track> or <iframe> without an
 //     acceptable src is removed.
-//   - width/height/border/cellpadding/cellspacing/frameborder must be digits, optionally
-//     followed by '%'; colspan, rowspan, span and start must be integers; ol type, align,
-//     valign, scope, preload, kind and loading must be one of their keywords. Attributes
-//     that fail are removed.
+//   - width/height of img, video and iframe must be digits; table and cell width, border,
+//     cellpadding, cellspacing and frameborder digits, optionally followed by '%';
+//     colspan and span positive, rowspan non-negative, start an integer; time datetime a
+//     date or date and time ("2022-01-15", "2022-01-15T16:18:05Z"); ol type, align,
+//     valign, scope, preload, kind and loading one of their keywords. Attributes that
+//     fail are removed.
 //   - Other elements are unwrapped: the element goes, its content stays. The exceptions
 //     are removed with everything inside them: script, style, object, embed, applet,
 //     noscript, noembed, noframes, template, title, textarea, select, option, datalist,
@@ -94,18 +105,26 @@ enum class SanitizePolicy {
 //   - An allowed element is also unwrapped where a browser re-parsing the output would
 //     put it somewhere else (a link inside a link, a <div> left inside a <p> once an
 //     element between them was removed, table parts outside their table, a <source>
-//     outside <video>/<audio>), so the output is a fixed point:
+//     outside <video>/<audio>), or where HTML's content models forbid it (a <p> or <div>
+//     inside <b>, <span> or <h1>; an <li> outside a list, a <dd>/<dt> outside <dl>, a
+//     <figcaption> outside <figure>, a <summary> that does not open its <details>;
+//     <details>, <iframe>, <video>, <audio> inside a link). A <details> without its
+//     <summary> gets <summary>Details</summary> (what browsers show). The output is a
+//     fixed point:
 //     SanitizeHtml(SanitizeHtml(x, p), p) == SanitizeHtml(x, p).
 //   - HTML comments (other than jump breaks) and CDATA tricks are dropped; text is
 //     re-escaped (& < >), attribute values are always double-quoted and escaped, every
 //     element opened is closed and void elements are written as <br>, <img ...>.
-//   - Ill-formed UTF-8 is replaced by U+FFFD, and characters XML 1.0 forbids (C0
-//     controls other than tab/LF/CR, U+FFFE, U+FFFF) are removed, so the output is valid
-//     UTF-8 that is also safe inside XML.
+//   - Ill-formed UTF-8 is replaced by U+FFFD, and the characters HTML and XML forbid
+//     (StripControlChars, utf8.h: C0 controls other than tab/LF/CR, U+007F-U+009F,
+//     noncharacters) are removed, so the output is valid UTF-8 that is also safe inside
+//     XML.
+//   So the output is valid HTML5 (as the Nu HTML Checker sees it) for every input.
 //
 // If `report` is not null, what was taken out is added to it (see SanitizeReport):
 // "<script> element", "<font> element", "misplaced <tr> element", "onclick attribute",
-// "javascript: link", "javascript: source", "<img> without src", "<iframe> from
+// "javascript: link", "javascript: source", "href that is not a URL", "repeated id",
+// "<img> without src", "<iframe> from
 // evil.example", "style property position", "style value url(…)", "class name",
 // "nesting deeper than 256"... Not reported: HTML comments (readers never saw them),
 // attributes the sanitizer sets itself (iframe sandbox/allow/loading/allowfullscreen, a

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 
+#include "core/time.h"
 #include "text/css_style.h"
 #include "text/embed_url.h"
+#include "text/url_attributes.h"
 
 namespace samizdat::text::internal {
 namespace {
@@ -24,16 +26,16 @@ constexpr AttrRule kOlAttrs[] = {
 constexpr AttrRule kAAttrs[] = {
     {"href", K::kLinkUrl}, {"title", K::kText}, {"name", K::kText}, {"id", K::kId}};
 constexpr AttrRule kImgAttrs[] = {
-    {"src", K::kMediaUrl},  {"alt", K::kText},         {"title", K::kText},
-    {"width", K::kLength},  {"height", K::kLength},    {"loading", K::kLoading},
-    {"border", K::kLength}, {"align", K::kImageAlign}, {"id", K::kId}};
+    {"src", K::kMediaUrl},    {"alt", K::kText},         {"title", K::kText},
+    {"width", K::kDimension}, {"height", K::kDimension}, {"loading", K::kLoading},
+    {"border", K::kLength},   {"align", K::kImageAlign}, {"id", K::kId}};
 constexpr AttrRule kIframeAttrs[] = {{"src", K::kEmbedUrl},
-                                     {"width", K::kLength},
-                                     {"height", K::kLength},
+                                     {"width", K::kDimension},
+                                     {"height", K::kDimension},
                                      {"title", K::kText},
                                      {"frameborder", K::kLength}};
 constexpr AttrRule kVideoAttrs[] = {{"src", K::kMediaUrl},     {"poster", K::kMediaUrl},
-                                    {"width", K::kLength},     {"height", K::kLength},
+                                    {"width", K::kDimension},  {"height", K::kDimension},
                                     {"controls", K::kBoolean}, {"loop", K::kBoolean},
                                     {"muted", K::kBoolean},    {"preload", K::kPreload}};
 constexpr AttrRule kAudioAttrs[] = {{"src", K::kMediaUrl},
@@ -47,17 +49,17 @@ constexpr AttrRule kTrackAttrs[] = {
 constexpr AttrRule kTableAttrs[] = {{"border", K::kLength},      {"cellpadding", K::kLength},
                                     {"cellspacing", K::kLength}, {"width", K::kLength},
                                     {"align", K::kAlign},        {"summary", K::kText}};
-constexpr AttrRule kThAttrs[] = {{"colspan", K::kInteger}, {"rowspan", K::kInteger},
-                                 {"align", K::kAlign},     {"valign", K::kVAlign},
-                                 {"width", K::kLength},    {"scope", K::kScope}};
-constexpr AttrRule kTdAttrs[] = {{"colspan", K::kInteger},
-                                 {"rowspan", K::kInteger},
+constexpr AttrRule kThAttrs[] = {{"colspan", K::kPositive}, {"rowspan", K::kNonNegative},
+                                 {"align", K::kAlign},      {"valign", K::kVAlign},
+                                 {"width", K::kLength},     {"scope", K::kScope}};
+constexpr AttrRule kTdAttrs[] = {{"colspan", K::kPositive},
+                                 {"rowspan", K::kNonNegative},
                                  {"align", K::kAlign},
                                  {"valign", K::kVAlign},
                                  {"width", K::kLength}};
-constexpr AttrRule kColAttrs[] = {{"span", K::kInteger}};
+constexpr AttrRule kColAttrs[] = {{"span", K::kPositive}};
 constexpr AttrRule kTitleAttrs[] = {{"title", K::kText}};
-constexpr AttrRule kTimeAttrs[] = {{"datetime", K::kText}};
+constexpr AttrRule kTimeAttrs[] = {{"datetime", K::kDateTime}};
 constexpr AttrRule kCommentAAttrs[] = {{"href", K::kLinkUrl}};
 
 // Allowed on every element of a post body.
@@ -70,7 +72,6 @@ constexpr ElementRule kPostBody[] = {
     {"abbr", kTitleAttrs},
     {"audio", kAudioAttrs},
     {"b", kNone},
-    {"big", kNone},
     {"blockquote", kCiteAttrs},
     {"br", kNone},
     {"caption", kNone},
@@ -209,7 +210,8 @@ bool IsClassName(std::string_view name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), IsNameChar);
 }
 
-// [A-Za-z][A-Za-z0-9_:.-]*
+}  // namespace
+
 bool IsIdValue(std::string_view id) {
   if (id.empty() || !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z'))) {
     return false;
@@ -218,7 +220,12 @@ bool IsIdValue(std::string_view id) {
                      [](char c) { return IsNameChar(c) || c == ':' || c == '.'; });
 }
 
-}  // namespace
+std::string_view WrittenName(std::string_view tag) {
+  if (tag == "strike") return "s";
+  if (tag == "tt") return "code";
+  if (tag == "center") return "div";
+  return tag;
+}
 
 const ElementRule* FindElementRule(SanitizePolicy policy, std::string_view tag) {
   const std::span<const ElementRule> rules = policy == SanitizePolicy::kComment
@@ -267,7 +274,9 @@ std::optional<std::string> CheckAttrValue(const AttrRule& rule, std::string_view
                         : std::initializer_list<std::string_view>{"http", "https"})) {
         return refuse(SchemeOf(url) + (link ? ": link" : ": source"));
       }
-      return url;
+      std::optional<std::string> valid = NormalizeUrl(url);
+      if (!valid) return refuse(std::string(rule.name) + " that is not a URL");
+      return valid;
     }
     case K::kEmbedUrl: {
       EmbedUrl embed = CheckEmbedUrl(CleanUrl(value));
@@ -283,12 +292,28 @@ std::optional<std::string> CheckAttrValue(const AttrRule& rule, std::string_view
       if (!IsDigits(digits)) return refuse(std::string(rule.name) + " value");
       return std::string(value);
     }
+    case K::kDimension:
+    case K::kNonNegative:
+      if (!IsDigits(value)) return refuse(std::string(rule.name) + " value");
+      return std::string(value);
+    case K::kPositive:
+      if (!IsDigits(value) || value.find_first_not_of('0') == std::string_view::npos) {
+        return refuse(std::string(rule.name) + " value");
+      }
+      return std::string(value);
     case K::kInteger: {
       const std::string_view digits =
           (!value.empty() && value.front() == '-') ? value.substr(1) : value;
       if (!IsDigits(digits)) return refuse(std::string(rule.name) + " value");
       return std::string(value);
     }
+    case K::kDateTime:
+      // HTML writes 'T' and 'Z' in upper case only.
+      if (value.find_first_of("tz") != std::string_view::npos ||
+          !ParseUserDateTime(value, TimeZone::Utc()).ok()) {
+        return refuse(std::string(rule.name) + " value");
+      }
+      return std::string(value);
     case K::kListType:
       if (value != "1" && value != "a" && value != "A" && value != "i" && value != "I") {
         return refuse(std::string(rule.name) + " value");

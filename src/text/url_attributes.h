@@ -1,9 +1,11 @@
 // The URL-bearing attributes of an HTML body and where their values are written, found by
-// gumbo: what feeds resolve against a post's address and what the media import rewrites.
+// gumbo: what feeds resolve against a post's address and what the media import rewrites;
+// and the one way a URL is made fit to write into such an attribute.
 #pragma once
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,5 +36,20 @@ struct UrlAttribute {
 // input yields what gumbo recovered, or nothing).
 std::vector<UrlAttribute> UrlAttributesOf(
     std::string_view html, std::span<const std::string_view> names = kUrlAttributeNames);
+
+// `url` (an attribute's decoded value, with the white space URL parsers ignore already
+// removed) as a valid URL string of the HTML standard, or nullopt if it cannot be one.
+// The characters a URL may not hold as they are (space, non-ASCII, " < > \ ^ ` { | },
+// a second '#', '[' and ']' outside the host, a '%' not followed by two hex digits) are
+// percent-encoded; the result is then parsed as an RFC 3986 URI reference by Boost.URL
+// and written back from what it parsed (the scheme in lower case, credentials removed:
+// "http://user:pw@host/" becomes "http://host/"). Refused: what Boost.URL does not parse
+// (a malformed IPv6 host, a port that is not digits, "java script:x"), and, for http,
+// https and scheme-less URLs with a host, what browsers refuse or flag as an error: no
+// host ("http:x", "http:///x"), a port above 65535, a host name holding a space or
+// one of # % / : < > ? @ [ \ ] ^ | once decoded, a host name ending in a number that is
+// not a dotted-decimal IPv4 address ("1.2.3.4444"). The scheme is not checked against any
+// list; callers do that. Pure and thread-safe.
+std::optional<std::string> NormalizeUrl(std::string_view url);
 
 }  // namespace samizdat::text

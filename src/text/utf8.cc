@@ -88,4 +88,26 @@ std::string ToValidUtf8(std::string_view s) {
   return out;
 }
 
+bool IsForbiddenInText(char32_t cp) {
+  if (cp < 0x20) return cp != '\t' && cp != '\n' && cp != '\r';
+  if (cp >= 0x7F && cp <= 0x9F) return true;
+  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+std::string StripControlChars(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const Utf8Char c = DecodeUtf8(s, i);
+    if (!c.valid) {
+      AppendUtf8(0xFFFD, out);
+    } else if (!IsForbiddenInText(c.code_point)) {
+      out.append(s.substr(i, c.length));
+    }
+    i += c.length;
+  }
+  return out;
+}
+
 }  // namespace samizdat::text

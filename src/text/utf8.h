@@ -29,4 +29,17 @@ Utf8Char DecodeUtf8(std::string_view s, std::size_t pos);
 // Appends the UTF-8 encoding of `cp` (which must be a Unicode scalar value) to `out`.
 void AppendUtf8(char32_t cp, std::string& out);
 
+// True for the code points HTML5 forbids in text and attribute values ("control
+// characters" and "noncharacters") and XML 1.0 forbids or discourages: the C0 controls
+// other than tab, line feed and carriage return (form feed too, which XML forbids),
+// U+007F-U+009F, and the noncharacters U+FDD0-U+FDEF and U+xxFFFE-U+xxFFFF.
+bool IsForbiddenInText(char32_t cp);
+
+// Returns `s` as text fit for an HTML page and an XML document: ill-formed UTF-8 is
+// replaced by U+FFFD and every character IsForbiddenInText is removed. What people type
+// (any letter, symbol or emoji, tab and line breaks) is kept. Text from outside (forms,
+// imports, the CLI) passes through this before it is stored, and the escapers apply it
+// again on the way out.
+std::string StripControlChars(std::string_view s);
+
 }  // namespace samizdat::text

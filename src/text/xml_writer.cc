@@ -3,7 +3,7 @@
 
 #include <cassert>
 
-#include "text/escape.h"
+#include "text/utf8.h"
 
 namespace samizdat::text {
 
@@ -16,7 +16,7 @@ XmlWriter::XmlWriter() { out_ = kDeclaration; }
 XmlWriter::XmlWriter(std::ostream& out) : stream_(&out) { out_ = kDeclaration; }
 
 void XmlWriter::Text(std::string_view text) {
-  for (char c : StripXmlForbiddenChars(text)) {
+  for (char c : StripControlChars(text)) {
     switch (c) {
       case '&': out_ += "&amp;"; break;
       case '<': out_ += "&lt;"; break;
@@ -76,7 +76,7 @@ void XmlWriter::Element(std::string_view name, std::string_view text, Attributes
 void XmlWriter::CData(std::string_view name, std::string_view text, Attributes attributes) {
   StartTag(name, attributes);
   out_ += "><![CDATA[";
-  const std::string clean = StripXmlForbiddenChars(text);
+  const std::string clean = StripControlChars(text);
   std::string_view rest = clean;
   // "a]]>b" is written "a]]]]><![CDATA[>b": the first section ends with "]]", the next
   // starts with ">".

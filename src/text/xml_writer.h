@@ -14,7 +14,7 @@ namespace samizdat::text {
 
 // Writes an XML 1.0 document in UTF-8, element by element. Attribute values are quoted
 // with ' (as Blogger writes them); text and attribute values have the characters XML
-// forbids removed (StripXmlForbiddenChars) and & < > ' " escaped, so any input text,
+// forbids removed (StripControlChars, utf8.h) and & < > ' " escaped, so any input text,
 // including "]]>", is written as character data. Names are written as given and must be
 // valid XML names. Not thread-safe; one writer per document.
 //

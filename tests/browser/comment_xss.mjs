@@ -3,7 +3,7 @@
 // opens every post page, every comment permalink and every refusal page in Debian's
 // Chromium and fails on any dialog, page error, console message, request leaving the
 // server, window.__pwned (lib/hostile.mjs's visitAll), or comment markup outside b, i,
-// a(href, rel="nofollow ugc") and br.
+// a(href, rel="nofollow ugc"; neither once its href is refused) and br.
 //
 // Environment: SAMIZDAT_BIN (the binary, required); CHROMIUM (default /usr/bin/chromium).
 // Run: SAMIZDAT_BIN=build/.../samizdat node comment_xss.mjs   (after npm ci here)
@@ -89,7 +89,9 @@ function commentProblems(commentId) {
           problems.push(`<${tag} ${attr.name}="${attr.value}"> in a comment body`);
         }
       }
-      if (tag === 'a' && el.getAttribute('rel') !== 'nofollow ugc') {
+      // A link has rel="nofollow ugc"; an <a> whose href was refused has no rel at all.
+      const rel = el.hasAttribute('href') ? 'nofollow ugc' : null;
+      if (tag === 'a' && el.getAttribute('rel') !== rel) {
         problems.push(`<a rel="${el.getAttribute('rel')}"> in a comment body`);
       }
       if (tag === 'a' && el.hasAttribute('href') &&

@@ -17,7 +17,8 @@
 // post body asked for it. An embed provider's iframe is refused quietly (no network).
 //
 // Bodies are stored several to a post, to keep the run short, except those whose parse
-// leaves an element or the tokenizer open (an unclosed <a>, <textarea>, comment...): as
+// leaves an element or the tokenizer open (an unclosed <a> or <b>, <textarea>,
+// comment...): as
 // that would change how the bodies after them are parsed, each gets a post of its own.
 // So does a Markdown body with a line that may open a block running past blank lines
 // (a code fence, <?, <!X, <![CDATA[). In a Markdown post of several bodies a paragraph
@@ -69,13 +70,16 @@ function die(message) {
 
 // Runs in the page: for each body, whether it leaves the parser as it found it (what
 // follows it is parsed as if it stood alone): a sentinel after it is a child of the
-// element the body was put in.
+// element the body was put in, and so is text after that (no formatting element of the
+// body, such as an unclosed <b>, is reopened around it).
 function selfContained(bodies) {
   return bodies.map((body) => {
     const doc = new DOMParser().parseFromString(
-      `<div id="sz-wrap">${body}<div id="sz-sentinel"></div></div>`, 'text/html');
+      `<div id="sz-wrap">${body}<div id="sz-sentinel"></div>sz-after</div>`, 'text/html');
+    const wrap = doc.getElementById('sz-wrap');
     const sentinel = doc.getElementById('sz-sentinel');
-    return sentinel !== null && sentinel.parentElement === doc.getElementById('sz-wrap');
+    return sentinel !== null && sentinel.parentElement === wrap &&
+        wrap.lastChild.nodeType === 3 && wrap.lastChild.data === 'sz-after';
   });
 }
 

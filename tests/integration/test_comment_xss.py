@@ -106,7 +106,8 @@ def page_problems(root):
 
 def body_problems(container):
     """What a comment body may not hold: any element but b, i, a, br; any attribute but an
-    <a>'s href and rel="nofollow ugc"; an href with a scheme other than http, https, mailto."""
+    <a>'s href and rel="nofollow ugc" (no rel without href); an href with a scheme other
+    than http, https, mailto."""
     problems = []
     for el in container.iter():
         if el is container or not isinstance(el.tag, str):
@@ -119,7 +120,9 @@ def body_problems(container):
         if extra:
             problems.append(f'<{el.tag}> in a comment body has {sorted(extra)}')
         if el.tag == 'a':
-            if el.get('rel') != 'nofollow ugc':
+            # A link has rel="nofollow ugc"; an <a> whose href was refused has no rel.
+            rel = 'nofollow ugc' if el.get('href') is not None else None
+            if el.get('rel') != rel:
                 problems.append(f'<a> in a comment body has rel={el.get("rel")!r}')
             href = el.get('href')
             if href is not None and scheme_of(href) not in (None, 'http', 'https', 'mailto'):

@@ -256,6 +256,17 @@ TEST(ThemeTest, ErrorPageUsesTheLayout) {
                        "Sorry, the page you were looking for in this blog does not exist.", "Home",
                        "Blog Archive", "Powered by samizdat"});
   EXPECT_EQ(html.find("Subscribe to:"), std::string::npos);
+  // An error page has no address of its own: no <link rel="canonical" href="">.
+  EXPECT_EQ(html.find("rel=\"canonical\""), std::string::npos);
+}
+
+TEST(ThemeTest, ValuesLoseTheControlCharactersAPageMayNotHold) {
+  PageView page = ItemPage();
+  page.posts[0].title = std::string("Tide\x01\x02\x03 table\x7F");
+  const std::string html = Theme::Default().Render(page);
+  EXPECT_NE(html.find("Tide table"), std::string::npos);
+  EXPECT_EQ(html.find('\x01'), std::string::npos);
+  EXPECT_EQ(html.find('\x7F'), std::string::npos);
 }
 
 TEST(ThemeTest, SidebarShowsSearchPagesArchiveLabelsAndAbout) {
@@ -296,7 +307,7 @@ TEST(ThemeTest, RenderSidebarHoldsArchiveLabelsAndTheEscapedQuery) {
       TestSidebar(TestBlog()), "<script>alert(1)</script> & \"tides\" 'n'");
   ExpectInOrder(html, {"Search This Blog",
                        "name=\"q\" value=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
-                       "&quot;tides&quot; &apos;n&apos;\"",
+                       "&quot;tides&quot; &#39;n&#39;\"",
                        "<a href=\"/p/contact.html\">Contact</a>", "Blog Archive",
                        "href=\"/2022/\">2022</a> <span class=\"post-count\" dir=\"ltr\">(2)</span>",
                        "href=\"/2022/01/\">January</a> <span class=\"post-count\" dir=\"ltr\">"
@@ -455,9 +466,11 @@ TEST(ThemeTest, StaticPageShowsItsCommentsAndTheForm) {
   page.posts = {MakePostView(TestBlog(), TimeZone::Utc(), post)};
   page.posts[0].comment_count_text = CommentCountText(3);
   const std::string html = Theme::Default().Render(page);
+  // The page's title is an h2, so the comments' headings are h3s (no level skipped).
   ExpectInOrder(html,
-                {"The water rose past the third step", "<div class=\"comments\" id=\"comments\">",
-                 "<h4>3 comments:</h4>", "<li class=\"comment\" id=\"c101\">", "Post a Comment",
+                {"<h2 class=\"post-title entry-title\">", "The water rose past the third step",
+                 "<div class=\"comments\" id=\"comments\">", "<h3>3 comments:</h3>",
+                 "<li class=\"comment\" id=\"c101\">", "Post a Comment",
                  "<input type=\"hidden\" name=\"post_id\" value=\"5678\">",
                  "Subscribe to: <a class=\"feed-link\" href=\"/feeds/5678/comments/default\""});
   EXPECT_NE(html.find("title=\"Harbor Log - The spring tide came early - Comments\" "

@@ -101,6 +101,25 @@ TEST_F(PostServiceTest, RefusesEmptyTitlesAndInvalidUtf8) {
   EXPECT_EQ(*store_->CountPosts(all), 0);
 }
 
+TEST_F(PostServiceTest, ControlCharactersAreRemovedFromEveryField) {
+  NewPost post = Titled("Tide\x01\x02\x03 table\x7F", "2022-01-05T03:00:00Z");
+  post.source = "<p>low\x0B water\xC2\x85</p>";
+  post.labels = {"sea\x1F, \x02"};
+  post.author = "Ann\x03";
+  auto saved = PostService(*store_).Add(blog_, post);
+  ASSERT_TRUE(saved.ok()) << saved.status().message();
+  EXPECT_EQ(saved->title, "Tide table");
+  EXPECT_EQ(saved->source, "<p>low water</p>");
+  EXPECT_EQ(saved->body_html, "<p>low water</p>");
+  EXPECT_EQ(saved->labels, std::vector<std::string>{"sea"});
+  EXPECT_EQ(saved->author, "Ann");
+  // A title of nothing but control characters is no title.
+  EXPECT_TRUE(PostService(*store_)
+                  .Add(blog_, Titled("\x01\x02", "2022-01-06T03:00:00Z"))
+                  .status()
+                  .IsInvalidArgument());
+}
+
 TEST_F(PostServiceTest, RemoveTakesAnIdOrAPath) {
   PostService posts(*store_);
   auto one = posts.Add(blog_, Titled("One", "2022-01-05T03:00:00Z"));

@@ -1,4 +1,4 @@
-// Tests for EscapeHtml, PercentEncode and StripXmlForbiddenChars.
+// Tests for EscapeHtml and PercentEncode.
 #include "text/escape.h"
 
 #include <gtest/gtest.h>
@@ -23,15 +23,16 @@ TEST(PercentEncode, KeepsUnreservedAndEncodesTheRest) {
   EXPECT_EQ(PercentEncode(""), "");
 }
 
-TEST(StripXmlForbiddenChars, RemovesControlsButKeepsWhitespace) {
-  EXPECT_EQ(StripXmlForbiddenChars("a\x01"
-                                   "b\x1F"
-                                   "c\td\ne\rf"s +
-                                   '\0'),
-            "abc\td\ne\rf");
-  EXPECT_EQ(StripXmlForbiddenChars("x\xEF\xBF\xBEy\xEF\xBF\xBFz"), "xyz");  // U+FFFE, U+FFFF
-  EXPECT_EQ(StripXmlForbiddenChars("Қазақ \x7F ok"), "Қазақ \x7F ok");
-  EXPECT_EQ(StripXmlForbiddenChars("bad\xFF"), "bad\xEF\xBF\xBD");
+TEST(EscapeHtml, DropsWhatAPageMayNotHold) {
+  // Stored text from before control characters were removed on the way in.
+  EXPECT_EQ(EscapeHtml("Ann\x01\x02\x03 <b>"s + '\0'), "Ann &lt;b&gt;");
+  EXPECT_EQ(EscapeHtml("a\x7F"
+                       "b\xC2\x85"
+                       "c\xEF\xB7\x90"
+                       "d"),
+            "abcd");  // DEL, NEL, U+FDD0
+  EXPECT_EQ(EscapeHtml("tab\tline\n"), "tab\tline\n");
+  EXPECT_EQ(EscapeHtml("bad\xFF"), "bad\xEF\xBF\xBD");
 }
 
 }  // namespace

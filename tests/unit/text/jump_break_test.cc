@@ -49,7 +49,7 @@ TEST(FindJumpBreak, DropsTheEmptyParagraphTheBreakStoodIn) {
   EXPECT_EQ(Before("<p>Intro</p><div><p> <a name=\"more\"></a></p></div>"), "<p>Intro</p>");
   // An element with attributes or content is kept.
   EXPECT_EQ(Before("<p>Intro</p><a name=\"top\"></a><a name=\"more\"></a>Rest"),
-            "<p>Intro</p><a name=\"top\"></a>");
+            "<p>Intro</p><a id=\"top\"></a>");
 }
 
 TEST(FindJumpBreak, BreakFirstLeavesNothingBefore) {

@@ -46,11 +46,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"class_and_id", "<div class=\"x\" id=\"y\" onclick=\"alert(1)\">z</div>",
              "<div class=\"x\" id=\"y\">z</div>"},
         // Event handlers.
-        Case{"img_onerror", "<img src=x onerror=alert(1)>", "<img src=\"x\">"},
+        Case{"img_onerror", "<img src=x onerror=alert(1)>", "<img src=\"x\" alt=\"\">"},
         Case{"body_onload", "<body onload=alert(1)>text</body>", "text"},
         Case{"onmouseover_mixed_case", "<b OnMouseOver=\"alert(1)\">x</b>", "<b>x</b>"},
         Case{"slash_separated_handler", "<img/src=\"a.png\"/onerror=alert(1)>",
-             "<img src=\"a.png\">"},
+             "<img src=\"a.png\" alt=\"\">"},
         // Dangerous URL schemes, plain and obfuscated.
         Case{"javascript_href", "<a href=\"javascript:alert(1)\">x</a>", "<a>x</a>"},
         Case{"javascript_upper_space", "<a href=\" JAVASCRIPT:alert(1)\">x</a>", "<a>x</a>"},
@@ -101,7 +101,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Comment and CDATA tricks.
         Case{"html_comment", "a<!-- <script>alert(1)</script> -->b", "ab"},
         Case{"comment_hiding_tag", "<!--<img src=x onerror=alert(1)>-->ok", "ok"},
-        Case{"comment_bad_close", "<!-- x --!><img src=x onerror=alert(1)>", "<img src=\"x\">"},
+        Case{"comment_bad_close", "<!-- x --!><img src=x onerror=alert(1)>",
+             "<img src=\"x\" alt=\"\">"},
         Case{"cdata_in_html", "<![CDATA[<img src=x onerror=alert(1)>]]>", "]]&gt;"},
         Case{"conditional_comment", "<!--[if IE]><script>alert(1)</script><![endif]-->ok", "ok"},
         // Breaking out of attribute quotes.
@@ -109,9 +110,9 @@ INSTANTIATE_TEST_SUITE_P(
              "<a href=\"/x\" title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">t</a>"},
         Case{"quote_break_alt", "<img src=a.png alt=\"&quot; onerror=&quot;alert(1)\">",
              "<img src=\"a.png\" alt=\"&quot; onerror=&quot;alert(1)\">"},
-        Case{"backtick_attr", "<img src=`x` onerror=alert(1)>", "<img src=\"`x`\">"},
-        Case{"bad_width", "<img src=a.png width=\"1 onerror=alert(1)\" height=\"50%\">",
-             "<img src=\"a.png\" height=\"50%\">"},
+        Case{"backtick_attr", "<img src=`x` onerror=alert(1)>", "<img src=\"%60x%60\" alt=\"\">"},
+        Case{"bad_width", "<img src=a.png width=\"1 onerror=alert(1)\" height=\"50\">",
+             "<img src=\"a.png\" height=\"50\" alt=\"\">"},
         // Text that looks like markup stays text.
         Case{"escaped_text", "&lt;script&gt;alert(1)&lt;/script&gt;",
              "&lt;script&gt;alert(1)&lt;/script&gt;"},
@@ -126,9 +127,9 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(SanitizeHtml, KeepsAllowedMarkupUnchanged) {
   const std::string kAllowed[] = {
       "<p>Plain <b>bold</b> <i>it</i> <em>em</em> <strong>s</strong> <u>u</u> <s>s</s> "
-      "<strike>st</strike> <del>d</del> <ins>i</ins> <sub>2</sub><sup>3</sup> "
-      "<small>sm</small> <big>bg</big> <mark>m</mark> <code>c</code> <kbd>k</kbd> "
-      "<samp>sa</samp> <var>v</var> <tt>t</tt> <abbr title=\"HyperText\">HTML</abbr> "
+      "<del>d</del> <ins>i</ins> <sub>2</sub><sup>3</sup> "
+      "<small>sm</small> <mark>m</mark> <code>c</code> <kbd>k</kbd> "
+      "<samp>sa</samp> <var>v</var> <abbr title=\"HyperText\">HTML</abbr> "
       "<cite>c</cite> <dfn>d</dfn> <time datetime=\"2022-01-15\">Jan 15</time> "
       "<span>sp</span></p>",
       "<h1>1</h1><h2>2</h2><h3>3</h3><h4>4</h4><h5>5</h5><h6>6</h6><hr>",
@@ -138,14 +139,14 @@ TEST(SanitizeHtml, KeepsAllowedMarkupUnchanged) {
       "<dl><dt>term</dt><dd>def</dd></dl>",
       "<a href=\"https://example.com/a?b=1&amp;c=2\" title=\"T\">link</a> "
       "<a href=\"mailto:me@example.com\">mail</a> <a href=\"/2022/01/x.html\">rel</a> "
-      "<a href=\"#top\">top</a> <a name=\"top\">anchor</a>",
+      "<a href=\"#top\">top</a> <a id=\"top\">anchor</a>",
       "<figure><img src=\"https://example.com/a.png\" alt=\"A\" title=\"T\" width=\"640\" "
-      "height=\"50%\"><figcaption>cap</figcaption></figure>",
+      "height=\"480\"><figcaption>cap</figcaption></figure>",
       "<table><caption>c</caption><colgroup><col span=\"2\"></colgroup><thead><tr>"
       "<th colspan=\"2\" rowspan=\"1\" align=\"left\" scope=\"col\">h</th></tr></thead>"
       "<tbody><tr><td colspan=\"1\" rowspan=\"2\" align=\"center\">d</td></tr></tbody>"
       "<tfoot><tr><td>f</td></tr></tfoot></table>",
-      "<div><center>c</center></div><details><summary>more</summary>hidden</details>",
+      "<div><div align=\"center\">c</div></div><details><summary>more</summary>hidden</details>",
       "<pre>line 1\n  line 2</pre><p>a<br>b</p>",
   };
   for (const std::string& html : kAllowed) EXPECT_EQ(Post(html), html);
@@ -202,7 +203,72 @@ TEST(SanitizeHtml, CommentPolicyKeepsOnlyBIAAndBr) {
 TEST(SanitizeHtml, CommentLinksGetNofollowUgc) {
   EXPECT_EQ(Comment("see <a href=\"https://example.com\" title=\"t\" rel=\"me\">this</a>"),
             "see <a href=\"https://example.com\" rel=\"nofollow ugc\">this</a>");
-  EXPECT_EQ(Comment("<a href=\"javascript:alert(1)\">x</a>"), "<a rel=\"nofollow ugc\">x</a>");
+  EXPECT_EQ(Comment("<a href=\"javascript:alert(1)\">x</a>"), "<a>x</a>");
+}
+
+// HTML allows rel and target only on a link: one whose href was missing or refused
+// keeps neither.
+TEST(SanitizeHtml, LinkWithoutHrefLosesRelAndTarget) {
+  EXPECT_EQ(Comment("<a>x</a> <a href=\"vbscript:msgbox\" rel=\"me\">y</a>"), "<a>x</a> <a>y</a>");
+  EXPECT_EQ(Post("<a target=\"_blank\">x</a><a href=\"javascript:x\" target=\"_blank\">y</a>"),
+            "<a>x</a><a>y</a>");
+  EXPECT_EQ(Post("<a href=\"https://a.example/\" target=\"_blank\">z</a>"),
+            "<a href=\"https://a.example/\" target=\"_blank\" rel=\"noopener\">z</a>");
+  // An anchor's name becomes its id (HTML5's form of the same anchor).
+  EXPECT_EQ(Post("<a name=\"part2\">Part 2</a>"), "<a id=\"part2\">Part 2</a>");
+  EXPECT_EQ(Post("<a name=\"more\"></a>"), "<a name=\"more\"></a>");  // the jump break
+}
+
+TEST(SanitizeHtml, UrlsThatAreNotUrlsAreDropped) {
+  EXPECT_EQ(Comment("<a href=\"http:foo\">a</a> <a href=\"http://\">b</a> "
+                    "<a href=\"http://1.2.3.4444/\">c</a> <a href=\"http://x:99999/\">d</a> "
+                    "<a href=\"http://exa mple.com/\">e</a> <a href=\"http://[::1/\">f</a>"),
+            "<a>a</a> <a>b</a> <a>c</a> <a>d</a> <a>e</a> <a>f</a>");
+  EXPECT_EQ(Post("<img src=\"http:///x.png\"><q cite=\"http://a b/\">q</q>"), "<q>q</q>");
+  SanitizeReport report;
+  SanitizeHtml("<a href=\"http://%zz/\">x</a>", SanitizePolicy::kComment, &report);
+  EXPECT_EQ(report.Describe(), "1 \u00d7 href that is not a URL");
+}
+
+TEST(SanitizeHtml, UrlsAreWrittenAnewPercentEncoded) {
+  EXPECT_EQ(Comment("<a href=\" https://example.com/a b/ü?q=<x>#f#g \">x</a>"),
+            "<a href=\"https://example.com/a%20b/%C3%BC?q=%3Cx%3E#f%23g\" "
+            "rel=\"nofollow ugc\">x</a>");
+  EXPECT_EQ(Post("<img src=\"/a[1]\\b%.png\" alt=\"\">"),
+            "<img src=\"/a%5B1%5D%5Cb%25.png\" alt=\"\">");
+  EXPECT_EQ(Comment("<a href=\"HTTP://user:pw@Example.com:8080/\">x</a>"),
+            "<a href=\"http://Example.com:8080/\" rel=\"nofollow ugc\">x</a>");
+  EXPECT_EQ(Comment("<a href=\"http://[::1]/x\">x</a><a href=\"mailto:a b@c\">m</a>"),
+            "<a href=\"http://[::1]/x\" rel=\"nofollow ugc\">x</a>"
+            "<a href=\"mailto:a%20b@c\" rel=\"nofollow ugc\">m</a>");
+}
+
+// What HTML's content models forbid is unwrapped, its content kept.
+TEST(SanitizeHtml, KeepsToHtmlContentModels) {
+  EXPECT_EQ(Post("<i><p>a</p></i><span><div>b</div></span>"), "<i>a</i><span>b</span>");
+  EXPECT_EQ(Post("<li>c</li><dd>d</dd><figcaption>e</figcaption>"), "cde");
+  EXPECT_EQ(Post("<ul><li><div>f</div></li></ul>"), "<ul><li><div>f</div></li></ul>");
+  EXPECT_EQ(Post("<a href=\"/x\"><details>g</details></a>"), "<a href=\"/x\">g</a>");
+  EXPECT_EQ(Post("<details><p>h</p></details>"),
+            "<details><summary>Details</summary><p>h</p></details>");
+  EXPECT_EQ(Post("<details> <summary>s</summary>i</details>"),
+            "<details> <summary>s</summary>i</details>");
+  EXPECT_EQ(Post("<details>j<summary>s</summary></details>"),
+            "<details><summary>Details</summary>js</details>");
+}
+
+TEST(SanitizeHtml, AttributeValuesHtmlConstrains) {
+  EXPECT_EQ(Post("<img src=\"a.png\" width=\"50%\" height=\"-3\">"),
+            "<img src=\"a.png\" alt=\"\">");
+  EXPECT_EQ(Post("<table><tr><td colspan=\"0\" rowspan=\"0\">x</td></tr></table>"),
+            "<table><tbody><tr><td rowspan=\"0\">x</td></tr></tbody></table>");
+  EXPECT_EQ(
+      Post("<time datetime=\"garbage\">a</time><time datetime=\"2022-01-15T16:18:05Z\">b</time>"),
+      "<time>a</time><time datetime=\"2022-01-15T16:18:05Z\">b</time>");
+  EXPECT_EQ(Post("<span id=\"x\">1</span><span id=\"x\">2</span>"),
+            "<span id=\"x\">1</span><span>2</span>");
+  EXPECT_EQ(Post("<center>c</center><strike>s</strike><tt>t</tt><big>b</big>"),
+            "<div align=\"center\">c</div><s>s</s><code>t</code>b");
 }
 
 TEST(SanitizeHtml, CommentLineBreaksBecomeBr) {
@@ -225,12 +291,15 @@ TEST(SanitizeHtml, ReplacesInvalidUtf8) {
   EXPECT_TRUE(IsValidUtf8(Comment("\xF5\x80\x80\x80")));
 }
 
-TEST(SanitizeHtml, RemovesCharactersXmlForbids) {
+TEST(SanitizeHtml, RemovesCharactersHtmlAndXmlForbid) {
   EXPECT_EQ(Post("<p>a\x01"
                  "b\x0B"
                  "c\tok</p>"),
             "<p>abc\tok</p>");
   EXPECT_EQ(Post("<abbr title=\"a\x02\">\xEF\xBF\xBEx</abbr>"), "<abbr title=\"a\">x</abbr>");
+  EXPECT_EQ(Comment("\x01\x02\x03"
+                    "Ann\x7F\xC2\x85 <a href=\"/x\x01y\">\xEF\xB7\x90z</a>"),
+            "Ann <a href=\"/xy\" rel=\"nofollow ugc\">z</a>");
 }
 
 TEST(SanitizeHtml, KeepsNonAsciiText) {

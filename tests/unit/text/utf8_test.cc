@@ -37,5 +37,28 @@ TEST(ToValidUtf8, ReplacesEachBadSubpartWithOneReplacementChar) {
   EXPECT_TRUE(IsValidUtf8(ToValidUtf8("\xF0\x9F\x98")));
 }
 
+TEST(StripControlChars, RemovesWhatHtmlAndXmlForbidKeepsWhatPeopleType) {
+  using std::string_literals::operator""s;
+  // C0 controls (raw U+0000-U+0003 in an author name), form feed, DEL, C1 controls.
+  EXPECT_EQ(StripControlChars("\0\x01\x02\x03"s + "Ann\x0C\x1F\x7F"), "Ann");
+  EXPECT_EQ(StripControlChars("a\xC2\x80"
+                              "b\xC2\x9F"
+                              "c"),
+            "abc");  // U+0080, U+009F
+  // Noncharacters: U+FDD0, U+FDEF, U+FFFE, U+FFFF, U+1FFFE, U+10FFFF.
+  EXPECT_EQ(StripControlChars("1\xEF\xB7\x90"
+                              "2\xEF\xB7\xAF"
+                              "3\xEF\xBF\xBE"
+                              "4\xEF\xBF\xBF"
+                              "5\xF0\x9F\xBF\xBE"
+                              "6\xF4\x8F\xBF\xBF"
+                              "7"),
+            "1234567");
+  EXPECT_EQ(StripControlChars("tab\there\r\nline \xC2\xA0nbsp \xEF\xB7\xB0 \xF0\x9F\x98\x80"),
+            "tab\there\r\nline \xC2\xA0nbsp \xEF\xB7\xB0 \xF0\x9F\x98\x80");  // U+FDF0 is kept
+  EXPECT_EQ(StripControlChars("bad\xFF"), "bad\xEF\xBF\xBD");
+  EXPECT_EQ(StripControlChars(""), "");
+}
+
 }  // namespace
 }  // namespace samizdat::text
