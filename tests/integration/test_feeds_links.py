@@ -158,8 +158,9 @@ class FeedLinks(IntegrationCase):
                              path)
 
     def test_the_anchor_is_on_the_post_page(self):
+        # The post's <a name="anchor"> is kept as <a id="anchor"> (valid HTML5; the same target).
         _, page = self.fetch(self.main_path)
-        self.assertIn(('a', {'name': 'anchor'}), elements(page))
+        self.assertIn(('a', {'id': 'anchor'}), elements(page))
 
     # --- text as written ----------------------------------------------------------------------
 
