@@ -18,25 +18,57 @@ namespace {
 
 using internal::ElementRule;
 
-// Escapes text content. In comment mode line breaks become <br>.
+// Escapes text content. A carriage return (only a character reference such as &#13; gets
+// one past the parser) is written as a line feed, as a browser re-parsing the output would
+// read it, so that the output is a fixed point ("&#13;" would be a parse error). In comment
+// mode line breaks become <br>.
 void AppendText(std::string_view text, SanitizePolicy policy, std::string& out) {
   for (char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
+      case '\r':
       case '\n': out += policy == SanitizePolicy::kComment ? "<br>" : "\n"; break;
       default: out += c;
     }
   }
 }
 
+// Writes ` name="value"`, escaped, a carriage return as a line feed (as in AppendText).
 void AppendAttribute(std::string_view name, std::string_view value, std::string& out) {
   out += ' ';
   out += name;
   out += "=\"";
-  out += EscapeHtml(value);
+  std::string escaped = EscapeHtml(value);
+  std::replace(escaped.begin(), escaped.end(), '\r', '\n');
+  out += escaped;
   out += '"';
+}
+
+// True for the code points HTML forbids in a document, which gumbo reads as U+FFFD: DEL,
+// the C1 controls and the noncharacters (U+FDD0..U+FDEF, U+xFFFE and U+xFFFF).
+bool IsHtmlForbidden(char32_t cp) {
+  return (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+// `html` (valid UTF-8) with the code points HTML forbids replaced by U+FFFD, as a re-parse
+// would replace them (only character references such as &#x7F; get them past the parser),
+// so that the output is a fixed point. Replaced, not removed: removing could join what the
+// URL checks saw apart.
+std::string ReplaceHtmlForbidden(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  for (std::size_t i = 0; i < html.size();) {
+    const Utf8Char c = DecodeUtf8(html, i);
+    if (IsHtmlForbidden(c.code_point)) {
+      AppendUtf8(0xFFFD, out);
+    } else {
+      out.append(html.substr(i, c.length));
+    }
+    i += c.length;
+  }
+  return out;
 }
 
 void Report(SanitizeReport* report, const std::string& what) {
@@ -390,7 +422,7 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
       case GUMBO_NODE_TEMPLATE: break;
     }
   }
-  out = StripXmlForbiddenChars(out);
+  out = ReplaceHtmlForbidden(StripXmlForbiddenChars(out));
   // Dropped elements can leave white space at the ends of a comment; trim it again.
   if (policy == SanitizePolicy::kComment) out = std::string(internal::TrimHtmlSpace(out));
   return out;

@@ -233,6 +233,36 @@ TEST(SanitizeHtml, RemovesCharactersXmlForbids) {
   EXPECT_EQ(Post("<abbr title=\"a\x02\">\xEF\xBF\xBEx</abbr>"), "<abbr title=\"a\">x</abbr>");
 }
 
+// Found by fuzz/fuzz_sanitize (the input inline): a carriage return from a character
+// reference was written raw, which a second pass read as a line feed, so the output was no
+// fixed point.
+TEST(SanitizeHtml, CarriageReturnReferenceIsWrittenAsLineFeed) {
+  const std::string found =
+      "<b "
+      "onco\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4"
+      "\xa4\xa4\xa4<div>href='jav&#x0D;ascript:alert(1)'ck=alert(>click 161)/<//a>";
+  EXPECT_EQ(Post(found), "<b>href='jav\nascript:alert(1)'ck=alert(&gt;click 161)/</b>");
+  EXPECT_EQ(Post(Post(found)), Post(found));
+  EXPECT_EQ(Post("<abbr title=\"a&#13;b\">x</abbr>a&#13;b"), "<abbr title=\"a\nb\">x</abbr>a\nb");
+  EXPECT_EQ(Comment("a&#13;b"), "a<br>b");
+}
+
+// Found by fuzz/fuzz_sanitize (the input inline): a noncharacter from a character reference
+// (&#x10FFFF;) was written as it is, which gumbo reads as U+FFFD, so a second pass changed
+// the output. DEL, C1 controls and noncharacters are written as U+FFFD.
+TEST(SanitizeHtml, NoncharacterReferenceIsWrittenAsReplacementCharacter) {
+  const std::string found =
+      "<a href=\" jav\xd2"
+      "a o<textarea autofocus onfocus&#x10FFFF;=\"https://example.com/\" onrepeat=\"cert(1)<form>>"
+      "script:a,ert(1)\">colick nsole3<.log('pwned')\">link onrepeat</a+/a>\0\0\0\0\0\0\0~"s;
+  EXPECT_EQ(Post(found),
+            "<a href=\"jav\uFFFDa o&lt;textarea autofocus onfocus\uFFFD=\">colick "
+            "nsole3&lt;.log('pwned')\"&gt;link onrepeat~</a>");
+  EXPECT_EQ(Post(Post(found)), Post(found));
+  EXPECT_EQ(Post("<p>a&#x7F;b&#x81;c&#xFDD0;d&#x1FFFE;e</p>"),
+            "<p>a\uFFFDb\uFFFDc\uFFFDd\uFFFDe</p>");
+}
+
 TEST(SanitizeHtml, KeepsNonAsciiText) {
   EXPECT_EQ(Post("<p>Қазақстан — 日本語 &amp; &eacute;</p>"), "<p>Қазақстан — 日本語 &amp; é</p>");
 }
