@@ -11,6 +11,7 @@
 
 #include "text/escape.h"
 #include "text/html_parse.h"
+#include "text/nesting_guard.h"
 #include "text/sanitize_policy.h"
 
 namespace samizdat::text {
@@ -245,6 +246,8 @@ class OpenElements {
     depths_[names_.back()].pop_back();
     names_.pop_back();
   }
+  // How many elements are open.
+  std::size_t Depth() const { return names_.size(); }
   // The innermost written element, or "" at the top level.
   std::string_view Parent() const {
     return names_.empty() ? std::string_view() : std::string_view(names_.back());
@@ -384,8 +387,13 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
           jump_break = name != nullptr && std::string_view(name) == "more";
           if (jump_break && jump_break_written) rule = nullptr;
         }
+        // The parsed tree can nest deeper than the nesting guard let the input nest (the
+        // parser re-opens formatting elements); an element written that deep would be cut
+        // by the guard on a second pass, so it is unwrapped now.
+        const bool too_deep =
+            open.Depth() >= internal::kMaxNesting && !internal::IsVoidElement(tag);
         std::string end_tag;
-        if (rule != nullptr && FitsContext(tag, open)) {
+        if (rule != nullptr && !too_deep && FitsContext(tag, open)) {
           if (!AppendStartTag(element, tag, *rule, policy, jump_break, report, out)) break;
           jump_break_written = jump_break_written || jump_break;
           at_pre_start = tag == "pre";
@@ -396,6 +404,8 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
           }
           end_tag = tag;
           open.Push(tag);
+        } else if (rule != nullptr && too_deep) {
+          Report(report, "nesting deeper than " + std::to_string(internal::kMaxNesting));
         } else if (rule != nullptr) {
           Report(report, "misplaced <" + tag + "> element");
         } else if (!jump_break) {
@@ -409,7 +419,8 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
             post ? JumpBreakText(node->v.text.text) : std::nullopt;
         // Other comments go unreported: readers never saw them (WordPress's block editor
         // writes dozens per post).
-        if (more && !jump_break_written && FitsContext("a", open)) {
+        if (more && !jump_break_written && open.Depth() < internal::kMaxNesting &&
+            FitsContext("a", open)) {
           out += "<a name=\"more\"";
           if (!more->empty()) AppendAttribute("data-more-text", *more, out);
           out += "></a>";

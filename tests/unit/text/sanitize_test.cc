@@ -263,6 +263,43 @@ TEST(SanitizeHtml, NoncharacterReferenceIsWrittenAsReplacementCharacter) {
             "<p>a\uFFFDb\uFFFDc\uFFFDd\uFFFDe</p>");
 }
 
+// `s` `n` times, to write the fuzzers' deeply nested inputs below.
+std::string Times(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// Found by fuzz/fuzz_sanitize (the input inline): the nesting guard counts the input's
+// tags, but the parser re-opens formatting elements, so the output nested 257 <b> deep and
+// a second pass cut one. Elements deeper than 256 in the output are unwrapped.
+TEST(SanitizeHtml, FormattingElementsReopenedPastTheNestingCapAreUnwrapped) {
+  const std::string found = Times("<b>", 377) + "<b" + Times("<b>", 14) + "<><b><b><b><" +
+                            Times("<b>", 59) + "<b<><b>b>" + Times("<b>", 5) +
+                            "sc<t arkkci<td>nd=\"captions\"!<!\x1e->" + Times("<b>", 29) + ">" +
+                            Times("<b>", 264) + "<img src=x onerror=alert(1)>";
+  SanitizeReport report;
+  const std::string once = SanitizeHtml(found, SanitizePolicy::kPostBody, &report);
+  EXPECT_EQ(Post(once), once);
+  EXPECT_NE(report.Describe().find("nesting deeper than 256"), std::string::npos);
+  EXPECT_NE(once.find("<img src=\"x\">"), std::string::npos);
+}
+
+// Found by fuzz/fuzz_sanitize (the input inline): a <!--more …--> jump break 256 elements
+// deep was written as <a name="more">, one deeper than a second pass lets stand.
+TEST(SanitizeHtml, JumpBreakPastTheNestingCapIsNotWritten) {
+  const std::string found = Times("<div>", 254) + "<<ul><li>div>" + Times("<div>", 5) +
+                            "<b\nonclick=al)>newline</b>div>" + Times("<div>", 21) +
+                            "<v><div><div><div><div><<b>\u202ekil.exei></p>bidi<b>\u202ekil.exei>"
+                            "</p>b<!--more idi</;i>/;i>" +
+                            Times("<div>", 26) + "<img src=x onerror=alert(0)>";
+  const std::string once = Post(found);
+  EXPECT_EQ(Post(once), once);
+  EXPECT_EQ(once.find("name=\"more\""), std::string::npos);
+  EXPECT_EQ(Post(Times("<div>", 256) + "a<!--more Read on-->b"),
+            Times("<div>", 256) + "ab" + Times("</div>", 256));
+}
+
 TEST(SanitizeHtml, KeepsNonAsciiText) {
   EXPECT_EQ(Post("<p>Қазақстан — 日本語 &amp; &eacute;</p>"), "<p>Қазақстан — 日本語 &amp; é</p>");
 }
