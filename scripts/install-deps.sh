@@ -14,6 +14,7 @@ packages=(
   libcli11-dev zlib1g-dev libpq-dev libmagic-dev libcurl4-openssl-dev
   postgresql  # the server tests/pg_cluster.py runs for the tests (initdb, pg_ctl)
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev llvm-14  # the fuzzers (fuzz/): libFuzzer, ASan, llvm-symbolizer
   python3 python3-html5lib python3-feedparser jing
   wrk nginx-light libxml2-utils time
   chromium fonts-liberation fonts-dejavu-core
