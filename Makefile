@@ -35,7 +35,7 @@ run: release
 
 test: debug fuzzers
 	cd $(DEBUG) && ctest --output-on-failure -j $(JOBS)
-	bash fuzz/run.sh $(FUZZ) $(FUZZ_TEST_SECONDS)
+	FUZZ_SEED=1 bash fuzz/run.sh $(FUZZ) $(FUZZ_TEST_SECONDS)
 
 bench: release
 	cmake --build $(RELEASE) -j $(JOBS) --target samizdat_make_blog samizdat_bench_kernels

@@ -3,6 +3,8 @@
 # and prints its executions; exits 1 if any found a crash, a sanitizer report, a leak or
 # an input slower than 25 s (the input is kept in BUILD/crashes/, the log in BUILD/logs/).
 #   fuzz/run.sh BUILD SECONDS [TARGET…]        (make fuzz; make test for a short run)
+# FUZZ_SEED (default 0: a random one) seeds libFuzzer's mutations; make test sets 1, so
+# that its short runs on a clean clone try the same inputs every time.
 # Seeds are made afresh from the fixtures (make_corpus.py) into BUILD/corpus/TARGET; what
 # the fuzzer finds grows BUILD/corpus-live/TARGET, kept from run to run.
 set -euo pipefail
@@ -35,6 +37,7 @@ for target in "${targets[@]}"; do
   log="$build/logs/$target.log"
   mkdir -p "$live"
   if "$build/fuzz/$target" -max_total_time="$seconds" -timeout=25 -print_final_stats=1 \
+      -seed="${FUZZ_SEED:-0}" \
       -dict="$here/${dictionary[$target]}.dict" -artifact_prefix="$build/crashes/$target-" \
       "$live" "$build/corpus/$target" >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
