@@ -300,6 +300,45 @@ TEST(SanitizeHtml, JumpBreakPastTheNestingCapIsNotWritten) {
             Times("<div>", 256) + "ab" + Times("</div>", 256));
 }
 
+// Found by fuzz/fuzz_sanitize (the input inline): the parser re-opened more formatting
+// elements than the nesting guard lets be unclosed at once, and a second pass cut one.
+// A formatting element past the guard's count is unwrapped.
+TEST(SanitizeHtml, FormattingElementsPastTheReopeningCapAreUnwrapped) {
+  const std::string found =
+      Times("<b>", 15) + "<<\">"s + Times("<b>", 19) + "<b\xff>"s + Times("<b>", 9) +
+      "<<pre><code class=\"language->"s + Times("<b>", 11) +
+      "<</spyle><scr> &lt;more -ore -->re "
+      "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"
+      "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff--><<<<<<a "
+      "hre<tab\x01\x82\x00\x00<b>\xe2\x80\xaekb>\xe2\x80\xae\xebnil.exe</"
+      "b<b>\xe2\x80\xaekb>\xe2\x80\xaeknil.exe</b> <i>d<f=\"https://ex<cr> &lt;more -ore -->re "
+      "\xff<<\"https://ex<<<<<<<<<<<<<<<<<<<<<<caption><<<<<<<<<<<ample.com/\" "
+      "o<<<caption><<<<<<<<<<<ample.com/\"nil.exe</b> <i>dle><tr><td><b><a FFFFFFFFFFFFFFFFFFFF\x06"
+      "FFFF\x12"
+      "Fbe><f=\" jb><b>FFh\x00\x00\x00\x00\x00\x00\x00\xc0\x9esc<nil.exe<> "
+      "<i>d/bripT:alert(<trab><b><b><</spyle><scr> &lt;more -ore -->re "
+      "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"
+      "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff--><<<<<<a "
+      "hre<tab\x01\x82\x00\x00<b>\xe2\x80\xaekb>\xe2\x80\xae\xebnil.exe</"
+      "b<b>\xe2\x80\xaekb>\xe2\x80\xaeknil.exe</b> <i>d<f=\"https://ex<cr> &lt;more -ore -->re "
+      "\xff<<\"https://ex<<<<<<<<<<<<<<<<<<<<<<caption><<<<<<<<<<<ample.com/\" "
+      "o<<<caption><<<<<<<<<<<ample.com/\"nil.exe</b> <i>dle><tr><td><b><a FFFFFFFFFFFFFFFFFFFF\x06"
+      "FFFF\x12"
+      "Fbe><f=\" jb><b>FFh\x00\x00\x00\x00\x00\x00\x00\xc0\x9esc<nil.exe<> <i>d/bripT:alert(<track "
+      "kin&b><b><bad=\"capti<a name=\"more\"> onloadedmetadata=\"alert(0)\">link "
+      "on<<<<<<<<<loadedmetadata<<<<<<<<<<<</onsck kin&b><b><bad=\"capti<a name=\"more\"> "
+      "onloadedmetadata=\"alert(0)\">link "
+      "on<<<<<<<<<loadedmetadata<<<<<<<<<<<</ons\"><iv/\x00/<<<<#<<i\x00"
+      "abv\x00<<<<<a><<<<<rii -more -orea>bi -->ript>ib<\x00>bei\x12>>"s;
+  SanitizeReport report;
+  const std::string once = SanitizeHtml(found, SanitizePolicy::kPostBody, &report);
+  EXPECT_EQ(Post(once), once);
+  EXPECT_NE(report.Describe().find("more than 8 unclosed formatting elements"), std::string::npos);
+  // Nine distinct formatting elements, open at once: the ninth goes, its text stays.
+  EXPECT_EQ(Post("<b><i><u><s><em><strong><code><small><big>x</big>"),
+            "<b><i><u><s><em><strong><code><small>x</small></code></strong></em></s></u></i></b>");
+}
+
 TEST(SanitizeHtml, KeepsNonAsciiText) {
   EXPECT_EQ(Post("<p>Қазақстан — 日本語 &amp; &eacute;</p>"), "<p>Қазақстан — 日本語 &amp; é</p>");
 }
