@@ -53,20 +53,16 @@ bool IsHtmlForbidden(char32_t cp) {
   return (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
-// `html` (valid UTF-8) with the code points HTML forbids replaced by U+FFFD, as a re-parse
-// would replace them (only character references such as &#x7F; get them past the parser),
-// so that the output is a fixed point. Replaced, not removed: removing could join what the
-// URL checks saw apart.
-std::string ReplaceHtmlForbidden(std::string_view html) {
+// `html` (valid UTF-8) without the code points HTML forbids (only character references
+// such as &#x7F; get them past the parser), which a re-parse would read as U+FFFD, so that
+// the output is a fixed point. (The URL checks refuse a URL holding one, so removing them
+// joins nothing they saw apart.)
+std::string RemoveHtmlForbidden(std::string_view html) {
   std::string out;
   out.reserve(html.size());
   for (std::size_t i = 0; i < html.size();) {
     const Utf8Char c = DecodeUtf8(html, i);
-    if (IsHtmlForbidden(c.code_point)) {
-      AppendUtf8(0xFFFD, out);
-    } else {
-      out.append(html.substr(i, c.length));
-    }
+    if (!IsHtmlForbidden(c.code_point)) out.append(html.substr(i, c.length));
     i += c.length;
   }
   return out;
@@ -460,7 +456,7 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
       case GUMBO_NODE_TEMPLATE: break;
     }
   }
-  out = ReplaceHtmlForbidden(StripXmlForbiddenChars(out));
+  out = RemoveHtmlForbidden(StripXmlForbiddenChars(out));
   // Dropped elements can leave white space at the ends of a comment; trim it again.
   if (policy == SanitizePolicy::kComment) out = std::string(internal::TrimHtmlSpace(out));
   return out;

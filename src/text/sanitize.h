@@ -102,7 +102,7 @@ enum class SanitizePolicy {
 //   - Ill-formed UTF-8 is replaced by U+FFFD, and characters XML 1.0 forbids (C0
 //     controls other than tab/LF/CR, U+FFFE, U+FFFF) are removed, so the output is valid
 //     UTF-8 that is also safe inside XML. Those HTML forbids besides (DEL, C1 controls,
-//     noncharacters) become U+FFFD; a carriage return becomes a line feed.
+//     noncharacters) are removed too; a carriage return becomes a line feed.
 //
 // If `report` is not null, what was taken out is added to it (see SanitizeReport):
 // "<script> element", "<font> element", "misplaced <tr> element", "onclick attribute",
