@@ -307,8 +307,8 @@ bool FitsContext(std::string_view tag, const OpenElements& open) {
   if (tag == "source" || tag == "track") return parent == "video" || parent == "audio";
   if (IsOneOf(parent, {"table", "thead", "tbody", "tfoot", "tr", "colgroup"})) return false;
   if (tag == "a") return !open.IsOpen({"a"}, {});
-  if (tag == "li") return !open.IsOpen({"li"}, {"ul", "ol"});
-  if (tag == "dd" || tag == "dt") return !open.IsOpen({"dd", "dt"}, {"dl"});
+  if (tag == "li") return parent == "ul" || parent == "ol";
+  if (tag == "dd" || tag == "dt") return parent == "dl";
   if (IsOneOf(tag, {"h1", "h2", "h3", "h4", "h5", "h6"}) &&
       IsOneOf(parent, {"h1", "h2", "h3", "h4", "h5", "h6"})) {
     return false;

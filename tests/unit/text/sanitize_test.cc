@@ -338,6 +338,55 @@ TEST(SanitizeHtml, FormattingElementsPastTheReopeningCapAreUnwrapped) {
             "<b><i><u><s><em><strong><code><small>x</small></code></strong></em></s></u></i></b>");
 }
 
+// Found by fuzz/fuzz_sanitize (the input inline): a <li> left inside a <p> once the list
+// around it was removed; a second pass saw the <li> close the <p>. A list item is written
+// only directly inside a list (<dd> and <dt> inside a <dl>).
+TEST(SanitizeHtml, ListItemOutsideAListIsUnwrapped) {
+  const std::string found =
+      "<s t>alert( dir=\"r\xf9l\"onr=2cr^^^^^^^^^^^^^^^^^^<p><b>\x00<a "
+      "name=\"more\">\x00\x00\x00\x00\x00\x00=\x00\x00\x00\x00\x00\x00\x00w\xe2\x02\x00\xe0 "
+      "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00<<a "
+      "href=\"htt>>>>>>>\x00\x00\x00\xb4\x00\x00\x00<input typput type=scroll=al\"c<b>ert(1)>bold "
+      "onscroll<almasrc~ip\xa0:alm\x00\x00\x00"
+      "1)><butp\xa0:alm\x00\x00\x00"
+      "1)><button>gotde=\"che<td backg\x1f=uor\"dhtt</button><nscroll=alert(0)>bold "
+      "onscroll<alm\x00\x00p\xcf\xfd/\"https://example.co\x00"
+      "1)\xc4<button>go\x00\x00\x00"
+      "1)><button>go</but[m/\"ton>x</b></i></2>x<a><img class=\"a/\x00\x00\x00\x00>>>>>>>>>>>>>>>>>>>>>>>e.com/'><scrit>alert(2)</script>\"<ul><li>>gt</a>iv><<au\xa2io>v>"s +
+      Times("<div>", 9) +
+      "<d\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xffiv>"s +
+      Times("<div>", 20) + "div>"s + Times("<div>", 9) +
+      "<d-iv><div><divd>d<<v>iiv><div><div><plaintiv>*div><div><div><div><di<di<b \"\"\"><sv><div><div><\x9c\x96\x89\xbd\xbc\x9b\x96\x89\xc1\xc3\x9b\x96v>"s +
+      Times("<div>", 8) + "c</s\xef\xbf\xbfpt>t(1)<<div><div><div><<div> elementdiv>"s +
+      Times("<div>", 30) +
+      "<d<b>iv><div><div><div<b \"\"\"><sc</s\xef\xbf\xbfpt>t(1)</s\xef\xbfiv>"s +
+      Times("<div>", 12) + "<pre><code clasv><<audio>v>"s + Times("<div>", 51) +
+      "<div</td></tr></tableCCCCCCCCCs=\"language-<aiv><div><div><dvi>"s + Times("<div>", 10) +
+      "<d>iv"s + Times("<div>", 6) +
+      "<dalert( dir=\"r\xf9l\"onr=2cr^^^^^^^^^^^^^^^^^^<p><b>\x00<a name=\"mor\x00\x00\x00"
+      "1)><butp\xa0:alm\x00\x00\x00"
+      "1)><button>gotde=\"che<td backg\x1f=uor\"dhtt</button><nscroll=alert(0)>bold "
+      "onscroll<alm\x00\x00p\xcf\xfd/\"https://example.co\x00"
+      "1x</td></tr></tableCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC\xff"
+      "CCCCCCCCCC>\x00\x00\x00<video><Vsource "
+      "onerror=a2<Vsou></tr><t:alert1<)\"tr(>><td>x</p></div></div></"
+      "d\">div><div><div>iv><div><div><div><div><d-iv><div><divd>d<<v>iiv><div><div><plaintiv>*<di<"
+      "b \"\"\"><sv><div><div><\x9c\x96\x89\xbd<div><divCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC\xff"
+      "CCCCCCCCCC>\x00\x00\x00<vide><div><div><div><div><dive\">\x00\x00\x00\x00\x00\x00="
+      "\x00\x00\x00\x00\x00\x00\x00w\xe2\x02\x00\xe0 "
+      "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00<tanle "
+      "background=\"javascript:ale<svg>\"tr(>><td>x</td>\"tr(>><td>x</td></"
+      "tr><t:alert1<)\"tr(>><td>x</td></tr></tableCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC\xff"
+      "CCCCCCCCCC>\x00\x00\x00<video><Vsource onerror=a2<Vsou></tr><t:alert1<)\"tr(>><td>x</p></div></d\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00iv></d\">div>"s +
+      Times("<div>", 7) + "<</p></div></div></d\">div>"s + Times("<div>", 12) +
+      "<<au\xa2io>v><div><div><div><>"s + Times("<div>", 12) +
+      "<o><Vsoudiv><div><div><di)\"tr(>><td>x</p></divv>><div><div><div><div><divofinzut au colspan=div><div><div>"s;
+  const std::string once = Post(found);
+  EXPECT_EQ(Post(once), once);
+  EXPECT_EQ(Post("<p>a<li>b</li></p>"), "<p>a</p>b<p></p>");
+  EXPECT_EQ(Post("<div><dd>a</dd></div><ul><li>b</li></ul>"), "<div>a</div><ul><li>b</li></ul>");
+}
+
 TEST(SanitizeHtml, KeepsNonAsciiText) {
   EXPECT_EQ(Post("<p>Қазақстан — 日本語 &amp; &eacute;</p>"), "<p>Қазақстан — 日本語 &amp; é</p>");
 }
