@@ -2,9 +2,12 @@
 JOBS ?= $(shell nproc)
 RELEASE := build/release
 DEBUG := build/debug
+FUZZ := build/fuzz
+FUZZ_SECONDS ?= 120
+FUZZ_TEST_SECONDS ?= 15
 CMAKE_FLAGS := -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 
-.PHONY: run test deps release debug bench clean
+.PHONY: run test deps release debug fuzzers fuzz bench clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -17,11 +20,22 @@ debug: deps
 	cmake -S . -B $(DEBUG) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DSAMIZDAT_SANITIZE=ON -DSAMIZDAT_WERROR=ON
 	cmake --build $(DEBUG) -j $(JOBS)
 
+# The libFuzzer targets of fuzz/, built with clang in a tree of their own (fuzz/README.md).
+fuzzers: deps
+	cmake -S . -B $(FUZZ) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="-O1 -g" \
+	  -DSAMIZDAT_FUZZ=ON -DSAMIZDAT_TESTS=OFF -DSAMIZDAT_BENCH=OFF
+	cmake --build $(FUZZ) -j $(JOBS) --target fuzzers
+
+# Each fuzzer for FUZZ_SECONDS, one after the other.
+fuzz: fuzzers
+	bash fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS)
+
 run: release
 	$(RELEASE)/samizdat --data ./data serve --port 8080
 
-test: debug
+test: debug fuzzers
 	cd $(DEBUG) && ctest --output-on-failure -j $(JOBS)
+	FUZZ_SEED=1 bash fuzz/run.sh $(FUZZ) $(FUZZ_TEST_SECONDS)
 
 bench: release
 	cmake --build $(RELEASE) -j $(JOBS) --target samizdat_make_blog samizdat_bench_kernels

@@ -15,6 +15,7 @@ packages=(
   liboath-dev libqrencode-dev  # two-step sign-in: TOTP codes, the enrolment's QR code
   postgresql  # the server tests/pg_cluster.py runs for the tests (initdb, pg_ctl)
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev llvm-14  # the fuzzers (fuzz/): libFuzzer, ASan, llvm-symbolizer
   python3 python3-html5lib python3-feedparser jing
   oathtool  # the reference TOTP codes tests/integration/test_admin_two_step.py signs in with
   python3-zxcvbn  # its list of common passwords, embedded by src/auth/gen_common_passwords.py

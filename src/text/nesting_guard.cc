@@ -65,10 +65,9 @@ unsigned Classify(std::string_view name) {
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// How many unclosed formatting elements may be open at once. Every implied end (a new
-// <p>, </div>...) makes the parser re-open all of them, so without a bound a few thousand
-// distinct unclosed <b id=N> cost time and memory quadratic in their number.
-constexpr std::size_t kMaxReopenable = 8;
+// kMaxReopenable (nesting_guard.h) bounds the unclosed formatting elements: every implied
+// end (a new <p>, </div>...) makes the parser re-open all of them, so without a bound a few
+// thousand distinct unclosed <b id=N> cost time and memory quadratic in their number.
 
 // One element of the model's stack of open elements.
 struct Open {
@@ -322,6 +321,8 @@ bool ApplyEndTag(OpenStack& stack, std::string_view name) {
 }
 
 }  // namespace
+
+bool IsFormattingElement(std::string_view tag) { return (Classify(tag) & kFormatting) != 0; }
 
 std::string CapNesting(std::string_view html, std::size_t max_depth, SanitizeReport* report) {
   const std::string too_deep = "nesting deeper than " + std::to_string(max_depth);

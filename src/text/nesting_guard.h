@@ -15,6 +15,14 @@ namespace samizdat::text::internal {
 // elements a browser re-opens). Real posts nest a few dozen deep at most.
 inline constexpr std::size_t kMaxNesting = 256;
 
+// How many unclosed formatting elements CapNesting lets be open at once (three identical
+// ones, same name and attributes, count as the parser's "Noah's Ark" clause counts them).
+inline constexpr std::size_t kMaxReopenable = 8;
+
+// True for the formatting elements (a, b, big, code, em, font, i, nobr, s, small, strike,
+// strong, tt, u): those the parser re-opens after an implied end.
+bool IsFormattingElement(std::string_view tag);
+
 // Returns `html` with every start tag removed that would open an element nested deeper
 // than `max_depth`, together with the end tag that matches it, and every formatting
 // element (<b>, <a>, <font>...) start tag that would make more than 8 of them unclosed

@@ -12,6 +12,7 @@
 
 #include "text/escape.h"
 #include "text/html_parse.h"
+#include "text/nesting_guard.h"
 #include "text/sanitize_policy.h"
 
 namespace samizdat::text {
@@ -19,24 +20,31 @@ namespace {
 
 using internal::ElementRule;
 
-// Escapes text content. In comment mode line breaks become <br>.
+// Escapes text content. A carriage return (only a character reference such as &#13; gets
+// one past the parser) is written as a line feed, as a browser re-parsing the output would
+// read it, so that the output is a fixed point ("&#13;" would be a parse error). In comment
+// mode line breaks become <br>.
 void AppendText(std::string_view text, SanitizePolicy policy, std::string& out) {
   for (char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
+      case '\r':
       case '\n': out += policy == SanitizePolicy::kComment ? "<br>" : "\n"; break;
       default: out += c;
     }
   }
 }
 
+// Writes ` name="value"`, escaped, a carriage return as a line feed (as in AppendText).
 void AppendAttribute(std::string_view name, std::string_view value, std::string& out) {
   out += ' ';
   out += name;
   out += "=\"";
-  out += EscapeHtml(value);
+  std::string escaped = EscapeHtml(value);
+  std::replace(escaped.begin(), escaped.end(), '\r', '\n');
+  out += escaped;
   out += '"';
 }
 
@@ -233,17 +241,38 @@ bool ClosesParagraph(std::string_view tag) {
 }
 
 // The elements written and not yet closed, with an index from name to nesting depth so
-// that each question below costs the same however deep the input nests.
+// that each question below costs the same however deep the input nests, and the count of
+// open formatting elements as the nesting guard counts them.
 class OpenElements {
  public:
-  void Push(const std::string& tag) {
+  // `start_tag` as written: formatting elements with the same one are identical.
+  void Push(const std::string& tag, std::string_view start_tag) {
+    std::string counted;  // "": not counted as re-openable
+    if (internal::IsFormattingElement(tag)) {
+      int& identical = identical_[std::string(start_tag)];
+      if (identical < 3) {
+        ++identical;
+        ++reopenable_;
+        counted = start_tag;
+      }
+    }
+    counted_.push_back(std::move(counted));
     depths_[tag].push_back(names_.size());
     names_.push_back(tag);
   }
   void Pop() {
+    if (!counted_.back().empty()) {
+      --identical_[counted_.back()];
+      --reopenable_;
+    }
+    counted_.pop_back();
     depths_[names_.back()].pop_back();
     names_.pop_back();
   }
+  // How many elements are open.
+  std::size_t Depth() const { return names_.size(); }
+  // True when the nesting guard would drop a formatting element opened now.
+  bool FormattingFull() const { return reopenable_ >= internal::kMaxReopenable; }
   // The innermost written element, or "" at the top level.
   std::string_view Parent() const {
     return names_.empty() ? std::string_view() : std::string_view(names_.back());
@@ -269,6 +298,9 @@ class OpenElements {
 
   std::vector<std::string> names_;
   std::map<std::string, std::vector<std::size_t>, std::less<>> depths_;
+  std::vector<std::string> counted_;      // per open element: its start tag if counted, or ""
+  std::map<std::string, int> identical_;  // counted open formatting elements by start tag
+  std::size_t reopenable_ = 0;
 };
 
 // The first child of `element` that a reader sees (not white space, not a comment), or
@@ -423,8 +455,15 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
              FirstContent(node->parent->v.element) != node)) {
           rule = nullptr;
         }
+        // The parsed tree can nest deeper, and hold more open formatting elements, than the
+        // nesting guard let the input (the parser re-opens formatting elements); an element
+        // the guard would cut on a second pass is unwrapped now.
+        const bool too_deep =
+            open.Depth() >= internal::kMaxNesting && !internal::IsVoidElement(tag);
+        const bool too_many = internal::IsFormattingElement(tag) && open.FormattingFull();
         std::string end_tag;
-        if (rule != nullptr && FitsContext(tag, open)) {
+        const std::size_t start_tag = out.size();
+        if (rule != nullptr && !too_deep && !too_many && FitsContext(tag, open)) {
           if (!AppendStartTag(element, tag, *rule, policy, jump_break, ids, report, out)) break;
           jump_break_written = jump_break_written || jump_break;
           at_pre_start = tag == "pre";
@@ -434,12 +473,17 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
             break;
           }
           end_tag = internal::WrittenName(tag);
-          open.Push(end_tag);
+          open.Push(end_tag, std::string_view(out).substr(start_tag));
           // HTML requires a <details> to start with its <summary>; browsers show
           // "Details" when it has none.
           if (tag == "details" && !IsSummary(FirstContent(element))) {
             out += "<summary>Details</summary>";
           }
+        } else if (rule != nullptr && too_deep) {
+          Report(report, "nesting deeper than " + std::to_string(internal::kMaxNesting));
+        } else if (rule != nullptr && too_many) {
+          Report(report, "more than " + std::to_string(internal::kMaxReopenable) +
+                             " unclosed formatting elements");
         } else if (rule != nullptr) {
           Report(report, "misplaced <" + tag + "> element");
         } else if (!jump_break) {
@@ -453,7 +497,8 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
             post ? JumpBreakText(node->v.text.text) : std::nullopt;
         // Other comments go unreported: readers never saw them (WordPress's block editor
         // writes dozens per post).
-        if (more && !jump_break_written && FitsContext("a", open)) {
+        if (more && !jump_break_written && open.Depth() < internal::kMaxNesting &&
+            !open.FormattingFull() && FitsContext("a", open)) {
           out += "<a name=\"more\"";
           if (!more->empty()) AppendAttribute("data-more-text", *more, out);
           out += "></a>";

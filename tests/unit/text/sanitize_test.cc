@@ -302,6 +302,160 @@ TEST(SanitizeHtml, RemovesCharactersHtmlAndXmlForbid) {
             "Ann <a href=\"/xy\" rel=\"nofollow ugc\">z</a>");
 }
 
+// Found by fuzz/fuzz_sanitize (the input inline): a carriage return from a character
+// reference was written raw, which a second pass read as a line feed, so the output was no
+// fixed point.
+TEST(SanitizeHtml, CarriageReturnReferenceIsWrittenAsLineFeed) {
+  const std::string found =
+      "<b "
+      "onco\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4\xa4"
+      "\xa4\xa4\xa4<div>href='jav&#x0D;ascript:alert(1)'ck=alert(>click 161)/<//a>";
+  EXPECT_EQ(Post(found), "<b>href='jav\nascript:alert(1)'ck=alert(&gt;click 161)/</b>");
+  EXPECT_EQ(Post(Post(found)), Post(found));
+  EXPECT_EQ(Post("<abbr title=\"a&#13;b\">x</abbr>a&#13;b"), "<abbr title=\"a\nb\">x</abbr>a\nb");
+  EXPECT_EQ(Comment("a&#13;b"), "a<br>b");
+}
+
+// Found by fuzz/fuzz_sanitize (the input inline): a noncharacter from a character reference
+// (&#x10FFFF;) was written as it is, which gumbo reads as U+FFFD, so a second pass changed
+// the output. DEL, C1 controls and noncharacters are removed.
+TEST(SanitizeHtml, NoncharacterReferenceIsRemoved) {
+  const std::string found =
+      "<a href=\" jav\xd2"
+      "a o<textarea autofocus onfocus&#x10FFFF;=\"https://example.com/\" onrepeat=\"cert(1)<form>>"
+      "script:a,ert(1)\">colick nsole3<.log('pwned')\">link onrepeat</a+/a>\0\0\0\0\0\0\0~"s;
+  EXPECT_EQ(Post(found),
+            "<a href=\"jav\uFFFDa o&lt;textarea autofocus onfocus=\">colick "
+            "nsole3&lt;.log('pwned')\"&gt;link onrepeat~</a>");
+  EXPECT_EQ(Post(Post(found)), Post(found));
+  EXPECT_EQ(Post("<p>a&#x7F;b&#x81;c&#xFDD0;d&#x1FFFE;e</p>"), "<p>abcde</p>");
+}
+
+// `s` `n` times, to write the fuzzers' deeply nested inputs below.
+std::string Times(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// Found by fuzz/fuzz_sanitize (the input inline): the nesting guard counts the input's
+// tags, but the parser re-opens formatting elements, so the output nested 257 <b> deep and
+// a second pass cut one. Elements deeper than 256 in the output are unwrapped.
+TEST(SanitizeHtml, FormattingElementsReopenedPastTheNestingCapAreUnwrapped) {
+  const std::string found = Times("<b>", 377) + "<b" + Times("<b>", 14) + "<><b><b><b><" +
+                            Times("<b>", 59) + "<b<><b>b>" + Times("<b>", 5) +
+                            "sc<t arkkci<td>nd=\"captions\"!<!\x1e->" + Times("<b>", 29) + ">" +
+                            Times("<b>", 264) + "<img src=x onerror=alert(1)>";
+  SanitizeReport report;
+  const std::string once = SanitizeHtml(found, SanitizePolicy::kPostBody, &report);
+  EXPECT_EQ(Post(once), once);
+  EXPECT_NE(report.Describe().find("nesting deeper than 256"), std::string::npos);
+  EXPECT_NE(once.find("<img src=\"x\">"), std::string::npos);
+}
+
+// Found by fuzz/fuzz_sanitize (the input inline): a <!--more …--> jump break 256 elements
+// deep was written as <a name="more">, one deeper than a second pass lets stand.
+TEST(SanitizeHtml, JumpBreakPastTheNestingCapIsNotWritten) {
+  const std::string found = Times("<div>", 254) + "<<ul><li>div>" + Times("<div>", 5) +
+                            "<b\nonclick=al)>newline</b>div>" + Times("<div>", 21) +
+                            "<v><div><div><div><div><<b>\u202ekil.exei></p>bidi<b>\u202ekil.exei>"
+                            "</p>b<!--more idi</;i>/;i>" +
+                            Times("<div>", 26) + "<img src=x onerror=alert(0)>";
+  const std::string once = Post(found);
+  EXPECT_EQ(Post(once), once);
+  EXPECT_EQ(once.find("name=\"more\""), std::string::npos);
+  EXPECT_EQ(Post(Times("<div>", 256) + "a<!--more Read on-->b"),
+            Times("<div>", 256) + "ab" + Times("</div>", 256));
+}
+
+// Found by fuzz/fuzz_sanitize (the input inline): the parser re-opened more formatting
+// elements than the nesting guard lets be unclosed at once, and a second pass cut one.
+// A formatting element past the guard's count is unwrapped.
+TEST(SanitizeHtml, FormattingElementsPastTheReopeningCapAreUnwrapped) {
+  const std::string found =
+      Times("<b>", 15) + "<<\">"s + Times("<b>", 19) + "<b\xff>"s + Times("<b>", 9) +
+      "<<pre><code class=\"language->"s + Times("<b>", 11) +
+      "<</spyle><scr> &lt;more -ore -->re "
+      "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"
+      "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff--><<<<<<a "
+      "hre<tab\x01\x82\x00\x00<b>\xe2\x80\xaekb>\xe2\x80\xae\xebnil.exe</"
+      "b<b>\xe2\x80\xaekb>\xe2\x80\xaeknil.exe</b> <i>d<f=\"https://ex<cr> &lt;more -ore -->re "
+      "\xff<<\"https://ex<<<<<<<<<<<<<<<<<<<<<<caption><<<<<<<<<<<ample.com/\" "
+      "o<<<caption><<<<<<<<<<<ample.com/\"nil.exe</b> <i>dle><tr><td><b><a FFFFFFFFFFFFFFFFFFFF\x06"
+      "FFFF\x12"
+      "Fbe><f=\" jb><b>FFh\x00\x00\x00\x00\x00\x00\x00\xc0\x9esc<nil.exe<> "
+      "<i>d/bripT:alert(<trab><b><b><</spyle><scr> &lt;more -ore -->re "
+      "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"
+      "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff--><<<<<<a "
+      "hre<tab\x01\x82\x00\x00<b>\xe2\x80\xaekb>\xe2\x80\xae\xebnil.exe</"
+      "b<b>\xe2\x80\xaekb>\xe2\x80\xaeknil.exe</b> <i>d<f=\"https://ex<cr> &lt;more -ore -->re "
+      "\xff<<\"https://ex<<<<<<<<<<<<<<<<<<<<<<caption><<<<<<<<<<<ample.com/\" "
+      "o<<<caption><<<<<<<<<<<ample.com/\"nil.exe</b> <i>dle><tr><td><b><a FFFFFFFFFFFFFFFFFFFF\x06"
+      "FFFF\x12"
+      "Fbe><f=\" jb><b>FFh\x00\x00\x00\x00\x00\x00\x00\xc0\x9esc<nil.exe<> <i>d/bripT:alert(<track "
+      "kin&b><b><bad=\"capti<a name=\"more\"> onloadedmetadata=\"alert(0)\">link "
+      "on<<<<<<<<<loadedmetadata<<<<<<<<<<<</onsck kin&b><b><bad=\"capti<a name=\"more\"> "
+      "onloadedmetadata=\"alert(0)\">link "
+      "on<<<<<<<<<loadedmetadata<<<<<<<<<<<</ons\"><iv/\x00/<<<<#<<i\x00"
+      "abv\x00<<<<<a><<<<<rii -more -orea>bi -->ript>ib<\x00>bei\x12>>"s;
+  SanitizeReport report;
+  const std::string once = SanitizeHtml(found, SanitizePolicy::kPostBody, &report);
+  EXPECT_EQ(Post(once), once);
+  EXPECT_NE(report.Describe().find("more than 8 unclosed formatting elements"), std::string::npos);
+  // Nine distinct formatting elements, open at once: the ninth goes, its text stays.
+  EXPECT_EQ(Post("<b><i><u><s><em><strong><code><small><big>x</big>"),
+            "<b><i><u><s><em><strong><code><small>x</small></code></strong></em></s></u></i></b>");
+}
+
+// Found by fuzz/fuzz_sanitize (the input inline): a <li> left inside a <p> once the list
+// around it was removed; a second pass saw the <li> close the <p>. A list item is written
+// only directly inside a list (<dd> and <dt> inside a <dl>).
+TEST(SanitizeHtml, ListItemOutsideAListIsUnwrapped) {
+  const std::string found =
+      "<s t>alert( dir=\"r\xf9l\"onr=2cr^^^^^^^^^^^^^^^^^^<p><b>\x00<a "
+      "name=\"more\">\x00\x00\x00\x00\x00\x00=\x00\x00\x00\x00\x00\x00\x00w\xe2\x02\x00\xe0 "
+      "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00<<a "
+      "href=\"htt>>>>>>>\x00\x00\x00\xb4\x00\x00\x00<input typput type=scroll=al\"c<b>ert(1)>bold "
+      "onscroll<almasrc~ip\xa0:alm\x00\x00\x00"
+      "1)><butp\xa0:alm\x00\x00\x00"
+      "1)><button>gotde=\"che<td backg\x1f=uor\"dhtt</button><nscroll=alert(0)>bold "
+      "onscroll<alm\x00\x00p\xcf\xfd/\"https://example.co\x00"
+      "1)\xc4<button>go\x00\x00\x00"
+      "1)><button>go</but[m/\"ton>x</b></i></2>x<a><img class=\"a/\x00\x00\x00\x00>>>>>>>>>>>>>>>>>>>>>>>e.com/'><scrit>alert(2)</script>\"<ul><li>>gt</a>iv><<au\xa2io>v>"s +
+      Times("<div>", 9) +
+      "<d\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xffiv>"s +
+      Times("<div>", 20) + "div>"s + Times("<div>", 9) +
+      "<d-iv><div><divd>d<<v>iiv><div><div><plaintiv>*div><div><div><div><di<di<b \"\"\"><sv><div><div><\x9c\x96\x89\xbd\xbc\x9b\x96\x89\xc1\xc3\x9b\x96v>"s +
+      Times("<div>", 8) + "c</s\xef\xbf\xbfpt>t(1)<<div><div><div><<div> elementdiv>"s +
+      Times("<div>", 30) +
+      "<d<b>iv><div><div><div<b \"\"\"><sc</s\xef\xbf\xbfpt>t(1)</s\xef\xbfiv>"s +
+      Times("<div>", 12) + "<pre><code clasv><<audio>v>"s + Times("<div>", 51) +
+      "<div</td></tr></tableCCCCCCCCCs=\"language-<aiv><div><div><dvi>"s + Times("<div>", 10) +
+      "<d>iv"s + Times("<div>", 6) +
+      "<dalert( dir=\"r\xf9l\"onr=2cr^^^^^^^^^^^^^^^^^^<p><b>\x00<a name=\"mor\x00\x00\x00"
+      "1)><butp\xa0:alm\x00\x00\x00"
+      "1)><button>gotde=\"che<td backg\x1f=uor\"dhtt</button><nscroll=alert(0)>bold "
+      "onscroll<alm\x00\x00p\xcf\xfd/\"https://example.co\x00"
+      "1x</td></tr></tableCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC\xff"
+      "CCCCCCCCCC>\x00\x00\x00<video><Vsource "
+      "onerror=a2<Vsou></tr><t:alert1<)\"tr(>><td>x</p></div></div></"
+      "d\">div><div><div>iv><div><div><div><div><d-iv><div><divd>d<<v>iiv><div><div><plaintiv>*<di<"
+      "b \"\"\"><sv><div><div><\x9c\x96\x89\xbd<div><divCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC\xff"
+      "CCCCCCCCCC>\x00\x00\x00<vide><div><div><div><div><dive\">\x00\x00\x00\x00\x00\x00="
+      "\x00\x00\x00\x00\x00\x00\x00w\xe2\x02\x00\xe0 "
+      "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00<tanle "
+      "background=\"javascript:ale<svg>\"tr(>><td>x</td>\"tr(>><td>x</td></"
+      "tr><t:alert1<)\"tr(>><td>x</td></tr></tableCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC\xff"
+      "CCCCCCCCCC>\x00\x00\x00<video><Vsource onerror=a2<Vsou></tr><t:alert1<)\"tr(>><td>x</p></div></d\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00iv></d\">div>"s +
+      Times("<div>", 7) + "<</p></div></div></d\">div>"s + Times("<div>", 12) +
+      "<<au\xa2io>v><div><div><div><>"s + Times("<div>", 12) +
+      "<o><Vsoudiv><div><div><di)\"tr(>><td>x</p></divv>><div><div><div><div><divofinzut au colspan=div><div><div>"s;
+  const std::string once = Post(found);
+  EXPECT_EQ(Post(once), once);
+  EXPECT_EQ(Post("<p>a<li>b</li></p>"), "<p>a</p>b<p></p>");
+  EXPECT_EQ(Post("<div><dd>a</dd></div><ul><li>b</li></ul>"), "<div>a</div><ul><li>b</li></ul>");
+}
+
 TEST(SanitizeHtml, KeepsNonAsciiText) {
   EXPECT_EQ(Post("<p>Қазақстан — 日本語 &amp; &eacute;</p>"), "<p>Қазақстан — 日本語 &amp; é</p>");
 }
