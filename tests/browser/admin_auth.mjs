@@ -68,7 +68,7 @@ async function main(server) {
   for (let failures = 0; failures < 5;) {
     await signIn(victim, 'author@example.com', `guess ${failures}`);
     const error = await victim.textContent('.error');
-    if (/wrong email or password/i.test(error)) ++failures;
+    if (/wrong email, password or code/i.test(error)) ++failures;
     else await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   await signIn(victim, 'author@example.com', 'an author password');
