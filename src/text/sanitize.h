@@ -117,8 +117,8 @@ enum class SanitizePolicy {
 //     element opened is closed and void elements are written as <br>, <img ...>.
 //   - Ill-formed UTF-8 is replaced by U+FFFD, and the characters HTML and XML forbid
 //     (StripControlChars, utf8.h: C0 controls other than tab/LF/CR, U+007F-U+009F,
-//     noncharacters) are removed, and a carriage return becomes a line feed, so the output is valid UTF-8 that is also safe inside
-//     XML.
+//     noncharacters) are removed, and a carriage return becomes a line feed, so the
+//     output is valid UTF-8 that is also safe inside XML.
 //   So the output is valid HTML5 (as the Nu HTML Checker sees it) for every input.
 //
 // If `report` is not null, what was taken out is added to it (see SanitizeReport):
