@@ -320,6 +320,15 @@ bool IsSummary(const GumboNode* node) {
          node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
 }
 
+// True if `node` is the first content of a <details> element, its parent.
+bool IsFirstInDetails(const GumboNode* node) {
+  const GumboNode* parent = node->parent;
+  return parent != nullptr && parent->type == GUMBO_NODE_ELEMENT &&
+         parent->v.element.tag == GUMBO_TAG_DETAILS &&
+         parent->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+         FirstContent(parent->v.element) == node;
+}
+
 // True if an element named `tag` may be written inside the elements written so far, so
 // that a browser parsing the output builds the same tree. Unwrapping elements can put an
 // allowed element where the parser would not have let it stand (a <div> left directly in
@@ -449,17 +458,15 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
           jump_break = name != nullptr && std::string_view(name) == "more";
           if (jump_break && jump_break_written) rule = nullptr;
         }
-        // A <summary> is written only as the first thing in its <details>.
-        if (tag == "summary" &&
-            (node->parent == nullptr || node->parent->type != GUMBO_NODE_ELEMENT ||
-             FirstContent(node->parent->v.element) != node)) {
-          rule = nullptr;
-        }
+        // A <summary> is written only as the first thing in its own <details> (one whose
+        // parent was unwrapped could land after other content of an outer one).
+        if (tag == "summary" && !IsFirstInDetails(node)) rule = nullptr;
         // The parsed tree can nest deeper, and hold more open formatting elements, than the
         // nesting guard let the input (the parser re-opens formatting elements); an element
-        // the guard would cut on a second pass is unwrapped now.
-        const bool too_deep =
-            open.Depth() >= internal::kMaxNesting && !internal::IsVoidElement(tag);
+        // the guard would cut on a second pass is unwrapped now. A <details> needs room for
+        // its <summary> a level deeper.
+        const std::size_t depth = open.Depth() + (tag == "details" ? 1 : 0);
+        const bool too_deep = depth >= internal::kMaxNesting && !internal::IsVoidElement(tag);
         const bool too_many = internal::IsFormattingElement(tag) && open.FormattingFull();
         std::string end_tag;
         const std::size_t start_tag = out.size();
