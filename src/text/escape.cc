@@ -27,11 +27,12 @@ bool IsPlainHtmlText(std::string_view s) {
 
 }  // namespace
 
-std::string EscapeHtml(std::string_view s) {
-  if (IsPlainHtmlText(s)) return std::string(s);
+void AppendEscapedHtml(std::string_view s, std::string& out) {
+  if (IsPlainHtmlText(s)) {
+    out += s;
+    return;
+  }
   const std::string clean = StripControlChars(s);
-  std::string out;
-  out.reserve(clean.size() + clean.size() / 8);
   for (char c : clean) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -42,6 +43,12 @@ std::string EscapeHtml(std::string_view s) {
       default: out += c;
     }
   }
+}
+
+std::string EscapeHtml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  AppendEscapedHtml(s, out);
   return out;
 }
 

@@ -13,6 +13,8 @@ namespace samizdat::text {
 // ill-formed UTF-8 becomes U+FFFD (see StripControlChars in utf8.h). Everything else is
 // copied as is.
 std::string EscapeHtml(std::string_view s);
+// The same, appended to `out` (XML text and attribute values take the same escaping).
+void AppendEscapedHtml(std::string_view s, std::string& out);
 
 // Percent-encodes `s` as RFC 3986 does: the unreserved characters A-Z a-z 0-9 - . _ ~
 // are kept, every other byte becomes %XX in upper-case hex (a space is %20, never '+').

@@ -3,6 +3,7 @@
 
 #include <cassert>
 
+#include "text/escape.h"
 #include "text/utf8.h"
 
 namespace samizdat::text {
@@ -15,18 +16,7 @@ XmlWriter::XmlWriter() { out_ = kDeclaration; }
 
 XmlWriter::XmlWriter(std::ostream& out) : stream_(&out) { out_ = kDeclaration; }
 
-void XmlWriter::Text(std::string_view text) {
-  for (char c : StripControlChars(text)) {
-    switch (c) {
-      case '&': out_ += "&amp;"; break;
-      case '<': out_ += "&lt;"; break;
-      case '>': out_ += "&gt;"; break;
-      case '\'': out_ += "&#39;"; break;
-      case '"': out_ += "&quot;"; break;
-      default: out_ += c;
-    }
-  }
-}
+void XmlWriter::Text(std::string_view text) { AppendEscapedHtml(text, out_); }
 
 void XmlWriter::StartTag(std::string_view name, Attributes attributes) {
   out_ += '<';
