@@ -7,10 +7,12 @@
 # usage: bash bench/comments.sh path/to/samizdat [N_POSTS=1000]
 # env:   DURATION (seconds of each read run, "10" or "10s"; default 10s),
 #        CONNECTIONS (readers' wrk -c, default 32), WRITE_CONNECTIONS (commenters' wrk -c,
-#        default 4), THREADS (serve --threads, default 2), ROUNDS (pairs of runs, reads
-#        alone then with writes, default 1; the figures are means), READ_PAGES (untouched pages
-#        read, default 100), WRITE_POSTS (posts commented on, default 10), WRITE_RATE
-#        (comments/s to pace the commenters to; default: as fast as they can), SEED (1),
+#        default 16: group commit gathers the writes in flight, so comments/s grows with
+#        how many readers comment at once), THREADS (serve --threads, default 2), ROUNDS
+#        (pairs of runs, reads alone then with writes, default 1; the figures are means),
+#        READ_PAGES (untouched pages read, default 100), WRITE_POSTS (posts commented on,
+#        default 10), WRITE_RATE (comments/s to pace the commenters to; default: as fast
+#        as they can), SEED (1),
 #        MAKE_BLOG (path of samizdat_make_blog), BENCH_DATA (default build/bench-data)
 set -euo pipefail
 
@@ -27,7 +29,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 N_POSTS=${2:-1000}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
-WRITE_CONNECTIONS=${WRITE_CONNECTIONS:-4}
+WRITE_CONNECTIONS=${WRITE_CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-1}
 READ_PAGES=${READ_PAGES:-100}

@@ -11,7 +11,7 @@
 #
 # usage: bash bench/postgres.sh path/to/samizdat [N_POSTS=1000]
 # env:   DURATION (each wrk run, default 10s), CONNECTIONS (readers' wrk -c, default 32),
-#        WRITE_CONNECTIONS (commenters' wrk -c, default 4), THREADS (serve --threads for
+#        WRITE_CONNECTIONS (commenters' wrk -c, default 16), THREADS (serve --threads for
 #        the comment runs, default 2), WRITE_POSTS (posts commented on, default 10),
 #        ROUNDS (pairs of runs per figure, default 2; the figures are means), SEED (1),
 #        MAKE_BLOG (path of samizdat_make_blog), BENCH_DATA (build/bench-data)
@@ -30,7 +30,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 N_POSTS=${2:-1000}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
-WRITE_CONNECTIONS=${WRITE_CONNECTIONS:-4}
+WRITE_CONNECTIONS=${WRITE_CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 WRITE_POSTS=${WRITE_POSTS:-10}
 ROUNDS=${ROUNDS:-2}

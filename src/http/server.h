@@ -90,7 +90,9 @@ struct ServerOptions {
   int threads = 0;       // worker threads; 0: one per core
   // Threads that run the handler for requests other than GET and HEAD (writes, which
   // may wait for the disk), so that the worker threads keep serving reads meanwhile.
-  int write_threads = 2;
+  // A write thread mostly sleeps, waiting for its write's group commit; the writes in
+  // flight at once, hence a group's size, are at most this many.
+  int write_threads = 16;
   std::size_t max_header_bytes = 16 * 1024;  // 431 beyond
   std::size_t max_body_bytes = 1024 * 1024;  // 413 beyond (default for all routes)
   // Per-request body limit from the request head (method, target, headers), e.g. from a

@@ -32,7 +32,8 @@ template <typename R, typename... Args>
 class FunctionRef<R(Args...)> {
  public:
   template <typename F>
-  FunctionRef(F& f)  // NOLINT: implicit, as a lambda is passed
+  requires(!std::is_same_v<std::remove_cv_t<F>, FunctionRef>)  // a copy copies, not wraps
+      FunctionRef(F& f)  // NOLINT: implicit, as a lambda is passed
       : object_(static_cast<void*>(&f)), call_([](void* object, Args... args) -> R {
           return (*static_cast<F*>(object))(std::forward<Args>(args)...);
         }) {}

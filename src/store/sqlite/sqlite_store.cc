@@ -52,14 +52,37 @@ Status SqliteStore::RunRead(Body body) {
   return body(**lease);  // ~Transaction ends the snapshot (nothing to commit)
 }
 
-Status SqliteStore::RunWrite(Body body) {
+void SqliteStore::CommitGroup(std::span<PendingWrite* const> group) {
   std::lock_guard lock(writer_mu_);
+  auto fail_all = [&](const Status& error) {
+    for (PendingWrite* write : group) write->status = error;
+  };
   Result<sql::Transaction> tx = sql::Transaction::Begin(*writer_, "BEGIN IMMEDIATE");
-  if (!tx.ok()) return tx.status();
-  SAMIZDAT_RETURN_IF_ERROR(body(*writer_));  // ~Transaction rolls back
-  SAMIZDAT_RETURN_IF_ERROR(tx->Commit());
+  if (!tx.ok()) return fail_all(tx.status());
+  bool any_ok = false;
+  for (PendingWrite* write : group) {
+    if (Status saved = writer_->Execute("SAVEPOINT write", sql::Params()); !saved.ok()) {
+      return fail_all(saved);
+    }
+    write->status = write->body(*writer_);
+    Status ended = Status::Ok();
+    if (!write->status.ok()) ended = writer_->Execute("ROLLBACK TO write", sql::Params());
+    if (ended.ok()) ended = writer_->Execute("RELEASE write", sql::Params());
+    // An error SQLite answers by rolling back the whole transaction (a full disk, an I/O
+    // error) takes the group's earlier writes with it.
+    if (!ended.ok() || !writer_->InTransaction()) {
+      return fail_all(ended.ok() ? write->status : ended);
+    }
+    any_ok = any_ok || write->status.ok();
+  }
+  if (!any_ok) return;  // ~Transaction rolls back: nothing to commit
+  if (Status committed = tx->Commit(); !committed.ok()) {
+    for (PendingWrite* write : group) {
+      if (write->status.ok()) write->status = committed;
+    }
+    return;
+  }
   tracker_.NoteLocalWrite();
-  return Status::Ok();
 }
 
 }  // namespace sqlite

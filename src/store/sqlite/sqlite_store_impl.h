@@ -2,8 +2,11 @@
 // sql::SqlStore's). Private to store/sqlite/; the rest of the program reaches it through
 // OpenSqliteStore() and the Store interface.
 //
-// Connections: one writer, used under writer_mu_ inside BEGIN IMMEDIATE … COMMIT; a pool
-// of readers, each read running in its own snapshot so it never waits for the writer.
+// Connections: one writer, used under writer_mu_; a pool of readers, each read running in
+// its own snapshot so it never waits for the writer. Writes are group-committed: they
+// line up in a WriteQueue, and its leader runs every write waiting in one BEGIN IMMEDIATE
+// … COMMIT (one fsync), each write in a savepoint of its own, so that one that fails is
+// rolled back alone while the others commit.
 // The change tracker's poll thread borrows the writer when it is idle; a store copy or
 // import batch holds it (writer_mu_ locked) from BeginCopy() until it commits or is
 // destroyed (bulk_load.cc). Full-text search is FTS5's (search.cc).
@@ -18,6 +21,7 @@
 #include "store/sql/sql_store.h"
 #include "store/sqlite/change_tracker.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/write_queue.h"
 
 namespace samizdat::store::sqlite {
 
@@ -38,8 +42,11 @@ class SqliteStore final : public sql::SqlStore {
  private:
   // On a borrowed reader inside one read snapshot (BEGIN … ROLLBACK).
   Status RunRead(Body body) override;
-  // On the writer inside BEGIN IMMEDIATE … COMMIT, under writer_mu_.
-  Status RunWrite(Body body) override;
+  // Through the write queue: committed with the writes waiting beside it.
+  Status RunWrite(Body body) override { return write_queue_.Submit(body); }
+  // The write queue's committer: the group in one transaction on the writer, under
+  // writer_mu_.
+  void CommitGroup(std::span<PendingWrite* const> group);
 
   // PRAGMA data_version on the writer if no write is running (the tracker's probe).
   std::optional<int64_t> WriterDataVersion();
@@ -51,6 +58,7 @@ class SqliteStore final : public sql::SqlStore {
   // The readers, so that reads never queue behind the writer (each reads its own WAL
   // snapshot); as many as the threads reading at once.
   sql::Pool readers_;
+  WriteQueue write_queue_{[this](std::span<PendingWrite* const> group) { CommitGroup(group); }};
   ChangeTracker tracker_;  // last: its thread stops first
 };
 
