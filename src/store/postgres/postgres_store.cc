@@ -74,12 +74,15 @@ Status PostgresStore::Commit(sql::Transaction& tx) {
   return Status::Ok();
 }
 
-Status PostgresStore::RunWrite(Body body) {
+void PostgresStore::CommitGroup(std::span<sql::PendingWrite* const> group) {
   std::shared_lock batch(bulk_mu_);
   Result<Begun> begun = Begin();
-  if (!begun.ok()) return begun.status();
-  SAMIZDAT_RETURN_IF_ERROR(body(*begun->lease));  // ~Transaction rolls back
-  return Commit(begun->tx);
+  if (!begun.ok()) {
+    for (sql::PendingWrite* write : group) write->status = begun.status();
+    return;
+  }
+  if (!sql::RunWrites(*begun->lease, group)) return;  // ~Transaction rolls back
+  sql::SetCommitOutcome(group, Commit(begun->tx));
 }
 
 Result<bool> PostgresStore::LockPublishing(sql::Connection& conn, int64_t blog_id) {

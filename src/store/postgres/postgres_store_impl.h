@@ -20,6 +20,7 @@
 #include "store/sql/pool.h"
 #include "store/sql/sql_store.h"
 #include "store/sql/transaction.h"
+#include "store/sql/write_queue.h"
 
 namespace samizdat::store::postgres {
 
@@ -45,9 +46,12 @@ class PostgresStore final : public sql::SqlStore {
   // After a lost server the pooled connections are dead: when the first one borrowed
   // fails that way, the idle ones are dropped and one retry runs on a fresh connection.
   Status RunRead(Body body) override;
-  // In one transaction on a borrowed connection, committed with the NOTIFY; retried once
-  // as RunRead is when the BEGIN fails on a dead connection.
-  Status RunWrite(Body body) override;
+  // Through the write queue: committed with the writes waiting beside it, in one
+  // transaction on a borrowed connection, with the NOTIFY (sql/write_queue.h says why).
+  Status RunWrite(Body body) override { return write_queue_.Submit(body); }
+  // The write queue's committer; the BEGIN is retried once as RunRead is when it fails on
+  // a dead connection.
+  void CommitGroup(std::span<sql::PendingWrite* const> group);
 
   // A pooled connection with a transaction begun on it (the transaction ends first).
   struct Begun {
@@ -66,6 +70,8 @@ class PostgresStore final : public sql::SqlStore {
   // lives, so the other writers of this store wait for the batch (as with SQLite's one
   // writer).
   std::shared_mutex bulk_mu_;
+  sql::WriteQueue write_queue_{
+      [this](std::span<sql::PendingWrite* const> group) { CommitGroup(group); }};
   ChangeListener listener_;  // last: its thread stops first
 };
 

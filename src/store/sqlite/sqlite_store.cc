@@ -18,6 +18,10 @@ namespace sqlite {
 Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
   Result<std::unique_ptr<Connection>> writer = Connection::Open(path);
   if (!writer.ok()) return writer.status();
+  // A group's savepoints keep the pages they change in a sub-journal, which SQLite spills
+  // to a temporary file past 64 KiB (a file opened, written and closed per group); kept
+  // in memory, it costs no system call.
+  SAMIZDAT_RETURN_IF_ERROR((*writer)->Exec("PRAGMA temp_store = MEMORY"));
   Status migrated = ApplyMigrations(**writer, EmbeddedMigrations());
   if (!migrated.ok()) return migrated.WithContext(path);
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(path, std::move(*writer)));
@@ -52,37 +56,17 @@ Status SqliteStore::RunRead(Body body) {
   return body(**lease);  // ~Transaction ends the snapshot (nothing to commit)
 }
 
-void SqliteStore::CommitGroup(std::span<PendingWrite* const> group) {
+void SqliteStore::CommitGroup(std::span<sql::PendingWrite* const> group) {
   std::lock_guard lock(writer_mu_);
-  auto fail_all = [&](const Status& error) {
-    for (PendingWrite* write : group) write->status = error;
-  };
   Result<sql::Transaction> tx = sql::Transaction::Begin(*writer_, "BEGIN IMMEDIATE");
-  if (!tx.ok()) return fail_all(tx.status());
-  bool any_ok = false;
-  for (PendingWrite* write : group) {
-    if (Status saved = writer_->Execute("SAVEPOINT write", sql::Params()); !saved.ok()) {
-      return fail_all(saved);
-    }
-    write->status = write->body(*writer_);
-    Status ended = Status::Ok();
-    if (!write->status.ok()) ended = writer_->Execute("ROLLBACK TO write", sql::Params());
-    if (ended.ok()) ended = writer_->Execute("RELEASE write", sql::Params());
-    // An error SQLite answers by rolling back the whole transaction (a full disk, an I/O
-    // error) takes the group's earlier writes with it.
-    if (!ended.ok() || !writer_->InTransaction()) {
-      return fail_all(ended.ok() ? write->status : ended);
-    }
-    any_ok = any_ok || write->status.ok();
-  }
-  if (!any_ok) return;  // ~Transaction rolls back: nothing to commit
-  if (Status committed = tx->Commit(); !committed.ok()) {
-    for (PendingWrite* write : group) {
-      if (write->status.ok()) write->status = committed;
-    }
+  if (!tx.ok()) {
+    for (sql::PendingWrite* write : group) write->status = tx.status();
     return;
   }
-  tracker_.NoteLocalWrite();
+  if (!sql::RunWrites(*writer_, group)) return;  // ~Transaction rolls back
+  const Status committed = tx->Commit();
+  sql::SetCommitOutcome(group, committed);
+  if (committed.ok()) tracker_.NoteLocalWrite();
 }
 
 }  // namespace sqlite

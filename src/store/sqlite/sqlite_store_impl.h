@@ -19,9 +19,9 @@
 
 #include "store/sql/pool.h"
 #include "store/sql/sql_store.h"
+#include "store/sql/write_queue.h"
 #include "store/sqlite/change_tracker.h"
 #include "store/sqlite/connection.h"
-#include "store/sqlite/write_queue.h"
 
 namespace samizdat::store::sqlite {
 
@@ -46,7 +46,7 @@ class SqliteStore final : public sql::SqlStore {
   Status RunWrite(Body body) override { return write_queue_.Submit(body); }
   // The write queue's committer: the group in one transaction on the writer, under
   // writer_mu_.
-  void CommitGroup(std::span<PendingWrite* const> group);
+  void CommitGroup(std::span<sql::PendingWrite* const> group);
 
   // PRAGMA data_version on the writer if no write is running (the tracker's probe).
   std::optional<int64_t> WriterDataVersion();
@@ -58,7 +58,8 @@ class SqliteStore final : public sql::SqlStore {
   // The readers, so that reads never queue behind the writer (each reads its own WAL
   // snapshot); as many as the threads reading at once.
   sql::Pool readers_;
-  WriteQueue write_queue_{[this](std::span<PendingWrite* const> group) { CommitGroup(group); }};
+  sql::WriteQueue write_queue_{
+      [this](std::span<sql::PendingWrite* const> group) { CommitGroup(group); }};
   ChangeTracker tracker_;  // last: its thread stops first
 };
 

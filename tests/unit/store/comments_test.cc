@@ -1,9 +1,12 @@
 // Store contract for comments: creating, reading and listing them, the post's count and
 // comment stamps, moderation with the classifier's counts, purging, the rate-limit and
-// duplicate queries, instance secrets, and the blog and post comment settings. Only the
+// duplicate queries, instance secrets, the blog and post comment settings, and group
+// commit (a write that fails inside a group fails alone). Only the
 // Store interface is asserted on, so the suite can run against any backend.
 #include <algorithm>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store_test_util.h"
@@ -131,6 +134,43 @@ TEST_P(CommentsTest, ImportedCommentKeepsItsIdAndATakenIdIsAConflict) {
   EXPECT_NE(clash.message().find("9223372036854775807"), std::string::npos);
   EXPECT_EQ(Must(store_->CountComments(AllOf(blog_.id))), 1);
   EXPECT_EQ(CommentSeq(), seq);
+}
+
+TEST_P(CommentsTest, AWriteThatFailsInAGroupFailsAloneAndTheOthersCommit) {
+  Comment taken = Make(post_.id, 100);
+  taken.id = 100;
+  Must(store_->CreateComment(taken));
+  const int64_t seq = CommentSeq();
+
+  // A store copy holds back every other write until it is dropped, so the writes below
+  // queue up: the first in line commits alone when the copy is gone, and the ones queued
+  // behind it by then commit together as the next group. Write 4 reuses the taken id.
+  std::unique_ptr<StoreCopy> copy = Must(store_->BeginCopy());
+  constexpr int kWriters = 8;
+  std::vector<Status> outcomes(kWriters);
+  std::vector<std::jthread> writers;
+  for (int i = 0; i < kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      Comment c = Make(post_.id, 101 + i);
+      c.id = i == 4 ? 100 : 101 + i;
+      outcomes[i] = store_->CreateComment(c).status();
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  copy.reset();
+  writers.clear();  // joins
+
+  for (int i = 0; i < kWriters; ++i) {
+    if (i == 4) {
+      EXPECT_TRUE(outcomes[i].IsConflict()) << outcomes[i].ToString();
+    } else {
+      EXPECT_TRUE(outcomes[i].ok()) << i << ": " << outcomes[i].ToString();
+    }
+  }
+  EXPECT_EQ(Must(store_->CountComments(AllOf(blog_.id))), kWriters);
+  // The failed write's count and stamp updates were rolled back with it, and only with it.
+  EXPECT_EQ(Must(store_->GetPost(blog_.id, post_.id)).comment_count, kWriters);
+  EXPECT_EQ(CommentSeq(), seq + kWriters - 1);
 }
 
 TEST_P(CommentsTest, GetCommentOfAnotherBlogIsNotFound) {

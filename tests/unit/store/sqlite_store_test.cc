@@ -1,13 +1,10 @@
 // What only the SQLite store has, asserted on the file itself: the label_counts cache
 // and the triggers sqlite/bulk_load.cc mirrors, a ChangeStamp that stands still without writes,
-// WAL readers that never wait for a writer's lock, and group commit (a write that fails
-// inside a group fails alone). (The PostgreSQL twins of the last
+// and WAL readers that never wait for a writer's lock. (The PostgreSQL twins of the last
 // one and of the migration tests are in postgres_store_test.cc.)
 #include <sqlite3.h>
 
-#include <chrono>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "store_test_util.h"
@@ -38,53 +35,6 @@ TEST_F(SqliteStoreTest, ReadersDoNotWaitForAnOpenWriteTransaction) {
   EXPECT_EQ(Must(store_->GetBlog(blog.id)).title, "Blog at a.example");
   EXPECT_EQ(Must(store_->ListBlogs()).size(), 1u);
   sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-}
-
-TEST_F(SqliteStoreTest, AWriteThatFailsInAGroupFailsAloneAndTheOthersCommit) {
-  Blog blog = NewBlog("a.example");
-  Post post = NewPost(blog.id, "first", 1000);
-  auto comment = [&](int64_t id) {
-    Comment c;
-    c.id = id;
-    c.blog_id = blog.id;
-    c.post_id = post.id;
-    c.status = CommentStatus::kPublished;
-    c.author_name = "Reader";
-    c.body_html = "<p>Comment " + std::to_string(id) + "</p>";
-    c.body_text = "Comment " + std::to_string(id);
-    c.body_digest = "digest-" + std::to_string(id);
-    c.published = At(2000 + id);
-    return c;
-  };
-  Must(store_->CreateComment(comment(100)));
-
-  // A copy holds the writer until it is dropped, so the writes below queue up: the first
-  // in line takes the writer when it is free, and the ones queued behind it by then
-  // commit together as the next group. Write 4 reuses the stored comment's id.
-  std::unique_ptr<StoreCopy> copy = Must(store_->BeginCopy());
-  constexpr int kWriters = 8;
-  std::vector<Status> outcomes(kWriters);
-  std::vector<std::jthread> writers;
-  for (int i = 0; i < kWriters; ++i) {
-    writers.emplace_back(
-        [&, i] { outcomes[i] = store_->CreateComment(comment(i == 4 ? 100 : 101 + i)).status(); });
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  copy.reset();
-  writers.clear();  // joins
-
-  for (int i = 0; i < kWriters; ++i) {
-    if (i == 4) {
-      EXPECT_TRUE(outcomes[i].IsConflict()) << outcomes[i].ToString();
-    } else {
-      EXPECT_TRUE(outcomes[i].ok()) << i << ": " << outcomes[i].ToString();
-    }
-  }
-  CommentQuery published;
-  published.blog_id = blog.id;
-  EXPECT_EQ(Must(store_->CountComments(published)), kWriters);
-  // The failed write's count update was rolled back with it, and only with it.
-  EXPECT_EQ(Must(store_->GetPost(blog.id, post.id)).comment_count, kWriters);
 }
 
 // sqlite/bulk_load.cc does by hand what the schema's INSERT triggers do (the batch runs with

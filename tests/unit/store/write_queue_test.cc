@@ -1,7 +1,7 @@
 // WriteQueue's group commit, with a committer that records the groups it is given: writes
 // that queue while a group commits form the next group, in their order; each caller gets
 // its own write's outcome; no group is larger than kMaxGroup.
-#include "store/sqlite/write_queue.h"
+#include "store/sql/write_queue.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 
 #include "store/sqlite/connection.h"
 
-namespace samizdat::store::sqlite {
+namespace samizdat::store::sql {
 namespace {
 
 // A committer that runs each write's body on an in-memory database (the bodies here do
@@ -50,7 +50,7 @@ class RecordingCommitter {
   }
 
  private:
-  std::unique_ptr<Connection> connection_ = Connection::Open(":memory:").value();
+  std::unique_ptr<sqlite::Connection> connection_ = sqlite::Connection::Open(":memory:").value();
   std::mutex mu_;
   std::condition_variable entered_, released_;
   bool held_ = false;
@@ -122,4 +122,4 @@ TEST(WriteQueueTest, NoGroupIsLargerThanTheLimit) {
 }
 
 }  // namespace
-}  // namespace samizdat::store::sqlite
+}  // namespace samizdat::store::sql
