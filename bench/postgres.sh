@@ -14,7 +14,9 @@
 #        WRITE_CONNECTIONS (commenters' wrk -c, default 16), THREADS (serve --threads for
 #        the comment runs, default 2), WRITE_POSTS (posts commented on, default 10),
 #        ROUNDS (pairs of runs per figure, default 2; the figures are means), SEED (1),
-#        MAKE_BLOG (path of samizdat_make_blog), BENCH_DATA (build/bench-data)
+#        MAKE_BLOG (path of samizdat_make_blog), BENCH_DATA (build/bench-data),
+#        PG_SETTINGS (settings for the PostgreSQL server, "name=value ...", applied with
+#        ALTER SYSTEM before the runs, e.g. PG_SETTINGS="commit_delay=1000")
 set -euo pipefail
 
 BENCH_NAME=bench/postgres.sh
@@ -66,6 +68,12 @@ cp "$DATA/samizdat.db" "$WORK/sqlite/"
 PG_URL=$(taskset -c 1 python3 "$ROOT/tests/pg_cluster.py" start --durable "$PG_CLUSTER") ||
   die "could not start PostgreSQL in $PG_CLUSTER"
 PG_VERSION=$(psql "$PG_URL" -X -q -t -A -c 'SHOW server_version' | cut -d' ' -f1)
+for setting in ${PG_SETTINGS:-}; do
+  [[ $setting =~ ^([a-z_]+)=([A-Za-z0-9_.]+)$ ]] || die "PG_SETTINGS: '$setting' is not name=value"
+  psql "$PG_URL" -X -q -c "ALTER SYSTEM SET ${BASH_REMATCH[1]} = '${BASH_REMATCH[2]}'" \
+    -c 'SELECT pg_reload_conf()' >/dev/null || die "PostgreSQL refused the setting $setting"
+  echo "PostgreSQL setting: $setting"
+done
 "$SAMIZDAT" migrate --from "sqlite:$WORK/sqlite" --to "$PG_URL" | sed 's/^/migrate: /' ||
   die "samizdat migrate failed"
 echo "databases on $FS_TYPE: SQLite $WORK/sqlite/samizdat.db; PostgreSQL $PG_VERSION" \

@@ -70,7 +70,12 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
 }
 
 Status Connection::Exec(const std::string& sql) {
-  ResultHandle result(PQexec(conn_.get(), sql.c_str()));
+  // The simple protocol takes several statements at once: the deferred ones go first.
+  std::string text;
+  for (const std::string& statement : deferred_) text += statement + "; ";
+  deferred_.clear();
+  text += sql;
+  ResultHandle result(PQexec(conn_.get(), text.c_str()));
   const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
     return PgError(conn_.get(), result.get(), "PostgreSQL");
@@ -163,9 +168,53 @@ std::string ArrayLiteral(const std::vector<T>& values) {
 
 const sql::Dialect& Connection::dialect() const { return kDialect; }
 
+Status Connection::Defer(std::string_view sql) {
+  deferred_.emplace_back(sql);
+  return Status::Ok();
+}
+
+Result<ResultHandle> Connection::ExecPipelined(const std::string& name, int n,
+                                               const char* const* values, const int* lengths,
+                                               const int* formats) {
+  const std::vector<std::string> deferred = std::exchange(deferred_, {});
+  PGconn* conn = conn_.get();
+  if (PQenterPipelineMode(conn) != 1) return PgError(conn, nullptr, "PostgreSQL");
+  bool sent = true;
+  for (const std::string& statement : deferred) {
+    sent = sent && PQsendQueryParams(conn, statement.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
+                                     0) == 1;
+  }
+  sent = sent && PQsendQueryPrepared(conn, name.c_str(), n, values, lengths, formats, 0) == 1 &&
+         PQpipelineSync(conn) == 1;
+  // Each statement's result, then a null; then the sync's. A statement after a failed
+  // one is not run (PGRES_PIPELINE_ABORTED): the first error is the answer.
+  Status error;
+  ResultHandle last;
+  for (std::size_t i = 0; sent && i <= deferred.size(); ++i) {
+    ResultHandle result(PQgetResult(conn));
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && error.ok()) {
+      error = PgError(conn, result.get(), "PostgreSQL");
+    }
+    if (!result) break;
+    while (ResultHandle extra{PQgetResult(conn)}) {
+    }
+    if (i == deferred.size()) last = std::move(result);
+  }
+  while (ResultHandle tail{PQgetResult(conn)}) {
+    if (PQresultStatus(tail.get()) == PGRES_PIPELINE_SYNC) break;
+  }
+  PQexitPipelineMode(conn);
+  if (!sent) return PgError(conn, nullptr, "PostgreSQL");
+  if (!error.ok()) return error;
+  return last;
+}
+
 Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& params) {
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
+    // Preparing is a round trip of its own; the deferred statements go before it.
+    if (!deferred_.empty()) SAMIZDAT_RETURN_IF_ERROR(Exec(""));
     std::string name = "s" + std::to_string(prepared_.size() + 1);
     std::string text(sql);
     ResultHandle prepared(PQprepare(conn_.get(), name.c_str(), text.c_str(), 0, nullptr));
@@ -203,8 +252,16 @@ Result<sql::Rows> Connection::Query(std::string_view sql, const sql::Params& par
     values[i] = texts[i].c_str();
     lengths[i] = static_cast<int>(texts[i].size());
   }
-  ResultHandle result(PQexecPrepared(conn_.get(), found->second.c_str(), n, values.data(),
-                                     lengths.data(), formats.data(), 0));
+  ResultHandle result;
+  if (deferred_.empty()) {
+    result.reset(PQexecPrepared(conn_.get(), found->second.c_str(), n, values.data(),
+                                lengths.data(), formats.data(), 0));
+  } else {
+    Result<ResultHandle> pipelined =
+        ExecPipelined(found->second, n, values.data(), lengths.data(), formats.data());
+    if (!pipelined.ok()) return pipelined.status();
+    result = std::move(*pipelined);
+  }
   const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     return PgError(conn_.get(), result.get(), "PostgreSQL");

@@ -61,12 +61,20 @@ class Connection final : public sql::Connection {
   // Runs one statement with parameters, preparing it on first use on this connection;
   // the Rows walk its whole result.
   Result<sql::Rows> Query(std::string_view sql, const sql::Params& params) override;
+  // Kept until the next Query or Exec, which sends it first in the same round trip.
+  Status Defer(std::string_view sql) override;
   bool Broken() const override { return PQstatus(conn_.get()) != CONNECTION_OK; }
   bool InTransaction() const override { return PQtransactionStatus(conn_.get()) != PQTRANS_IDLE; }
   PGconn* handle() const { return conn_.get(); }
 
  private:
+  // Sends the deferred statements and the prepared statement `name` in one pipeline and
+  // returns the statement's result, or the first error a deferred statement met.
+  Result<ResultHandle> ExecPipelined(const std::string& name, int n, const char* const* values,
+                                     const int* lengths, const int* formats);
+
   ConnHandle conn_;
+  std::vector<std::string> deferred_;  // statements Defer() kept, to send first
   // SQL text -> the name it was prepared under on this connection ("s1", "s2", …).
   std::unordered_map<std::string, std::string, sql::TextHash, std::equal_to<>> prepared_;
 };

@@ -192,6 +192,11 @@ class Connection {
   virtual Result<Rows> Query(std::string_view sql, const Params& params) = 0;
   // Runs one or more statements without parameters, ignoring any rows (migrations).
   virtual Status Exec(const std::string& sql) = 0;
+  // Runs a statement without parameters or rows whose only outcome is success (a
+  // SAVEPOINT, a RELEASE), perhaps later: PostgreSQL sends it with the next statement, in
+  // one round trip (libpq's pipeline mode), and an error it meets is that statement's.
+  // SQLite, in-process, runs it now.
+  virtual Status Defer(std::string_view sql) { return Execute(sql, Params()); }
 
   // Runs a statement to its end; returns how many rows it changed.
   Result<int64_t> Run(std::string_view sql, const Params& params);
