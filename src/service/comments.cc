@@ -121,15 +121,28 @@ std::string CommentService::FormToken(int64_t post_id, Time now) const {
 
 Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSubmission& in,
                                               Time now) {
-  auto post = store_->GetPost(blog.id, in.post_id);
-  if (!post.ok() && !post.status().IsNotFound()) return post.status();
-  if (!post.ok() || post->status != PostStatus::kPublished) {
+  // The comment is made first, so that everything the checks below ask the store (its
+  // digest, its words, the post, the parent, the rate limit) is read in one snapshot;
+  // the checks then run in their order of importance.
+  Comment comment = Written(in.name, in.body);
+  comment.ip_hash = auth::KeyedHash(ip_key_, in.remote_address);
+  const std::vector<std::string> links = text::LinkHrefs(comment.body_html);
+  store::CommentScreeningQuery query;
+  query.blog_id = blog.id;
+  query.post_id = in.post_id;
+  query.parent_id = in.parent_id;
+  query.ip_hash = comment.ip_hash;
+  if (settings_.rate_limit > 0) query.ip_since = now - settings_.rate_window;
+  query.digest = comment.body_digest;
+  query.spam_tokens = SpamTokens(comment.body_text, links);
+  auto screened = store_->ScreenComment(query);
+  if (!screened.ok()) return screened.status();
+  if (!screened->post || screened->post->status != PostStatus::kPublished) {
     return Refuse(CommentRefusal::kNotFound, "There is no post to comment on here.");
   }
-  if (post->comments_mode != CommentsMode::kOpen) {  // posts and pages alike
-    CommentOutcome closed = Refuse(CommentRefusal::kForbidden, "Comments are closed on this post.");
-    closed.post = *post;
-    return closed;
+  const Post& post = *screened->post;
+  if (post.comments_mode != CommentsMode::kOpen) {  // posts and pages alike
+    return Refuse(CommentRefusal::kForbidden, "Comments are closed on this post.", 0, &post);
   }
   CommentOutcome outcome = [&]() -> CommentOutcome {
     if (!in.honeypot.empty()) {
@@ -160,64 +173,49 @@ Result<CommentOutcome> CommentService::Submit(const Blog& blog, const CommentSub
     }
     return {};
   }();
-  outcome.post = *post;
+  outcome.post = post;
   if (outcome.refusal != CommentRefusal::kNone) return outcome;
 
-  Comment comment = Written(in.name, in.body);
   comment.blog_id = blog.id;
-  comment.post_id = post->id;
+  comment.post_id = post.id;
   comment.parent_id = in.parent_id;
   comment.author_url = TrimBlank(in.url).empty() ? "" : AuthorUrl(TrimBlank(in.url)).value();
   if (!HasVisibleText(comment.body_text)) {
     return Refuse(CommentRefusal::kInvalid,
                   "Your comment has no text left once the HTML that is not allowed is "
                   "removed. Comments may use <b>, <i> and <a href> only.",
-                  0, &*post);
+                  0, &post);
   }
-  const std::vector<std::string> links = text::LinkHrefs(comment.body_html);
   if (static_cast<int>(links.size()) > settings_.max_links) {
     return Refuse(CommentRefusal::kInvalid,
                   "Your comment has " + std::to_string(links.size()) + " links; at most " +
                       std::to_string(settings_.max_links) + " are allowed.",
-                  0, &*post);
+                  0, &post);
   }
   if (in.parent_id != 0) {
-    auto parent = store_->GetComment(blog.id, in.parent_id);
-    if (!parent.ok() && !parent.status().IsNotFound()) return parent.status();
-    if (!parent.ok() || parent->post_id != post->id ||
-        parent->status != CommentStatus::kPublished) {
+    const std::optional<Comment>& parent = screened->parent;
+    if (!parent || parent->post_id != post.id || parent->status != CommentStatus::kPublished) {
       return Refuse(CommentRefusal::kInvalid,
-                    "The comment you are replying to is not on this post (any more).", 0, &*post);
+                    "The comment you are replying to is not on this post (any more).", 0, &post);
     }
   }
-  comment.ip_hash = auth::KeyedHash(ip_key_, in.remote_address);
-  if (settings_.rate_limit > 0) {
-    auto recent =
-        store_->CountCommentsFromIp(blog.id, comment.ip_hash, now - settings_.rate_window);
-    if (!recent.ok()) return recent.status();
-    if (*recent >= settings_.rate_limit) {
-      return Refuse(CommentRefusal::kTooSoon,
-                    "You have posted " + std::to_string(*recent) + " comments in the last " +
-                        std::to_string(settings_.rate_window.count() / 60) +
-                        " minutes, the most this blog takes. Please try again later.",
-                    static_cast<int>(settings_.rate_window.count()), &*post);
-    }
+  if (settings_.rate_limit > 0 && screened->comments_from_ip >= settings_.rate_limit) {
+    return Refuse(CommentRefusal::kTooSoon,
+                  "You have posted " + std::to_string(screened->comments_from_ip) +
+                      " comments in the last " +
+                      std::to_string(settings_.rate_window.count() / 60) +
+                      " minutes, the most this blog takes. Please try again later.",
+                  static_cast<int>(settings_.rate_window.count()), &post);
   }
-  auto duplicate = store_->CommentDigestExists(blog.id, post->id, comment.body_digest);
-  if (!duplicate.ok()) return duplicate.status();
-  if (*duplicate) {
-    return Refuse(CommentRefusal::kDuplicate, "This post already has that very comment.", 0,
-                  &*post);
+  if (screened->duplicate) {
+    return Refuse(CommentRefusal::kDuplicate, "This post already has that very comment.", 0, &post);
   }
 
-  const std::vector<std::string> tokens = SpamTokens(comment.body_text, links);
-  auto counts = store_->GetSpamCounts(blog.id, tokens);
-  if (!counts.ok()) return counts.status();
-  const std::optional<double> score = SpamProbability(tokens, *counts);
+  const std::optional<double> score = SpamProbability(query.spam_tokens, screened->spam);
   if (score) comment.spam_score = *score;
   const bool moderated = blog.comment_moderation == ModerationMode::kAlways ||
                          (blog.comment_moderation == ModerationMode::kOlderPosts &&
-                          post->published < now - std::chrono::hours(24) * blog.moderation_days);
+                          post.published < now - std::chrono::hours(24) * blog.moderation_days);
   const bool likely_spam = score && *score >= kSpamThreshold;
   comment.status = moderated || likely_spam ? CommentStatus::kPending : CommentStatus::kPublished;
   comment.published = now;

@@ -111,6 +111,20 @@ struct CommentQuery {
   int offset = 0;   // ignored by CountComments
 };
 
+// What CommentService asks the store about a reader's new comment (Store::ScreenComment).
+struct CommentScreeningQuery {
+  int64_t blog_id = 0;
+  int64_t post_id = 0;
+  int64_t parent_id = 0;  // 0: not a reply
+  // The rate limit: comments (any status) with this IP hash the blog received at or
+  // after `ip_since`. Not counted without a window, or with an empty hash (no IP known).
+  std::string ip_hash;
+  std::optional<Time> ip_since;
+  // The duplicate check: a comment of the post, any status but deleted, with this digest.
+  std::string digest;
+  std::vector<std::string> spam_tokens;  // the classifier's counts are read for these
+};
+
 // What the spam classifier knows about some tokens of a blog: how many spam and ham
 // comments it was trained on, and for each token asked about that it has seen, in how
 // many of each it occurred.
@@ -119,9 +133,20 @@ struct SpamCounts {
     int spam = 0;
     int ham = 0;
   };
+
   int spam_comments = 0;
   int ham_comments = 0;
   std::unordered_map<std::string, Token> tokens;  // tokens never seen are absent
+};
+
+// The store's answer to a CommentScreeningQuery; nothing else is read when the post is
+// not there.
+struct CommentScreening {
+  std::optional<Post> post;       // the post, if it is in the blog
+  std::optional<Comment> parent;  // the comment replied to, if it is in the blog
+  int comments_from_ip = 0;
+  bool duplicate = false;
+  SpamCounts spam;
 };
 
 // Failed sign-ins counted for throttling: how many, and when the latest was (the epoch
@@ -259,16 +284,11 @@ class Store {
   // `since` (their stamp > since): the posts whose cached pages are stale.
   virtual Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
                                                                      int64_t since) = 0;
-  // How many comments (any status) with this IP hash the blog received at or after
-  // `since`: the per-IP rate limit.
-  virtual Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash,
-                                          Time since) = 0;
-  // Whether the post already has a comment (any status but deleted) with this digest.
-  virtual Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
-                                           std::string_view digest) = 0;
-  // The classifier's counts for `tokens` in the blog.
-  virtual Result<SpamCounts> GetSpamCounts(int64_t blog_id,
-                                           const std::vector<std::string>& tokens) = 0;
+  // What screening a reader's new comment reads, all in one snapshot (one read, one
+  // round trip each on PostgreSQL): the post, the parent, the rate limit's count, the
+  // duplicate check and the classifier's counts. NotFound-free: a missing post or
+  // parent is an empty optional.
+  virtual Result<CommentScreening> ScreenComment(const CommentScreeningQuery& query) = 0;
   // Every token the classifier learnt in the blog, with its totals (samizdat migrate).
   virtual Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) = 0;
 

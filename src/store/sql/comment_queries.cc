@@ -348,37 +348,46 @@ Result<std::vector<int64_t>> SqlStore::PostsWithCommentsChangedSince(int64_t blo
   });
 }
 
-Result<int> SqlStore::CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) {
-  if (ip_hash.empty()) return 0;  // no IP known (imported comments): nothing to limit
-  return Read([&](Connection& conn) -> Result<int> {
-    // "ip_hash <> ''" lets the database use the partial index comments_ip.
-    return conn.Count(
-        "SELECT COUNT(*) FROM comments WHERE blog_id = $1 AND ip_hash = $2 AND ip_hash <> '' "
-        "AND published_ms >= $3",
-        Params().Add(blog_id).Add(ip_hash).Add(Millis(since)));
-  });
-}
-
-Result<bool> SqlStore::CommentDigestExists(int64_t blog_id, int64_t post_id,
-                                           std::string_view digest) {
-  return Read([&](Connection& conn) {
-    return conn.Exists(
+Result<CommentScreening> SqlStore::ScreenComment(const CommentScreeningQuery& q) {
+  const std::vector<std::string> distinct = DistinctTokens(q.spam_tokens);
+  return Read([&](Connection& conn) -> Result<CommentScreening> {
+    CommentScreening screening;
+    Result<std::optional<Post>> post = FindPost(conn, q.blog_id, q.post_id);
+    if (!post.ok()) return post.status();
+    screening.post = std::move(*post);
+    if (!screening.post) return screening;
+    if (q.parent_id != 0) {
+      Result<Comment> parent = SelectComment(conn, q.blog_id, q.parent_id);
+      if (parent.ok()) {
+        screening.parent = std::move(*parent);
+      } else if (!parent.status().IsNotFound()) {
+        return parent.status();
+      }
+    }
+    if (q.ip_since && !q.ip_hash.empty()) {  // no IP known (imported comments): no limit
+      // "ip_hash <> ''" lets the database use the partial index comments_ip.
+      Result<int> from_ip = conn.Count(
+          "SELECT COUNT(*) FROM comments WHERE blog_id = $1 AND ip_hash = $2 AND ip_hash <> '' "
+          "AND published_ms >= $3",
+          Params().Add(q.blog_id).Add(q.ip_hash).Add(Millis(*q.ip_since)));
+      if (!from_ip.ok()) return from_ip.status();
+      screening.comments_from_ip = *from_ip;
+    }
+    Result<bool> duplicate = conn.Exists(
         "SELECT 1 FROM comments WHERE post_id = $2 AND body_digest = $3 AND blog_id = $1 "
         "AND status <> 'deleted' LIMIT 1",
-        Params().Add(blog_id).Add(post_id).Add(digest));
-  });
-}
-
-Result<SpamCounts> SqlStore::GetSpamCounts(int64_t blog_id,
-                                           const std::vector<std::string>& tokens) {
-  const std::vector<std::string> distinct = DistinctTokens(tokens);
-  return Read([&](Connection& conn) {
-    // The totals and the tokens in one statement: one round trip, one snapshot.
-    return ReadSpamCounts(
+        Params().Add(q.blog_id).Add(q.post_id).Add(q.digest));
+    if (!duplicate.ok()) return duplicate.status();
+    screening.duplicate = *duplicate;
+    // The totals and the tokens in one statement.
+    Result<SpamCounts> spam = ReadSpamCounts(
         conn.Query("SELECT NULL, spam_comments, ham_comments FROM spam_totals WHERE blog_id = $1 "
                    "UNION ALL SELECT token, spam, ham FROM spam_tokens WHERE blog_id = $1 "
                    "AND token = ANY($2)",
-                   Params().Add(blog_id).AddList(distinct)));
+                   Params().Add(q.blog_id).AddList(distinct)));
+    if (!spam.ok()) return spam.status();
+    screening.spam = std::move(*spam);
+    return screening;
   });
 }
 

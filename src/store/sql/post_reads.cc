@@ -179,14 +179,21 @@ Result<std::vector<SearchHit>> SqlStore::ReadHits(
   return hits;
 }
 
+Result<std::optional<Post>> SqlStore::FindPost(Connection& conn, int64_t blog_id, int64_t post_id) {
+  Result<std::vector<Post>> posts = ReadPosts(
+      conn, PostSelect(conn.dialect()) + " FROM posts p WHERE p.id = $1 AND p.blog_id = $2",
+      Params().Add(post_id).Add(blog_id));
+  if (!posts.ok()) return posts.status();
+  if (posts->empty()) return std::optional<Post>();
+  return std::optional<Post>(std::move(posts->front()));
+}
+
 Result<Post> SqlStore::GetPost(int64_t blog_id, int64_t post_id) {
   return Read([&](Connection& conn) -> Result<Post> {
-    Result<std::vector<Post>> posts = ReadPosts(
-        conn, PostSelect(conn.dialect()) + " FROM posts p WHERE p.id = $1 AND p.blog_id = $2",
-        Params().Add(post_id).Add(blog_id));
-    if (!posts.ok()) return posts.status();
-    if (posts->empty()) return NoPost(blog_id, post_id);
-    return std::move(posts->front());
+    Result<std::optional<Post>> post = FindPost(conn, blog_id, post_id);
+    if (!post.ok()) return post.status();
+    if (!*post) return NoPost(blog_id, post_id);
+    return std::move(**post);
   });
 }
 

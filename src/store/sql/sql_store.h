@@ -104,11 +104,7 @@ class SqlStore : public Store {
   Result<int> PurgeComments(CommentStatus status, Time before) override;
   Result<std::vector<int64_t>> PostsWithCommentsChangedSince(int64_t blog_id,
                                                              int64_t since) override;
-  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override;
-  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
-                                   std::string_view digest) override;
-  Result<SpamCounts> GetSpamCounts(int64_t blog_id,
-                                   const std::vector<std::string>& tokens) override;
+  Result<CommentScreening> ScreenComment(const CommentScreeningQuery& query) override;
   Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override;
 
   // Begins a store copy (the engine's BeginCopy), handed out as the import batch it is.
@@ -185,6 +181,8 @@ class SqlStore : public Store {
   static Result<std::vector<Post>> ReadPosts(Connection& conn, std::string_view sql,
                                              const Params& params,
                                              std::vector<std::string>* extra = nullptr);
+  // The post with that id in the blog, if there is one.
+  static Result<std::optional<Post>> FindPost(Connection& conn, int64_t blog_id, int64_t post_id);
   // A search's page: the posts ReadPosts reads, each with the HTML snippet(post, the
   // row's next column) makes.
   static Result<std::vector<SearchHit>> ReadHits(Connection& conn, std::string_view sql,

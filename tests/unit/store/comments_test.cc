@@ -59,6 +59,32 @@ class CommentsTest : public StoreTest {
     return ids;
   }
 
+  // Store::ScreenComment's answers, one at a time. `post_id` must be a post of the blog:
+  // without it nothing else is read.
+  CommentScreening Screen(int64_t blog_id, int64_t post_id, CommentScreeningQuery q = {}) {
+    q.blog_id = blog_id;
+    q.post_id = post_id;
+    CommentScreening screening = Must(store_->ScreenComment(q));
+    EXPECT_TRUE(screening.post.has_value()) << "post " << post_id << " in blog " << blog_id;
+    return screening;
+  }
+  SpamCounts SpamOf(int64_t blog_id, int64_t post_id, std::vector<std::string> tokens) {
+    CommentScreeningQuery q;
+    q.spam_tokens = std::move(tokens);
+    return Screen(blog_id, post_id, q).spam;
+  }
+  int FromIp(int64_t blog_id, int64_t post_id, const std::string& ip_hash, Time since) {
+    CommentScreeningQuery q;
+    q.ip_hash = ip_hash;
+    q.ip_since = since;
+    return Screen(blog_id, post_id, q).comments_from_ip;
+  }
+  bool DigestExists(int64_t blog_id, int64_t post_id, const std::string& digest) {
+    CommentScreeningQuery q;
+    q.digest = digest;
+    return Screen(blog_id, post_id, q).duplicate;
+  }
+
   int CountOnPost(int64_t post_id) {
     return Must(store_->GetPost(blog_.id, post_id)).comment_count;
   }
@@ -359,7 +385,11 @@ TEST_P(CommentsTest, DeletingAPostRemovesItsComments) {
   ASSERT_TRUE(store_->DeletePost(blog_.id, post_.id).ok());
   EXPECT_TRUE(store_->GetComment(blog_.id, gone.id).status().IsNotFound());
   EXPECT_EQ(IdsOf(Must(store_->ListComments(AllOf(blog_.id)))), (Ids{kept.id}));
-  EXPECT_FALSE(Must(store_->CommentDigestExists(blog_.id, post_.id, gone.body_digest)));
+  CommentScreeningQuery q;
+  q.blog_id = blog_.id;
+  q.post_id = post_.id;
+  q.digest = gone.body_digest;
+  EXPECT_FALSE(Must(store_->ScreenComment(q)).post.has_value());
 }
 
 TEST_P(CommentsTest, CommentWritesMoveCommentSeqButNotGeneration) {
@@ -460,7 +490,7 @@ TEST_P(CommentsTest, ModeratingAnUnknownCommentIsNotFound) {
       store_->ModerateComment(other.id, c.id, CommentStatus::kSpam, SpamTraining::kSpam, {"x"})
           .IsNotFound());
   EXPECT_EQ(Must(store_->GetComment(blog_.id, c.id)).status, CommentStatus::kPublished);
-  EXPECT_EQ(Must(store_->GetSpamCounts(blog_.id, {"x"})).spam_comments, 0);
+  EXPECT_EQ(SpamOf(blog_.id, post_.id, {"x"}).spam_comments, 0);
 }
 
 TEST_P(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
@@ -473,7 +503,7 @@ TEST_P(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
           .ok());
   EXPECT_EQ(Must(store_->GetComment(blog_.id, c.id)).status, CommentStatus::kSpam);
   EXPECT_EQ(Must(store_->GetComment(blog_.id, c.id)).trained, SpamTraining::kSpam);
-  SpamCounts counts = Must(store_->GetSpamCounts(blog_.id, asked));
+  SpamCounts counts = SpamOf(blog_.id, post_.id, asked);
   EXPECT_EQ(counts.spam_comments, 1);
   EXPECT_EQ(counts.ham_comments, 0);
   ASSERT_EQ(counts.tokens.size(), 2u);
@@ -488,7 +518,7 @@ TEST_P(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
   ASSERT_TRUE(
       store_->ModerateComment(blog_.id, c.id, CommentStatus::kDeleted, SpamTraining::kSpam, tokens)
           .ok());
-  counts = Must(store_->GetSpamCounts(blog_.id, asked));
+  counts = SpamOf(blog_.id, post_.id, asked);
   EXPECT_EQ(counts.spam_comments, 1);
   EXPECT_EQ(counts.tokens.at("cheap").spam, 1);
 
@@ -503,7 +533,7 @@ TEST_P(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
   ASSERT_TRUE(
       store_->ModerateComment(blog_.id, c.id, CommentStatus::kPublished, SpamTraining::kHam, tokens)
           .ok());
-  counts = Must(store_->GetSpamCounts(blog_.id, asked));
+  counts = SpamOf(blog_.id, post_.id, asked);
   EXPECT_EQ(counts.spam_comments, 0);
   EXPECT_EQ(counts.ham_comments, 2);
   EXPECT_EQ(counts.tokens.at("cheap").spam, 0);
@@ -518,7 +548,7 @@ TEST_P(CommentsTest, TrainingMovesTokenCountsBetweenClasses) {
       store_
           ->ModerateComment(blog_.id, c.id, CommentStatus::kPublished, SpamTraining::kNone, tokens)
           .ok());
-  counts = Must(store_->GetSpamCounts(blog_.id, asked));
+  counts = SpamOf(blog_.id, post_.id, asked);
   EXPECT_EQ(counts.ham_comments, 1);
   EXPECT_EQ(counts.tokens.count("cheap"), 0u);  // no comment of either class has it
   EXPECT_EQ(counts.tokens.at("pills").ham, 1);
@@ -539,7 +569,7 @@ TEST_P(CommentsTest, UntrainingTokensNeverLearntLeavesNoNegativeCounts) {
                   ->ModerateComment(blog_.id, c.id, CommentStatus::kPublished, SpamTraining::kNone,
                                     {"known", "shared", "never"})
                   .ok());
-  SpamCounts counts = Must(store_->GetSpamCounts(blog_.id, {"known", "shared", "never"}));
+  SpamCounts counts = SpamOf(blog_.id, post_.id, {"known", "shared", "never"});
   EXPECT_EQ(counts.spam_comments, 0);
   EXPECT_EQ(counts.ham_comments, 1);
   EXPECT_EQ(counts.tokens.count("known"), 0u);
@@ -553,7 +583,7 @@ TEST_P(CommentsTest, UntrainingTokensNeverLearntLeavesNoNegativeCounts) {
                   ->ModerateComment(blog_.id, d.id, CommentStatus::kSpam, SpamTraining::kSpam,
                                     {"shared", "never"})
                   .ok());
-  counts = Must(store_->GetSpamCounts(blog_.id, {"shared", "never"}));
+  counts = SpamOf(blog_.id, post_.id, {"shared", "never"});
   EXPECT_EQ(counts.spam_comments, 1);
   EXPECT_EQ(counts.tokens.at("shared").spam, 1);
   EXPECT_EQ(counts.tokens.at("never").spam, 1);
@@ -570,10 +600,10 @@ TEST_P(CommentsTest, SpamCountsAreKeptPerBlog) {
                   ->ModerateComment(other.id, elsewhere.id, CommentStatus::kSpam,
                                     SpamTraining::kSpam, {"x"})
                   .ok());
-  SpamCounts here = Must(store_->GetSpamCounts(blog_.id, {"x"}));
+  SpamCounts here = SpamOf(blog_.id, post_.id, {"x"});
   EXPECT_EQ(here.spam_comments, 0);
   EXPECT_TRUE(here.tokens.empty());
-  EXPECT_EQ(Must(store_->GetSpamCounts(other.id, {"x"})).tokens.at("x").spam, 1);
+  EXPECT_EQ(SpamOf(other.id, foreign.id, {"x"}).tokens.at("x").spam, 1);
 }
 
 // --- purging ------------------------------------------------------------------------------------
@@ -603,10 +633,9 @@ TEST_P(CommentsTest, PurgeRemovesOldCommentsOfAStatusInEveryBlogAndKeepsReplies)
   EXPECT_EQ(CommentSeq(), seq + 1);
 }
 
-// --- rate limit and duplicates
-// --------------------------------------------------------------------
+// --- screening: the rate limit, duplicates, the parent --------------------------------------
 
-TEST_P(CommentsTest, CountCommentsFromIpCountsTheWindowOfOneBlog) {
+TEST_P(CommentsTest, RateLimitCountsTheWindowOfOneBlog) {
   auto add_from = [&](int64_t blog_id, int64_t post_id, const std::string& ip, int64_t ms,
                       CommentStatus status) {
     Comment c = Make(post_id, ms, status);
@@ -623,14 +652,14 @@ TEST_P(CommentsTest, CountCommentsFromIpCountsTheWindowOfOneBlog) {
   add_from(other.id, foreign.id, "ip-a", 300, CommentStatus::kPublished);
   add_from(blog_.id, post_.id, "", 300, CommentStatus::kPublished);  // imported: no IP
 
-  EXPECT_EQ(Must(store_->CountCommentsFromIp(blog_.id, "ip-a", At(0))), 3);
-  EXPECT_EQ(Must(store_->CountCommentsFromIp(blog_.id, "ip-a", At(200))), 2);  // at counts
-  EXPECT_EQ(Must(store_->CountCommentsFromIp(blog_.id, "ip-a", At(201))), 1);
-  EXPECT_EQ(Must(store_->CountCommentsFromIp(blog_.id, "ip-a", At(301))), 0);
-  EXPECT_EQ(Must(store_->CountCommentsFromIp(blog_.id, "ip-b", At(0))), 1);
-  EXPECT_EQ(Must(store_->CountCommentsFromIp(other.id, "ip-a", At(0))), 1);
-  EXPECT_EQ(Must(store_->CountCommentsFromIp(blog_.id, "ip-c", At(0))), 0);
-  EXPECT_EQ(Must(store_->CountCommentsFromIp(blog_.id, "", At(0))), 0);
+  EXPECT_EQ(FromIp(blog_.id, post_.id, "ip-a", At(0)), 3);
+  EXPECT_EQ(FromIp(blog_.id, post_.id, "ip-a", At(200)), 2);  // at counts
+  EXPECT_EQ(FromIp(blog_.id, post_.id, "ip-a", At(201)), 1);
+  EXPECT_EQ(FromIp(blog_.id, post_.id, "ip-a", At(301)), 0);
+  EXPECT_EQ(FromIp(blog_.id, post_.id, "ip-b", At(0)), 1);
+  EXPECT_EQ(FromIp(other.id, foreign.id, "ip-a", At(0)), 1);
+  EXPECT_EQ(FromIp(blog_.id, post_.id, "ip-c", At(0)), 0);
+  EXPECT_EQ(FromIp(blog_.id, post_.id, "", At(0)), 0);
 }
 
 TEST_P(CommentsTest, DigestExistsForAnyStatusButDeletedOnThatPost) {
@@ -638,20 +667,52 @@ TEST_P(CommentsTest, DigestExistsForAnyStatusButDeletedOnThatPost) {
   Comment c = Make(post_.id, 100, CommentStatus::kSpam);
   c.body_digest = "same";
   c = Must(store_->CreateComment(c));
-  EXPECT_TRUE(Must(store_->CommentDigestExists(blog_.id, post_.id, "same")));
-  EXPECT_FALSE(Must(store_->CommentDigestExists(blog_.id, second.id, "same")));
-  EXPECT_FALSE(Must(store_->CommentDigestExists(blog_.id, post_.id, "other")));
+  EXPECT_TRUE(DigestExists(blog_.id, post_.id, "same"));
+  EXPECT_FALSE(DigestExists(blog_.id, second.id, "same"));
+  EXPECT_FALSE(DigestExists(blog_.id, post_.id, "other"));
   Blog other = NewBlog("b.example");
-  EXPECT_FALSE(Must(store_->CommentDigestExists(other.id, post_.id, "same")));
+  CommentScreeningQuery elsewhere;
+  elsewhere.blog_id = other.id;
+  elsewhere.post_id = post_.id;
+  elsewhere.digest = "same";
+  const CommentScreening screening = Must(store_->ScreenComment(elsewhere));
+  EXPECT_FALSE(screening.post.has_value());  // not the other blog's post
+  EXPECT_FALSE(screening.duplicate);
 
   ASSERT_TRUE(
       store_->ModerateComment(blog_.id, c.id, CommentStatus::kDeleted, SpamTraining::kNone, {})
           .ok());
-  EXPECT_FALSE(Must(store_->CommentDigestExists(blog_.id, post_.id, "same")));
+  EXPECT_FALSE(DigestExists(blog_.id, post_.id, "same"));
   ASSERT_TRUE(
       store_->ModerateComment(blog_.id, c.id, CommentStatus::kPending, SpamTraining::kNone, {})
           .ok());
-  EXPECT_TRUE(Must(store_->CommentDigestExists(blog_.id, post_.id, "same")));
+  EXPECT_TRUE(DigestExists(blog_.id, post_.id, "same"));
+}
+
+TEST_P(CommentsTest, ScreeningReadsThePostAndTheParentOfTheBlogOnly) {
+  Comment parent = Add(post_.id, 100);
+  CommentScreeningQuery q;
+  q.parent_id = parent.id;
+  CommentScreening screening = Screen(blog_.id, post_.id, q);
+  EXPECT_EQ(screening.post->id, post_.id);
+  EXPECT_EQ(screening.post->title, post_.title);
+  ASSERT_TRUE(screening.parent.has_value());
+  EXPECT_EQ(screening.parent->id, parent.id);
+  EXPECT_EQ(screening.parent->post_id, post_.id);
+
+  q.parent_id = parent.id + 1;  // no such comment
+  EXPECT_FALSE(Screen(blog_.id, post_.id, q).parent.has_value());
+
+  Blog other = NewBlog("b.example");
+  Post foreign = NewPost(other.id, "foreign", 1000);
+  q.parent_id = parent.id;  // a comment of another blog
+  EXPECT_FALSE(Screen(other.id, foreign.id, q).parent.has_value());
+
+  q.blog_id = blog_.id;
+  q.post_id = post_.id + 1;  // no such post: nothing is read
+  screening = Must(store_->ScreenComment(q));
+  EXPECT_FALSE(screening.post.has_value());
+  EXPECT_FALSE(screening.parent.has_value());
 }
 
 // --- secrets ------------------------------------------------------------------------------------

@@ -241,7 +241,11 @@ TEST_P(CopyTest, SpamCountsAreAddedToThoseStored) {
   ExpectCounts(Must(store_->GetAllSpamCounts(blog.id)), 4, 4,
                {{"cheap", {3, 0}}, {"pills", {1, 0}}, {"hello", {0, 1}}, {"new", {1, 3}}});
   // What the classifier asks for reads the sums too.
-  SpamCounts asked = Must(store_->GetSpamCounts(blog.id, {"new", "cheap"}));
+  CommentScreeningQuery query;
+  query.blog_id = blog.id;
+  query.post_id = NewPost(blog.id, "asked", 1000).id;
+  query.spam_tokens = {"new", "cheap"};
+  SpamCounts asked = Must(store_->ScreenComment(query)).spam;
   EXPECT_EQ(asked.tokens.at("new").ham, 3);
   EXPECT_EQ(asked.tokens.at("cheap").spam, 3);
 }

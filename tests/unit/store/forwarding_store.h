@@ -83,16 +83,8 @@ class ForwardingStore : public Store {
                                                              int64_t since) override {
     return inner_.PostsWithCommentsChangedSince(blog_id, since);
   }
-  Result<int> CountCommentsFromIp(int64_t blog_id, std::string_view ip_hash, Time since) override {
-    return inner_.CountCommentsFromIp(blog_id, ip_hash, since);
-  }
-  Result<bool> CommentDigestExists(int64_t blog_id, int64_t post_id,
-                                   std::string_view digest) override {
-    return inner_.CommentDigestExists(blog_id, post_id, digest);
-  }
-  Result<SpamCounts> GetSpamCounts(int64_t blog_id,
-                                   const std::vector<std::string>& tokens) override {
-    return inner_.GetSpamCounts(blog_id, tokens);
+  Result<CommentScreening> ScreenComment(const CommentScreeningQuery& query) override {
+    return inner_.ScreenComment(query);
   }
   Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) override {
     return inner_.GetAllSpamCounts(blog_id);
