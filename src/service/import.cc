@@ -17,6 +17,7 @@
 #include "core/strings.h"
 #include "service/blogs.h"
 #include "service/import_convert.h"
+#include "service/import_pipeline.h"
 #include "store/id_source.h"
 #include "text/html_text.h"
 #include "text/sanitize.h"
@@ -28,7 +29,7 @@ namespace {
 
 using importing::Body;
 using importing::Converter;
-using importing::MakeBody;
+using importing::Item;
 using importing::Plan;
 using importing::PostKeys;
 using importing::Where;
@@ -166,11 +167,12 @@ class PlanningSink final : public transfer::ImportSink {
   std::vector<CommentRef> comments_;
 };
 
-// The second read: converts and stores, skipping what is stored already.
-class StoringSink final : public transfer::ImportSink {
+// The second read's storing end: converts and stores what the pipeline hands over, in
+// file order, skipping what is stored already.
+class Storer {
  public:
-  StoringSink(store::ImportBatch& writer, Converter& converter, const Plan& plan,
-              ImportSummary& summary, const ImportOptions& options)
+  Storer(store::ImportBatch& writer, Converter& converter, const Plan& plan, ImportSummary& summary,
+         const ImportOptions& options)
       : writer_(writer),
         converter_(converter),
         plan_(plan),
@@ -178,38 +180,27 @@ class StoringSink final : public transfer::ImportSink {
         summary_(summary),
         options_(options) {}
 
-  Status OnBlog(const SourceBlog&) override { return Status::Ok(); }
-
-  Status OnPost(SourcePost in) override {
-    in.original_id = keys_.ForPost(in.original_id);
-    pending_.push_back({std::move(in), {}, {}});
-    return pending_.size() >= kBatch ? Flush() : Status::Ok();
-  }
-
-  Status OnComment(SourceComment in) override {
-    in.post_original_id = keys_.ForComment(in.post_original_id);
-    pending_.push_back({{}, std::move(in), {}, true});
-    return pending_.size() >= kBatch ? Flush() : Status::Ok();
-  }
-
-  Status OnRedirect(SourceRedirect in) override {
-    SAMIZDAT_RETURN_IF_ERROR(writer_.AddRedirect(converter_.blog_id(), in.old_path, in.to));
-    ++summary_.redirects;
-    return Status::Ok();
-  }
-
-  // Stores what is still waiting in the batch. Call once the read is done.
-  Status Flush() {
-    MakeBodies();
-    for (Pending& item : pending_) {
-      SAMIZDAT_RETURN_IF_ERROR(item.is_comment ? Store(item.comment, std::move(item.body))
-                                               : Store(item.post, std::move(item.body)));
+  Status Store(std::vector<Item>& items) {
+    for (Item& item : items) {
+      switch (item.kind) {
+        case Item::Kind::kPost:
+          item.post.original_id = keys_.ForPost(item.post.original_id);
+          SAMIZDAT_RETURN_IF_ERROR(Store(item.post, std::move(item.body)));
+          break;
+        case Item::Kind::kComment:
+          item.comment.post_original_id = keys_.ForComment(item.comment.post_original_id);
+          SAMIZDAT_RETURN_IF_ERROR(Store(item.comment, std::move(item.body)));
+          break;
+        case Item::Kind::kRedirect:
+          SAMIZDAT_RETURN_IF_ERROR(
+              writer_.AddRedirect(converter_.blog_id(), item.redirect.old_path, item.redirect.to));
+          ++summary_.redirects;
+          break;
+      }
     }
-    pending_.clear();
     Report();
     return Status::Ok();
   }
-  void OnSkipped(const SourceLocation&, std::string) override {}  // said by the first read
 
   void Report(bool force = false) {
     if (!options_.progress) return;
@@ -222,33 +213,6 @@ class StoringSink final : public transfer::ImportSink {
   }
 
  private:
-  // Items stored per batch: enough to keep two threads busy, few enough to keep memory
-  // small whatever the file's size.
-  static constexpr std::size_t kBatch = 512;
-
-  struct Pending {
-    SourcePost post;
-    SourceComment comment;
-    Body body;
-    bool is_comment = false;
-  };
-
-  // Sanitizes the batch's bodies, half of them on a second thread.
-  void MakeBodies() {
-    auto make = [this](std::size_t from, std::size_t to) {
-      for (std::size_t i = from; i < to; ++i) {
-        Pending& item = pending_[i];
-        item.body = item.is_comment
-                        ? MakeBody(item.comment.content_html, text::SanitizePolicy::kComment)
-                        : MakeBody(item.post.content_html, text::SanitizePolicy::kPostBody);
-      }
-    };
-    const std::size_t half = pending_.size() / 2;
-    std::thread helper(make, 0, half);
-    make(half, pending_.size());
-    helper.join();
-  }
-
   Status Store(const SourcePost& in, Body body) {
     ++progress_.posts_done;
     const text::SanitizeReport removed = std::move(body.removed);
@@ -305,7 +269,6 @@ class StoringSink final : public transfer::ImportSink {
   ImportProgress progress_;
   std::chrono::steady_clock::time_point last_report_{};
   std::unordered_set<int64_t> seen_comments_;
-  std::vector<Pending> pending_;
 };
 
 // Stands in for the store's import batch in a dry run: remembers what would be added, so
@@ -357,6 +320,15 @@ Status ReadAll(const transfer::ExportFiles& files, transfer::ImportSink& sink,
                                  : transfer::ReadBloggerAtom(file, sink));
   }
   return Status::Ok();
+}
+
+// The second read: the export read again, its bodies made on every core, and stored by
+// `storer` on this thread in file order.
+Status StoreAll(const transfer::ExportFiles& files, transfer::WxrMedia& media, Storer& storer) {
+  return importing::RunPipeline(
+      [&](transfer::ImportSink& sink) { return ReadAll(files, sink, media); },
+      [&](std::vector<Item>& items) { return storer.Store(items); },
+      std::thread::hardware_concurrency());
 }
 
 // The blog the import goes into: found, or (not stored yet) the one to create.
@@ -472,9 +444,8 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
     summary.blog = *blog;
     DryRunWriter dry(store_, exists ? blog->id : 0);
     Converter converter(store_, *blog, *zone, plan);
-    StoringSink would_store(dry, converter, plan, summary, options);
-    SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, would_store, plan.media));
-    SAMIZDAT_RETURN_IF_ERROR(would_store.Flush());
+    Storer would_store(dry, converter, plan, summary, options);
+    SAMIZDAT_RETURN_IF_ERROR(StoreAll(*files, plan.media, would_store));
     return summary;
   }
 
@@ -482,9 +453,8 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
   auto writer = BeginBatch(store_, *blog, exists);
   if (!writer.ok()) return writer.status();
   Converter converter(store_, *blog, *zone, plan);
-  StoringSink storing(**writer, converter, plan, summary, options);
-  SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, storing, plan.media));
-  SAMIZDAT_RETURN_IF_ERROR(storing.Flush());
+  Storer storing(**writer, converter, plan, summary, options);
+  SAMIZDAT_RETURN_IF_ERROR(StoreAll(*files, plan.media, storing));
   storing.Report(true);
   std::vector<int64_t> orphans;
   SAMIZDAT_RETURN_IF_ERROR((*writer)->Commit(&orphans));

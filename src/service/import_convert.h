@@ -29,8 +29,8 @@ using transfer::SourceRedirect;
 std::string Where(const SourceLocation& where);
 
 // A body as it is stored: sanitized HTML and its text, and what the sanitizer took out.
-// Making it is most of an import's work, so the storing read makes bodies in batches on
-// two threads.
+// Making it is most of an import's work, so the storing read makes bodies on every core
+// (import_pipeline.h).
 struct Body {
   std::string html;
   std::string text;
