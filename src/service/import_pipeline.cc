@@ -19,6 +19,7 @@ constexpr std::size_t kChunkItems = 256;
 struct Chunk {
   std::size_t seq = 0;
   std::vector<Item> items;
+  std::size_t bytes_read = 0;  // of the export, when its last item was read
 };
 
 // The state the threads share, under one mutex.
@@ -28,11 +29,11 @@ class Queues {
 
   // The reader's: waits for room, then queues `chunk` for the workers. False once the
   // pipeline stops.
-  bool PushRead(std::vector<Item> items) {
+  bool PushRead(std::vector<Item> items, std::size_t bytes_read) {
     std::unique_lock lock(mu_);
     changed_.wait(lock, [&] { return stopped_ || in_flight_ < max_in_flight_; });
     if (stopped_) return false;
-    read_.push_back({next_read_++, std::move(items)});
+    read_.push_back({next_read_++, std::move(items), bytes_read});
     ++in_flight_;
     changed_.notify_all();
     return true;
@@ -111,7 +112,11 @@ class QueueingSink final : public transfer::ImportSink {
  public:
   explicit QueueingSink(Queues& queues) : queues_(queues) {}
 
-  Status OnBlog(const SourceBlog&) override { return Status::Ok(); }
+  Status OnBlog(const SourceBlog& blog) override {
+    Item& item = Add(Item::Kind::kBlog);
+    item.blog = blog;
+    return FlushIfFull();
+  }
   Status OnPost(SourcePost post) override {
     Item& item = Add(Item::Kind::kPost);
     item.post = std::move(post);
@@ -127,12 +132,25 @@ class QueueingSink final : public transfer::ImportSink {
     item.redirect = std::move(redirect);
     return FlushIfFull();
   }
-  void OnSkipped(const SourceLocation&, std::string) override {}
+  void OnSkipped(const SourceLocation& where, std::string what) override {
+    Item& item = Add(Item::Kind::kSkipped);
+    item.where = where;
+    item.skipped = std::move(what);
+  }
+  void OnProgress(const std::string& file, std::size_t bytes_read) override {
+    if (file != file_) {  // the next file of the export
+      bytes_before_ += bytes_in_file_;
+      file_ = file;
+    }
+    bytes_in_file_ = bytes_read;
+  }
 
   // Queues what is left; an error once the pipeline has stopped.
   Status Flush() {
     if (items_.empty()) return Status::Ok();
-    if (!queues_.PushRead(std::exchange(items_, {}))) return Stopped();
+    if (!queues_.PushRead(std::exchange(items_, {}), bytes_before_ + bytes_in_file_)) {
+      return Stopped();
+    }
     return Status::Ok();
   }
 
@@ -147,6 +165,9 @@ class QueueingSink final : public transfer::ImportSink {
 
   Queues& queues_;
   std::vector<Item> items_;
+  std::string file_;              // the file being read
+  std::size_t bytes_before_ = 0;  // the size of the files read before it
+  std::size_t bytes_in_file_ = 0;
 };
 
 void MakeBodies(std::vector<Item>& items) {
@@ -162,7 +183,7 @@ void MakeBodies(std::vector<Item>& items) {
 }  // namespace
 
 Status RunPipeline(const std::function<Status(transfer::ImportSink&)>& read,
-                   const std::function<Status(std::vector<Item>&)>& store, unsigned workers) {
+                   const StoreChunk& store, unsigned workers) {
   if (workers == 0) workers = 1;
   Queues queues(workers);
   Status result;
@@ -191,7 +212,7 @@ Status RunPipeline(const std::function<Status(transfer::ImportSink&)>& read,
     }
     Chunk chunk;
     while (queues.PopMade(chunk, result)) {
-      result = store(chunk.items);
+      result = store(chunk.items, chunk.bytes_read);
       if (!result.ok()) break;
       chunk.items.clear();
       queues.Stored();

@@ -3,7 +3,9 @@
 // thread stores them in file order. Private to the import (service/import.cc).
 #pragma once
 
+#include <cstddef>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "core/status.h"
@@ -14,16 +16,23 @@ namespace samizdat::service::importing {
 
 // One thing an export holds, in file order; a post's or comment's body once made.
 struct Item {
-  enum class Kind { kPost, kComment, kRedirect };
+  enum class Kind { kBlog, kPost, kComment, kRedirect, kSkipped };
   Kind kind = Kind::kPost;
+  SourceBlog blog;          // kBlog
   SourcePost post;          // kPost
   SourceComment comment;    // kComment
   SourceRedirect redirect;  // kRedirect
-  Body body;                // kPost and kComment: MakeBody's, made by a worker
+  SourceLocation where;     // kSkipped: where, and what (`skipped`)
+  std::string skipped;
+  Body body;  // kPost and kComment: MakeBody's, made by a worker
 };
 
+// Calls `store` with a chunk of items, in file order, and how many bytes of the export
+// (all its files) had been read when the last of them was.
+using StoreChunk = std::function<Status(std::vector<Item>& items, std::size_t bytes_read)>;
+
 // Calls `read` on a thread of its own with a sink that queues what the export holds
-// (OnBlog and OnSkipped are ignored: the first read has them), makes the bodies of its
+// (everything the sink is told, in order), makes the bodies of its
 // posts and comments on `workers` threads, and calls `store` on the calling thread with
 // the items in file order, a chunk at a time. Chunks in flight are bounded, so memory
 // stays small whatever the file's size. The first error (the read's or `store`'s) stops
@@ -31,6 +40,6 @@ struct Item {
 // Thread safety: `read` runs on one thread, `store` on the caller's, never concurrently
 // with themselves.
 Status RunPipeline(const std::function<Status(transfer::ImportSink&)>& read,
-                   const std::function<Status(std::vector<Item>&)>& store, unsigned workers);
+                   const StoreChunk& store, unsigned workers);
 
 }  // namespace samizdat::service::importing
