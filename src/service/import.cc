@@ -1,6 +1,6 @@
-// ImportService: two reads of an export (check and count, then store), one bulk
-// transaction (a new blog included, so a failed import leaves none behind), and the
-// decisions in between: which blog, which ids, which paths.
+// ImportService: one read of an export (two for WordPress and dry runs: check and count,
+// then store), one bulk transaction (a new blog included, so a failed import leaves none
+// behind), and the decisions in between: which blog, which ids, which paths.
 #include "service/import.h"
 
 #include <unistd.h>
@@ -17,6 +17,7 @@
 #include "core/strings.h"
 #include "service/blogs.h"
 #include "service/import_convert.h"
+#include "service/import_pipeline.h"
 #include "store/id_source.h"
 #include "text/html_text.h"
 #include "text/sanitize.h"
@@ -28,7 +29,7 @@ namespace {
 
 using importing::Body;
 using importing::Converter;
-using importing::MakeBody;
+using importing::Item;
 using importing::Plan;
 using importing::PostKeys;
 using importing::Where;
@@ -78,6 +79,28 @@ std::string HostOf(std::string_view url) {
   return NormalizeHost(parsed->encoded_host());
 }
 
+// Adds what a reader says of the blog to what is known of it (readers say it in parts).
+void MergeBlog(SourceBlog& known, const SourceBlog& blog) {
+  if (!blog.original_id.empty()) known.original_id = blog.original_id;
+  if (!blog.title.empty()) known.title = blog.title;
+  if (!blog.description.empty()) known.description = blog.description;
+  if (!blog.url.empty()) known.url = blog.url;
+  if (!blog.time_zone.empty()) known.time_zone = blog.time_zone;
+  if (!blog.generator.empty()) known.generator = blog.generator;
+  if (blog.settings) known.settings = blog.settings;
+}
+
+// The comment of `where` whose post `post_original_id` is in neither the file nor the blog.
+std::string OrphanMessage(const SourceLocation& where, const std::string& original_id,
+                          const std::string& post_original_id) {
+  return "comment " + original_id + " (" + Where(where) + "): its post " + post_original_id +
+         " is not in the file";
+}
+
+std::string MoreOrphansMessage(std::size_t more) {
+  return "and " + std::to_string(more) + " more comments whose post is not in the file";
+}
+
 // What the first read keeps of a comment: enough to find its post, not its text.
 struct CommentRef {
   SourceLocation where;
@@ -91,14 +114,7 @@ class PlanningSink final : public transfer::ImportSink {
   explicit PlanningSink(Plan& plan) : plan_(plan), keys_(plan) {}
 
   Status OnBlog(const SourceBlog& blog) override {
-    SourceBlog& known = plan_.source_blog;
-    if (!blog.original_id.empty()) known.original_id = blog.original_id;
-    if (!blog.title.empty()) known.title = blog.title;
-    if (!blog.description.empty()) known.description = blog.description;
-    if (!blog.url.empty()) known.url = blog.url;
-    if (!blog.time_zone.empty()) known.time_zone = blog.time_zone;
-    if (!blog.generator.empty()) known.generator = blog.generator;
-    if (blog.settings) known.settings = blog.settings;
+    MergeBlog(plan_.source_blog, blog);
     return Status::Ok();
   }
   Status OnPost(SourcePost post) override {
@@ -144,14 +160,12 @@ class PlanningSink final : public transfer::ImportSink {
       }
       plan_.orphan_comments.insert(*id);
       if (listed++ < kSkippedListed) {
-        plan_.skipped.push_back("comment " + comment.original_id + " (" + Where(comment.where) +
-                                "): its post " + comment.post_original_id + " is not in the file");
+        plan_.skipped.push_back(
+            OrphanMessage(comment.where, comment.original_id, comment.post_original_id));
       }
     }
-    if (listed > kSkippedListed) {
-      plan_.skipped.push_back("and " + std::to_string(listed - kSkippedListed) +
-                              " more comments whose post is not in the file");
-    }
+    if (listed > kSkippedListed)
+      plan_.skipped.push_back(MoreOrphansMessage(listed - kSkippedListed));
     comments_.clear();
     comments_.shrink_to_fit();
     return Status::Ok();
@@ -166,11 +180,12 @@ class PlanningSink final : public transfer::ImportSink {
   std::vector<CommentRef> comments_;
 };
 
-// The second read: converts and stores, skipping what is stored already.
-class StoringSink final : public transfer::ImportSink {
+// The storing end of the pipeline: converts and stores the posts, comments and redirects
+// it hands over, in file order, skipping what is stored already.
+class Storer {
  public:
-  StoringSink(store::ImportBatch& writer, Converter& converter, const Plan& plan,
-              ImportSummary& summary, const ImportOptions& options)
+  Storer(store::ImportBatch& writer, Converter& converter, const Plan& plan, ImportSummary& summary,
+         const ImportOptions& options)
       : writer_(writer),
         converter_(converter),
         plan_(plan),
@@ -178,77 +193,60 @@ class StoringSink final : public transfer::ImportSink {
         summary_(summary),
         options_(options) {}
 
-  Status OnBlog(const SourceBlog&) override { return Status::Ok(); }
-
-  Status OnPost(SourcePost in) override {
-    in.original_id = keys_.ForPost(in.original_id);
-    pending_.push_back({std::move(in), {}, {}});
-    return pending_.size() >= kBatch ? Flush() : Status::Ok();
-  }
-
-  Status OnComment(SourceComment in) override {
-    in.post_original_id = keys_.ForComment(in.post_original_id);
-    pending_.push_back({{}, std::move(in), {}, true});
-    return pending_.size() >= kBatch ? Flush() : Status::Ok();
-  }
-
-  Status OnRedirect(SourceRedirect in) override {
-    SAMIZDAT_RETURN_IF_ERROR(writer_.AddRedirect(converter_.blog_id(), in.old_path, in.to));
-    ++summary_.redirects;
+  // The second read's: stores a chunk (what the first read had is ignored) and reports.
+  Status Store(std::vector<Item>& items, std::size_t bytes_read) {
+    for (Item& item : items) SAMIZDAT_RETURN_IF_ERROR(Store(item));
+    Report(bytes_read);
     return Status::Ok();
   }
 
-  // Stores what is still waiting in the batch. Call once the read is done.
-  Status Flush() {
-    MakeBodies();
-    for (Pending& item : pending_) {
-      SAMIZDAT_RETURN_IF_ERROR(item.is_comment ? Store(item.comment, std::move(item.body))
-                                               : Store(item.post, std::move(item.body)));
+  // Stores one post, comment or redirect; ignores the rest.
+  Status Store(Item& item) {
+    switch (item.kind) {
+      case Item::Kind::kPost:
+        item.post.original_id = keys_.ForPost(item.post.original_id);
+        return Store(item.post, std::move(item.body));
+      case Item::Kind::kComment:
+        item.comment.post_original_id = keys_.ForComment(item.comment.post_original_id);
+        return Store(item.comment, std::move(item.body));
+      case Item::Kind::kRedirect:
+        SAMIZDAT_RETURN_IF_ERROR(
+            writer_.AddRedirect(converter_.blog_id(), item.redirect.old_path, item.redirect.to));
+        ++summary_.redirects;
+        return Status::Ok();
+      case Item::Kind::kBlog:
+      case Item::Kind::kSkipped: return Status::Ok();
     }
-    pending_.clear();
-    Report();
     return Status::Ok();
   }
-  void OnSkipped(const SourceLocation&, std::string) override {}  // said by the first read
 
-  void Report(bool force = false) {
+  // Without a first read, the totals are estimated from the share of the export read:
+  // `bytes_total` is its size.
+  void EstimateTotals(std::size_t bytes_total) { bytes_total_ = bytes_total; }
+
+  // Calls options.progress, at most ~10 times a second unless `force`d. `bytes_read`:
+  // how much of the export the items stored so far came from.
+  void Report(std::size_t bytes_read, bool force = false) {
     if (!options_.progress) return;
     const auto now = std::chrono::steady_clock::now();
     if (!force && now - last_report_ < std::chrono::milliseconds(100)) return;
     last_report_ = now;
-    progress_.posts_total = plan_.posts_total;
-    progress_.comments_total = plan_.comments_total;
+    if (bytes_total_ == 0) {
+      progress_.posts_total = plan_.posts_total;
+      progress_.comments_total = plan_.comments_total;
+    } else {
+      const double share =
+          force ? 1.0 : static_cast<double>(std::max<std::size_t>(bytes_read, 1)) / bytes_total_;
+      const auto estimate = [share](int64_t done) {
+        return std::max(done, static_cast<int64_t>(static_cast<double>(done) / share + 0.5));
+      };
+      progress_.posts_total = estimate(progress_.posts_done);
+      progress_.comments_total = estimate(progress_.comments_done);
+    }
     options_.progress(progress_);
   }
 
  private:
-  // Items stored per batch: enough to keep two threads busy, few enough to keep memory
-  // small whatever the file's size.
-  static constexpr std::size_t kBatch = 512;
-
-  struct Pending {
-    SourcePost post;
-    SourceComment comment;
-    Body body;
-    bool is_comment = false;
-  };
-
-  // Sanitizes the batch's bodies, half of them on a second thread.
-  void MakeBodies() {
-    auto make = [this](std::size_t from, std::size_t to) {
-      for (std::size_t i = from; i < to; ++i) {
-        Pending& item = pending_[i];
-        item.body = item.is_comment
-                        ? MakeBody(item.comment.content_html, text::SanitizePolicy::kComment)
-                        : MakeBody(item.post.content_html, text::SanitizePolicy::kPostBody);
-      }
-    };
-    const std::size_t half = pending_.size() / 2;
-    std::thread helper(make, 0, half);
-    make(half, pending_.size());
-    helper.join();
-  }
-
   Status Store(const SourcePost& in, Body body) {
     ++progress_.posts_done;
     const text::SanitizeReport removed = std::move(body.removed);
@@ -280,11 +278,11 @@ class StoringSink final : public transfer::ImportSink {
   }
 
   Status Store(const SourceComment& in, Body body) {
-    if (progress_.comments_done < plan_.comments_total) ++progress_.comments_done;
     auto comment = converter_.ConvertComment(in, std::move(body));
     if (!comment.ok()) return comment.status();
-    if (plan_.orphan_comments.contains(comment->id)) return Status::Ok();
     if (!seen_comments_.insert(comment->id).second) return Status::Ok();  // listed twice
+    ++progress_.comments_done;
+    if (plan_.orphan_comments.contains(comment->id)) return Status::Ok();
     auto there = writer_.HasComment(comment->id);
     if (!there.ok()) return there.status();
     if (*there) {
@@ -304,8 +302,8 @@ class StoringSink final : public transfer::ImportSink {
   const ImportOptions& options_;
   ImportProgress progress_;
   std::chrono::steady_clock::time_point last_report_{};
+  std::size_t bytes_total_ = 0;  // estimating totals: the export's size
   std::unordered_set<int64_t> seen_comments_;
-  std::vector<Pending> pending_;
 };
 
 // Stands in for the store's import batch in a dry run: remembers what would be added, so
@@ -357,6 +355,17 @@ Status ReadAll(const transfer::ExportFiles& files, transfer::ImportSink& sink,
                                  : transfer::ReadBloggerAtom(file, sink));
   }
   return Status::Ok();
+}
+
+// The second read: the export read again, its bodies made on every core, and stored by
+// `storer` on this thread in file order.
+Status StoreAll(const transfer::ExportFiles& files, transfer::WxrMedia& media, Storer& storer) {
+  return importing::RunPipeline(
+      [&](transfer::ImportSink& sink) { return ReadAll(files, sink, media); },
+      [&](std::vector<Item>& items, std::size_t bytes_read) {
+        return storer.Store(items, bytes_read);
+      },
+      std::thread::hardware_concurrency());
 }
 
 // The blog the import goes into: found, or (not stored yet) the one to create.
@@ -440,12 +449,161 @@ Result<std::unique_ptr<store::ImportBatch>> BeginBatch(store::Store& store, cons
   return std::unique_ptr<store::ImportBatch>(std::move(*copy));
 }
 
+// An import in one read (a Blogger file, not a dry run): what a first read would learn is
+// learnt on the way. The blog is chosen from what the file says of it before its first
+// post, the skipped items are listed as they come, the comments whose post is nowhere are
+// those the batch's Commit takes out, and progress is estimated from the bytes read. A
+// file that says more of its blog after its first post (Blogger re-reports the blog when
+// settings come late) is not imported this way: Run says so, with nothing stored.
+class OneRead {
+ public:
+  OneRead(store::Store& store, const ImportOptions& options, const transfer::ExportFiles& files,
+          ImportSummary& summary)
+      : store_(store), options_(options), files_(files), summary_(summary) {
+    plan_.format = files.format;
+  }
+
+  // True once imported; false (nothing stored) when the file must be read twice.
+  Result<bool> Run() {
+    std::size_t bytes_total = 0;
+    for (const std::string& file : files_.files) {
+      std::error_code error;
+      const auto size = std::filesystem::file_size(file, error);
+      if (!error) bytes_total += size;
+    }
+    bytes_total_ = std::max<std::size_t>(bytes_total, 1);
+    Status stored = importing::RunPipeline(
+        [&](transfer::ImportSink& sink) { return ReadAll(files_, sink, plan_.media); },
+        [&](std::vector<Item>& items, std::size_t bytes_read) { return Store(items, bytes_read); },
+        std::thread::hardware_concurrency());
+    if (read_twice_) return false;
+    SAMIZDAT_RETURN_IF_ERROR(stored);
+    if (!storer_) SAMIZDAT_RETURN_IF_ERROR(Open());  // nothing but the blog in the file
+    storer_->Report(bytes_total_, true);
+    std::vector<int64_t> orphans;
+    SAMIZDAT_RETURN_IF_ERROR(writer_->Commit(&orphans));
+    summary_.comments -= static_cast<int>(orphans.size());
+    ListOrphans(orphans);
+    if (exists_) SAMIZDAT_RETURN_IF_ERROR(RecordImportedFrom(store_, *blog_));
+    return true;
+  }
+
+ private:
+  // A comment read before any post of its own (its post may be nowhere).
+  struct Unplaced {
+    int64_t id;
+    SourceLocation where;
+    std::string original_id;
+    std::string post_original_id;
+  };
+
+  Status Store(std::vector<Item>& items, std::size_t bytes_read) {
+    for (Item& item : items) {
+      switch (item.kind) {
+        case Item::Kind::kBlog:
+          if (storer_) {
+            read_twice_ = true;
+            return Status::Internal("the file describes its blog after its first post");
+          }
+          MergeBlog(plan_.source_blog, item.blog);
+          continue;
+        case Item::Kind::kSkipped:
+          plan_.skipped.push_back(item.skipped +
+                                  (item.where.file.empty() ? "" : " (" + Where(item.where) + ")"));
+          continue;
+        case Item::Kind::kPost:
+        case Item::Kind::kComment:
+        case Item::Kind::kRedirect: break;
+      }
+      if (!storer_) SAMIZDAT_RETURN_IF_ERROR(Open());
+      if (item.kind == Item::Kind::kPost) {
+        auto id = converter_->PostId(item.post.original_id);
+        if (id.ok()) posts_.insert(*id);
+      } else if (item.kind == Item::Kind::kComment) {
+        auto post = converter_->PostId(item.comment.post_original_id);
+        auto id = converter_->CommentId(item.comment.original_id);
+        if (post.ok() && id.ok() && !posts_.contains(*post)) {
+          unplaced_.push_back(
+              {*id, item.comment.where, item.comment.original_id, item.comment.post_original_id});
+        }
+      }
+      SAMIZDAT_RETURN_IF_ERROR(storer_->Store(item));
+    }
+    storer_->Report(bytes_read);
+    return Status::Ok();
+  }
+
+  // At the first post, comment or redirect: the blog, and the batch to store in.
+  Status Open() {
+    auto blog = ChooseBlog(store_, options_, plan_.source_blog, exists_);
+    if (!blog.ok()) return blog.status();
+    blog_ = std::move(*blog);
+    auto zone = TimeZone::Find(blog_->time_zone);
+    if (!zone.ok()) return zone.status();
+    zone_ = std::move(*zone);
+    summary_.blog = *blog_;
+    summary_.blog_created = !exists_;
+    auto writer = BeginBatch(store_, *blog_, exists_);
+    if (!writer.ok()) return writer.status();
+    writer_ = std::move(*writer);
+    converter_.emplace(store_, *blog_, *zone_, plan_);
+    storer_.emplace(*writer_, *converter_, plan_, summary_, options_);
+    storer_->EstimateTotals(bytes_total_);
+    return Status::Ok();
+  }
+
+  // The summary's skipped list: what the file skips, then the comments whose post is in
+  // neither the file nor the blog, in file order.
+  void ListOrphans(const std::vector<int64_t>& orphans) {
+    summary_.skipped = std::move(plan_.skipped);
+    const std::unordered_set<int64_t> removed(orphans.begin(), orphans.end());
+    std::size_t listed = 0;
+    for (const Unplaced& comment : unplaced_) {
+      if (!removed.contains(comment.id)) continue;
+      if (listed++ < kSkippedListed) {
+        summary_.skipped.push_back(
+            OrphanMessage(comment.where, comment.original_id, comment.post_original_id));
+      }
+    }
+    if (listed > kSkippedListed)
+      summary_.skipped.push_back(MoreOrphansMessage(listed - kSkippedListed));
+  }
+
+  store::Store& store_;
+  const ImportOptions& options_;
+  const transfer::ExportFiles& files_;
+  ImportSummary& summary_;
+  Plan plan_;  // what the file said so far
+  std::size_t bytes_total_ = 1;
+  bool read_twice_ = false;
+  bool exists_ = false;
+  // Set by Open(), in this order (each refers to those before it).
+  std::optional<Blog> blog_;
+  std::optional<TimeZone> zone_;
+  std::unique_ptr<store::ImportBatch> writer_;
+  std::optional<Converter> converter_;
+  std::optional<Storer> storer_;
+  std::unordered_set<int64_t> posts_;  // the file's posts read so far
+  std::vector<Unplaced> unplaced_;
+};
+
 }  // namespace
 
 Result<ImportSummary> ImportService::Import(const std::string& path, const ImportOptions& options) {
   ScratchDir scratch;
   auto files = transfer::LocateExport(path, scratch.path());
   if (!files.ok()) return files.status();
+
+  // A Blogger file is read once: checked, converted and stored in one pass (a broken file
+  // rolls the batch back). A dry run, and a WordPress file (a [gallery] shows attachments
+  // written anywhere in it), are read twice.
+  if (!options.dry_run && files->format != ExportFormat::kWxr) {
+    ImportSummary summary;
+    summary.format = FormatName(files->format);
+    auto imported = OneRead(store_, options, *files, summary).Run();
+    if (!imported.ok()) return imported.status();
+    if (*imported) return summary;
+  }
 
   // First read: the whole file checked and counted, nothing written.
   Plan plan;
@@ -472,9 +630,8 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
     summary.blog = *blog;
     DryRunWriter dry(store_, exists ? blog->id : 0);
     Converter converter(store_, *blog, *zone, plan);
-    StoringSink would_store(dry, converter, plan, summary, options);
-    SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, would_store, plan.media));
-    SAMIZDAT_RETURN_IF_ERROR(would_store.Flush());
+    Storer would_store(dry, converter, plan, summary, options);
+    SAMIZDAT_RETURN_IF_ERROR(StoreAll(*files, plan.media, would_store));
     return summary;
   }
 
@@ -482,10 +639,9 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
   auto writer = BeginBatch(store_, *blog, exists);
   if (!writer.ok()) return writer.status();
   Converter converter(store_, *blog, *zone, plan);
-  StoringSink storing(**writer, converter, plan, summary, options);
-  SAMIZDAT_RETURN_IF_ERROR(ReadAll(*files, storing, plan.media));
-  SAMIZDAT_RETURN_IF_ERROR(storing.Flush());
-  storing.Report(true);
+  Storer storing(**writer, converter, plan, summary, options);
+  SAMIZDAT_RETURN_IF_ERROR(StoreAll(*files, plan.media, storing));
+  storing.Report(0, true);
   std::vector<int64_t> orphans;
   SAMIZDAT_RETURN_IF_ERROR((*writer)->Commit(&orphans));
   summary.comments -= static_cast<int>(orphans.size());

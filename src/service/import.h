@@ -11,9 +11,12 @@
 // the sanitizer. Importing the same file twice changes nothing the second time: posts and
 // comments already stored (by id) are left as they are.
 //
-// The file is read twice: once to check it whole and count it (so a broken file stops
-// before anything is written, and progress can tell the time left), then to store it.
-// --dry-run is the first read alone.
+// A Blogger file (classic or Takeout) is read once, as a pipeline over every core: a
+// reader thread, workers making the bodies, and this thread storing them in file order
+// into the batch; a broken file found mid-way rolls the batch back. A WordPress file (its
+// galleries show attachments written anywhere in it), a Blogger file that describes its
+// blog again after its first post, and --dry-run are read twice: once to check and count
+// it, then to store it (or, dry, to decide what would be stored).
 #pragma once
 
 #include <cstdint>
@@ -31,7 +34,9 @@ namespace samizdat::service {
 struct ImportProgress {
   int64_t posts_done = 0;  // posts and pages
   int64_t comments_done = 0;
-  int64_t posts_total = 0;  // from the first read
+  // From the first read; in a single read, estimated from the share of the file read
+  // (they settle as the read goes, and equal the done counts at the end).
+  int64_t posts_total = 0;
   int64_t comments_total = 0;
 };
 

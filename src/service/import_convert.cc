@@ -5,7 +5,6 @@
 
 #include "core/strings.h"
 #include "service/posts.h"
-#include "text/html_text.h"
 #include "text/slug.h"
 #include "text/url_attributes.h"
 #include "text/utf8.h"
@@ -59,8 +58,9 @@ std::string Where(const SourceLocation& where) {
 
 Body MakeBody(std::string_view html, text::SanitizePolicy policy) {
   Body body;
-  body.html = text::SanitizeHtml(html, policy, &body.removed);
-  body.text = text::HtmlToText(body.html);
+  text::SanitizedBody made = text::SanitizeWithText(html, policy, &body.removed);
+  body.html = std::move(made.html);
+  body.text = std::move(made.text);
   return body;
 }
 

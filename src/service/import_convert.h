@@ -1,6 +1,7 @@
-// The decisions of an import, shared by its two reads (service/import.cc): which
-// samizdat ids and paths the posts and comments of a file get, and what the first read
-// learns. Private to the import.
+// The decisions of an import, shared by its reads (service/import.cc: one for a Blogger
+// file, two otherwise): which samizdat ids and paths the posts and comments of a file
+// get, and what a first read learns (a single read learns it on the way). Private to the
+// import.
 #pragma once
 
 #include <cstdint>
@@ -29,8 +30,8 @@ using transfer::SourceRedirect;
 std::string Where(const SourceLocation& where);
 
 // A body as it is stored: sanitized HTML and its text, and what the sanitizer took out.
-// Making it is most of an import's work, so the storing read makes bodies in batches on
-// two threads.
+// Making it is most of an import's work, so the storing read makes bodies on every core
+// (import_pipeline.h).
 struct Body {
   std::string html;
   std::string text;

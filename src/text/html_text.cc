@@ -3,59 +3,19 @@
 #include "text/html_text.h"
 
 #include <algorithm>
-#include <array>
 #include <vector>
 
 #include "text/html_parse.h"
+#include "text/text_builder.h"
 #include "text/utf8.h"
 
 namespace samizdat::text {
 namespace {
 
-bool IsBlock(std::string_view tag) {
-  static constexpr std::array<std::string_view, 40> kBlocks = {
-      "address", "article", "aside",   "blockquote", "br",    "caption",  "center",     "dd",
-      "details", "dialog",  "div",     "dl",         "dt",    "fieldset", "figcaption", "figure",
-      "footer",  "form",    "h1",      "h2",         "h3",    "h4",       "h5",         "h6",
-      "header",  "hgroup",  "hr",      "li",         "main",  "nav",      "ol",         "p",
-      "pre",     "section", "summary", "table",      "tbody", "tr",       "ul",         "legend",
-  };
-  return std::find(kBlocks.begin(), kBlocks.end(), tag) != kBlocks.end();
-}
-
-bool IsCell(std::string_view tag) { return tag == "td" || tag == "th"; }
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// Collects words, remembering what separates the next word from the previous one.
-class TextBuilder {
- public:
-  void Text(std::string_view text) {
-    for (char c : text) {
-      if (IsSpace(c)) {
-        Break(Separator::kSpace);
-      } else {
-        if (!out_.empty() && pending_ != Separator::kNone) {
-          out_ += pending_ == Separator::kLine ? '\n' : ' ';
-        }
-        pending_ = Separator::kNone;
-        out_ += c;
-      }
-    }
-  }
-  void Space() { Break(Separator::kSpace); }
-  void Line() { Break(Separator::kLine); }
-  std::string Take() { return std::move(out_); }
-
- private:
-  enum class Separator { kNone, kSpace, kLine };
-  void Break(Separator s) { pending_ = std::max(pending_, s); }
-
-  std::string out_;
-  Separator pending_ = Separator::kNone;
-};
+using internal::IsBlock;
+using internal::IsCell;
+using internal::IsTextSpace;
+using internal::TextBuilder;
 
 struct Frame {
   const GumboVector* children;
@@ -148,11 +108,11 @@ std::string Summarize(std::string_view text, std::size_t max_chars) {
 
   // Back up to a word boundary unless the cut already falls on one.
   std::size_t end = cut;
-  if (!IsSpace(text[cut])) {
+  if (!IsTextSpace(text[cut])) {
     const std::size_t space = text.substr(0, cut).find_last_of(" \t\n\r\f\v");
     if (space != std::string_view::npos) end = space;
   }
-  while (end > 0 && IsSpace(text[end - 1])) --end;
+  while (end > 0 && IsTextSpace(text[end - 1])) --end;
   if (end == 0) end = cut;  // only white space before the first word: cut inside it
   std::string out(text.substr(0, end));
   out += "\u2026";

@@ -13,7 +13,9 @@
 #include "text/escape.h"
 #include "text/html_parse.h"
 #include "text/nesting_guard.h"
+#include "text/plain_comment.h"
 #include "text/sanitize_policy.h"
+#include "text/text_builder.h"
 
 namespace samizdat::text {
 namespace {
@@ -33,6 +35,34 @@ void AppendText(std::string_view text, SanitizePolicy policy, std::string& out) 
       case '\r':
       case '\n': out += policy == SanitizePolicy::kComment ? "<br>" : "\n"; break;
       default: out += c;
+    }
+  }
+}
+
+// Adds what HtmlToText finds in `text` once AppendText has written it: its characters but
+// those the output's StripControlChars removes; under kComment each line break (a <br>)
+// starts a new line.
+void AddText(std::string_view text, SanitizePolicy policy, internal::TextBuilder& words) {
+  std::string stripped;
+  const bool may_strip = std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte >= 0x7f;
+  });
+  if (may_strip) {
+    stripped = StripControlChars(text);
+    text = stripped;
+  }
+  if (policy != SanitizePolicy::kComment) {
+    words.Text(text);
+    return;
+  }
+  for (char c : text) {
+    if (c == '\r' || c == '\n') {
+      words.Line();
+    } else if (internal::IsTextSpace(c)) {
+      words.Space();
+    } else {
+      words.Char(c);
     }
   }
 }
@@ -226,6 +256,10 @@ struct Frame {
   const GumboVector* children;
   unsigned next;
   std::string end_tag;  // empty when the element was unwrapped
+  // For the text: the written element ends a line, ends a cell, or hides its content.
+  bool block = false;
+  bool cell = false;
+  bool mutes = false;
 };
 
 bool IsOneOf(std::string_view tag, std::initializer_list<std::string_view> tags) {
@@ -401,6 +435,24 @@ std::string SanitizeReport::Describe() const {
 }
 
 std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeReport* report) {
+  if (policy == SanitizePolicy::kComment && internal::IsPlainText(html)) {
+    return internal::SanitizePlainComment(html).html;
+  }
+  return internal::SanitizeParsed(html, policy, report, nullptr);
+}
+
+SanitizedBody SanitizeWithText(std::string_view html, SanitizePolicy policy,
+                               SanitizeReport* report) {
+  if (policy == SanitizePolicy::kComment && internal::IsPlainText(html)) {
+    return internal::SanitizePlainComment(html);
+  }
+  SanitizedBody body;
+  body.html = internal::SanitizeParsed(html, policy, report, &body.text);
+  return body;
+}
+
+std::string internal::SanitizeParsed(std::string_view html, SanitizePolicy policy,
+                                     SanitizeReport* report, std::string* text_out) {
   if (policy == SanitizePolicy::kComment) html = internal::TrimHtmlSpace(html);
   const internal::ParsedFragment fragment(html, report);
   const GumboVector* nodes = fragment.nodes();
@@ -415,6 +467,11 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
   bool jump_break_written = false;
   WrittenIds ids;
   const bool post = policy == SanitizePolicy::kPostBody;
+  // The text HtmlToText would find in the output, written as the output is (when
+  // text_out asks for it): the parser reading the output builds the tree written.
+  internal::TextBuilder words;
+  std::size_t muted = 0;  // written elements open whose content HtmlToText skips
+  const bool with_text = text_out != nullptr;
   while (!stack.empty()) {
     Frame& frame = stack.back();
     if (frame.next == frame.children->length) {
@@ -422,6 +479,9 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
         out += "</" + frame.end_tag + ">";
         open.Pop();
         at_pre_start = false;
+        if (frame.mutes) --muted;
+        if (frame.block) words.Line();
+        if (frame.cell) words.Space();
       }
       stack.pop_back();
       continue;
@@ -438,6 +498,7 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
         if (at_pre_start && text.front() == '\n') out += '\n';
         at_pre_start = false;
         AppendText(text, policy, out);
+        if (with_text && muted == 0) AddText(text, policy, words);
         break;
       }
       case GUMBO_NODE_ELEMENT: {
@@ -468,23 +529,38 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
         const std::size_t depth = open.Depth() + (tag == "details" ? 1 : 0);
         const bool too_deep = depth >= internal::kMaxNesting && !internal::IsVoidElement(tag);
         const bool too_many = internal::IsFormattingElement(tag) && open.FormattingFull();
-        std::string end_tag;
+        Frame inner{&element.children, 0, {}};
         const std::size_t start_tag = out.size();
         if (rule != nullptr && !too_deep && !too_many && FitsContext(tag, open)) {
           if (!AppendStartTag(element, tag, *rule, policy, jump_break, ids, report, out)) break;
           jump_break_written = jump_break_written || jump_break;
           at_pre_start = tag == "pre";
-          if (internal::IsVoidElement(tag)) break;
+          const bool shown = with_text && muted == 0;
+          if (internal::IsVoidElement(tag)) {
+            if (shown && internal::IsBlock(tag)) words.Line();
+            break;
+          }
           if (tag == "iframe") {  // its content is what browsers without frames showed
             out += "</iframe>";
             break;
           }
-          end_tag = internal::WrittenName(tag);
-          open.Push(end_tag, std::string_view(out).substr(start_tag));
+          inner.end_tag = internal::WrittenName(tag);
+          open.Push(inner.end_tag, std::string_view(out).substr(start_tag));
+          inner.mutes = internal::IsDroppedWithContent(inner.end_tag);
+          inner.block = shown && !inner.mutes && internal::IsBlock(inner.end_tag);
+          inner.cell = shown && !inner.mutes && internal::IsCell(inner.end_tag);
+          if (inner.mutes) ++muted;
+          if (inner.block) words.Line();
+          if (inner.cell) words.Space();
           // HTML requires a <details> to start with its <summary>; browsers show
           // "Details" when it has none.
           if (tag == "details" && !IsSummary(FirstContent(element))) {
             out += "<summary>Details</summary>";
+            if (shown) {
+              words.Line();
+              words.Text("Details");
+              words.Line();
+            }
           }
         } else if (rule != nullptr && too_deep) {
           Report(report, "nesting deeper than " + std::to_string(internal::kMaxNesting));
@@ -496,7 +572,7 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
         } else if (!jump_break) {
           Report(report, "<" + tag + "> element");
         }
-        stack.push_back({&element.children, 0, std::move(end_tag)});
+        stack.push_back(std::move(inner));
         break;
       }
       case GUMBO_NODE_COMMENT: {
@@ -521,6 +597,7 @@ std::string SanitizeHtml(std::string_view html, SanitizePolicy policy, SanitizeR
   out = StripControlChars(out);
   // Dropped elements can leave white space at the ends of a comment; trim it again.
   if (policy == SanitizePolicy::kComment) out = std::string(internal::TrimHtmlSpace(out));
+  if (with_text) *text_out = words.Take();
   return out;
 }
 

@@ -133,6 +133,17 @@ enum class SanitizePolicy {
 std::string SanitizeHtml(std::string_view html, SanitizePolicy policy,
                          struct SanitizeReport* report = nullptr);
 
+// A body as it is stored: SanitizeHtml's output and HtmlToText (html_text.h) of it, made
+// together. A comment that is plain text (no '<' and no '&': most of them) is neither
+// parsed nor re-parsed: its characters are escaped and its line breaks written as <br>
+// in one pass, with byte for byte the same result.
+struct SanitizedBody {
+  std::string html;
+  std::string text;
+};
+SanitizedBody SanitizeWithText(std::string_view html, SanitizePolicy policy,
+                               struct SanitizeReport* report = nullptr);
+
 // What the sanitizer took out of one input, for the editor ("these will be removed") and
 // the import summary. Kinds of removal are listed once each, in the order first met, with
 // how often they occurred.

@@ -249,6 +249,7 @@ Status BloggerReader::Run() {
       auto element = stream_.Expand();
       if (!element.ok()) return element.status();
       SAMIZDAT_RETURN_IF_ERROR(FeedChild(*element));
+      sink_.OnProgress(stream_.path(), stream_.bytes_read());
       more = stream_.Next();
     } else {
       more = stream_.Read();

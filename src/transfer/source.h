@@ -4,6 +4,7 @@
 // (Blogger's classic export, Google Takeout, WordPress WXR).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -99,6 +100,9 @@ class ImportSink {
   // Something the file holds that is deliberately not imported (a template, a settings
   // entry we do not map, a trashed post, an unknown element), with why.
   virtual void OnSkipped(const SourceLocation& where, std::string what) = 0;
+  // Now and then (after each entry of a Blogger file): how many bytes of `file` have been
+  // read, for progress. Ignored unless the sink wants it.
+  virtual void OnProgress(const std::string& /*file*/, std::size_t /*bytes_read*/) {}
 };
 
 }  // namespace samizdat::transfer

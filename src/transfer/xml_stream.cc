@@ -57,6 +57,7 @@ int XmlStream::ReadCallback(void* context, char* buffer, int len) {
     io.eof = true;
   }
   io.left -= got;
+  io.read += got;
   io.tags.Feed(std::string_view(buffer, got));
   return static_cast<int>(got);
 }

@@ -71,6 +71,9 @@ class XmlStream {
   Status ErrorAt(const SourceLocation& where, std::string_view reason) const;
 
   const std::string& path() const { return path_; }
+  // How many bytes of the file libxml2 has been given so far (it reads ahead of the
+  // current node by a few KiB).
+  std::size_t bytes_read() const { return io_.read; }
   // True when the stream stopped at max_bytes rather than at the end of the file.
   bool cut_short() const { return io_.cut_short; }
 
@@ -84,6 +87,7 @@ class XmlStream {
   struct Io {
     std::unique_ptr<std::FILE, FileCloser> file;
     std::size_t left = 0;  // bytes the stream may still read
+    std::size_t read = 0;  // bytes read so far
     bool eof = false;      // the whole file was read
     bool cut_short = false;
     bool read_error = false;

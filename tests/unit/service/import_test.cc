@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -209,6 +210,86 @@ TEST_F(ImportTest, AFailedImportLeavesNoNewBlog) {
   auto blogs = store_->ListBlogs();
   ASSERT_TRUE(blogs.ok());
   EXPECT_TRUE(blogs->empty());
+}
+
+// A Blogger classic file: its blog's time zone (`settings_after`: after the post), one
+// post without a permalink (its path follows the zone: 23:30 UTC on 31 May is June in
+// Paris), a comment on it, and a comment whose post is nowhere.
+std::string BloggerFile(const std::filesystem::path& dir, bool settings_after) {
+  const std::string kind =
+      "<category scheme='http://schemas.google.com/g/2005#kind' "
+      "term='http://schemas.google.com/blogger/2008/kind#";
+  const std::string zone = "<entry><id>tag:blogger.com,1999:blog-77.settings.BLOG_TIME_ZONE</id>" +
+                           kind + "settings'/><title>BLOG_TIME_ZONE</title>" +
+                           "<content type='text'>Europe/Paris</content></entry>\n";
+  const std::string post =
+      "<entry><id>tag:blogger.com,1999:blog-77.post-501</id>"
+      "<published>2020-05-31T23:30:00.000Z</published>" +
+      kind +
+      "post'/><title type='text'>Late in May</title><content type='html'>&lt;p&gt;Hi"
+      "&lt;/p&gt;</content></entry>\n";
+  const auto comment = [&](const std::string& id, const std::string& post_id) {
+    return "<entry><id>tag:blogger.com,1999:blog-77.post-" + id +
+           "</id><published>2020-06-02T10:00:00.000Z</published>" + kind +
+           "comment'/><content type='html'>Thanks &amp;gt; all</content>"
+           "<author><name>Reader</name></author><thr:in-reply-to "
+           "href='https://one.example/x.html' ref='tag:blogger.com,1999:blog-77.post-" +
+           post_id + "' type='text/html'/></entry>\n";
+  };
+  const std::string path = (dir / "blogger.xml").string();
+  std::ofstream(path) << "<?xml version='1.0' encoding='UTF-8'?>\n"
+                         "<feed xmlns='http://www.w3.org/2005/Atom' "
+                         "xmlns:thr='http://purl.org/syndication/thread/1.0'>\n"
+                         "<id>tag:blogger.com,1999:blog-77.archive</id><title>One</title>"
+                         "<link rel='alternate' type='text/html' href='https://one.example/'/>\n" +
+                             (settings_after ? "" : zone) + post + comment("601", "501") +
+                             comment("602", "999") + (settings_after ? zone : "") + "</feed>\n";
+  return path;
+}
+
+// Read once: the comment whose post is nowhere is said (where it is) and not stored, and
+// progress ends at the counts stored.
+TEST_F(ImportTest, OneReadListsTheCommentWhosePostIsNowhere) {
+  ImportOptions options;
+  std::vector<ImportProgress> reports;
+  options.progress = [&](const ImportProgress& p) { reports.push_back(p); };
+  auto summary = ImportService(*store_).Import(BloggerFile(dir_, false), options);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->posts, 1);
+  EXPECT_EQ(summary->comments, 1);
+  EXPECT_EQ(summary->blog.time_zone, "Europe/Paris");
+  auto post = store_->GetPost(summary->blog.id, 501);
+  ASSERT_TRUE(post.ok());
+  EXPECT_EQ(post->path, "/2020/06/late-in-may.html");
+  ASSERT_FALSE(summary->skipped.empty());
+  EXPECT_NE(summary->skipped.back().find("comment 602 ("), std::string::npos)
+      << summary->skipped.back();
+  EXPECT_NE(summary->skipped.back().find("): its post 999 is not in the file"), std::string::npos)
+      << summary->skipped.back();
+  ASSERT_FALSE(reports.empty());
+  EXPECT_EQ(reports.back().posts_done, 1);
+  EXPECT_EQ(reports.back().posts_total, 1);
+  EXPECT_EQ(reports.back().comments_total, reports.back().comments_done);
+  store::CommentQuery query;
+  query.blog_id = summary->blog.id;
+  auto comments = store_->ListComments(query);
+  ASSERT_TRUE(comments.ok());
+  ASSERT_EQ(comments->size(), 1u);
+  EXPECT_EQ(comments->front().body_html, "Thanks &gt; all");
+  EXPECT_EQ(comments->front().body_text, "Thanks > all");
+}
+
+// A file that sets its blog's time zone after its post is read twice, so the post's path
+// follows the zone as it does when the zone comes first.
+TEST_F(ImportTest, SettingsAfterThePostsCountAsBeforeThem) {
+  auto summary = ImportService(*store_).Import(BloggerFile(dir_, true), ImportOptions());
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->blog.time_zone, "Europe/Paris");
+  EXPECT_EQ(summary->posts, 1);
+  EXPECT_EQ(summary->comments, 1);
+  auto post = store_->GetPost(summary->blog.id, 501);
+  ASSERT_TRUE(post.ok());
+  EXPECT_EQ(post->path, "/2020/06/late-in-may.html");
 }
 
 }  // namespace
