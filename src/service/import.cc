@@ -454,7 +454,8 @@ Result<std::unique_ptr<store::ImportBatch>> BeginBatch(store::Store& store, cons
 // post, the skipped items are listed as they come, the comments whose post is nowhere are
 // those the batch's Commit takes out, and progress is estimated from the bytes read. A
 // file that says more of its blog after its first post (Blogger re-reports the blog when
-// settings come late) is not imported this way: Run says so, with nothing stored.
+// settings come late), or names it only then, is not imported this way: Run says so,
+// with nothing stored.
 class OneRead {
  public:
   OneRead(store::Store& store, const ImportOptions& options, const transfer::ExportFiles& files,
@@ -515,7 +516,15 @@ class OneRead {
         case Item::Kind::kComment:
         case Item::Kind::kRedirect: break;
       }
-      if (!storer_) SAMIZDAT_RETURN_IF_ERROR(Open());
+      if (!storer_) {
+        // Which blog the file is may be told later (samizdat's own export gives its
+        // address after the posts): the first read of two learns it.
+        if (NormalizeHost(options_.blog_host).empty() && HostOf(plan_.source_blog.url).empty()) {
+          read_twice_ = true;
+          return Status::Internal("the file names its blog after its first post");
+        }
+        SAMIZDAT_RETURN_IF_ERROR(Open());
+      }
       if (item.kind == Item::Kind::kPost) {
         auto id = converter_->PostId(item.post.original_id);
         if (id.ok()) posts_.insert(*id);
