@@ -12,6 +12,7 @@ packages=(
   libsqlite3-dev libmd4c-dev libmd4c-html0-dev libgumbo-dev libkainjow-mustache-dev
   libxml2-dev libmodest-dev libzip-dev libsodium-dev libhowardhinnant-date-dev tzdata libgmime-3.0-dev
   libcli11-dev zlib1g-dev libpq-dev libmagic-dev libcurl4-openssl-dev
+  libxxhash-dev  # the pages' ETags: XXH3 of the bytes
   liboath-dev libqrencode-dev  # two-step sign-in: TOTP codes, the enrolment's QR code
   postgresql  # the server tests/pg_cluster.py runs for the tests (initdb, pg_ctl)
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -2,9 +2,10 @@
 // comment changes of the posts they show.
 #include "service/page_cache.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <mutex>
 
 #include "text/gzip.h"
@@ -12,11 +13,10 @@
 namespace samizdat::service {
 namespace {
 
-// A content hash for ETags: libstdc++'s string hash (Murmur-based, word at a time) mixed
-// with the length. Not a security boundary: a collision only costs a stale 304.
-uint64_t ContentHash(std::string_view bytes) {
-  return std::hash<std::string_view>{}(bytes) ^ (bytes.size() * 0x9E3779B97F4A7C15ULL);
-}
+// A content hash for ETags: xxHash's XXH3, which reads a page about three times as fast
+// as libstdc++'s std::hash (a rendered page is hashed on every request without the cache).
+// Not a security boundary: a collision only costs a stale 304.
+uint64_t ContentHash(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
 }  // namespace
 

@@ -77,10 +77,20 @@ struct PostLink {
   std::string path;
 };
 
-// The published posts just newer and just older than one post (item-page pager).
+// The published posts of the same kind just newer and just older than one post, by
+// (published, id): the item page's pager.
 struct Neighbours {
   std::optional<PostLink> newer;
   std::optional<PostLink> older;
+};
+
+// What a post's or page's own page shows, read in one snapshot (GetItemPage).
+struct ItemPage {
+  Post post;  // as GetPostByPath reads it, but source and body_text left empty
+  // Unless the post is published, these are empty: its neighbours, and its published
+  // comments oldest first (ListComments of the post with no limit).
+  Neighbours neighbours;
+  std::vector<Comment> comments;
 };
 
 // A permanent redirect of a blog, kept by an import: `old_path` answers 301 to `new_path`.
@@ -247,8 +257,10 @@ class Store {
   // one transaction that bumps the blog's generation once, so cached pages go. Nothing
   // else of the posts changes; ids that are no longer in the blog are passed over.
   virtual Status RewriteBodies(int64_t blog_id, const std::vector<BodyRewrite>& rewrites) = 0;
-  // Published neighbours of the same kind, by (published, id).
-  virtual Result<Neighbours> GetNeighbours(const Post& post) = 0;
+  // The post or page at `path`, whatever its status, with what its own page shows, in
+  // one read; the columns the page does not show (source, body_text) are not read.
+  // NotFound if there is none.
+  virtual Result<ItemPage> GetItemPage(int64_t blog_id, std::string_view path) = 0;
   // The published time of every published post (not pages) of the blog, newest first:
   // the archive widget buckets them by the blog's zone.
   virtual Result<std::vector<Time>> ListPublishedTimes(int64_t blog_id) = 0;

@@ -216,49 +216,44 @@ class PageBuilder {
   }
 
   Result<PageOutcome> Item(std::string_view path, PostKind kind) {
-    auto post = store_.GetPostByPath(blog_.id, path);
-    if (!post.ok()) {
-      if (post.status().IsNotFound()) return NotFound();
-      return post.status();
+    auto item = store_.GetItemPage(blog_.id, path);
+    if (!item.ok()) {
+      if (item.status().IsNotFound()) return NotFound();
+      return item.status();
     }
-    if (post->status != PostStatus::kPublished || post->kind != kind) return NotFound();
-    const int year = entry_.zone.ToLocal(post->published).year;
+    const Post& post = item->post;
+    if (post.status != PostStatus::kPublished || post.kind != kind) return NotFound();
+    const int year = entry_.zone.ToLocal(post.published).year;
     PageOutcome out;
     out.view = Base(kind == PostKind::kPage ? PageKind::kStaticPage : PageKind::kItem,
                     kind == PostKind::kPage ? 0 : year);
-    out.view.title = blog_.title + ": " + post->title;
-    out.view.canonical_url = post->path;
-    out.view.posts.push_back(render::MakePostView(blog_, entry_.zone, *post));
+    out.view.title = blog_.title + ": " + post.title;
+    out.view.canonical_url = post.path;
+    out.view.posts.push_back(render::MakePostView(blog_, entry_.zone, post));
     if (kind == PostKind::kPost) {
-      auto neighbours = store_.GetNeighbours(*post);
-      if (!neighbours.ok()) return neighbours.status();
-      if (neighbours->newer) out.view.pager.newer_url = neighbours->newer->path;
-      if (neighbours->older) out.view.pager.older_url = neighbours->older->path;
+      const store::Neighbours& neighbours = item->neighbours;
+      if (neighbours.newer) out.view.pager.newer_url = neighbours.newer->path;
+      if (neighbours.older) out.view.pager.older_url = neighbours.older->path;
       out.view.pager.home_url = "/";
     }
     // Pages have comments too, as on Blogger and WordPress.
-    SAMIZDAT_RETURN_IF_ERROR(FillComments(out, *post));
+    FillComments(out, post, item->comments);
     return out;
   }
 
  private:
   // The comment threads of one comment page, the links to the others, the form and the
   // backlinks of a post's (or page's) item page, as its switch says; the 404 view when
-  // the query names a comment page past the last.
-  Status FillComments(PageOutcome& out, const Post& post) {
+  // the query names a comment page past the last. `comments`: all the post's published
+  // comments, oldest first (the pages are cut from the whole threads).
+  void FillComments(PageOutcome& out, const Post& post, const std::vector<Comment>& comments) {
     out.comment_posts.push_back(post.id);
     if (post.comments_mode == CommentsMode::kHidden) {
       if (query_.comment_page.value_or(1) > 1) out = NoCommentPage(*query_.comment_page, 1);
-      return Status::Ok();
+      return;
     }
-    store::CommentQuery query;
-    query.blog_id = blog_.id;
-    query.post_id = post.id;
-    query.limit = -1;  // all: the pages are cut from the whole threads
-    auto comments = store_.ListComments(query);
-    if (!comments.ok()) return comments.status();
     std::vector<render::CommentView> threads =
-        render::MakeCommentThreads(blog_, entry_.zone, post, *comments);
+        render::MakeCommentThreads(blog_, entry_.zone, post, comments);
     const std::vector<render::CommentPageSpan> pages =
         render::SplitCommentPages(render::CommentThreadSizes(threads), render::kCommentsPerPage);
     const int64_t reply_to =
@@ -270,7 +265,7 @@ class PageBuilder {
     } else {
       std::optional<int64_t> target;
       if (query_.show_comment) {
-        target = render::CommentAtPermalinkTime(*comments, *query_.show_comment);
+        target = render::CommentAtPermalinkTime(comments, *query_.show_comment);
       } else if (reply_to != 0) {
         target = reply_to;
       }
@@ -283,7 +278,7 @@ class PageBuilder {
     const auto page_count = static_cast<int64_t>(pages.size());
     if (page > page_count) {
       out = NoCommentPage(page, page_count);
-      return Status::Ok();
+      return;
     }
     const render::CommentPageSpan& span = pages[static_cast<size_t>(page - 1)];
     const auto first = threads.begin() + static_cast<std::ptrdiff_t>(span.first_thread);
@@ -294,31 +289,30 @@ class PageBuilder {
     out.comment_pages = page_count;
 
     out.view.show_comments = true;
-    out.view.backlinks = render::MakeBacklinks(entry_.zone, *comments);
+    out.view.backlinks = render::MakeBacklinks(entry_.zone, comments);
     // The heading counts every shown comment, on all pages, but not the backlinks
     // (Blogger does not count them).
     render::PostView& shown = out.view.posts.front();
-    shown.comment_count = render::CountShownComments(*comments);
+    shown.comment_count = render::CountShownComments(comments);
     shown.comment_count_text = render::CommentCountText(shown.comment_count);
     out.view.comment_pager = CommentPager(post, pages, page, shown.comment_count);
 
     render::CommentFormView& form = out.view.comment_form;
     if (form_.refill) form = *form_.refill;  // its message shows even with no form
     form.open = post.comments_mode == CommentsMode::kOpen;
-    if (!form.open) return Status::Ok();
+    if (!form.open) return;
 
     form.post_id = std::to_string(post.id);
     form.token = form_.token(post.id);
     out.has_comment_form = true;
     form.parent_id.clear();
     form.parent_author.clear();
-    for (const Comment& comment : *comments) {
+    for (const Comment& comment : comments) {
       if (comment.id == reply_to) {
         form.parent_id = std::to_string(comment.id);
         form.parent_author = comment.author_name;
       }
     }
-    return Status::Ok();
   }
 
   // The links of comment page `page` (1-based) of `pages`, which hold `total` comments.

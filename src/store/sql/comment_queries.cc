@@ -245,18 +245,20 @@ Result<Comment> SqlStore::GetComment(int64_t blog_id, int64_t comment_id) {
   return Read([&](Connection& conn) { return SelectComment(conn, blog_id, comment_id); });
 }
 
+Result<std::vector<Comment>> SqlStore::SelectComments(Connection& conn, const CommentQuery& q) {
+  Params params;
+  const char* dir = q.newest_first ? " DESC" : "";
+  std::string sql = "SELECT " + std::string(kCommentColumns) + CommentFilterSql(q, params) +
+                    " ORDER BY published_ms" + dir + ", id" + dir;
+  params.AddLimit(q.limit);
+  sql += " LIMIT $" + std::to_string(params.size());
+  params.Add(q.offset < 0 ? 0 : q.offset);
+  sql += " OFFSET $" + std::to_string(params.size());
+  return conn.Collect(sql, params, [](const Rows& row) { return ReadComment(row); });
+}
+
 Result<std::vector<Comment>> SqlStore::ListComments(const CommentQuery& q) {
-  return Read([&](Connection& conn) -> Result<std::vector<Comment>> {
-    Params params;
-    const char* dir = q.newest_first ? " DESC" : "";
-    std::string sql = "SELECT " + std::string(kCommentColumns) + CommentFilterSql(q, params) +
-                      " ORDER BY published_ms" + dir + ", id" + dir;
-    params.AddLimit(q.limit);
-    sql += " LIMIT $" + std::to_string(params.size());
-    params.Add(q.offset < 0 ? 0 : q.offset);
-    sql += " OFFSET $" + std::to_string(params.size());
-    return conn.Collect(sql, params, [](const Rows& row) { return ReadComment(row); });
-  });
+  return Read([&](Connection& conn) { return SelectComments(conn, q); });
 }
 
 Result<int> SqlStore::CountComments(const CommentQuery& q) {

@@ -4,8 +4,9 @@
 // A listing's filter is the one part written per schema: SQLite's post_labels rows carry
 // their post's kind, status and time (Dialect::labels_carry_post), so a label page reads
 // that index in order; PostgreSQL's are plain (post, name) rows joined to posts.
+#include <algorithm>
 #include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "store/row_mapping.h"
@@ -123,8 +124,13 @@ bool Storable(std::string_view text) {
   return text.find('\0') == std::string_view::npos && text::IsValidUtf8(text);
 }
 
-std::string SqlStore::PostSelect(const Dialect& dialect) {
+std::string SqlStore::PostSelect(const Dialect& dialect, bool source_and_text) {
   std::string sql = "SELECT " + std::string(kPostColumns);
+  if (!source_and_text) {
+    for (std::string_view column : {"p.source", "p.body_text"}) {
+      sql.replace(sql.find(column), column.size(), "''");
+    }
+  }
   if (!dialect.post_labels.empty()) sql += ", " + std::string(dialect.post_labels);
   return sql;
 }
@@ -146,22 +152,21 @@ Result<std::vector<Post>> SqlStore::ReadPosts(Connection& conn, std::string_view
     posts.back().labels = std::move(*labels);
     return Status::Ok();
   }));
-  if (labelled || posts.empty()) return posts;
-  // One query for the whole page.
-  std::vector<int64_t> ids;
-  std::unordered_map<int64_t, Post*> by_id;
+  if (labelled) return posts;
+  // Each post's labels by its primary key, put in the author's order here: a statement
+  // for the whole page (post_id = ANY(...) ORDER BY position) cost SQLite an index of
+  // the ids and a sort in temporary b-trees, more than these few probes.
+  std::vector<std::pair<int, std::string>> labels;
   for (Post& post : posts) {
-    ids.push_back(post.id);
-    by_id[post.id] = &post;
+    labels.clear();
+    Result<Rows> rows = conn.Query("SELECT position, name FROM post_labels WHERE post_id = $1",
+                                   Params().Add(post.id));
+    if (!rows.ok()) return rows.status();
+    SAMIZDAT_RETURN_IF_ERROR(
+        rows->ForEach([&](const Rows& row) { labels.emplace_back(row.Int(0), row.Text(1)); }));
+    std::sort(labels.begin(), labels.end());
+    for (auto& label : labels) post.labels.push_back(std::move(label.second));
   }
-  Result<Rows> labels = conn.Query(
-      "SELECT post_id, name FROM post_labels WHERE post_id = ANY($1) ORDER BY post_id, position",
-      Params().AddList(ids));
-  if (!labels.ok()) return labels.status();
-  SAMIZDAT_RETURN_IF_ERROR(labels->ForEach([&](const Rows& row) {
-    auto it = by_id.find(row.Int64(0));
-    if (it != by_id.end()) it->second->labels.push_back(row.Text(1));
-  }));
   return posts;
 }
 
@@ -252,29 +257,55 @@ Result<int> SqlStore::CountPosts(const PostQuery& q) {
   });
 }
 
-Result<Neighbours> SqlStore::GetNeighbours(const Post& post) {
-  return Read([&](Connection& conn) -> Result<Neighbours> {
-    // Both sides in one statement (one snapshot): the first column says which side.
-    Result<Rows> rows = conn.Query(
-        "SELECT * FROM (SELECT true, id, title, path FROM posts WHERE blog_id = $1 AND "
-        " kind = $2 AND status = 'published' AND (published_ms, id) > ($3, $4) "
-        " ORDER BY published_ms, id LIMIT 1) AS newer "
-        "UNION ALL "
-        "SELECT * FROM (SELECT false, id, title, path FROM posts WHERE blog_id = $1 AND "
-        " kind = $2 AND status = 'published' AND (published_ms, id) < ($3, $4) "
-        " ORDER BY published_ms DESC, id DESC LIMIT 1) AS older",
-        Params()
-            .Add(post.blog_id)
-            .Add(KindWord(post.kind))
-            .Add(Millis(post.published))
-            .Add(post.id));
-    if (!rows.ok()) return rows.status();
-    Neighbours neighbours;
-    SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
-      (row.Bool(0) ? neighbours.newer : neighbours.older) =
-          PostLink{row.Int64(1), row.Text(2), row.Text(3)};
-    }));
-    return neighbours;
+namespace {
+
+// Within a read: the published neighbours of `post` (store.h's Neighbours). Both sides
+// in one statement: the first column says which side.
+Result<Neighbours> SelectNeighbours(Connection& conn, const Post& post) {
+  Result<Rows> rows = conn.Query(
+      "SELECT * FROM (SELECT true, id, title, path FROM posts WHERE blog_id = $1 AND "
+      " kind = $2 AND status = 'published' AND (published_ms, id) > ($3, $4) "
+      " ORDER BY published_ms, id LIMIT 1) AS newer "
+      "UNION ALL "
+      "SELECT * FROM (SELECT false, id, title, path FROM posts WHERE blog_id = $1 AND "
+      " kind = $2 AND status = 'published' AND (published_ms, id) < ($3, $4) "
+      " ORDER BY published_ms DESC, id DESC LIMIT 1) AS older",
+      Params().Add(post.blog_id).Add(KindWord(post.kind)).Add(Millis(post.published)).Add(post.id));
+  if (!rows.ok()) return rows.status();
+  Neighbours neighbours;
+  SAMIZDAT_RETURN_IF_ERROR(rows->ForEach([&](const Rows& row) {
+    (row.Bool(0) ? neighbours.newer : neighbours.older) =
+        PostLink{row.Int64(1), row.Text(2), row.Text(3)};
+  }));
+  return neighbours;
+}
+
+}  // namespace
+
+Result<ItemPage> SqlStore::GetItemPage(int64_t blog_id, std::string_view path) {
+  if (!Storable(path)) return Status::NotFound("no post at " + text::ToValidUtf8(path));
+  return Read([&](Connection& conn) -> Result<ItemPage> {
+    // The source and the text (two thirds of a post's bytes) are not on the page.
+    Result<std::vector<Post>> posts =
+        ReadPosts(conn,
+                  PostSelect(conn.dialect(), /*source_and_text=*/false) +
+                      " FROM posts p WHERE p.blog_id = $1 AND p.path = $2 AND p.path <> ''",
+                  Params().Add(blog_id).Add(path));
+    if (!posts.ok()) return posts.status();
+    if (posts->empty()) return Status::NotFound("no post at " + std::string(path));
+    ItemPage page{std::move(posts->front()), {}, {}};
+    if (page.post.status != PostStatus::kPublished) return page;
+    Result<Neighbours> neighbours = SelectNeighbours(conn, page.post);
+    if (!neighbours.ok()) return neighbours.status();
+    page.neighbours = std::move(*neighbours);
+    CommentQuery comments;
+    comments.blog_id = blog_id;
+    comments.post_id = page.post.id;
+    comments.limit = -1;
+    Result<std::vector<Comment>> listed = SelectComments(conn, comments);
+    if (!listed.ok()) return listed.status();
+    page.comments = std::move(*listed);
+    return page;
   });
 }
 

@@ -83,7 +83,7 @@ class SqlStore : public Store {
   Result<bool> PathExists(int64_t blog_id, std::string_view path) override;
   Result<std::vector<Post>> ListPosts(const PostQuery& query) override;
   Result<int> CountPosts(const PostQuery& query) override;
-  Result<Neighbours> GetNeighbours(const Post& post) override;
+  Result<ItemPage> GetItemPage(int64_t blog_id, std::string_view path) override;
   Result<int> GetBodyVersion() override;
   Status SetBodyVersion(int version) override;
   Status RewriteBodies(int64_t blog_id, const std::vector<BodyRewrite>& rewrites) override;
@@ -174,8 +174,9 @@ class SqlStore : public Store {
     return Run(/*write=*/true, fn);
   }
 
-  // "SELECT <kPostColumns>[, <Dialect::post_labels>]" for "… FROM posts p".
-  static std::string PostSelect(const Dialect& dialect);
+  // "SELECT <kPostColumns>[, <Dialect::post_labels>]" for "… FROM posts p"; without
+  // `source_and_text`, '' stands for the source and body_text columns (never read).
+  static std::string PostSelect(const Dialect& dialect, bool source_and_text = true);
   // The posts `sql` (selecting PostSelect's columns) returns, with their labels; each
   // row's next column after them as text into `extra` when given (a search's snippet).
   static Result<std::vector<Post>> ReadPosts(Connection& conn, std::string_view sql,
@@ -183,6 +184,8 @@ class SqlStore : public Store {
                                              std::vector<std::string>* extra = nullptr);
   // The post with that id in the blog, if there is one.
   static Result<std::optional<Post>> FindPost(Connection& conn, int64_t blog_id, int64_t post_id);
+  // Within a read: the comments `query` selects (ListComments's statement).
+  static Result<std::vector<Comment>> SelectComments(Connection& conn, const CommentQuery& query);
   // A search's page: the posts ReadPosts reads, each with the HTML snippet(post, the
   // row's next column) makes.
   static Result<std::vector<SearchHit>> ReadHits(Connection& conn, std::string_view sql,

@@ -5,7 +5,8 @@
 //  - a counter bumped after every commit made through this Store;
 //  - stat() of the "-wal" file (inode, size, mtime in ns): a commit by another process
 //    appends frames to the WAL, so the size or the mtime moves at once, with no polling
-//    delay;
+//    delay. The file is named relative to its directory, kept open, so that the call
+//    (one per request) does not walk the whole path;
 //  - a background thread that polls PRAGMA data_version every 250 ms through a probe (the
 //    store runs it on its writer connection, whose data_version moves only on commits of
 //    OTHER connections, so this Store's own writes are not counted twice) and bumps the
@@ -45,14 +46,29 @@ class ChangeTracker {
 
   // Called after this Store commits.
   void NoteLocalWrite() { Bump(); }
-  // One stat() call and an atomic load.
+  // One fstatat() call and an atomic load.
   uint64_t Stamp() const;
 
  private:
+  // The WAL's directory, open (O_PATH) for fstatat; -1 when it could not be opened (the
+  // full path is then stat'ed). Closed by the destructor.
+  class Directory {
+   public:
+    explicit Directory(const std::string& path);
+    ~Directory();
+    Directory(const Directory&) = delete;
+    Directory& operator=(const Directory&) = delete;
+    int fd() const { return fd_; }
+
+   private:
+    int fd_;
+  };
+
   void Bump() { counter_.fetch_add(1, std::memory_order_relaxed); }
   void Poll(std::stop_token stop);
 
-  const std::string wal_path_;
+  const Directory wal_dir_;     // of the database's "-wal" file
+  const std::string wal_name_;  // that file, relative to wal_dir_ (its whole path without it)
   const DataVersionProbe probe_;
   std::atomic<uint64_t> counter_{0};
   std::mutex mu_;

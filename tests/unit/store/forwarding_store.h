@@ -41,7 +41,9 @@ class ForwardingStore : public Store {
   Result<std::vector<int64_t>> PublishDue(int64_t blog_id, Time now) override {
     return inner_.PublishDue(blog_id, now);
   }
-  Result<Neighbours> GetNeighbours(const Post& post) override { return inner_.GetNeighbours(post); }
+  Result<ItemPage> GetItemPage(int64_t blog_id, std::string_view path) override {
+    return inner_.GetItemPage(blog_id, path);
+  }
   Result<int> GetBodyVersion() override { return inner_.GetBodyVersion(); }
   Status SetBodyVersion(int version) override { return inner_.SetBodyVersion(version); }
   Status RewriteBodies(int64_t blog_id, const std::vector<BodyRewrite>& rewrites) override {

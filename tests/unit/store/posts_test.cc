@@ -305,7 +305,10 @@ TEST_P(PostsTest, NeighboursArePublishedPostsOfTheSameKind) {
   NewPost(blog.id, "page", 2500, {}, PostStatus::kPublished, PostKind::kPage);
   Post newest = NewPost(blog.id, "newest", 3000);
 
-  Neighbours n = Must(store_->GetNeighbours(middle));
+  auto neighbours = [&](const Post& post) {
+    return Must(store_->GetItemPage(blog.id, post.path)).neighbours;
+  };
+  Neighbours n = neighbours(middle);
   ASSERT_TRUE(n.newer.has_value());
   ASSERT_TRUE(n.older.has_value());
   EXPECT_EQ(n.newer->id, newest.id);
@@ -313,10 +316,10 @@ TEST_P(PostsTest, NeighboursArePublishedPostsOfTheSameKind) {
   EXPECT_EQ(n.newer->path, "/2022/01/newest.html");
   EXPECT_EQ(n.older->id, oldest.id);
 
-  Neighbours first = Must(store_->GetNeighbours(newest));
+  Neighbours first = neighbours(newest);
   EXPECT_FALSE(first.newer.has_value());
   EXPECT_EQ(first.older->id, middle.id);
-  EXPECT_FALSE(Must(store_->GetNeighbours(oldest)).older.has_value());
+  EXPECT_FALSE(neighbours(oldest).older.has_value());
 }
 
 TEST_P(PostsTest, NeighboursWithTheSamePublishedTimeAreOrderedById) {
@@ -332,9 +335,58 @@ TEST_P(PostsTest, NeighboursWithTheSamePublishedTimeAreOrderedById) {
   high.id = 20;
   high.path = "/high.html";
   Must(store_->CreatePost(high));
-  EXPECT_EQ(Must(store_->GetNeighbours(low)).newer->id, 20);
-  EXPECT_EQ(Must(store_->GetNeighbours(high)).older->id, 10);
-  EXPECT_FALSE(Must(store_->GetNeighbours(high)).newer.has_value());
+  auto neighbours = [&](const Post& post) {
+    return Must(store_->GetItemPage(blog.id, post.path)).neighbours;
+  };
+  EXPECT_EQ(neighbours(low).newer->id, 20);
+  EXPECT_EQ(neighbours(high).older->id, 10);
+  EXPECT_FALSE(neighbours(high).newer.has_value());
+}
+
+TEST_P(PostsTest, ItemPageReadsThePostItsNeighboursAndPublishedComments) {
+  Blog blog = NewBlog("a.example");
+  Post older = NewPost(blog.id, "older", 1000);
+  Post post = NewPost(blog.id, "post", 2000, {"zeta", "Alpha"});
+  Post newer = NewPost(blog.id, "newer", 3000);
+  Post draft = NewPost(blog.id, "draft", 2500, {}, PostStatus::kDraft);
+  auto comment = [&](int64_t ms, CommentStatus status) {
+    Comment c;
+    c.blog_id = blog.id;
+    c.post_id = post.id;
+    c.status = status;
+    c.author_name = "Reader";
+    c.body_html = "<p>Comment</p>";
+    c.published = At(ms);
+    return Must(store_->CreateComment(c));
+  };
+  Comment second = comment(5000, CommentStatus::kPublished);
+  comment(4500, CommentStatus::kPending);
+  Comment first = comment(4000, CommentStatus::kPublished);
+
+  ItemPage item = Must(store_->GetItemPage(blog.id, post.path));
+  EXPECT_EQ(item.post.id, post.id);
+  EXPECT_EQ(item.post.title, "Title post");
+  EXPECT_EQ(item.post.body_html, "<p>Body of post</p>");
+  EXPECT_EQ(item.post.labels, (Strings{"zeta", "Alpha"}));  // the author's order
+  EXPECT_EQ(item.post.comment_count, 2);
+  // The page shows neither the source nor the text: they are not read.
+  EXPECT_TRUE(item.post.body_text.empty());
+  EXPECT_TRUE(item.post.source.empty());
+  ASSERT_TRUE(item.neighbours.newer && item.neighbours.older);
+  EXPECT_EQ(item.neighbours.newer->id, newer.id);
+  EXPECT_EQ(item.neighbours.older->id, older.id);
+  ASSERT_EQ(item.comments.size(), 2u);  // published only, oldest first
+  EXPECT_EQ(item.comments[0].id, first.id);
+  EXPECT_EQ(item.comments[1].id, second.id);
+
+  // A draft is read (the caller decides what to show), without neighbours or comments.
+  ItemPage unpublished = Must(store_->GetItemPage(blog.id, draft.path));
+  EXPECT_EQ(unpublished.post.id, draft.id);
+  EXPECT_FALSE(unpublished.neighbours.newer || unpublished.neighbours.older);
+  EXPECT_TRUE(unpublished.comments.empty());
+
+  EXPECT_TRUE(store_->GetItemPage(blog.id, "/2022/01/none.html").status().IsNotFound());
+  EXPECT_TRUE(store_->GetItemPage(blog.id, "/bad\xff.html").status().IsNotFound());
 }
 
 TEST_P(PostsTest, PublishedTimesAreNewestFirstPostsOnly) {
