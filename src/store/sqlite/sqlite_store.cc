@@ -18,10 +18,6 @@ namespace sqlite {
 Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
   Result<std::unique_ptr<Connection>> writer = Connection::Open(path);
   if (!writer.ok()) return writer.status();
-  // A group's savepoints keep the pages they change in a sub-journal, which SQLite spills
-  // to a temporary file past 64 KiB (a file opened, written and closed per group); kept
-  // in memory, it costs no system call.
-  SAMIZDAT_RETURN_IF_ERROR((*writer)->Exec("PRAGMA temp_store = MEMORY"));
   Status migrated = ApplyMigrations(**writer, EmbeddedMigrations());
   if (!migrated.ok()) return migrated.WithContext(path);
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(path, std::move(*writer)));
