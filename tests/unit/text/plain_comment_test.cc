@@ -4,10 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
+#include "test_inputs.h"
 #include "text/html_text.h"
 
 namespace samizdat::text {
@@ -107,14 +107,10 @@ TEST(PlainComment, WritesWhatTheParserWritesOnRandomText) {
       "]]>",
       "-->",
   };
-  std::mt19937 random(18);
-  for (int n = 0; n < 3000; ++n) {
-    std::string input;
-    const int length = static_cast<int>(random() % 12);
-    for (int i = 0; i < length; ++i) input += pieces[random() % pieces.size()];
+  testing::ForRandomJoins(pieces, 3000, 12, [&](const std::string& input) {
     ExpectSameAsParsed(input);
-    if (HasFailure()) return;
-  }
+    return !HasFailure();
+  });
 }
 
 }  // namespace

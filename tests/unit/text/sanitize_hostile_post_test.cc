@@ -3,30 +3,15 @@
 // no javascript: URL, no frame but a provider's player, no style that loads anything.
 #include <gtest/gtest.h>
 
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "test_inputs.h"
 #include "text/sanitize.h"
 
 namespace samizdat::text {
 namespace {
-
-std::vector<std::string> HostileBodies() {
-  std::ifstream in(SAMIZDAT_TEST_FIXTURES "/hostile_comments.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  const boost::json::value fixture = boost::json::parse(text.str());
-  std::vector<std::string> bodies;
-  for (const auto& entry : fixture.at("bodies").as_array()) {
-    bodies.emplace_back(entry.at("body").as_string());
-  }
-  return bodies;
-}
 
 std::string Lower(std::string s) {
   for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -45,7 +30,7 @@ std::vector<std::string> Tags(const std::string& html) {
 }
 
 TEST(SanitizeHtml, HostileBodiesLeaveNothingDangerousInAPost) {
-  const std::vector<std::string> bodies = HostileBodies();
+  const std::vector<std::string> bodies = testing::HostileBodies();
   ASSERT_GT(bodies.size(), 500u);
   const std::regex attribute(R"re(\s([^\s=>]+)(="([^"]*)")?)re");
   const std::regex player(

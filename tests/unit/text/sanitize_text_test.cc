@@ -3,14 +3,10 @@
 // random tag soup, under both policies: search and feeds see the same words as before.
 #include <gtest/gtest.h>
 
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
-#include <fstream>
-#include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "test_inputs.h"
 #include "text/html_text.h"
 #include "text/sanitize.h"
 
@@ -18,18 +14,6 @@ namespace samizdat::text {
 namespace {
 
 using std::string_literals::operator""s;
-
-std::vector<std::string> HostileBodies() {
-  std::ifstream in(SAMIZDAT_TEST_FIXTURES "/hostile_comments.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  const boost::json::value fixture = boost::json::parse(text.str());
-  std::vector<std::string> bodies;
-  for (const auto& entry : fixture.at("bodies").as_array()) {
-    bodies.emplace_back(entry.at("body").as_string());
-  }
-  return bodies;
-}
 
 void ExpectTextOfHtml(const std::string& input) {
   for (SanitizePolicy policy : {SanitizePolicy::kPostBody, SanitizePolicy::kComment}) {
@@ -45,7 +29,7 @@ void ExpectTextOfHtml(const std::string& input) {
 }
 
 TEST(SanitizeWithText, TextIsHtmlToTextOfTheHtmlOnHostileBodies) {
-  const std::vector<std::string> bodies = HostileBodies();
+  const std::vector<std::string> bodies = testing::HostileBodies();
   ASSERT_GT(bodies.size(), 100u);
   for (const std::string& body : bodies) ExpectTextOfHtml(body);
 }
@@ -138,14 +122,10 @@ TEST(SanitizeWithText, TextIsHtmlToTextOfTheHtmlOnRandomTagSoup) {
       "<sup>",
       "<textarea>",
   };
-  std::mt19937 random(18);
-  for (int n = 0; n < 4000; ++n) {
-    std::string input;
-    const int length = static_cast<int>(random() % 16);
-    for (int i = 0; i < length; ++i) input += pieces[random() % pieces.size()];
+  testing::ForRandomJoins(pieces, 4000, 16, [&](const std::string& input) {
     ExpectTextOfHtml(input);
-    if (HasFailure()) return;
-  }
+    return !HasFailure();
+  });
 }
 
 }  // namespace
