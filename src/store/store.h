@@ -143,7 +143,6 @@ struct SpamCounts {
     int spam = 0;
     int ham = 0;
   };
-
   int spam_comments = 0;
   int ham_comments = 0;
   std::unordered_map<std::string, Token> tokens;  // tokens never seen are absent
@@ -298,8 +297,8 @@ class Store {
                                                                      int64_t since) = 0;
   // What screening a reader's new comment reads, all in one snapshot (one read, one
   // round trip each on PostgreSQL): the post, the parent, the rate limit's count, the
-  // duplicate check and the classifier's counts. NotFound-free: a missing post or
-  // parent is an empty optional.
+  // duplicate check and the classifier's counts. A post or parent that is not in the blog
+  // is an empty optional, not an error.
   virtual Result<CommentScreening> ScreenComment(const CommentScreeningQuery& query) = 0;
   // Every token the classifier learnt in the blog, with its totals (samizdat migrate).
   virtual Result<SpamCounts> GetAllSpamCounts(int64_t blog_id) = 0;
