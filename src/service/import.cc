@@ -90,6 +90,11 @@ void MergeBlog(SourceBlog& known, const SourceBlog& blog) {
   if (blog.settings) known.settings = blog.settings;
 }
 
+// What the file holds that is not imported, and where, for the summary.
+std::string SkippedMessage(const SourceLocation& where, const std::string& what) {
+  return what + (where.file.empty() ? "" : " (" + Where(where) + ")");
+}
+
 // The comment of `where` whose post `post_original_id` is in neither the file nor the blog.
 std::string OrphanMessage(const SourceLocation& where, const std::string& original_id,
                           const std::string& post_original_id) {
@@ -133,7 +138,7 @@ class PlanningSink final : public transfer::ImportSink {
   }
   Status OnRedirect(SourceRedirect) override { return Status::Ok(); }
   void OnSkipped(const SourceLocation& where, std::string what) override {
-    plan_.skipped.push_back(what + (where.file.empty() ? "" : " (" + Where(where) + ")"));
+    plan_.skipped.push_back(SkippedMessage(where, what));
   }
 
   // Once the blog is known: the post ids of the file, and the comments whose post is
@@ -368,13 +373,19 @@ Status StoreAll(const transfer::ExportFiles& files, transfer::WxrMedia& media, S
       std::thread::hardware_concurrency());
 }
 
+// The host of the blog the import goes into: the one asked for, else the file's blog
+// address's (as far as the file has told it); "" when neither says.
+std::string ChosenHost(const ImportOptions& options, const SourceBlog& source) {
+  std::string host = NormalizeHost(options.blog_host);
+  return host.empty() ? HostOf(source.url) : host;
+}
+
 // The blog the import goes into: found, or (not stored yet) the one to create.
 Result<Blog> ChooseBlog(store::Store& store, const ImportOptions& options, const SourceBlog& source,
                         bool& exists) {
   auto blogs = store.ListBlogs();
   if (!blogs.ok()) return blogs.status();
-  std::string host = NormalizeHost(options.blog_host);
-  if (host.empty()) host = HostOf(source.url);
+  const std::string host = ChosenHost(options, source);
   if (host.empty()) {
     if (blogs->size() == 1) {
       exists = true;
@@ -509,8 +520,7 @@ class OneRead {
           MergeBlog(plan_.source_blog, item.blog);
           continue;
         case Item::Kind::kSkipped:
-          plan_.skipped.push_back(item.skipped +
-                                  (item.where.file.empty() ? "" : " (" + Where(item.where) + ")"));
+          plan_.skipped.push_back(SkippedMessage(item.where, item.skipped));
           continue;
         case Item::Kind::kPost:
         case Item::Kind::kComment:
@@ -519,7 +529,7 @@ class OneRead {
       if (!storer_) {
         // Which blog the file is may be told later (samizdat's own export gives its
         // address after the posts): the first read of two learns it.
-        if (NormalizeHost(options_.blog_host).empty() && HostOf(plan_.source_blog.url).empty()) {
+        if (ChosenHost(options_, plan_.source_blog).empty()) {
           read_twice_ = true;
           return Status::Internal("the file names its blog after its first post");
         }

@@ -202,20 +202,22 @@ Result<Post> SqlStore::GetPost(int64_t blog_id, int64_t post_id) {
   });
 }
 
+Result<Post> SqlStore::SelectPostByPath(Connection& conn, int64_t blog_id, std::string_view path,
+                                        bool source_and_text) {
+  // "path <> ''" lets the database use the partial unique index on (blog_id, path).
+  Result<std::vector<Post>> posts =
+      ReadPosts(conn,
+                PostSelect(conn.dialect(), source_and_text) +
+                    " FROM posts p WHERE p.blog_id = $1 AND p.path = $2 AND p.path <> ''",
+                Params().Add(blog_id).Add(path));
+  if (!posts.ok()) return posts.status();
+  if (posts->empty()) return Status::NotFound("no post at " + std::string(path));
+  return std::move(posts->front());
+}
+
 Result<Post> SqlStore::GetPostByPath(int64_t blog_id, std::string_view path) {
   if (!Storable(path)) return Status::NotFound("no post at " + text::ToValidUtf8(path));
-  return Read([&](Connection& conn) -> Result<Post> {
-    // "path <> ''" lets the database use the partial unique index on (blog_id, path).
-    Result<std::vector<Post>> posts =
-        ReadPosts(conn,
-                  PostSelect(conn.dialect()) +
-                      " FROM posts p WHERE p.blog_id = $1 AND p.path = $2 "
-                      "AND p.path <> ''",
-                  Params().Add(blog_id).Add(path));
-    if (!posts.ok()) return posts.status();
-    if (posts->empty()) return Status::NotFound("no post at " + std::string(path));
-    return std::move(posts->front());
-  });
+  return Read([&](Connection& conn) { return SelectPostByPath(conn, blog_id, path); });
 }
 
 Result<bool> SqlStore::PathExists(int64_t blog_id, std::string_view path) {
@@ -286,14 +288,9 @@ Result<ItemPage> SqlStore::GetItemPage(int64_t blog_id, std::string_view path) {
   if (!Storable(path)) return Status::NotFound("no post at " + text::ToValidUtf8(path));
   return Read([&](Connection& conn) -> Result<ItemPage> {
     // The source and the text (two thirds of a post's bytes) are not on the page.
-    Result<std::vector<Post>> posts =
-        ReadPosts(conn,
-                  PostSelect(conn.dialect(), /*source_and_text=*/false) +
-                      " FROM posts p WHERE p.blog_id = $1 AND p.path = $2 AND p.path <> ''",
-                  Params().Add(blog_id).Add(path));
-    if (!posts.ok()) return posts.status();
-    if (posts->empty()) return Status::NotFound("no post at " + std::string(path));
-    ItemPage page{std::move(posts->front()), {}, {}};
+    Result<Post> post = SelectPostByPath(conn, blog_id, path, /*source_and_text=*/false);
+    if (!post.ok()) return post.status();
+    ItemPage page{std::move(*post), {}, {}};
     if (page.post.status != PostStatus::kPublished) return page;
     Result<Neighbours> neighbours = SelectNeighbours(conn, page.post);
     if (!neighbours.ok()) return neighbours.status();

@@ -184,6 +184,10 @@ class SqlStore : public Store {
                                              std::vector<std::string>* extra = nullptr);
   // The post with that id in the blog, if there is one.
   static Result<std::optional<Post>> FindPost(Connection& conn, int64_t blog_id, int64_t post_id);
+  // The post at `path` in the blog (NotFound: "no post at PATH"); without its source and
+  // body_text unless `source_and_text`.
+  static Result<Post> SelectPostByPath(Connection& conn, int64_t blog_id, std::string_view path,
+                                       bool source_and_text = true);
   // Within a read: the comments `query` selects (ListComments's statement).
   static Result<std::vector<Comment>> SelectComments(Connection& conn, const CommentQuery& query);
   // A search's page: the posts ReadPosts reads, each with the HTML snippet(post, the
