@@ -237,6 +237,9 @@ class Server::Impl {
 
   net::awaitable<void> AcceptLoop();
   void RunWorker();
+  // On control_: waits for the next signal, tells options_.on_signal, and begins the
+  // shutdown on SIGINT and SIGTERM or waits again on SIGHUP.
+  void WaitForSignal();
   // On control_: stop accepting, close waiting sessions, arm the grace timer.
   void BeginShutdown();
   // Any thread: called as a registered session ends.
@@ -717,10 +720,8 @@ Status Server::Impl::Start() {
 
 void Server::Impl::Run() {
   IgnoreSigpipeIfDefault();
-  signals_.emplace(control_, SIGINT, SIGTERM);
-  signals_->async_wait([this](const ErrorCode& ec, int /*signal*/) {
-    if (!ec) BeginShutdown();
-  });
+  signals_.emplace(control_, SIGINT, SIGTERM, SIGHUP);
+  WaitForSignal();
   if (acceptor_.is_open()) net::co_spawn(control_, AcceptLoop(), LogEscapedException);
 
   std::vector<std::thread> workers;
@@ -728,6 +729,15 @@ void Server::Impl::Run() {
   RunWorker();
   for (std::thread& worker : workers) worker.join();
   signals_.reset();
+}
+
+void Server::Impl::WaitForSignal() {
+  signals_->async_wait([this](const ErrorCode& ec, int signal) {
+    if (ec) return;
+    if (options_.on_signal) options_.on_signal(signal);
+    if (signal == SIGHUP) return WaitForSignal();
+    BeginShutdown();
+  });
 }
 
 void Server::Impl::RunWorker() {

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,8 @@
 
 namespace samizdat::http {
 
-class TrustedProxies;  // trusted_proxies.h
+class TlsCertificates;  // tls_certificates.h
+class TrustedProxies;   // trusted_proxies.h
 
 struct Header {
   std::string name;
@@ -50,7 +52,7 @@ struct Request {
   // (ServerOptions::trusted_proxies, trusted_proxies.h):
   std::string host;            // the Host header, as sent (may carry a port)
   std::string remote_address;  // the client's IP address
-  bool secure = false;         // the client spoke HTTPS (only ever through a proxy, for now)
+  bool secure = false;         // the client spoke HTTPS (to our TLS port, or to the proxy)
   std::vector<Header> headers;
   std::string body;
 
@@ -87,7 +89,14 @@ using Handler = std::function<Response(const Request&)>;
 struct ServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8080;  // 0: the system picks a free port (see port())
-  int threads = 0;       // worker threads; 0: one per core
+  // HTTPS: when set, `port` speaks TLS (1.2 and 1.3) with these certificates, chosen by
+  // SNI (tls_certificates.h), and its requests are Request::secure.
+  std::shared_ptr<const TlsCertificates> tls;
+  // With tls: a second port on `address` speaking plain HTTP (usually 80, for ACME's
+  // HTTP-01 challenges and redirects to https, which the handler decides); 0: a free
+  // port (see plain_port()). Bound by Start() as `port` is.
+  std::optional<uint16_t> plain_port;
+  int threads = 0;  // worker threads; 0: one per core
   // Threads that run the handler for requests other than GET and HEAD (writes, which
   // may wait for the disk), so that the worker threads keep serving reads meanwhile.
   // A write thread mostly sleeps, waiting for its write's group commit; the writes in
@@ -114,6 +123,10 @@ struct ServerOptions {
   // Receives one line per request in the combined log format (no newline), after its
   // response is written; called concurrently from the worker threads. May be empty.
   std::function<void(std::string_view line)> access_log;
+  // Called while Run() runs, on the server's control thread, when the process receives
+  // SIGHUP (reload certificates, reopen logs: the server keeps serving), SIGINT or SIGTERM
+  // (the server then shuts down gracefully). Must not block for long. May be empty.
+  std::function<void(int signal)> on_signal;
 };
 
 class Server {
@@ -128,6 +141,9 @@ class Server {
   Status Start();
   // The bound port, after Start().
   uint16_t port() const;
+  // The bound plain-HTTP port beside a TLS one (ServerOptions::plain_port), after Start();
+  // 0 when there is none.
+  uint16_t plain_port() const;
   // Serves on the worker threads (the calling thread is one of them) until Stop() or
   // SIGTERM/SIGINT, then shuts down gracefully and returns. Call at most once. A handler
   // that never returns keeps Run() from returning.
