@@ -29,6 +29,8 @@
 
 #include "core/status.h"
 
+struct ssl_ctx_st;  // OpenSSL's SSL_CTX
+
 namespace samizdat::http {
 
 struct PemPair {
@@ -64,8 +66,11 @@ class TlsCertificates {
   // True when no certificate at all is set: handshakes then fail.
   bool empty() const;
 
+  // For http::Server: makes the server's OpenSSL context switch each handshake to the
+  // certificate chosen here. This object must outlive `context`.
+  void InstallOn(ssl_ctx_st* context) const;
+
  private:
-  friend class Server;  // picks the OpenSSL context of a handshake
   class Impl;
   std::unique_ptr<Impl> impl_;
 };
