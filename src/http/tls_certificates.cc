@@ -161,11 +161,13 @@ class TlsCertificates::Impl {
     challenges_.erase(AsciiLower(host));
   }
 
-  std::shared_ptr<const Entry> Find(std::string_view host, bool challenge) const {
+  // The certificate for `host`; `fallback`: else the default one.
+  std::shared_ptr<const Entry> Find(std::string_view host, bool challenge,
+                                    bool fallback = false) const {
     std::shared_lock lock(mu_);
     const auto& map = challenge ? challenges_ : hosts_;
     if (auto it = map.find(AsciiLower(host)); it != map.end()) return it->second;
-    if (challenge) return nullptr;
+    if (!fallback) return nullptr;
     if (auto it = map.find(""); it != map.end()) return it->second;
     return nullptr;
   }
@@ -179,7 +181,7 @@ class TlsCertificates::Impl {
   static int OnServerName(SSL* ssl, int* alert, void* arg) {
     const auto* self = static_cast<const Impl*>(arg);
     const char* name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
-    auto entry = self->Find(name != nullptr ? name : "", /*challenge=*/false);
+    auto entry = self->Find(name != nullptr ? name : "", /*challenge=*/false, /*fallback=*/true);
     if (!entry) {
       *alert = SSL_AD_UNRECOGNIZED_NAME;
       return SSL_TLSEXT_ERR_ALERT_FATAL;
