@@ -66,8 +66,11 @@ taskset -c 1 "$SAMIZDAT" --data "$DATA" serve --address 127.0.0.1 --port "$PORT"
 PLAIN_PID=$!
 PIDS+=("$PLAIN_PID")
 WaitFor200 "http://127.0.0.1:$PORT$POST_PATH" "$PLAIN_PID" "$WORK/serve-plain.log"
-PAGE=$WORK/www$POST_PATH
-mkdir -p "$(dirname "$PAGE")"
+# The pages name their own address, scheme included: the plain and the HTTPS page differ,
+# and nginx serves each over its own scheme.
+PAGE=$WORK/www-plain$POST_PATH
+TLS_PAGE=$WORK/www-tls$POST_PATH
+mkdir -p "$(dirname "$PAGE")" "$(dirname "$TLS_PAGE")"
 curl -s -f -H 'Host: bench.test' -o "$PAGE" "http://127.0.0.1:$PORT$POST_PATH"  # warms the cache
 Load plain-cached-post "http://127.0.0.1:$PORT$POST_PATH"
 PLAIN_RPS=$RPS
@@ -80,8 +83,7 @@ taskset -c 1 "$SAMIZDAT" --data "$DATA" serve --address 127.0.0.1 --port "$PORT"
 TLS_PID=$!
 PIDS+=("$TLS_PID")
 WaitFor200 "https://127.0.0.1:$PORT$POST_PATH" "$TLS_PID" "$WORK/serve-tls.log"
-curl -s -k -f -H 'Host: bench.test' "https://127.0.0.1:$PORT$POST_PATH" | cmp -s - "$PAGE" ||
-  die "samizdat's HTTPS page differs from its plain one"
+curl -s -k -f -H 'Host: bench.test' -o "$TLS_PAGE" "https://127.0.0.1:$PORT$POST_PATH"  # warms
 Load tls-cached-post "https://127.0.0.1:$PORT$POST_PATH"
 TLS_RPS=$RPS
 Handshakes tls-handshakes "$PORT"
@@ -112,11 +114,14 @@ http {
   scgi_temp_path $WORK/nginx/scgi;
   server {
     listen 127.0.0.1:$PORT;
+    root $WORK/www-plain;
+  }
+  server {
     listen 127.0.0.1:$TLS_PORT ssl;
     ssl_certificate $WORK/cert.pem;
     ssl_certificate_key $WORK/key.pem;
     ssl_protocols TLSv1.2 TLSv1.3;
-    root $WORK/www;
+    root $WORK/www-tls;
   }
 }
 EOF
@@ -125,8 +130,10 @@ taskset -c 1 "$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK
 NGINX_PID=$!
 PIDS+=("$NGINX_PID")
 WaitFor200 "https://127.0.0.1:$TLS_PORT$POST_PATH" "$NGINX_PID" "$WORK/nginx/logs/error.log"
-curl -s -k -f "https://127.0.0.1:$TLS_PORT$POST_PATH" | cmp -s - "$PAGE" ||
-  die "nginx does not serve the saved page's bytes"
+curl -s -k -f "https://127.0.0.1:$TLS_PORT$POST_PATH" | cmp -s - "$TLS_PAGE" ||
+  die "nginx does not serve the saved HTTPS page's bytes"
+curl -s -f "http://127.0.0.1:$PORT$POST_PATH" | cmp -s - "$PAGE" ||
+  die "nginx does not serve the saved plain page's bytes"
 Load nginx-plain "http://127.0.0.1:$PORT$POST_PATH"
 NGINX_PLAIN_RPS=$RPS
 Load nginx-tls "https://127.0.0.1:$TLS_PORT$POST_PATH"
@@ -147,4 +154,4 @@ printf '%-30s %12.1f %9s   %-22s %s\n' "samizdat, HTTPS cached post" "$TLS_RPS" 
   "$(Ratio "$TLS_RPS" "$NGINX_TLS_RPS")" ">= 1.0x nginx" "$(Verdict "$TLS_RPS >= $NGINX_TLS_RPS")"
 printf '%-30s %12.1f %9s\n' "nginx, TLS handshakes" "$NGINX_HPS" 1.00x
 printf '%-30s %12.1f %9s   %-22s\n' "samizdat, TLS handshakes" "$TLS_HPS" "$(Ratio "$TLS_HPS" "$NGINX_HPS")" "(next to nginx's)"
-echo "(post page $(stat -c %s "$PAGE") bytes; samizdat's VmRSS after the HTTPS runs $TLS_RSS MB)"
+echo "(post page $(stat -c %s "$PAGE") bytes plain, $(stat -c %s "$TLS_PAGE") over HTTPS; samizdat's VmRSS after the HTTPS runs $TLS_RSS MB)"

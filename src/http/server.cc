@@ -685,9 +685,15 @@ net::awaitable<bool> Server::Impl::Session::SendFile(unsigned version, const Res
              bodiless ? std::nullopt : std::optional<std::size_t>(size));
   const bool with_body = send_body && size > 0;
   if (tls_) {
+    // The stream seals one buffer at a time into records of up to 16 KiB: the head goes
+    // with the body's start, or it would be a record (and a send) of its own.
+    constexpr std::size_t kTlsRecord = 16384;
+    std::string_view body = with_body ? response.file_body->bytes() : std::string_view();
+    const std::size_t lead = std::min(body.size(), kTlsRecord - std::min(kTlsRecord, head_.size()));
+    head_.append(body.substr(0, lead));
+    body.remove_prefix(lead);
     Arm(server_.options_.write_timeout);
     write_armed_ = true;
-    const std::string_view body = with_body ? response.file_body->bytes() : std::string_view();
     const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body)};
     auto [ec, n] = co_await net::async_write(*tls_, buffers, kAsTuple);
     co_return !ec;
