@@ -7,15 +7,19 @@ install(TARGETS samizdat RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES contrib/nginx.conf contrib/Caddyfile DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
-# The unit names the installed binary, so it is written at install time, when the prefix
-# is known (`cmake --install --prefix`, CPack's /usr), straight to its destination (two
-# installs at once with different prefixes share no file).
+# contrib/samizdat.service names /usr/bin/samizdat and /usr/share/doc/samizdat (the
+# package's paths); the installed unit names the install's own, known only at install time
+# (`cmake --install --prefix`), and is written straight to its destination, so two
+# installs at once with different prefixes share no file.
 install(CODE "
-  set(SAMIZDAT_BINDIR \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}\")
-  set(SAMIZDAT_DOCDIR \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DOCDIR}\")
+  file(READ \"${PROJECT_SOURCE_DIR}/contrib/samizdat.service\" text)
+  string(REPLACE /usr/bin/samizdat \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/samizdat\"
+         text \"\${text}\")
+  string(REPLACE /usr/share/doc/samizdat \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DOCDIR}\"
+         text \"\${text}\")
   set(unit \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/lib/systemd/system/samizdat.service\")
   message(STATUS \"Installing: \${unit}\")
-  configure_file(\"${PROJECT_SOURCE_DIR}/contrib/samizdat.service.in\" \"\${unit}\" @ONLY)
+  file(WRITE \"\${unit}\" \"\${text}\")
   list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${unit}\")
 ")
 

@@ -10,7 +10,7 @@ import unittest
 from harness import binary
 
 UNIT = 'lib/systemd/system/samizdat.service'
-# The sandbox the unit promises (contrib/samizdat.service.in); systemd-analyze's rating
+# The sandbox the unit promises (contrib/samizdat.service); systemd-analyze's rating
 # below catches the rest.
 HARDENING = ['User=samizdat', 'ProtectSystem=strict', 'ReadWritePaths=/var/lib/samizdat',
              'NoNewPrivileges=yes', 'PrivateTmp=yes', 'ProtectHome=yes',
