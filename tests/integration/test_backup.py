@@ -218,7 +218,7 @@ class BadInput(IntegrationCase):
     def test_restore_of_files_that_are_not_backups(self):
         empty = os.path.join(self.tmp, 'empty-data')
         text = self.write_file('notes.txt', 'not a database at all\n' * 100)
-        self.refused('restore', text, data=empty, says='is not a samizdat backup: it is not a SQLite')
+        self.refused('restore', text, data=empty, says='is not a samizdat backup: cannot read')
         other = os.path.join(self.tmp, 'other.db')
         db = sqlite3.connect(other)
         db.execute('CREATE TABLE things (x)')

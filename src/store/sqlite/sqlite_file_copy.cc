@@ -69,12 +69,14 @@ Status CopySqliteDatabase(const std::string& source, const std::string& target) 
   if (!std::filesystem::is_regular_file(source, ec)) {
     return Status::NotFound("there is no SQLite database at " + source);
   }
-  Result<DbHandle> from = OpenFile(source, SQLITE_OPEN_READONLY);
+  // As a read-only command reads: a database in a directory this process may not write
+  // can still be backed up.
+  auto from = sqlite::Connection::Open(source, sqlite::Connection::Access::kReadOnly);
   if (!from.ok()) return from.status();
   Result<DbHandle> to = OpenFile(target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (!to.ok()) return to.status();
   {
-    BackupHandle backup(sqlite3_backup_init(to->get(), "main", from->get(), "main"));
+    BackupHandle backup(sqlite3_backup_init(to->get(), "main", (*from)->handle(), "main"));
     if (backup == nullptr) {
       return SqliteError(to->get(), sqlite3_errcode(to->get()), "cannot copy to " + target);
     }
@@ -94,13 +96,12 @@ Result<BackupSchema> CheckSqliteBackup(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, ec)) {
     return Status::NotFound("there is no file " + path);
   }
-  Result<DbHandle> opened = OpenFile(path, SQLITE_OPEN_READONLY);
+  auto opened = sqlite::Connection::Open(path, sqlite::Connection::Access::kReadOnly);
   if (!opened.ok()) return NotABackup(path, opened.status().message());
-  sqlite3* db = opened->get();
+  sqlite3* db = (*opened)->handle();
   int rc = SQLITE_OK;
   std::optional<std::string> first =
       FirstText(db, "SELECT name FROM schema_version WHERE version = 1", rc);
-  if (rc == SQLITE_NOTADB) return NotABackup(path, "it is not a SQLite database");
   const std::span<const sql::Migration> known = sqlite::EmbeddedMigrations();
   if (rc != SQLITE_OK || !first || known.empty() || *first != known.front().name) {
     return NotABackup(path, "it is a SQLite database without samizdat's tables");
