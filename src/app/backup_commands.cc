@@ -226,17 +226,16 @@ void RegisterBackup(CLI::App& app, const GlobalOptions& global, int& exit_code) 
   auto file = std::make_shared<std::string>();
   CLI::App* backup = app.add_subcommand(
       "backup",
-      "Write a consistent copy of the whole store (every blog, post, comment, user and "
-      "uploaded file) to FILE, a SQLite database, while servers keep running. FILE is "
-      "replaced only once the copy is complete");
+      "Copy everything (blogs, posts, comments, files, users) to FILE, a SQLite file, while "
+      "servers keep running; FILE is replaced only once the copy is complete");
   backup->add_option("FILE", *file, "The backup file to write")->required();
   backup->callback([&global, &exit_code, file] { exit_code = Backup(global, *file); });
 
   auto from = std::make_shared<std::string>();
   CLI::App* restore = app.add_subcommand(
       "restore",
-      "Fill an empty data directory (--data) or empty PostgreSQL database (--db) from a "
-      "backup FILE; a backup of an older samizdat is upgraded. Refuses a non-empty one");
+      "Fill an empty data directory (or --db database) from a backup FILE, upgrading an older "
+      "one; refuses a non-empty one");
   restore->add_option("FILE", *from, "The backup file to read (only read)")->required();
   restore->callback([&global, &exit_code, from] { exit_code = Restore(global, *from); });
 }
