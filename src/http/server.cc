@@ -68,6 +68,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/log.h"
 #include "http/log_format.h"
 #include "http/trusted_proxies.h"
 
@@ -94,9 +95,7 @@ constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr std::size_t kMaxLingerBytes = 1 << 20;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
-void LogError(std::string_view what) {
-  std::fprintf(stderr, "samizdat http: %.*s\n", static_cast<int>(what.size()), what.data());
-}
+void LogError(std::string_view what) { log::Error("samizdat http: " + std::string(what)); }
 
 // co_spawn completion: a coroutine that escaped with an exception is logged, not fatal.
 void LogEscapedException(const std::exception_ptr& error) {
@@ -227,6 +226,10 @@ class Server::Impl {
 
   Status Start();
   uint16_t port() const { return port_; }
+  std::size_t connections() {
+    std::lock_guard lock(mu_);
+    return sessions_.size();
+  }
   void Run();
   void Stop() {
     net::post(control_, [this] { BeginShutdown(); });
@@ -873,6 +876,7 @@ Server::Server(ServerOptions options, Handler handler)
 Server::~Server() = default;
 Status Server::Start() { return impl_->Start(); }
 uint16_t Server::port() const { return impl_->port(); }
+std::size_t Server::connections() const { return impl_->connections(); }
 void Server::Run() { impl_->Run(); }
 void Server::Stop() { impl_->Stop(); }
 
