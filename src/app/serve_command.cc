@@ -23,6 +23,7 @@
 
 #include "app/access_log.h"
 #include "app/commands.h"
+#include "app/tls_files.h"
 #include "core/log.h"
 #include "http/server.h"
 #include "http/trusted_proxies.h"
@@ -31,6 +32,7 @@
 #include "service/comments.h"
 #include "service/first_run.h"
 #include "service/posts.h"
+#include "web/https_redirect.h"
 #include "web/metrics_page.h"
 #include "web/routes.h"
 #include "web/security_headers.h"
@@ -50,6 +52,10 @@ struct ServeFlags {
   int comment_rate_limit = 10;
   int comment_max_links = 3;
   std::vector<std::string> trusted_proxies;  // CIDRs
+  std::string tls_cert;                      // with tls_key: HTTPS on --port
+  std::string tls_key;
+  int http_port = -1;  // with TLS: plain HTTP on this port too (redirects, ACME); -1: none
+  bool hsts = false;
   std::string log_level = "info";
   std::string metrics_token;  // empty: /metrics to loopback peers only
 };
@@ -214,6 +220,21 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (!comment_settings.ok()) return Fail(comment_settings.status());
   if (Status token = CheckMetricsToken(flags.metrics_token); !token.ok()) return Fail(token);
   log::SetLevel(log::ParseLevel(flags.log_level).value_or(log::Level::kInfo));
+  std::optional<TlsFiles> tls_files;
+  if (!flags.tls_cert.empty() || !flags.tls_key.empty()) {
+    if (flags.tls_cert.empty() || flags.tls_key.empty()) {
+      return Fail("--tls-cert and --tls-key go together: the certificate chain and its key");
+    }
+    auto loaded = TlsFiles::Load(flags.tls_cert, flags.tls_key);
+    if (!loaded.ok()) return Fail(loaded.status());
+    tls_files = std::move(*loaded);
+  }
+  if (flags.http_port != -1 && (flags.http_port < 0 || flags.http_port > 65535)) {
+    return Fail("--http-port must be from 0 to 65535");
+  }
+  if (flags.http_port != -1 && !tls_files) {
+    return Fail("--http-port is the plain-HTTP port beside HTTPS: it needs --tls-cert");
+  }
 
   render::Theme theme = render::Theme::Default();
   if (!global.theme_dir.empty()) {
@@ -221,7 +242,7 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
     if (!loaded.ok()) return Fail(loaded.status());
     theme = std::move(*loaded);
   }
-  auto security_headers = web::SecurityHeaders::Make(theme.csp_additions());
+  auto security_headers = web::SecurityHeaders::Make(theme.csp_additions(), flags.hsts);
   if (!security_headers.ok()) return Fail(security_headers.status());
 
   // The port is bound before anything is made, so that a port in use leaves no data
@@ -235,6 +256,10 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   options.address = flags.address;
   options.port = static_cast<uint16_t>(flags.port);
   options.threads = flags.threads;
+  if (tls_files) {
+    options.tls = tls_files->certificates();
+    if (flags.http_port != -1) options.plain_port = static_cast<uint16_t>(flags.http_port);
+  }
   options.body_limit = web::BodyLimitFor;
   options.trusted_proxies = std::make_shared<const http::TrustedProxies>(std::move(*proxies));
   options.finish = [headers = std::move(*security_headers)](const http::Request* request,
@@ -244,6 +269,7 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   options.access_log = [&access_log](std::string_view line) { access_log->Write(line); };
   options.on_signal = [&](int signal) {
     if (signal == SIGHUP) {
+      if (tls_files) tls_files->Reload();
       if (Status reopened = access_log->Reopen(); !reopened.ok()) {
         log::Error("samizdat: SIGHUP: " + reopened.message() + "; still writing to the old file");
       } else {
@@ -256,7 +282,8 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   };
   server.emplace(options, [&router](const http::Request& request) { return router(request); });
   if (Status started = server->Start(); !started.ok()) return Fail(started);
-  const std::string url = "http://" + flags.address + ":" + std::to_string(server->port()) + "/";
+  const std::string url = (tls_files ? "https://" : "http://") + flags.address + ":" +
+                          std::to_string(server->port()) + "/";
 
   log::Info("samizdat: data in " + StoreLocation(global));
   auto store = OpenStore(global);
@@ -296,6 +323,9 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (!admin.ok()) return Fail(admin.status());
   web::MetricsPage metrics(web::RouteTable(), flags.metrics_token);
   router = web::MakeRouter(site, **admin, metrics);
+  if (options.plain_port) {
+    router = web::RedirectPlainToHttps(std::move(router), static_cast<uint16_t>(flags.port));
+  }
 
   StoreWatch watch;
   PurgeOld(*comments, *accounts, watch);
@@ -305,7 +335,12 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
     if (++ticks % 3600 == 0) PurgeOld(*comments, *accounts, watch);
     access_log->Flush();
   });
-  log::Info("samizdat serving " + url);
+  std::string serving = "samizdat serving " + url;
+  if (server->plain_port() != 0) {
+    serving += " (and http://" + flags.address + ":" + std::to_string(server->plain_port()) +
+               "/, which redirects to https)";
+  }
+  log::Info(serving);
   server->Run();
   if (const int signal = stopping.signal; signal != 0) {
     log::Info(std::string("samizdat: ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
@@ -337,6 +372,15 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   serve->add_option("--trusted-proxy", flags->trusted_proxies,
                     "A proxy (IP address or CIDR network; repeatable) whose Forwarded or "
                     "X-Forwarded-For/-Proto/-Host headers say who the client is");
+  serve->add_option("--tls-cert", flags->tls_cert,
+                    "HTTPS: the certificate chain (PEM, leaf first), read again on SIGHUP");
+  serve->add_option("--tls-key", flags->tls_key, "HTTPS: the certificate's private key (PEM)");
+  serve->add_option("--http-port", flags->http_port,
+                    "With HTTPS: also serve plain HTTP on this port (e.g. 80), which redirects "
+                    "to https and answers ACME's challenges (0: any free port)");
+  serve->add_flag("--hsts", flags->hsts,
+                  "Send Strict-Transport-Security (a year) on HTTPS answers: browsers then "
+                  "refuse plain HTTP to the blogs");
   serve
       ->add_option("--log-level", flags->log_level,
                    "Least severe error-log line written to standard error")
