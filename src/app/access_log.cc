@@ -6,14 +6,34 @@
 
 namespace samizdat::app {
 
-Result<std::unique_ptr<AccessLog>> AccessLog::Open(const std::string& path) {
-  if (path == "-") return std::make_unique<AccessLog>(stdout, false);
+namespace {
+
+Result<std::FILE*> OpenForAppending(const std::string& path) {
   std::FILE* file = std::fopen(path.c_str(), "a");
   if (file == nullptr) {
     return Status::InvalidArgument("cannot open the access log " + path + ": " +
                                    std::strerror(errno));
   }
-  return std::make_unique<AccessLog>(file, true);
+  return file;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<AccessLog>> AccessLog::Open(const std::string& path) {
+  if (path == "-") return std::make_unique<AccessLog>(stdout, false, path);
+  auto file = OpenForAppending(path);
+  if (!file.ok()) return file.status();
+  return std::make_unique<AccessLog>(*file, true, path);
+}
+
+Status AccessLog::Reopen() {
+  if (!owned_) return Status::Ok();
+  auto file = OpenForAppending(path_);
+  if (!file.ok()) return file.status();
+  std::lock_guard lock(mutex_);
+  std::fclose(file_);  // flushes
+  file_ = *file;
+  return Status::Ok();
 }
 
 AccessLog::~AccessLog() {

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <system_error>
 
+#include "core/log.h"
 #include "service/body_refresh.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
@@ -58,8 +59,8 @@ Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options) {
   Result<int> refreshed = service::RefreshBodies(**store);
   if (!refreshed.ok()) return refreshed.status();
   if (*refreshed > 0) {
-    std::cerr << "samizdat: " << *refreshed
-              << " post bodies made anew from their sources with the current sanitizer\n";
+    log::Info("samizdat: " + std::to_string(*refreshed) +
+              " post bodies made anew from their sources with the current sanitizer");
   }
   return store;
 }

@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "app/config_file.h"
+#include "app/version.h"
 #include "store/postgres/postgres_store.h"
 
 int main(int argc, char** argv) {
@@ -13,7 +15,11 @@ int main(int argc, char** argv) {
   app.option_defaults()->always_capture_default();
   // Any option can come from a TOML file instead: top-level keys for the global ones
   // (db = "postgresql://…"), a [serve] table for the server's.
+  // A key no option takes is an error naming its line, not silently ignored.
   app.set_config("--config", "", "Read options from this TOML file");
+  app.allow_config_extras(CLI::config_extras_mode::error);
+  app.set_version_flag("--version", samizdat::app::VersionLine(),
+                       "Print the version and the git commit it was built from");
   app.add_option("--data", global.data_dir,
                  "Directory of the SQLite database, and of the access log by default");
   app.add_option("--db", global.db_url,
@@ -43,9 +49,18 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    // One line, like every other error; --help shows the usage.
-    std::cerr << "samizdat: error: " << e.what() << " (see --help)\n";
+    // One line, like every other error; --help shows the usage. A key of the --config
+    // file that no option takes is named with its file and line.
+    if (auto key = samizdat::app::UnknownConfigKey(e.what())) {
+      const std::string path = app.get_config_ptr()->as<std::string>();
+      std::cerr << "samizdat: error: " << samizdat::app::UnknownConfigKeyMessage(path, *key)
+                << "\n";
+    } else {
+      std::cerr << "samizdat: error: " << e.what() << " (see --help)\n";
+    }
     return e.get_exit_code() == 0 ? 2 : e.get_exit_code();
   }
   return exit_code;

@@ -1,8 +1,9 @@
-// `samizdat serve`: first-run set-up, then the HTTP server with the public site and its
-// comment form and the admin, a once-a-second publisher of scheduled posts (which also
-// purges old spam, ended sessions and old failed sign-ins once an hour), and the access log. The
+// `samizdat serve`: binds its port first, then first-run set-up, then the HTTP server with
+// the public site and its comment form, the admin and /metrics, a once-a-second publisher of
+// scheduled posts (which also purges old spam, ended sessions and old failed sign-ins once an
+// hour), the access log (reopened on SIGHUP) and the error log (core/log.h). The
 // background work outlives a lost database: it says when the database goes and when it is back, and
-// carries on.
+// carries on. SIGINT and SIGTERM end it, saying what they stopped.
 #include <malloc.h>
 #include <sys/resource.h>
 
@@ -23,6 +24,7 @@
 #include "app/access_log.h"
 #include "app/commands.h"
 #include "app/tls_files.h"
+#include "core/log.h"
 #include "http/server.h"
 #include "http/trusted_proxies.h"
 #include "render/theme.h"
@@ -31,6 +33,7 @@
 #include "service/first_run.h"
 #include "service/posts.h"
 #include "web/https_redirect.h"
+#include "web/metrics_page.h"
 #include "web/routes.h"
 #include "web/security_headers.h"
 #include "web/site.h"
@@ -53,6 +56,8 @@ struct ServeFlags {
   std::string tls_key;
   int http_port = -1;  // with TLS: plain HTTP on this port too (redirects, ACME); -1: none
   bool hsts = false;
+  std::string log_level = "info";
+  std::string metrics_token;  // empty: /metrics to loopback peers only
 };
 
 // Runs `tick` every second on its own thread until destroyed.
@@ -112,18 +117,18 @@ class StoreWatch {
  public:
   void Failed(std::string_view what, const Status& status) {
     if (status.code() != Status::Code::kUnavailable) {
-      std::cerr << "samizdat: " << what << " failed: " << status.message() << std::endl;
+      log::Error("samizdat: " + std::string(what) + " failed: " + status.message());
     } else if (!away_) {
       away_ = true;
-      std::cerr << "samizdat: the database is unavailable (" << what << ": " << status.message()
-                << "); cached pages are still served, writes answer 503 until it is back"
-                << std::endl;
+      log::Warn("samizdat: the database is unavailable (" + std::string(what) + ": " +
+                status.message() +
+                "); cached pages are still served, writes answer 503 until it is back");
     }
   }
   void Succeeded() {
     if (!away_) return;
     away_ = false;
-    std::cout << "samizdat: the database is back" << std::endl;
+    log::Info("samizdat: the database is back");
   }
 
  private:
@@ -140,8 +145,8 @@ void PublishDuePosts(store::Store& store, StoreWatch& watch) {
     if (!published.ok()) {
       watch.Failed("publishing the scheduled posts of " + blog.host, published.status());
     } else if (*published > 0) {
-      std::cout << "samizdat: " << blog.host << ": published " << *published << " scheduled post(s)"
-                << std::endl;
+      log::Info("samizdat: " + blog.host + ": published " + std::to_string(*published) +
+                " scheduled post(s)");
     }
   }
 }
@@ -188,6 +193,24 @@ void KeepFreedMemory() {
   mallopt(M_MMAP_THRESHOLD, kKeptBytes);
 }
 
+// The token that opens /metrics from anywhere: empty (none), or one a guess will not find.
+Status CheckMetricsToken(const std::string& token) {
+  if (token.empty()) return Status::Ok();
+  const bool visible =
+      std::all_of(token.begin(), token.end(), [](char c) { return c > ' ' && c < 127; });
+  if (token.size() < 16 || !visible) {
+    return Status::InvalidArgument(
+        "--metrics-token must be at least 16 characters, visible ASCII without spaces");
+  }
+  return Status::Ok();
+}
+
+// What SIGINT or SIGTERM stopped, said once Run() has returned.
+struct Stopping {
+  std::atomic<int> signal{0};
+  std::atomic<std::size_t> connections{0};  // open when the signal came
+};
+
 int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   KeepFreedMemory();
   if (flags.port < 0 || flags.port > 65535) return Fail("--port must be from 0 to 65535");
@@ -195,6 +218,8 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (!proxies.ok()) return Fail(proxies.status());
   auto comment_settings = CommentSettingsFrom(flags);
   if (!comment_settings.ok()) return Fail(comment_settings.status());
+  if (Status token = CheckMetricsToken(flags.metrics_token); !token.ok()) return Fail(token);
+  log::SetLevel(log::ParseLevel(flags.log_level).value_or(log::Level::kInfo));
   std::optional<TlsFiles> tls_files;
   if (!flags.tls_cert.empty() || !flags.tls_key.empty()) {
     if (flags.tls_cert.empty() || flags.tls_key.empty()) {
@@ -210,16 +235,6 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (flags.http_port != -1 && !tls_files) {
     return Fail("--http-port is the plain-HTTP port beside HTTPS: it needs --tls-cert");
   }
-  std::cout << "samizdat: data in " << StoreLocation(global) << std::endl;
-  auto store = OpenStore(global);
-  if (!store.ok()) return Fail(store.status());
-  auto first_run = service::EnsureFirstRun(**store);
-  if (!first_run.ok()) return Fail(first_run.status());
-  if (first_run->admin_password) {
-    std::cout << "admin account: " << *first_run->admin_email
-              << " password: " << *first_run->admin_password << " (change it at first sign-in)"
-              << std::endl;
-  }
 
   render::Theme theme = render::Theme::Default();
   if (!global.theme_dir.empty()) {
@@ -229,6 +244,59 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   }
   auto security_headers = web::SecurityHeaders::Make(theme.csp_additions(), flags.hsts);
   if (!security_headers.ok()) return Fail(security_headers.status());
+
+  // The port is bound before anything is made, so that a port in use leaves no data
+  // directory or database behind. Connections wait in the backlog until Run(); the
+  // router and the access log they need are in place by then.
+  http::Handler router;
+  std::unique_ptr<AccessLog> access_log;
+  std::optional<http::Server> server;
+  Stopping stopping;
+  http::ServerOptions options;
+  options.address = flags.address;
+  options.port = static_cast<uint16_t>(flags.port);
+  options.threads = flags.threads;
+  if (tls_files) {
+    options.tls = tls_files->certificates();
+    if (flags.http_port != -1) options.plain_port = static_cast<uint16_t>(flags.http_port);
+  }
+  options.body_limit = web::BodyLimitFor;
+  options.trusted_proxies = std::make_shared<const http::TrustedProxies>(std::move(*proxies));
+  options.finish = [headers = std::move(*security_headers)](const http::Request* request,
+                                                            http::Response& response) {
+    headers.Add(request, response);
+  };
+  options.access_log = [&access_log](std::string_view line) { access_log->Write(line); };
+  options.on_signal = [&](int signal) {
+    if (signal == SIGHUP) {
+      if (tls_files) tls_files->Reload();
+      if (Status reopened = access_log->Reopen(); !reopened.ok()) {
+        log::Error("samizdat: SIGHUP: " + reopened.message() + "; still writing to the old file");
+      } else {
+        log::Info("samizdat: SIGHUP: reopened the access log " + access_log->path());
+      }
+      return;
+    }
+    stopping.connections = server->connections();
+    stopping.signal = signal;
+  };
+  server.emplace(options, [&router](const http::Request& request) { return router(request); });
+  if (Status started = server->Start(); !started.ok()) return Fail(started);
+  const std::string url = (tls_files ? "https://" : "http://") + flags.address + ":" +
+                          std::to_string(server->port()) + "/";
+
+  log::Info("samizdat: data in " + StoreLocation(global));
+  auto store = OpenStore(global);
+  if (!store.ok()) return Fail(store.status());
+  auto first_run = service::EnsureFirstRun(**store);
+  if (!first_run.ok()) return Fail(first_run.status());
+  if (first_run->admin_password) {
+    // For the person starting the server, never for the log: standard output.
+    std::cout << "admin account: " << *first_run->admin_email
+              << " password: " << *first_run->admin_password << " (change it at first sign-in)"
+              << std::endl;
+  }
+
   std::string log_path = flags.access_log;
   if (log_path.empty()) {
     // With PostgreSQL nothing else has made the data directory the log goes to.
@@ -238,8 +306,9 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
       return Fail("cannot create the data directory " + global.data_dir + ": " + ec.message());
     log_path = (std::filesystem::path(global.data_dir) / "access.log").string();
   }
-  auto log = AccessLog::Open(log_path);
-  if (!log.ok()) return Fail(log.status());
+  auto opened_log = AccessLog::Open(log_path);
+  if (!opened_log.ok()) return Fail(opened_log.status());
+  access_log = std::move(*opened_log);
 
   web::SiteOptions site_options;
   site_options.cache_pages = !flags.no_cache;
@@ -252,33 +321,11 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (!accounts.ok()) return Fail(accounts.status());
   auto admin = web::admin::Admin::Create(**store, *comments, *accounts, site.blogs());
   if (!admin.ok()) return Fail(admin.status());
-
-  http::ServerOptions options;
-  options.address = flags.address;
-  options.port = static_cast<uint16_t>(flags.port);
-  options.threads = flags.threads;
-  if (tls_files) {
-    options.tls = tls_files->certificates();
-    if (flags.http_port != -1) options.plain_port = static_cast<uint16_t>(flags.http_port);
-  }
-  options.on_signal = [&tls_files](int signal) {
-    if (signal == SIGHUP && tls_files) tls_files->Reload();
-  };
-  options.body_limit = web::BodyLimitFor;
-  options.trusted_proxies = std::make_shared<const http::TrustedProxies>(std::move(*proxies));
-  options.finish = [headers = std::move(*security_headers)](const http::Request* request,
-                                                            http::Response& response) {
-    headers.Add(request, response);
-  };
-  options.access_log = [access_log = log->get()](std::string_view line) {
-    access_log->Write(line);
-  };
-  http::Handler router = web::MakeRouter(site, **admin);
+  web::MetricsPage metrics(web::RouteTable(), flags.metrics_token);
+  router = web::MakeRouter(site, **admin, metrics);
   if (options.plain_port) {
     router = web::RedirectPlainToHttps(std::move(router), static_cast<uint16_t>(flags.port));
   }
-  http::Server server(options, std::move(router));
-  if (Status started = server.Start(); !started.ok()) return Fail(started);
 
   StoreWatch watch;
   PurgeOld(*comments, *accounts, watch);
@@ -286,16 +333,20 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   Ticker ticker([&] {
     PublishDuePosts(**store, watch);
     if (++ticks % 3600 == 0) PurgeOld(*comments, *accounts, watch);
-    (*log)->Flush();
+    access_log->Flush();
   });
-  std::cout << "samizdat serving " << (tls_files ? "https" : "http") << "://" << flags.address
-            << ":" << server.port() << "/";
-  if (server.plain_port() != 0) {
-    std::cout << " (and http://" << flags.address << ":" << server.plain_port()
-              << "/, which redirects to https)";
+  std::string serving = "samizdat serving " + url;
+  if (server->plain_port() != 0) {
+    serving += " (and http://" + flags.address + ":" + std::to_string(server->plain_port()) +
+               "/, which redirects to https)";
   }
-  std::cout << std::endl;
-  server.Run();
+  log::Info(serving);
+  server->Run();
+  if (const int signal = stopping.signal; signal != 0) {
+    log::Info(std::string("samizdat: ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
+              ": stopped serving " + url + "; " + std::to_string(stopping.connections) +
+              " connection(s) closed");
+  }
   return 0;
 }
 
@@ -330,6 +381,15 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   serve->add_flag("--hsts", flags->hsts,
                   "Send Strict-Transport-Security (a year) on HTTPS answers: browsers then "
                   "refuse plain HTTP to the blogs");
+  serve
+      ->add_option("--log-level", flags->log_level,
+                   "Least severe error-log line written to standard error")
+      ->check(CLI::IsMember({"error", "warn", "info", "debug"}));
+  serve
+      ->add_option("--metrics-token", flags->metrics_token,
+                   "A token (16 characters or more) that opens /metrics from anywhere, sent "
+                   "as 'Authorization: Bearer TOKEN'; without it only loopback peers may read it")
+      ->envname("SAMIZDAT_METRICS_TOKEN");
   serve->callback([&global, &exit_code, flags] { exit_code = Serve(global, *flags); });
 }
 

@@ -2,9 +2,9 @@
 #include "app/tls_files.h"
 
 #include <chrono>
-#include <iostream>
 #include <utility>
 
+#include "core/log.h"
 #include "core/time.h"
 
 namespace samizdat::app {
@@ -15,9 +15,9 @@ namespace {
 void WarnIfExpired(const http::TlsCertificates& certificates, const std::string& path) {
   const auto not_after = certificates.NotAfter("");
   if (not_after && *not_after < std::chrono::system_clock::now()) {
-    std::cerr << "samizdat: warning: the certificate " << path << " expired on "
-              << FormatHttpDate(std::chrono::time_point_cast<Time::duration>(*not_after))
-              << "; browsers will refuse it" << std::endl;
+    log::Warn("samizdat: the certificate " + path + " expired on " +
+              FormatHttpDate(std::chrono::time_point_cast<Time::duration>(*not_after)) +
+              "; browsers will refuse it");
   }
 }
 
@@ -39,11 +39,11 @@ void TlsFiles::Reload() const {
   auto pem = http::ReadPemFiles(chain_path_, key_path_);
   Status set = pem.ok() ? certificates_->SetDefault(pem->chain, pem->key) : pem.status();
   if (!set.ok()) {
-    std::cerr << "samizdat: SIGHUP: the certificate was not reloaded, the one in force stays: "
-              << set.message() << std::endl;
+    log::Error("samizdat: SIGHUP: the certificate was not reloaded, the one in force stays: " +
+               set.message());
     return;
   }
-  std::cout << "samizdat: SIGHUP: reloaded the certificate " << chain_path_ << std::endl;
+  log::Info("samizdat: SIGHUP: reloaded the certificate " + chain_path_);
   WarnIfExpired(*certificates_, chain_path_);
 }
 

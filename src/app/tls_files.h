@@ -22,8 +22,8 @@ class TlsFiles {
   const std::shared_ptr<http::TlsCertificates>& certificates() const { return certificates_; }
 
   // Reads both files again and, when they are good, serves them to the handshakes that
-  // begin from now on; otherwise the certificate in force stays. Says which on stderr
-  // (stdout on success).
+  // begin from now on; otherwise the certificate in force stays. Says which in the error
+  // log (core/log.h).
   void Reload() const;
 
  private:

@@ -75,6 +75,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/log.h"
 #include "http/asio_types.h"
 #include "http/log_format.h"
 #include "http/tls_certificates.h"
@@ -99,9 +100,7 @@ constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr std::size_t kMaxLingerBytes = 1 << 20;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
-void LogError(std::string_view what) {
-  std::fprintf(stderr, "samizdat http: %.*s\n", static_cast<int>(what.size()), what.data());
-}
+void LogError(std::string_view what) { log::Error("samizdat http: " + std::string(what)); }
 
 // co_spawn completion: a coroutine that escaped with an exception is logged, not fatal.
 void LogEscapedException(const std::exception_ptr& error) {
@@ -232,6 +231,10 @@ class Server::Impl {
 
   Status Start();
   uint16_t port() const { return port_; }
+  std::size_t connections() {
+    std::lock_guard lock(mu_);
+    return sessions_.size();
+  }
   uint16_t plain_port() const { return plain_port_; }
   void Run();
   void Stop() {
@@ -1040,6 +1043,7 @@ Server::Server(ServerOptions options, Handler handler)
 Server::~Server() = default;
 Status Server::Start() { return impl_->Start(); }
 uint16_t Server::port() const { return impl_->port(); }
+std::size_t Server::connections() const { return impl_->connections(); }
 uint16_t Server::plain_port() const { return impl_->plain_port(); }
 void Server::Run() { impl_->Run(); }
 void Server::Stop() { impl_->Stop(); }

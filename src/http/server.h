@@ -144,6 +144,8 @@ class Server {
   // The bound plain-HTTP port beside a TLS one (ServerOptions::plain_port), after Start();
   // 0 when there is none.
   uint16_t plain_port() const;
+  // The connections open now (counted from accept to close). Thread-safe.
+  std::size_t connections() const;
   // Serves on the worker threads (the calling thread is one of them) until Stop() or
   // SIGTERM/SIGINT, then shuts down gracefully and returns. Call at most once. A handler
   // that never returns keeps Run() from returning.

@@ -1,6 +1,7 @@
 // Site::PostComment: the comment form's POST, from form fields to the answer page.
 #include <boost/url/parse_query.hpp>
 
+#include "core/process_metrics.h"
 #include "core/strings.h"
 #include "text/utf8.h"
 #include "web/http_status.h"
@@ -67,6 +68,12 @@ http::Response PlainError(int status, const std::string& message) {
   return http::Response::Text(status, message + "\n");
 }
 
+metrics::CommentFate FateOf(const service::CommentOutcome& outcome) {
+  if (outcome.refusal != service::CommentRefusal::kNone) return metrics::CommentFate::kRefused;
+  return outcome.comment.status == CommentStatus::kPublished ? metrics::CommentFate::kAccepted
+                                                             : metrics::CommentFate::kHeld;
+}
+
 }  // namespace
 
 http::Response Site::PostComment(const http::Request& request, const RouteMatch&) {
@@ -81,6 +88,7 @@ http::Response Site::PostComment(const http::Request& request, const RouteMatch&
   if (!form.ok()) return PlainError(400, form.status().message());
   auto outcome = comments_.Submit(entry->blog, *form, Now());
   if (!outcome.ok()) return ErrorResponse("Your comment could not be saved", outcome.status());
+  metrics::Process().comments.Add(static_cast<std::size_t>(FateOf(*outcome)));
   const Post& post = outcome->post;
   if (outcome->refusal == service::CommentRefusal::kNone &&
       outcome->comment.status == CommentStatus::kPublished) {

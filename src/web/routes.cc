@@ -36,8 +36,9 @@ RouteHandler AdminFile(AdminFileHandler handler) {
   };
 }
 
-http::Response Health(Handlers&, const http::Request&, const RouteMatch&) {
-  return http::Response::Text(200, "ok\n");
+// Prometheus's scrape (metrics_page.h: loopback or a token).
+http::Response Metrics(Handlers& h, const http::Request& request, const RouteMatch&) {
+  return h.metrics.Handle(request);
 }
 
 // A comment form: 4,096 characters of up to 4 UTF-8 bytes, each percent-encoded (x3),
@@ -54,7 +55,9 @@ const std::vector<Route>& Table() {
   // Each row: methods, pattern, access, CSRF, body limit, handler. Rows are tried in
   // order; {rest...} rows only for paths no other row matches.
   static const std::vector<Route> kTable = {
-      {"GET", "/healthz", kPublic, false, 0, Health},
+      // For load balancers and monitors: 200, or 503 while the store does not answer.
+      {"GET", "/healthz", kPublic, false, 0, OnSite(&Site::Health)},
+      {"GET", "/metrics", kPublic, false, 0, Metrics},
 
       // The public pages (site_pages.h builds them).
       // The home page; with WordPress's ?p=, ?page_id=, ?cat=, ?tag=, ?feed=, ... the old
@@ -213,38 +216,49 @@ const std::vector<Route>& Table() {
 
 std::span<const Route> RouteTable() { return Table(); }
 
-http::Handler MakeRouter(Site& site, admin::Admin& admin) {
-  return [handlers = Handlers{site, admin}](const http::Request& request) mutable {
-    const Routed routed = FindRoute(RouteTable(), request.method, request.target);
-    switch (routed.status) {
-      case 200: {
-        // CSRF by origin, for every state change, before any handler reads the form.
-        if (request.method != "GET" && !FromOwnOrigin(request)) {
-          if (routed.match.route->access == kPublic) {
-            return http::Response::Text(403, std::string(kForeignFormMessage) + "\n");
-          }
-          return handlers.admin.Refuse(request, routed.match, 403, kForeignFormMessage);
+namespace {
+
+// The answer of the row the router found (or its 400, 404 or 405).
+http::Response Answer(Handlers& handlers, const http::Request& request, const Routed& routed) {
+  switch (routed.status) {
+    case 200: {
+      // CSRF by origin, for every state change, before any handler reads the form.
+      if (request.method != "GET" && !FromOwnOrigin(request)) {
+        if (routed.match.route->access == kPublic) {
+          return http::Response::Text(403, std::string(kForeignFormMessage) + "\n");
         }
-        return routed.match.route->handle(handlers, request, routed.match);
+        return handlers.admin.Refuse(request, routed.match, 403, kForeignFormMessage);
       }
-      case 400: {
-        http::Response response =
-            http::Response::Text(400, "The request target is not a valid URL path.\n");
-        // Under /admin, the headers of every admin answer (not cached, not framed).
-        if (request.target.starts_with("/admin")) admin::AddAdminHeaders(response);
-        return response;
-      }
-      case 405: {
-        if (routed.match.route->access != kPublic) {
-          return handlers.admin.NotAllowed(request, routed);
-        }
-        http::Response response =
-            http::Response::Text(405, request.method + " is not allowed here.\n");
-        response.headers.push_back({"Allow", routed.allow});
-        return response;
-      }
+      return routed.match.route->handle(handlers, request, routed.match);
     }
-    return http::Response::Text(404, "Not found.\n");
+    case 400: {
+      http::Response response =
+          http::Response::Text(400, "The request target is not a valid URL path.\n");
+      // Under /admin, the headers of every admin answer (not cached, not framed).
+      if (request.target.starts_with("/admin")) admin::AddAdminHeaders(response);
+      return response;
+    }
+    case 405: {
+      if (routed.match.route->access != kPublic) {
+        return handlers.admin.NotAllowed(request, routed);
+      }
+      http::Response response =
+          http::Response::Text(405, request.method + " is not allowed here.\n");
+      response.headers.push_back({"Allow", routed.allow});
+      return response;
+    }
+  }
+  return http::Response::Text(404, "Not found.\n");
+}
+
+}  // namespace
+
+http::Handler MakeRouter(Site& site, admin::Admin& admin, MetricsPage& metrics) {
+  return [handlers = Handlers{site, admin, metrics}](const http::Request& request) mutable {
+    const Routed routed = FindRoute(RouteTable(), request.method, request.target);
+    http::Response response = Answer(handlers, request, routed);
+    handlers.metrics.Count(routed.match.route, response.status);
+    return response;
   };
 }
 

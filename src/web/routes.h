@@ -12,6 +12,7 @@
 
 #include "http/server.h"
 #include "web/admin/admin.h"
+#include "web/metrics_page.h"
 #include "web/route.h"
 #include "web/site.h"
 
@@ -21,6 +22,7 @@ namespace samizdat::web {
 struct Handlers {
   Site& site;
   admin::Admin& admin;
+  MetricsPage& metrics;
 };
 
 // The table, in order (tests read it).
@@ -30,8 +32,9 @@ std::span<const Route> RouteTable();
 // than GET and HEAD whose Origin, Sec-Fetch-Site or Referer says it comes from another
 // site (origin_check.h) is 403 first (in the admin's layout for admin rows). A path the
 // table does not take the method for is 405 with Allow (in the admin's layout under
-// /admin); a target that is no URL path is 400. `site` and `admin` must outlive the handler.
-http::Handler MakeRouter(Site& site, admin::Admin& admin);
+// /admin); a target that is no URL path is 400. Every answer is counted in `metrics`
+// under its row. `site`, `admin` and `metrics` must outlive the handler.
+http::Handler MakeRouter(Site& site, admin::Admin& admin, MetricsPage& metrics);
 
 // The body limit of the row a request head goes to (for ServerOptions::body_limit); 0
 // (the server's default) when none does.

@@ -2,6 +2,9 @@
 // cache fill; and Site::MediaFile, the uploaded files.
 #include "web/site.h"
 
+#include <chrono>
+
+#include "core/process_metrics.h"
 #include "render/build.h"
 #include "service/media.h"
 #include "web/delivery.h"
@@ -118,6 +121,17 @@ http::Response Site::MediaFile(const http::Request& request, const RouteMatch& m
   return response;
 }
 
+http::Response Site::Health(const http::Request&, const RouteMatch&) {
+  const Result<int> read = store_.GetBodyVersion();
+  if (read.ok()) return http::Response::Text(200, "ok\n");
+  http::Response response = http::Response::Text(
+      503, read.status().code() == Status::Code::kUnavailable ? "the database is unavailable\n"
+                                                              : "the database cannot be read\n");
+  response.headers = ErrorHeaders(read.status());
+  response.headers.push_back({"Cache-Control", "no-store"});
+  return response;
+}
+
 http::Response Site::NoMediaFile(const http::Request&, const RouteMatch&) {
   return http::Response::Text(404, "No such file.\n");
 }
@@ -127,6 +141,24 @@ CommentFormSource Site::FormSource(std::optional<render::CommentFormView> refill
   source.token = [this, now = Now()](int64_t post_id) { return comments_.FormToken(post_id, now); };
   source.refill = std::move(refill);
   return source;
+}
+
+std::optional<http::Response> Site::FromCache(const http::Request& request, const Blog& blog,
+                                              std::string_view key) {
+  if (!cache_) return std::nullopt;
+  metrics::ProcessMetrics& metrics = metrics::Process();
+  auto page = cache_->Find(blog.id, blog.generation, key);
+  if (!page) {
+    metrics.cache_misses.Add(0);
+    return std::nullopt;
+  }
+  http::Response response = Deliver(request, *page);
+  metrics.cache_hits.Add(0);
+  if (!request.is_head) {
+    metrics.cache_bytes.Add(
+        0, response.file_body ? response.file_body->size() : response.body->size());
+  }
+  return response;
 }
 
 http::Response Site::Page(const http::Request& request, const RouteMatch& match,
@@ -141,12 +173,11 @@ http::Response Site::Page(const http::Request& request, const RouteMatch& match,
   // A permalink (?showComment=MS) names its comment page only once the comments are
   // read; while they fit one page, all the post's permalinks share that page here.
   if (IsPermalink(*query)) key += "&sc";
-  if (cache_) {
-    if (auto page = cache_->Find(entry->blog.id, entry->blog.generation, key)) {
-      return Deliver(request, *page);
-    }
-  }
-  return BuildPage(request, *entry, match, *query, std::move(key), build);
+  if (auto cached = FromCache(request, entry->blog, key)) return std::move(*cached);
+  const auto started = std::chrono::steady_clock::now();
+  http::Response response = BuildPage(request, *entry, match, *query, std::move(key), build);
+  metrics::Process().render_seconds.Observe(std::chrono::steady_clock::now() - started);
+  return response;
 }
 
 http::Response Site::BuildPage(const http::Request& request, const service::BlogEntry& entry,
@@ -209,13 +240,11 @@ http::Response Site::Feed(const http::Request& request, const RouteMatch& match,
   const std::string base_url = BaseUrl(request, entry->blog);
   // Links in a feed are absolute, so its bytes depend on the host asked for.
   std::string key = "feed " + base_url + match.encoded_path + query->cache_key_suffix;
-  if (cache_) {
-    if (auto page = cache_->Find(entry->blog.id, entry->blog.generation, key)) {
-      return Deliver(request, *page);
-    }
-  }
+  if (auto cached = FromCache(request, entry->blog, key)) return std::move(*cached);
   const std::string self_url = base_url + request.target;
+  const auto started = std::chrono::steady_clock::now();
   auto outcome = build(FeedInputs{store_, *entry, *query, base_url, self_url});
+  metrics::Process().render_seconds.Observe(std::chrono::steady_clock::now() - started);
   if (!outcome.ok()) return ErrorResponse("The feed could not be read", outcome.status());
   if (outcome->status != 200) return http::Response::Text(outcome->status, outcome->body);
   // Post feeds carry comment counts, comment feeds the comments: any comment drops them.

@@ -82,6 +82,10 @@ class Site {
   // Any other path under /feeds/: 404.
   http::Response NoFeed(const http::Request& request, const RouteMatch& match);
 
+  // /healthz: "ok" once the store answers a cheap read; else 503 saying the database is
+  // unavailable (the store's own message goes to no one: it may name hosts).
+  http::Response Health(const http::Request& request, const RouteMatch& match);
+
   // POST /comment (comment_post.cc): a reader's comment from a post's or page's form (fields
   // post_id, parent_id, token, name, url, body and the honeypot email). Published: 303
   // to the comment's permalink. Held: 202 with the post page and a notice. Refused: the
@@ -102,6 +106,10 @@ class Site {
  private:
   using BuildPageFn = std::function<Result<PageOutcome>(const PageInputs&)>;
   using BuildFeedFn = std::function<Result<FeedOutcome>(const FeedInputs&)>;
+  // The page cached under `key` for the blog, delivered (counted as a cache hit, with
+  // its bytes); nullopt when there is none (a miss) or caching is off.
+  std::optional<http::Response> FromCache(const http::Request& request, const Blog& blog,
+                                          std::string_view key);
   // A page of the blog of the request: from the cache, or as BuildPage makes it.
   http::Response Page(const http::Request& request, const RouteMatch& match,
                       const BuildPageFn& build);

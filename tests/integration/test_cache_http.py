@@ -137,8 +137,8 @@ class Lifecycle(IntegrationCase):
         finally:
             code = server.stop()
         self.assertEqual(code, 0, server.stderr()[-3000:])
-        self.assertRegex(server.stdout(),
-                         rf'(?m)^samizdat serving http://[^/\s]+:{server.port}/$')
+        self.assertRegex(server.stderr(),
+                         rf'(?m) info samizdat serving http://[^/\s]+:{server.port}/$')
 
     def test_no_cache_serves_changes(self):
         with Server(self.data, '--no-cache') as server:

@@ -138,7 +138,7 @@ class Https(IntegrationCase):
     def test_plain_port_redirects_to_https_but_for_acme_challenges(self):
         plain = free_port()
         with self.tls_server('--http-port', plain) as server:
-            self.assertIn(f'https://127.0.0.1:{server.port}/', server.stdout())
+            self.assertIn(f'https://127.0.0.1:{server.port}/', server.stderr())
             conn = socket.create_connection(('127.0.0.1', plain), timeout=10)
             conn.close()
             plain_server = Server(self.data)
@@ -180,7 +180,7 @@ class Https(IntegrationCase):
                 shutil.copy(os.path.join(self.certs, 'second.pem'), chain)
                 shutil.copy(os.path.join(self.certs, 'second.key'), key)
                 server.proc.send_signal(signal.SIGHUP)
-                self.wait_for(lambda: 'reloaded the certificate' in server.stdout())
+                self.wait_for(lambda: 'reloaded the certificate' in server.stderr())
                 after = peer_serial(server.port, 'h.test', self.context)
                 self.assertNotEqual(after, before)
                 # The connection opened before the reload still serves.

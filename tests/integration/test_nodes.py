@@ -170,7 +170,7 @@ class Nodes(unittest.TestCase):
                   if 'admin account: admin@localhost' in server.stdout()]
         self.assertEqual(len(admins), 1, f'one admin account, made by one node: {admins}')
         for name, server in self.nodes.items():
-            self.assertIn('samizdat: data in PostgreSQL postgresql:', server.stdout(), name)
+            self.assertIn('samizdat: data in PostgreSQL postgresql:', server.stderr(), name)
 
     def test_1_a_new_post_shows_on_every_node(self):
         self.warm('/', self.seed)
@@ -252,7 +252,7 @@ class Nodes(unittest.TestCase):
             counts = []
             for server in self.nodes.values():
                 counts += [int(n) for n in re.findall(
-                    rf'{re.escape(HOST)}: published (\d+) scheduled post\(s\)', server.stdout())]
+                    rf'{re.escape(HOST)}: published (\d+) scheduled post\(s\)', server.stderr())]
             return counts
 
         wait_until('a node saying it published the scheduled posts',
@@ -261,7 +261,7 @@ class Nodes(unittest.TestCase):
         time.sleep(2)
         self.assertEqual(sum(published_counts()), 2,
                          'the two posts were published once in all: ' +
-                         ' | '.join(s.stdout() for s in self.nodes.values()))
+                         ' | '.join(s.stderr() for s in self.nodes.values()))
 
     def test_4_a_lost_database_leaves_cached_pages_and_comes_back(self):
         pages = self.warm('/', self.seed)
@@ -281,6 +281,11 @@ class Nodes(unittest.TestCase):
                 self.assertLess(time.monotonic() - started, 5, 'answers, does not hang')
                 wait_until(f'node {name} logging the lost database',
                            lambda: 'the database is unavailable' in server.stderr())
+                status, _, body = server.get('/healthz')
+                self.assertEqual((status, body), (503, b'the database is unavailable\n'), name)
+                _, _, metrics = server.get('/metrics')
+                errors = re.search(rb'(?m)^samizdat_store_errors_total (\d+)$', metrics)
+                self.assertGreater(int(errors.group(1)), 0, f'node {name}: {metrics[-2000:]!r}')
         finally:
             pg_cluster.restart(self.pg_dir)
 
@@ -293,7 +298,8 @@ class Nodes(unittest.TestCase):
 
             wait_until(f'node {name} taking comments again', comment_goes_through)
             wait_until(f'node {name} logging that the database is back',
-                       lambda: 'the database is back' in server.stdout())
+                       lambda: 'the database is back' in server.stderr())
+            self.assertEqual(server.get('/healthz')[0], 200, name)
         self.add_post('After the outage', 'aftermarker')
         self.shows_everywhere('/', 'aftermarker', timeout=10)
 

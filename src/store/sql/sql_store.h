@@ -11,6 +11,7 @@
 // runs inside RunRead or RunWrite (a few methods read first, and write only when needed).
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <set>
@@ -232,6 +233,9 @@ class SqlStore : public Store {
  private:
   template <typename Fn>
   auto Run(bool write, Fn& fn) -> decltype(fn(std::declval<Connection&>()));
+  // Into metrics::Process(): the call's latency, and a store error when `code` is the
+  // store's failure (Unavailable, Internal) rather than an answer about the data.
+  static void CountStoreCall(bool write, std::chrono::nanoseconds elapsed, Status::Code code);
 };
 
 template <typename Fn>
@@ -246,7 +250,9 @@ auto SqlStore::Run(bool write, Fn& fn) -> decltype(fn(std::declval<Connection&>(
       return result->status();
     }
   };
+  const auto started = std::chrono::steady_clock::now();
   Status status = write ? RunWrite(body) : RunRead(body);
+  CountStoreCall(write, std::chrono::steady_clock::now() - started, status.code());
   // The body's own error is returned as it is; a failure around it (a BEGIN or COMMIT) as
   // the engine's status.
   if (!result.has_value() || (!status.ok() && result->ok())) return R(status);

@@ -31,11 +31,13 @@ class RouterTest : public service::StoreTest {
     auto admin = admin::Admin::Create(*store_, *comments_, *accounts_, site_->blogs());
     ASSERT_TRUE(admin.ok()) << admin.status().ToString();
     admin_ = std::move(*admin);
-    router_ = MakeRouter(*site_, *admin_);
+    metrics_ = std::make_unique<MetricsPage>(RouteTable(), "");
+    router_ = MakeRouter(*site_, *admin_, *metrics_);
   }
 
   void TearDown() override {
     router_ = nullptr;
+    metrics_.reset();
     admin_.reset();
     site_.reset();
     accounts_.reset();
@@ -62,6 +64,7 @@ class RouterTest : public service::StoreTest {
   std::optional<service::AccountService> accounts_;
   std::unique_ptr<Site> site_;
   std::unique_ptr<admin::Admin> admin_;
+  std::unique_ptr<MetricsPage> metrics_;
   http::Handler router_;
 };
 
