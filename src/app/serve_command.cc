@@ -19,8 +19,10 @@
 #include <vector>
 
 #include "app/access_log.h"
+#include "app/acme_serve.h"
 #include "app/commands.h"
 #include "http/server.h"
+#include "http/tls_certificates.h"
 #include "http/trusted_proxies.h"
 #include "render/theme.h"
 #include "service/accounts.h"
@@ -45,6 +47,8 @@ struct ServeFlags {
   int comment_rate_limit = 10;
   int comment_max_links = 3;
   std::vector<std::string> trusted_proxies;  // CIDRs
+  AcmeFlags acme;
+  int http_port = 80;  // with TLS: the plain-HTTP port beside it
 };
 
 // Runs `tick` every second on its own thread until destroyed.
@@ -243,8 +247,26 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   options.access_log = [access_log = log->get()](std::string_view line) {
     access_log->Write(line);
   };
+  // Automatic certificates (acme_serve.h): TLS on --port, plain HTTP on --http-port.
+  std::shared_ptr<http::TlsCertificates> certificates;
+  std::unique_ptr<AcmeRunner> acme;
+  if (flags.acme.enabled) {
+    if (flags.http_port < 0 || flags.http_port > 65535) {
+      return Fail("--http-port must be from 0 to 65535");
+    }
+    certificates = std::make_shared<http::TlsCertificates>();
+    auto created = AcmeRunner::Create(flags.acme, **store, *certificates);
+    if (!created.ok()) return Fail(created.status());
+    acme = std::move(*created);
+    options.tls = certificates;
+    options.plain_port = static_cast<uint16_t>(flags.http_port);
+  }
   http::Server server(options, web::MakeRouter(site, **admin));
   if (Status started = server.Start(); !started.ok()) return Fail(started);
+  if (acme) {
+    std::cout << "samizdat: plain HTTP on port " << server.plain_port() << std::endl;
+    acme->Begin();
+  }
 
   StoreWatch watch;
   PurgeOld(*comments, *accounts, watch);
@@ -282,6 +304,9 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   serve->add_option("--trusted-proxy", flags->trusted_proxies,
                     "A proxy (IP address or CIDR network; repeatable) whose Forwarded or "
                     "X-Forwarded-For/-Proto/-Host headers say who the client is");
+  AddAcmeFlags(*serve, flags->acme);
+  serve->add_option("--http-port", flags->http_port,
+                    "With HTTPS: the plain-HTTP port for ACME challenges and redirects (0: any)");
   serve->callback([&global, &exit_code, flags] { exit_code = Serve(global, *flags); });
 }
 

@@ -55,6 +55,9 @@ const std::vector<Route>& Table() {
   // order; {rest...} rows only for paths no other row matches.
   static const std::vector<Route> kTable = {
       {"GET", "/healthz", kPublic, false, 0, Health},
+      // ACME's HTTP-01 challenge, for automatic HTTPS certificates (service/certificates.h).
+      {"GET", "/.well-known/acme-challenge/{file}", kPublic, false, 0,
+       OnSite(&Site::AcmeChallenge)},
 
       // The public pages (site_pages.h builds them).
       // The home page; with WordPress's ?p=, ?page_id=, ?cat=, ?tag=, ?feed=, ... the old
