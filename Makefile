@@ -1,5 +1,6 @@
 # The two commands of the README. Both install what is missing first (scripts/install-deps.sh).
 JOBS ?= $(shell nproc)
+PREFIX ?= /usr/local
 RELEASE := build/release
 DEBUG := build/debug
 FUZZ := build/fuzz
@@ -7,7 +8,7 @@ FUZZ_SECONDS ?= 120
 FUZZ_TEST_SECONDS ?= 15
 CMAKE_FLAGS := -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 
-.PHONY: run test deps release debug fuzzers fuzz bench clean
+.PHONY: run test deps release debug fuzzers fuzz bench install package clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -29,6 +30,14 @@ fuzzers: deps
 # Each fuzzer for FUZZ_SECONDS, one after the other.
 fuzz: fuzzers
 	bash fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS)
+
+# The Release binary, the systemd unit and the docs under PREFIX (DESTDIR=... stages them).
+install: release
+	DESTDIR=$(DESTDIR) cmake --install $(RELEASE) --prefix $(PREFIX)
+
+# build/release/samizdat_VERSION_ARCH.deb (CPack; cmake/install.cmake).
+package: release
+	cd $(RELEASE) && cpack -G DEB
 
 run: release
 	$(RELEASE)/samizdat --data ./data serve --port 8080

@@ -77,7 +77,7 @@ Stop() {
 # Waits until URL answers 200; the server (pid $2, log file $3) must stay alive; 30 s at most.
 WaitFor200() {
   local url=$1 pid=$2 log=$3 deadline=$(($(Millis) + 30000))
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' -H 'Host: bench.test' "$url" || true) == 200 ]]; do
+  until [[ $(curl -s -k -o /dev/null -w '%{http_code}' -H 'Host: bench.test' "$url" || true) == 200 ]]; do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 20 "$log" >&2
       die "the server for $url exited"

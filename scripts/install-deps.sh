@@ -25,6 +25,7 @@ packages=(
   python3-zxcvbn  # its list of common passwords, embedded by src/auth/gen_common_passwords.py
   default-jre-headless  # runs the Nu HTML Checker (npm vnu-jar) for the integration tests
   wrk nginx-light libxml2-utils time
+  systemd openssl adduser  # packaging tests: systemd-analyze verify, the proxies' certificate, the .deb's postinst
   chromium fonts-liberation fonts-dejavu-core
 )
 # Node and npm for the browser tests: Debian's, unless some node and npm are already on

@@ -142,6 +142,8 @@ class Runner : public AcmeRunner {
 
 }  // namespace
 
+Status CheckAcmeFlags(const AcmeFlags& flags) { return OptionsFrom(flags).status(); }
+
 void AddAcmeFlags(CLI::App& serve, AcmeFlags& flags) {
   serve.add_flag("--acme", flags.enabled,
                  "HTTPS with certificates from an ACME CA (Let's Encrypt) for every blog host");

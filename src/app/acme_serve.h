@@ -34,13 +34,16 @@ struct AcmeFlags {
 // --acme-check-seconds and --acme-renew-days to `serve`.
 void AddAcmeFlags(CLI::App& serve, AcmeFlags& flags);
 
+// InvalidArgument naming the flag when the flags cannot work: no --acme-email, an
+// unreadable --acme-ca, an unknown --acme-challenge, ...
+Status CheckAcmeFlags(const AcmeFlags& flags);
+
 // The running ACME work of one `serve`; stopping it (destroying it) waits for an order
 // in progress to end.
 class AcmeRunner {
  public:
-  // Checks the flags (InvalidArgument naming the flag: no --acme-email, an unreadable
-  // --acme-ca, ...) and installs the stored certificates into `certificates`. `store` and
-  // `certificates` must outlive it.
+  // Checks the flags (CheckAcmeFlags) and installs the stored certificates into `certificates`.
+  // `store` and `certificates` must outlive it.
   static Result<std::unique_ptr<AcmeRunner>> Create(const AcmeFlags& flags, store::Store& store,
                                                     http::TlsCertificates& certificates);
   virtual ~AcmeRunner() = default;

@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -21,6 +23,7 @@
 #include "app/access_log.h"
 #include "app/acme_serve.h"
 #include "app/commands.h"
+#include "app/tls_files.h"
 #include "http/server.h"
 #include "http/tls_certificates.h"
 #include "http/trusted_proxies.h"
@@ -29,6 +32,7 @@
 #include "service/comments.h"
 #include "service/first_run.h"
 #include "service/posts.h"
+#include "web/https_redirect.h"
 #include "web/routes.h"
 #include "web/security_headers.h"
 #include "web/site.h"
@@ -47,8 +51,11 @@ struct ServeFlags {
   int comment_rate_limit = 10;
   int comment_max_links = 3;
   std::vector<std::string> trusted_proxies;  // CIDRs
-  AcmeFlags acme;
-  int http_port = 80;  // with TLS: the plain-HTTP port beside it
+  std::string tls_cert;                      // with tls_key: HTTPS on --port
+  std::string tls_key;
+  int http_port = -1;  // with TLS: plain HTTP on this port too (redirects, ACME); -1: none
+  bool hsts = false;
+  AcmeFlags acme;  // --acme: certificates from an ACME CA (acme_serve.h)
 };
 
 // Runs `tick` every second on its own thread until destroyed.
@@ -191,6 +198,24 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (!proxies.ok()) return Fail(proxies.status());
   auto comment_settings = CommentSettingsFrom(flags);
   if (!comment_settings.ok()) return Fail(comment_settings.status());
+  std::optional<TlsFiles> tls_files;
+  if (!flags.tls_cert.empty() || !flags.tls_key.empty()) {
+    if (flags.tls_cert.empty() || flags.tls_key.empty()) {
+      return Fail("--tls-cert and --tls-key go together: the certificate chain and its key");
+    }
+    auto loaded = TlsFiles::Load(flags.tls_cert, flags.tls_key);
+    if (!loaded.ok()) return Fail(loaded.status());
+    tls_files = std::move(*loaded);
+  }
+  if (flags.http_port != -1 && (flags.http_port < 0 || flags.http_port > 65535)) {
+    return Fail("--http-port must be from 0 to 65535");
+  }
+  if (flags.http_port != -1 && !tls_files && !flags.acme.enabled) {
+    return Fail("--http-port is the plain-HTTP port beside HTTPS: it needs --tls-cert or --acme");
+  }
+  if (flags.acme.enabled) {
+    if (Status checked = CheckAcmeFlags(flags.acme); !checked.ok()) return Fail(checked);
+  }
   std::cout << "samizdat: data in " << StoreLocation(global) << std::endl;
   auto store = OpenStore(global);
   if (!store.ok()) return Fail(store.status());
@@ -208,7 +233,7 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
     if (!loaded.ok()) return Fail(loaded.status());
     theme = std::move(*loaded);
   }
-  auto security_headers = web::SecurityHeaders::Make(theme.csp_additions());
+  auto security_headers = web::SecurityHeaders::Make(theme.csp_additions(), flags.hsts);
   if (!security_headers.ok()) return Fail(security_headers.status());
   std::string log_path = flags.access_log;
   if (log_path.empty()) {
@@ -238,6 +263,13 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   options.address = flags.address;
   options.port = static_cast<uint16_t>(flags.port);
   options.threads = flags.threads;
+  if (tls_files) {
+    options.tls = tls_files->certificates();
+    if (flags.http_port != -1) options.plain_port = static_cast<uint16_t>(flags.http_port);
+  }
+  options.on_signal = [&tls_files](int signal) {
+    if (signal == SIGHUP && tls_files) tls_files->Reload();
+  };
   options.body_limit = web::BodyLimitFor;
   options.trusted_proxies = std::make_shared<const http::TrustedProxies>(std::move(*proxies));
   options.finish = [headers = std::move(*security_headers)](const http::Request* request,
@@ -247,26 +279,26 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   options.access_log = [access_log = log->get()](std::string_view line) {
     access_log->Write(line);
   };
-  // Automatic certificates (acme_serve.h): TLS on --port, plain HTTP on --http-port.
+  // Automatic certificates (acme_serve.h), beside the files' certificate when both are given.
+  // The runner sets certificates in `certificates`, so it goes before them (and the server).
   std::shared_ptr<http::TlsCertificates> certificates;
   std::unique_ptr<AcmeRunner> acme;
   if (flags.acme.enabled) {
-    if (flags.http_port < 0 || flags.http_port > 65535) {
-      return Fail("--http-port must be from 0 to 65535");
-    }
-    certificates = std::make_shared<http::TlsCertificates>();
+    certificates =
+        tls_files ? tls_files->certificates() : std::make_shared<http::TlsCertificates>();
     auto created = AcmeRunner::Create(flags.acme, **store, *certificates);
     if (!created.ok()) return Fail(created.status());
     acme = std::move(*created);
     options.tls = certificates;
-    options.plain_port = static_cast<uint16_t>(flags.http_port);
+    options.plain_port = static_cast<uint16_t>(flags.http_port == -1 ? 80 : flags.http_port);
   }
-  http::Server server(options, web::MakeRouter(site, **admin));
+  http::Handler router = web::MakeRouter(site, **admin);
+  if (options.plain_port) {
+    router = web::RedirectPlainToHttps(std::move(router), static_cast<uint16_t>(flags.port));
+  }
+  http::Server server(options, std::move(router));
   if (Status started = server.Start(); !started.ok()) return Fail(started);
-  if (acme) {
-    std::cout << "samizdat: plain HTTP on port " << server.plain_port() << std::endl;
-    acme->Begin();
-  }
+  if (acme) acme->Begin();
 
   StoreWatch watch;
   PurgeOld(*comments, *accounts, watch);
@@ -276,8 +308,13 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
     if (++ticks % 3600 == 0) PurgeOld(*comments, *accounts, watch);
     (*log)->Flush();
   });
-  std::cout << "samizdat serving http://" << flags.address << ":" << server.port() << "/"
-            << std::endl;
+  std::cout << "samizdat serving " << (options.tls ? "https" : "http") << "://" << flags.address
+            << ":" << server.port() << "/";
+  if (server.plain_port() != 0) {
+    std::cout << " (and http://" << flags.address << ":" << server.plain_port()
+              << "/, which redirects to https)";
+  }
+  std::cout << std::endl;
   server.Run();
   return 0;
 }
@@ -304,9 +341,16 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   serve->add_option("--trusted-proxy", flags->trusted_proxies,
                     "A proxy (IP address or CIDR network; repeatable) whose Forwarded or "
                     "X-Forwarded-For/-Proto/-Host headers say who the client is");
-  AddAcmeFlags(*serve, flags->acme);
+  serve->add_option("--tls-cert", flags->tls_cert,
+                    "HTTPS: the certificate chain (PEM, leaf first), read again on SIGHUP");
+  serve->add_option("--tls-key", flags->tls_key, "HTTPS: the certificate's private key (PEM)");
   serve->add_option("--http-port", flags->http_port,
-                    "With HTTPS: the plain-HTTP port for ACME challenges and redirects (0: any)");
+                    "With HTTPS: also serve plain HTTP on this port (e.g. 80), which redirects "
+                    "to https and answers ACME's challenges (0: any free port)");
+  serve->add_flag("--hsts", flags->hsts,
+                  "Send Strict-Transport-Security (a year) on HTTPS answers: browsers then "
+                  "refuse plain HTTP to the blogs");
+  AddAcmeFlags(*serve, flags->acme);
   serve->callback([&global, &exit_code, flags] { exit_code = Serve(global, *flags); });
 }
 

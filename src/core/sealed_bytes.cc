@@ -1,4 +1,5 @@
-// SealedBytes: the memfd is created, filled and sealed here, and closed by the destructor.
+// SealedBytes: the memfd is created, filled, sealed and mapped here, and unmapped and
+// closed by the destructor.
 #include "core/sealed_bytes.h"
 
 #include <fcntl.h>
@@ -47,23 +48,19 @@ Result<std::shared_ptr<const SealedBytes>> SealedBytes::Make(std::string_view by
       0) {
     return ErrnoStatus("F_ADD_SEALS");
   }
+  void* mapping = nullptr;
+  if (!bytes.empty()) {
+    mapping = ::mmap(nullptr, bytes.size(), PROT_READ, MAP_SHARED, guard.fd, 0);
+    if (mapping == MAP_FAILED) return ErrnoStatus("mmap");
+  }
   const int fd = guard.Release();
   return std::shared_ptr<const SealedBytes>(
-      std::make_shared<const SealedBytes>(Passkey{}, fd, bytes.size()));
+      std::make_shared<const SealedBytes>(Passkey{}, fd, mapping, bytes.size()));
 }
 
-SealedBytes::~SealedBytes() { ::close(fd_); }
-
-std::string SealedBytes::Read() const {
-  std::string bytes(size_, '\0');
-  std::size_t done = 0;
-  while (done < size_) {
-    const ssize_t n = ::pread(fd_, bytes.data() + done, size_ - done, static_cast<off_t>(done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return {};
-    done += static_cast<std::size_t>(n);
-  }
-  return bytes;
+SealedBytes::~SealedBytes() {
+  if (mapping_ != nullptr) ::munmap(const_cast<void*>(mapping_), size_);
+  ::close(fd_);
 }
 
 }  // namespace samizdat

@@ -24,6 +24,11 @@
 // (5) A file_body goes out as the head (sent with MSG_MORE, so that it shares a segment
 //     with the body's start) and then sendfile(2) on the native socket, waiting for
 //     writability whenever the kernel's buffer is full.
+// (6) HTTPS: a connection on the TLS port wraps its socket in Asio's OpenSSL stream
+//     (TlsStream), shakes hands under the header timeout, and then does every read and
+//     write through it, asynchronously; the socket is left blocking-mode for Asio, so
+//     design note (1)'s synchronous tries are for plain connections only. A file_body is
+//     encrypted from its mapping (SealedBytes::bytes()). Closing sends close_notify.
 #include "http/server.h"
 
 #include <sys/sendfile.h>
@@ -38,6 +43,8 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -64,11 +71,13 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "http/log_format.h"
+#include "http/tls_certificates.h"
 #include "http/trusted_proxies.h"
 
 namespace samizdat::http {
@@ -85,6 +94,7 @@ using Acceptor = net::basic_socket_acceptor<tcp, Strand>;
 using Timer = net::basic_waitable_timer<std::chrono::steady_clock,
                                         net::wait_traits<std::chrono::steady_clock>, Strand>;
 using SignalSet = net::basic_signal_set<Strand>;
+using TlsStream = net::ssl::stream<Socket&>;
 using namespace std::string_view_literals;
 
 constexpr auto kAsTuple = net::as_tuple(net::use_awaitable);
@@ -227,6 +237,7 @@ class Server::Impl {
 
   Status Start();
   uint16_t port() const { return port_; }
+  uint16_t plain_port() const { return plain_port_; }
   void Run();
   void Stop() {
     net::post(control_, [this] { BeginShutdown(); });
@@ -235,7 +246,10 @@ class Server::Impl {
  private:
   class Session;
 
-  net::awaitable<void> AcceptLoop();
+  // Binds `acceptor` to options_.address port `port`; returns the port bound.
+  Result<uint16_t> Listen(Acceptor& acceptor, uint16_t port);
+  // Accepts connections on `acceptor`; `secure`: they speak TLS.
+  net::awaitable<void> AcceptLoop(Acceptor& acceptor, bool secure);
   void RunWorker();
   // On control_: waits for the next signal, tells options_.on_signal, and begins the
   // shutdown on SIGINT and SIGTERM or waits again on SIGHUP.
@@ -259,13 +273,18 @@ class Server::Impl {
   std::mutex mu_;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;  // guarded by mu_
   uint16_t port_ = 0;
+  uint16_t plain_port_ = 0;
+  // With options_.tls: the context every TLS connection starts from; it switches each
+  // handshake to a certificate of options_.tls.
+  std::optional<net::ssl::context> tls_context_;
   // Declared last so that it is destroyed first, together with any pending handlers.
   net::io_context io_context_;
   // Runs the handler for requests other than GET and HEAD. Declared after io_context_ so
   // that it is joined (a handler in flight finishing) before io_context_ goes.
   net::thread_pool write_pool_;
-  Strand control_;  // serializes the acceptor, signals, grace timer and BeginShutdown
-  Acceptor acceptor_;
+  Strand control_;           // serializes the acceptor, signals, grace timer and BeginShutdown
+  Acceptor acceptor_;        // options_.port: TLS when options_.tls is set
+  Acceptor plain_acceptor_;  // options_.plain_port, beside a TLS port
   Timer grace_timer_;
   std::optional<SignalSet> signals_;  // exists while Run() runs
 };
@@ -273,7 +292,8 @@ class Server::Impl {
 // One connection. All members are touched only on the connection's strand.
 class Server::Impl::Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(Impl& server, Socket socket)
+  // `tls`: the connection speaks TLS, starting from this context (design note (6)).
+  Session(Impl& server, Socket socket, net::ssl::context* tls)
       : server_(server), socket_(std::move(socket)), timer_(socket_.get_executor()) {
     ErrorCode ec;
     const tcp::endpoint peer = socket_.remote_endpoint(ec);
@@ -282,6 +302,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     // The tail of a response must not wait for an ACK (Nagle); the head is held back
     // with MSG_MORE where it matters, see design note (5).
     socket_.set_option(tcp::no_delay(true), ec);
+    if (tls != nullptr) {
+      tls_.emplace(socket_, *tls);
+      return;
+    }
     // Synchronous socket calls return would_block rather than wait: design note (1).
     socket_.non_blocking(true, ec);
     if (ec) {
@@ -296,11 +320,15 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   Strand executor() { return socket_.get_executor(); }
 
   static net::awaitable<void> Serve(std::shared_ptr<Session> self) {
-    co_await self->ServeRequests();
+    // (Not `if (co_await …)`: GCC 12 miscompiles a co_await in a condition.)
+    const bool shook_hands = co_await self->Handshake();
+    if (shook_hands) co_await self->ServeRequests();
   }
 
   // Answers 503 and closes: the connection limit is reached.
   static net::awaitable<void> Reject(std::shared_ptr<Session> self) {
+    const bool shook_hands = co_await self->Handshake();
+    if (!shook_hands) co_return;
     Response response = Response::Text(503, ReasonText(503));
     response.headers.push_back({"Retry-After", "5"});
     self->server_.Finish(nullptr, response);
@@ -325,6 +353,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
  private:
   using Clock = std::chrono::steady_clock;
 
+  // TLS: the handshake, under the header timeout; true when there is HTTP to serve
+  // (always, on a plain connection). An ACME server's "acme-tls/1" handshake is all it
+  // came for: false.
+  net::awaitable<bool> Handshake();
   net::awaitable<void> ServeRequests();
   // Feeds what is already buffered to `parser`: true if that settled the head (complete,
   // or an error in `ec`), false if more input is needed.
@@ -381,6 +413,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
   Impl& server_;
   Socket socket_;
+  std::optional<TlsStream> tls_;  // over socket_, on the TLS port: design note (6)
   Timer timer_;
   Clock::time_point deadline_ = Clock::time_point::max();  // max: disarmed
   bool timer_waiting_ = false;                             // a wait on timer_ is pending
@@ -417,7 +450,7 @@ void Server::Impl::Session::FillRequest(
   request.target.assign(head.target());
   request.host.assign(head[bhttp::field::host]);
   request.remote_address.assign(peer_address_);
-  request.secure = false;
+  request.secure = tls_.has_value();
   std::size_t count = 0;
   for (const auto& field : head) {
     if (count == request.headers.size()) request.headers.emplace_back();
@@ -430,6 +463,22 @@ void Server::Impl::Session::FillRequest(
   if (server_.options_.trusted_proxies) ResolveClient(*server_.options_.trusted_proxies, request);
 }
 
+net::awaitable<bool> Server::Impl::Session::Handshake() {
+  if (!tls_) co_return true;
+  Arm(server_.options_.header_timeout);
+  auto [ec] = co_await tls_->async_handshake(net::ssl::stream_base::server, kAsTuple);
+  Disarm();
+  if (ec) co_return false;  // scanners, old clients, timeouts: nothing worth a log line
+  const unsigned char* protocol = nullptr;
+  unsigned int length = 0;
+  SSL_get0_alpn_selected(tls_->native_handle(), &protocol, &length);
+  if (std::string_view(reinterpret_cast<const char*>(protocol), length) == "acme-tls/1") {
+    socket_.close(ec);
+    co_return false;
+  }
+  co_return true;
+}
+
 net::awaitable<void> Server::Impl::Session::ServeRequests() {
   const ServerOptions& options = server_.options_;
   for (bool first = true;; first = false) {
@@ -438,7 +487,13 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
     if (!first && buffer_.size() == 0) {
       // Idle keep-alive: wait for the first byte of the next request.
       Arm(options.idle_timeout);
-      auto [ec, n] = co_await socket_.async_read_some(buffer_.prepare(kReadChunk), kAsTuple);
+      ErrorCode ec;
+      std::size_t n = 0;
+      if (tls_) {
+        std::tie(ec, n) = co_await tls_->async_read_some(buffer_.prepare(kReadChunk), kAsTuple);
+      } else {
+        std::tie(ec, n) = co_await socket_.async_read_some(buffer_.prepare(kReadChunk), kAsTuple);
+      }
       Disarm();
       if (ec) co_return;  // idle timeout, peer gone or shutdown: close silently
       buffer_.commit(n);
@@ -451,9 +506,14 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
     ErrorCode head_ec;
     if (!ParseBufferedHead(parser, head_ec)) {
       Arm(options.header_timeout);
-      auto [ec, n] = co_await bhttp::async_read_header(socket_, buffer_, parser, kAsTuple);
+      if (tls_) {
+        std::tie(head_ec, std::ignore) =
+            co_await bhttp::async_read_header(*tls_, buffer_, parser, kAsTuple);
+      } else {
+        std::tie(head_ec, std::ignore) =
+            co_await bhttp::async_read_header(socket_, buffer_, parser, kAsTuple);
+      }
       Disarm();
-      head_ec = ec;
     }
     waiting_ = false;
     received_ = std::chrono::system_clock::now();
@@ -483,12 +543,26 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
       parser.body_limit(limit);  // enforced while chunks arrive
       if (version >= 11 && beast::iequals(head[bhttp::field::expect], "100-continue")) {
         Arm(options.write_timeout);
-        auto [ec, n] = co_await net::async_write(socket_, net::buffer(kContinue), kAsTuple);
+        ErrorCode ec;
+        if (tls_) {
+          std::tie(ec, std::ignore) =
+              co_await net::async_write(*tls_, net::buffer(kContinue), kAsTuple);
+        } else {
+          std::tie(ec, std::ignore) =
+              co_await net::async_write(socket_, net::buffer(kContinue), kAsTuple);
+        }
         Disarm();
         if (ec) co_return;
       }
       Arm(options.body_timeout);
-      auto [body_ec, body_n] = co_await bhttp::async_read(socket_, buffer_, parser, kAsTuple);
+      ErrorCode body_ec;
+      if (tls_) {
+        std::tie(body_ec, std::ignore) =
+            co_await bhttp::async_read(*tls_, buffer_, parser, kAsTuple);
+      } else {
+        std::tie(body_ec, std::ignore) =
+            co_await bhttp::async_read(socket_, buffer_, parser, kAsTuple);
+      }
       Disarm();
       if (body_ec) {
         if (timed_out_) {
@@ -582,8 +656,14 @@ net::awaitable<bool> Server::Impl::Session::SendBuffered(unsigned version, const
   if (!bodiless) message.content_length(body.size());
   if (send_body) message.body() = {body.data(), body.size()};
 
-  // Written at once if the kernel takes it all (the usual case), else asynchronously.
   bhttp::response_serializer<bhttp::span_body<const char>> serializer(message);
+  if (tls_) {
+    Arm(server_.options_.write_timeout);
+    write_armed_ = true;
+    auto [ec, n] = co_await bhttp::async_write(*tls_, serializer, kAsTuple);
+    co_return !ec;
+  }
+  // Written at once if the kernel takes it all (the usual case), else asynchronously.
   ErrorCode ec;
   while (!ec && !serializer.is_done()) bhttp::write_some(socket_, serializer, ec);
   if (ec == net::error::would_block) {
@@ -604,6 +684,20 @@ net::awaitable<bool> Server::Impl::Session::SendFile(unsigned version, const Res
   AppendHead(head_, status, version, response, keep_alive,
              bodiless ? std::nullopt : std::optional<std::size_t>(size));
   const bool with_body = send_body && size > 0;
+  if (tls_) {
+    // The stream seals one buffer at a time into records of up to 16 KiB: the head goes
+    // with the body's start, or it would be a record (and a send) of its own.
+    constexpr std::size_t kTlsRecord = 16384;
+    std::string_view body = with_body ? response.file_body->bytes() : std::string_view();
+    const std::size_t lead = std::min(body.size(), kTlsRecord - std::min(kTlsRecord, head_.size()));
+    head_.append(body.substr(0, lead));
+    body.remove_prefix(lead);
+    Arm(server_.options_.write_timeout);
+    write_armed_ = true;
+    const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body)};
+    auto [ec, n] = co_await net::async_write(*tls_, buffers, kAsTuple);
+    co_return !ec;
+  }
   // MSG_MORE: the head waits (briefly) for the body, so that they share a segment.
   if (!co_await WriteBytes(head_, with_body ? MSG_MORE : 0)) co_return false;
   if (!with_body) co_return true;
@@ -665,6 +759,14 @@ net::awaitable<void> Server::Impl::Session::Fail(int status, const Request* requ
 
 net::awaitable<void> Server::Impl::Session::LingeringClose() {
   ErrorCode ec;
+  if (tls_) {
+    // close_notify, then the peer's (or its FIN), within the linger time.
+    Arm(kLingerTime);
+    std::tie(ec) = co_await tls_->async_shutdown(kAsTuple);
+    Disarm();
+    socket_.close(ec);
+    co_return;
+  }
   socket_.shutdown(tcp::socket::shutdown_send, ec);
   if (!ec) {
     Arm(kLingerTime);
@@ -689,24 +791,49 @@ Server::Impl::Impl(ServerOptions options, Handler handler)
       write_pool_(static_cast<std::size_t>(std::max(1, options_.write_threads))),
       control_(net::make_strand(io_context_)),
       acceptor_(control_),
+      plain_acceptor_(control_),
       grace_timer_(control_) {}
 
 Status Server::Impl::Start() {
   if (acceptor_.is_open()) return Status::InvalidArgument("the server is already started");
+  if (options_.tls) {
+    tls_context_.emplace(net::ssl::context::tls_server);
+    SSL_CTX* context = tls_context_->native_handle();
+    SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
+    SSL_CTX_set_options(context, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION);
+    options_.tls->InstallOn(context);
+  }
+  auto port = Listen(acceptor_, options_.port);
+  if (!port.ok()) return port.status();
+  port_ = *port;
+  if (options_.tls && options_.plain_port) {
+    auto plain = Listen(plain_acceptor_, *options_.plain_port);
+    if (!plain.ok()) {
+      ErrorCode ignored;
+      acceptor_.close(ignored);
+      return plain.status();
+    }
+    plain_port_ = *plain;
+  }
+  return Status::Ok();
+}
+
+Result<uint16_t> Server::Impl::Listen(Acceptor& acceptor, uint16_t port) {
   ErrorCode ec;
   const net::ip::address address = net::ip::make_address(options_.address, ec);
   if (ec) return Status::InvalidArgument("not an IP address: \"" + options_.address + "\"");
-  const tcp::endpoint endpoint(address, options_.port);
-  const std::string where = options_.address + " port " + std::to_string(options_.port);
+  const tcp::endpoint endpoint(address, port);
+  const std::string where = options_.address + " port " + std::to_string(port);
 
-  acceptor_.open(endpoint.protocol(), ec);
-  if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
-  if (!ec) acceptor_.bind(endpoint, ec);
-  if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
-  if (!ec) port_ = acceptor_.local_endpoint(ec).port();
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  uint16_t bound = 0;
+  if (!ec) bound = acceptor.local_endpoint(ec).port();
   if (ec) {
     ErrorCode ignored;
-    acceptor_.close(ignored);
+    acceptor.close(ignored);
     if (ec == net::error::address_in_use) {
       return Status::Unavailable(where + " is already in use");
     }
@@ -715,14 +842,19 @@ Status Server::Impl::Start() {
     }
     return Status::Unavailable("cannot listen on " + where + ": " + ec.message());
   }
-  return Status::Ok();
+  return bound;
 }
 
 void Server::Impl::Run() {
   IgnoreSigpipeIfDefault();
   signals_.emplace(control_, SIGINT, SIGTERM, SIGHUP);
   WaitForSignal();
-  if (acceptor_.is_open()) net::co_spawn(control_, AcceptLoop(), LogEscapedException);
+  if (acceptor_.is_open()) {
+    net::co_spawn(control_, AcceptLoop(acceptor_, options_.tls != nullptr), LogEscapedException);
+  }
+  if (plain_acceptor_.is_open()) {
+    net::co_spawn(control_, AcceptLoop(plain_acceptor_, false), LogEscapedException);
+  }
 
   std::vector<std::thread> workers;
   for (int i = 1; i < threads_; ++i) workers.emplace_back([this] { RunWorker(); });
@@ -751,9 +883,9 @@ void Server::Impl::RunWorker() {
   }
 }
 
-net::awaitable<void> Server::Impl::AcceptLoop() {
+net::awaitable<void> Server::Impl::AcceptLoop(Acceptor& acceptor, bool secure) {
   for (;;) {
-    auto [ec, socket] = co_await acceptor_.async_accept(net::make_strand(io_context_), kAsTuple);
+    auto [ec, socket] = co_await acceptor.async_accept(net::make_strand(io_context_), kAsTuple);
     if (stopping_) co_return;  // the socket, if any, closes as it goes out of scope
     if (ec) {
       // Out of descriptors and the like: say so, pause, and keep serving.
@@ -763,7 +895,8 @@ net::awaitable<void> Server::Impl::AcceptLoop() {
       co_await pause.async_wait(kAsTuple);
       continue;
     }
-    auto session = std::make_shared<Session>(*this, std::move(socket));
+    auto session =
+        std::make_shared<Session>(*this, std::move(socket), secure ? &*tls_context_ : nullptr);
     {
       std::lock_guard lock(mu_);
       if (sessions_.size() < options_.max_connections) {
@@ -783,6 +916,7 @@ void Server::Impl::BeginShutdown() {
   if (stopping_.exchange(true)) return;
   ErrorCode ec;
   acceptor_.close(ec);
+  plain_acceptor_.close(ec);
   if (signals_) signals_->cancel(ec);
   const auto live = LiveSessions();
   for (const auto& session : live) {
@@ -873,6 +1007,7 @@ Server::Server(ServerOptions options, Handler handler)
 Server::~Server() = default;
 Status Server::Start() { return impl_->Start(); }
 uint16_t Server::port() const { return impl_->port(); }
+uint16_t Server::plain_port() const { return impl_->plain_port(); }
 void Server::Run() { impl_->Run(); }
 void Server::Stop() { impl_->Stop(); }
 

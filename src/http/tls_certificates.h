@@ -29,6 +29,8 @@
 
 #include "core/status.h"
 
+struct ssl_ctx_st;  // OpenSSL's SSL_CTX
+
 namespace samizdat::http {
 
 struct PemPair {
@@ -51,8 +53,8 @@ class TlsCertificates {
   Status SetDefault(std::string_view chain_pem, std::string_view key_pem);
   // The certificate for `host` (a DNS name, case-insensitive; no port).
   Status Set(std::string_view host, std::string_view chain_pem, std::string_view key_pem);
-  // When the certificate set for `host` (or the default, for "") stops being valid;
-  // nullopt when there is none.
+  // When the certificate set for `host` (the default one, for "") stops being valid;
+  // nullopt when none is set for it (the default one is not asked).
   std::optional<std::chrono::system_clock::time_point> NotAfter(std::string_view host) const;
 
   // TLS-ALPN-01: the self-signed certificate carrying the acmeIdentifier extension that an
@@ -64,8 +66,11 @@ class TlsCertificates {
   // True when no certificate at all is set: handshakes then fail.
   bool empty() const;
 
+  // For http::Server: makes the server's OpenSSL context switch each handshake to the
+  // certificate chosen here. This object must outlive `context`.
+  void InstallOn(ssl_ctx_st* context) const;
+
  private:
-  friend class Server;  // picks the OpenSSL context of a handshake
   class Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -150,25 +150,27 @@ std::shared_ptr<const std::vector<http::Header>> Set(std::string_view policy, bo
 
 }  // namespace
 
-Result<SecurityHeaders> SecurityHeaders::Make(std::string_view theme_additions) {
+Result<SecurityHeaders> SecurityHeaders::Make(std::string_view theme_additions, bool hsts) {
   std::vector<Directive> policy = PagePolicy();
   if (Status added = AddTheme(theme_additions, policy); !added.ok()) return added;
   SecurityHeaders headers;
   headers.page_policy_ = Serialize(policy);
   for (const bool secure : {false, true}) {
-    headers.page_[secure] = Set(headers.page_policy_, secure);
-    headers.other_[secure] = Set(kOtherPolicy, secure);
-    headers.not_modified_[secure] = Set("", secure);
+    headers.page_[secure] = Set(headers.page_policy_, secure && hsts);
+    headers.other_[secure] = Set(kOtherPolicy, secure && hsts);
+    headers.not_modified_[secure] = Set("", secure && hsts);
   }
-  headers.admin_https_ = std::make_shared<const std::vector<http::Header>>(
-      std::vector<http::Header>{{"Strict-Transport-Security", std::string(kHsts)}});
+  if (hsts) {
+    headers.admin_https_ = std::make_shared<const std::vector<http::Header>>(
+        std::vector<http::Header>{{"Strict-Transport-Security", std::string(kHsts)}});
+  }
   return headers;
 }
 
 void SecurityHeaders::Add(const http::Request* request, http::Response& response) const {
   const bool secure = request != nullptr && request->secure;
   if (HasHeader(response, "Content-Security-Policy")) {  // the admin's own set
-    if (secure) response.shared_headers = admin_https_;
+    if (secure && admin_https_) response.shared_headers = admin_https_;
   } else if (response.status == 304 || response.status == 204) {
     response.shared_headers = not_modified_[secure];
   } else {

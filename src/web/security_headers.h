@@ -15,8 +15,10 @@
 //     opens it (default-src 'none'; style-src 'unsafe-inline'; sandbox).
 //   Admin answers (they carry their own Content-Security-Policy, admin/session_cookie.h):
 //     nothing more.
-//   All of them, when the client spoke HTTPS (request.secure): Strict-Transport-Security
-//     for a year (no includeSubDomains: sibling hosts may be other people's blogs).
+//   All of them, when HSTS is asked for (`serve --hsts`) and the client spoke HTTPS
+//     (request.secure): Strict-Transport-Security for a year (no includeSubDomains:
+//     sibling hosts may be other people's blogs). Opt-in, because a browser that saw it
+//     refuses plain HTTP to the host for that year, whatever the operator does next.
 //   304 and 204 answers get no Content-Security-Policy: a browser would store it over the
 //     cached page's own.
 //
@@ -38,8 +40,8 @@ class SecurityHeaders {
   // `theme_additions`: lines "DIRECTIVE SOURCE..." whose sources join that directive of
   // the HTML pages' policy (see themes/default/README.md); '#' starts a comment.
   // InvalidArgument naming the line for an unknown directive or a source that is no
-  // CSP source expression.
-  static Result<SecurityHeaders> Make(std::string_view theme_additions = {});
+  // CSP source expression. `hsts`: Strict-Transport-Security on HTTPS answers.
+  static Result<SecurityHeaders> Make(std::string_view theme_additions = {}, bool hsts = false);
 
   // Adds the headers `response` needs, as above. `request` may be null (the server's
   // answer to a request it could not read): no HSTS then.
@@ -53,11 +55,11 @@ class SecurityHeaders {
   SecurityHeaders() = default;
 
   std::string page_policy_;
-  // [secure]: over HTTPS (with HSTS) or not.
+  // [secure]: over HTTPS (with HSTS when asked for) or not.
   Headers page_[2];
   Headers other_[2];
   Headers not_modified_[2];
-  Headers admin_https_;
+  Headers admin_https_;  // null without HSTS
 };
 
 }  // namespace samizdat::web

@@ -112,13 +112,19 @@ class _Drain(threading.Thread):
 
 class Server:
     """`samizdat --data DATA [GLOBAL_ARGS...] serve --port P [EXTRA...]` on a free port
-    (global_args: options before the subcommand, such as ('--db', URL)).
+    (global_args: options before the subcommand, such as ('--db', URL)). With `tls` (an
+    ssl.SSLContext that trusts the server's certificate) the port speaks HTTPS: pass
+    --tls-cert and --tls-key in `extra`; requests then go over TLS to `tls_host` (SNI and
+    certificate name), at 127.0.0.1.
 
     As a context manager it starts on enter and stops (SIGTERM) on exit; on a clean exit of
     the block it asserts the server exited 0 (check_exit=False turns that off)."""
 
-    def __init__(self, data, *extra, env=None, check_exit=True, global_args=()):
+    def __init__(self, data, *extra, env=None, check_exit=True, global_args=(), tls=None,
+                 tls_host='localhost'):
         self.data = data
+        self.tls = tls
+        self.tls_host = tls_host
         self.extra = [str(e) for e in extra]
         self.global_args = [str(a) for a in global_args]
         self.env = env
@@ -217,6 +223,13 @@ class Server:
     # --- HTTP ---------------------------------------------------------------------------
 
     def connection(self, timeout=HTTP_TIMEOUT):
+        if self.tls is not None:
+            conn = http.client.HTTPSConnection(self.tls_host, self.port, timeout=timeout,
+                                               context=self.tls)
+            conn.sock = self.tls.wrap_socket(
+                socket.create_connection(('127.0.0.1', self.port), timeout=timeout),
+                server_hostname=self.tls_host)
+            return conn
         return http.client.HTTPConnection('127.0.0.1', self.port, timeout=timeout)
 
     def get(self, path, headers=None, host=None, method='GET', body=None, timeout=HTTP_TIMEOUT):

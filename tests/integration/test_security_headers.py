@@ -2,8 +2,8 @@
 # table, src/web/routes.cc, and the server's own errors): the public pages' script-free
 # Content-Security-Policy with the embed providers' frames, nosniff and Referrer-Policy
 # everywhere, the right Content-Type on feeds, the sitemap and media, the admin's own
-# stricter set, and Strict-Transport-Security only when the client spoke HTTPS through
-# a trusted proxy.
+# stricter set, and Strict-Transport-Security only when the operator asked for it
+# (--hsts) and the client spoke HTTPS through a trusted proxy.
 import hashlib
 import os
 import shutil
@@ -21,7 +21,7 @@ HTTPS = {'X-Forwarded-Proto': 'https'}
 
 
 class SecurityHeaders(IntegrationCase):
-    SERVER_ARGS = ('--trusted-proxy', '127.0.0.1/32', '--comment-min-seconds', '0',
+    SERVER_ARGS = ('--trusted-proxy', '127.0.0.1/32', '--hsts', '--comment-min-seconds', '0',
                    '--comment-rate-limit', '0')
 
     @classmethod
@@ -188,6 +188,13 @@ class SecurityHeaders(IntegrationCase):
         with Server(self.data, '--trusted-proxy', '10.0.0.0/8', '--access-log', '-') as other:
             status, headers, _ = other.get('/', headers=HTTPS, host='h.test')
             self.assertEqual(status, 200)
+            self.assertIsNone(headers['Strict-Transport-Security'])
+
+    def test_no_hsts_unless_asked_for(self):
+        with Server(self.data, '--trusted-proxy', '127.0.0.1/32', '--access-log', '-') as other:
+            status, headers, _ = other.get('/', headers=HTTPS, host='h.test')
+            self.assertEqual(status, 200)
+            self.assertEqual(headers['X-Content-Type-Options'], 'nosniff')
             self.assertIsNone(headers['Strict-Transport-Security'])
 
 

@@ -17,7 +17,7 @@ TEST(SealedBytesTest, ReadsBackWhatWasSealed) {
   auto sealed = SealedBytes::Make(bytes);
   ASSERT_TRUE(sealed.ok()) << sealed.status().ToString();
   EXPECT_EQ((*sealed)->size(), bytes.size());
-  EXPECT_TRUE((*sealed)->Read() == bytes);
+  EXPECT_TRUE((*sealed)->bytes() == bytes);
   char last = 0;
   ASSERT_EQ(::pread((*sealed)->fd(), &last, 1, static_cast<off_t>(bytes.size() - 1)), 1);
   EXPECT_EQ(last, bytes.back());
@@ -27,7 +27,7 @@ TEST(SealedBytesTest, HoldsAnEmptyRun) {
   auto sealed = SealedBytes::Make("");
   ASSERT_TRUE(sealed.ok()) << sealed.status().ToString();
   EXPECT_EQ((*sealed)->size(), 0u);
-  EXPECT_EQ((*sealed)->Read(), "");
+  EXPECT_EQ((*sealed)->bytes(), "");
 }
 
 TEST(SealedBytesTest, CannotBeChangedThroughItsDescriptor) {
@@ -39,7 +39,7 @@ TEST(SealedBytesTest, CannotBeChangedThroughItsDescriptor) {
   EXPECT_EQ(::ftruncate(fd, 2), -1);
   EXPECT_EQ(::ftruncate(fd, 100), -1);
   EXPECT_EQ(::fcntl(fd, F_ADD_SEALS, F_SEAL_FUTURE_WRITE), -1);
-  EXPECT_EQ((*sealed)->Read(), "immutable");
+  EXPECT_EQ((*sealed)->bytes(), "immutable");
   EXPECT_TRUE(::fcntl(fd, F_GETFD) & FD_CLOEXEC);
 }
 

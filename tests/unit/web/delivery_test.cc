@@ -70,7 +70,7 @@ TEST_F(DeliverTest, ASealedPageGoesOutAsAFileBody) {
   auto sealed = service::CachedPage::Seal(page_);
   auto plain = Deliver(Get(), *sealed);
   ASSERT_NE(plain.file_body, nullptr);
-  EXPECT_EQ(plain.file_body->Read(), "<p>hi</p>");
+  EXPECT_EQ(plain.file_body->bytes(), "<p>hi</p>");
   auto gz = Deliver(Get({{"Accept-Encoding", "gzip"}}), *sealed);
   EXPECT_EQ(HeaderOf(gz, "Content-Encoding"), "gzip");
   EXPECT_EQ(gz.file_body, sealed->sealed_gzip_body);

@@ -26,8 +26,8 @@ http::Response Answer(int status, std::string content_type) {
   return http::Response::Text(status, "x", std::move(content_type));
 }
 
-SecurityHeaders Make(std::string_view additions = {}) {
-  auto made = SecurityHeaders::Make(additions);
+SecurityHeaders Make(std::string_view additions = {}, bool hsts = true) {
+  auto made = SecurityHeaders::Make(additions, hsts);
   EXPECT_TRUE(made.ok()) << made.status().message();
   return *made;
 }
@@ -74,6 +74,20 @@ TEST(SecurityHeadersTest, OtherAnswersAdminAnswersAnd304s) {
   headers.Add(nullptr, unread);  // the server's own answer to a head it could not read
   EXPECT_EQ(HeaderOf(unread, "X-Content-Type-Options"), "nosniff");
   EXPECT_EQ(HeaderOf(unread, "Strict-Transport-Security"), "");
+}
+
+TEST(SecurityHeadersTest, HstsOnlyWhenAskedFor) {
+  const SecurityHeaders headers = Make({}, /*hsts=*/false);
+  http::Request secure;
+  secure.secure = true;
+  http::Response page = Answer(200, "text/html");
+  headers.Add(&secure, page);
+  EXPECT_EQ(HeaderOf(page, "X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(HeaderOf(page, "Strict-Transport-Security"), "");
+  http::Response admin = Answer(200, "text/html");
+  admin.headers.push_back({"Content-Security-Policy", "default-src 'none'"});
+  headers.Add(&secure, admin);
+  EXPECT_EQ(HeaderOf(admin, "Strict-Transport-Security"), "");
 }
 
 TEST(SecurityHeadersTest, AThemeAddsSources) {
