@@ -280,7 +280,7 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
     access_log->Write(line);
   };
   // Automatic certificates (acme_serve.h), beside the files' certificate when both are given.
-  // The runner sets certificates in `certificates`, so it goes before them (and the server).
+  // Declared before the runner, which sets certificates in them until it is destroyed.
   std::shared_ptr<http::TlsCertificates> certificates;
   std::unique_ptr<AcmeRunner> acme;
   if (flags.acme.enabled) {
