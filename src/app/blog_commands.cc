@@ -74,7 +74,7 @@ void RegisterBlog(CLI::App& app, const GlobalOptions& global, int& exit_code) {
 
   CLI::App* list = blog->add_subcommand("list", "List the blogs");
   list->callback([&global, &exit_code] {
-    auto store = OpenStore(global);
+    auto store = OpenStoreToRead(global);
     if (!store.ok()) return void(exit_code = Fail(store.status()));
     auto blogs = (*store)->ListBlogs();
     if (!blogs.ok()) return void(exit_code = Fail(blogs.status()));

@@ -31,7 +31,7 @@ Result<std::vector<CommentStatus>> ParseStatuses(std::string_view word) {
 int List(const GlobalOptions& global, const ListFlags& flags) {
   auto statuses = ParseStatuses(flags.status);
   if (!statuses.ok()) return Fail(statuses.status());
-  auto store = OpenStore(global);
+  auto store = OpenStoreToRead(global);
   if (!store.ok()) return Fail(store.status());
   auto blog = service::BlogService(**store).Resolve(flags.blog);
   if (!blog.ok()) return Fail(blog.status());

@@ -1,6 +1,9 @@
 // OpenStore and the CLI's error reporting.
 #include "app/context.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <boost/url.hpp>
 #include <filesystem>
 #include <iostream>
@@ -18,8 +21,26 @@ std::filesystem::path SqliteFile(const GlobalOptions& options) {
   return std::filesystem::path(options.data_dir) / "samizdat.db";
 }
 
+// Whether the SQLite database exists and this process may not write it, or its directory
+// (where SQLite makes its -wal, -shm and -journal files).
+bool ReadOnlyDatabase(const GlobalOptions& options) {
+  const std::filesystem::path file = SqliteFile(options);
+  std::error_code ec;
+  if (!options.db_url.empty() || !std::filesystem::exists(file, ec)) return false;
+  const auto writable = [](const std::filesystem::path& path) {
+    return ::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) == 0;
+  };
+  return !writable(file) || !writable(options.data_dir);
+}
+
 Result<std::unique_ptr<store::Store>> OpenEngine(const GlobalOptions& options) {
   if (!options.db_url.empty()) return store::OpenPostgresStore(options.db_url);
+  if (ReadOnlyDatabase(options)) {
+    return Status::InvalidArgument(
+        "the database " + SqliteFile(options).string() +
+        " may only be read by this process, and this command changes it: run it as a user "
+        "that may write the database and its directory");
+  }
   std::error_code ec;
   std::filesystem::create_directories(options.data_dir, ec);
   if (ec) {
@@ -41,6 +62,11 @@ Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options) {
               << " post bodies made anew from their sources with the current sanitizer\n";
   }
   return store;
+}
+
+Result<std::unique_ptr<store::Store>> OpenStoreToRead(const GlobalOptions& options) {
+  if (!ReadOnlyDatabase(options)) return OpenStore(options);
+  return store::OpenSqliteStoreReadOnly(SqliteFile(options).string());
 }
 
 FreshDatabaseGuard::FreshDatabaseGuard(const GlobalOptions& options) {

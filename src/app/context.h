@@ -22,7 +22,17 @@ struct GlobalOptions {
 // Opens the PostgreSQL database at --db when one is given; otherwise creates
 // the data directory if needed and opens DIR/samizdat.db. Either way the schema is
 // migrated and then the post bodies (service::RefreshBodies), as the renderer needs.
+// InvalidArgument, with nothing opened, when the SQLite database exists but this process
+// may not write it or its directory (file modes, a read-only mount): the command would
+// change it.
 Result<std::unique_ptr<store::Store>> OpenStore(const GlobalOptions& options);
+
+// For the commands that only read (blog list, post list, comment list, user list,
+// export): OpenStore, unless the SQLite database exists and this process may not write
+// it or its directory; then the database is opened read-only
+// (store::OpenSqliteStoreReadOnly: nothing created, migrated or refreshed, post bodies as
+// stored; an older schema is an error saying to upgrade it first).
+Result<std::unique_ptr<store::Store>> OpenStoreToRead(const GlobalOptions& options);
 
 // For a command that must leave nothing behind when it fails or only looks (import,
 // import --dry-run): made before the store is opened, and destroyed after it is closed.

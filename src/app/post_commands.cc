@@ -125,7 +125,7 @@ void RegisterPosts(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   list->add_option("--kind", list_flags->kind, "Only posts or only pages (default: both)")
       ->check(CLI::IsMember({"post", "page"}));
   list->callback([&global, &exit_code, list_flags] {
-    auto store = OpenStore(global);
+    auto store = OpenStoreToRead(global);
     if (!store.ok()) return void(exit_code = Fail(store.status()));
     auto blog = service::BlogService(**store).Resolve(list_flags->blog);
     if (!blog.ok()) return void(exit_code = Fail(blog.status()));

@@ -192,7 +192,7 @@ int Export(const GlobalOptions& global, const ExportFlags& flags) {
   } else {
     return Fail("--format must be blogger or wxr, not '" + flags.format + "'");
   }
-  auto store = OpenStore(global);
+  auto store = OpenStoreToRead(global);
   if (!store.ok()) return Fail(store.status());
   auto blog = service::BlogService(**store).Resolve(flags.blog);
   if (!blog.ok()) return Fail(blog.status());

@@ -252,7 +252,7 @@ void RegisterUsers(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   CLI::App* list = user->add_subcommand(
       "list", "List the accounts: id, email, name, role, blog, and which have two-step sign-in");
   list->callback([&global, &exit_code] {
-    auto store = OpenStore(global);
+    auto store = OpenStoreToRead(global);
     if (!store.ok()) return void(exit_code = Fail(store.status()));
     exit_code = ListUsers(**store);
   });

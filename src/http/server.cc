@@ -24,11 +24,12 @@
 // (5) A file_body goes out as the head (sent with MSG_MORE, so that it shares a segment
 //     with the body's start) and then sendfile(2) on the native socket, waiting for
 //     writability whenever the kernel's buffer is full.
-// (6) HTTPS: a connection on the TLS port wraps its socket in Asio's OpenSSL stream
-//     (TlsStream), shakes hands under the header timeout, and then does every read and
-//     write through it, asynchronously; the socket is left blocking-mode for Asio, so
-//     design note (1)'s synchronous tries are for plain connections only. A file_body is
-//     encrypted from its mapping (SealedBytes::bytes()). Closing sends close_notify.
+// (6) HTTPS: a connection on the TLS port has a TlsConnection (OpenSSL on the socket
+//     itself), shakes hands under the header timeout, then does every read and write
+//     through it; request heads and bodies are parsed from what it reads as from the
+//     socket's, and responses are written as heads (AppendHead) and bodies, a file_body
+//     from its mapping (SealedBytes::bytes()), the head sharing the first TLS record with
+//     the body's start. Closing sends close_notify, then closes as in (4).
 #include "http/server.h"
 
 #include <sys/sendfile.h>
@@ -43,8 +44,6 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/ssl/context.hpp>
-#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -76,28 +75,24 @@
 #include <utility>
 #include <vector>
 
+#include "http/asio_types.h"
 #include "http/log_format.h"
 #include "http/tls_certificates.h"
+#include "http/tls_connection.h"
 #include "http/trusted_proxies.h"
 
 namespace samizdat::http {
 namespace {
 
-namespace net = boost::asio;
+using namespace internal;  // asio_types.h: net, tcp, ErrorCode, Strand, Socket, kAsTuple
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
-using tcp = net::ip::tcp;
-using ErrorCode = boost::system::error_code;
-using Strand = net::strand<net::io_context::executor_type>;
-using Socket = net::basic_stream_socket<tcp, Strand>;
 using Acceptor = net::basic_socket_acceptor<tcp, Strand>;
 using Timer = net::basic_waitable_timer<std::chrono::steady_clock,
                                         net::wait_traits<std::chrono::steady_clock>, Strand>;
 using SignalSet = net::basic_signal_set<Strand>;
-using TlsStream = net::ssl::stream<Socket&>;
 using namespace std::string_view_literals;
 
-constexpr auto kAsTuple = net::as_tuple(net::use_awaitable);
 constexpr std::size_t kReadChunk = 4096;
 // Lingering close: how long and how much unread input is drained before closing.
 constexpr std::chrono::milliseconds kLingerTime{1000};
@@ -276,7 +271,10 @@ class Server::Impl {
   uint16_t plain_port_ = 0;
   // With options_.tls: the context every TLS connection starts from; it switches each
   // handshake to a certificate of options_.tls.
-  std::optional<net::ssl::context> tls_context_;
+  struct SslCtxFree {
+    void operator()(SSL_CTX* context) const { SSL_CTX_free(context); }
+  };
+  std::unique_ptr<SSL_CTX, SslCtxFree> tls_context_;
   // Declared last so that it is destroyed first, together with any pending handlers.
   net::io_context io_context_;
   // Runs the handler for requests other than GET and HEAD. Declared after io_context_ so
@@ -293,7 +291,7 @@ class Server::Impl {
 class Server::Impl::Session : public std::enable_shared_from_this<Session> {
  public:
   // `tls`: the connection speaks TLS, starting from this context (design note (6)).
-  Session(Impl& server, Socket socket, net::ssl::context* tls)
+  Session(Impl& server, Socket socket, SSL_CTX* tls)
       : server_(server), socket_(std::move(socket)), timer_(socket_.get_executor()) {
     ErrorCode ec;
     const tcp::endpoint peer = socket_.remote_endpoint(ec);
@@ -302,12 +300,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     // The tail of a response must not wait for an ACK (Nagle); the head is held back
     // with MSG_MORE where it matters, see design note (5).
     socket_.set_option(tcp::no_delay(true), ec);
-    if (tls != nullptr) {
-      tls_.emplace(socket_, *tls);
-      return;
-    }
-    // Synchronous socket calls return would_block rather than wait: design note (1).
+    // Synchronous socket calls return would_block rather than wait: design note (1); and
+    // OpenSSL reads and writes the socket itself without blocking (6).
     socket_.non_blocking(true, ec);
+    if (!ec && tls != nullptr) tls_.emplace(tls, socket_);
     if (ec) {
       LogError("cannot make a socket non-blocking: " + ec.message());
       socket_.close(ec);
@@ -371,6 +367,13 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
                                     bool send_body);
   net::awaitable<bool> SendFile(unsigned version, const Response& response, bool keep_alive,
                                 bool send_body);
+  // Over TLS, for both: the head, then `body` (none: a 304 or 204) unless !send_body.
+  net::awaitable<bool> SendTls(unsigned version, const Response& response, bool keep_alive,
+                               std::optional<std::string_view> body, bool send_body);
+  // Over TLS: reads into buffer_ and feeds `parser` until its head (head_only) or whole
+  // message is parsed; the error that stopped it, as Beast's async_read(_header) reports.
+  net::awaitable<ErrorCode> ReadTls(bhttp::request_parser<bhttp::string_body>& parser,
+                                    bool head_only);
   // Writes all of `bytes` with send(2) `flags`, waiting for writability as needed.
   net::awaitable<bool> WriteBytes(std::string_view bytes, int flags);
   net::awaitable<bool> SendFileBody(const SealedBytes& file);
@@ -413,7 +416,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
   Impl& server_;
   Socket socket_;
-  std::optional<TlsStream> tls_;  // over socket_, on the TLS port: design note (6)
+  std::optional<TlsConnection> tls_;  // over socket_, on the TLS port: design note (6)
   Timer timer_;
   Clock::time_point deadline_ = Clock::time_point::max();  // max: disarmed
   bool timer_waiting_ = false;                             // a wait on timer_ is pending
@@ -466,14 +469,14 @@ void Server::Impl::Session::FillRequest(
 net::awaitable<bool> Server::Impl::Session::Handshake() {
   if (!tls_) co_return true;
   Arm(server_.options_.header_timeout);
-  auto [ec] = co_await tls_->async_handshake(net::ssl::stream_base::server, kAsTuple);
+  ErrorCode ec = co_await tls_->Handshake();
   Disarm();
-  if (ec) co_return false;  // scanners, old clients, timeouts: nothing worth a log line
-  const unsigned char* protocol = nullptr;
-  unsigned int length = 0;
-  SSL_get0_alpn_selected(tls_->native_handle(), &protocol, &length);
-  if (std::string_view(reinterpret_cast<const char*>(protocol), length) == "acme-tls/1") {
+  if (ec) {  // scanners, old clients, timeouts: nothing worth a log line
     socket_.close(ec);
+    co_return false;
+  }
+  if (tls_->alpn() == "acme-tls/1") {
+    co_await LingeringClose();
     co_return false;
   }
   co_return true;
@@ -490,7 +493,7 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
       ErrorCode ec;
       std::size_t n = 0;
       if (tls_) {
-        std::tie(ec, n) = co_await tls_->async_read_some(buffer_.prepare(kReadChunk), kAsTuple);
+        std::tie(ec, n) = co_await tls_->ReadSome(buffer_.prepare(kReadChunk));
       } else {
         std::tie(ec, n) = co_await socket_.async_read_some(buffer_.prepare(kReadChunk), kAsTuple);
       }
@@ -507,8 +510,7 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
     if (!ParseBufferedHead(parser, head_ec)) {
       Arm(options.header_timeout);
       if (tls_) {
-        std::tie(head_ec, std::ignore) =
-            co_await bhttp::async_read_header(*tls_, buffer_, parser, kAsTuple);
+        head_ec = co_await ReadTls(parser, /*head_only=*/true);
       } else {
         std::tie(head_ec, std::ignore) =
             co_await bhttp::async_read_header(socket_, buffer_, parser, kAsTuple);
@@ -545,8 +547,7 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
         Arm(options.write_timeout);
         ErrorCode ec;
         if (tls_) {
-          std::tie(ec, std::ignore) =
-              co_await net::async_write(*tls_, net::buffer(kContinue), kAsTuple);
+          ec = co_await tls_->Write(kContinue);
         } else {
           std::tie(ec, std::ignore) =
               co_await net::async_write(socket_, net::buffer(kContinue), kAsTuple);
@@ -557,8 +558,7 @@ net::awaitable<void> Server::Impl::Session::ServeRequests() {
       Arm(options.body_timeout);
       ErrorCode body_ec;
       if (tls_) {
-        std::tie(body_ec, std::ignore) =
-            co_await bhttp::async_read(*tls_, buffer_, parser, kAsTuple);
+        body_ec = co_await ReadTls(parser, /*head_only=*/false);
       } else {
         std::tie(body_ec, std::ignore) =
             co_await bhttp::async_read(socket_, buffer_, parser, kAsTuple);
@@ -645,6 +645,11 @@ net::awaitable<bool> Server::Impl::Session::SendBuffered(unsigned version, const
   const std::string& body = response.body ? *response.body : kEmpty;  // alive until we return
   const int status = response.status;
   const bool bodiless = status == 204 || status == 304;
+  if (tls_) {
+    co_return co_await SendTls(
+        version, response, keep_alive,
+        bodiless ? std::optional<std::string_view>() : std::string_view(body), send_body);
+  }
 
   bhttp::response<bhttp::span_body<const char>> message;
   message.result(static_cast<unsigned>(status));
@@ -657,12 +662,6 @@ net::awaitable<bool> Server::Impl::Session::SendBuffered(unsigned version, const
   if (send_body) message.body() = {body.data(), body.size()};
 
   bhttp::response_serializer<bhttp::span_body<const char>> serializer(message);
-  if (tls_) {
-    Arm(server_.options_.write_timeout);
-    write_armed_ = true;
-    auto [ec, n] = co_await bhttp::async_write(*tls_, serializer, kAsTuple);
-    co_return !ec;
-  }
   // Written at once if the kernel takes it all (the usual case), else asynchronously.
   ErrorCode ec;
   while (!ec && !serializer.is_done()) bhttp::write_some(socket_, serializer, ec);
@@ -679,29 +678,63 @@ net::awaitable<bool> Server::Impl::Session::SendFile(unsigned version, const Res
                                                      bool keep_alive, bool send_body) {
   const int status = response.status;
   const bool bodiless = status == 204 || status == 304;
+  if (tls_) {
+    co_return co_await SendTls(
+        version, response, keep_alive,
+        bodiless ? std::optional<std::string_view>() : response.file_body->bytes(), send_body);
+  }
   const std::size_t size = response.file_body->size();
   head_.clear();
   AppendHead(head_, status, version, response, keep_alive,
              bodiless ? std::nullopt : std::optional<std::size_t>(size));
   const bool with_body = send_body && size > 0;
-  if (tls_) {
-    // The stream seals one buffer at a time into records of up to 16 KiB: the head goes
-    // with the body's start, or it would be a record (and a send) of its own.
-    constexpr std::size_t kTlsRecord = 16384;
-    std::string_view body = with_body ? response.file_body->bytes() : std::string_view();
-    const std::size_t lead = std::min(body.size(), kTlsRecord - std::min(kTlsRecord, head_.size()));
-    head_.append(body.substr(0, lead));
-    body.remove_prefix(lead);
-    Arm(server_.options_.write_timeout);
-    write_armed_ = true;
-    const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body)};
-    auto [ec, n] = co_await net::async_write(*tls_, buffers, kAsTuple);
-    co_return !ec;
-  }
   // MSG_MORE: the head waits (briefly) for the body, so that they share a segment.
   if (!co_await WriteBytes(head_, with_body ? MSG_MORE : 0)) co_return false;
   if (!with_body) co_return true;
   co_return co_await SendFileBody(*response.file_body);
+}
+
+net::awaitable<bool> Server::Impl::Session::SendTls(unsigned version, const Response& response,
+                                                    bool keep_alive,
+                                                    std::optional<std::string_view> body,
+                                                    bool send_body) {
+  head_.clear();
+  AppendHead(head_, response.status, version, response, keep_alive,
+             body ? std::optional<std::size_t>(body->size()) : std::nullopt);
+  std::string_view rest = send_body && body ? *body : std::string_view();
+  // OpenSSL seals each write into records of up to 16 KiB: the head goes with the body's
+  // start, or it would be a record (and a send) of its own.
+  constexpr std::size_t kTlsRecord = 16384;
+  const std::size_t lead = std::min(rest.size(), kTlsRecord - std::min(kTlsRecord, head_.size()));
+  head_.append(rest.substr(0, lead));
+  rest.remove_prefix(lead);
+  Arm(server_.options_.write_timeout);
+  write_armed_ = true;
+  const ErrorCode ec = co_await tls_->Write(head_, rest);
+  co_return !ec;
+}
+
+net::awaitable<ErrorCode> Server::Impl::Session::ReadTls(
+    bhttp::request_parser<bhttp::string_body>& parser, bool head_only) {
+  const auto done = [&] { return head_only ? parser.is_header_done() : parser.is_done(); };
+  bool need_input = buffer_.size() == 0;
+  while (!done()) {
+    if (need_input) {
+      auto [ec, n] = co_await tls_->ReadSome(buffer_.prepare(kReadChunk));
+      if (ec == net::error::eof) {
+        // As Beast says it: nothing read yet is end_of_stream, a message cut short partial.
+        co_return parser.got_some() ? bhttp::error::partial_message : bhttp::error::end_of_stream;
+      }
+      if (ec) co_return ec;
+      buffer_.commit(n);
+    }
+    ErrorCode ec;
+    const std::size_t used = parser.put(buffer_.data(), ec);
+    buffer_.consume(used);
+    need_input = ec == bhttp::error::need_more || (!ec && used == 0);
+    if (ec && ec != bhttp::error::need_more) co_return ec;
+  }
+  co_return ErrorCode();
 }
 
 net::awaitable<bool> Server::Impl::Session::WriteBytes(std::string_view bytes, int flags) {
@@ -760,12 +793,9 @@ net::awaitable<void> Server::Impl::Session::Fail(int status, const Request* requ
 net::awaitable<void> Server::Impl::Session::LingeringClose() {
   ErrorCode ec;
   if (tls_) {
-    // close_notify, then the peer's (or its FIN), within the linger time.
     Arm(kLingerTime);
-    std::tie(ec) = co_await tls_->async_shutdown(kAsTuple);
+    co_await tls_->Shutdown();  // close_notify; then the TCP side as for plain HTTP
     Disarm();
-    socket_.close(ec);
-    co_return;
   }
   socket_.shutdown(tcp::socket::shutdown_send, ec);
   if (!ec) {
@@ -797,10 +827,13 @@ Server::Impl::Impl(ServerOptions options, Handler handler)
 Status Server::Impl::Start() {
   if (acceptor_.is_open()) return Status::InvalidArgument("the server is already started");
   if (options_.tls) {
-    tls_context_.emplace(net::ssl::context::tls_server);
-    SSL_CTX* context = tls_context_->native_handle();
+    tls_context_.reset(SSL_CTX_new(TLS_server_method()));
+    SSL_CTX* context = tls_context_.get();
+    if (context == nullptr) return Status::Internal("OpenSSL cannot make a server context");
     SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
     SSL_CTX_set_options(context, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION);
+    // Write() retries with what is left (partial writes, one record at a time).
+    SSL_CTX_set_mode(context, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
     options_.tls->InstallOn(context);
   }
   auto port = Listen(acceptor_, options_.port);
@@ -896,7 +929,7 @@ net::awaitable<void> Server::Impl::AcceptLoop(Acceptor& acceptor, bool secure) {
       continue;
     }
     auto session =
-        std::make_shared<Session>(*this, std::move(socket), secure ? &*tls_context_ : nullptr);
+        std::make_shared<Session>(*this, std::move(socket), secure ? tls_context_.get() : nullptr);
     {
       std::lock_guard lock(mu_);
       if (sessions_.size() < options_.max_connections) {

@@ -21,7 +21,9 @@ to try next:
 - bring your old blog along (the admin's import, or `samizdat import`): posts keep their
   Blogger addresses, so links keep working.
 
-By default everything lives in one SQLite file under `./data`: copy it and you have a backup.
+By default everything lives in one SQLite database under `./data`. To back it up, even while
+the server runs, use `samizdat backup blog-backup.db` (copying the file by hand misses the
+latest writes); `samizdat restore blog-backup.db` brings it back into an empty data directory.
 )";
 
 // Creates the admin account unless a user exists, noting it in `result`. The password

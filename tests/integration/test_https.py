@@ -179,8 +179,11 @@ class Https(IntegrationCase):
             # Plain HTTP to the TLS port: no page.
             with socket.create_connection(('127.0.0.1', server.port), timeout=10) as raw:
                 raw.sendall(b'GET / HTTP/1.1\r\nHost: h.test\r\n\r\n')
-                reply = raw.recv(4096)
-                self.assertNotIn(b'HTTP/1.1 200', reply)
+                try:
+                    reply = raw.recv(4096)
+                except ConnectionResetError:
+                    reply = b''
+                self.assertNotIn(b'HTTP/1.1', reply)
             # TLS 1.1 is refused.
             old = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
             old.check_hostname = False

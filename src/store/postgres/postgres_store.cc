@@ -2,6 +2,8 @@
 // listener), and how its reads and writes run.
 #include "store/postgres/postgres_store.h"
 
+#include <memory>
+
 #include "store/postgres/postgres_store_impl.h"
 #include "store/row_mapping.h"
 #include "store/sql/migrations.h"
@@ -13,7 +15,11 @@ bool IsPostgresUrl(std::string_view location) {
 }
 
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url) {
-  return postgres::PostgresStore::Open(url);
+  return postgres::PostgresStore::Open(url, /*snapshot=*/false);
+}
+
+Result<std::unique_ptr<Store>> OpenPostgresSnapshot(const std::string& url) {
+  return postgres::PostgresStore::Open(url, /*snapshot=*/true);
 }
 
 namespace postgres {
@@ -23,24 +29,39 @@ namespace {
 // under PostgreSQL's default of 100 for a few nodes.
 constexpr int kMaxConnections = 16;
 
+// The pool's opener: a plain connection, or for a snapshot store its one connection with
+// the snapshot's transaction begun (the snapshot is taken at its first query); a second
+// one would see a newer state, so it is refused.
+sql::Pool::Opener Opener(const std::string& url, bool snapshot) {
+  auto opened_once = std::make_shared<bool>(false);
+  return [url, snapshot, opened_once]() -> Result<std::unique_ptr<sql::Connection>> {
+    if (snapshot && *opened_once) {
+      return Status::Unavailable(
+          "the PostgreSQL connection holding the snapshot was lost; start again");
+    }
+    Result<std::unique_ptr<Connection>> opened = Connection::Open(url);
+    if (!opened.ok()) return opened.status();
+    if (snapshot) {
+      *opened_once = true;
+      SAMIZDAT_RETURN_IF_ERROR((*opened)->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+    }
+    return std::unique_ptr<sql::Connection>(std::move(*opened));
+  };
+}
+
 }  // namespace
 
-Result<std::unique_ptr<Store>> PostgresStore::Open(const std::string& url) {
+Result<std::unique_ptr<Store>> PostgresStore::Open(const std::string& url, bool snapshot) {
   Result<std::unique_ptr<Connection>> first = Connection::Open(url);
   if (!first.ok()) return first.status();
   Status migrated = ApplyMigrations(**first, EmbeddedMigrations());
   if (!migrated.ok()) return migrated.WithContext("PostgreSQL");
-  return std::unique_ptr<Store>(std::make_unique<PostgresStore>(url));
+  return std::unique_ptr<Store>(std::make_unique<PostgresStore>(url, snapshot));
 }
 
-PostgresStore::PostgresStore(const std::string& url)
-    : pool_(
-          [url]() -> Result<std::unique_ptr<sql::Connection>> {
-            Result<std::unique_ptr<Connection>> opened = Connection::Open(url);
-            if (!opened.ok()) return opened.status();
-            return std::unique_ptr<sql::Connection>(std::move(*opened));
-          },
-          kMaxConnections),
+PostgresStore::PostgresStore(const std::string& url, bool snapshot)
+    : snapshot_(snapshot),
+      pool_(Opener(url, snapshot), snapshot ? 1 : kMaxConnections),
       listener_(url) {}
 
 Status PostgresStore::RunRead(Body body) {
@@ -58,6 +79,7 @@ Status PostgresStore::RunRead(Body body) {
 }
 
 Result<PostgresStore::Begun> PostgresStore::Begin() {
+  if (snapshot_) return Status::InvalidArgument("a snapshot of the database is read-only");
   for (int attempt = 0;; ++attempt) {
     Result<sql::Pool::Lease> lease = pool_.Borrow();
     if (!lease.ok()) return lease.status();

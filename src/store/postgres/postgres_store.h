@@ -28,4 +28,12 @@ bool IsPostgresUrl(std::string_view location);
 // samizdat; Internal if a migration fails (say, the role may not create tables).
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url);
 
+// A read-only store over the database at `url` as it was at the store's first read
+// (samizdat backup): every call runs on one connection inside one REPEATABLE READ, READ
+// ONLY transaction, so a whole-store copy read from it is consistent while other nodes
+// keep writing. Calls are serialized on that connection. Writes fail (InvalidArgument,
+// nothing written); once the connection is lost every later call fails (Unavailable)
+// rather than read a newer state. Opening: as OpenPostgresStore.
+Result<std::unique_ptr<Store>> OpenPostgresSnapshot(const std::string& url);
+
 }  // namespace samizdat::store

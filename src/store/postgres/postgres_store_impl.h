@@ -5,10 +5,11 @@
 // Connections: every call borrows one from the pool for its duration. A write runs in one
 // READ COMMITTED transaction that ends with NOTIFY samizdat_changes; writes of one blog
 // are serialized by locking the blog's row (UPDATE blogs … first, or SELECT … FOR
-// UPDATE), so counters and checks cannot be raced by another node. A read is one
-// statement outside any transaction (one snapshot): a post's labels come with it as a
-// text[] column (Dialect::post_labels), not from a second query. Full-text search is the
-// posts' tsvector (search.cc); a store copy or import batch is bulk_load.cc.
+// UPDATE), so counters and checks cannot be raced by another node. A snapshot store
+// (backups) has one connection, kept in one REPEATABLE READ transaction, and no writes. A read is
+// one statement outside any transaction (one snapshot): a post's labels come with it as a text[]
+// column (Dialect::post_labels), not from a second query. Full-text search is the posts' tsvector
+// (search.cc); a store copy or import batch is bulk_load.cc.
 #pragma once
 
 #include <memory>
@@ -26,9 +27,10 @@ namespace samizdat::store::postgres {
 
 class PostgresStore final : public sql::SqlStore {
  public:
-  static Result<std::unique_ptr<Store>> Open(const std::string& url);
+  // A snapshot store (OpenPostgresSnapshot) when `snapshot`.
+  static Result<std::unique_ptr<Store>> Open(const std::string& url, bool snapshot);
 
-  explicit PostgresStore(const std::string& url);
+  PostgresStore(const std::string& url, bool snapshot);
 
   Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit,
                                         int offset) override;
@@ -59,12 +61,15 @@ class PostgresStore final : public sql::SqlStore {
     sql::Transaction tx;
   };
   // Borrows a connection and begins a transaction, retried once as RunRead is.
+  // InvalidArgument on a snapshot store, whose one connection stays in its snapshot.
   Result<Begun> Begin();
   // Commits `tx` with the NOTIFY that tells every node, and notes the write here.
   Status Commit(sql::Transaction& tx);
 
   friend class PostgresBulkLoad;  // bulk_load.cc: holds bulk_mu_ exclusively
 
+  const bool snapshot_;
+  // For a snapshot store: one connection, opened once, in its snapshot transaction.
   sql::Pool pool_;
   // Writes hold it shared; a store copy or import batch holds it exclusively while it
   // lives, so the other writers of this store wait for the batch (as with SQLite's one

@@ -44,6 +44,28 @@ Status ApplyNext(Connection& conn, std::span<const Migration> migrations, bool& 
 
 }  // namespace
 
+Status CheckMigrated(Connection& conn, std::span<const Migration> migrations) {
+  const int latest = migrations.empty() ? 0 : migrations.back().version;
+  Result<int64_t> current =
+      conn.Int64("SELECT COALESCE(MAX(version), 0) FROM schema_version", Params());
+  if (!current.ok()) {
+    return Status::InvalidArgument("it holds no samizdat schema (" + current.status().message() +
+                                   ")");
+  }
+  const int version = static_cast<int>(*current);
+  if (version > latest) return Refuse(version, latest);
+  if (version < latest) {
+    return Status::InvalidArgument(
+        "the database has schema version " + std::to_string(version) +
+        ", older than this "
+        "samizdat's " +
+        std::to_string(latest) +
+        ", and may only be read here: upgrade it first by running samizdat on it as a user "
+        "that may write it");
+  }
+  return Status::Ok();
+}
+
 Status ApplyMigrations(Connection& conn, std::span<const Migration> migrations) {
   bool done = false;
   while (!done) {

@@ -28,6 +28,11 @@ struct Migration {
 // cannot be reached.
 Status ApplyMigrations(Connection& conn, std::span<const Migration> migrations);
 
+// For a database that may only be read: OK when it is at the newest of `migrations`.
+// InvalidArgument, naming both versions, when it is older (a process that may write it
+// must upgrade it first) or newer; InvalidArgument when it holds no schema_version table.
+Status CheckMigrated(Connection& conn, std::span<const Migration> migrations);
+
 }  // namespace samizdat::store::sql
 
 // Every migration this binary knows for each engine, in version order: the .cc files

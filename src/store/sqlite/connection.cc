@@ -4,7 +4,9 @@
 
 #include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <string>
+#include <system_error>
 #include <type_traits>
 #include <vector>
 
@@ -52,6 +54,59 @@ constexpr sql::Dialect kDialect{
         "SELECT name, count FROM label_counts WHERE blog_id = $1 "
         "ORDER BY name COLLATE NOCASE, name",
     .begin_migration = "BEGIN IMMEDIATE"};
+
+// `path` as a SQLite URI with `query` ("mode=ro"): the characters a URI gives a meaning
+// to are escaped.
+std::string FileUri(const std::string& path, std::string_view query) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned char>(c));
+      uri += escaped;
+    } else {
+      uri += c;
+    }
+  }
+  uri += '?';
+  uri += query;
+  return uri;
+}
+
+// Opens `uri` read-only and reads the schema, which is where a WAL file without its -shm
+// fails. The SQLite result code on failure in `rc`.
+Result<DbHandle> OpenReadOnly(const std::string& uri, const std::string& path, int& rc) {
+  sqlite3* raw = nullptr;
+  rc = sqlite3_open_v2(uri.c_str(), &raw,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+  DbHandle db(raw);
+  if (rc == SQLITE_OK) {
+    sqlite3_extended_result_codes(db.get(), 1);
+    sqlite3_busy_timeout(db.get(), 5000);
+    rc = sqlite3_exec(db.get(), "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+  }
+  if (rc != SQLITE_OK) {
+    return Status::InvalidArgument("cannot read " + path + ": " +
+                                   (db ? sqlite3_errmsg(db.get()) : sqlite3_errstr(rc)));
+  }
+  return db;
+}
+
+Result<DbHandle> OpenReadOnly(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::InvalidArgument("there is no database at " + path);
+  }
+  int rc = SQLITE_OK;
+  Result<DbHandle> db = OpenReadOnly(FileUri(path, "mode=ro"), path, rc);
+  if (db.ok()) return db;
+  const int primary = rc & 0xff;
+  // A -wal file with commits in it must be read through the -shm: immutable would skip
+  // them.
+  const bool log_pending = std::filesystem::file_size(path + "-wal", ec) > 0 && !ec;
+  if ((primary != SQLITE_READONLY && primary != SQLITE_CANTOPEN) || log_pending) return db;
+  return OpenReadOnly(FileUri(path, "immutable=1"), path, rc);
+}
 
 }  // namespace
 
@@ -214,7 +269,14 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   }
 }
 
-Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Access access) {
+  if (access == Access::kReadOnly) {
+    Result<DbHandle> db = OpenReadOnly(path);
+    if (!db.ok()) return db.status();
+    auto conn = std::make_unique<Connection>(std::move(*db));
+    SAMIZDAT_RETURN_IF_ERROR(conn->Exec("PRAGMA foreign_keys = ON; PRAGMA mmap_size = 0;"));
+    return conn;
+  }
   sqlite3* raw = nullptr;
   // NOMUTEX: each connection is used by one thread at a time, so SQLite's own
   // per-connection mutex would only cost time.

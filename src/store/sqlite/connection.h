@@ -46,11 +46,23 @@ std::string TranslateSql(std::string_view sql);
 
 class Connection final : public sql::Connection {
  public:
+  enum class Access {
+    kReadWrite,
+    // Never writes, never creates: the file is opened read-only (mode=ro). When WAL
+    // reading needs a -shm file this process cannot make (a directory it may only read)
+    // and there is no -wal file with commits in it, the file is opened immutable instead
+    // (no locks, no -shm: it must not change while the connection is open).
+    kReadOnly,
+  };
+
   // Opens `path` (creating the file) and sets what every connection of the store needs:
   // WAL journal, foreign keys, synchronous=FULL (an acknowledged commit survives power
   // loss), a 5 s busy timeout, no memory map. Internal on failure;
-  // Unavailable if the database stays locked past the busy timeout.
-  static Result<std::unique_ptr<Connection>> Open(const std::string& path);
+  // Unavailable if the database stays locked past the busy timeout. With kReadOnly (see
+  // above), InvalidArgument when the file does not exist or cannot be read (naming it and
+  // saying why); writes through the connection then fail (Internal).
+  static Result<std::unique_ptr<Connection>> Open(const std::string& path,
+                                                  Access access = Access::kReadWrite);
   // Takes an open handle; Open() is the way to get one set up properly.
   explicit Connection(DbHandle db);
 

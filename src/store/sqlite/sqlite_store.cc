@@ -10,24 +10,32 @@
 namespace samizdat::store {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
-  return sqlite::SqliteStore::Open(path);
+  return sqlite::SqliteStore::Open(path, sqlite::Connection::Access::kReadWrite);
+}
+
+Result<std::unique_ptr<Store>> OpenSqliteStoreReadOnly(const std::string& path) {
+  return sqlite::SqliteStore::Open(path, sqlite::Connection::Access::kReadOnly);
 }
 
 namespace sqlite {
 
-Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
-  Result<std::unique_ptr<Connection>> writer = Connection::Open(path);
+Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path,
+                                                 Connection::Access access) {
+  Result<std::unique_ptr<Connection>> writer = Connection::Open(path, access);
   if (!writer.ok()) return writer.status();
-  Status migrated = ApplyMigrations(**writer, EmbeddedMigrations());
+  Status migrated = access == Connection::Access::kReadOnly
+                        ? sql::CheckMigrated(**writer, EmbeddedMigrations())
+                        : ApplyMigrations(**writer, EmbeddedMigrations());
   if (!migrated.ok()) return migrated.WithContext(path);
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(path, std::move(*writer)));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(path, access, std::move(*writer)));
 }
 
-SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer)
+SqliteStore::SqliteStore(std::string path, Connection::Access access,
+                         std::unique_ptr<Connection> writer)
     : writer_(std::move(writer)),
       readers_(
-          [path]() -> Result<std::unique_ptr<sql::Connection>> {
-            Result<std::unique_ptr<Connection>> reader = Connection::Open(path);
+          [path, access]() -> Result<std::unique_ptr<sql::Connection>> {
+            Result<std::unique_ptr<Connection>> reader = Connection::Open(path, access);
             if (!reader.ok()) return reader.status();
             SAMIZDAT_RETURN_IF_ERROR((*reader)->Exec("PRAGMA query_only = ON"));
             return std::unique_ptr<sql::Connection>(std::move(*reader));

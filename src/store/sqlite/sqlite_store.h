@@ -26,4 +26,12 @@ namespace samizdat::store {
 // busy timeout (5 s).
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
 
+// Opens the existing database at `path` read-only (sqlite::Connection::Access::kReadOnly),
+// for commands that only read a file or directory this process may not write: nothing is
+// created, migrated or locked for writing. Writes fail (Internal: SQLite's "attempt to
+// write a readonly database"). Errors: InvalidArgument when there is no database at
+// `path`, it cannot be read (with SQLite's reason), or its schema is not this binary's
+// (an older one must first be upgraded by a process that may write it).
+Result<std::unique_ptr<Store>> OpenSqliteStoreReadOnly(const std::string& path);
+
 }  // namespace samizdat::store

@@ -27,9 +27,10 @@ namespace samizdat::store::sqlite {
 
 class SqliteStore final : public sql::SqlStore {
  public:
-  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  // kReadOnly: OpenSqliteStoreReadOnly (the "writer" only reads; writes fail).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, Connection::Access access);
 
-  SqliteStore(std::string path, std::unique_ptr<Connection> writer);
+  SqliteStore(std::string path, Connection::Access access, std::unique_ptr<Connection> writer);
 
   Result<std::vector<SearchHit>> Search(int64_t blog_id, std::string_view query, int limit,
                                         int offset) override;

@@ -1,7 +1,7 @@
 // The PostgreSQL twins of the SQLite-only tests, reaching the database with libpq beside
 // the store: migrations applied once, a database of a newer samizdat refused, an older
 // one upgraded, readers not waiting for another session's open write, an unreachable
-// server reported as Unavailable.
+// server reported as Unavailable, a snapshot store frozen at its first read.
 #include <string>
 #include <vector>
 
@@ -67,6 +67,20 @@ TEST_F(PostgresStoreTest, ReadersDoNotWaitForAnOpenWriteTransaction) {
   EXPECT_EQ(Must(store_->GetBlog(blog.id)).title, "Blog at a.example");
   EXPECT_EQ(Must(store_->ListBlogs()).size(), 1u);
   EXPECT_EQ(writer.Exec("ROLLBACK"), "");
+}
+
+TEST_F(PostgresStoreTest, SnapshotSeesTheDatabaseAsAtItsFirstReadAndRefusesWrites) {
+  NewBlog("a.example");
+  auto snapshot = Must(OpenPostgresSnapshot(location_));
+  EXPECT_EQ(Must(snapshot->ListBlogs()).size(), 1u);
+  NewBlog("b.example");  // another writer, after the snapshot's first read
+  EXPECT_EQ(Must(snapshot->ListBlogs()).size(), 1u);
+  EXPECT_EQ(Must(store_->ListBlogs()).size(), 2u);
+  Blog other;
+  other.host = "c.example";
+  Result<Blog> created = snapshot->CreateBlog(other);
+  EXPECT_TRUE(created.status().IsInvalidArgument()) << created.status().ToString();
+  EXPECT_EQ(Session().QueryInt("SELECT COUNT(*) FROM blogs"), 2);
 }
 
 TEST(PostgresOpenTest, UnreachableServerIsUnavailable) {
