@@ -11,9 +11,10 @@
 namespace samizdat::service {
 namespace {
 
-// ACME issues for DNS names only: not for "localhost:8080" or an IP address.
+// CAs issue for public DNS names only: not for "localhost" (the first run's blog), a name
+// with a port, or an IP address.
 bool Orderable(const std::string& host) {
-  if (!acme::IsDnsName(host)) return false;
+  if (!acme::IsDnsName(host) || host.find('.') == std::string::npos) return false;
   std::string_view last = std::string_view(host).substr(host.rfind('.') + 1);
   return !std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
