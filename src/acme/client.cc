@@ -133,12 +133,14 @@ class Client::Order {
             url + " is still " + status + " after " +
             std::to_string(client_.options_.validation_timeout.count() / 1000) + " s");
       }
+      const auto& cancelled = client_.options_.transport.cancelled;
+      if (cancelled && cancelled()) return Status::Unavailable(url + ": cancelled");
       std::this_thread::sleep_for(PollDelay(*reply, client_.options_.poll_interval));
     }
   }
 
-  // Answers the authorization at `url` with the first challenge type the responder
-  // prefers that the server offers; returns it (or nullopt when already valid).
+  // Answers the authorization at `url` (nothing when it is valid already) with the first
+  // challenge type the responder prefers that the server offers.
   Status Authorize(const std::string& url) {
     auto reply = client_.Post(url, "");
     if (!reply.ok()) return reply.status();

@@ -6,7 +6,8 @@
 //
 // Every request is a JWS (jws.h); one refused with badNonce is sent again with the fresh
 // nonce, up to three times. Waiting for validation and issuance polls every
-// poll_interval (or the server's Retry-After, capped at 10 s) until `validation_timeout`.
+// poll_interval (or the server's Retry-After, capped at 10 s) until `validation_timeout`,
+// or until transport.cancelled says to stop (Unavailable "…: cancelled").
 //
 // Errors: Unavailable when the server cannot be reached or answers an error (the
 // message carries the URL, the status and the problem document's detail: "a challenge

@@ -44,6 +44,12 @@ size_t ReadHeader(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
+// CURLOPT_XFERINFOFUNCTION: a non-zero return aborts the transfer.
+int Progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* cancelled = static_cast<const std::function<bool()>*>(user);
+  return (*cancelled)() ? 1 : 0;
+}
+
 }  // namespace
 
 Result<Reply> Transport::Get(const std::string& url) { return Send(Method::kGet, url, {}); }
@@ -69,6 +75,11 @@ Result<Reply> Transport::Send(Method method, const std::string& url, std::string
   curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, ReadHeader);
   curl_easy_setopt(e, CURLOPT_HEADERDATA, &reply);
   if (!options_.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, options_.ca_file.c_str());
+  if (options_.cancelled) {
+    curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, Progress);
+    curl_easy_setopt(e, CURLOPT_XFERINFODATA, &options_.cancelled);
+    curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
+  }
   if (method == Method::kHead) curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
   if (method == Method::kPost) {
     headers.reset(curl_slist_append(nullptr, "Content-Type: application/jose+json"));
@@ -78,6 +89,7 @@ Result<Reply> Transport::Send(Method method, const std::string& url, std::string
     curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
   }
   CURLcode code = curl_easy_perform(e);
+  if (code == CURLE_ABORTED_BY_CALLBACK) return Status::Unavailable(url + ": cancelled");
   if (code != CURLE_OK) {
     return Status::Unavailable(url + ": " + curl_easy_strerror(code));
   }

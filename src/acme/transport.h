@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,8 @@ struct TransportOptions {
   std::string ca_file;  // PEM roots to trust instead of the system's; empty: the system's
   std::chrono::milliseconds timeout{30'000};  // per request, connection to last byte
   std::string user_agent = "samizdat";
+  // Asked while a request runs: true ends it at once (Unavailable "cancelled"). May be empty.
+  std::function<bool()> cancelled;
 };
 
 struct Reply {

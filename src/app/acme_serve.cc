@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <atomic>
 #include <condition_variable>
 #include <fstream>
 #include <iostream>
@@ -90,7 +91,9 @@ class Runner : public AcmeRunner {
  public:
   Runner(store::Store& store, http::TlsCertificates& certificates,
          service::CertificateOptions options, std::chrono::seconds interval)
-      : sink_(certificates), service_(store, sink_, std::move(options)), interval_(interval) {}
+      : sink_(certificates),
+        service_(store, sink_, WithCancel(std::move(options), stopping_)),
+        interval_(interval) {}
 
   Status InstallStored() {
     auto installed = service_.InstallStored();
@@ -112,6 +115,7 @@ class Runner : public AcmeRunner {
   }
 
   ~Runner() override {
+    stopping_ = true;  // ends an order in progress within a second
     {
       std::lock_guard lock(mutex_);
       stop_ = true;
@@ -131,6 +135,13 @@ class Runner : public AcmeRunner {
     }
   }
 
+  static service::CertificateOptions WithCancel(service::CertificateOptions options,
+                                                const std::atomic<bool>& stopping) {
+    options.acme.transport.cancelled = [&stopping] { return stopping.load(); };
+    return options;
+  }
+
+  std::atomic<bool> stopping_{false};  // before service_, which asks it
   TlsSink sink_;
   service::CertificateService service_;
   std::chrono::seconds interval_;

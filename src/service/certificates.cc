@@ -146,6 +146,8 @@ Result<int> CertificateService::Check(Time now) {
   if (due->empty()) return 0;
   int issued = 0;
   for (const std::string& host : *due) {
+    const auto& cancelled = options_.acme.transport.cancelled;
+    if (cancelled && cancelled()) break;
     // Taken (or renewed) before each order: an order may take minutes.
     auto leased = store_.TakeLease("acme", options_.holder, Now(), Now() + options_.lease);
     if (!leased.ok()) return leased.status();
@@ -155,6 +157,7 @@ Result<int> CertificateService::Check(Time now) {
     if (!still_due.ok()) return still_due.status();
     if (std::find(still_due->begin(), still_due->end(), host) == still_due->end()) continue;
     if (Status st = Order(host, now); !st.ok()) {
+      if (cancelled && cancelled()) break;  // shutting down: not the CA's failure
       Backoff& b = backoff_[host];
       b.delay = b.delay.count() == 0 ? options_.first_backoff
                                      : std::min(b.delay * 2, options_.max_backoff);

@@ -19,14 +19,14 @@
 // start after a success. Back-off is per process.
 //
 // Thread safety: InstallStored and Check must not run concurrently with each other (one
-// background thread calls both); Check may take minutes (it waits for the CA).
+// background thread calls both); Check may take minutes (it waits for the CA), unless
+// options.acme.transport.cancelled ends it (shutdown).
 #pragma once
 
 #include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
