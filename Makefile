@@ -49,6 +49,7 @@ test: debug fuzzers
 bench: release
 	cmake --build $(RELEASE) -j $(JOBS) --target samizdat_make_blog samizdat_bench_kernels
 	bash bench/run.sh $(RELEASE)/samizdat
+	bash bench/https.sh $(RELEASE)/samizdat
 	bash bench/comments.sh $(RELEASE)/samizdat
 	bash bench/import.sh $(RELEASE)/samizdat
 	bash bench/postgres.sh $(RELEASE)/samizdat

@@ -1,7 +1,8 @@
 # samizdat's own HTTPS (serve --tls-cert/--tls-key): pages, cached pages and sign-in over
 # TLS, the certificate chosen by SNI, the plain port beside it redirecting to https but for
 # ACME's challenges, the certificate read again on SIGHUP without dropping a connection,
-# HSTS only when asked for, and a bad certificate or key refused at start with nothing made.
+# HSTS only when asked for, a bad certificate or key refused at start with nothing made,
+# and an expired one served with a warning.
 import os
 import shutil
 import signal
@@ -46,6 +47,20 @@ def make_leaf(directory, name, hosts):
                 chain.write(f.read())
 
 
+def make_expired(directory):
+    """expired.pem and its key first.key: the first leaf's request, signed for 2020 only."""
+    with open(os.path.join(directory, 'ca.cnf'), 'w') as f:
+        f.write('[ca]\ndefault_ca = own\n[own]\ndatabase = index.txt\nnew_certs_dir = .\n'
+                'serial = serial\ndefault_md = sha256\npolicy = any\n[any]\n'
+                'commonName = supplied\n')
+    open(os.path.join(directory, 'index.txt'), 'w').close()
+    with open(os.path.join(directory, 'serial'), 'w') as f:
+        f.write('1000\n')
+    openssl('ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key',
+            '-in', 'first.csr', '-out', 'expired.pem', '-startdate', '20200101000000Z',
+            '-enddate', '20200102000000Z', cwd=directory)
+
+
 def peer_serial(port, host, context):
     """The serial number of the certificate the server shows `host` (SNI)."""
     with socket.create_connection(('127.0.0.1', port), timeout=10) as raw:
@@ -62,6 +77,7 @@ class Https(IntegrationCase):
         make_ca(cls.certs)
         make_leaf(cls.certs, 'first', ['h.test', 'localhost'])
         make_leaf(cls.certs, 'second', ['h.test', 'localhost'])
+        make_expired(cls.certs)
         cls.context = ssl.create_default_context(cafile=os.path.join(cls.certs, 'ca.pem'))
         cls.create_blog('h.test', 'Secure blog')
         cls.cli('user', 'add', '--email', 'boss@h.test', '--name', 'Boss', '--role', 'admin',
@@ -173,6 +189,18 @@ class Https(IntegrationCase):
                 kept.close()
         finally:
             shutil.rmtree(work, ignore_errors=True)
+
+    def test_an_expired_certificate_serves_with_a_warning(self):
+        lenient = ssl.create_default_context(cafile=os.path.join(self.certs, 'ca.pem'))
+        lenient.check_hostname = False
+        lenient.verify_mode = ssl.CERT_NONE
+        with Server(self.data, *self.cert_args('expired.pem', 'first.key'), tls=lenient,
+                    tls_host='h.test') as server:
+            self.assertIn('expired on Thu, 02 Jan 2020', server.stderr())
+            self.assertEqual(server.get('/', host='h.test')[0], 200)
+            with socket.create_connection(('127.0.0.1', server.port), timeout=10) as raw:
+                with self.assertRaises(ssl.SSLCertVerificationError):
+                    self.context.wrap_socket(raw, server_hostname='h.test')
 
     def test_a_client_without_a_trusted_certificate_or_tls_gets_nothing(self):
         with self.tls_server() as server:

@@ -92,7 +92,7 @@ TEST(CachedPageTest, SealMovesBothBodiesIntoSealedFiles) {
   ASSERT_NE(sealed->sealed_body, nullptr);
   ASSERT_NE(sealed->sealed_gzip_body, nullptr);
   EXPECT_EQ(sealed->body, nullptr) << "the bytes are no longer kept twice";
-  EXPECT_EQ(std::string(sealed->sealed_body->bytes()), "<p>sealed</p>");
+  EXPECT_EQ(sealed->sealed_body->bytes(), "<p>sealed</p>");
   EXPECT_EQ(Gunzip(std::string(sealed->sealed_gzip_body->bytes())), "<p>sealed</p>");
   EXPECT_EQ(sealed->etag, page->etag);
   EXPECT_EQ(sealed->files(), 2u);
