@@ -7,6 +7,8 @@
 #include <array>
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -44,12 +46,11 @@ class TlsSink : public service::CertificateSink {
 std::string Holder() {
   std::array<char, 256> host{};
   gethostname(host.data(), host.size() - 1);
-  std::array<unsigned char, 6> random{};
-  RAND_bytes(random.data(), random.size());
-  std::string hex;
-  for (unsigned char c : random)
-    hex += "0123456789abcdef"[c >> 4], hex += "0123456789abcdef"[c & 15];
-  return std::string(host.data()) + ":" + std::to_string(getpid()) + ":" + hex;
+  uint64_t random = 0;
+  RAND_bytes(reinterpret_cast<unsigned char*>(&random), sizeof random);
+  std::array<char, 17> hex{};
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(random));
+  return std::string(host.data()) + ":" + std::to_string(getpid()) + ":" + hex.data();
 }
 
 Result<service::CertificateOptions> OptionsFrom(const AcmeFlags& flags) {
