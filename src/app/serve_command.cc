@@ -22,10 +22,12 @@
 #include <vector>
 
 #include "app/access_log.h"
+#include "app/acme_serve.h"
 #include "app/commands.h"
 #include "app/tls_files.h"
 #include "core/log.h"
 #include "http/server.h"
+#include "http/tls_certificates.h"
 #include "http/trusted_proxies.h"
 #include "render/theme.h"
 #include "service/accounts.h"
@@ -58,6 +60,7 @@ struct ServeFlags {
   bool hsts = false;
   std::string log_level = "info";
   std::string metrics_token;  // empty: /metrics to loopback peers only
+  AcmeFlags acme;             // --acme: certificates from an ACME CA (acme_serve.h)
 };
 
 // Runs `tick` every second on its own thread until destroyed.
@@ -232,8 +235,11 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (flags.http_port != -1 && (flags.http_port < 0 || flags.http_port > 65535)) {
     return Fail("--http-port must be from 0 to 65535");
   }
-  if (flags.http_port != -1 && !tls_files) {
-    return Fail("--http-port is the plain-HTTP port beside HTTPS: it needs --tls-cert");
+  if (flags.http_port != -1 && !tls_files && !flags.acme.enabled) {
+    return Fail("--http-port is the plain-HTTP port beside HTTPS: it needs --tls-cert or --acme");
+  }
+  if (flags.acme.enabled) {
+    if (Status checked = CheckAcmeFlags(flags.acme); !checked.ok()) return Fail(checked);
   }
 
   render::Theme theme = render::Theme::Default();
@@ -260,6 +266,15 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
     options.tls = tls_files->certificates();
     if (flags.http_port != -1) options.plain_port = static_cast<uint16_t>(flags.http_port);
   }
+  // With --acme, the certificates the runner sets (beside the files' one when both are
+  // given, which serves the hosts that have none of their own yet).
+  std::shared_ptr<http::TlsCertificates> certificates;
+  if (flags.acme.enabled) {
+    certificates =
+        tls_files ? tls_files->certificates() : std::make_shared<http::TlsCertificates>();
+    options.tls = certificates;
+    options.plain_port = static_cast<uint16_t>(flags.http_port == -1 ? 80 : flags.http_port);
+  }
   options.body_limit = web::BodyLimitFor;
   options.trusted_proxies = std::make_shared<const http::TrustedProxies>(std::move(*proxies));
   options.finish = [headers = std::move(*security_headers)](const http::Request* request,
@@ -282,7 +297,7 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   };
   server.emplace(options, [&router](const http::Request& request) { return router(request); });
   if (Status started = server->Start(); !started.ok()) return Fail(started);
-  const std::string url = (tls_files ? "https://" : "http://") + flags.address + ":" +
+  const std::string url = (options.tls ? "https://" : "http://") + flags.address + ":" +
                           std::to_string(server->port()) + "/";
 
   log::Info("samizdat: data in " + StoreLocation(global));
@@ -321,11 +336,20 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (!accounts.ok()) return Fail(accounts.status());
   auto admin = web::admin::Admin::Create(**store, *comments, *accounts, site.blogs());
   if (!admin.ok()) return Fail(admin.status());
+  // Automatic certificates (acme_serve.h): the runner sets them in `certificates` until
+  // it is destroyed, before the store it reads.
+  std::unique_ptr<AcmeRunner> acme;
+  if (certificates) {
+    auto created = AcmeRunner::Create(flags.acme, **store, *certificates);
+    if (!created.ok()) return Fail(created.status());
+    acme = std::move(*created);
+  }
   web::MetricsPage metrics(web::RouteTable(), flags.metrics_token);
   router = web::MakeRouter(site, **admin, metrics);
   if (options.plain_port) {
     router = web::RedirectPlainToHttps(std::move(router), static_cast<uint16_t>(flags.port));
   }
+  if (acme) acme->Begin();
 
   StoreWatch watch;
   PurgeOld(*comments, *accounts, watch);
@@ -390,6 +414,7 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                    "A token (16 characters or more) that opens /metrics from anywhere, sent "
                    "as 'Authorization: Bearer TOKEN'; without it only loopback peers may read it")
       ->envname("SAMIZDAT_METRICS_TOKEN");
+  AddAcmeFlags(*serve, flags->acme);
   serve->callback([&global, &exit_code, flags] { exit_code = Serve(global, *flags); });
 }
 

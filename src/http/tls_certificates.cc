@@ -182,6 +182,9 @@ class TlsCertificates::Impl {
     const auto* self = static_cast<const Impl*>(arg);
     const char* name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
     auto entry = self->Find(name != nullptr ? name : "", /*challenge=*/false, /*fallback=*/true);
+    // A host's first certificate, ordered over TLS-ALPN-01: only the challenge's is there
+    // (OnAlpn then shows it to "acme-tls/1"; anyone else gets a certificate they refuse).
+    if (!entry && name != nullptr) entry = self->Find(name, /*challenge=*/true);
     if (!entry) {
       *alert = SSL_AD_UNRECOGNIZED_NAME;
       return SSL_TLSEXT_ERR_ALERT_FATAL;

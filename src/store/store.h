@@ -121,6 +121,16 @@ struct CommentQuery {
   int offset = 0;   // ignored by CountComments
 };
 
+// A host's HTTPS certificate (service/certificates.h): the chain, leaf first, and its
+// private key, both PEM, when the leaf expires, and when it was stored.
+struct StoredCertificate {
+  std::string host;
+  std::string chain_pem;
+  std::string key_pem;
+  Time not_after{};
+  Time updated{};
+};
+
 // What CommentService asks the store about a reader's new comment (Store::ScreenComment).
 struct CommentScreeningQuery {
   int64_t blog_id = 0;
@@ -322,6 +332,27 @@ class Store {
                                                 std::string_view candidate) = 0;
   // Every secret, by name (samizdat migrate).
   virtual Result<std::vector<Secret>> ListSecrets() = 0;
+
+  // --- HTTPS certificates and ACME (service/certificates.h) ---------------------------
+  // Keeps the certificate of its host, replacing the one before (`updated` set when 0).
+  virtual Status PutCertificate(const StoredCertificate& certificate) = 0;
+  // Every stored certificate, by host.
+  virtual Result<std::vector<StoredCertificate>> ListCertificates() = 0;
+  // HTTP-01: the key authorization to answer for `token` until `expires` (a later one
+  // for the same token replaces it). Any node reads it with GetAcmeChallenge.
+  virtual Status PutAcmeChallenge(std::string_view token, std::string_view key_authorization,
+                                  Time expires) = 0;
+  // The key authorization of `token` if it has not expired at `now`. NotFound.
+  virtual Result<std::string> GetAcmeChallenge(std::string_view token, Time now) = 0;
+  // Forgets the challenge; absent is not an error.
+  virtual Status DeleteAcmeChallenge(std::string_view token) = 0;
+  // Leases: the job `name` ("acme") is `holder`'s until `until` when it is free at `now`
+  // (never taken, released, or its lease ended before `now`) or already `holder`'s; true
+  // when it is. Of several processes or nodes asking at once, one gets it.
+  virtual Result<bool> TakeLease(std::string_view name, std::string_view holder, Time now,
+                                 Time until) = 0;
+  // Ends `holder`'s lease of `name`; nothing when another holds it.
+  virtual Status ReleaseLease(std::string_view name, std::string_view holder) = 0;
 
   // --- revisions -----------------------------------------------------------------------
   // Keeps a post's previous version. Assigns the id (and `saved` when it is 0). NotFound

@@ -58,6 +58,9 @@ const std::vector<Route>& Table() {
       // For load balancers and monitors: 200, or 503 while the store does not answer.
       {"GET", "/healthz", kPublic, false, 0, OnSite(&Site::Health)},
       {"GET", "/metrics", kPublic, false, 0, Metrics},
+      // ACME's HTTP-01 challenge, for automatic HTTPS certificates (service/certificates.h).
+      {"GET", "/.well-known/acme-challenge/{file}", kPublic, false, 0,
+       OnSite(&Site::AcmeChallenge)},
 
       // The public pages (site_pages.h builds them).
       // The home page; with WordPress's ?p=, ?page_id=, ?cat=, ?tag=, ?feed=, ... the old

@@ -100,6 +100,11 @@ class Site {
   // Any other path under /media/: 404.
   http::Response NoMediaFile(const http::Request& request, const RouteMatch& match);
 
+  // GET /.well-known/acme-challenge/TOKEN (acme_challenge.cc): an ACME CA's HTTP-01
+  // validation (RFC 8555 §8.3): the token's key authorization from the store as
+  // text/plain, whatever the host; 404 for a token with none (unknown or expired).
+  http::Response AcmeChallenge(const http::Request& request, const RouteMatch& match);
+
   // The blogs this site answers for (the admin finds its blog there too).
   service::BlogDirectory& blogs() { return blogs_; }
 

@@ -117,11 +117,14 @@ class Server:
     --tls-cert and --tls-key in `extra`; requests then go over TLS to `tls_host` (SNI and
     certificate name), at 127.0.0.1.
 
+    `port` chooses the port (default: a free one); `ready(server)` says when it is up
+    (default: /healthz answers 200).
+
     As a context manager it starts on enter and stops (SIGTERM) on exit; on a clean exit of
     the block it asserts the server exited 0 (check_exit=False turns that off)."""
 
     def __init__(self, data, *extra, env=None, check_exit=True, global_args=(), tls=None,
-                 tls_host='localhost'):
+                 tls_host='localhost', port=None, ready=None):
         self.data = data
         self.tls = tls
         self.tls_host = tls_host
@@ -132,9 +135,11 @@ class Server:
         self.proc = None
         self.port = None
         self.returncode = None
+        self.chosen_port = port
+        self.ready = ready or (lambda server: server.get('/healthz', timeout=2)[0] == 200)
 
     def start(self):
-        self.port = free_port()
+        self.port = self.chosen_port or free_port()
         cmd = [binary(), '--data', self.data, *self.global_args, 'serve', '--port',
                str(self.port), *self.extra]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -152,8 +157,7 @@ class Server:
                                      f'answering /healthz\nstdout: {self.stdout()}\n'
                                      f'stderr: {self.stderr()}')
             try:
-                status, _, _ = self.get('/healthz', timeout=2)
-                if status == 200:
+                if self.ready(self):
                     return self
             except (OSError, http.client.HTTPException):
                 pass

@@ -7,8 +7,9 @@
 // What the two schemas spell differently comes from the connection's Dialect. The methods
 // are split by subject over blog_queries.cc, post_reads.cc, post_writes.cc,
 // comment_queries.cc, user_queries.cc, session_queries.cc, revision_queries.cc,
-// media_queries.cc and redirect_queries.cc. Thread safety: as Store's; every statement
-// runs inside RunRead or RunWrite (a few methods read first, and write only when needed).
+// media_queries.cc, redirect_queries.cc and certificate_queries.cc. Thread safety: as Store's;
+// every statement runs inside RunRead or RunWrite (a few methods read first, and write only when
+// needed).
 #pragma once
 
 #include <chrono>
@@ -125,6 +126,16 @@ class SqlStore : public Store {
   Status SetUserTotp(int64_t user_id, const UserTotp& totp) override;
   Result<bool> RecordTotpStep(int64_t user_id, int64_t step) override;
   Status DeleteUser(int64_t user_id) override;
+
+  Status PutCertificate(const StoredCertificate& certificate) override;
+  Result<std::vector<StoredCertificate>> ListCertificates() override;
+  Status PutAcmeChallenge(std::string_view token, std::string_view key_authorization,
+                          Time expires) override;
+  Result<std::string> GetAcmeChallenge(std::string_view token, Time now) override;
+  Status DeleteAcmeChallenge(std::string_view token) override;
+  Result<bool> TakeLease(std::string_view name, std::string_view holder, Time now,
+                         Time until) override;
+  Status ReleaseLease(std::string_view name, std::string_view holder) override;
 
   Result<Revision> AddRevision(const Revision& revision) override;
   Result<std::vector<Revision>> ListRevisions(int64_t blog_id, int64_t post_id) override;

@@ -104,6 +104,29 @@ class ForwardingStore : public Store {
     return inner_.GetOrCreateSecret(name, candidate);
   }
   Result<std::vector<Secret>> ListSecrets() override { return inner_.ListSecrets(); }
+  Status PutCertificate(const StoredCertificate& certificate) override {
+    return inner_.PutCertificate(certificate);
+  }
+  Result<std::vector<StoredCertificate>> ListCertificates() override {
+    return inner_.ListCertificates();
+  }
+  Status PutAcmeChallenge(std::string_view token, std::string_view key_authorization,
+                          Time expires) override {
+    return inner_.PutAcmeChallenge(token, key_authorization, expires);
+  }
+  Result<std::string> GetAcmeChallenge(std::string_view token, Time now) override {
+    return inner_.GetAcmeChallenge(token, now);
+  }
+  Status DeleteAcmeChallenge(std::string_view token) override {
+    return inner_.DeleteAcmeChallenge(token);
+  }
+  Result<bool> TakeLease(std::string_view name, std::string_view holder, Time now,
+                         Time until) override {
+    return inner_.TakeLease(name, holder, now, until);
+  }
+  Status ReleaseLease(std::string_view name, std::string_view holder) override {
+    return inner_.ReleaseLease(name, holder);
+  }
   Result<Revision> AddRevision(const Revision& revision) override {
     return inner_.AddRevision(revision);
   }
