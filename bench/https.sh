@@ -114,24 +114,7 @@ Stop "$TLS_PID"
 echo "nginx (a static copy of the post page):"
 PORT=$(FreePort)
 TLS_PORT=$(FreePort)
-mkdir -p "$WORK/nginx/logs"
-cat >"$WORK/nginx/nginx.conf" <<EOF
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log $WORK/nginx/logs/access.log combined buffer=64k;
-  default_type "text/html; charset=utf-8";
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  client_body_temp_path $WORK/nginx/client_body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  server {
+StartNginx "  server {
     listen 127.0.0.1:$PORT;
     root $WORK/www-plain;
   }
@@ -141,13 +124,7 @@ http {
     ssl_certificate_key $WORK/key.pem;
     ssl_protocols TLSv1.2 TLSv1.3;
     root $WORK/www-tls;
-  }
-}
-EOF
-taskset -c 1 "$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" \
-  -g 'daemon off;' >"$WORK/nginx/stdout.log" 2>&1 &
-NGINX_PID=$!
-PIDS+=("$NGINX_PID")
+  }"
 WaitFor200 "https://127.0.0.1:$TLS_PORT$POST_PATH" "$NGINX_PID" "$WORK/nginx/logs/error.log"
 NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1)
 curl -s -k -f "https://127.0.0.1:$TLS_PORT$POST_PATH" | cmp -s - "$TLS_PAGE" ||

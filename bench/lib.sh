@@ -4,7 +4,7 @@
 # server, the cached generated blogs, and wrk runs. Sourced, never run.
 #
 # The sourcing script sets BENCH_NAME (its name, for messages) and `set -euo pipefail`.
-# Globals these functions set: SAMIZDAT, MAKE_BLOG, WORK, PIDS, DATA, RPS.
+# Globals these functions set: SAMIZDAT, MAKE_BLOG, WORK, PIDS, DATA, RPS, NGINX_PID.
 
 die() {
   echo "${BENCH_NAME:-bench}: error: $*" >&2
@@ -130,4 +130,34 @@ Load() {
   latency=$(awk '/^    Latency/ { print $2 }' "$out")
   errors=$(awk '/Socket errors/ { $1 = $2 = ""; print }' "$out")
   printf '  %-22s %10.1f req/s  latency avg %s%s\n' "$name" "$RPS" "$latency" "${errors:+ (socket errors:$errors)}"
+}
+
+# Starts nginx ($NGINX) on core 1 with one worker and the given server blocks ($1) in its
+# http block, logging as samizdat does (the combined format to a real file, buffered) and
+# sending files with sendfile; sets NGINX_PID. Its files are in $WORK/nginx.
+StartNginx() {
+  mkdir -p "$WORK/nginx/logs"
+  cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log $WORK/nginx/logs/access.log combined buffer=64k;
+  default_type "text/html; charset=utf-8";
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $WORK/nginx/client_body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+$1
+}
+EOF
+  taskset -c 1 "$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" \
+    -g 'daemon off;' >"$WORK/nginx/stdout.log" 2>&1 &
+  NGINX_PID=$!
+  PIDS+=("$NGINX_PID")
 }

@@ -94,34 +94,10 @@ Stop "$UNCACHED_PID"
 # --- the baseline: nginx serving the same bytes at the same path --------------------------
 echo "nginx (static copies of the post page, the home page and the feed):"
 PORT=$(FreePort)
-mkdir -p "$WORK/nginx/logs"
-cat >"$WORK/nginx/nginx.conf" <<EOF
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  # Both servers log every request in the combined format to a real file, buffered.
-  access_log $WORK/nginx/logs/access.log combined buffer=64k;
-  default_type "text/html; charset=utf-8";
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  client_body_temp_path $WORK/nginx/client_body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  server {
+StartNginx "  server {
     listen 127.0.0.1:$PORT;
     root $WORK/www;
-  }
-}
-EOF
-taskset -c 1 "$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" \
-  -g 'daemon off;' >"$WORK/nginx/stdout.log" 2>&1 &
-NGINX_PID=$!
-PIDS+=("$NGINX_PID")
+  }"
 WaitFor200 "http://127.0.0.1:$PORT$POST_PATH" "$NGINX_PID" "$WORK/nginx/logs/error.log"
 curl -s -f "http://127.0.0.1:$PORT$POST_PATH" | cmp -s - "$PAGE" || die "nginx does not serve the saved page's bytes"
 Load nginx "http://127.0.0.1:$PORT$POST_PATH"

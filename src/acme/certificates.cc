@@ -18,23 +18,17 @@
 namespace samizdat::acme {
 namespace {
 
-template <typename T, void (*F)(T*)>
-struct Deleter {
-  void operator()(T* p) const { F(p); }
-};
-using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-using ReqPtr = std::unique_ptr<X509_REQ, Deleter<X509_REQ, X509_REQ_free>>;
-using ExtPtr = std::unique_ptr<X509_EXTENSION, Deleter<X509_EXTENSION, X509_EXTENSION_free>>;
-using ObjPtr = std::unique_ptr<ASN1_OBJECT, Deleter<ASN1_OBJECT, ASN1_OBJECT_free>>;
-using OctetsPtr =
-    std::unique_ptr<ASN1_OCTET_STRING, Deleter<ASN1_OCTET_STRING, ASN1_OCTET_STRING_free>>;
-using NamesPtr = std::unique_ptr<GENERAL_NAMES, Deleter<GENERAL_NAMES, GENERAL_NAMES_free>>;
+using X509Ptr = OpenSslPtr<X509, X509_free>;
+using ReqPtr = OpenSslPtr<X509_REQ, X509_REQ_free>;
+using ExtPtr = OpenSslPtr<X509_EXTENSION, X509_EXTENSION_free>;
+using ObjPtr = OpenSslPtr<ASN1_OBJECT, ASN1_OBJECT_free>;
+using OctetsPtr = OpenSslPtr<ASN1_OCTET_STRING, ASN1_OCTET_STRING_free>;
+using NamesPtr = OpenSslPtr<GENERAL_NAMES, GENERAL_NAMES_free>;
 
 void FreeExtensions(STACK_OF(X509_EXTENSION) * extensions) {
   sk_X509_EXTENSION_pop_free(extensions, X509_EXTENSION_free);
 }
-using ExtsPtr =
-    std::unique_ptr<STACK_OF(X509_EXTENSION), Deleter<STACK_OF(X509_EXTENSION), FreeExtensions>>;
+using ExtsPtr = OpenSslPtr<STACK_OF(X509_EXTENSION), FreeExtensions>;
 
 // The subjectAltName extension naming `hosts`.
 Result<ExtPtr> SubjectAltNames(const std::vector<std::string>& hosts) {

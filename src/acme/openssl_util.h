@@ -9,14 +9,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/openssl_ptr.h"
 #include "core/status.h"
 
 namespace samizdat::acme {
 
-struct BioFree {
-  void operator()(BIO* bio) const { BIO_free(bio); }
-};
-using BioPtr = std::unique_ptr<BIO, BioFree>;
+using BioPtr = OpenSslPtr<BIO, BIO_free>;
 
 // An empty memory BIO to write to, or one reading `text`; null when OpenSSL fails.
 inline BioPtr MemoryBio() { return BioPtr(BIO_new(BIO_s_mem())); }

@@ -76,6 +76,7 @@
 #include <vector>
 
 #include "core/log.h"
+#include "core/openssl_ptr.h"
 #include "http/asio_types.h"
 #include "http/log_format.h"
 #include "http/tls_certificates.h"
@@ -274,10 +275,7 @@ class Server::Impl {
   uint16_t plain_port_ = 0;
   // With options_.tls: the context every TLS connection starts from; it switches each
   // handshake to a certificate of options_.tls.
-  struct SslCtxFree {
-    void operator()(SSL_CTX* context) const { SSL_CTX_free(context); }
-  };
-  std::unique_ptr<SSL_CTX, SslCtxFree> tls_context_;
+  OpenSslPtr<SSL_CTX, SSL_CTX_free> tls_context_;
   // Declared last so that it is destroyed first, together with any pending handlers.
   net::io_context io_context_;
   // Runs the handler for requests other than GET and HEAD. Declared after io_context_ so

@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/openssl_ptr.h"
 #include "core/strings.h"
 
 namespace samizdat::http {
@@ -30,22 +31,10 @@ constexpr std::string_view kHttp11 = "http/1.1";
 // resumed session valid across the switch.
 constexpr unsigned char kSessionContext[] = "samizdat";
 
-struct CtxFree {
-  void operator()(SSL_CTX* ctx) const { SSL_CTX_free(ctx); }
-};
-struct X509Free {
-  void operator()(X509* x) const { X509_free(x); }
-};
-struct KeyFree {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-struct BioFree {
-  void operator()(BIO* bio) const { BIO_free(bio); }
-};
-using CtxPtr = std::unique_ptr<SSL_CTX, CtxFree>;
-using X509Ptr = std::unique_ptr<X509, X509Free>;
-using KeyPtr = std::unique_ptr<EVP_PKEY, KeyFree>;
-using BioPtr = std::unique_ptr<BIO, BioFree>;
+using CtxPtr = OpenSslPtr<SSL_CTX, SSL_CTX_free>;
+using X509Ptr = OpenSslPtr<X509, X509_free>;
+using KeyPtr = OpenSslPtr<EVP_PKEY, EVP_PKEY_free>;
+using BioPtr = OpenSslPtr<BIO, BIO_free>;
 
 // OpenSSL's queued errors, as one line; clears the queue.
 std::string OpenSslErrors() {

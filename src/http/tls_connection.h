@@ -17,6 +17,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/openssl_ptr.h"
 #include "http/asio_types.h"
 
 namespace samizdat::http::internal {
@@ -39,15 +40,12 @@ class TlsConnection {
   net::awaitable<void> Shutdown();
 
  private:
-  struct SslFree {
-    void operator()(SSL* ssl) const { SSL_free(ssl); }
-  };
   // After an SSL call returned `result`: waits for the socket when OpenSSL wants it (an
   // empty error_code: call again), else the error that ends the call.
   net::awaitable<ErrorCode> WaitOrFail(int result);
 
   Socket& socket_;
-  std::unique_ptr<SSL, SslFree> ssl_;
+  OpenSslPtr<SSL, SSL_free> ssl_;
 };
 
 }  // namespace samizdat::http::internal

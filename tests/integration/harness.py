@@ -510,6 +510,17 @@ class IntegrationCase(unittest.TestCase):
             cls._tmp.cleanup()
             super().tearDownClass()
 
+    def assert_serve_refuses(self, data, cases):
+        """Each (args, message) of `cases`: `serve ARGS` on a fresh --data `data` exits 1 at
+        start, says `message` on stderr, and leaves `data` unmade."""
+        for args, said in cases:
+            result = subprocess.run([binary(), '--data', data, 'serve', '--port',
+                                     str(free_port()), *args], capture_output=True, text=True,
+                                    timeout=30)
+            self.assertEqual(result.returncode, 1, args)
+            self.assertIn(said, result.stderr, args)
+            self.assertFalse(os.path.exists(data), args)
+
     @classmethod
     def prepare(cls):
         pass

@@ -8,13 +8,12 @@ import http.server
 import os
 import shutil
 import socket
-import subprocess
 import tempfile
 import threading
 import time
 import unittest
 
-from harness import IntegrationCase, Server, binary, free_port
+from harness import IntegrationCase, Server, free_port
 from pebble import Pebble
 
 CHECK = ('--acme-check-seconds', '1')
@@ -209,13 +208,7 @@ class Acme(IntegrationCase):
                 (('--acme', '--acme-email', 'a@b.test', '--acme-directory', 'ftp://x/dir'),
                  '--acme-directory must be an http(s) URL'),
             ]
-            for args, said in cases:
-                result = subprocess.run([binary(), '--data', data, 'serve', '--port',
-                                         str(free_port()), *args], capture_output=True,
-                                        text=True, timeout=30)
-                self.assertEqual(result.returncode, 1, args)
-                self.assertIn(said, result.stderr, args)
-                self.assertFalse(os.path.exists(data), args)
+            self.assert_serve_refuses(data, cases)
         finally:
             shutil.rmtree(bad, ignore_errors=True)
 

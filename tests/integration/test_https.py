@@ -14,7 +14,7 @@ import time
 import unittest
 
 from admin_client import AdminClient
-from harness import IntegrationCase, Server, binary, free_port
+from harness import IntegrationCase, Server, free_port
 
 PASSWORD = 'a good long password'
 
@@ -239,13 +239,7 @@ class Https(IntegrationCase):
                 (('--tls-cert', os.path.join(self.certs, 'first.pem')), 'go together'),
                 (('--http-port', '0'), 'needs --tls-cert'),
             ]
-            for args, said in cases:
-                result = subprocess.run([binary(), '--data', data, 'serve', '--port',
-                                         str(free_port()), *args], capture_output=True,
-                                        text=True, timeout=30)
-                self.assertEqual(result.returncode, 1, args)
-                self.assertIn(said, result.stderr, args)
-                self.assertFalse(os.path.exists(data), args)
+            self.assert_serve_refuses(data, cases)
         finally:
             shutil.rmtree(bad, ignore_errors=True)
 

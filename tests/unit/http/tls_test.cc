@@ -19,6 +19,7 @@
 #include <string>
 #include <thread>
 
+#include "core/openssl_ptr.h"
 #include "core/sealed_bytes.h"
 #include "http/server.h"
 #include "http/tls_certificates.h"
@@ -26,18 +27,11 @@
 namespace samizdat::http {
 namespace {
 
-template <auto Free>
-struct Deleter {
-  template <typename T>
-  void operator()(T* p) const {
-    Free(p);
-  }
-};
-using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free>>;
-using CtxPtr = std::unique_ptr<SSL_CTX, Deleter<SSL_CTX_free>>;
-using SslPtr = std::unique_ptr<SSL, Deleter<SSL_free>>;
+using KeyPtr = OpenSslPtr<EVP_PKEY, EVP_PKEY_free>;
+using X509Ptr = OpenSslPtr<X509, X509_free>;
+using BioPtr = OpenSslPtr<BIO, BIO_free>;
+using CtxPtr = OpenSslPtr<SSL_CTX, SSL_CTX_free>;
+using SslPtr = OpenSslPtr<SSL, SSL_free>;
 
 std::string ToPem(int (*write)(BIO*, void*), void* object) {
   BioPtr bio(BIO_new(BIO_s_mem()));
