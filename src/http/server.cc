@@ -835,6 +835,9 @@ Status Server::Impl::Start() {
     SSL_CTX_set_options(context, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION);
     // Write() retries with what is left (partial writes, one record at a time).
     SSL_CTX_set_mode(context, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    // A record in one read(2), not its 5-byte header first (TlsConnection always asks
+    // OpenSSL before it waits for the socket, so nothing read ahead is left waiting).
+    SSL_CTX_set_read_ahead(context, 1);
     options_.tls->InstallOn(context);
   }
   auto port = Listen(acceptor_, options_.port);
