@@ -60,7 +60,6 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <cerrno>
-#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -79,6 +78,7 @@
 #include "core/openssl_ptr.h"
 #include "http/asio_types.h"
 #include "http/log_format.h"
+#include "http/response_head.h"
 #include "http/tls_certificates.h"
 #include "http/tls_connection.h"
 #include "http/trusted_proxies.h"
@@ -122,91 +122,6 @@ bool IsMalformed(const ErrorCode& ec) {
   }
   return ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message &&
          ec != bhttp::error::need_more && ec != bhttp::error::need_buffer;
-}
-
-// RFC 9110 tchar: a header name is one or more of these.
-bool IsTokenChar(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return c != '\0' && std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
-bool IsToken(std::string_view name) {
-  if (name.empty()) return false;
-  for (char c : name) {
-    if (!IsTokenChar(c)) return false;
-  }
-  return true;
-}
-
-// A value must not end the header line early (CR, LF) or the string (NUL).
-// (memchr: a long value, such as a Content-Security-Policy, is checked on every answer.)
-bool IsSafeValue(std::string_view value) {
-  for (const char c : {'\r', '\n', '\0'}) {
-    if (std::memchr(value.data(), c, value.size()) != nullptr) return false;
-  }
-  return true;
-}
-
-bool IsFraming(std::string_view name) {
-  return beast::iequals(name, "Content-Length") || beast::iequals(name, "Transfer-Encoding") ||
-         beast::iequals(name, "Connection");
-}
-
-// Calls fn(name, value) for each header of `response` the server sends besides the
-// framing ones: the valid headers of the response (`headers`, then `shared_headers`)
-// except Content-Length, Transfer-Encoding and Connection (framing is the server's
-// business), then Server and Date unless the response has its own.
-template <typename Fn>
-void ForEachHeader(const Response& response, Fn&& fn) {
-  bool has_server = false;
-  bool has_date = false;
-  const auto each = [&](const std::vector<Header>& headers) {
-    for (const Header& header : headers) {
-      if (!IsToken(header.name) || !IsSafeValue(header.value)) {
-        LogError("dropped an invalid response header: " + header.name);
-        continue;
-      }
-      if (IsFraming(header.name)) continue;
-      has_server = has_server || beast::iequals(header.name, "Server");
-      has_date = has_date || beast::iequals(header.name, "Date");
-      fn(std::string_view(header.name), std::string_view(header.value));
-    }
-  };
-  each(response.headers);
-  if (response.shared_headers) each(*response.shared_headers);
-  if (!has_server) fn(std::string_view("Server"), std::string_view("samizdat"));
-  if (!has_date) fn(std::string_view("Date"), CachedHttpDate());
-}
-
-void AppendNumber(std::string& out, std::size_t n) {
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-  out.append(digits, static_cast<std::size_t>(end - digits));
-}
-
-// Appends the response head (status line, headers, blank line) to `out`, as Beast's
-// serializer would write it for the same message.
-void AppendHead(std::string& out, int status, unsigned version, const Response& response,
-                bool keep_alive, std::optional<std::size_t> content_length) {
-  out += version == 10 ? "HTTP/1.0 "sv : "HTTP/1.1 "sv;
-  AppendNumber(out, static_cast<std::size_t>(status));
-  out += ' ';
-  out += bhttp::obsolete_reason(bhttp::int_to_status(static_cast<unsigned>(status)));
-  out += "\r\n"sv;
-  ForEachHeader(response, [&out](std::string_view name, std::string_view value) {
-    out += name;
-    out += ": "sv;
-    out += value;
-    out += "\r\n"sv;
-  });
-  if (content_length) {
-    out += "Content-Length: "sv;
-    AppendNumber(out, *content_length);
-    out += "\r\n"sv;
-  }
-  if (version == 10 && keep_alive) out += "Connection: keep-alive\r\n"sv;
-  if (version != 10 && !keep_alive) out += "Connection: close\r\n"sv;
-  out += "\r\n"sv;
 }
 
 // The process dies of SIGPIPE when sendfile(2) writes to a reset connection (send has
