@@ -385,7 +385,24 @@ void Server::Impl::Session::FillRequest(
 net::awaitable<bool> Server::Impl::Session::Handshake() {
   if (!tls_) co_return true;
   Arm(server_.options_.header_timeout);
-  ErrorCode ec = co_await tls_->Handshake();
+  // Plain HTTP sent to the TLS port (http://host:443/) is told so, as nginx tells it,
+  // rather than reset: a TLS client's first byte is a handshake record's type, 22.
+  auto [wait_ec] = co_await socket_.async_wait(tcp::socket::wait_read, kAsTuple);
+  unsigned char first = 0;
+  ErrorCode ec = wait_ec;
+  if (!ec) socket_.receive(net::buffer(&first, 1), tcp::socket::message_peek, ec);
+  if (!ec && first != 22) {
+    Disarm();
+    tls_.reset();  // a plain connection from here on
+    Response response =
+        Response::Text(400, "This port speaks HTTPS: ask for https:// rather than http://.\n");
+    server_.Finish(nullptr, response);
+    received_ = std::chrono::system_clock::now();
+    const bool sent = co_await Send(nullptr, 11, response, /*keep_alive=*/false);
+    if (sent) co_await LingeringClose();
+    co_return false;
+  }
+  if (!ec) ec = co_await tls_->Handshake();
   Disarm();
   if (ec) {  // scanners, old clients, timeouts: nothing worth a log line
     socket_.close(ec);

@@ -202,16 +202,17 @@ class Https(IntegrationCase):
                 with self.assertRaises(ssl.SSLCertVerificationError):
                     self.context.wrap_socket(raw, server_hostname='h.test')
 
-    def test_a_client_without_a_trusted_certificate_or_tls_gets_nothing(self):
+    def test_plain_http_or_old_tls_to_the_tls_port_gets_no_page(self):
         with self.tls_server() as server:
-            # Plain HTTP to the TLS port: no page.
-            with socket.create_connection(('127.0.0.1', server.port), timeout=10) as raw:
-                raw.sendall(b'GET / HTTP/1.1\r\nHost: h.test\r\n\r\n')
-                try:
-                    reply = raw.recv(4096)
-                except ConnectionResetError:
-                    reply = b''
-                self.assertNotIn(b'HTTP/1.1', reply)
+            # Plain HTTP to the TLS port: no page, but a 400 that says why.
+            plain = Server(self.data)
+            plain.port = server.port
+            status, _, body = plain.raw(b'GET / HTTP/1.1\r\nHost: h.test\r\n'
+                                        b'Connection: close\r\n\r\n')
+            self.assertEqual(status, 400)
+            self.assertIn(b'This port speaks HTTPS', body)
+            # The port still speaks TLS to the next client.
+            self.assertEqual(server.get('/', host='h.test')[0], 200)
             # TLS 1.1 is refused.
             old = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
             old.check_hostname = False
