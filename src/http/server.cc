@@ -770,6 +770,9 @@ Status Server::Impl::Start() {
     // A record in one read(2), not its 5-byte header first (TlsConnection always asks
     // OpenSSL before it waits for the socket, so nothing read ahead is left waiting).
     SSL_CTX_set_read_ahead(context, 1);
+    // Resumption by stateless tickets only: no server-side cache to fill, lock and sweep
+    // on every handshake (nor to share between nodes).
+    SSL_CTX_set_session_cache_mode(context, SSL_SESS_CACHE_OFF);
     options_.tls->InstallOn(context);
   }
   auto port = Listen(acceptor_, options_.port);

@@ -129,6 +129,25 @@ class Https(IntegrationCase):
             self.assertIn('__Host-', cookies)
             self.assertIn('Secure', cookies)
 
+    def test_a_returning_client_resumes_its_session(self):
+        # Stateless tickets (no server-side session cache): a second visit skips the full
+        # handshake, on TLS 1.3 and on TLS 1.2.
+        with self.tls_server() as server:
+            for version in (ssl.TLSVersion.TLSv1_3, ssl.TLSVersion.TLSv1_2):
+                context = ssl.create_default_context(cafile=os.path.join(self.certs, 'ca.pem'))
+                context.maximum_version = version
+                session = None
+                for visit in range(2):
+                    with socket.create_connection(('127.0.0.1', server.port), timeout=10) as raw:
+                        with context.wrap_socket(raw, server_hostname='h.test',
+                                                 session=session) as tls:
+                            tls.sendall(b'GET / HTTP/1.1\r\nHost: h.test\r\n'
+                                        b'Connection: close\r\n\r\n')
+                            while tls.recv(65536):
+                                pass
+                            self.assertEqual(tls.session_reused, visit == 1, (version, visit))
+                            session = tls.session
+
     def test_hsts_when_asked_for(self):
         with self.tls_server('--hsts') as server:
             status, headers, _ = server.get('/', host='h.test')
