@@ -208,6 +208,48 @@ Status CheckMetricsToken(const std::string& token) {
   return Status::Ok();
 }
 
+// The HTTPS flags checked, and --tls-cert's files read (nullopt without them).
+Result<std::optional<TlsFiles>> LoadHttpsFlags(const ServeFlags& flags) {
+  std::optional<TlsFiles> files;
+  if (!flags.tls_cert.empty() || !flags.tls_key.empty()) {
+    if (flags.tls_cert.empty() || flags.tls_key.empty()) {
+      return Status::InvalidArgument(
+          "--tls-cert and --tls-key go together: the certificate chain and its key");
+    }
+    auto loaded = TlsFiles::Load(flags.tls_cert, flags.tls_key);
+    if (!loaded.ok()) return loaded.status();
+    files = std::move(*loaded);
+  }
+  if (flags.http_port != -1 && (flags.http_port < 0 || flags.http_port > 65535)) {
+    return Status::InvalidArgument("--http-port must be from 0 to 65535");
+  }
+  if (flags.http_port != -1 && !files && !flags.acme.enabled) {
+    return Status::InvalidArgument(
+        "--http-port is the plain-HTTP port beside HTTPS: it needs --tls-cert or --acme");
+  }
+  if (flags.acme.enabled) {
+    if (Status checked = CheckAcmeFlags(flags.acme); !checked.ok()) return checked;
+  }
+  return files;
+}
+
+// Sets `options`' TLS certificates and plain port: the files' certificate, and with
+// --acme the certificates its runner fills (returned; the files' one, when both are
+// given, serves the hosts that have none of their own yet). Null without --acme.
+std::shared_ptr<http::TlsCertificates> SetHttpsOptions(const ServeFlags& flags,
+                                                       const std::optional<TlsFiles>& files,
+                                                       http::ServerOptions& options) {
+  if (files) {
+    options.tls = files->certificates();
+    if (flags.http_port != -1) options.plain_port = static_cast<uint16_t>(flags.http_port);
+  }
+  if (!flags.acme.enabled) return nullptr;
+  auto certificates = files ? files->certificates() : std::make_shared<http::TlsCertificates>();
+  options.tls = certificates;
+  options.plain_port = static_cast<uint16_t>(flags.http_port == -1 ? 80 : flags.http_port);
+  return certificates;
+}
+
 // What SIGINT or SIGTERM stopped, said once Run() has returned.
 struct Stopping {
   std::atomic<int> signal{0};
@@ -223,24 +265,8 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (!comment_settings.ok()) return Fail(comment_settings.status());
   if (Status token = CheckMetricsToken(flags.metrics_token); !token.ok()) return Fail(token);
   log::SetLevel(log::ParseLevel(flags.log_level).value_or(log::Level::kInfo));
-  std::optional<TlsFiles> tls_files;
-  if (!flags.tls_cert.empty() || !flags.tls_key.empty()) {
-    if (flags.tls_cert.empty() || flags.tls_key.empty()) {
-      return Fail("--tls-cert and --tls-key go together: the certificate chain and its key");
-    }
-    auto loaded = TlsFiles::Load(flags.tls_cert, flags.tls_key);
-    if (!loaded.ok()) return Fail(loaded.status());
-    tls_files = std::move(*loaded);
-  }
-  if (flags.http_port != -1 && (flags.http_port < 0 || flags.http_port > 65535)) {
-    return Fail("--http-port must be from 0 to 65535");
-  }
-  if (flags.http_port != -1 && !tls_files && !flags.acme.enabled) {
-    return Fail("--http-port is the plain-HTTP port beside HTTPS: it needs --tls-cert or --acme");
-  }
-  if (flags.acme.enabled) {
-    if (Status checked = CheckAcmeFlags(flags.acme); !checked.ok()) return Fail(checked);
-  }
+  auto tls_files = LoadHttpsFlags(flags);
+  if (!tls_files.ok()) return Fail(tls_files.status());
 
   render::Theme theme = render::Theme::Default();
   if (!global.theme_dir.empty()) {
@@ -262,19 +288,8 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   options.address = flags.address;
   options.port = static_cast<uint16_t>(flags.port);
   options.threads = flags.threads;
-  if (tls_files) {
-    options.tls = tls_files->certificates();
-    if (flags.http_port != -1) options.plain_port = static_cast<uint16_t>(flags.http_port);
-  }
-  // With --acme, the certificates the runner sets (beside the files' one when both are
-  // given, which serves the hosts that have none of their own yet).
-  std::shared_ptr<http::TlsCertificates> certificates;
-  if (flags.acme.enabled) {
-    certificates =
-        tls_files ? tls_files->certificates() : std::make_shared<http::TlsCertificates>();
-    options.tls = certificates;
-    options.plain_port = static_cast<uint16_t>(flags.http_port == -1 ? 80 : flags.http_port);
-  }
+  const std::shared_ptr<http::TlsCertificates> acme_certificates =
+      SetHttpsOptions(flags, *tls_files, options);
   options.body_limit = web::BodyLimitFor;
   options.trusted_proxies = std::make_shared<const http::TrustedProxies>(std::move(*proxies));
   options.finish = [headers = std::move(*security_headers)](const http::Request* request,
@@ -284,7 +299,7 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   options.access_log = [&access_log](std::string_view line) { access_log->Write(line); };
   options.on_signal = [&](int signal) {
     if (signal == SIGHUP) {
-      if (tls_files) tls_files->Reload();
+      if (*tls_files) (*tls_files)->Reload();
       if (Status reopened = access_log->Reopen(); !reopened.ok()) {
         log::Error("samizdat: SIGHUP: " + reopened.message() + "; still writing to the old file");
       } else {
@@ -339,8 +354,8 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   // Automatic certificates (acme_serve.h): the runner sets them in `certificates` until
   // it is destroyed, before the store it reads.
   std::unique_ptr<AcmeRunner> acme;
-  if (certificates) {
-    auto created = AcmeRunner::Create(flags.acme, **store, *certificates);
+  if (acme_certificates) {
+    auto created = AcmeRunner::Create(flags.acme, **store, *acme_certificates);
     if (!created.ok()) return Fail(created.status());
     acme = std::move(*created);
   }
