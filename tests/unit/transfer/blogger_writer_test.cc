@@ -324,8 +324,7 @@ TEST_F(BloggerWriterTest, DeclaresTheAppNamespaceForDrafts) {
 // The Atom part validates against the Atom RELAX NG schema (Blogger's own extensions
 // are foreign markup there). Skipped where jing is not installed.
 TEST_F(BloggerWriterTest, ValidatesAgainstTheAtomSchema) {
-  const std::filesystem::path schema =
-      std::filesystem::path(__FILE__).parent_path() / "../../integration/atom.rnc";
+  const std::filesystem::path schema = SAMIZDAT_ATOM_SCHEMA;
   if (!std::filesystem::exists("/usr/bin/jing") || !std::filesystem::exists(schema)) {
     GTEST_SKIP() << "jing or " << schema << " missing";
   }
