@@ -10,7 +10,6 @@
 #include <openssl/x509v3.h>
 
 #include <array>
-#include <ctime>
 #include <memory>
 
 #include "acme/openssl_util.h"
@@ -188,11 +187,9 @@ Result<Time> LeafNotAfter(std::string_view chain_pem) {
   X509Ptr leaf(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
   ERR_clear_error();
   if (!leaf) return Status::InvalidArgument("no PEM certificate in the chain");
-  std::tm tm{};
-  if (ASN1_TIME_to_tm(X509_get0_notAfter(leaf.get()), &tm) != 1) {
-    return Status::InvalidArgument("the certificate's notAfter cannot be read");
-  }
-  return Time(std::chrono::seconds(timegm(&tm)));
+  const auto not_after = CertificateNotAfter(leaf.get());
+  if (!not_after) return Status::InvalidArgument("the certificate's notAfter cannot be read");
+  return Time(*not_after);
 }
 
 }  // namespace samizdat::acme

@@ -75,7 +75,7 @@
 #include <vector>
 
 #include "core/log.h"
-#include "core/openssl_ptr.h"
+#include "core/openssl.h"
 #include "http/asio_types.h"
 #include "http/log_format.h"
 #include "http/response_head.h"

@@ -11,7 +11,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -19,7 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/openssl_ptr.h"
+#include "core/openssl.h"
 #include "core/strings.h"
 
 namespace samizdat::http {
@@ -34,7 +33,6 @@ constexpr unsigned char kSessionContext[] = "samizdat";
 using CtxPtr = OpenSslPtr<SSL_CTX, SSL_CTX_free>;
 using X509Ptr = OpenSslPtr<X509, X509_free>;
 using KeyPtr = OpenSslPtr<EVP_PKEY, EVP_PKEY_free>;
-using BioPtr = OpenSslPtr<BIO, BIO_free>;
 
 // OpenSSL's queued errors, as one line; clears the queue.
 std::string OpenSslErrors() {
@@ -46,16 +44,6 @@ std::string OpenSslErrors() {
     text += buffer;
   }
   return text.empty() ? "no detail" : text;
-}
-
-BioPtr MemoryBio(std::string_view pem) {
-  return BioPtr(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-}
-
-std::chrono::system_clock::time_point NotAfterOf(const X509* certificate) {
-  std::tm tm{};
-  ASN1_TIME_to_tm(X509_get0_notAfter(certificate), &tm);
-  return std::chrono::system_clock::from_time_t(timegm(&tm));
 }
 
 // One certificate with its key and chain, ready to be switched to.
@@ -102,7 +90,9 @@ Result<std::shared_ptr<Entry>> MakeEntry(std::string_view chain_pem, std::string
   }
   SSL_CTX_set_session_id_context(context.get(), kSessionContext, sizeof kSessionContext - 1);
   auto entry = std::make_shared<Entry>();
-  entry->not_after = NotAfterOf(leaf.get());
+  const auto not_after = CertificateNotAfter(leaf.get());
+  if (!not_after) return Status::InvalidArgument("the certificate's expiry cannot be read");
+  entry->not_after = *not_after;
   entry->context = std::move(context);
   entry->leaf = std::move(leaf);
   entry->key = std::move(key);

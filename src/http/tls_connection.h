@@ -17,7 +17,7 @@
 #include <string_view>
 #include <utility>
 
-#include "core/openssl_ptr.h"
+#include "core/openssl.h"
 #include "http/asio_types.h"
 
 namespace samizdat::http::internal {

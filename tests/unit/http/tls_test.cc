@@ -19,7 +19,7 @@
 #include <string>
 #include <thread>
 
-#include "core/openssl_ptr.h"
+#include "core/openssl.h"
 #include "core/sealed_bytes.h"
 #include "http/server.h"
 #include "http/tls_certificates.h"
@@ -29,16 +29,13 @@ namespace {
 
 using KeyPtr = OpenSslPtr<EVP_PKEY, EVP_PKEY_free>;
 using X509Ptr = OpenSslPtr<X509, X509_free>;
-using BioPtr = OpenSslPtr<BIO, BIO_free>;
 using CtxPtr = OpenSslPtr<SSL_CTX, SSL_CTX_free>;
 using SslPtr = OpenSslPtr<SSL, SSL_free>;
 
 std::string ToPem(int (*write)(BIO*, void*), void* object) {
-  BioPtr bio(BIO_new(BIO_s_mem()));
+  BioPtr bio = MemoryBio();
   write(bio.get(), object);
-  char* data = nullptr;
-  const long size = BIO_get_mem_data(bio.get(), &data);
-  return std::string(data, static_cast<std::size_t>(size));
+  return BioText(bio.get());
 }
 
 // A self-signed P-256 certificate whose subject CN is `name`, valid for `days`.
