@@ -84,6 +84,26 @@ def cli(*args, data, check=True, env=None, timeout=CLI_TIMEOUT, input_text=None)
     return proc.returncode, proc.stdout, proc.stderr
 
 
+def start_together(servers):
+    """Starts the servers at once, as an operator's nodes may come up: all of them
+    setting up a fresh database at the same time. Raises the first start's error."""
+    errors = []
+
+    def start(server):
+        try:
+            server.start()
+        except BaseException as e:  # noqa: B902  (raised below)
+            errors.append(e)
+
+    threads = [threading.Thread(target=start, args=(server,)) for server in servers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(('127.0.0.1', 0))

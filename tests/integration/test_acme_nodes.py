@@ -8,13 +8,12 @@ import http.client
 import os
 import sys
 import tempfile
-import threading
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import pg_cluster  # noqa: E402  (tests/pg_cluster.py)
 
-from harness import Server, cli, free_port  # noqa: E402
+from harness import Server, cli, free_port, start_together  # noqa: E402
 from pebble import Pebble  # noqa: E402
 from test_acme import NO_PROXY, peer_serial, wait_for  # noqa: E402
 
@@ -36,21 +35,7 @@ class AcmeNodes(unittest.TestCase):
             cls.roots = cls.pebble.root_context()
             for name, (tls, plain) in zip('AB', ports):
                 cls.nodes.append(cls.node(name, tls, plain))
-            errors = []
-
-            def start(server):
-                try:
-                    server.start()
-                except BaseException as e:  # noqa: B902  (reported below)
-                    errors.append(e)
-
-            threads = [threading.Thread(target=start, args=(n,)) for n in cls.nodes]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            if errors:
-                raise errors[0]
+            start_together(cls.nodes)
         except BaseException:
             cls._cleanup()
             raise

@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'
 import pg_cluster  # noqa: E402  (tests/pg_cluster.py)
 
 from harness import (Server, cli, comment_form, html_paragraphs, parse_added,  # noqa: E402
-                     post_comment, send_comment, visible_text)
+                     post_comment, send_comment, start_together, visible_text)
 
 HOST = 'nodes.test'
 FAST_COMMENTS = ('--comment-min-seconds', '0', '--comment-rate-limit', '0')
@@ -72,30 +72,10 @@ class Nodes(unittest.TestCase):
                     cls.nodes[name] = Server(data, *FAST_COMMENTS, env={'SAMIZDAT_DB': cls.url})
                 else:
                     cls.nodes[name] = Server(data, *FAST_COMMENTS, global_args=('--db', cls.url))
-            cls.start_together(cls.nodes.values())
+            start_together(cls.nodes.values())
         except BaseException:
             cls._cleanup()
             raise
-
-    @staticmethod
-    def start_together(servers):
-        """Starts the servers at once, as an operator's nodes may come up: all of them
-        setting up the fresh database (its first admin account) at the same time."""
-        errors = []
-
-        def start(server):
-            try:
-                server.start()
-            except BaseException as e:  # noqa: B902  (reported by the caller)
-                errors.append(e)
-
-        threads = [threading.Thread(target=start, args=(server,)) for server in servers]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        if errors:
-            raise errors[0]
 
     @classmethod
     def tearDownClass(cls):
