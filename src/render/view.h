@@ -39,6 +39,11 @@ struct PostView {
   // List pages, a post with a jump break: the link to the rest ("Read more »").
   std::string jump_url;   // "/2022/01/slug.html#more"; empty: the body is whole
   std::string jump_text;  // the post's own text, else the blog's
+  // For heads and Blogger themes: the body's text cut to about 150 characters, on a
+  // word ("" when the body has no text), and the first image's absolute-or-root URL
+  // ("" when none).
+  std::string description;
+  std::string first_image_url;
 };
 
 struct ArchiveMonth {
