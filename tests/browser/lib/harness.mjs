@@ -33,10 +33,10 @@ export async function notice(page) {
   return (await bar.count()) ? ((await bar.first().textContent()) ?? '').trim() : '';
 }
 
-// Runs `main(server)` against a fresh server (start(test, serveArgs)), stops it, and
-// reports: "TEST: ok", or the failure and exit code 1.
-export async function runTest(test, main, serveArgs = []) {
-  const server = await start(test, serveArgs);
+// Runs `main(server)` against a fresh server (start(test, serveArgs, browserArgs)), stops
+// it, and reports: "TEST: ok", or the failure and exit code 1.
+export async function runTest(test, main, serveArgs = [], browserArgs = []) {
+  const server = await start(test, serveArgs, browserArgs);
   let failure = null;
   try {
     await main(server);
@@ -60,8 +60,9 @@ function freePort() {
 }
 
 // Starts `samizdat serve` on a fresh data directory. Returns { base, data, adminEmail,
-// adminPassword, cli(args, input), browser, newPage(), screenshot(page, name), stop() }. `test` names the test in failures; `serveArgs` are added to serve's.
-export async function start(test, serveArgs = []) {
+// adminPassword, cli(args, input), browser, newPage(), screenshot(page, name), stop() }. `test` names the test in failures; `serveArgs` are added to serve's,
+// `browserArgs` to Chromium's.
+export async function start(test, serveArgs = [], browserArgs = []) {
   const bin = process.env.SAMIZDAT_BIN;
   if (!bin) fail(test, 'SAMIZDAT_BIN is not set: point it at the samizdat binary');
   const tmp = mkdtempSync(join(tmpdir(), `samizdat-${test}-`));
@@ -98,7 +99,8 @@ export async function start(test, serveArgs = []) {
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
+           ...browserArgs],
   });
 
   return {
