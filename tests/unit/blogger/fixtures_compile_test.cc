@@ -56,36 +56,37 @@ std::string Describe(const std::vector<ExpectedSection>& sections) {
 }
 
 // The designer-era themes (Watermark, Awesome Inc., Travel) build their sidebar and
-// footer sections with macro:include and fill them with b:section-contents.
+// footer sections with macro:include and fill them with b:section-contents: their
+// sections come in the order of the page the macros make.
 std::vector<Fixture> Fixtures() {
   return {
       {"watermark.xml",
        {{"navbar", {"Navbar1"}},
         {"header", {"Header1"}},
         {"main", {"Blog1", "FeaturedPost1", "PopularPosts1"}},
-        {"footer-3", {"Attribution1"}},
         {"sidebar-right-1", {"BlogSearch1", "PageList1", "AdSense1", "AdSense2", "ReportAbuse1"}},
         {"sidebar-right-2-1", {"Profile1"}},
         {"sidebar-right-2-2", {"BlogArchive1"}},
-        {"sidebar-right-3", {"Label1"}}}},
+        {"sidebar-right-3", {"Label1"}},
+        {"footer-3", {"Attribution1"}}}},
       {"awesome-inc.xml",
        {{"navbar", {"Navbar1"}},
         {"header", {"Header1"}},
         {"main", {"Blog1", "FeaturedPost1", "PopularPosts1"}},
-        {"footer-3", {"Attribution1"}},
         {"sidebar-right-1", {"BlogSearch1", "PageList1", "AdSense1", "AdSense2", "ReportAbuse1"}},
         {"sidebar-right-2-1", {"Profile1"}},
         {"sidebar-right-2-2", {"BlogArchive1"}},
-        {"sidebar-right-3", {"Label1"}}}},
+        {"sidebar-right-3", {"Label1"}},
+        {"footer-3", {"Attribution1"}}}},
       {"travel.xml",
        {{"navbar", {"Navbar1"}},
         {"header", {"Header1"}},
         {"main", {"Blog1", "FeaturedPost1", "PopularPosts1"}},
-        {"footer-3", {"Attribution1"}},
         {"sidebar-right-1", {"BlogSearch1", "FollowByEmail1", "PageList1", "AdSense1"}},
         {"sidebar-right-2-1", {"ReportAbuse1"}},
         {"sidebar-right-2-2", {"Profile1"}},
-        {"sidebar-right-3", {"AdSense2"}}}},
+        {"sidebar-right-3", {"AdSense2"}},
+        {"footer-3", {"Attribution1"}}}},
       {"contempo.xml",
        {{"search_top", {"BlogSearch1"}},
         {"header", {"Header1"}},
