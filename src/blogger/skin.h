@@ -23,8 +23,11 @@ class SkinVariables {
   // Defines one variable (a b:variable element): `value` as written.
   void Define(std::string name, std::string value);
 
-  // `css` with every $(name) replaced by the variable's value (values may refer to
-  // other variables). Errors: a name never defined: InvalidArgument naming it.
+  // `css` with every $(…) replaced: $(name) by the variable's value (values may refer
+  // to other variables), $(name.red) and the like by a part of it (a color's red, green,
+  // blue; a font's size, family, style, weight; a background's color, image), and
+  // $(a + b * 2) by the arithmetic on lengths ("240px"). Errors: a name never defined
+  // or arithmetic that does not parse: InvalidArgument naming it.
   Result<std::string> Substitute(std::string_view css) const;
 
   // data:skin: {vars: {body_background: "…", …}}; names have '.' as '_'; a variable of
@@ -36,8 +39,16 @@ class SkinVariables {
     std::string value;  // value= when given, else default=
     std::string type;
     std::string color;  // a background's color=, what $(color) means in its value
+    // Its other attributes (a font's size= and family=), what $(size) means in its value.
+    std::map<std::string, std::string, std::less<>> own;
   };
+  class Arithmetic;
   Result<std::string> Expand(const Variable& var, std::string_view text, int depth) const;
+  // One $(…): a name, a name's property, or arithmetic on lengths.
+  Result<std::string> Evaluate(std::string_view ref, int depth) const;
+  Result<std::string> Lookup(std::string_view name, int depth) const;
+  Result<std::string> Property(const Variable& var, const std::string& value,
+                               std::string_view property, int depth) const;
   std::map<std::string, Variable, std::less<>> vars_;
 };
 

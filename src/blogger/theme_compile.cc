@@ -1,6 +1,7 @@
 // CompileTheme: a Blogger theme's XML (libxml2 DOM) and the built-in markup turned into
 // the evaluation tree Theme::Render walks; macros expanded, skins substituted, includes
 // linked to their includables.
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
@@ -46,8 +47,8 @@ class XmlUnit {
     if (ctxt_ == nullptr) return Status::Internal("cannot make an XML parser");
     xmlCtxtUseOptions(ctxt_, XML_PARSE_NONET);
     ctxt_->sax->serror = &XmlUnit::OnError;
+    ctxt_->sax->startElementNs = &XmlUnit::OnStartElement;
     ctxt_->_private = this;
-    ctxt_->record_info = 1;
     xmlParseDocument(ctxt_);
     if (!ctxt_->wellFormed || ctxt_->myDoc == nullptr) {
       if (error_.empty()) error_ = file_ + ":1:1: not well-formed XML";
@@ -64,16 +65,16 @@ class XmlUnit {
 
   // Where `node` (an element) starts: its '<'.
   Position PositionOf(const xmlNode* node) const {
-    const xmlParserNodeInfo* info = xmlParserFindNodeInfo(ctxt_, const_cast<xmlNode*>(node));
-    if (info == nullptr) return Position{static_cast<int>(xmlGetLineNo(node)), 1};
-    return PositionAt(info->begin_pos);
+    auto it = starts_.find(node);
+    if (it == starts_.end()) return Position{static_cast<int>(xmlGetLineNo(node)), 1};
+    return PositionAt(it->second);
   }
 
   // Where the value of `node`'s attribute `qname` starts (after its quote).
   Position AttributePosition(const xmlNode* node, std::string_view qname) const {
-    const xmlParserNodeInfo* info = xmlParserFindNodeInfo(ctxt_, const_cast<xmlNode*>(node));
-    if (info == nullptr) return PositionOf(node);
-    size_t i = info->begin_pos;
+    auto it = starts_.find(node);
+    if (it == starts_.end()) return PositionOf(node);
+    size_t i = it->second;
     const size_t n = source_.size();
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     ++i;  // '<'
@@ -111,6 +112,23 @@ class XmlUnit {
     return Position{static_cast<int>(line), column};
   }
 
+  // Builds the DOM as libxml2 does and notes where the element's start tag began: the
+  // parser stands at its end, and XML allows no '<' inside a start tag.
+  static void OnStartElement(void* ctx, const xmlChar* localname, const xmlChar* prefix,
+                             const xmlChar* uri, int nb_namespaces, const xmlChar** namespaces,
+                             int nb_attributes, int nb_defaulted, const xmlChar** attributes) {
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                          nb_defaulted, attributes);
+    auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+    auto* self = static_cast<XmlUnit*>(ctxt->_private);
+    if (ctxt->node == nullptr || ctxt->input == nullptr) return;
+    size_t end = static_cast<size_t>(ctxt->input->consumed) +
+                 static_cast<size_t>(ctxt->input->cur - ctxt->input->base);
+    size_t start = std::min(end, self->source_.size());
+    while (start > 0 && self->source_[start] != '<') --start;
+    self->starts_[ctxt->node] = start;
+  }
+
   static void OnError(void* ctx, xmlErrorPtr error) {
     auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
     if (ctxt == nullptr || error == nullptr) return;
@@ -129,6 +147,7 @@ class XmlUnit {
   std::vector<size_t> line_starts_;
   xmlParserCtxtPtr ctxt_ = nullptr;
   std::string error_;
+  std::unordered_map<const xmlNode*, size_t> starts_;  // element -> offset of its '<'
 };
 
 // An element's or attribute's prefix and local name, whether or not the prefix is
@@ -493,11 +512,17 @@ class Compiler {
     switch (node->type) {
       case XML_TEXT_NODE:
       case XML_CDATA_SECTION_NODE: Emit(out, Str(node->content)); return Status::Ok();
-      case XML_COMMENT_NODE:
+      case XML_COMMENT_NODE: {
+        // Kept, except commented-out theme markup, which would show the theme's inside.
+        std::string_view comment = Str(node->content);
+        for (std::string_view markup : {"<b:", "</b:", "<data:", "expr:", "<macro:"}) {
+          if (comment.find(markup) != std::string_view::npos) return Status::Ok();
+        }
         Emit(out, "<!--");
         Emit(out, Str(node->content));
         Emit(out, "-->");
         return Status::Ok();
+      }
       case XML_ELEMENT_NODE: break;
       default: return Status::Ok();
     }

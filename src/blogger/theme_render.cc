@@ -340,20 +340,20 @@ class Renderer {
     Value values;
     if (!Eval(node, node.expr, scope, values)) return false;
     if (!Enter(node)) return false;
-    std::vector<const Value*> items;
-    if (values.kind() == Value::Kind::kList) {
-      items.reserve(values.list().size());
-      for (const Value& v : values.list()) items.push_back(&v);
-    } else if (values.kind() == Value::Kind::kMap) {
-      for (const auto& entry : values.map()) items.push_back(&entry.second);
+    // A list's items, or a map's values in their order.
+    const List& list = values.list();
+    std::vector<const Value*> map_values;
+    if (values.kind() == Value::Kind::kMap) {
+      for (const auto& entry : values.map()) map_values.push_back(&entry.second);
     }
-    const size_t n = items.size();
+    const size_t n = map_values.empty() ? list.size() : map_values.size();
     for (size_t k = 0; k < n; ++k) {
       if (!Step(node)) return false;
       const size_t i = node.flag ? n - 1 - k : k;
+      const Value* item = map_values.empty() ? &list[i] : map_values[i];
       Value index = Value::Number(static_cast<double>(i));
       Frame with_index(&scope, node.text2, &index);
-      Frame frame(node.text2.empty() ? &scope : &with_index, node.text, items[i]);
+      Frame frame(node.text2.empty() ? &scope : &with_index, node.text, item);
       if (!RenderNodes(node.children, frame)) return false;
     }
     --depth_;
