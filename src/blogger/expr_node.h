@@ -18,6 +18,8 @@ namespace samizdat::blogger {
 enum class Function {
   kSnippet,
   kResizeImage,
+  kSizeImage,
+  kSourceSet,
   kHtml,
   kJsonEscaped,
   kPath,

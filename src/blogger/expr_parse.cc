@@ -50,6 +50,8 @@ struct FunctionInfo {
 constexpr FunctionInfo kFunctions[] = {
     {"snippet", Function::kSnippet, 1, 2},
     {"resizeImage", Function::kResizeImage, 2, 3},
+    {"sizeImage", Function::kSizeImage, 2, 2},
+    {"sourceSet", Function::kSourceSet, 2, 3},
     {"html", Function::kHtml, 1, 1},
     {"jsonEscaped", Function::kJsonEscaped, 1, 1},
     {"path", Function::kPath, 2, 2},

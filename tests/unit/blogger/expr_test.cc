@@ -225,6 +225,13 @@ TEST(ExprTest, ResizeImage) {
   EXPECT_EQ(Text("resizeImage(\"https://i.ytimg.com/vi/x/maxresdefault.jpg\", 640)"),
             "https://i.ytimg.com/vi/x/maxresdefault.jpg");
   EXPECT_TRUE(Eval("resizeImage(data:nothing, 640)").is_null());
+  EXPECT_EQ(Text("sizeImage(\"https://1.bp.blogspot.com/-a/B/C/d/s1600/cat.jpg\", 200)"),
+            "https://1.bp.blogspot.com/-a/B/C/d/s200/cat.jpg");
+  EXPECT_EQ(
+      Text("sourceSet(\"https://1.bp.blogspot.com/-a/B/C/d/s1600/cat.jpg\", [100, 200], \"1:1\")"),
+      "https://1.bp.blogspot.com/-a/B/C/d/w100-h100-p-k-no-nu/cat.jpg 100w, "
+      "https://1.bp.blogspot.com/-a/B/C/d/w200-h200-p-k-no-nu/cat.jpg 200w");
+  EXPECT_EQ(Text("sourceSet(\"/media/cat.jpg\", [100, 200])"), "/media/cat.jpg");
 }
 
 TEST(ExprTest, UrlFunctionsAndOperators) {
