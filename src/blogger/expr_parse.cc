@@ -1,5 +1,6 @@
 // Expression::Parse: the lexer and the precedence-climbing parser of the theme
 // expression language, producing the Node tree of expr_node.h.
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <utility>
@@ -39,6 +40,10 @@ constexpr int kListLevel = 5;  // lambda operators, take/skip, the URL operators
 constexpr int kAddLevel = 6;
 constexpr int kMultiplyLevel = 7;
 constexpr int kUnaryLevel = 8;
+
+// How deeply an expression may nest: far beyond any theme's, and shallow enough that
+// parsing and evaluating it never run out of stack.
+constexpr int kMaxDepth = 200;
 
 struct FunctionInfo {
   std::string_view name;
@@ -111,10 +116,10 @@ class Parser {
                                    " in expression \"" + std::string(src_) + "\"");
   }
 
+  // The current token as written (data:b, "text"), cut short if long.
   std::string_view TokenText() const {
     if (tok_.kind == Token::Kind::kEnd) return "end of expression";
-    if (tok_.kind == Token::Kind::kString) return src_.substr(tok_.offset, 1);
-    return tok_.text;
+    return src_.substr(tok_.offset, std::min<size_t>(pos_ - tok_.offset, 24));
   }
 
   bool IsPunct(std::string_view p) const {
@@ -212,10 +217,17 @@ class Parser {
     return n;
   }
 
+  // Makes `kid` a child of `parent`, keeping parent.depth.
+  void Adopt(Node& parent, NodePtr kid) {
+    parent.depth = std::max(parent.depth, kid->depth + 1);
+    if (parent.depth > kMaxDepth) too_deep_ = true;
+    parent.kids.push_back(std::move(kid));
+  }
+
   NodePtr Binary(Node::Kind kind, size_t offset, NodePtr left, NodePtr right) {
     NodePtr n = Make(kind, offset);
-    n->kids.push_back(std::move(left));
-    n->kids.push_back(std::move(right));
+    Adopt(*n, std::move(left));
+    Adopt(*n, std::move(right));
     return n;
   }
 
@@ -228,6 +240,14 @@ class Parser {
 
   // Parses an expression whose operators all bind at least as tightly as `level`.
   Result<NodePtr> ParseExpression(int level) {
+    if (++nesting_ > kMaxDepth) return Error(tok_.offset, "expression nested too deeply");
+    auto result = ParseExpressionAt(level);
+    --nesting_;
+    if (too_deep_ && result.ok()) return Error(0, "expression nested too deeply");
+    return result;
+  }
+
+  Result<NodePtr> ParseExpressionAt(int level) {
     auto left_or = ParseUnary();
     if (!left_or.ok()) return left_or.status();
     NodePtr left = std::move(left_or).value();
@@ -249,7 +269,7 @@ class Parser {
         auto otherwise = ParseExpression(kTernaryLevel);
         if (!otherwise.ok()) return otherwise.status();
         NodePtr n = Binary(Node::Kind::kTernary, offset, std::move(left), std::move(then).value());
-        n->kids.push_back(std::move(otherwise).value());
+        Adopt(*n, std::move(otherwise).value());
         left = std::move(n);
         continue;
       }
@@ -323,7 +343,7 @@ class Parser {
     if (auto op = FindLambdaOp(word)) {
       NodePtr n = Make(Node::Kind::kLambda, offset);
       n->lambda = *op;
-      n->kids.push_back(std::move(left));
+      Adopt(*n, std::move(left));
       bool parenthesized = IsPunct("(");
       if (parenthesized) SAMIZDAT_RETURN_IF_ERROR(Advance());
       // (x => …), (x, i) => …, ((x) => …) and x => … all occur.
@@ -346,7 +366,7 @@ class Parser {
         return Error(tok_.offset, "the lambda after '" + std::string(word) + "' has no body");
       auto body = ParseExpression(kTernaryLevel);
       if (!body.ok()) return body.status();
-      n->kids.push_back(std::move(body).value());
+      Adopt(*n, std::move(body).value());
       if (parenthesized) SAMIZDAT_RETURN_IF_ERROR(Expect(")"));
       return n;
     }
@@ -369,7 +389,7 @@ class Parser {
       auto operand = ParseExpression(kUnaryLevel);
       if (!operand.ok()) return operand.status();
       NodePtr n = Make(Node::Kind::kNot, offset);
-      n->kids.push_back(std::move(operand).value());
+      Adopt(*n, std::move(operand).value());
       return n;
     }
     if (IsPunct("-")) {
@@ -383,7 +403,7 @@ class Parser {
         return inner;
       }
       NodePtr n = Make(Node::Kind::kNegate, offset);
-      n->kids.push_back(std::move(inner));
+      Adopt(*n, std::move(inner));
       return n;
     }
     auto primary = ParsePrimary();
@@ -403,7 +423,7 @@ class Parser {
         } else {
           NodePtr n = Make(Node::Kind::kMember, offset);
           n->names.emplace_back(tok_.text);
-          n->kids.push_back(std::move(left));
+          Adopt(*n, std::move(left));
           left = std::move(n);
         }
         SAMIZDAT_RETURN_IF_ERROR(Advance());
@@ -458,7 +478,7 @@ class Parser {
         if (tok_.kind == Token::Kind::kEnd) return Error(offset, "unclosed '['");
         auto item = ParseExpression(kTernaryLevel);
         if (!item.ok()) return item.status();
-        list->kids.push_back(std::move(item).value());
+        Adopt(*list, std::move(item).value());
         if (IsPunct(","))
           SAMIZDAT_RETURN_IF_ERROR(Advance());
         else if (tok_.kind == Token::Kind::kEnd)
@@ -501,7 +521,7 @@ class Parser {
         if (!field.ok()) return field.status();
         value = std::move(field).value();
       }
-      node->kids.push_back(std::move(value));
+      Adopt(*node, std::move(value));
       if (IsPunct(","))
         SAMIZDAT_RETURN_IF_ERROR(Advance());
       else if (tok_.kind == Token::Kind::kEnd)
@@ -537,7 +557,7 @@ class Parser {
             return Error(offset, "unclosed '(' of " + std::string(word) + "()");
           auto arg = ParseExpression(kTernaryLevel);
           if (!arg.ok()) return arg.status();
-          call->kids.push_back(std::move(arg).value());
+          Adopt(*call, std::move(arg).value());
           if (IsPunct(","))
             SAMIZDAT_RETURN_IF_ERROR(Advance());
           else if (!IsPunct(")"))
@@ -562,6 +582,8 @@ class Parser {
   Position at_;
   size_t pos_ = 0;
   Token tok_;
+  int nesting_ = 0;
+  bool too_deep_ = false;
 };
 
 }  // namespace

@@ -273,7 +273,17 @@ TEST(ExprTest, ErrorsNameLineAndColumn) {
   EXPECT_NE(ParseError("a ? b").find("expected ':'"), std::string::npos);
   EXPECT_NE(ParseError("resizeImage(1)").find("takes 2 to 3 arguments"), std::string::npos);
   EXPECT_NE(ParseError("data:a # b").find("unexpected character '#'"), std::string::npos);
-  EXPECT_NE(ParseError("data:a data:b").find("unexpected 'b'"), std::string::npos);
+  EXPECT_NE(ParseError("data:a data:b").find("unexpected 'data:b'"), std::string::npos);
+}
+
+TEST(ExprTest, DeepNestingIsRefusedNotACrash) {
+  EXPECT_NE(ParseError(std::string(100000, '(')).find("nested too deeply"), std::string::npos);
+  std::string chain = "1";
+  for (int i = 0; i < 100000; ++i) chain += " + 1";
+  EXPECT_NE(ParseError(chain).find("nested too deeply"), std::string::npos);
+  std::string fine = "1";
+  for (int i = 0; i < 100; ++i) fine += " + 1";
+  EXPECT_EQ(Eval(fine).number(), 101);
 }
 
 TEST(ExprTest, BudgetStopsLongEvaluations) {
