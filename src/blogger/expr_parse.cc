@@ -4,6 +4,7 @@
 #include <charconv>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "blogger/expr_node.h"
 
@@ -86,7 +87,10 @@ std::optional<LambdaOp> FindLambdaOp(std::string_view w) {
 
 class Parser {
  public:
-  Parser(std::string_view source, Position at) : src_(source), at_(at) {}
+  Parser(std::string_view source, Position at) : src_(source), at_(at) {
+    for (size_t i = 0; i < src_.size(); ++i)
+      if (src_[i] == '\n') newlines_.push_back(i);
+  }
 
   Result<NodePtr> ParseAll() {
     if (Status s = Advance(); !s.ok()) return s;
@@ -99,16 +103,11 @@ class Parser {
 
  private:
   Position PositionOf(size_t offset) const {
-    Position p = at_;
-    for (size_t i = 0; i < offset && i < src_.size(); ++i) {
-      if (src_[i] == '\n') {
-        ++p.line;
-        p.column = 1;
-      } else {
-        ++p.column;
-      }
-    }
-    return p;
+    // The newlines before `offset`, the last of them starting the line it is on.
+    auto after = std::lower_bound(newlines_.begin(), newlines_.end(), offset);
+    if (after == newlines_.begin()) return {at_.line, at_.column + static_cast<int>(offset)};
+    return {at_.line + static_cast<int>(after - newlines_.begin()),
+            static_cast<int>(offset - *(after - 1))};
   }
 
   Status Error(size_t offset, std::string_view message) const {
@@ -580,6 +579,7 @@ class Parser {
 
   std::string_view src_;
   Position at_;
+  std::vector<size_t> newlines_;  // offsets of the source's newlines
   size_t pos_ = 0;
   Token tok_;
   int nesting_ = 0;
