@@ -115,11 +115,44 @@ Value Add(const Value& a, const Value& b) {
   return Value::String(std::move(joined));
 }
 
+// A name's value: the scope's binding, then its fields walked by pointer; only a
+// pseudo-field (.size, .first …) makes a new value, in `holder`.
+const Value& Lookup(const Node& n, const Scope& scope, Value& holder) {
+  static const Value kNull;
+  const Value* v = scope.Lookup(n.names[0]);
+  if (v == nullptr) return kNull;
+  for (size_t i = 1; i < n.names.size(); ++i) {
+    if (const Value* f = v->Field(n.names[i])) {
+      v = f;
+      continue;
+    }
+    holder = PseudoField(*v, n.names[i]);
+    for (++i; i < n.names.size(); ++i) holder = Field(holder, n.names[i]);
+    return holder;
+  }
+  return *v;
+}
+
 class Evaluator {
  public:
   explicit Evaluator(Budget& budget) : budget_(budget) {}
 
   bool exhausted() const { return exhausted_; }
+
+  // The value of `n`, by reference when it already exists (a literal, a bound name or
+  // one of its fields), so that testing or comparing it copies nothing; otherwise
+  // evaluated into `holder`.
+  const Value& Ref(const Node& n, const Scope& scope, Value& holder) {
+    if (n.kind != Node::Kind::kLiteral && n.kind != Node::Kind::kName) {
+      holder = Eval(n, scope);
+      return holder;
+    }
+    if (exhausted_ || !budget_.Take()) {
+      exhausted_ = true;
+      return holder;
+    }
+    return n.kind == Node::Kind::kLiteral ? n.literal : Lookup(n, scope, holder);
+  }
 
   Value Eval(const Node& n, const Scope& scope) {
     if (exhausted_ || !budget_.Take()) {
@@ -129,19 +162,8 @@ class Evaluator {
     switch (n.kind) {
       case Node::Kind::kLiteral: return n.literal;
       case Node::Kind::kName: {
-        const Value* v = scope.Lookup(n.names[0]);
-        if (v == nullptr) return Value();
-        // Walk fields by pointer; only a pseudo-field (.size, .first …) makes a value.
-        for (size_t i = 1; i < n.names.size(); ++i) {
-          if (const Value* f = v->Field(n.names[i])) {
-            v = f;
-            continue;
-          }
-          Value rest = PseudoField(*v, n.names[i]);
-          for (++i; i < n.names.size(); ++i) rest = Field(rest, n.names[i]);
-          return rest;
-        }
-        return *v;
+        Value holder;
+        return Lookup(n, scope, holder);
       }
       case Node::Kind::kMember: return Field(Eval(*n.kids[0], scope), n.names[0]);
       case Node::Kind::kIndex: {
@@ -168,59 +190,47 @@ class Evaluator {
         for (size_t i = 0; i < n.kids.size(); ++i) fields.Set(n.names[i], Eval(*n.kids[i], scope));
         return Value::OfMap(std::move(fields));
       }
-      case Node::Kind::kNot: return Value::Boolean(!Eval(*n.kids[0], scope).Truthy());
+      case Node::Kind::kNot: return Value::Boolean(!Truthy(*n.kids[0], scope));
       case Node::Kind::kNegate: {
         double x = 0;
         return NumberOf(Eval(*n.kids[0], scope), x) ? Value::Number(-x) : Value();
       }
       case Node::Kind::kAnd:
-        return Value::Boolean(Eval(*n.kids[0], scope).Truthy() && Eval(*n.kids[1], scope).Truthy());
+        return Value::Boolean(Truthy(*n.kids[0], scope) && Truthy(*n.kids[1], scope));
       case Node::Kind::kOr:
-        return Value::Boolean(Eval(*n.kids[0], scope).Truthy() || Eval(*n.kids[1], scope).Truthy());
+        return Value::Boolean(Truthy(*n.kids[0], scope) || Truthy(*n.kids[1], scope));
       case Node::Kind::kTernary:
-        return Eval(*n.kids[0], scope).Truthy() ? Eval(*n.kids[1], scope) : Eval(*n.kids[2], scope);
+        return Truthy(*n.kids[0], scope) ? Eval(*n.kids[1], scope) : Eval(*n.kids[2], scope);
       case Node::Kind::kElvis: {
-        Value first = Eval(*n.kids[0], scope);
+        Value holder;
+        const Value& first = Ref(*n.kids[0], scope, holder);
         return first.Truthy() ? first : Eval(*n.kids[1], scope);
       }
       case Node::Kind::kEqual:
-        return Value::Boolean(Eval(*n.kids[0], scope) == Eval(*n.kids[1], scope));
       case Node::Kind::kNotEqual:
-        return Value::Boolean(!(Eval(*n.kids[0], scope) == Eval(*n.kids[1], scope)));
       case Node::Kind::kLess:
       case Node::Kind::kGreater:
       case Node::Kind::kLessEqual:
-      case Node::Kind::kGreaterEqual: {
-        std::optional<int> o = Order(Eval(*n.kids[0], scope), Eval(*n.kids[1], scope));
-        if (!o) return Value::Boolean(false);
-        switch (n.kind) {
-          case Node::Kind::kLess: return Value::Boolean(*o < 0);
-          case Node::Kind::kGreater: return Value::Boolean(*o > 0);
-          case Node::Kind::kLessEqual: return Value::Boolean(*o <= 0);
-          default: return Value::Boolean(*o >= 0);
-        }
-      }
+      case Node::Kind::kGreaterEqual: return Value::Boolean(Compare(n, scope));
       case Node::Kind::kAdd: return Add(Eval(*n.kids[0], scope), Eval(*n.kids[1], scope));
       case Node::Kind::kSubtract:
       case Node::Kind::kMultiply:
       case Node::Kind::kDivide:
       case Node::Kind::kModulo:
         return Arithmetic(n.kind, Eval(*n.kids[0], scope), Eval(*n.kids[1], scope));
-      case Node::Kind::kIn: {
-        Value item = Eval(*n.kids[0], scope);
-        return Value::Boolean(Contains(Eval(*n.kids[1], scope), item));
-      }
-      case Node::Kind::kNotIn: {
-        Value item = Eval(*n.kids[0], scope);
-        return Value::Boolean(!Contains(Eval(*n.kids[1], scope), item));
-      }
-      case Node::Kind::kContains: {
-        Value haystack = Eval(*n.kids[0], scope);
-        return Value::Boolean(Contains(haystack, Eval(*n.kids[1], scope)));
-      }
+      case Node::Kind::kIn:
+      case Node::Kind::kNotIn:
+      case Node::Kind::kContains:
       case Node::Kind::kNotContains: {
-        Value haystack = Eval(*n.kids[0], scope);
-        return Value::Boolean(!Contains(haystack, Eval(*n.kids[1], scope)));
+        Value left_holder, right_holder;
+        const Value& left = Ref(*n.kids[0], scope, left_holder);
+        const Value& right = Ref(*n.kids[1], scope, right_holder);
+        switch (n.kind) {
+          case Node::Kind::kIn: return Value::Boolean(Contains(right, left));
+          case Node::Kind::kNotIn: return Value::Boolean(!Contains(right, left));
+          case Node::Kind::kContains: return Value::Boolean(Contains(left, right));
+          default: return Value::Boolean(!Contains(left, right));
+        }
       }
       case Node::Kind::kLambda: return Lambda(n, scope);
       case Node::Kind::kSlice: {
@@ -248,57 +258,83 @@ class Evaluator {
   }
 
  private:
+  bool Truthy(const Node& n, const Scope& scope) {
+    Value holder;
+    return Ref(n, scope, holder).Truthy();
+  }
+
+  bool Compare(const Node& n, const Scope& scope) {
+    Value left_holder, right_holder;
+    const Value& left = Ref(*n.kids[0], scope, left_holder);
+    const Value& right = Ref(*n.kids[1], scope, right_holder);
+    if (n.kind == Node::Kind::kEqual) return left == right;
+    if (n.kind == Node::Kind::kNotEqual) return !(left == right);
+    std::optional<int> o = Order(left, right);
+    if (!o) return false;
+    switch (n.kind) {
+      case Node::Kind::kLess: return *o < 0;
+      case Node::Kind::kGreater: return *o > 0;
+      case Node::Kind::kLessEqual: return *o <= 0;
+      default: return *o >= 0;
+    }
+  }
+
   Value Lambda(const Node& n, const Scope& scope) {
-    Value base = Eval(*n.kids[0], scope);
+    Value holder;
+    const Value& base = Ref(*n.kids[0], scope, holder);
     static const List kEmpty;
     const List& items = base.kind() == Value::Kind::kList ? base.list() : kEmpty;
     const Node& body = *n.kids[1];
     LambdaScope inner(scope, n.names);
-    auto test = [&](size_t i) {
+    auto value = [&](size_t i) {
       inner.Bind(&items[i], static_cast<double>(i));
       return Eval(body, inner);
+    };
+    auto test = [&](size_t i) {
+      inner.Bind(&items[i], static_cast<double>(i));
+      return Truthy(body, inner);
     };
     switch (n.lambda) {
       case LambdaOp::kFilter: {
         List kept;
         for (size_t i = 0; i < items.size() && !exhausted_; ++i)
-          if (test(i).Truthy()) kept.push_back(items[i]);
+          if (test(i)) kept.push_back(items[i]);
         if (kept.size() == items.size() && base.kind() == Value::Kind::kList) return base;
         return Value::OfList(std::move(kept));
       }
       case LambdaOp::kMap: {
         List mapped;
         mapped.reserve(items.size());
-        for (size_t i = 0; i < items.size() && !exhausted_; ++i) mapped.push_back(test(i));
+        for (size_t i = 0; i < items.size() && !exhausted_; ++i) mapped.push_back(value(i));
         return Value::OfList(std::move(mapped));
       }
       case LambdaOp::kAny:
         for (size_t i = 0; i < items.size() && !exhausted_; ++i)
-          if (test(i).Truthy()) return Value::Boolean(true);
+          if (test(i)) return Value::Boolean(true);
         return Value::Boolean(false);
       case LambdaOp::kAll:
         for (size_t i = 0; i < items.size() && !exhausted_; ++i)
-          if (!test(i).Truthy()) return Value::Boolean(false);
+          if (!test(i)) return Value::Boolean(false);
         return Value::Boolean(true);
       case LambdaOp::kNone:
         for (size_t i = 0; i < items.size() && !exhausted_; ++i)
-          if (test(i).Truthy()) return Value::Boolean(false);
+          if (test(i)) return Value::Boolean(false);
         return Value::Boolean(true);
       case LambdaOp::kCount: {
         double count = 0;
         for (size_t i = 0; i < items.size() && !exhausted_; ++i)
-          if (test(i).Truthy()) ++count;
+          if (test(i)) ++count;
         return Value::Number(count);
       }
       case LambdaOp::kFirst:
         for (size_t i = 0; i < items.size() && !exhausted_; ++i)
-          if (test(i).Truthy()) return items[i];
+          if (test(i)) return items[i];
         return Value();
       case LambdaOp::kSorted: {
         // Sorted by the lambda's value: numbers, then text, then the rest in their order.
         std::vector<std::pair<Value, size_t>> keyed;
         keyed.reserve(items.size());
-        for (size_t i = 0; i < items.size() && !exhausted_; ++i) keyed.emplace_back(test(i), i);
+        for (size_t i = 0; i < items.size() && !exhausted_; ++i) keyed.emplace_back(value(i), i);
         std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
           return SortsBefore(a.first, b.first);
         });

@@ -1,6 +1,6 @@
-// The named functions of the theme expression language (snippet, resizeImage, the URL
-// functions, format, html, jsonEscaped) and the pseudo-fields every value answers
-// (.size, .first, .escaped, .canonical …).
+// The named functions of the theme expression language (snippet, resizeImage,
+// sizeImage, sourceSet, the URL functions, format, html, jsonEscaped) and the
+// pseudo-fields every value answers (.size, .first, .escaped, .canonical …).
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 #include <boost/url/parse.hpp>
@@ -138,6 +138,23 @@ Value ResizeImage(const Value& image, const Value& size, const Value& ratio) {
   return Value::String(std::string(u.buffer()));
 }
 
+// sourceSet(url, [400, 800], "16:9"): an img srcset, "URL400 400w, URL800 800w", each
+// URL resized by ResizeImage; the URL alone when it cannot be resized.
+Value SourceSet(const Value& image, const Value& sizes, const Value& ratio) {
+  if (!image.is_string_like()) return image;
+  std::string set;
+  for (const Value& size : sizes.list()) {
+    Value resized = ResizeImage(image, size, ratio);
+    if (resized.text() == image.text()) return Value::String(image.text());
+    if (!set.empty()) set += ", ";
+    set += resized.text();
+    set += ' ';
+    set += size.ToText();
+    set += 'w';
+  }
+  return Value::String(set.empty() ? image.text() : std::move(set));
+}
+
 // The text of `source` (the HTML's text when it is HTML), cut on a word at `length`
 // code points: { length: N, linebreaks: false, ellipsis: false }.
 Value Snippet(const Value& source, const Value& options) {
@@ -228,6 +245,9 @@ Value CallFunction(Function function, const std::vector<Value>& args) {
   switch (function) {
     case Function::kSnippet: return Snippet(a, b);
     case Function::kResizeImage: return ResizeImage(a, b, args.size() > 2 ? args[2] : kNull);
+    // sizeImage(url, N): the image at N pixels on its longer side, never cropped.
+    case Function::kSizeImage: return ResizeImage(a, b, kNull);
+    case Function::kSourceSet: return SourceSet(a, b, args.size() > 2 ? args[2] : kNull);
     case Function::kHtml:
       return a.kind() == Value::Kind::kHtml ? a : Value::Html(text::EscapeHtml(a.ToText()));
     case Function::kJsonEscaped: return Value::Html(JsonContent(a.ToText()));

@@ -18,6 +18,8 @@ namespace samizdat::blogger {
 enum class Function {
   kSnippet,
   kResizeImage,
+  kSizeImage,
+  kSourceSet,
   kHtml,
   kJsonEscaped,
   kPath,
@@ -69,6 +71,7 @@ struct Expression::Node {
 
   Kind kind = Kind::kLiteral;
   Position at;
+  int depth = 1;  // levels of nodes from here to the deepest leaf, bounded by Parse
   Value literal;
   // kName: the path segments; kMember: the field; kMap: the keys; kLambda: the
   // parameter names (item, then optionally index).

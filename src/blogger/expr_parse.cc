@@ -1,8 +1,10 @@
 // Expression::Parse: the lexer and the precedence-climbing parser of the theme
 // expression language, producing the Node tree of expr_node.h.
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "blogger/expr_node.h"
 
@@ -40,6 +42,10 @@ constexpr int kAddLevel = 6;
 constexpr int kMultiplyLevel = 7;
 constexpr int kUnaryLevel = 8;
 
+// How deeply an expression may nest: far beyond any theme's, and shallow enough that
+// parsing and evaluating it never run out of stack.
+constexpr int kMaxDepth = 200;
+
 struct FunctionInfo {
   std::string_view name;
   Function function;
@@ -50,6 +56,8 @@ struct FunctionInfo {
 constexpr FunctionInfo kFunctions[] = {
     {"snippet", Function::kSnippet, 1, 2},
     {"resizeImage", Function::kResizeImage, 2, 3},
+    {"sizeImage", Function::kSizeImage, 2, 2},
+    {"sourceSet", Function::kSourceSet, 2, 3},
     {"html", Function::kHtml, 1, 1},
     {"jsonEscaped", Function::kJsonEscaped, 1, 1},
     {"path", Function::kPath, 2, 2},
@@ -79,7 +87,10 @@ std::optional<LambdaOp> FindLambdaOp(std::string_view w) {
 
 class Parser {
  public:
-  Parser(std::string_view source, Position at) : src_(source), at_(at) {}
+  Parser(std::string_view source, Position at) : src_(source), at_(at) {
+    for (size_t i = 0; i < src_.size(); ++i)
+      if (src_[i] == '\n') newlines_.push_back(i);
+  }
 
   Result<NodePtr> ParseAll() {
     if (Status s = Advance(); !s.ok()) return s;
@@ -92,16 +103,11 @@ class Parser {
 
  private:
   Position PositionOf(size_t offset) const {
-    Position p = at_;
-    for (size_t i = 0; i < offset && i < src_.size(); ++i) {
-      if (src_[i] == '\n') {
-        ++p.line;
-        p.column = 1;
-      } else {
-        ++p.column;
-      }
-    }
-    return p;
+    // The newlines before `offset`, the last of them starting the line it is on.
+    auto after = std::lower_bound(newlines_.begin(), newlines_.end(), offset);
+    if (after == newlines_.begin()) return {at_.line, at_.column + static_cast<int>(offset)};
+    return {at_.line + static_cast<int>(after - newlines_.begin()),
+            static_cast<int>(offset - *(after - 1))};
   }
 
   Status Error(size_t offset, std::string_view message) const {
@@ -109,10 +115,10 @@ class Parser {
                                    " in expression \"" + std::string(src_) + "\"");
   }
 
+  // The current token as written (data:b, "text"), cut short if long.
   std::string_view TokenText() const {
     if (tok_.kind == Token::Kind::kEnd) return "end of expression";
-    if (tok_.kind == Token::Kind::kString) return src_.substr(tok_.offset, 1);
-    return tok_.text;
+    return src_.substr(tok_.offset, std::min<size_t>(pos_ - tok_.offset, 24));
   }
 
   bool IsPunct(std::string_view p) const {
@@ -210,10 +216,17 @@ class Parser {
     return n;
   }
 
+  // Makes `kid` a child of `parent`, keeping parent.depth.
+  void Adopt(Node& parent, NodePtr kid) {
+    parent.depth = std::max(parent.depth, kid->depth + 1);
+    if (parent.depth > kMaxDepth) too_deep_ = true;
+    parent.kids.push_back(std::move(kid));
+  }
+
   NodePtr Binary(Node::Kind kind, size_t offset, NodePtr left, NodePtr right) {
     NodePtr n = Make(kind, offset);
-    n->kids.push_back(std::move(left));
-    n->kids.push_back(std::move(right));
+    Adopt(*n, std::move(left));
+    Adopt(*n, std::move(right));
     return n;
   }
 
@@ -226,6 +239,14 @@ class Parser {
 
   // Parses an expression whose operators all bind at least as tightly as `level`.
   Result<NodePtr> ParseExpression(int level) {
+    if (++nesting_ > kMaxDepth) return Error(tok_.offset, "expression nested too deeply");
+    auto result = ParseExpressionAt(level);
+    --nesting_;
+    if (too_deep_ && result.ok()) return Error(0, "expression nested too deeply");
+    return result;
+  }
+
+  Result<NodePtr> ParseExpressionAt(int level) {
     auto left_or = ParseUnary();
     if (!left_or.ok()) return left_or.status();
     NodePtr left = std::move(left_or).value();
@@ -247,7 +268,7 @@ class Parser {
         auto otherwise = ParseExpression(kTernaryLevel);
         if (!otherwise.ok()) return otherwise.status();
         NodePtr n = Binary(Node::Kind::kTernary, offset, std::move(left), std::move(then).value());
-        n->kids.push_back(std::move(otherwise).value());
+        Adopt(*n, std::move(otherwise).value());
         left = std::move(n);
         continue;
       }
@@ -321,7 +342,7 @@ class Parser {
     if (auto op = FindLambdaOp(word)) {
       NodePtr n = Make(Node::Kind::kLambda, offset);
       n->lambda = *op;
-      n->kids.push_back(std::move(left));
+      Adopt(*n, std::move(left));
       bool parenthesized = IsPunct("(");
       if (parenthesized) SAMIZDAT_RETURN_IF_ERROR(Advance());
       // (x => …), (x, i) => …, ((x) => …) and x => … all occur.
@@ -344,7 +365,7 @@ class Parser {
         return Error(tok_.offset, "the lambda after '" + std::string(word) + "' has no body");
       auto body = ParseExpression(kTernaryLevel);
       if (!body.ok()) return body.status();
-      n->kids.push_back(std::move(body).value());
+      Adopt(*n, std::move(body).value());
       if (parenthesized) SAMIZDAT_RETURN_IF_ERROR(Expect(")"));
       return n;
     }
@@ -367,7 +388,7 @@ class Parser {
       auto operand = ParseExpression(kUnaryLevel);
       if (!operand.ok()) return operand.status();
       NodePtr n = Make(Node::Kind::kNot, offset);
-      n->kids.push_back(std::move(operand).value());
+      Adopt(*n, std::move(operand).value());
       return n;
     }
     if (IsPunct("-")) {
@@ -381,7 +402,7 @@ class Parser {
         return inner;
       }
       NodePtr n = Make(Node::Kind::kNegate, offset);
-      n->kids.push_back(std::move(inner));
+      Adopt(*n, std::move(inner));
       return n;
     }
     auto primary = ParsePrimary();
@@ -401,7 +422,7 @@ class Parser {
         } else {
           NodePtr n = Make(Node::Kind::kMember, offset);
           n->names.emplace_back(tok_.text);
-          n->kids.push_back(std::move(left));
+          Adopt(*n, std::move(left));
           left = std::move(n);
         }
         SAMIZDAT_RETURN_IF_ERROR(Advance());
@@ -456,7 +477,7 @@ class Parser {
         if (tok_.kind == Token::Kind::kEnd) return Error(offset, "unclosed '['");
         auto item = ParseExpression(kTernaryLevel);
         if (!item.ok()) return item.status();
-        list->kids.push_back(std::move(item).value());
+        Adopt(*list, std::move(item).value());
         if (IsPunct(","))
           SAMIZDAT_RETURN_IF_ERROR(Advance());
         else if (tok_.kind == Token::Kind::kEnd)
@@ -499,7 +520,7 @@ class Parser {
         if (!field.ok()) return field.status();
         value = std::move(field).value();
       }
-      node->kids.push_back(std::move(value));
+      Adopt(*node, std::move(value));
       if (IsPunct(","))
         SAMIZDAT_RETURN_IF_ERROR(Advance());
       else if (tok_.kind == Token::Kind::kEnd)
@@ -535,7 +556,7 @@ class Parser {
             return Error(offset, "unclosed '(' of " + std::string(word) + "()");
           auto arg = ParseExpression(kTernaryLevel);
           if (!arg.ok()) return arg.status();
-          call->kids.push_back(std::move(arg).value());
+          Adopt(*call, std::move(arg).value());
           if (IsPunct(","))
             SAMIZDAT_RETURN_IF_ERROR(Advance());
           else if (!IsPunct(")"))
@@ -558,8 +579,11 @@ class Parser {
 
   std::string_view src_;
   Position at_;
+  std::vector<size_t> newlines_;  // offsets of the source's newlines
   size_t pos_ = 0;
   Token tok_;
+  int nesting_ = 0;
+  bool too_deep_ = false;
 };
 
 }  // namespace

@@ -225,6 +225,13 @@ TEST(ExprTest, ResizeImage) {
   EXPECT_EQ(Text("resizeImage(\"https://i.ytimg.com/vi/x/maxresdefault.jpg\", 640)"),
             "https://i.ytimg.com/vi/x/maxresdefault.jpg");
   EXPECT_TRUE(Eval("resizeImage(data:nothing, 640)").is_null());
+  EXPECT_EQ(Text("sizeImage(\"https://1.bp.blogspot.com/-a/B/C/d/s1600/cat.jpg\", 200)"),
+            "https://1.bp.blogspot.com/-a/B/C/d/s200/cat.jpg");
+  EXPECT_EQ(
+      Text("sourceSet(\"https://1.bp.blogspot.com/-a/B/C/d/s1600/cat.jpg\", [100, 200], \"1:1\")"),
+      "https://1.bp.blogspot.com/-a/B/C/d/w100-h100-p-k-no-nu/cat.jpg 100w, "
+      "https://1.bp.blogspot.com/-a/B/C/d/w200-h200-p-k-no-nu/cat.jpg 200w");
+  EXPECT_EQ(Text("sourceSet(\"/media/cat.jpg\", [100, 200])"), "/media/cat.jpg");
 }
 
 TEST(ExprTest, UrlFunctionsAndOperators) {
@@ -266,7 +273,17 @@ TEST(ExprTest, ErrorsNameLineAndColumn) {
   EXPECT_NE(ParseError("a ? b").find("expected ':'"), std::string::npos);
   EXPECT_NE(ParseError("resizeImage(1)").find("takes 2 to 3 arguments"), std::string::npos);
   EXPECT_NE(ParseError("data:a # b").find("unexpected character '#'"), std::string::npos);
-  EXPECT_NE(ParseError("data:a data:b").find("unexpected 'b'"), std::string::npos);
+  EXPECT_NE(ParseError("data:a data:b").find("unexpected 'data:b'"), std::string::npos);
+}
+
+TEST(ExprTest, DeepNestingIsRefusedNotACrash) {
+  EXPECT_NE(ParseError(std::string(100000, '(')).find("nested too deeply"), std::string::npos);
+  std::string chain = "1";
+  for (int i = 0; i < 100000; ++i) chain += " + 1";
+  EXPECT_NE(ParseError(chain).find("nested too deeply"), std::string::npos);
+  std::string fine = "1";
+  for (int i = 0; i < 100; ++i) fine += " + 1";
+  EXPECT_EQ(Eval(fine).number(), 101);
 }
 
 TEST(ExprTest, BudgetStopsLongEvaluations) {
