@@ -14,7 +14,12 @@
 // class='section' id=…>, <div class='widget TYPE' data-version=… id=…>); b:if,
 // b:switch, b:loop, b:with, b:include, b:attr, b:class, b:eval, b:message,
 // data: tags and expr: attributes are evaluated against the page's data (text escaped,
-// HTML strings written as they are, every attribute value escaped).
+// HTML strings written as they are, every attribute value escaped; an expr: attribute
+// whose value is null is left out). The theme's own text is written as Blogger writes it:
+// unescaped (so `&lt;/div&gt;` in a theme is markup), CDATA without its markers. A widget
+// with visible='false' (the Layout page's hidden eye) or whose cond fails renders
+// nothing; an empty section is <div class='CLASS no-items section' …>. data:skin (the
+// skin's variables, names with '.' as '_') is bound beneath the globals.
 //
 // Errors: Compile returns InvalidArgument "FILE:LINE:COLUMN: message" for what Blogger
 // would refuse (not well-formed XML, an unknown b: tag or attribute value, a bad

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -42,7 +43,8 @@ class XmlUnit {
   }
 
   Status Parse() {
-    xmlInitParser();
+    static std::once_flag init;
+    std::call_once(init, [] { xmlInitParser(); });
     ctxt_ = xmlCreateMemoryParserCtxt(source_.data(), static_cast<int>(source_.size()));
     if (ctxt_ == nullptr) return Status::Internal("cannot make an XML parser");
     xmlCtxtUseOptions(ctxt_, XML_PARSE_NONET);

@@ -75,6 +75,16 @@ TEST(ThemeTest, DataTagsEscapeTextAndWriteHtml) {
       << page;
 }
 
+TEST(ThemeTest, HyphenatedDataPathsAndCdataAreRead) {
+  RenderInput input{Value::OfMap(Map{{"i", Value::OfMap(Map{{"post-count", Value::Number(7)}})}}),
+                    nullptr};
+  std::string page = MustRender(
+      "<body><data:i.post-count/><script>//<![CDATA[\nif (a && b) {}\n//]]></script></body>",
+      input);
+  EXPECT_NE(page.find("<body>7<script>//\nif (a && b) {}\n//</script></body>"), std::string::npos)
+      << page;
+}
+
 TEST(ThemeTest, IfElseifElseAndSwitch) {
   std::string page = MustRender(
       "<b:if cond='data:n == 1'>one<b:elseif cond='data:n == 3'/>three<b:else/>other</b:if>|"
