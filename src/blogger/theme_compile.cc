@@ -564,6 +564,8 @@ class Compiler {
       QName q = NameOf(a);
       if (q.prefix == "b" || q.prefix == "xmlns") continue;
       if (q.prefix.empty() && skip.contains(q.local)) continue;
+      // expr:X replaces a plain X on the same element.
+      if (q.prefix.empty() && FindAttr(node, "expr", q.local) != nullptr) continue;
       if (q.prefix == "expr") {
         if (skip.contains(q.local)) continue;
         Result<Expression> e = Parse(ctx, node, a);

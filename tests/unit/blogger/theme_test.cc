@@ -67,10 +67,11 @@ TEST(ThemeTest, WritesTheDocumentAsHtml) {
 TEST(ThemeTest, DataTagsEscapeTextAndWriteHtml) {
   std::string page = MustRender(
       "<b:loop values='data:posts' var='post'><h3><data:post.title/></h3><data:post.body/></b:loop>"
-      "<a expr:href='data:blog.url' expr:title='data:missing'>x</a>");
+      "<a expr:href='data:blog.url' expr:title='data:missing' title='static' class='k' "
+      "expr:class='data:n'>x</a>");
   EXPECT_NE(page.find("<h3>First &lt;post&gt;</h3><p>Hello <b>world</b></p>"), std::string::npos)
       << page;
-  EXPECT_NE(page.find("<a href='https://example.com/?a=1&amp;b=&#39;2&#39;'>x</a>"),
+  EXPECT_NE(page.find("<a href='https://example.com/?a=1&amp;b=&#39;2&#39;' class='3'>x</a>"),
             std::string::npos)
       << page;
 }
