@@ -86,6 +86,16 @@ TEST(ThemeTest, HyphenatedDataPathsAndCdataAreRead) {
       << page;
 }
 
+TEST(ThemeTest, AttributesEscapeHtmlValuesToo) {
+  std::string page = MustRender(
+      "<body><b:loop values='data:posts' var='p'><i expr:title='data:p.body'/></b:loop>"
+      "<b:template-script inline='true' name='threaded_comments'/></body>");
+  EXPECT_NE(page.find("<body><i title='&lt;p&gt;Hello &lt;b&gt;world&lt;/b&gt;&lt;/p&gt;'></i>"
+                      "<i title='&lt;p&gt;Two&lt;/p&gt;'></i></body>"),
+            std::string::npos)
+      << page;
+}
+
 TEST(ThemeTest, IfElseifElseAndSwitch) {
   std::string page = MustRender(
       "<b:if cond='data:n == 1'>one<b:elseif cond='data:n == 3'/>three<b:else/>other</b:if>|"
