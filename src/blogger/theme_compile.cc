@@ -935,6 +935,9 @@ class Compiler {
       }
     }
     if (info.id.empty()) return unit.Error(n.at, "b:section without an id");
+    if (!section_ids_.insert(info.id).second) {
+      return unit.Error(n.at, "a second b:section with id '" + info.id + "'");
+    }
     impl_.sections.push_back(info);
     impl_.compiled_sections.emplace_back();
     auto add_widgets = [&](const XmlUnit& from, const xmlNode* parent) -> Status {
@@ -979,6 +982,9 @@ class Compiler {
     info.at = unit.PositionOf(node);
     if (info.id.empty() || info.type.empty())
       return unit.Error(info.at, "b:widget needs id and type");
+    if (!widget_ids_.insert(info.id).second) {
+      return unit.Error(info.at, "a second b:widget with id '" + info.id + "'");
+    }
     const int index = static_cast<int>(impl_.widgets.size());
     CompiledWidget widget;
     widget.section = section;
@@ -1016,6 +1022,8 @@ class Compiler {
   Theme::Impl& impl_;
   std::unordered_map<std::string, int> names_;
   std::set<std::string, std::less<>> modifying_;
+  std::set<std::string> section_ids_;
+  std::set<std::string> widget_ids_;
   std::map<std::string, const xmlNode*, std::less<>> macros_;
   std::map<std::string, const xmlNode*, std::less<>> section_contents_;
   SkinVariables skin_;

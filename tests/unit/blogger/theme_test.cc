@@ -303,6 +303,14 @@ TEST(ThemeTest, UnknownIncludeFailsAtTheInclude) {
             "t.xml:4:2: no includable named 'nowhere'");
 }
 
+TEST(ThemeTest, DuplicateWidgetOrSectionIdsFail) {
+  EXPECT_EQ(CompileError(Doc("<body><b:section id='a'><b:widget id='W1' type='HTML'/>\n"
+                             "<b:widget id='W1' type='HTML'/></b:section></body>")),
+            "t.xml:4:1: a second b:widget with id 'W1'");
+  EXPECT_EQ(CompileError(Doc("<body><b:section id='a'/>\n <b:section id='a'/></body>")),
+            "t.xml:4:2: a second b:section with id 'a'");
+}
+
 TEST(ThemeTest, UndefinedSkinVariableFails) {
   std::string error =
       CompileError(Doc("<head>\n<b:skin><![CDATA[a { color: $(nope); }]]></b:skin></head>"));
