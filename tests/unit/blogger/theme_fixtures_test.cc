@@ -36,6 +36,19 @@ TEST_P(FixtureTheme, CompilesAndRendersWithoutThemeMarkupLeft) {
   }
 }
 
+// A theme cut short anywhere is refused with its position, never a crash.
+TEST(FixtureThemeCut, TruncatedThemesFailWithAPosition) {
+  std::string xml = ReadFixture("contempo.xml");
+  ASSERT_FALSE(xml.empty());
+  for (size_t cut = 1; cut < 10; ++cut) {
+    std::string part = xml.substr(0, xml.size() * cut / 10);
+    auto theme = Theme::Compile(part, "contempo.xml");
+    ASSERT_FALSE(theme.ok()) << cut;
+    EXPECT_TRUE(theme.status().IsInvalidArgument());
+    EXPECT_EQ(theme.status().message().rfind("contempo.xml:", 0), 0u) << theme.status().message();
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTheme,
                          testing::Values("watermark.xml", "awesome-inc.xml", "travel.xml",
                                          "contempo.xml", "soho.xml", "notable.xml", "hyde.xml",
