@@ -8,7 +8,8 @@
 // in the widget's own includables, then in the theme's b:defaultmarkup for the
 // widget's type (then type 'Common'), then in samizdat's built-in markup
 // (themes/blogger/, Blogger's own includables: all-head-content, the widgets' default
-// markup, the comment form…); name='super.X' skips the layer it is written in.
+// markup, the comment form…); name='super.X' skips the layer it is written in;
+// expr:name='…' names the includable when the page renders (none found: nothing).
 //
 // Render walks the tree: b:section and b:widget write Blogger's wrappers (<div
 // class='section' id=…>, <div class='widget TYPE' data-version=… id=…>); b:if,

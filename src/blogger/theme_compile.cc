@@ -428,6 +428,7 @@ class Compiler {
       }
     }
     impl_.skin = skin_.ToValue();
+    impl_.names.insert(names_.begin(), names_.end());
     return Status::Ok();
   }
 
@@ -783,6 +784,20 @@ class Compiler {
     if (local == "include") {
       n.kind = NodeKind::kInclude;
       std::string name = Attr(node, "name");
+      if (const xmlAttr* computed = FindAttr(node, "expr", "name");
+          computed != nullptr && name.empty()) {
+        // expr:name: the includable is looked up by name when the page renders.
+        Result<Expression> e = Parse(ctx, node, computed);
+        if (!e.ok()) return e.status();
+        n.expr2 = std::move(*e);
+        n.has_expr2 = true;
+        SAMIZDAT_RETURN_IF_ERROR(ParseCond(ctx, node, n));
+        Result<bool> has = ParseOptional(ctx, node, "data", n.expr);
+        if (!has.ok()) return has.status();
+        n.has_expr = *has;
+        out.push_back(std::move(n));
+        return Status::Ok();
+      }
       if (name.empty()) return unit.Error(n.at, "b:include without a name");
       if (name.starts_with("super.")) {
         name = name.substr(6);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -126,7 +127,9 @@ struct Theme::Impl {
   std::vector<CompiledWidget> widgets;
   std::vector<TypeLinks> types;                          // types[0] is the page outside any widget
   std::vector<std::unique_ptr<Includable>> includables;  // owner of every includable
-  int main_id = -1;                                      // the interned name "main"
+  // Every includable name, for b:include expr:name (looked up when the page renders).
+  std::map<std::string, int, std::less<>> names;
+  int main_id = -1;        // the interned name "main"
   Value skin;              // data:skin ({vars: {name_with_underscores: value}})
   size_t static_size = 0;  // bytes of static markup, to reserve the output
 };

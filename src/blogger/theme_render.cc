@@ -385,7 +385,15 @@ class Renderer {
     bool holds = true;
     if (!Cond(node, scope, holds)) return false;
     if (!holds) return true;
-    const Includable* inc = Resolve(node.name_id, node.start_layer);
+    int name_id = node.name_id;
+    if (node.has_expr2) {
+      Value name;
+      if (!Eval(node, node.expr2, scope, name)) return false;
+      auto it = theme_.names.find(name.ToText());
+      if (it == theme_.names.end()) return true;
+      name_id = it->second;
+    }
+    const Includable* inc = Resolve(name_id, node.start_layer);
     if (inc == nullptr) return true;
     if (!node.has_expr) return RenderIncludable(node, *inc, scope);
     Value data;

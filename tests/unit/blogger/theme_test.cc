@@ -199,6 +199,16 @@ TEST(ThemeTest, WidgetsRenderInBloggersWrappersThroughTheLayers) {
       << page;
 }
 
+TEST(ThemeTest, IncludeByComputedName) {
+  std::string page =
+      MustRender(R"xml(<body><b:section id='s'><b:widget id='HTML1' title='' type='HTML'>
+    <b:includable id='main'><b:include expr:name='"part" + data:n'/>|<b:include expr:name='"none"'/></b:includable>
+    <b:includable id='part3'>three</b:includable>
+  </b:widget></b:section></body>)xml",
+                 WidgetInput());
+  EXPECT_NE(page.find(">three|</div>"), std::string::npos) << page;
+}
+
 TEST(ThemeTest, ReportsSectionsAndWidgets) {
   auto theme = MustCompile(Doc(kWidgets));
   ASSERT_NE(theme, nullptr);
