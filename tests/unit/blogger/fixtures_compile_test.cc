@@ -27,7 +27,8 @@ struct Fixture {
 };
 
 std::string ReadFixture(const std::string& file) {
-  std::ifstream in(std::string(SAMIZDAT_BLOGGER_TEMPLATES_DIR) + "/" + file, std::ios::binary);
+  std::ifstream in(std::string(SAMIZDAT_SHARED_FIXTURES) + "/blogger-templates/" + file,
+                   std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -168,7 +169,7 @@ class FixtureCompileTest : public ::testing::TestWithParam<Fixture> {};
 TEST_P(FixtureCompileTest, CompilesAndListsItsSectionsAndWidgetsInFileOrder) {
   const Fixture& fixture = GetParam();
   const std::string xml = ReadFixture(fixture.file);
-  ASSERT_FALSE(xml.empty()) << fixture.file << " not found in " << SAMIZDAT_BLOGGER_TEMPLATES_DIR;
+  ASSERT_FALSE(xml.empty()) << fixture.file << " not found in " << SAMIZDAT_SHARED_FIXTURES;
   auto theme = Theme::Compile(xml, fixture.file);
   ASSERT_TRUE(theme.ok()) << theme.status().message();
   EXPECT_EQ(Describe(Listed(**theme)), Describe(fixture.sections));
