@@ -51,7 +51,14 @@ Value Value::Number(double n) {
 
 Value Value::String(std::string text) {
   Value v;
-  v.data_ = Str{std::make_shared<const std::string>(std::move(text))};
+  v.data_ = Str{std::make_shared<const std::string>(std::move(text)), nullptr};
+  return v;
+}
+
+Value Value::String(std::string text, Map fields) {
+  Value v;
+  v.data_ = Str{std::make_shared<const std::string>(std::move(text)),
+                std::make_shared<const Map>(std::move(fields))};
   return v;
 }
 
@@ -115,8 +122,11 @@ const Map& Value::map() const {
 }
 
 const Value* Value::Field(std::string_view name) const {
-  const auto* m = std::get_if<std::shared_ptr<const Map>>(&data_);
-  return m != nullptr ? (*m)->Find(name) : nullptr;
+  if (const auto* m = std::get_if<std::shared_ptr<const Map>>(&data_)) return (*m)->Find(name);
+  if (const auto* s = std::get_if<Str>(&data_); s != nullptr && s->fields) {
+    return s->fields->Find(name);
+  }
+  return nullptr;
 }
 
 std::string Value::ToText() const {
@@ -159,6 +169,8 @@ bool operator==(const Value& a, const Value& b) {
 }
 
 Map::Map(std::initializer_list<std::pair<std::string, Value>> fields) {
+  entries_.reserve(fields.size());
+  sorted_.reserve(fields.size());
   for (const auto& [name, value] : fields) Set(name, value);
 }
 

@@ -44,5 +44,18 @@ TEST(ValueTest, LargeMapsFindEveryFieldAndKeepInsertionOrder) {
   EXPECT_EQ(value.map().size(), 20u);
 }
 
+TEST(ValueTest, TextWithFieldsWritesAsTextAndAnswersItsFields) {
+  const Value author = Value::String(
+      "Ann <b>", Map{{"name", Value::String("Ann <b>")}, {"profileUrl", Value::String("/p/ann")}});
+  EXPECT_EQ(author.kind(), Value::Kind::kString);
+  EXPECT_EQ(author.ToText(), "Ann <b>");
+  EXPECT_EQ(author, Value::String("Ann <b>"));
+  ASSERT_NE(author.Field("profileUrl"), nullptr);
+  EXPECT_EQ(author.Field("profileUrl")->text(), "/p/ann");
+  EXPECT_EQ(author.Field("missing"), nullptr);
+  EXPECT_EQ(Value::String("plain").Field("name"), nullptr);
+  EXPECT_FALSE(Value::String("", Map{{"a", Value::Number(1)}}).Truthy());
+}
+
 }  // namespace
 }  // namespace samizdat::blogger

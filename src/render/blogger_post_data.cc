@@ -1,0 +1,348 @@
+// data:posts and post.*: each post of the page with Blogger's field names, and on item
+// pages its comments (data:post.comments, the threads as Blogger writes them in
+// data:post.commentHtml) and samizdat's comment form in place of Blogger's iframe
+// (data:post.cmtfpIframe).
+#include <string>
+#include <string_view>
+
+#include "core/time.h"
+#include "render/blogger_data_parts.h"
+#include "text/escape.h"
+
+namespace samizdat::render::internal {
+namespace {
+
+const AuthorView* FindAuthor(const WidgetSources& sources, const std::string& name) {
+  for (const AuthorView& author : sources.authors) {
+    if (author.name == name) return &author;
+  }
+  return nullptr;
+}
+
+Value PhotoValue(const std::string& url) {
+  if (url.empty()) return Value();
+  return Value::OfMap(
+      Map{{"image", Text(url)}, {"url", Text(url)}, {"width", Num(80)}, {"height", Num(80)}});
+}
+
+// data:post.author: the name, answering .name, .profileUrl, .authorPhoto, .aboutMe.
+Value AuthorValue(const std::string& name, const AuthorView* author) {
+  return Value::String(
+      name, Map{{"name", Text(name)},
+                {"profileUrl", Text(author != nullptr ? author->profile_url : std::string())},
+                {"authorPhoto", PhotoValue(author != nullptr ? author->image_url : std::string())},
+                {"aboutMe", Text(author != nullptr ? author->about : std::string())}});
+}
+
+// The post's date as the date header writes it, answering .iso8601.
+Value DateValue(const BloggerPageInput& in, const PostView& post) {
+  std::string text = post.date_header;
+  if (text.empty() && !post.iso_time.empty()) {
+    if (auto t = ParseRfc3339(post.iso_time); t.ok()) {
+      text = in.locale.FormatDate(*t, in.zone, in.blog.date_format);
+    }
+  }
+  return Value::String(std::move(text), Map{{"iso8601", Text(post.iso_time)}});
+}
+
+Value LabelsValue(const BloggerPageInput& in, const std::vector<LabelLink>& labels) {
+  blogger::List list;
+  list.reserve(labels.size());
+  for (size_t i = 0; i < labels.size(); ++i) {
+    list.push_back(Value::OfMap(Map{{"name", Text(labels[i].name)},
+                                    {"url", Text(AbsoluteUrl(in.base_url, labels[i].url))},
+                                    {"isLast", Bool(i + 1 == labels.size())}}));
+  }
+  return Value::OfList(std::move(list));
+}
+
+void AppendEscaped(std::string& out, std::string_view s) { text::AppendEscapedHtml(s, out); }
+
+// One comment and its replies, as Blogger's threaded comments write them.
+void AppendCommentHtml(std::string& out, const BloggerPageInput& in, const CommentView& c,
+                       bool form_open) {
+  out += "<li class=\"comment\" id=\"c";
+  AppendEscaped(out, c.id);
+  out += "\"><div class=\"comment-block\"><div class=\"comment-header\"><cite class=\"user\">";
+  if (!c.author_url.empty()) {
+    out += "<a href=\"";
+    AppendEscaped(out, c.author_url);
+    out += "\" rel=\"nofollow ugc\">";
+    AppendEscaped(out, c.author);
+    out += "</a>";
+  } else {
+    AppendEscaped(out, c.author);
+  }
+  out += "</cite><span class=\"datetime secondary-text\"><a rel=\"nofollow\" href=\"";
+  AppendEscaped(out, c.permalink);
+  out += "\"><time datetime=\"";
+  AppendEscaped(out, c.iso_time);
+  out += "\">";
+  AppendEscaped(out, c.time_text);
+  out += "</time></a></span></div><p class=\"comment-content\">";
+  out += c.body_html;
+  out += "</p>";
+  if (form_open && !c.reply_url.empty()) {
+    out += "<span class=\"comment-actions secondary-text\"><a class=\"comment-reply\" href=\"";
+    AppendEscaped(out, c.reply_url);
+    out += "\">";
+    AppendEscaped(out, in.locale.Message("reply").empty() ? std::string_view("Reply")
+                                                          : in.locale.Message("reply"));
+    out += "</a></span>";
+  }
+  out += "</div>";
+  if (!c.replies.empty()) {
+    out += "<div class=\"comment-replies\"><div id=\"c";
+    AppendEscaped(out, c.id);
+    out += "-rt\" class=\"comment-thread inline-thread\"><ol id=\"c";
+    AppendEscaped(out, c.id);
+    out += "-ra\" class=\"thread-chrome thread-expanded\">";
+    for (const CommentView& reply : c.replies) AppendCommentHtml(out, in, reply, form_open);
+    out += "</ol></div></div>";
+  }
+  out += "</li>\n";
+}
+
+// data:post.commentHtml: the comment page's threads, with its pager.
+std::string CommentHtml(const BloggerPageInput& in) {
+  const PageView& view = in.view;
+  std::string out;
+  if (view.comments.empty()) return out;
+  const CommentPagerView& pager = view.comment_pager;
+  out += "<div class=\"comment-thread toplevel-thread\"><ol id=\"top-ra\">\n";
+  for (const CommentView& c : view.comments) AppendCommentHtml(out, in, c, view.comment_form.open);
+  out += "</ol></div>\n";
+  if (!pager.more_url.empty()) {
+    out += "<div class=\"loadmore\"><a href=\"";
+    AppendEscaped(out, pager.more_url);
+    out += "\">Load more...</a></div>\n";
+  }
+  return out;
+}
+
+void AppendHidden(std::string& out, std::string_view name, const std::string& value) {
+  out += "<input type=\"hidden\" name=\"";
+  out += name;
+  out += "\" value=\"";
+  AppendEscaped(out, value);
+  out += "\">\n";
+}
+
+// data:post.cmtfpIframe: samizdat's comment form (the fields web/comment_post reads), with
+// what a failed or held post left in it, where Blogger puts its comment iframe.
+std::string CommentFormHtml(const CommentFormView& form) {
+  std::string out;
+  if (!form.error.empty()) {
+    out += "<p class=\"comment-form-error\" role=\"alert\">";
+    AppendEscaped(out, form.error);
+    out += "</p>\n";
+  }
+  if (!form.notice.empty()) {
+    out += "<p class=\"comment-form-notice\" role=\"status\">";
+    AppendEscaped(out, form.notice);
+    out += "</p>\n";
+  }
+  if (!form.open) return out;
+  out += "<form method=\"post\" action=\"";
+  AppendEscaped(out, form.action);
+  out += "\" class=\"samizdat-comment-form\" id=\"comment-form\">\n";
+  AppendHidden(out, "post_id", form.post_id);
+  AppendHidden(out, "parent_id", form.parent_id);
+  AppendHidden(out, "token", form.token);
+  if (!form.parent_id.empty()) {
+    out += "<p class=\"comment-form-replying\">Replying to ";
+    AppendEscaped(out, form.parent_author);
+    out += "</p>\n";
+  }
+  out +=
+      "<p class=\"comment-form-field\"><label for=\"comment-body\">Comment</label>\n"
+      "<textarea id=\"comment-body\" name=\"body\" rows=\"6\" maxlength=\"4096\" required>";
+  AppendEscaped(out, form.body);
+  out +=
+      "</textarea></p>\n"
+      "<p class=\"comment-form-field\"><label for=\"comment-name\">Name (optional)</label>\n"
+      "<input type=\"text\" id=\"comment-name\" name=\"name\" maxlength=\"100\" "
+      "autocomplete=\"name\" value=\"";
+  AppendEscaped(out, form.name);
+  out +=
+      "\"></p>\n"
+      "<p class=\"comment-form-field\"><label for=\"comment-url\">Website (optional)</label>\n"
+      "<input type=\"text\" inputmode=\"url\" id=\"comment-url\" name=\"url\" maxlength=\"2000\" "
+      "autocomplete=\"url\" placeholder=\"https://\" value=\"";
+  AppendEscaped(out, form.url);
+  out +=
+      "\"></p>\n"
+      "<p class=\"hp\" aria-hidden=\"true\" style=\"display:none\"><label "
+      "for=\"comment-email\">Leave this field empty</label>\n"
+      "<input type=\"text\" id=\"comment-email\" name=\"email\" value=\"\" tabindex=\"-1\" "
+      "autocomplete=\"off\"></p>\n"
+      "<p class=\"comment-form-submit\"><button type=\"submit\">Publish</button></p>\n"
+      "</form>\n";
+  return out;
+}
+
+// data:post.comments: every shown comment, threads flattened in reading order.
+void AppendComments(blogger::List& list, const BloggerPageInput& in,
+                    const std::vector<CommentView>& comments, const std::string& parent_id) {
+  for (const CommentView& c : comments) {
+    list.push_back(Value::OfMap(Map{
+        {"id", Text(c.id)},
+        {"author", Text(c.author)},
+        {"authorUrl", Text(c.author_url)},
+        {"body", Value::Html(c.body_html)},
+        {"timestamp", Text(c.time_text)},
+        {"timestampISO8601", Text(c.iso_time)},
+        {"url", Text(AbsoluteUrl(in.base_url, c.permalink))},
+        {"anchorName", Text("c" + c.id)},
+        {"inReplyTo", Text(parent_id)},
+        {"isDeleted", Bool(false)},
+        {"cmtBodyIdPostfix", Text("_cmt-" + c.id)},
+        {"adminClass", EmptyText()},
+        {"authorClass", EmptyText()},
+        {"deleteUrl", EmptyText()},
+        {"favicon", EmptyText()},
+        {"authorAvatarSrc", EmptyText()},
+    }));
+    AppendComments(list, in, c.replies, c.id);
+  }
+}
+
+Value BacklinksValue(const BloggerPageInput& in) {
+  blogger::List list;
+  for (const BacklinkView& b : in.view.backlinks) {
+    list.push_back(Value::OfMap(Map{{"id", Text(b.id)},
+                                    {"title", Text(b.title)},
+                                    {"url", Text(b.url)},
+                                    {"author", Text(b.title)},
+                                    {"snippet", Value::Html(b.excerpt_html)},
+                                    {"timestamp", Text(b.time_text)},
+                                    {"deleteUrl", EmptyText()},
+                                    {"adminClass", EmptyText()}}));
+  }
+  return Value::OfList(std::move(list));
+}
+
+// The fields only the item page's post has: comments, their pager and the form.
+void AddItemFields(Map& post, const BloggerPageInput& in) {
+  const PageView& view = in.view;
+  const CommentPagerView& pager = view.comment_pager;
+  blogger::List comments;
+  AppendComments(comments, in, view.comments, "");
+  post.Set("comments", Value::OfList(std::move(comments)));
+  post.Set("commentHtml", Value::Html(CommentHtml(in)));
+  post.Set("cmtfpIframe", Value::Html(CommentFormHtml(view.comment_form)));
+  post.Set("allowComments", Bool(view.show_comments));
+  post.Set("allowNewComments", Bool(view.comment_form.open));
+  post.Set("commentPagingRequired", Bool(!pager.range_text.empty()));
+  post.Set("commentRangeText", Text(pager.range_text));
+  post.Set("hasOlderLinks", Bool(!pager.older_url.empty()));
+  post.Set("oldestLinkUrl",
+           Text(AbsoluteUrl(in.base_url,
+                            pager.oldest_url.empty() ? pager.older_url : pager.oldest_url)));
+  post.Set("olderLinkUrl", Text(AbsoluteUrl(in.base_url, pager.older_url)));
+  post.Set("hasNewerLinks", Bool(!pager.more_url.empty()));
+  post.Set("newerLinkUrl", Text(AbsoluteUrl(in.base_url, pager.more_url)));
+  post.Set("newestLinkUrl", Text(AbsoluteUrl(in.base_url, pager.more_url)));
+  post.Set("showBacklinks", Bool(!view.backlinks.empty()));
+  post.Set("numBacklinks", Num(static_cast<double>(view.backlinks.size())));
+  post.Set("backlinks", BacklinksValue(in));
+}
+
+}  // namespace
+
+namespace {
+
+Map PostFields(const BloggerPageInput& in, const PostView& p, size_t index) {
+  const std::string url = AbsoluteUrl(in.base_url, p.url);
+  const std::string image = AbsoluteUrl(in.base_url, p.first_image_url);
+  const AuthorView* author = FindAuthor(in.sources, p.author);
+  const Value date = DateValue(in, p);
+  const Value comment_count = Num(p.comment_count);
+  const Value image_url = Text(image);
+  Map post{
+      {"id", Text(p.id)},
+      {"title", Text(p.title)},
+      {"body", Value::Html(p.body_html)},
+      {"snippet", Text(p.description)},
+      {"snippets",
+       Value::OfMap(Map{{"short", Text(p.description)}, {"long", Text(p.description)}})},
+      {"url", Text(url)},
+      {"href", Text(url)},
+      {"canonicalUrl", Text(url)},
+      {"shareUrl", Text(url)},
+      {"link", EmptyText()},
+      {"date", date},
+      {"lastUpdated", date},
+      {"timestamp", Text(p.time_text)},
+      {"timestampISO8601", Text(p.iso_time)},
+      {"dateHeader", Text(p.date_header)},
+      {"isDateStart", Bool(!p.date_header.empty())},
+      {"isFirstPost", Bool(index == 0)},
+      {"author", AuthorValue(p.author, author)},
+      {"authorProfileUrl", Text(author != nullptr ? author->profile_url : std::string())},
+      {"authorUrl", Text(author != nullptr ? author->profile_url : std::string())},
+      {"authorPhoto", PhotoValue(author != nullptr ? author->image_url : std::string())},
+      {"authorAboutMe", Text(author != nullptr ? author->about : std::string())},
+      {"labels", LabelsValue(in, p.labels)},
+      {"numberOfComments", comment_count},
+      {"numComments", comment_count},
+      {"commentLabelFull", Text(p.comment_count_text)},
+      {"commentsUrl", Text(url + "#comments")},
+      {"addCommentUrl", Text(url + "#comment-form")},
+      {"commentsUrlOnclick", EmptyText()},
+      {"addCommentOnclick", EmptyText()},
+      {"commentFormIframeSrc", Text(url + "#comment-form")},
+      {"allowComments", Bool(true)},
+      {"allowNewComments", Bool(false)},
+      {"embedCommentForm", Bool(true)},
+      {"showThreadedComments", Bool(true)},
+      {"commentJso", Value::Html("[]")},
+      {"commentMsgs", Value::Html("{}")},
+      {"commentConfig", Value::Html("{}")},
+      {"commentSrc", EmptyText()},
+      {"appRpcRelayPath", EmptyText()},
+      {"noNewCommentsText", EmptyText()},
+      {"hasJumpLink", Bool(!p.jump_url.empty())},
+      {"jumpText", Text(p.jump_text)},
+      {"featuredImage", image.empty() ? EmptyText()
+                                      : Value::String(image, Map{{"isResizable", Bool(true)},
+                                                                 {"isYoutube", Bool(false)}})},
+      {"firstImageUrl", image_url},
+      {"thumbnailUrl", image_url},
+      {"thumbnail", image_url},
+      {"includeAd", Bool(false)},
+      {"adNumber", Num(static_cast<double>(index))},
+      {"emailPostUrl", Text(p.share_email_url)},
+      {"sharePostUrl", EmptyText()},
+      {"editUrl", EmptyText()},
+      {"adminClass", EmptyText()},
+      {"feedLinks",
+       Value::OfList({Value::OfMap(Map{{"url", Text(AbsoluteUrl(in.base_url, p.comments_feed_url))},
+                                       {"name", Text("Post Comments")},
+                                       {"feedType", Text("Atom")},
+                                       {"mimeType", Text("application/atom+xml")}})})},
+      {"isPage", Bool(p.is_page)},
+  };
+  return post;
+}
+
+}  // namespace
+
+Value PostData(const BloggerPageInput& in, const PostView& post, size_t index) {
+  return Value::OfMap(PostFields(in, post, index));
+}
+
+Value PostsData(const BloggerPageInput& in) {
+  const PageView& view = in.view;
+  const bool single = view.kind == PageKind::kItem || view.kind == PageKind::kStaticPage;
+  blogger::List posts;
+  posts.reserve(view.posts.size());
+  for (size_t i = 0; i < view.posts.size(); ++i) {
+    Map fields = PostFields(in, view.posts[i], i);
+    if (single && i == 0) AddItemFields(fields, in);
+    posts.push_back(Value::OfMap(std::move(fields)));
+  }
+  return Value::OfList(std::move(posts));
+}
+
+}  // namespace samizdat::render::internal
