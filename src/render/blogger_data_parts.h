@@ -47,6 +47,9 @@ Value PostsData(const BloggerPageInput& in);
 // One post as a list page or a widget shows it (no comments), for FeaturedPost and
 // PopularPosts.
 Value PostData(const BloggerPageInput& in, const PostView& post, size_t index);
+// Appends to a memo key (render/blogger_memo.h) everything PostData reads: the post's
+// fields and the page inputs it uses (base URL, authors, language, zone, date format).
+void AppendPostKey(std::string& key, const BloggerPageInput& in, const PostView& post);
 
 // A widget's own data (data:title, data:widget, its settings and its type's fields).
 Value WidgetData(const blogger::WidgetInfo& widget, const BloggerPageInput& in,

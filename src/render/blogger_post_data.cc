@@ -7,6 +7,7 @@
 
 #include "core/time.h"
 #include "render/blogger_data_parts.h"
+#include "render/blogger_memo.h"
 #include "text/escape.h"
 
 namespace samizdat::render::internal {
@@ -183,27 +184,29 @@ std::string CommentFormHtml(const CommentFormView& form) {
 
 // data:post.comments: every shown comment, threads flattened in reading order.
 void AppendComments(blogger::List& list, const BloggerPageInput& in,
-                    const std::vector<CommentView>& comments, const std::string& parent_id) {
+                    const std::vector<CommentView>& comments, const Value& parent_id) {
+  const Value& empty = EmptyText();
   for (const CommentView& c : comments) {
-    list.push_back(Value::OfMap(Map{
-        {"id", Text(c.id)},
-        {"author", Text(c.author)},
-        {"authorUrl", Text(c.author_url)},
-        {"body", Value::Html(c.body_html)},
-        {"timestamp", Text(c.time_text)},
-        {"timestampISO8601", Text(c.iso_time)},
-        {"url", Text(AbsoluteUrl(in.base_url, c.permalink))},
-        {"anchorName", Text("c" + c.id)},
-        {"inReplyTo", Text(parent_id)},
-        {"isDeleted", Bool(false)},
-        {"cmtBodyIdPostfix", Text("_cmt-" + c.id)},
-        {"adminClass", EmptyText()},
-        {"authorClass", EmptyText()},
-        {"deleteUrl", EmptyText()},
-        {"favicon", EmptyText()},
-        {"authorAvatarSrc", EmptyText()},
-    }));
-    AppendComments(list, in, c.replies, c.id);
+    const Value id = Text(c.id);
+    Map comment;
+    comment.Set("id", id);
+    comment.Set("author", Text(c.author));
+    comment.Set("authorUrl", c.author_url.empty() ? empty : Text(c.author_url));
+    comment.Set("body", Value::Html(c.body_html));
+    comment.Set("timestamp", Text(c.time_text));
+    comment.Set("timestampISO8601", Text(c.iso_time));
+    comment.Set("url", Text(AbsoluteUrl(in.base_url, c.permalink)));
+    comment.Set("anchorName", Text("c" + c.id));
+    comment.Set("inReplyTo", parent_id);
+    comment.Set("isDeleted", Bool(false));
+    comment.Set("cmtBodyIdPostfix", Text("_cmt-" + c.id));
+    comment.Set("adminClass", empty);
+    comment.Set("authorClass", empty);
+    comment.Set("deleteUrl", empty);
+    comment.Set("favicon", empty);
+    comment.Set("authorAvatarSrc", empty);
+    list.push_back(Value::OfMap(std::move(comment)));
+    AppendComments(list, in, c.replies, id);
   }
 }
 
@@ -227,7 +230,7 @@ void AddItemFields(Map& post, const BloggerPageInput& in) {
   const PageView& view = in.view;
   const CommentPagerView& pager = view.comment_pager;
   blogger::List comments;
-  AppendComments(comments, in, view.comments, "");
+  AppendComments(comments, in, view.comments, EmptyText());
   post.Set("comments", Value::OfList(std::move(comments)));
   post.Set("commentHtml", Value::Html(CommentHtml(in)));
   post.Set("cmtfpIframe", Value::Html(CommentFormHtml(view.comment_form)));
@@ -252,81 +255,126 @@ void AddItemFields(Map& post, const BloggerPageInput& in) {
 
 namespace {
 
+// Values every post shares, made once.
+struct PostConstants {
+  Value empty_json_list = Value::Html("[]");
+  Value empty_json_object = Value::Html("{}");
+  Value feed_name = Text("Post Comments");
+  Value atom = Text("Atom");
+  Value atom_type = Text("application/atom+xml");
+};
+
+const PostConstants& Constants() {
+  static const PostConstants constants;
+  return constants;
+}
+
 Map PostFields(const BloggerPageInput& in, const PostView& p, size_t index) {
-  const std::string url = AbsoluteUrl(in.base_url, p.url);
+  const PostConstants& k = Constants();
+  const std::string absolute = AbsoluteUrl(in.base_url, p.url);
   const std::string image = AbsoluteUrl(in.base_url, p.first_image_url);
   const AuthorView* author = FindAuthor(in.sources, p.author);
+  const Value url = Text(absolute);
   const Value date = DateValue(in, p);
   const Value comment_count = Num(p.comment_count);
   const Value image_url = Text(image);
-  Map post{
-      {"id", Text(p.id)},
-      {"title", Text(p.title)},
-      {"body", Value::Html(p.body_html)},
-      {"snippet", Text(p.description)},
-      {"snippets",
-       Value::OfMap(Map{{"short", Text(p.description)}, {"long", Text(p.description)}})},
-      {"url", Text(url)},
-      {"href", Text(url)},
-      {"canonicalUrl", Text(url)},
-      {"shareUrl", Text(url)},
-      {"link", EmptyText()},
-      {"date", date},
-      {"lastUpdated", date},
-      {"timestamp", Text(p.time_text)},
-      {"timestampISO8601", Text(p.iso_time)},
-      {"dateHeader", Text(p.date_header)},
-      {"isDateStart", Bool(!p.date_header.empty())},
-      {"isFirstPost", Bool(index == 0)},
-      {"author", AuthorValue(p.author, author)},
-      {"authorProfileUrl", Text(author != nullptr ? author->profile_url : std::string())},
-      {"authorUrl", Text(author != nullptr ? author->profile_url : std::string())},
-      {"authorPhoto", PhotoValue(author != nullptr ? author->image_url : std::string())},
-      {"authorAboutMe", Text(author != nullptr ? author->about : std::string())},
-      {"labels", LabelsValue(in, p.labels)},
-      {"numberOfComments", comment_count},
-      {"numComments", comment_count},
-      {"commentLabelFull", Text(p.comment_count_text)},
-      {"commentsUrl", Text(url + "#comments")},
-      {"addCommentUrl", Text(url + "#comment-form")},
-      {"commentsUrlOnclick", EmptyText()},
-      {"addCommentOnclick", EmptyText()},
-      {"commentFormIframeSrc", Text(url + "#comment-form")},
-      {"allowComments", Bool(true)},
-      {"allowNewComments", Bool(false)},
-      {"embedCommentForm", Bool(true)},
-      {"showThreadedComments", Bool(true)},
-      {"commentJso", Value::Html("[]")},
-      {"commentMsgs", Value::Html("{}")},
-      {"commentConfig", Value::Html("{}")},
-      {"commentSrc", EmptyText()},
-      {"appRpcRelayPath", EmptyText()},
-      {"noNewCommentsText", EmptyText()},
-      {"hasJumpLink", Bool(!p.jump_url.empty())},
-      {"jumpText", Text(p.jump_text)},
-      {"featuredImage", image.empty() ? EmptyText()
-                                      : Value::String(image, Map{{"isResizable", Bool(true)},
-                                                                 {"isYoutube", Bool(false)}})},
-      {"firstImageUrl", image_url},
-      {"thumbnailUrl", image_url},
-      {"thumbnail", image_url},
-      {"includeAd", Bool(false)},
-      {"adNumber", Num(static_cast<double>(index))},
-      {"emailPostUrl", Text(p.share_email_url)},
-      {"sharePostUrl", EmptyText()},
-      {"editUrl", EmptyText()},
-      {"adminClass", EmptyText()},
-      {"feedLinks",
-       Value::OfList({Value::OfMap(Map{{"url", Text(AbsoluteUrl(in.base_url, p.comments_feed_url))},
-                                       {"name", Text("Post Comments")},
-                                       {"feedType", Text("Atom")},
-                                       {"mimeType", Text("application/atom+xml")}})})},
-      {"isPage", Bool(p.is_page)},
-  };
+  const Value snippet = Text(p.description);
+  const Value form_url = Text(absolute + "#comment-form");
+  const Value profile_url = author != nullptr ? Text(author->profile_url) : EmptyText();
+  const Value& empty = EmptyText();
+  // Set, not an initializer list: each name is made once and moved in.
+  Map post;
+  post.Set("id", Text(p.id));
+  post.Set("title", Text(p.title));
+  post.Set("body", Value::Html(p.body_html));
+  post.Set("snippet", snippet);
+  post.Set("snippets", Value::OfMap(Map{{"short", snippet}, {"long", snippet}}));
+  post.Set("url", url);
+  post.Set("href", url);
+  post.Set("canonicalUrl", url);
+  post.Set("shareUrl", url);
+  post.Set("link", empty);
+  post.Set("date", date);
+  post.Set("lastUpdated", date);
+  post.Set("timestamp", Text(p.time_text));
+  post.Set("timestampISO8601", Text(p.iso_time));
+  post.Set("dateHeader", Text(p.date_header));
+  post.Set("isDateStart", Bool(!p.date_header.empty()));
+  post.Set("isFirstPost", Bool(index == 0));
+  post.Set("author", AuthorValue(p.author, author));
+  post.Set("authorProfileUrl", profile_url);
+  post.Set("authorUrl", profile_url);
+  post.Set("authorPhoto", PhotoValue(author != nullptr ? author->image_url : std::string()));
+  post.Set("authorAboutMe", author != nullptr ? Text(author->about) : empty);
+  post.Set("labels", LabelsValue(in, p.labels));
+  post.Set("numberOfComments", comment_count);
+  post.Set("numComments", comment_count);
+  post.Set("commentLabelFull", Text(p.comment_count_text));
+  post.Set("commentsUrl", Text(absolute + "#comments"));
+  post.Set("addCommentUrl", form_url);
+  post.Set("commentFormIframeSrc", form_url);
+  post.Set("commentsUrlOnclick", empty);
+  post.Set("addCommentOnclick", empty);
+  post.Set("allowComments", Bool(true));
+  post.Set("allowNewComments", Bool(false));
+  post.Set("embedCommentForm", Bool(true));
+  post.Set("showThreadedComments", Bool(true));
+  post.Set("commentJso", k.empty_json_list);
+  post.Set("commentMsgs", k.empty_json_object);
+  post.Set("commentConfig", k.empty_json_object);
+  post.Set("commentSrc", empty);
+  post.Set("appRpcRelayPath", empty);
+  post.Set("noNewCommentsText", empty);
+  post.Set("hasJumpLink", Bool(!p.jump_url.empty()));
+  post.Set("jumpText", Text(p.jump_text));
+  post.Set("featuredImage", image.empty() ? empty
+                                          : Value::String(image, Map{{"isResizable", Bool(true)},
+                                                                     {"isYoutube", Bool(false)}}));
+  post.Set("firstImageUrl", image_url);
+  post.Set("thumbnailUrl", image_url);
+  post.Set("thumbnail", image_url);
+  post.Set("includeAd", Bool(false));
+  post.Set("adNumber", Num(static_cast<double>(index)));
+  post.Set("emailPostUrl", Text(p.share_email_url));
+  post.Set("sharePostUrl", empty);
+  post.Set("editUrl", empty);
+  post.Set("adminClass", empty);
+  post.Set(
+      "feedLinks",
+      Value::OfList({Value::OfMap(Map{{"url", Text(AbsoluteUrl(in.base_url, p.comments_feed_url))},
+                                      {"name", k.feed_name},
+                                      {"feedType", k.atom},
+                                      {"mimeType", k.atom_type}})}));
+  post.Set("isPage", Bool(p.is_page));
   return post;
 }
 
 }  // namespace
+
+void AppendPostKey(std::string& key, const BloggerPageInput& in, const PostView& p) {
+  AppendKeyField(key, in.base_url);
+  AppendKeyField(key, in.locale.tag());
+  AppendKeyField(key, in.zone.name());
+  AppendKeyField(key, in.blog.date_format);
+  if (const AuthorView* a = FindAuthor(in.sources, p.author)) {
+    for (std::string_view field : {a->profile_url, a->image_url, a->about}) {
+      AppendKeyField(key, field);
+    }
+  }
+  for (std::string_view field :
+       {p.id, p.title, p.url, p.date_header, p.body_html, p.description, p.first_image_url,
+        p.time_text, p.iso_time, p.author, p.comment_count_text, p.comments_feed_url, p.jump_url,
+        p.jump_text, p.share_email_url}) {
+    AppendKeyField(key, field);
+  }
+  AppendKeyField(key, p.comment_count);
+  AppendKeyField(key, p.is_page);
+  for (const LabelLink& label : p.labels) {
+    AppendKeyField(key, label.name);
+    AppendKeyField(key, label.url);
+  }
+  AppendKeyField(key, static_cast<int64_t>(p.labels.size()));
+}
 
 Value PostData(const BloggerPageInput& in, const PostView& post, size_t index) {
   return Value::OfMap(PostFields(in, post, index));

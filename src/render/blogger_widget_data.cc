@@ -13,6 +13,7 @@
 
 #include "core/strings.h"
 #include "render/blogger_data_parts.h"
+#include "render/blogger_memo.h"
 #include "text/html_text.h"
 
 namespace samizdat::render::internal {
@@ -186,24 +187,42 @@ void AddArchiveFields(Map& data, const WidgetInfo& w, const BloggerPageInput& in
   std::string style(Setting(w, "showStyle"));
   if (style.empty()) style = std::string(Setting(w, "style"));
   if (style != "FLAT" && style != "MENU") style = "HIERARCHY";
-  blogger::List intervals;
+  std::string key = "BlogArchive";
+  AppendKeyField(key, in.base_url);
+  AppendKeyField(key, style);
   for (const ArchiveYear& year : in.sidebar.archive) {
-    const std::string y = std::to_string(year.year);
-    if (style == "HIERARCHY") {
-      blogger::List months;
-      for (const ArchiveMonth& m : year.months) {
-        months.push_back(Interval(in, m.name, m.url, m.count, false, "", EmptyList()));
-      }
-      intervals.push_back(Interval(in, y, year.url, year.count, year.expanded, "ALL-YEARLY-" + y,
-                                   Value::OfList(std::move(months))));
-    } else {
-      for (const ArchiveMonth& m : year.months) {
-        intervals.push_back(Interval(in, m.name + " " + y, m.url, m.count, false, "", EmptyList()));
-      }
+    AppendKeyField(key, year.year);
+    AppendKeyField(key, year.url);
+    AppendKeyField(key, year.count);
+    AppendKeyField(key, year.expanded);
+    AppendKeyField(key, static_cast<int64_t>(year.months.size()));
+    for (const ArchiveMonth& m : year.months) {
+      AppendKeyField(key, m.name);
+      AppendKeyField(key, m.url);
+      AppendKeyField(key, m.count);
     }
   }
   data.Set("style", Text(style));
-  data.Set("data", Value::OfList(std::move(intervals)));
+  data.Set("data", Memoized(key, [&in, &style] {
+             blogger::List intervals;
+             for (const ArchiveYear& year : in.sidebar.archive) {
+               const std::string y = std::to_string(year.year);
+               if (style == "HIERARCHY") {
+                 blogger::List months;
+                 for (const ArchiveMonth& m : year.months) {
+                   months.push_back(Interval(in, m.name, m.url, m.count, false, "", EmptyList()));
+                 }
+                 intervals.push_back(Interval(in, y, year.url, year.count, year.expanded,
+                                              "ALL-YEARLY-" + y, Value::OfList(std::move(months))));
+               } else {
+                 for (const ArchiveMonth& m : year.months) {
+                   intervals.push_back(
+                       Interval(in, m.name + " " + y, m.url, m.count, false, "", EmptyList()));
+                 }
+               }
+             }
+             return Value::OfList(std::move(intervals));
+           }));
 }
 
 // --- Label ------------------------------------------------------------------------
@@ -216,7 +235,8 @@ int CloudSize(int count, int min, int max) {
   return 1 + static_cast<int>(std::lround(4 * at / span));
 }
 
-void AddLabelFields(Map& data, const WidgetInfo& w, const BloggerPageInput& in) {
+// The label list as the settings choose and order it.
+Value LabelList(const WidgetInfo& w, const BloggerPageInput& in) {
   std::vector<LabelLink> labels = in.sidebar.labels;
   if (Setting(w, "showType") == "SELECTED") {
     std::vector<std::string> chosen;
@@ -250,8 +270,22 @@ void AddLabelFields(Map& data, const WidgetInfo& w, const BloggerPageInput& in) 
                                     {"cssSize", Num(CloudSize(l.count, min, max))},
                                     {"isLast", Bool(i + 1 == labels.size())}}));
   }
-  data.Set("labels", Value::OfList(std::move(list)));
-  std::string display(Setting(w, "display"));
+  return Value::OfList(std::move(list));
+}
+
+void AddLabelFields(Map& data, const WidgetInfo& w, const BloggerPageInput& in) {
+  std::string key = "Label";
+  AppendKeyField(key, in.base_url);
+  for (std::string_view name : {"showType", "selectedLabelsList", "sorting"}) {
+    AppendKeyField(key, Setting(w, name));
+  }
+  for (const LabelLink& l : in.sidebar.labels) {
+    AppendKeyField(key, l.name);
+    AppendKeyField(key, l.url);
+    AppendKeyField(key, l.count);
+  }
+  data.Set("labels", Memoized(key, [&w, &in] { return LabelList(w, in); }));
+  const std::string_view display = Setting(w, "display");
   data.Set("display", Text(display == "CLOUD" ? "CLOUD" : "LIST"));
   data.Set("showFreqNumbers", Bool(SettingIs(w, "showFreqNumbers", false)));
 }
@@ -468,14 +502,18 @@ void AddFeaturedPostFields(Map& data, const WidgetInfo& w, const BloggerPageInpu
 }
 
 void AddPopularPostsFields(Map& data, const WidgetInfo& w, const BloggerPageInput& in) {
-  const size_t n = static_cast<size_t>(std::max(0, SettingInt(w, "numItemsToShow", 5)));
+  const size_t n = std::min(static_cast<size_t>(std::max(0, SettingInt(w, "numItemsToShow", 5))),
+                            in.sources.popular_posts.size());
+  std::string key = "PopularPosts";
+  for (size_t i = 0; i < n; ++i) AppendPostKey(key, in, in.sources.popular_posts[i]);
+  data.Set("posts", Memoized(key, [&in, n] {
+             blogger::List posts;
+             for (size_t i = 0; i < n; ++i)
+               posts.push_back(PostData(in, in.sources.popular_posts[i], i));
+             return Value::OfList(std::move(posts));
+           }));
   const bool thumbnails = SettingIs(w, "showThumbnails", true);
   const bool snippets = SettingIs(w, "showSnippets", true);
-  blogger::List posts;
-  for (size_t i = 0; i < in.sources.popular_posts.size() && i < n; ++i) {
-    posts.push_back(PostData(in, in.sources.popular_posts[i], i));
-  }
-  data.Set("posts", Value::OfList(std::move(posts)));
   data.Set("postDisplay", PostDisplay(true, snippets, thumbnails));
 }
 

@@ -401,6 +401,25 @@ TEST_F(BloggerDataTest, ArchiveHierarchyFlatAndMenu) {
             "MENU");
 }
 
+TEST_F(BloggerDataTest, SharedPartsFollowTheirInputs) {
+  // The archive, the labels and the popular posts are made once and shared while their
+  // inputs stay the same; a change shows on the next page.
+  const WidgetInfo archive = Widget("BlogArchive1", "BlogArchive", "side");
+  const WidgetInfo labels = Widget("Label1", "Label", "side");
+  const WidgetInfo popular = Widget("PopularPosts1", "PopularPosts", "side");
+  sources.popular_posts = {MakePost("1", "Before")};
+  const Value first = DataOf(archive);
+  EXPECT_EQ(At(DataOf(archive), "data").list().data(), At(first, "data").list().data());
+  EXPECT_EQ(TextAt(At(DataOf(popular), "posts").list().at(0), "title"), "Before");
+
+  sidebar.archive[0].count = 4;
+  sidebar.labels[0].name = "Arts";
+  sources.popular_posts[0].title = "After";
+  EXPECT_EQ(At(At(DataOf(archive), "data").list().at(0), "post-count").number(), 4);
+  EXPECT_EQ(TextAt(At(DataOf(labels), "labels").list().at(0), "name"), "Arts");
+  EXPECT_EQ(TextAt(At(DataOf(popular), "posts").list().at(0), "title"), "After");
+}
+
 TEST_F(BloggerDataTest, LabelCloudSizesFollowTheCounts) {
   const Value cloud = DataOf(Widget("Label1", "Label", "side", {{"display", "CLOUD"}}));
   EXPECT_EQ(TextAt(cloud, "display"), "CLOUD");
