@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "core/time.h"
 #include "render/blogger_data_parts.h"
 #include "render/blogger_memo.h"
 #include "text/html_text.h"
@@ -92,6 +93,15 @@ void AddBlogFields(Map& data, const WidgetInfo& w, const BloggerPageInput& in,
   const bool show_share = SettingIs(w, "showShareButtons", true);
   const bool show_comments = SettingIs(w, "showCommentLink", true);
 
+  // The switches as the built-in markup reads them, with Blogger's defaults when the
+  // theme's widget leaves one out.
+  data.Set("showAuthor", Bool(show_author));
+  data.Set("showTimestamp", Bool(show_timestamp));
+  data.Set("showLabels", Bool(show_labels));
+  data.Set("showLocation", Bool(show_location));
+  data.Set("showShareButtons", Bool(show_share));
+  data.Set("showCommentLink", Bool(show_comments));
+  data.Set("showDateHeader", Bool(SettingIs(w, "showDateHeader", true)));
   data.Set("posts", parts.posts);
   data.Set("numPosts", Num(static_cast<double>(view.posts.size())));
   data.Set("olderPageUrl", Text(AbsoluteUrl(in.base_url, view.pager.older_url)));
@@ -517,19 +527,49 @@ void AddPopularPostsFields(Map& data, const WidgetInfo& w, const BloggerPageInpu
   data.Set("postDisplay", PostDisplay(true, snippets, thumbnails));
 }
 
+// "3 days ago": how long since a followed blog's newest item, as Blogger's BlogList
+// says it (English; the theme texts have no such message).
+std::string TimeSince(Time then, Time now) {
+  const int64_t seconds = (ToEpochMillis(now) - ToEpochMillis(then)) / 1000;
+  struct Unit {
+    int64_t seconds;
+    const char* name;
+  };
+  static constexpr Unit kUnits[] = {{365 * 86400, "year"}, {30 * 86400, "month"},
+                                    {7 * 86400, "week"},   {86400, "day"},
+                                    {3600, "hour"},        {60, "minute"}};
+  for (const Unit& unit : kUnits) {
+    if (seconds >= unit.seconds) {
+      const int64_t n = seconds / unit.seconds;
+      return std::to_string(n) + " " + unit.name + (n == 1 ? "" : "s") + " ago";
+    }
+  }
+  return "just now";
+}
+
 void AddBlogListFields(Map& data, const WidgetInfo& w, const BloggerPageInput& in) {
   const size_t n = static_cast<size_t>(std::max(0, SettingInt(w, "numItemsToShow", 0)));
+  const Time now = Now();
   blogger::List items;
   if (in.sources.blog_list) {
     for (const BlogListItem& item : in.sources.blog_list(w.id)) {
       if (n != 0 && items.size() >= n) break;
-      items.push_back(Value::OfMap(Map{{"blogTitle", Text(item.blog_title)},
-                                       {"blogUrl", Text(item.blog_url)},
-                                       {"itemTitle", Text(item.item_title)},
-                                       {"itemUrl", Text(item.item_url)},
-                                       {"snippet", Text(item.snippet)},
-                                       {"thumbnail", Text(item.thumbnail_url)},
-                                       {"updated", Text(FormatRfc3339(item.updated, in.zone))}}));
+      const Value snippet = Text(item.snippet);
+      items.push_back(Value::OfMap(
+          Map{{"blogTitle", Text(item.blog_title)},
+              {"blogUrl", Text(item.blog_url)},
+              {"blogIconUrl", EmptyText()},
+              {"itemTitle", Text(item.item_title)},
+              {"itemUrl", Text(item.item_url)},
+              {"snippet", snippet},
+              {"itemSnippet", snippet},
+              {"thumbnail", Text(item.thumbnail_url)},
+              {"itemThumbnail",
+               item.thumbnail_url.empty()
+                   ? Value()
+                   : Value::String(item.thumbnail_url, Map{{"url", Text(item.thumbnail_url)}})},
+              {"timePeriodSinceLastUpdate", Text(TimeSince(item.updated, now))},
+              {"updated", Text(FormatRfc3339(item.updated, in.zone))}}));
     }
   }
   data.Set("items", Value::OfList(std::move(items)));
@@ -551,7 +591,8 @@ void AddContactFormFields(Map& data, const BloggerPageInput& in) {
            Text(Message(in, "contactFormInvalidEmailMsg", "A valid email address is required.")));
   data.Set("contactFormEmptyMessageMsg",
            Text(Message(in, "contactFormEmptyMessageMsg", "Message field cannot be empty.")));
-  data.Set("submitUrl", Text(in.base_url + "/contact"));
+  data.Set("contactFormToken", Text(in.sources.contact_form_token));
+  data.Set("submitUrl", Text(in.base_url + "/contact-form"));
 }
 
 }  // namespace

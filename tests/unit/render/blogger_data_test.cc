@@ -544,6 +544,34 @@ TEST_F(BloggerDataTest, PopularPostsShowsTheSourcesUpToItsCount) {
   EXPECT_TRUE(TruthAt(data, "postDisplay.showSnippet"));
 }
 
+TEST_F(BloggerDataTest, BlogListShowsTheFollowedBlogsNewestItems) {
+  std::string asked;
+  sources.blog_list = [&asked](const std::string& widget_id) {
+    asked = widget_id;
+    const Time day_ago = FromEpochMillis(ToEpochMillis(Now()) - 26 * 3600 * 1000);
+    return std::vector<BlogListItem>{{"Other <Blog>", "https://o.example/", "New item",
+                                      "https://o.example/1", "Text", "", day_ago},
+                                     {"Third", "https://t.example/", "Item", "https://t.example/2",
+                                      "", "https://t.example/i.png", day_ago}};
+  };
+  const Value data = DataOf(Widget("BlogList1", "BlogList", "side", {{"numItemsToShow", "1"}}));
+  EXPECT_EQ(asked, "BlogList1");
+  const blogger::List& items = At(data, "items").list();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(TextAt(items[0], "blogTitle"), "Other <Blog>");
+  EXPECT_EQ(TextAt(items[0], "itemUrl"), "https://o.example/1");
+  EXPECT_EQ(TextAt(items[0], "itemSnippet"), "Text");
+  EXPECT_EQ(TextAt(items[0], "timePeriodSinceLastUpdate"), "1 day ago");
+}
+
+TEST_F(BloggerDataTest, ContactFormHasItsToken) {
+  sources.contact_form_token = "form-token";
+  const Value data = DataOf(Widget("ContactForm1", "ContactForm", "side"));
+  EXPECT_EQ(TextAt(data, "contactFormToken"), "form-token");
+  EXPECT_EQ(TextAt(data, "submitUrl"), "https://example.com/contact-form");
+  EXPECT_FALSE(TextAt(data, "contactFormSendMsg").empty());
+}
+
 TEST_F(BloggerDataTest, ProfileIsTheAuthorOrTheTeam) {
   Value data = DataOf(Widget("Profile1", "Profile", "side"));
   EXPECT_FALSE(TruthAt(data, "team"));
