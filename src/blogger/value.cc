@@ -158,6 +158,11 @@ bool operator==(const Value& a, const Value& b) {
   double n = 0;
   if (ka == Kind::kNumber && b.is_string_like()) return ParseNumber(b.text(), n) && n == a.number();
   if (kb == Kind::kNumber && a.is_string_like()) return ParseNumber(a.text(), n) && n == b.number();
+  // Themes test data:mobile == "false": a boolean equals the word for it.
+  if (ka == Kind::kBoolean && b.is_string_like())
+    return b.text() == (a.boolean() ? "true" : "false");
+  if (kb == Kind::kBoolean && a.is_string_like())
+    return a.text() == (b.boolean() ? "true" : "false");
   if (ka != kb) return false;
   switch (ka) {
     case Kind::kNull: return true;

@@ -69,8 +69,8 @@ class Value {
   std::string ToText() const;
 
   // Blogger's ==: numbers by value, strings (and HTML strings) by characters, a
-  // number and a numeric string by number, booleans, null equal only to null, lists
-  // and maps by identity.
+  // number and a numeric string by number, booleans (a boolean and the string "true"
+  // or "false" by that word), null equal only to null, lists and maps by identity.
   friend bool operator==(const Value& a, const Value& b);
 
  private:

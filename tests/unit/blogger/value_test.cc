@@ -22,6 +22,10 @@ TEST(ValueTest, EqualityComparesNumbersWithNumericStrings) {
   EXPECT_EQ(Value::String("item"), Value::Html("item"));
   EXPECT_FALSE(Value::Number(3) == Value::String("three"));
   EXPECT_FALSE(Value() == Value::String(""));
+  EXPECT_EQ(Value::Boolean(false), Value::String("false"));
+  EXPECT_EQ(Value::String("true"), Value::Boolean(true));
+  EXPECT_FALSE(Value::Boolean(false) == Value::String("true"));
+  EXPECT_FALSE(Value::Boolean(false) == Value::String(""));
   EXPECT_EQ(Value(), Value());
 }
 
