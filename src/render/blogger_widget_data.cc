@@ -503,7 +503,10 @@ void AddFeaturedPostFields(Map& data, const WidgetInfo& w, const BloggerPageInpu
     data.Set("postId", Value());
     return;
   }
-  data.Set("posts", Value::OfList({PostData(in, *post, 0)}));
+  std::string key = "FeaturedPost";
+  AppendPostKey(key, in, *post);
+  data.Set("posts",
+           Memoized(key, [&in, &post] { return Value::OfList({PostData(in, *post, 0)}); }));
   data.Set("postId", Text(post->id));
   data.Set("postTitle", Text(post->title));
   data.Set("postUrl", Text(AbsoluteUrl(in.base_url, post->url)));
