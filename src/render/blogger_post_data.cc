@@ -35,15 +35,15 @@ Value AuthorValue(const std::string& name, const AuthorView* author) {
                 {"aboutMe", Text(author != nullptr ? author->about : std::string())}});
 }
 
-// The post's date as the date header writes it, answering .iso8601.
-Value DateValue(const BloggerPageInput& in, const PostView& post) {
-  std::string text = post.date_header;
-  if (text.empty() && !post.iso_time.empty()) {
-    if (auto t = ParseRfc3339(post.iso_time); t.ok()) {
-      text = in.locale.FormatDate(*t, in.zone, in.blog.date_format);
+// A date as the date header writes it (`header` when the view has it made), answering
+// .iso8601.
+Value DateValue(const BloggerPageInput& in, const std::string& iso, std::string header) {
+  if (header.empty() && !iso.empty()) {
+    if (auto t = ParseRfc3339(iso); t.ok()) {
+      header = in.locale.FormatDate(*t, in.zone, in.blog.date_format);
     }
   }
-  return Value::String(std::move(text), Map{{"iso8601", Text(post.iso_time)}});
+  return Value::String(std::move(header), Map{{"iso8601", Text(iso)}});
 }
 
 Value LabelsValue(const BloggerPageInput& in, const std::vector<LabelLink>& labels) {
@@ -275,7 +275,11 @@ Map PostFields(const BloggerPageInput& in, const PostView& p, size_t index) {
   const std::string image = AbsoluteUrl(in.base_url, p.first_image_url);
   const AuthorView* author = FindAuthor(in.sources, p.author);
   const Value url = Text(absolute);
-  const Value date = DateValue(in, p);
+  const Value date = DateValue(in, p.iso_time, p.date_header);
+  // The same value when never edited, so that a theme's lastUpdated != date is false.
+  const Value updated = p.iso_updated.empty() || p.iso_updated == p.iso_time
+                            ? date
+                            : DateValue(in, p.iso_updated, std::string());
   const Value comment_count = Num(p.comment_count);
   const Value image_url = Text(image);
   const Value snippet = Text(p.description);
@@ -295,7 +299,7 @@ Map PostFields(const BloggerPageInput& in, const PostView& p, size_t index) {
   post.Set("shareUrl", url);
   post.Set("link", empty);
   post.Set("date", date);
-  post.Set("lastUpdated", date);
+  post.Set("lastUpdated", updated);
   post.Set("timestamp", Text(p.time_text));
   post.Set("timestampISO8601", Text(p.iso_time));
   post.Set("dateHeader", Text(p.date_header));
@@ -363,8 +367,8 @@ void AppendPostKey(std::string& key, const BloggerPageInput& in, const PostView&
   }
   for (std::string_view field :
        {p.id, p.title, p.url, p.date_header, p.body_html, p.description, p.first_image_url,
-        p.time_text, p.iso_time, p.author, p.comment_count_text, p.comments_feed_url, p.jump_url,
-        p.jump_text, p.share_email_url}) {
+        p.time_text, p.iso_time, p.iso_updated, p.author, p.comment_count_text, p.comments_feed_url,
+        p.jump_url, p.jump_text, p.share_email_url}) {
     AppendKeyField(key, field);
   }
   AppendKeyField(key, p.comment_count);

@@ -274,6 +274,18 @@ TEST_F(BloggerDataTest, ADayWithoutItsHeaderStillHasItsDate) {
   EXPECT_EQ(TextAt(post, "date"), "Saturday, January 15, 2022");
 }
 
+TEST_F(BloggerDataTest, AnEditedPostHasItsLastUpdate) {
+  view.posts = {MakePost("1", "One"), MakePost("2", "Two")};
+  view.posts[0].iso_updated = "2022-02-01T10:00:00.000Z";
+  view.posts[1].iso_updated = view.posts[1].iso_time;
+  const Value edited = At(Globals(), "posts").list().at(0);
+  EXPECT_EQ(TextAt(edited, "lastUpdated.iso8601"), "2022-02-01T10:00:00.000Z");
+  EXPECT_EQ(TextAt(edited, "lastUpdated"), "Tuesday, February 1, 2022");
+  EXPECT_FALSE(At(edited, "lastUpdated") == At(edited, "date"));
+  const Value untouched = At(Globals(), "posts").list().at(1);
+  EXPECT_EQ(TextAt(untouched, "lastUpdated.iso8601"), TextAt(untouched, "date.iso8601"));
+}
+
 TEST_F(BloggerDataTest, LabelsAreAbsoluteAndTheLastIsMarked) {
   view.posts = {MakePost("7", "T")};
   const Value post = At(Globals(), "posts").list().at(0);
