@@ -56,8 +56,9 @@ Value WidgetData(const blogger::WidgetInfo& widget, const BloggerPageInput& in,
                  const PageParts& parts);
 
 // The globals and the widget data for `sections` (what MakeBloggerData does with the
-// theme's sections); every widget's data is made here, none during the render, and
-// data:widgets (type -> that type's widgets in page order) holds the same values.
+// theme's sections); every shown widget's data is made here, none during the render,
+// and data:widgets (type -> that type's widgets in page order) holds the same values.
+// Hidden widgets (visible='false') have none and are not listed.
 blogger::RenderInput MakeBloggerDataFor(const std::vector<blogger::SectionInfo>& sections,
                                         const BloggerPageInput& in);
 

@@ -23,6 +23,9 @@ blogger::RenderInput MakeBloggerDataFor(const std::vector<blogger::SectionInfo>&
   std::vector<std::pair<std::string, blogger::List>> by_type;
   for (const blogger::SectionInfo& section : sections) {
     for (const blogger::WidgetInfo& widget : section.widgets) {
+      // A hidden widget is not on the page: no data, and not in data:widgets (where
+      // Contempo would take a hidden FeaturedPost's post out of the home page's list).
+      if (!widget.visible) continue;
       Value data = WidgetData(widget, in, parts);
       auto it = std::find_if(by_type.begin(), by_type.end(),
                              [&widget](const auto& entry) { return entry.first == widget.type; });

@@ -631,6 +631,19 @@ TEST_F(BloggerDataTest, WidgetsAreListedByTypeInPageOrder) {
   EXPECT_EQ(TextAt(input.widget_data(sections[1].widgets[0]), "sectionId"), "side");
 }
 
+TEST_F(BloggerDataTest, HiddenWidgetsAreNotListedNorAskedFor) {
+  bool asked = false;
+  sources.post_by_id = [&asked](int64_t) -> std::optional<PostView> {
+    asked = true;
+    return MakePost("9", "Featured");
+  };
+  WidgetInfo featured = Widget("FeaturedPost1", "FeaturedPost", "main", {{"postId", "9"}});
+  featured.visible = false;
+  const blogger::RenderInput input = Make({{"main", "Main", {featured}}});
+  EXPECT_TRUE(At(input.globals, "widgets.FeaturedPost").is_null());
+  EXPECT_FALSE(asked);
+}
+
 TEST_F(BloggerDataTest, MessagesAreTheLocales) {
   EXPECT_EQ(TextAt(Globals(), "messages.newerPosts"), Locale::For("en").Message("newerPosts"));
 }
