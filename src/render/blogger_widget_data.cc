@@ -296,7 +296,8 @@ void AddLabelFields(Map& data, const WidgetInfo& w, const BloggerPageInput& in) 
   }
   data.Set("labels", Memoized(key, [&w, &in] { return LabelList(w, in); }));
   const std::string_view display = Setting(w, "display");
-  data.Set("display", Text(display == "CLOUD" ? "CLOUD" : "LIST"));
+  // Lowercase, as Blogger gives it: the themes compare data:display == "list" / "cloud".
+  data.Set("display", Text(display == "CLOUD" ? "cloud" : "list"));
   data.Set("showFreqNumbers", Bool(SettingIs(w, "showFreqNumbers", false)));
 }
 

@@ -434,7 +434,7 @@ TEST_F(BloggerDataTest, SharedPartsFollowTheirInputs) {
 
 TEST_F(BloggerDataTest, LabelCloudSizesFollowTheCounts) {
   const Value cloud = DataOf(Widget("Label1", "Label", "side", {{"display", "CLOUD"}}));
-  EXPECT_EQ(TextAt(cloud, "display"), "CLOUD");
+  EXPECT_EQ(TextAt(cloud, "display"), "cloud");
   const blogger::List& labels = At(cloud, "labels").list();
   ASSERT_EQ(labels.size(), 3u);
   EXPECT_EQ(TextAt(labels[0], "name"), "Art");
@@ -446,7 +446,7 @@ TEST_F(BloggerDataTest, LabelCloudSizesFollowTheCounts) {
 
   const Value by_count = DataOf(Widget("Label1", "Label", "side", {{"sorting", "FREQUENCY"}}));
   EXPECT_EQ(TextAt(At(by_count, "labels").list().at(0), "name"), "Style");
-  EXPECT_EQ(TextAt(by_count, "display"), "LIST");
+  EXPECT_EQ(TextAt(by_count, "display"), "list");
 
   const Value chosen = DataOf(Widget(
       "Label1", "Label", "side", {{"showType", "SELECTED"}, {"selectedLabelsList", "Food, Art"}}));
