@@ -252,8 +252,7 @@ class Copier {
     auto theme = from_.GetTheme(blog.id);
     if (theme.status().IsNotFound()) return Status::Ok();
     if (!theme.ok()) return theme.status().WithContext("the source");
-    SAMIZDAT_RETURN_IF_ERROR(
-        bulk_.PutTheme(blog.id, theme->xml).WithContext("the theme of " + blog.host));
+    SAMIZDAT_RETURN_IF_ERROR(bulk_.AddTheme(*theme).WithContext("the theme of " + blog.host));
     ++report_.themes;
     return Status::Ok();
   }

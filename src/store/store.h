@@ -235,6 +235,8 @@ class StoreCopy : public ImportBatch {
   virtual Status AddRevision(const Revision& revision) = 0;
   // A file as given (Store::AddMedia): the same hash already in the blog is left as it is.
   virtual Status AddMedia(const Media& media) = 0;
+  // A blog's theme as stored (its version and time kept), replacing one the blog has.
+  virtual Status AddTheme(const StoredTheme& theme) = 0;
 };
 
 class Store {

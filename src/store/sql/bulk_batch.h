@@ -35,6 +35,7 @@ class BulkBatch : public StoreCopy {
   Status AddSecret(const Secret& secret) override;
   Status AddRevision(const Revision& revision) override;
   Status AddMedia(const Media& media) override;
+  Status AddTheme(const StoredTheme& theme) override;
   Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
   Status Commit(std::vector<int64_t>* orphans) override;
 

@@ -76,4 +76,19 @@ Status BulkBatch::PutTheme(int64_t blog_id, std::string_view xml) {
   return Status::Ok();
 }
 
+Status BulkBatch::AddTheme(const StoredTheme& theme) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckThemeXml(theme.xml));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(theme.blog_id));
+  // A copy keeps the version: the blog's generation, copied too, is at least as large.
+  SAMIZDAT_RETURN_IF_ERROR(
+      Run("INSERT INTO blog_themes (blog_id, xml, version, updated_ms) VALUES ($1, $2, $3, $4) "
+          "ON CONFLICT (blog_id) DO UPDATE SET xml = excluded.xml, version = excluded.version, "
+          "updated_ms = excluded.updated_ms",
+          Params().Add(theme.blog_id).Add(theme.xml).Add(theme.version).Add(Millis(theme.updated)))
+          .status());
+  touched_blogs_.insert(theme.blog_id);
+  return Status::Ok();
+}
+
 }  // namespace samizdat::store::sql

@@ -74,6 +74,19 @@ TEST_P(ThemesTest, AnImportBatchPutsTheThemeAtCommit) {
   EXPECT_EQ(got.version, generation + 1);
 }
 
+TEST_P(ThemesTest, ACopyKeepsTheVersionAndTime) {
+  Blog blog = NewBlog("a.test");
+  ASSERT_TRUE(store_->PutTheme(blog.id, "<html>old</html>").ok());
+  std::unique_ptr<StoreCopy> copy = Must(store_->BeginCopy());
+  ASSERT_TRUE(copy->AddTheme({blog.id, "<html>copied</html>", 1, At(5'000)}).ok());
+  EXPECT_TRUE(copy->AddTheme({blog.id, "", 1, At(5'000)}).IsInvalidArgument());
+  ASSERT_TRUE(copy->Commit(nullptr).ok());
+  StoredTheme got = Must(store_->GetTheme(blog.id));
+  EXPECT_EQ(got.xml, "<html>copied</html>");
+  EXPECT_EQ(got.version, 1);
+  EXPECT_EQ(got.updated, At(5'000));
+}
+
 SAMIZDAT_ON_EVERY_STORE(ThemesTest);
 
 }  // namespace
