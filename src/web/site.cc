@@ -7,7 +7,6 @@
 #include "core/log.h"
 #include "core/process_metrics.h"
 #include "render/build.h"
-#include "render/head_content.h"
 #include "render/locale.h"
 #include "service/media.h"
 #include "web/delivery.h"
@@ -21,8 +20,12 @@ namespace {
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
 
-// "http://HOST" for absolute links in feeds: the host the client asked for (when it is a
-// plain host name), else the blog's; https when the client spoke HTTPS.
+// A comment permalink (?showComment=MS) that picks the comment page shown: no
+// commentPage says which.
+bool IsPermalink(const ListQuery& query) { return query.show_comment && !query.comment_page; }
+
+}  // namespace
+
 std::string BaseUrl(const http::Request& request, const Blog& blog) {
   std::string_view host = request.host;
   const bool plain = !host.empty() && host.size() <= 255 &&
@@ -32,12 +35,6 @@ std::string BaseUrl(const http::Request& request, const Blog& blog) {
   const std::string scheme = request.secure ? "https://" : "http://";
   return scheme + std::string(plain ? host : std::string_view(blog.host));
 }
-
-// A comment permalink (?showComment=MS) that picks the comment page shown: no
-// commentPage says which.
-bool IsPermalink(const ListQuery& query) { return query.show_comment && !query.comment_page; }
-
-}  // namespace
 
 Site::Site(store::Store& store, service::CommentService& comments, render::Theme theme,
            SiteOptions options)
@@ -210,10 +207,8 @@ http::Response Site::Page(const http::Request& request, const RouteMatch& match,
   // A Blogger theme is looked up in memory (compiled once per version).
   auto blogger = themes_.Compiled(entry->blog);
   if (!blogger.ok()) return ErrorResponse("The blog's theme could not be read", blogger.status());
-  std::string key = match.path + query->cache_key_suffix;
-  // A Blogger theme's links are absolute (data:blog.url): its pages are kept per host
-  // asked for, as feeds are.
-  if (*blogger) key = "blogger " + BaseUrl(request, entry->blog) + key;
+  // Pages hold absolute URLs (head, share links): one copy per scheme and host.
+  std::string key = BaseUrl(request, entry->blog) + match.path + query->cache_key_suffix;
   // A permalink (?showComment=MS) names its comment page only once the comments are
   // read; while they fit one page, all the post's permalinks share that page here.
   if (IsPermalink(*query)) key += "&sc";
@@ -231,7 +226,8 @@ http::Response Site::BuildPage(const http::Request& request, const service::Blog
   int sidebar_year = 0;
   const SidebarSource sidebar = SidebarSourceFor(entry, blogger, sidebar_year);
   const CommentFormSource form = FormSource();
-  auto outcome = build(PageInputs{store_, entry, query, sidebar, form});
+  const std::string base_url = BaseUrl(request, entry.blog);
+  auto outcome = build(PageInputs{store_, entry, query, sidebar, form, base_url});
   if (!outcome.ok()) return ErrorResponse("The page could not be read", outcome.status());
   if (outcome->status == 404) {
     auto old = OldAddress(entry.blog, match);
@@ -246,7 +242,8 @@ http::Response Site::BuildPage(const http::Request& request, const service::Blog
   if (IsPermalink(query)) {
     // The page shown is the comment page's own (commentPage=N gets the same bytes); a
     // page of several would show another page for another permalink.
-    keys.push_back(match.path + query.cache_key_suffix + CommentPageKey(outcome->comment_page));
+    keys.push_back(base_url + match.path + query.cache_key_suffix +
+                   CommentPageKey(outcome->comment_page));
     if (outcome->comment_pages == 1) keys.push_back(std::move(key));
   } else {
     keys.push_back(std::move(key));
@@ -278,20 +275,28 @@ Result<std::string> Site::RenderBlogger(const http::Request& request,
   const std::string base_url = BaseUrl(request, entry.blog);
   render::WidgetSources sources;
   sources.authors = *sidebar.authors;
+  // FeaturedPost: the post its setting names, or (id 0) the newest.
   sources.post_by_id = [&](int64_t post_id) -> std::optional<render::PostView> {
-    auto post = store_.GetPost(entry.blog.id, post_id);
-    if (!post.ok() || post->status != PostStatus::kPublished) return std::nullopt;
-    return render::MakePostView(entry.blog, entry.zone, *post);
+    std::optional<Post> post;
+    if (post_id != 0) {
+      if (auto found = store_.GetPost(entry.blog.id, post_id); found.ok()) post = *found;
+    } else {
+      store::PostQuery newest;
+      newest.blog_id = entry.blog.id;
+      newest.limit = 1;
+      if (auto listed = store_.ListPosts(newest); listed.ok() && !listed->empty()) {
+        post = listed->front();
+      }
+    }
+    if (!post || post->status != PostStatus::kPublished || post->kind != PostKind::kPost) {
+      return std::nullopt;
+    }
+    return render::MakePostView(entry.blog, entry.zone, *post, base_url);
   };
-  const render::BloggerPageInput input{entry.blog,
-                                       entry.zone,
-                                       render::Locale::For(entry.blog.locale),
-                                       view,
-                                       *sidebar.data,
-                                       base_url,
-                                       request.target,
-                                       render::HeadContentHtml(entry.blog, view, base_url),
-                                       sources};
+  const render::BloggerPageInput input{
+      entry.blog,     entry.zone,     render::Locale::For(entry.blog.locale),
+      view,           *sidebar.data,  base_url,
+      request.target, view.head_html, sources};
   auto rendered = theme.Render(render::MakeBloggerData(theme, input));
   if (rendered.ok()) return rendered;
   {
