@@ -13,6 +13,7 @@
 #include "render/view.h"
 #include "service/page_cache.h"
 #include "synthetic_text.h"
+#include "text/html_text.h"
 #include "text/markdown.h"
 #include "text/sanitize.h"
 #include "text/slug.h"
@@ -152,6 +153,7 @@ void BM_MakePostView(benchmark::State& state) {
   post.title = view.posts[0].title;
   post.path = view.canonical_url;
   post.body_html = view.posts[0].body_html;
+  post.body_text = text::HtmlToText(post.body_html).substr(0, 400);  // as GetItemPage reads it
   post.labels = {"Travel", "Local news"};
   post.published = zone.FromLocal(2020, 6, 14, 16, 18);
   for (auto _ : state) {

@@ -25,22 +25,31 @@ std::string_view PatternFor(const Locale& locale, const std::string& pattern,
   return pattern == english ? locale.Message(message) : std::string_view(pattern);
 }
 
-// The src of the body's first <img>, as written ("" when none); gumbo parses only
-// bodies that have an image at all.
-std::string FirstImageUrl(const std::string& body_html) {
-  constexpr std::string_view kImg = "<img";
-  const auto lower = [](char a, char b) {
-    return (a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a) == b;
-  };
-  if (std::search(body_html.begin(), body_html.end(), kImg.begin(), kImg.end(), lower) ==
-      body_html.end()) {
-    return "";
-  }
+// The src of the first <img> of `html`, as written; "" when none.
+std::string FirstImageIn(std::string_view html) {
   static constexpr std::string_view kSrc[] = {"src"};
-  for (text::UrlAttribute& attr : text::UrlAttributesOf(body_html, kSrc)) {
+  for (text::UrlAttribute& attr : text::UrlAttributesOf(html, kSrc)) {
     if (attr.tag == "img" && !attr.value.empty()) return std::move(attr.value);
   }
   return "";
+}
+
+// The src of the body's first <img> ("" when none). gumbo reads the body only up to the
+// end of the first "<img" tag written (the whole body when that is not an image, as
+// inside an attribute), and not at all when there is none.
+std::string FirstImageUrl(std::string_view body_html) {
+  constexpr std::string_view kImg = "<img";
+  const auto same = [](char a, char b) {
+    return (a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a) == b;
+  };
+  const auto at = std::search(body_html.begin(), body_html.end(), kImg.begin(), kImg.end(), same);
+  if (at == body_html.end()) return "";
+  const size_t end = body_html.find('>', static_cast<size_t>(at - body_html.begin()));
+  if (end != std::string_view::npos) {
+    std::string url = FirstImageIn(body_html.substr(0, end + 1));
+    if (!url.empty()) return url;
+  }
+  return FirstImageIn(body_html);
 }
 
 void SetShareUrls(PostView& view, std::string_view base_url) {
@@ -124,11 +133,7 @@ PostView MakePostView(const Blog& blog, const TimeZone& zone, const Post& post,
   if (!view.labels.empty()) view.labels.back().last = true;
   view.comments_feed_url = "/feeds/" + view.id + "/comments/default";
   view.is_page = post.kind == PostKind::kPage;
-  // The item page's read leaves body_text out (store::ItemPage); the text is then made here.
-  view.description = text::Summarize(post.body_text.empty() && !post.body_html.empty()
-                                         ? text::HtmlToText(post.body_html)
-                                         : post.body_text,
-                                     kDescriptionChars);
+  view.description = text::Summarize(post.body_text, kDescriptionChars);
   view.first_image_url = FirstImageUrl(post.body_html);
   SetShareUrls(view, base_url);
   return view;

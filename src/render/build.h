@@ -20,7 +20,9 @@ BlogView MakeBlogView(const Blog& blog);
 // blog.date_format, the footer time blog.time_format, both in `zone` and the blog's
 // language (a language other than English shows its own order for the formats left
 // at their English defaults: "samedi 15 janvier 2022", "16:18"). The share links
-// carry the post's absolute URL, `base_url` ("https://example.com") + its path.
+// carry the post's absolute URL, `base_url` ("https://example.com") + its path. The
+// description is post.body_text cut on a word (its first 400 characters suffice, as the
+// item page reads them); the first image's src comes from the body, by gumbo.
 PostView MakePostView(const Blog& blog, const TimeZone& zone, const Post& post,
                       std::string_view base_url);
 

@@ -68,7 +68,7 @@ TEST(BuildTest, PostViewFormatsInTheBlogsZoneAndFormats) {
   EXPECT_EQ(view.share_email_url, "mailto:?subject=Post%207&body=" + url);
   EXPECT_EQ(view.share_facebook_url, "https://www.facebook.com/sharer/sharer.php?u=" + url);
   EXPECT_EQ(view.share_pinterest_url, "https://pinterest.com/pin/create/button/?url=" + url);
-  EXPECT_EQ(view.description, "Body");  // from the HTML when body_text was not read
+  EXPECT_EQ(view.description, "");  // MakePost sets no body_text
   EXPECT_EQ(view.first_image_url, "");
 
   blog.date_format = "MMMM d, yyyy";
