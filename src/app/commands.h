@@ -14,6 +14,7 @@ void RegisterPosts(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void RegisterComments(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void RegisterTransfer(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void RegisterUsers(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void RegisterTheme(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void RegisterBackup(CLI::App& app, const GlobalOptions& global, int& exit_code);
 // `migrate` opens the two databases it names, never the global options' one.
 void RegisterMigrate(CLI::App& app, int& exit_code);

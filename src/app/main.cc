@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   samizdat::app::RegisterComments(app, global, exit_code);
   samizdat::app::RegisterTransfer(app, global, exit_code);
   samizdat::app::RegisterUsers(app, global, exit_code);
+  samizdat::app::RegisterTheme(app, global, exit_code);
   samizdat::app::RegisterBackup(app, global, exit_code);
   samizdat::app::RegisterMigrate(app, exit_code);
 

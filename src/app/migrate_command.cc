@@ -129,6 +129,7 @@ int Migrate(const MigrateFlags& flags) {
     std::cout << ", " << Count(report.revisions, "revision", "revisions");
   }
   if (report.media > 0) std::cout << ", " << Count(report.media, "file", "files");
+  if (report.themes > 0) std::cout << ", " << Count(report.themes, "theme", "themes");
   if (report.spam_tokens > 0) {
     std::cout << ", " << Count(report.spam_tokens, "classifier token", "classifier tokens");
   }

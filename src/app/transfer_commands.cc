@@ -147,6 +147,7 @@ int Import(const GlobalOptions& global, const ImportFlags& flags) {
             << s.blog.host << (s.blog_created ? " (new blog)" : "") << ": " << s.posts
             << " posts and pages (" << s.pages << " pages, " << s.drafts << " drafts), "
             << s.comments << " comments, " << s.redirects << " redirects";
+  if (s.theme) std::cout << ", and its Blogger theme";
   if (s.posts_already_there + s.comments_already_there > 0) {
     std::cout << "; already there: " << s.posts_already_there << " posts, "
               << s.comments_already_there << " comments";

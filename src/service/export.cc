@@ -1,5 +1,5 @@
-// ExportService: the store read into an export writer: the blog, its redirects, then
-// post by post (oldest first) with each post's comments.
+// ExportService: the store read into an export writer: the blog, its redirects, its
+// Blogger theme, then post by post (oldest first) with each post's comments.
 #include "service/export.h"
 
 #include "service/blog_posts.h"
@@ -21,6 +21,12 @@ Status ExportService::Export(const Blog& blog, ExportFormat format, std::string_
   if (!redirects.ok()) return redirects.status();
   for (const store::Redirect& redirect : *redirects) {
     writer->Redirect(redirect.old_path, redirect.new_path);
+  }
+  auto theme = store_.GetTheme(blog.id);
+  if (theme.ok()) {
+    writer->Theme(theme->xml);
+  } else if (!theme.status().IsNotFound()) {
+    return theme.status();
   }
   SAMIZDAT_RETURN_IF_ERROR(
       ForEachPostBatch(store_, blog.id, kPostsPerRead, [&](std::vector<Post>& posts) -> Status {

@@ -9,11 +9,14 @@
 #include <boost/url/parse.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <random>
+#include <sstream>
 #include <thread>
 #include <unordered_set>
 
+#include "blogger/theme.h"
 #include "core/strings.h"
 #include "service/blogs.h"
 #include "service/import_convert.h"
@@ -39,6 +42,7 @@ using transfer::SourceComment;
 using transfer::SourceLocation;
 using transfer::SourcePost;
 using transfer::SourceRedirect;
+using transfer::SourceTheme;
 
 // Skipped items listed one by one before the summary only counts them.
 constexpr std::size_t kSkippedListed = 20;
@@ -137,6 +141,10 @@ class PlanningSink final : public transfer::ImportSink {
     return Status::Ok();
   }
   Status OnRedirect(SourceRedirect) override { return Status::Ok(); }
+  Status OnTheme(SourceTheme theme) override {
+    plan_.theme = std::move(theme);
+    return Status::Ok();
+  }
   void OnSkipped(const SourceLocation& where, std::string what) override {
     plan_.skipped.push_back(SkippedMessage(where, what));
   }
@@ -220,6 +228,7 @@ class Storer {
         ++summary_.redirects;
         return Status::Ok();
       case Item::Kind::kBlog:
+      case Item::Kind::kTheme:
       case Item::Kind::kSkipped: return Status::Ok();
     }
     return Status::Ok();
@@ -334,6 +343,7 @@ class DryRunWriter final : public store::ImportBatch {
     return Status::Ok();
   }
   Status AddRedirect(int64_t, std::string_view, std::string_view) override { return Status::Ok(); }
+  Status PutTheme(int64_t, std::string_view) override { return Status::Ok(); }
   Status Commit(std::vector<int64_t>*) override { return Status::Ok(); }
 
  private:
@@ -359,6 +369,30 @@ Status ReadAll(const transfer::ExportFiles& files, transfer::ImportSink& sink,
                                  ? transfer::ReadWxr(file, sink, &media)
                                  : transfer::ReadBloggerAtom(file, sink));
   }
+  if (files.theme_file.empty()) return Status::Ok();
+  std::ifstream in(files.theme_file, std::ios::binary);
+  std::ostringstream xml;
+  xml << in.rdbuf();
+  if (!in || in.bad()) return Status::Internal("cannot read " + files.theme_file);
+  return sink.OnTheme({{files.theme_file, 1, 1}, xml.str(), files.theme_file});
+}
+
+// The file's theme (a classic export's template entry, a Takeout's theme file) made the
+// blog's, in the import's batch, when it compiles; when it does not, the import goes on,
+// the blog keeps its theme, and the summary says why with the theme's FILE:LINE:COLUMN.
+// `writer` may be a dry run's.
+Status ImportTheme(const Plan& plan, store::ImportBatch& writer, int64_t blog_id,
+                   std::vector<std::string>& skipped, ImportSummary& summary) {
+  if (!plan.theme) return Status::Ok();
+  const SourceTheme& theme = *plan.theme;
+  auto compiled = blogger::Theme::Compile(theme.xml, theme.name);
+  if (!compiled.ok()) {
+    skipped.push_back("the blog's theme (" + Where(theme.where) + "), which samizdat cannot use: " +
+                      compiled.status().message() + "; the blog keeps its theme");
+    return Status::Ok();
+  }
+  SAMIZDAT_RETURN_IF_ERROR(writer.PutTheme(blog_id, theme.xml));
+  summary.theme = true;
   return Status::Ok();
 }
 
@@ -493,6 +527,7 @@ class OneRead {
     if (!storer_) SAMIZDAT_RETURN_IF_ERROR(Open());  // nothing but the blog in the file
     storer_->Report(bytes_total_, true);
     std::vector<int64_t> orphans;
+    SAMIZDAT_RETURN_IF_ERROR(ImportTheme(plan_, *writer_, blog_->id, plan_.skipped, summary_));
     SAMIZDAT_RETURN_IF_ERROR(writer_->Commit(&orphans));
     summary_.comments -= static_cast<int>(orphans.size());
     ListOrphans(orphans);
@@ -522,6 +557,7 @@ class OneRead {
         case Item::Kind::kSkipped:
           plan_.skipped.push_back(SkippedMessage(item.where, item.skipped));
           continue;
+        case Item::Kind::kTheme: plan_.theme = std::move(item.theme); continue;
         case Item::Kind::kPost:
         case Item::Kind::kComment:
         case Item::Kind::kRedirect: break;
@@ -651,6 +687,7 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
     Converter converter(store_, *blog, *zone, plan);
     Storer would_store(dry, converter, plan, summary, options);
     SAMIZDAT_RETURN_IF_ERROR(StoreAll(*files, plan.media, would_store));
+    SAMIZDAT_RETURN_IF_ERROR(ImportTheme(plan, dry, blog->id, summary.skipped, summary));
     return summary;
   }
 
@@ -661,6 +698,7 @@ Result<ImportSummary> ImportService::Import(const std::string& path, const Impor
   Storer storing(**writer, converter, plan, summary, options);
   SAMIZDAT_RETURN_IF_ERROR(StoreAll(*files, plan.media, storing));
   storing.Report(0, true);
+  SAMIZDAT_RETURN_IF_ERROR(ImportTheme(plan, **writer, blog->id, summary.skipped, summary));
   std::vector<int64_t> orphans;
   SAMIZDAT_RETURN_IF_ERROR((*writer)->Commit(&orphans));
   summary.comments -= static_cast<int>(orphans.size());

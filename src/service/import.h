@@ -58,6 +58,7 @@ struct ImportSummary {
   int drafts = 0;
   int comments = 0;
   int redirects = 0;
+  bool theme = false;  // the export's Blogger theme became the blog's (would, in a dry run)
   int posts_already_there = 0;  // same id already stored: left alone
   int comments_already_there = 0;
   // What the file holds that was not imported, in words ("56 settings entries",

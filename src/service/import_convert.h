@@ -25,6 +25,7 @@ using transfer::SourceComment;
 using transfer::SourceLocation;
 using transfer::SourcePost;
 using transfer::SourceRedirect;
+using transfer::SourceTheme;
 
 // "feed.atom:120", for messages.
 std::string Where(const SourceLocation& where);
@@ -50,6 +51,7 @@ struct Plan {
   std::unordered_set<int64_t> orphan_comments;  // comments whose post is nowhere
   std::vector<std::string> skipped;
   transfer::WxrMedia media;  // a WordPress file's attachments, for the second read's galleries
+  std::optional<SourceTheme> theme;  // the blog's theme in the export, if it has one
 };
 
 // Whether the file's ids are kept as they are (Blogger's, or samizdat's own in a WXR it

@@ -132,6 +132,11 @@ class QueueingSink final : public transfer::ImportSink {
     item.redirect = std::move(redirect);
     return FlushIfFull();
   }
+  Status OnTheme(SourceTheme theme) override {
+    Item& item = Add(Item::Kind::kTheme);
+    item.theme = std::move(theme);
+    return FlushIfFull();
+  }
   void OnSkipped(const SourceLocation& where, std::string what) override {
     Item& item = Add(Item::Kind::kSkipped);
     item.where = where;

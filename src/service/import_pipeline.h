@@ -16,12 +16,13 @@ namespace samizdat::service::importing {
 
 // One thing an export holds, in file order; a post's or comment's body once made.
 struct Item {
-  enum class Kind { kBlog, kPost, kComment, kRedirect, kSkipped };
+  enum class Kind { kBlog, kPost, kComment, kRedirect, kTheme, kSkipped };
   Kind kind = Kind::kPost;
   SourceBlog blog;          // kBlog
   SourcePost post;          // kPost
   SourceComment comment;    // kComment
   SourceRedirect redirect;  // kRedirect
+  SourceTheme theme;        // kTheme
   SourceLocation where;     // kSkipped: where, and what (`skipped`)
   std::string skipped;
   Body body;  // kPost and kComment: MakeBody's, made by a worker

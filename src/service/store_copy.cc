@@ -119,6 +119,7 @@ class Copier {
     SAMIZDAT_RETURN_IF_ERROR(Redirects(blog, there));
     SAMIZDAT_RETURN_IF_ERROR(MediaFiles(blog));
     if (!there) SAMIZDAT_RETURN_IF_ERROR(SpamCounts(blog));
+    if (!there) SAMIZDAT_RETURN_IF_ERROR(Theme(blog));
     return Status::Ok();
   }
 
@@ -243,6 +244,16 @@ class Copier {
                                    .WithContext("redirect " + r.old_path + " of " + blog.host));
       ++report_.redirects.copied;
     }
+    return Status::Ok();
+  }
+
+  // The blog's Blogger theme, if it wears one.
+  Status Theme(const Blog& blog) {
+    auto theme = from_.GetTheme(blog.id);
+    if (theme.status().IsNotFound()) return Status::Ok();
+    if (!theme.ok()) return theme.status().WithContext("the source");
+    SAMIZDAT_RETURN_IF_ERROR(bulk_.AddTheme(*theme).WithContext("the theme of " + blog.host));
+    ++report_.themes;
     return Status::Ok();
   }
 

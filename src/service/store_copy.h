@@ -47,6 +47,7 @@ struct CopyReport {
   int64_t spam_tokens = 0;  // classifier token counts copied
   int64_t revisions = 0;    // revisions of the posts copied
   int64_t media = 0;        // uploaded files offered to the target (the same hash: kept)
+  int64_t themes = 0;  // Blogger themes of the blogs copied (a blog already there keeps its own)
 };
 
 // Copies everything `from` holds into `to` (see above). Fills `report` (may be null)

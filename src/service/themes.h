@@ -38,14 +38,18 @@ class ThemeService {
   // Back to the default theme (no error when it already wears it).
   Status Reset(const Blog& blog);
   // The blog's compiled theme, nullptr when it wears the default theme. Compiled once
-  // per stored version and shared.
+  // per stored version and shared; the store is read only when the blog's generation
+  // has moved since the last call. A stored theme that does not compile (stored by
+  // another version of samizdat) is its InvalidArgument, kept until the theme changes.
   Result<std::shared_ptr<const blogger::Theme>> Compiled(const Blog& blog);
 
  private:
   store::Store& store_;
   struct Entry {
-    int64_t version = 0;  // the stored theme's version it was compiled from
-    std::shared_ptr<const blogger::Theme> theme;
+    int64_t version = 0;     // the stored theme's version it was compiled from
+    int64_t generation = 0;  // the blog's generation when the store was last read
+    std::shared_ptr<const blogger::Theme> theme;  // nullptr: the default theme
+    Status error;  // a stored theme that no longer compiles: not compiled again per page
   };
   std::mutex mutex_;
   std::unordered_map<int64_t, Entry> compiled_;  // by blog id

@@ -132,6 +132,15 @@ struct StoredCertificate {
   Time updated{};
 };
 
+// A blog's Blogger theme (service/themes.h): the XML as it was given, and its version:
+// the blog's generation when it was put, so a later theme of the blog has a larger one.
+struct StoredTheme {
+  int64_t blog_id = 0;
+  std::string xml;
+  int64_t version = 0;
+  Time updated{};
+};
+
 // What CommentService asks the store about a reader's new comment (Store::ScreenComment).
 struct CommentScreeningQuery {
   int64_t blog_id = 0;
@@ -197,6 +206,9 @@ class ImportBatch {
   // the blog; a later one for the same old path replaces it.
   virtual Status AddRedirect(int64_t blog_id, std::string_view old_path,
                              std::string_view new_path) = 0;
+  // Makes `xml` the blog's Blogger theme (Store::PutTheme), replacing one before.
+  // InvalidArgument when it is not storable text; NotFound without the blog.
+  virtual Status PutTheme(int64_t blog_id, std::string_view xml) = 0;
   // Ends the batch: removes comments whose post is not in the blog (returning their ids
   // in `orphans`), makes replies whose parent is absent top-level, recounts the posts'
   // comments, bumps the generation and comment_seq of every blog touched, and commits
@@ -224,6 +236,8 @@ class StoreCopy : public ImportBatch {
   virtual Status AddRevision(const Revision& revision) = 0;
   // A file as given (Store::AddMedia): the same hash already in the blog is left as it is.
   virtual Status AddMedia(const Media& media) = 0;
+  // A blog's theme as stored (its version and time kept), replacing one the blog has.
+  virtual Status AddTheme(const StoredTheme& theme) = 0;
 };
 
 class Store {
@@ -324,6 +338,17 @@ class Store {
   virtual Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) = 0;
   // Every redirect of the blog, by old path.
   virtual Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) = 0;
+
+  // --- Blogger themes (service/themes.h) ---------------------------------------------
+  // The blog's theme. NotFound when the blog wears the default theme (or is absent).
+  virtual Result<StoredTheme> GetTheme(int64_t blog_id) = 0;
+  // Makes `xml` the blog's theme, replacing one before, and bumps the blog's generation
+  // in the same transaction; returns the theme as stored. InvalidArgument when `xml` is
+  // empty or not well-formed UTF-8 without NUL; NotFound without the blog.
+  virtual Result<StoredTheme> PutTheme(int64_t blog_id, std::string_view xml) = 0;
+  // Back to the default theme, bumping the generation when there was a theme; absent
+  // is not an error.
+  virtual Status DeleteTheme(int64_t blog_id) = 0;
 
   // --- instance secrets ----------------------------------------------------------------
   // The secret stored under `name`; when there is none yet, stores `candidate` (random

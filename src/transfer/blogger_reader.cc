@@ -6,7 +6,8 @@
 //   http://schemas.google.com/blogger/2018) is a Takeout entry, any other a classic one.
 // - Classic: the kind category says what an entry is. Settings BLOG_NAME, BLOG_DESCRIPTION
 //   and BLOG_TIME_ZONE become the blog's title, description and time zone; the other
-//   settings and the template are reported once each, as a count, at the end. A post
+//   settings are reported once, as a count, at the end; the template entry's text is
+//   handed over as the blog's theme (ImportSink::OnTheme). A post
 //   whose <app:control><app:draft> is "yes" is a draft; one that is not a draft and whose
 //   published time is later than the start of the read is scheduled (Blogger lists
 //   scheduled posts among the published ones, dated in the future); others are
@@ -492,9 +493,8 @@ Status BloggerReader::ClassicEntry(const Entry& entry) {
   if (kind == "comment") return ClassicComment(entry);
   if (kind == "settings") return Setting(entry);
   if (kind == "template") {
-    Count("template", "template entry (the blog's layout)", "template entries (layouts)",
-          entry.where);
-    return Status::Ok();
+    return sink_.OnTheme(
+        {entry.where, entry.content ? TextOf(entry.content) : std::string(), "template.xml"});
   }
   sink_.OnSkipped(entry.where, "an entry of unknown kind '" +
                                    (kind.empty() ? std::string("none") : kind) + "' (" + entry.id +

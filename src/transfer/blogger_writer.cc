@@ -76,6 +76,8 @@ class BloggerExportWriter final : public ExportWriter {
                        kSamizdatXmlns});
     xml_.Element("id", tag + ".archive");
     const std::string updated = FormatRfc3339(blog.updated, zone_);
+    updated_ = updated;
+    title_ = blog.title;
     xml_.Element("updated", updated);
     xml_.Element("title", blog.title, {{"type", "text"}});
     xml_.Empty("link", {{"rel", "alternate"}, {"type", kHtmlType}, {"href", base_url_ + "/"}});
@@ -96,6 +98,18 @@ class BloggerExportWriter final : public ExportWriter {
 
   void Redirect(std::string_view old_path, std::string_view to) override {
     WriteRedirectExtension(xml_, old_path, to);
+  }
+
+  void Theme(std::string_view xml) override {
+    // As Blogger writes it: the template kind, the theme's text as the content.
+    xml_.Open("entry");
+    xml_.Element("id", "tag:blogger.com,1999:blog-" + blog_id_ + ".layout");
+    xml_.Element("updated", updated_);
+    WriteKind("template");
+    xml_.Element("title", "Template: " + title_, {{"type", "text"}});
+    xml_.Element("content", xml, {{"type", "text"}});
+    xml_.Close();
+    xml_.Newline();
   }
 
   void Post(const samizdat::Post& post) override {
@@ -237,6 +251,8 @@ class BloggerExportWriter final : public ExportWriter {
   std::string blog_id_;
   std::string base_url_;
   std::string post_tag_prefix_;  // tag:blogger.com,1999:blog-B.post-
+  std::string updated_;          // the blog's updated time, as written
+  std::string title_;
   TimeZone zone_ = TimeZone::Utc();
   // The comments of the current post written so far that other readers see (not held): a
   // reply names its parent in Blogger's way only when the parent is one of them. Cleared at

@@ -90,6 +90,16 @@ std::vector<fs::path> FeedsUnder(const fs::path& folder) {
   return feeds;
 }
 
+// A Takeout blog's Layouts theme: the file beside its feed.atom; "" when there is none.
+std::string ThemeBeside(const fs::path& feed) {
+  std::error_code ec;
+  for (const char* name : {"theme-layouts.xml", "Theme.xml"}) {
+    const fs::path theme = feed.parent_path() / name;
+    if (fs::is_regular_file(theme, ec)) return theme.string();
+  }
+  return "";
+}
+
 bool SameBlog(const std::string& a, const std::string& b) {
   const auto id_a = BlogIdOf(a);
   const auto id_b = BlogIdOf(b);
@@ -132,6 +142,7 @@ Result<ExportFiles> LocateTakeout(const fs::path& root, const std::string& shown
   if (!format.ok()) return format.status();
   out.format = *format;
   out.files.push_back(blogs.front().string());
+  out.theme_file = ThemeBeside(blogs.front());
   auto blog_id = FeedId(blogs.front().string());
   if (!blog_id.ok()) return blog_id.status();
   // The comments feeds of the same blog, whatever their folders are called.
@@ -213,7 +224,9 @@ Result<ExportFiles> LocateExport(const std::string& path, const std::string& scr
   }
   auto format = DetectFormat(path);
   if (!format.ok()) return format.status();
-  return ExportFiles{*format, {path}};
+  ExportFiles out{*format, {path}, ""};
+  if (*format == ExportFormat::kBloggerTakeout) out.theme_file = ThemeBeside(path);
+  return out;
 }
 
 }  // namespace samizdat::transfer

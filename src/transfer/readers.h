@@ -36,6 +36,9 @@ enum class ExportFormat {
 struct ExportFiles {
   ExportFormat format = ExportFormat::kBloggerClassic;
   std::vector<std::string> files;  // read in this order
+  // A Takeout's blog theme beside its feed.atom (theme-layouts.xml, else Theme.xml);
+  // "" when there is none.
+  std::string theme_file;
 };
 Result<ExportFiles> LocateExport(const std::string& path, const std::string& scratch_dir);
 

@@ -88,6 +88,16 @@ struct SourceRedirect {
   std::string to;
 };
 
+// The blog's Blogger Layouts theme, as the export holds it (a classic export's template
+// entry, a Takeout's theme-layouts.xml): the XML text, not checked here.
+struct SourceTheme {
+  SourceLocation where;
+  std::string xml;
+  // What the positions in `xml` are named after (its errors' FILE): the theme's own file,
+  // or "template.xml" for an entry's text, whose lines are not the export's.
+  std::string name;
+};
+
 // Receives what a reader finds, in file order. A non-OK Status from the sink stops the
 // reader, which returns it.
 class ImportSink {
@@ -97,6 +107,7 @@ class ImportSink {
   virtual Status OnPost(SourcePost post) = 0;
   virtual Status OnComment(SourceComment comment) = 0;
   virtual Status OnRedirect(SourceRedirect redirect) = 0;
+  virtual Status OnTheme(SourceTheme theme) = 0;
   // Something the file holds that is deliberately not imported (a template, a settings
   // entry we do not map, a trashed post, an unknown element), with why.
   virtual void OnSkipped(const SourceLocation& where, std::string what) = 0;

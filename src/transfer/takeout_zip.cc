@@ -29,13 +29,17 @@ struct Member {
   zip_uint64_t index;
   std::string folder;  // "Blogs" or "Comments"
   std::string name;    // the blog's folder name
+  std::string file;    // "feed.atom", or a blog's theme ("theme-layouts.xml", "Theme.xml")
 };
 
-// ".../Blogger/Blogs/NAME/feed.atom" -> {"Blogs", NAME}; false for anything else.
-bool ParseMember(std::string_view path, std::string& folder, std::string& name) {
-  constexpr std::string_view kFeed = "/feed.atom";
-  if (!path.ends_with(kFeed)) return false;
-  path.remove_suffix(kFeed.size());
+// ".../Blogger/Blogs/NAME/feed.atom" -> {"Blogs", NAME, "feed.atom"} (a blog's theme
+// files likewise); false for anything else.
+bool ParseMember(std::string_view path, std::string& folder, std::string& name, std::string& file) {
+  const auto last = path.rfind('/');
+  if (last == std::string_view::npos) return false;
+  file = std::string(path.substr(last + 1));
+  if (file != "feed.atom" && file != "theme-layouts.xml" && file != "Theme.xml") return false;
+  path = path.substr(0, last);
   const auto slash = path.rfind('/');
   if (slash == std::string_view::npos) return false;
   name = std::string(path.substr(slash + 1));
@@ -44,6 +48,7 @@ bool ParseMember(std::string_view path, std::string& folder, std::string& name) 
     const std::string tail = "Blogger/" + std::string(kind);
     if (path == tail || path.ends_with("/" + tail)) {
       folder = std::string(kind);
+      if (folder == "Comments" && file != "feed.atom") return false;
       return !name.empty() && name != "." && name != "..";
     }
   }
@@ -57,7 +62,8 @@ Status Extract(zip_t* zip, const Member& member, const fs::path& to, const std::
   std::unique_ptr<zip_file_t, ZipFileClose> in(zip_fopen_index(zip, member.index, 0));
   if (in == nullptr) {
     return Status::InvalidArgument(zip_path + ": cannot read its member " + member.folder + "/" +
-                                   member.name + "/feed.atom (" + zip_strerror(zip) + ")");
+                                   member.name + "/" + member.file + " (" + zip_strerror(zip) +
+                                   ")");
   }
   std::unique_ptr<std::FILE, FileClose> out(std::fopen(to.c_str(), "wb"));
   if (out == nullptr) return Status::Internal(to.string() + ": " + std::strerror(errno));
@@ -66,7 +72,7 @@ Status Extract(zip_t* zip, const Member& member, const fs::path& to, const std::
     const zip_int64_t got = zip_fread(in.get(), buffer.data(), buffer.size());
     if (got < 0) {
       return Status::InvalidArgument(zip_path + ": its member " + member.folder + "/" +
-                                     member.name + "/feed.atom is damaged (" +
+                                     member.name + "/" + member.file + " is damaged (" +
                                      zip_file_strerror(in.get()) + ")");
     }
     if (got == 0) break;
@@ -102,12 +108,17 @@ Status ExtractTakeoutFeeds(const std::string& zip_path, const std::string& scrat
   }
   std::vector<Member> blogs;
   std::vector<Member> comments;
+  std::vector<Member> themes;
   const zip_int64_t count = zip_get_num_entries(zip.get(), 0);
   for (zip_int64_t i = 0; i < count; ++i) {
     const char* name = zip_get_name(zip.get(), static_cast<zip_uint64_t>(i), 0);
-    Member member{static_cast<zip_uint64_t>(i), "", ""};
-    if (name == nullptr || !ParseMember(name, member.folder, member.name)) continue;
-    (member.folder == "Blogs" ? blogs : comments).push_back(std::move(member));
+    Member member{static_cast<zip_uint64_t>(i), "", "", ""};
+    if (name == nullptr || !ParseMember(name, member.folder, member.name, member.file)) continue;
+    if (member.file != "feed.atom") {
+      themes.push_back(std::move(member));
+    } else {
+      (member.folder == "Blogs" ? blogs : comments).push_back(std::move(member));
+    }
   }
   if (blogs.empty()) {
     return Status::InvalidArgument(zip_path +
@@ -123,9 +134,10 @@ Status ExtractTakeoutFeeds(const std::string& zip_path, const std::string& scrat
                                    "Blogger/Blogs/NAME/feed.atom");
   }
   const fs::path root = fs::path(scratch_dir) / "Blogger";
-  for (const std::vector<Member>* list : {&blogs, &comments}) {
+  for (const std::vector<Member>* list : {&blogs, &comments, &themes}) {
     for (const Member& m : *list) {
-      const Status s = Extract(zip.get(), m, root / m.folder / m.name / "feed.atom", zip_path);
+      if (list == &themes && m.name != blogs.front().name) continue;
+      const Status s = Extract(zip.get(), m, root / m.folder / m.name / m.file, zip_path);
       if (!s.ok()) return s;
     }
   }

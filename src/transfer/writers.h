@@ -5,6 +5,7 @@
 //   auto writer = MakeBloggerExportWriter(out);
 //   writer->Begin(blog, "https://example.com");
 //   for each redirect of the blog: writer->Redirect(old_path, new_path);
+//   if the blog wears a Blogger theme: writer->Theme(xml);
 //   for each post and page (drafts too): writer->Post(post);
 //                                         for each of its comments, oldest first:
 //                                         writer->Comment(c, post);
@@ -38,6 +39,9 @@ class ExportWriter {
   virtual void Begin(const Blog& blog, std::string_view base_url) = 0;
   // A redirect of the blog (`old_path` answers 301 to `to`); after Begin, before Post.
   virtual void Redirect(std::string_view old_path, std::string_view to) = 0;
+  // The blog's Blogger theme (its XML); after Begin, before Post. Blogger's file gives it
+  // as its template entry; WXR has no place for it and leaves it out.
+  virtual void Theme(std::string_view xml) = 0;
   virtual void Post(const samizdat::Post& post) = 0;
   virtual void Comment(const samizdat::Comment& comment, const samizdat::Post& post) = 0;
   virtual void End() = 0;

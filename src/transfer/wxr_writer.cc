@@ -107,6 +107,8 @@ class WxrExportWriter final : public ExportWriter {
     WriteBlogExtension(xml_, blog);
   }
 
+  void Theme(std::string_view) override {}  // WordPress has no place for a Blogger theme
+
   void Redirect(std::string_view old_path, std::string_view to) override {
     WriteRedirectExtension(xml_, old_path, to);
   }

@@ -115,16 +115,20 @@ http::Response Site::PostComment(const http::Request& request, const RouteMatch&
   const int status = held ? 202 : StatusFor(outcome->refusal);
   http::Response response = PlainError(status, outcome->message);
   if (post.id != 0 && !post.path.empty()) {
-    SidebarSource sidebar = [this, &entry](int year, std::string_view search_query) {
-      return SidebarFor(*entry, year, search_query);
-    };
+    auto blogger = themes_.Compiled(entry->blog);
+    const blogger::Theme* theme = blogger.ok() ? blogger->get() : nullptr;
+    int sidebar_year = 0;
+    const SidebarSource sidebar = SidebarSourceFor(*entry, theme, sidebar_year);
     const ListQuery query;
     const CommentFormSource form = FormSource(refill);
     const std::string base_url = BaseUrl(request, entry->blog);
     auto page =
         ItemPage(PageInputs{store_, *entry, query, sidebar, form, base_url}, post.path, post.kind);
     if (page.ok()) {
-      response = Respond(request, *entry, {}, status, kHtml, theme_.Render(page->view), false);
+      Result<std::string> body =
+          theme ? RenderBlogger(request, *entry, *theme, page->view, sidebar_year)
+                : Result<std::string>(theme_.Render(page->view));
+      if (body.ok()) response = Respond(request, *entry, {}, status, kHtml, *body, false);
     }
   }
   if (outcome->retry_after_seconds > 0) {

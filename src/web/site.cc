@@ -4,8 +4,10 @@
 
 #include <chrono>
 
+#include "core/log.h"
 #include "core/process_metrics.h"
 #include "render/build.h"
+#include "render/locale.h"
 #include "service/media.h"
 #include "web/delivery.h"
 #include "web/feed_query.h"
@@ -43,17 +45,15 @@ Site::Site(store::Store& store, service::CommentService& comments, render::Theme
       cache_(options.cache_pages
                  ? std::make_unique<service::PageCache>(options.cache_bytes, options.cache_files)
                  : nullptr),
-      blogs_(store, cache_.get()) {}
+      blogs_(store, cache_.get()),
+      themes_(store) {}
 
-std::shared_ptr<const std::string> Site::SidebarFor(const service::BlogEntry& entry,
-                                                    int expanded_year,
-                                                    std::string_view search_query) {
+Site::SidebarParts Site::SidebarPartsFor(const service::BlogEntry& entry, int expanded_year) {
   const auto key = std::make_pair(entry.blog.id, expanded_year);
-  if (search_query.empty()) {
+  {
     std::lock_guard lock(sidebar_mutex_);
     auto it = sidebars_.find(key);
-    if (it != sidebars_.end() && it->second.first == entry.blog.generation)
-      return it->second.second;
+    if (it != sidebars_.end() && it->second.generation == entry.blog.generation) return it->second;
   }
   // Built outside the lock; a failed query shows an empty sidebar rather than no page.
   std::vector<Time> times;
@@ -71,14 +71,51 @@ std::shared_ptr<const std::string> Site::SidebarFor(const service::BlogEntry& en
   if (auto listed = store_.ListPosts(page_query); listed.ok()) {
     for (const Post& page : *listed) pages.push_back({page.title, page.path});
   }
-  auto sidebar = std::make_shared<const std::string>(theme_.RenderSidebar(
-      render::MakeSidebar(entry.blog, entry.zone, times, labels, std::move(pages), expanded_year),
-      search_query));
-  if (!search_query.empty()) return sidebar;
+  // The blog's authors: the users of the blog, else (a blog no user is tied to) the
+  // instance's admins.
+  auto authors = std::make_shared<std::vector<render::AuthorView>>();
+  if (auto users = store_.ListUsers(); users.ok()) {
+    for (bool admins : {false, true}) {
+      for (const User& user : *users) {
+        const bool of_blog = admins ? user.role == UserRole::kAdmin : user.blog_id == entry.blog.id;
+        if (of_blog) authors->push_back({user.display_name, "", "", ""});
+      }
+      if (!authors->empty()) break;
+    }
+  }
+  SidebarParts parts;
+  parts.generation = entry.blog.generation;
+  parts.data = std::make_shared<const render::Sidebar>(
+      render::MakeSidebar(entry.blog, entry.zone, times, labels, std::move(pages), expanded_year));
+  parts.authors = std::move(authors);
   std::lock_guard lock(sidebar_mutex_);
   // Entries of older generations are replaced as their keys come back; a blog has few.
-  sidebars_[key] = {entry.blog.generation, sidebar};
-  return sidebar;
+  sidebars_[key] = parts;
+  return parts;
+}
+
+SidebarSource Site::SidebarSourceFor(const service::BlogEntry& entry, const blogger::Theme* blogger,
+                                     int& expanded_year) {
+  return [this, &entry, &expanded_year, blogger](int year, std::string_view search_query) {
+    expanded_year = year;
+    static const auto kNone = std::make_shared<const std::string>();
+    return blogger ? kNone : SidebarFor(entry, year, search_query);
+  };
+}
+
+std::shared_ptr<const std::string> Site::SidebarFor(const service::BlogEntry& entry,
+                                                    int expanded_year,
+                                                    std::string_view search_query) {
+  SidebarParts parts = SidebarPartsFor(entry, expanded_year);
+  if (!search_query.empty()) {
+    return std::make_shared<const std::string>(theme_.RenderSidebar(*parts.data, search_query));
+  }
+  if (parts.html) return parts.html;
+  auto html = std::make_shared<const std::string>(theme_.RenderSidebar(*parts.data, ""));
+  std::lock_guard lock(sidebar_mutex_);
+  auto it = sidebars_.find({entry.blog.id, expanded_year});
+  if (it != sidebars_.end() && it->second.generation == parts.generation) it->second.html = html;
+  return html;
 }
 
 http::Response Site::MovedTo(const std::string& location) {
@@ -167,6 +204,9 @@ http::Response Site::Page(const http::Request& request, const RouteMatch& match,
   auto query = ParseListQuery(match.encoded_query);
   if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
 
+  // A Blogger theme is looked up in memory (compiled once per version).
+  auto blogger = themes_.Compiled(entry->blog);
+  if (!blogger.ok()) return ErrorResponse("The blog's theme could not be read", blogger.status());
   // Pages hold absolute URLs (head, share links): one copy per scheme and host.
   std::string key = BaseUrl(request, entry->blog) + match.path + query->cache_key_suffix;
   // A permalink (?showComment=MS) names its comment page only once the comments are
@@ -174,17 +214,17 @@ http::Response Site::Page(const http::Request& request, const RouteMatch& match,
   if (IsPermalink(*query)) key += "&sc";
   if (auto cached = FromCache(request, entry->blog, key)) return std::move(*cached);
   const auto started = std::chrono::steady_clock::now();
-  http::Response response = BuildPage(request, *entry, match, *query, std::move(key), build);
+  http::Response response =
+      BuildPage(request, *entry, match, *query, std::move(key), build, blogger->get());
   metrics::Process().render_seconds.Observe(std::chrono::steady_clock::now() - started);
   return response;
 }
 
 http::Response Site::BuildPage(const http::Request& request, const service::BlogEntry& entry,
                                const RouteMatch& match, const ListQuery& query, std::string key,
-                               const BuildPageFn& build) {
-  SidebarSource sidebar = [this, &entry](int year, std::string_view search_query) {
-    return SidebarFor(entry, year, search_query);
-  };
+                               const BuildPageFn& build, const blogger::Theme* blogger) {
+  int sidebar_year = 0;
+  const SidebarSource sidebar = SidebarSourceFor(entry, blogger, sidebar_year);
   const CommentFormSource form = FormSource();
   const std::string base_url = BaseUrl(request, entry.blog);
   auto outcome = build(PageInputs{store_, entry, query, sidebar, form, base_url});
@@ -209,9 +249,65 @@ http::Response Site::BuildPage(const http::Request& request, const service::Blog
     keys.push_back(std::move(key));
   }
   service::CommentDeps deps{std::move(outcome->comment_posts), false, entry.blog.comment_seq};
-  return Respond(request, entry, std::move(keys), outcome->status, kHtml,
-                 theme_.Render(outcome->view), cacheable, std::move(deps),
-                 outcome->has_comment_form);
+  std::string body;
+  if (blogger) {
+    auto rendered = RenderBlogger(request, entry, *blogger, outcome->view, sidebar_year);
+    if (!rendered.ok()) {
+      http::Response failed = http::Response::Text(
+          500,
+          "This blog's theme failed to render this page: " + rendered.status().message() + "\n");
+      failed.headers.push_back({"Cache-Control", "no-store"});
+      return failed;
+    }
+    body = std::move(*rendered);
+  } else {
+    body = theme_.Render(outcome->view);
+  }
+  return Respond(request, entry, std::move(keys), outcome->status, kHtml, std::move(body),
+                 cacheable, std::move(deps), outcome->has_comment_form);
+}
+
+Result<std::string> Site::RenderBlogger(const http::Request& request,
+                                        const service::BlogEntry& entry,
+                                        const blogger::Theme& theme, const render::PageView& view,
+                                        int expanded_year) {
+  const SidebarParts sidebar = SidebarPartsFor(entry, expanded_year);
+  const std::string base_url = BaseUrl(request, entry.blog);
+  render::WidgetSources sources;
+  sources.authors = *sidebar.authors;
+  // FeaturedPost: the post its setting names, or (id 0) the newest.
+  sources.post_by_id = [&](int64_t post_id) -> std::optional<render::PostView> {
+    std::optional<Post> post;
+    if (post_id != 0) {
+      if (auto found = store_.GetPost(entry.blog.id, post_id); found.ok()) post = *found;
+    } else {
+      store::PostQuery newest;
+      newest.blog_id = entry.blog.id;
+      newest.limit = 1;
+      if (auto listed = store_.ListPosts(newest); listed.ok() && !listed->empty()) {
+        post = listed->front();
+      }
+    }
+    if (!post || post->status != PostStatus::kPublished || post->kind != PostKind::kPost) {
+      return std::nullopt;
+    }
+    return render::MakePostView(entry.blog, entry.zone, *post, base_url);
+  };
+  const render::BloggerPageInput input{
+      entry.blog,     entry.zone,     render::Locale::For(entry.blog.locale),
+      view,           *sidebar.data,  base_url,
+      request.target, view.head_html, sources};
+  auto rendered = theme.Render(render::MakeBloggerData(theme, input));
+  if (rendered.ok()) return rendered;
+  {
+    std::lock_guard lock(sidebar_mutex_);
+    auto [logged, first] = theme_failures_logged_.try_emplace(entry.blog.id, -1);
+    if (logged->second == entry.blog.generation) return rendered.status();
+    logged->second = entry.blog.generation;
+  }
+  log::Error("blog " + entry.blog.host + ": its Blogger theme failed on " + request.target + ": " +
+             rendered.status().message());
+  return rendered.status();
 }
 
 Result<OldUrlAnswer> Site::OldAddress(const Blog& blog, const RouteMatch& match) {

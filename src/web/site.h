@@ -1,5 +1,6 @@
 // Site: the handlers of the public blog at Blogger's URLs — pages (home, posts, pages,
-// archives, labels, search, the themed 404), feeds, the sitemap and robots.txt, served
+// archives, labels, search, the themed 404) — in the blog's Blogger theme when it wears
+// one (service/themes.h), else in the default theme — feeds, the sitemap and robots.txt, served
 // from the page cache when it can and built otherwise; uploaded files; the comment
 // form's POST. The route table (routes.cc) names a handler for each URL; a handler gets
 // the typed captures of its row's pattern.
@@ -21,12 +22,15 @@
 #include <variant>
 #include <vector>
 
+#include "blogger/theme.h"
 #include "http/server.h"
+#include "render/blogger_data.h"
 #include "render/theme.h"
 #include "render/view.h"
 #include "service/blog_directory.h"
 #include "service/comments.h"
 #include "service/page_cache.h"
+#include "service/themes.h"
 #include "store/store.h"
 #include "web/feed_pages.h"
 #include "web/route.h"
@@ -107,6 +111,8 @@ class Site {
 
   // The blogs this site answers for (the admin finds its blog there too).
   service::BlogDirectory& blogs() { return blogs_; }
+  // The blogs' Blogger themes, compiled once per version (the admin changes them here).
+  service::ThemeService& themes() { return themes_; }
 
  private:
   using BuildPageFn = std::function<Result<PageOutcome>(const PageInputs&)>;
@@ -122,9 +128,18 @@ class Site {
   // permalink's page under its comment page's key instead, and under `key` too while the
   // post's comments fit one page); a 404 outcome answers 301 instead where the request's
   // old address leads now.
+  // `blogger`: the blog's Blogger theme, rendering the page instead of the default theme
+  // (null: the default theme).
   http::Response BuildPage(const http::Request& request, const service::BlogEntry& entry,
                            const RouteMatch& match, const ListQuery& query, std::string key,
-                           const BuildPageFn& build);
+                           const BuildPageFn& build, const blogger::Theme* blogger = nullptr);
+  // The page in the blog's Blogger theme: its data (render/blogger_data.h) from the view
+  // the builder made and the structured sidebar with `expanded_year` open. A theme
+  // that fails (its limits) is a 500 page naming FILE:LINE:COLUMN, logged once per
+  // blog generation.
+  Result<std::string> RenderBlogger(const http::Request& request, const service::BlogEntry& entry,
+                                    const blogger::Theme& theme, const render::PageView& view,
+                                    int expanded_year);
   // Where the request's address, an old one of the blog, leads now (wordpress_urls.h).
   Result<OldUrlAnswer> OldAddress(const Blog& blog, const RouteMatch& match);
   // A feed of the blog of the request: from the cache, or built by `build` and cached.
@@ -144,10 +159,23 @@ class Site {
   // The comment form source of pages rendered now, refilled after a POST when given.
   CommentFormSource FormSource(std::optional<render::CommentFormView> refill = std::nullopt);
 
-  // The sidebar's HTML, rendered once per blog generation and expanded year (pages
-  // with a search query in the box render their own).
+  // What the sidebar shows, and its HTML in the default theme, made once per blog
+  // generation and expanded year (pages with a search query in the box render their
+  // own HTML); with the blog's authors, for a Blogger theme's Profile widget.
+  struct SidebarParts {
+    int64_t generation = 0;
+    std::shared_ptr<const render::Sidebar> data;
+    std::shared_ptr<const std::vector<render::AuthorView>> authors;
+    std::shared_ptr<const std::string> html;  // null until the default theme asks
+  };
+  SidebarParts SidebarPartsFor(const service::BlogEntry& entry, int expanded_year);
   std::shared_ptr<const std::string> SidebarFor(const service::BlogEntry& entry, int expanded_year,
                                                 std::string_view search_query);
+  // The page builders' sidebar: SidebarFor's HTML, or, for a Blogger theme (which
+  // renders the sidebar's widgets itself), nothing; either way `expanded_year` learns the
+  // year the builder opens. Refers to its arguments: they must outlive it.
+  SidebarSource SidebarSourceFor(const service::BlogEntry& entry, const blogger::Theme* blogger,
+                                 int& expanded_year);
 
   store::Store& store_;
   service::CommentService& comments_;
@@ -155,11 +183,14 @@ class Site {
   const SiteOptions options_;
   std::unique_ptr<service::PageCache> cache_;  // null when caching is off
   service::BlogDirectory blogs_;
+  service::ThemeService themes_;
 
   std::mutex sidebar_mutex_;
-  // (blog id, expanded year) -> (generation, sidebar HTML). GUARDED_BY(sidebar_mutex_)
-  std::map<std::pair<int64_t, int>, std::pair<int64_t, std::shared_ptr<const std::string>>>
-      sidebars_;
+  // (blog id, expanded year) -> its sidebar. GUARDED_BY(sidebar_mutex_)
+  std::map<std::pair<int64_t, int>, SidebarParts> sidebars_;
+  // Blog id -> the generation whose Blogger theme failure was last logged.
+  // GUARDED_BY(sidebar_mutex_)
+  std::map<int64_t, int64_t> theme_failures_logged_;
 };
 
 }  // namespace samizdat::web

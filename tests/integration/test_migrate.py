@@ -248,6 +248,9 @@ class Migrate(unittest.TestCase):
             'redirects': query(self.source, 'SELECT COUNT(*) FROM redirects')[0][0],
             'secrets': query(self.source, 'SELECT COUNT(*) FROM secrets')[0][0],
         }
+        themes = query(self.source, 'SELECT COUNT(*) FROM blog_themes')[0][0]
+        if themes:  # said only when there are some
+            counts['themes'] = themes
         for out, source, target in [(self.to_pg, self.source, 'postgresql://'),
                                     (self.to_sqlite, 'postgresql://', self.back)]:
             self.assertEqual(len(out.splitlines()), 1, out)

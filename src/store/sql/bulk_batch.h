@@ -1,7 +1,7 @@
 // BulkBatch: what an import batch and a store copy do alike on both engines, over one
 // sql::Connection held in one write transaction for the batch's whole life: the checks,
 // the rows that go in one statement each (blogs, users, secrets, revisions, media,
-// redirects, the classifier's totals), naming a clash, and Commit()'s order. The engine's
+// redirects, themes, the classifier's totals), naming a clash, and Commit()'s order. The engine's
 // loader (sqlite/bulk_load.cc, postgres/bulk_load.cc) adds how posts and comments are
 // loaded and settled, the classifier's token counts, and how the transaction ends.
 //
@@ -29,11 +29,13 @@ class BulkBatch : public StoreCopy {
   Status AddPost(const Post& post) override;
   Status AddRedirect(int64_t blog_id, std::string_view old_path,
                      std::string_view new_path) override;
+  Status PutTheme(int64_t blog_id, std::string_view xml) override;
   Status AddBlog(const Blog& blog) override;
   Status AddUser(const User& user) override;
   Status AddSecret(const Secret& secret) override;
   Status AddRevision(const Revision& revision) override;
   Status AddMedia(const Media& media) override;
+  Status AddTheme(const StoredTheme& theme) override;
   Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
   Status Commit(std::vector<int64_t>* orphans) override;
 

@@ -114,6 +114,10 @@ class SqlStore : public Store {
   Result<std::string> GetRedirect(int64_t blog_id, std::string_view old_path) override;
   Result<std::vector<Redirect>> ListRedirects(int64_t blog_id) override;
 
+  Result<StoredTheme> GetTheme(int64_t blog_id) override;
+  Result<StoredTheme> PutTheme(int64_t blog_id, std::string_view xml) override;
+  Status DeleteTheme(int64_t blog_id) override;
+
   Result<std::string> GetOrCreateSecret(std::string_view name, std::string_view candidate) override;
   Result<std::vector<Secret>> ListSecrets() override;
 

@@ -104,6 +104,11 @@ class ForwardingStore : public Store {
     return inner_.GetOrCreateSecret(name, candidate);
   }
   Result<std::vector<Secret>> ListSecrets() override { return inner_.ListSecrets(); }
+  Result<StoredTheme> GetTheme(int64_t blog_id) override { return inner_.GetTheme(blog_id); }
+  Result<StoredTheme> PutTheme(int64_t blog_id, std::string_view xml) override {
+    return inner_.PutTheme(blog_id, xml);
+  }
+  Status DeleteTheme(int64_t blog_id) override { return inner_.DeleteTheme(blog_id); }
   Status PutCertificate(const StoredCertificate& certificate) override {
     return inner_.PutCertificate(certificate);
   }

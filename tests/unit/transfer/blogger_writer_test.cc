@@ -54,12 +54,16 @@ struct SampleBlog {
   Blog blog;
   std::vector<Post> posts;
   std::vector<Comment> comments;  // all on posts[0], oldest first
+  std::string theme;              // its Blogger theme
 };
 
 SampleBlog MakeSample() {
   SampleBlog s;
   s.blog.id = 4018409750605546395;
   s.blog.title = "Notes & <Things>";
+  s.theme =
+      "<html xmlns:b='http://www.google.com/2005/gml/b'><b:skin><![CDATA[a{}]]></b:skin>"
+      "<body>&amp; <data:blog.title/></body></html>\n";
   s.blog.description = "A \"blog\" about 'stuff' \x01with a control";
   s.blog.time_zone = "Europe/Paris";
   s.blog.created = FromEpochMillis(1262304000000);  // 2010-01-01T00:00:00Z
@@ -171,6 +175,7 @@ std::string Export(const SampleBlog& s) {
   std::ostringstream out;
   auto writer = MakeBloggerExportWriter(out);
   writer->Begin(s.blog, kBase);
+  writer->Theme(s.theme);
   for (const Post& post : s.posts) {
     writer->Post(post);
     for (const Comment& c : s.comments) {
@@ -209,6 +214,14 @@ TEST_F(BloggerWriterTest, WritesTheSettingsBloggerKnows) {
   EXPECT_EQ(
       doc_.All("/a:feed/a:entry/a:category[@term='" + std::string(kKind) + "settings']").size(),
       3u);
+}
+
+TEST_F(BloggerWriterTest, WritesTheThemeAsBloggersTemplateEntry) {
+  const std::string e = Entry(std::string(kTag) + ".layout");
+  EXPECT_EQ(doc_.One(e + "/a:category/@term"), std::string(kKind) + "template");
+  EXPECT_EQ(doc_.One(e + "/a:title"), "Template: Notes & <Things>");
+  EXPECT_EQ(doc_.One(e + "/a:content/@type"), "text");
+  EXPECT_EQ(doc_.One(e + "/a:content"), MakeSample().theme);
 }
 
 TEST_F(BloggerWriterTest, WritesAPublishedPostAsBloggerDoes) {
@@ -374,6 +387,8 @@ TEST_F(BloggerWriterTest, ReadBloggerAtomGivesBackWhatWasWritten) {
   EXPECT_EQ(blog.time_zone, "Europe/Paris");
   EXPECT_EQ(blog.generator, "samizdat");
   EXPECT_EQ(blog.url, "https://example.com/");
+  ASSERT_EQ(sink.themes.size(), 1u);
+  EXPECT_EQ(sink.themes[0].xml, s.theme);
 
   ASSERT_EQ(sink.posts.size(), s.posts.size());
   for (size_t i = 0; i < s.posts.size(); ++i) {

@@ -37,6 +37,11 @@ class RecordingSink : public ImportSink {
     redirects.push_back(std::move(redirect));
     return Status::Ok();
   }
+  Status OnTheme(SourceTheme theme) override {
+    events.push_back("theme");
+    themes.push_back(std::move(theme));
+    return Status::Ok();
+  }
   void OnSkipped(const SourceLocation& where, std::string what) override {
     skipped.push_back(what + " @" + std::to_string(where.line) + ":" +
                       std::to_string(where.column));
@@ -95,6 +100,7 @@ class RecordingSink : public ImportSink {
   std::vector<SourcePost> posts;
   std::vector<SourceComment> comments;
   std::vector<SourceRedirect> redirects;
+  std::vector<SourceTheme> themes;
   std::vector<std::string> skipped;
 };
 
