@@ -6,10 +6,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "blogger/layout.h"
 #include "core/strings.h"
 #include "service/themes.h"
+#include "text/utf8.h"
 #include "web/admin/context.h"
 #include "web/admin/pages.h"
 #include "web/admin/session_cookie.h"
@@ -30,18 +32,6 @@ Result<std::optional<std::string>> Stored(Context& c) {
   if (xml.status().IsNotFound()) return std::optional<std::string>();
   if (!xml.ok()) return xml.status();
   return std::optional<std::string>(std::move(*xml));
-}
-
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// The byte at which character `column` (1-based, as libxml2 counts) of `text` starts.
-std::size_t ByteOfColumn(std::string_view text, int column) {
-  std::size_t at = 0;
-  for (int chars = 1; at < text.size() && chars < column; ++chars) {
-    ++at;
-    while (at < text.size() && IsContinuation(text[at])) ++at;
-  }
-  return at;
 }
 
 // Line `number` (1-based) of `xml`, without its line break; nullopt past the end.
@@ -73,19 +63,23 @@ boost::json::object ErrorValues(std::string_view message, std::string_view file_
   const std::optional<std::string_view> line = number ? LineOf(xml, *number) : std::nullopt;
   if (!line) return values;
 
-  const std::size_t at = ByteOfColumn(*line, column);
-  std::size_t from = at > kShownLine / 2 ? at - kShownLine / 2 : 0;
-  while (from > 0 && IsContinuation((*line)[from])) --from;
-  std::size_t to = std::min(line->size(), from + kShownLine);
-  while (to < line->size() && IsContinuation((*line)[to])) ++to;
-  std::string shown = from > 0 ? "…" : "";
-  std::string caret = from > 0 ? " " : "";
-  shown += line->substr(from, to - from);
-  if (to < line->size()) shown += "…";
-  // The caret under the column's character, tabs kept as tabs so that it lines up.
-  for (std::size_t i = from; i < at; ++i) {
-    if (!IsContinuation((*line)[i])) caret += (*line)[i] == '\t' ? '\t' : ' ';
+  // Where each character starts (libxml2 counts columns in characters), and the part of
+  // the line shown: all of it, or kShownLine characters around the column.
+  std::vector<std::size_t> starts;
+  for (std::size_t at = 0; at < line->size(); at += text::DecodeUtf8(*line, at).length) {
+    starts.push_back(at);
   }
+  starts.push_back(line->size());
+  const std::size_t chars = starts.size() - 1;
+  const std::size_t at = std::min<std::size_t>(std::max(column, 1) - 1, chars);
+  const std::size_t first = at > kShownLine / 2 ? at - kShownLine / 2 : 0;
+  const std::size_t last = std::min(chars, first + kShownLine);
+  std::string shown = first > 0 ? "…" : "";
+  shown += line->substr(starts[first], starts[last] - starts[first]);
+  if (last < chars) shown += "…";
+  // The caret under the column's character, tabs kept as tabs so that it lines up.
+  std::string caret = first > 0 ? " " : "";
+  for (std::size_t i = first; i < at; ++i) caret += (*line)[starts[i]] == '\t' ? '\t' : ' ';
   values["error_line_number"] = *number;
   values["error_line"] = shown;
   values["error_caret"] = caret + "^";
