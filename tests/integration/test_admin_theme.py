@@ -12,7 +12,7 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from admin_client import AdminClient
-from harness import IntegrationCase
+from harness import IntegrationCase, assert_valid_html5
 
 HOST = 'themed.test'
 PASSWORD = 'a good long password'
@@ -150,7 +150,9 @@ class AdminTheme(IntegrationCase):
         self.assertIn('href="/admin/layout"', body.decode())  # in the navigation
 
         self.with_theme(client)
-        body = client.get('/admin/theme')[2].decode()
+        body = client.get('/admin/theme')[2]
+        assert_valid_html5(body)
+        body = body.decode()
         self.assertIn('Blogger theme', body)
         self.assertIn('3 sections, 4 gadgets', body)
         status, headers, body = client.get('/admin/theme/download')
@@ -186,6 +188,7 @@ class AdminTheme(IntegrationCase):
         # The browser sends CRLF line breaks.
         status, _, body = client.post('/admin/theme/edit', {'xml': BROKEN.replace('\n', '\r\n')})
         self.assertEqual(status, 400)
+        assert_valid_html5(body)
         text = body.decode()
         self.assertIn('theme.xml:5:', text)
         self.assertIn('Line 5:', text)
@@ -202,7 +205,9 @@ class AdminTheme(IntegrationCase):
     def test_layout_changes_land_in_the_theme_and_on_the_page(self):
         client = self.client()
         self.with_theme(client)
-        body = client.get('/admin/layout')[2].decode()
+        body = client.get('/admin/layout')[2]
+        assert_valid_html5(body)
+        body = body.decode()
         for piece in ('Sidebar', 'First gadget', 'Second gadget', 'id="gadget-HTML1"',
                       'Add a gadget', '(at most 1 gadget)'):
             self.assertIn(piece, body)
