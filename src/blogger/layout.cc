@@ -117,10 +117,7 @@ void CollectSections(xmlNode* parent, std::vector<xmlNode*>& out) {
 
 std::vector<xmlNode*> Sections(xmlDoc* doc) {
   std::vector<xmlNode*> out;
-  if (xmlNode* root = xmlDocGetRootElement(doc); root != nullptr) {
-    if (IsSection(root)) return {root};
-    CollectSections(root, out);
-  }
+  if (xmlNode* root = xmlDocGetRootElement(doc); root != nullptr) CollectSections(root, out);
   return out;
 }
 
@@ -314,8 +311,10 @@ LayoutWidget ReadWidget(xmlNode* widget) {
   out.title = Attr(widget, "title").value_or("");
   out.visible = Attr(widget, "visible") != "false";
   out.locked = Attr(widget, "locked") == "true";
-  for (xmlNode* settings : ElementChildren(widget, "widget-settings")) {
-    for (xmlNode* setting : ElementChildren(settings, "widget-setting")) {
+  // The first b:widget-settings, the one SetSettings changes (Blogger writes one).
+  const std::vector<xmlNode*> lists = ElementChildren(widget, "widget-settings");
+  if (!lists.empty()) {
+    for (xmlNode* setting : ElementChildren(lists.front(), "widget-setting")) {
       out.settings.emplace_back(Attr(setting, "name").value_or(""), Content(setting));
     }
   }
