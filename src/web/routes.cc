@@ -48,6 +48,9 @@ constexpr std::size_t kCommentFormLimit = 128 * 1024;
 constexpr std::size_t kFormLimit = 4 * 1024 * 1024;
 // An image upload (service::kMaxMediaBytes) and its multipart framing.
 constexpr std::size_t kMediaUploadLimit = 11 * 1024 * 1024;
+// A theme's XML, uploaded or percent-encoded (up to 3 bytes a byte) from the Edit HTML
+// form: Blogger's largest themes are about 1 MB.
+constexpr std::size_t kThemeLimit = 16 * 1024 * 1024;
 // An export file uploaded for import: Blogger's and WordPress's exports of large blogs.
 constexpr std::size_t kImportUploadLimit = 256 * 1024 * 1024;
 
@@ -191,6 +194,28 @@ const std::vector<Route>& Table() {
       {"GET", "/admin/settings/?", kOwner, false, 0, AdminPage(admin::settings_pages::Show)},
       {"POST", "/admin/settings/?", kOwner, true, kFormLimit,
        AdminPage(admin::settings_pages::Save)},
+      // The theme (default or Blogger) and a Blogger theme's layout.
+      {"GET", "/admin/theme/?", kOwner, false, 0, AdminPage(admin::theme_pages::Show)},
+      {"GET", "/admin/theme/download/?", kOwner, false, 0, AdminPage(admin::theme_pages::Download)},
+      {"POST", "/admin/theme/restore/?", kOwner, true, kThemeLimit,
+       AdminPage(admin::theme_pages::Restore)},
+      {"GET", "/admin/theme/edit/?", kOwner, false, 0, AdminPage(admin::theme_pages::ShowEditor)},
+      {"POST", "/admin/theme/edit/?", kOwner, true, kThemeLimit,
+       AdminPage(admin::theme_pages::Save)},
+      {"GET", "/admin/theme/revert/?", kOwner, false, 0, AdminPage(admin::theme_pages::ShowRevert)},
+      {"POST", "/admin/theme/revert/?", kOwner, true, kFormLimit,
+       AdminPage(admin::theme_pages::Revert)},
+      {"GET", "/admin/layout/?", kOwner, false, 0, AdminPage(admin::layout_pages::Show)},
+      {"POST", "/admin/layout/move/?", kOwner, true, kFormLimit,
+       AdminPage(admin::layout_pages::Move)},
+      {"POST", "/admin/layout/widget/?", kOwner, true, kFormLimit,
+       AdminPage(admin::layout_pages::SaveWidget)},
+      {"POST", "/admin/layout/visibility/?", kOwner, true, kFormLimit,
+       AdminPage(admin::layout_pages::SetVisibility)},
+      {"POST", "/admin/layout/remove/?", kOwner, true, kFormLimit,
+       AdminPage(admin::layout_pages::Remove)},
+      {"POST", "/admin/layout/add/?", kOwner, true, kFormLimit,
+       AdminPage(admin::layout_pages::Add)},
       {"GET", "/admin/media/?", kAuthor, false, 0, AdminPage(admin::media_pages::List)},
       {"POST", "/admin/media/?", kAuthor, true, kMediaUploadLimit,
        AdminPage(admin::media_pages::Upload)},

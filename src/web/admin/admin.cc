@@ -24,8 +24,9 @@ struct Admin::Impl {
   Impl(store::Store& store, service::AccountService& accounts, service::CommentService& comments,
        service::BlogDirectory& blogs, std::string sign_in_key)
       : accounts(accounts),
+        themes(store),
         imports(store),
-        services{store, accounts, comments, imports, templates, std::move(sign_in_key)},
+        services{store, accounts, comments, themes, imports, templates, std::move(sign_in_key)},
         blogs(blogs) {}
 
   // What every answer but a static file needs: the request's blog, who signed in, the
@@ -41,6 +42,7 @@ struct Admin::Impl {
 
   service::AccountService& accounts;
   Templates templates;
+  service::ThemeService themes;
   ImportJobs imports;
   Services services;
   service::BlogDirectory& blogs;

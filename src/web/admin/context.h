@@ -17,6 +17,7 @@
 #include "http/server.h"
 #include "service/accounts.h"
 #include "service/comments.h"
+#include "service/themes.h"
 #include "store/store.h"
 #include "web/admin/forms.h"
 #include "web/route.h"
@@ -31,6 +32,7 @@ struct Services {
   store::Store& store;
   service::AccountService& accounts;
   service::CommentService& comments;
+  service::ThemeService& themes;
   ImportJobs& imports;
   const Templates& templates;
   std::string sign_in_key;  // the sign-in form's token key (auth::MakeFormToken)

@@ -85,6 +85,29 @@ http::Response Upload(Context& c);
 http::Response Delete(Context& c);
 }  // namespace media_pages
 
+// The blog's theme: the default or a Blogger theme — download, restore from a file, edit
+// the XML, revert to the default (theme_pages.cc).
+namespace theme_pages {
+http::Response Show(Context& c);
+http::Response Download(Context& c);
+http::Response Restore(Context& c);
+http::Response ShowEditor(Context& c);
+http::Response Save(Context& c);
+http::Response ShowRevert(Context& c);
+http::Response Revert(Context& c);
+}  // namespace theme_pages
+
+// A Blogger theme's sections and gadgets: order, title, show/hide, settings, remove, add
+// (layout_pages.cc).
+namespace layout_pages {
+http::Response Show(Context& c);
+http::Response Move(Context& c);
+http::Response SaveWidget(Context& c);
+http::Response SetVisibility(Context& c);
+http::Response Remove(Context& c);
+http::Response Add(Context& c);
+}  // namespace layout_pages
+
 // Import (an upload, then its progress page), fetching the old blog's files again (the
 // same progress page) and export.
 namespace transfer_pages {

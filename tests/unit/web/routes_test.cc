@@ -176,6 +176,16 @@ TEST(RoutesTest, AdminRowsCarryIdsAccessAndCsrf) {
   EXPECT_EQ(Find("GET", "/admin").match.route->access, Access::kAuthor);
   EXPECT_EQ(Find("POST", "/admin/media/abc/delete").match.route->access, Access::kOwner);
   EXPECT_EQ(Find("POST", "/admin/media/abc/delete").match.captures.hash, "abc");
+  // The theme and its layout are the owners'; every change carries the token.
+  for (const char* path : {"/admin/theme", "/admin/theme/download", "/admin/layout"}) {
+    EXPECT_EQ(Find("GET", path).match.route->access, Access::kOwner) << path;
+  }
+  for (const char* path : {"/admin/theme/restore", "/admin/theme/edit", "/admin/theme/revert",
+                           "/admin/layout/move", "/admin/layout/widget", "/admin/layout/add",
+                           "/admin/layout/visibility", "/admin/layout/remove"}) {
+    EXPECT_EQ(Find("POST", path).match.route->access, Access::kOwner) << path;
+    EXPECT_TRUE(Find("POST", path).match.route->csrf) << path;
+  }
 
   // An id is a positive number; anything else is no admin page.
   EXPECT_EQ(PatternOf("GET", "/admin/posts/abc"), "/admin/{rest...}");
@@ -188,6 +198,8 @@ TEST(RoutesTest, BodyLimitsComeFromTheRow) {
   EXPECT_EQ(LimitOf("POST", "/comment"), 128u * 1024);
   EXPECT_EQ(LimitOf("POST", "/admin/media"), 11u * 1024 * 1024);
   EXPECT_EQ(LimitOf("POST", "/admin/import"), 256u * 1024 * 1024);
+  EXPECT_EQ(LimitOf("POST", "/admin/theme/restore"), 16u * 1024 * 1024);
+  EXPECT_EQ(LimitOf("POST", "/admin/theme/edit"), 16u * 1024 * 1024);
   EXPECT_EQ(LimitOf("POST", "/admin/posts/3"), 4u * 1024 * 1024);
   EXPECT_EQ(LimitOf("POST", "/admin/no-such-page"), 4u * 1024 * 1024);
   EXPECT_EQ(LimitOf("GET", "/admin/media"), 0u);
