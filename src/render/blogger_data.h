@@ -51,6 +51,9 @@ struct WidgetSources {
   // BlogList: the items for the widget with this id, newest first.
   std::function<std::vector<BlogListItem>(const std::string& widget_id)> blog_list;
   std::vector<AuthorView> authors;  // the blog's authors (Profile)
+  // ContactForm: the form token (service/contact.h) for its hidden field `token`; the
+  // form posts name, email, email-message and token to /contact-form.
+  std::string contact_form_token;
 };
 
 struct BloggerPageInput {
