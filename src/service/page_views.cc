@@ -1,6 +1,7 @@
 // PageViews: sharded in-memory view counts, flushed to the store by a background thread.
 #include "service/page_views.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -8,7 +9,6 @@
 #include <vector>
 
 #include "core/log.h"
-#include "core/strings.h"
 
 namespace samizdat::service {
 
@@ -35,11 +35,14 @@ PageViews::~PageViews() {
 }
 
 bool PageViews::IsBot(std::string_view user_agent) {
-  const std::string lower = AsciiLower(user_agent);
-  for (std::string_view word : {"bot", "crawler", "spider"}) {
-    if (lower.find(word) != std::string::npos) return true;
-  }
-  return false;
+  // Without a lower-cased copy: this runs on every cached post page.
+  auto contains = [user_agent](std::string_view word) {
+    return std::search(user_agent.begin(), user_agent.end(), word.begin(), word.end(),
+                       [](char a, char b) {
+                         return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+                       }) != user_agent.end();
+  };
+  return contains("bot") || contains("crawler") || contains("spider");
 }
 
 void PageViews::Count(int64_t blog_id, std::string_view path, std::string_view user_agent) {
