@@ -12,7 +12,7 @@
 namespace samizdat::service {
 namespace {
 
-constexpr int kDefaultPopular = 10;
+constexpr int kDefaultPopular = 5;
 constexpr int kMaxPopular = 50;
 constexpr int64_t kDayMillis = 24 * 3600 * 1000;
 

@@ -7,7 +7,7 @@
 //
 // The PopularPosts widget's settings (the first such widget of the theme): timeRange
 // ALL_TIME (the default), LAST_MONTH (30 days) or LAST_WEEK (7 days), and numItemsToShow
-// (default 10, at most 50).
+// (default 5, at most 50).
 //
 // Thread safety: Fill may be called from every worker at once.
 // Errors: a store failure leaves the widgets empty for that page (logged), never the page.
