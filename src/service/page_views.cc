@@ -90,11 +90,14 @@ Status PageViews::Flush(Time now) {
 
 void PageViews::Run(std::chrono::milliseconds every) {
   std::unique_lock lock(stop_mutex_);
+  bool failing = false;  // logged once while the store keeps failing
   while (!stop_cv_.wait_for(lock, every, [this] { return stopping_; })) {
     lock.unlock();
-    if (Status flushed = Flush(Now()); !flushed.ok()) {
-      log::Warn("page views not stored yet: " + flushed.ToString());
+    Status flushed = Flush(Now());
+    if (!flushed.ok() && !failing) {
+      log::Warn("page views not stored yet (kept for the next try): " + flushed.ToString());
     }
+    failing = !flushed.ok();
     lock.lock();
   }
 }
