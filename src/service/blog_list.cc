@@ -4,13 +4,19 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
+#include <boost/url/parse.hpp>
+#include <climits>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include "core/log.h"
 #include "core/strings.h"
 #include "text/html_text.h"
+#include "text/url_attributes.h"
+#include "text/utf8.h"
 
 namespace samizdat::service {
 namespace {
@@ -23,6 +29,18 @@ struct DocFree {
 struct XmlCharFree {
   void operator()(xmlChar* text) const { xmlFree(text); }
 };
+
+// A followed blog's address as the widget may link it: an absolute http(s) URL with a
+// host, made valid (text::NormalizeUrl); "" for anything else (a javascript: link, a
+// relative one). Feeds are other people's content.
+std::string SafeUrl(std::string_view url) {
+  std::optional<std::string> normal = text::NormalizeUrl(text::StripControlChars(url));
+  if (!normal) return "";
+  auto parsed = boost::urls::parse_absolute_uri(*normal);
+  if (!parsed || parsed->encoded_host().empty()) return "";
+  const std::string scheme = AsciiLower(parsed->scheme());
+  return scheme == "http" || scheme == "https" ? *normal : "";
+}
 
 bool Named(const xmlNode* node, std::string_view name) {
   return node->type == XML_ELEMENT_NODE &&
@@ -155,6 +173,7 @@ std::vector<BlogListWidget> BlogListWidgets(const std::vector<blogger::SectionIn
 }
 
 Result<store::BlogListEntry> ReadNewestItem(std::string_view feed_url, std::string_view bytes) {
+  if (bytes.size() > INT_MAX) return Status::InvalidArgument("the feed is too large");
   // No network, no entity substitution: a feed cannot make the parser read anything else.
   std::unique_ptr<xmlDoc, DocFree> doc(
       xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
@@ -190,7 +209,13 @@ Result<store::BlogListEntry> ReadNewestItem(std::string_view feed_url, std::stri
   store::BlogListEntry entry = std::move(newest->entry);
   entry.feed_url = std::string(feed_url);
   entry.blog_title = blog_title.empty() ? entry.feed_url : std::move(blog_title);
-  entry.blog_url = std::move(blog_url);
+  entry.blog_url = SafeUrl(blog_url);
+  entry.item_url = SafeUrl(entry.item_url);
+  entry.thumbnail_url = SafeUrl(entry.thumbnail_url);
+  // Text the store and the page can hold, whatever the feed's bytes were.
+  for (std::string* text : {&entry.blog_title, &entry.item_title, &entry.snippet}) {
+    *text = text::StripControlChars(*text);
+  }
   entry.updated = newest->time.value_or(Time{});
   return entry;
 }

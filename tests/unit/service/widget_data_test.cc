@@ -181,6 +181,20 @@ TEST(BlogListFeedTest, ReadsTheNewestItemOfAnRssFeed) {
   EXPECT_EQ(entry->thumbnail_url, "http://other.test/2.png");
 }
 
+TEST(BlogListFeedTest, LinksThatAreNotHttpAreDropped) {
+  constexpr const char* kHostile = R"(<rss version="2.0"><channel>
+    <title>Hostile</title><link>javascript:alert(1)</link>
+    <item><title>Click</title><link> JavaScript:alert(2)</link>
+      <enclosure url="data:image/png;base64,AAAA" type="image/png"/></item>
+  </channel></rss>)";
+  auto entry = ReadNewestItem("http://h.test/rss", kHostile);
+  ASSERT_TRUE(entry.ok()) << entry.status().ToString();
+  EXPECT_EQ(entry->item_title, "Click");
+  EXPECT_EQ(entry->blog_url, "");
+  EXPECT_EQ(entry->item_url, "");
+  EXPECT_EQ(entry->thumbnail_url, "");
+}
+
 TEST(BlogListFeedTest, RefusesWhatIsNoFeed) {
   EXPECT_TRUE(ReadNewestItem("u", "<html><body>hi</body></html>").status().IsInvalidArgument());
   EXPECT_TRUE(ReadNewestItem("u", "not xml <").status().IsInvalidArgument());
