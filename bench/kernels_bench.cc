@@ -8,10 +8,12 @@
 #include "core/model.h"
 #include "core/time.h"
 #include "render/build.h"
+#include "render/head_content.h"
 #include "render/theme.h"
 #include "render/view.h"
 #include "service/page_cache.h"
 #include "synthetic_text.h"
+#include "text/html_text.h"
 #include "text/markdown.h"
 #include "text/sanitize.h"
 #include "text/slug.h"
@@ -52,6 +54,8 @@ render::Sidebar BenchSidebar(const Blog& blog, const TimeZone& zone) {
   return render::MakeSidebar(blog, zone, times, labels, pages, 2020);
 }
 
+constexpr std::string_view kBaseUrl = "https://bench.example";
+
 // An item page as the site builds it for a blog of kPosts posts over ten years; the
 // sidebar's HTML is rendered once, as the site keeps it per blog generation.
 render::PageView ItemPage(const Blog& blog, const TimeZone& zone) {
@@ -74,9 +78,10 @@ render::PageView ItemPage(const Blog& blog, const TimeZone& zone) {
   view.blog = render::MakeBlogView(blog);
   view.title = blog.title + ": " + post.title;
   view.canonical_url = post.path;
-  view.posts.push_back(render::MakePostView(blog, zone, post));
+  view.posts.push_back(render::MakePostView(blog, zone, post, kBaseUrl));
   view.pager = {"/2020/06/newer-post.html", "/2020/06/older-post.html", "/"};
   view.sidebar_html = render::Theme::Default().RenderSidebar(BenchSidebar(blog, zone), "");
+  view.head_html = render::HeadContentHtml(blog, view, std::string(kBaseUrl));
   return view;
 }
 
@@ -148,14 +153,25 @@ void BM_MakePostView(benchmark::State& state) {
   post.title = view.posts[0].title;
   post.path = view.canonical_url;
   post.body_html = view.posts[0].body_html;
+  post.body_text = text::HtmlToText(post.body_html).substr(0, 400);  // as GetItemPage reads it
   post.labels = {"Travel", "Local news"};
   post.published = zone.FromLocal(2020, 6, 14, 16, 18);
   for (auto _ : state) {
-    render::PostView pv = render::MakePostView(blog, zone, post);
+    render::PostView pv = render::MakePostView(blog, zone, post, kBaseUrl);
     benchmark::DoNotOptimize(pv);
   }
 }
 BENCHMARK(BM_MakePostView);
+
+// The head an uncached item page adds (title, description, feeds, Open Graph, JSON-LD).
+void BM_HeadContent(benchmark::State& state) {
+  const Blog blog = BenchBlog();
+  const TimeZone zone = *TimeZone::Find(blog.time_zone);
+  const render::PageView view = ItemPage(blog, zone);
+  const std::string base(kBaseUrl);
+  MeasureOutput(state, [&] { return render::HeadContentHtml(blog, view, base); });
+}
+BENCHMARK(BM_HeadContent);
 
 void BM_SanitizeHtml(benchmark::State& state) {
   const std::string html = HtmlBody();

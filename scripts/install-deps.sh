@@ -13,6 +13,7 @@ packages=(
   libxml2-dev libmodest-dev libzip-dev libsodium-dev libhowardhinnant-date-dev tzdata libgmime-3.0-dev
   libcli11-dev zlib1g-dev libpq-dev libmagic-dev libcurl4-openssl-dev
   libxxhash-dev  # the pages' ETags: XXH3 of the bytes
+  libicu-dev  # a blog's language: month and day names, plural rules (render/locale)
   libssl-dev  # HTTPS (OpenSSL on the socket), ACME's keys, signatures and CSRs
   pebble  # the ACME (RFC 8555) test server tests/integration's certificate tests order from
   caddy  # the second reverse proxy the proxy tests run samizdat behind (nginx is the first)

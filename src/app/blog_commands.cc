@@ -9,7 +9,7 @@ namespace {
 
 // The settings flags shared by `blog create` and `blog set`.
 struct SettingsFlags {
-  std::string host, title, description, banner, banner_alt, timezone;
+  std::string host, title, description, banner, banner_alt, timezone, locale;
   int posts_per_page = 0;
   std::string comment_moderation;
   int moderation_days = 0;
@@ -24,6 +24,9 @@ struct SettingsFlags {
     cmd.add_option("--banner", banner, "URL of the header image");
     cmd.add_option("--banner-alt", banner_alt, "Alternative text of the header image");
     cmd.add_option("--timezone", timezone, "IANA time zone, e.g. Europe/Paris");
+    cmd.add_option("--locale", locale,
+                   "Language of the theme texts and dates: en, id, es, pt-BR, fr, de, ru, ja "
+                   "(another language tag gets its own dates and English texts)");
     cmd.add_option("--posts-per-page", posts_per_page, "Posts on the home page (1-500)");
     cmd.add_option("--comment-moderation", comment_moderation,
                    "Hold readers' comments for approval: never, always, or older (on posts "
@@ -46,6 +49,7 @@ struct SettingsFlags {
     if (given("--banner")) changes.banner_url = banner;
     if (given("--banner-alt")) changes.banner_alt = banner_alt;
     if (given("--timezone")) changes.time_zone = timezone;
+    if (given("--locale")) changes.locale = locale;
     if (given("--posts-per-page")) changes.posts_per_page = posts_per_page;
     if (given("--comment-moderation")) changes.comment_moderation = comment_moderation;
     if (given("--moderation-days")) changes.moderation_days = moderation_days;

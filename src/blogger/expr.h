@@ -75,7 +75,7 @@ class Expression {
   // The source as given to Parse, for error messages.
   const std::string& source() const;
 
-  struct Node;  // the parsed tree, defined in expr.cc
+  struct Node;  // the parsed tree, defined in expr_node.h
 
  private:
   std::shared_ptr<const Node> root_;

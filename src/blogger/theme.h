@@ -8,13 +8,19 @@
 // in the widget's own includables, then in the theme's b:defaultmarkup for the
 // widget's type (then type 'Common'), then in samizdat's built-in markup
 // (themes/blogger/, Blogger's own includables: all-head-content, the widgets' default
-// markup, the comment form…); name='super.X' skips the layer it is written in.
+// markup, the comment form…); name='super.X' skips the layer it is written in;
+// expr:name='…' names the includable when the page renders (none found: nothing).
 //
 // Render walks the tree: b:section and b:widget write Blogger's wrappers (<div
 // class='section' id=…>, <div class='widget TYPE' data-version=… id=…>); b:if,
 // b:switch, b:loop, b:with, b:include, b:attr, b:class, b:eval, b:message,
 // data: tags and expr: attributes are evaluated against the page's data (text escaped,
-// HTML strings written as they are, every attribute value escaped).
+// HTML strings written as they are, every attribute value escaped; an expr: attribute
+// whose value is null is left out). The theme's own text is written as Blogger writes it:
+// unescaped (so `&lt;/div&gt;` in a theme is markup), CDATA without its markers. A widget
+// with visible='false' (the Layout page's hidden eye) or whose cond fails renders
+// nothing; an empty section is <div class='CLASS no-items section' …>. data:skin (the
+// skin's variables, names with '.' as '_') is bound beneath the globals.
 //
 // Errors: Compile returns InvalidArgument "FILE:LINE:COLUMN: message" for what Blogger
 // would refuse (not well-formed XML, an unknown b: tag or attribute value, a bad

@@ -51,7 +51,14 @@ Value Value::Number(double n) {
 
 Value Value::String(std::string text) {
   Value v;
-  v.data_ = Str{std::make_shared<const std::string>(std::move(text))};
+  v.data_ = Str{std::make_shared<const std::string>(std::move(text)), nullptr};
+  return v;
+}
+
+Value Value::String(std::string text, Map fields) {
+  Value v;
+  v.data_ = Str{std::make_shared<const std::string>(std::move(text)),
+                std::make_shared<const Map>(std::move(fields))};
   return v;
 }
 
@@ -115,8 +122,11 @@ const Map& Value::map() const {
 }
 
 const Value* Value::Field(std::string_view name) const {
-  const auto* m = std::get_if<std::shared_ptr<const Map>>(&data_);
-  return m != nullptr ? (*m)->Find(name) : nullptr;
+  if (const auto* m = std::get_if<std::shared_ptr<const Map>>(&data_)) return (*m)->Find(name);
+  if (const auto* s = std::get_if<Str>(&data_); s != nullptr && s->fields) {
+    return s->fields->Find(name);
+  }
+  return nullptr;
 }
 
 std::string Value::ToText() const {
@@ -148,6 +158,11 @@ bool operator==(const Value& a, const Value& b) {
   double n = 0;
   if (ka == Kind::kNumber && b.is_string_like()) return ParseNumber(b.text(), n) && n == a.number();
   if (kb == Kind::kNumber && a.is_string_like()) return ParseNumber(a.text(), n) && n == b.number();
+  // Themes test data:mobile == "false": a boolean equals the word for it.
+  if (ka == Kind::kBoolean && b.is_string_like())
+    return b.text() == (a.boolean() ? "true" : "false");
+  if (kb == Kind::kBoolean && a.is_string_like())
+    return a.text() == (b.boolean() ? "true" : "false");
   if (ka != kb) return false;
   switch (ka) {
     case Kind::kNull: return true;
@@ -159,6 +174,8 @@ bool operator==(const Value& a, const Value& b) {
 }
 
 Map::Map(std::initializer_list<std::pair<std::string, Value>> fields) {
+  entries_.reserve(fields.size());
+  sorted_.reserve(fields.size());
   for (const auto& [name, value] : fields) Set(name, value);
 }
 

@@ -39,6 +39,11 @@ class Value {
   static Value Boolean(bool b);
   static Value Number(double n);
   static Value String(std::string text);  // text, escaped where written
+  // Text that also answers fields, as Blogger's objects that write as text do:
+  // data:post.author writes the name and has .name and .profileUrl; data:post.url
+  // writes the URL and has .canonical; data:post.date writes the date and has
+  // .iso8601. It is a string in every other respect (kind, text, ==, truthiness).
+  static Value String(std::string text, Map fields);
   static Value Html(std::string markup);  // trusted markup, written as is
   static Value OfList(List items);
   static Value OfMap(Map fields);
@@ -55,7 +60,8 @@ class Value {
   const List& list() const;
   const Map& map() const;
 
-  // A map's field, nullptr when absent (or when this is not a map).
+  // A map's field, or a field of a string made with fields; nullptr when absent (or
+  // when this is neither).
   const Value* Field(std::string_view name) const;
 
   // How the value reads when written or joined to a string: numbers without a needless
@@ -63,13 +69,14 @@ class Value {
   std::string ToText() const;
 
   // Blogger's ==: numbers by value, strings (and HTML strings) by characters, a
-  // number and a numeric string by number, booleans, null equal only to null, lists
-  // and maps by identity.
+  // number and a numeric string by number, booleans (a boolean and the string "true"
+  // or "false" by that word), null equal only to null, lists and maps by identity.
   friend bool operator==(const Value& a, const Value& b);
 
  private:
   struct Str {
     std::shared_ptr<const std::string> s;
+    std::shared_ptr<const Map> fields;  // null for plain text
   };
   struct HtmlStr {
     std::shared_ptr<const std::string> s;

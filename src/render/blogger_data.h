@@ -46,7 +46,9 @@ struct WidgetSources {
   // PopularPosts: the blog's most viewed posts, most viewed first.
   std::vector<PostView> popular_posts;
   // FeaturedPost: the post with this id (its postId setting), nullopt when not
-  // published; may be empty (then the newest post is featured, as on Blogger).
+  // published; asked for id 0 when the setting is empty, 0 or useMostRecentPost (then
+  // the newest post is featured, as on Blogger; the first home page's first post is
+  // used without asking). May be empty: no featured post off the home page.
   std::function<std::optional<PostView>(int64_t post_id)> post_by_id;
   // BlogList: the items for the widget with this id, newest first.
   std::function<std::vector<BlogListItem>(const std::string& widget_id)> blog_list;

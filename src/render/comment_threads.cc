@@ -10,12 +10,12 @@
 
 #include "core/strings.h"
 #include "render/build.h"
+#include "render/locale.h"
 #include "text/html_text.h"
 
 namespace samizdat::render {
 namespace {
 
-constexpr std::string_view kCommentTimePattern = "MMMM d, yyyy 'at' h:mm a";
 constexpr size_t kTopLevel = static_cast<size_t>(-1);  // parent of a top-level comment
 // Levels shown at most, whatever the blog asks: building and rendering recurse once per
 // level, and a thread deeper than this is unreadable anyway.
@@ -104,14 +104,15 @@ void ResolveParents(const std::vector<const Comment*>& shown, std::vector<size_t
   }
 }
 
-CommentView MakeCommentView(const TimeZone& zone, const Post& post, const Comment& c) {
+CommentView MakeCommentView(const Locale& locale, const TimeZone& zone, const Post& post,
+                            const Comment& c) {
   CommentView view;
   view.id = std::to_string(c.id);
   const std::string_view name = TrimBlank(c.author_name);
-  view.author = name.empty() ? "Anonymous" : std::string(name);
+  view.author = std::string(name.empty() ? locale.Message("anonymous") : name);
   if (IsHttpUrl(c.author_url)) view.author_url = c.author_url;
   view.body_html = c.body_html;
-  view.time_text = FormatPattern(c.published, zone, kCommentTimePattern);
+  view.time_text = locale.FormatDate(c.published, zone, locale.Message("commentDateFormat"));
   view.iso_time = FormatRfc3339(c.published, zone);
   view.permalink =
       post.path + "?showComment=" + std::to_string(ToEpochMillis(c.published)) + "#c" + view.id;
@@ -159,21 +160,25 @@ std::vector<CommentView> MakeCommentThreads(const Blog& blog, const TimeZone& zo
 
   std::vector<CommentView> views;
   views.reserve(shown.size());
-  for (const Comment* c : shown) views.push_back(MakeCommentView(zone, post, *c));
+  const Locale& locale = Locale::For(blog.locale);
+  for (const Comment* c : shown) views.push_back(MakeCommentView(locale, zone, post, *c));
   return BuildLevel(top, replies, &views);
 }
 
-std::vector<BacklinkView> MakeBacklinks(const TimeZone& zone,
+std::vector<BacklinkView> MakeBacklinks(const Blog& blog, const TimeZone& zone,
                                         const std::vector<Comment>& comments) {
+  const Locale& locale = Locale::For(blog.locale);
   std::vector<BacklinkView> views;
   for (const Comment* c : ShownInTimeOrder(comments, IsShownBacklink)) {
     BacklinkView& view = views.emplace_back();
     view.id = std::to_string(c->id);
     if (IsHttpUrl(c->author_url)) view.url = c->author_url;
     view.title = text::HtmlToText(c->author_name);
-    if (view.title.empty()) view.title = view.url.empty() ? "Anonymous" : view.url;
+    if (view.title.empty()) {
+      view.title = view.url.empty() ? std::string(locale.Message("anonymous")) : view.url;
+    }
     view.excerpt_html = c->body_html;
-    view.time_text = FormatPattern(c->published, zone, kCommentTimePattern);
+    view.time_text = locale.FormatDate(c->published, zone, locale.Message("commentDateFormat"));
     view.iso_time = FormatRfc3339(c->published, zone);
   }
   return views;

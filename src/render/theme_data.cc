@@ -3,8 +3,11 @@
 // falls through to an outer value of the same name.
 #include "render/theme_data.h"
 
+#include <span>
 #include <string>
 #include <string_view>
+
+#include "render/locale.h"
 
 namespace samizdat::render::internal {
 namespace {
@@ -141,7 +144,7 @@ void FillSidebar(data& obj, const Sidebar& sidebar) {
 // One comment and, first, the replies under it: `replies` (the same keys, for themes
 // that nest in the template) and `replies_html` (rendered by `render`, if set). The
 // comment's own HTML is then appended to `html`.
-void FillComment(data& obj, const CommentView& comment, bool form_open,
+void FillComment(data& obj, const CommentView& comment, bool form_open, const Locale& locale,
                  const CommentRenderer& render, std::string* html) {
   Put(obj, "id", comment.id);
   Put(obj, "author", comment.author);
@@ -154,10 +157,11 @@ void FillComment(data& obj, const CommentView& comment, bool form_open,
   Put(obj, "reply_url", comment.reply_url);
   // A Reply link leads to the form, so it shows only while the form does.
   Put(obj, "has_reply_url", form_open && !comment.reply_url.empty());
+  Put(obj, "reply_text", std::string(locale.Message("reply")));
   List& replies = NewList(obj["replies"], comment.replies.size());
   std::string replies_html;
   for (const CommentView& reply : comment.replies) {
-    FillComment(Append(replies), reply, form_open, render, &replies_html);
+    FillComment(Append(replies), reply, form_open, locale, render, &replies_html);
   }
   Put(obj, "has_replies", !comment.replies.empty());
   Put(obj, "replies_html", replies_html);
@@ -179,12 +183,36 @@ void FillBacklinks(data& obj, const std::vector<BacklinkView>& backlinks) {
   Put(obj, "has_backlinks", !backlinks.empty());
 }
 
-void FillCommentForm(data& obj, const CommentFormView& form) {
+// The texts the default theme's templates show, as msg.NAME (Blogger's message names).
+constexpr std::string_view kPageMessages[] = {
+    "postedBy",         "at",           "emailThis",       "shareToTwitter", "shareToFacebook",
+    "shareToPinterest", "labelsColon",  "newerPost",       "newerPosts",     "olderPost",
+    "olderPosts",       "home",         "subscribeTo",     "postComments",   "postsAtom",
+    "oldest",           "older",        "loadMore",        "postAComment",   "cancel",
+    "comment",          "nameOptional", "websiteOptional", "leaveEmpty",     "publish",
+    "linksToThisPost"};
+constexpr std::string_view kSidebarMessages[] = {"searchThisBlog", "search", "pages",
+                                                 "blogArchive",    "labels", "about"};
+
+void FillMessages(data& obj, const Locale& locale, std::span<const std::string_view> names) {
+  data messages(data::type::object);
+  for (std::string_view name : names) {
+    messages.set(std::string(name), data(std::string(locale.Message(name))));
+  }
+  obj.set("msg", std::move(messages));
+}
+
+void FillCommentForm(data& obj, const CommentFormView& form, const Locale& locale) {
   Put(obj, "open", form.open);
   Put(obj, "action", form.action);
   Put(obj, "post_id", form.post_id);
   Put(obj, "parent_id", form.parent_id);
   Put(obj, "parent_author", form.parent_author);
+  std::string replying(locale.Message("replyingTo"));
+  if (const size_t at = replying.find("{0}"); at != std::string::npos) {
+    replying.replace(at, 3, form.parent_author);
+  }
+  Put(obj, "replying_to_text", replying);
   Put(obj, "is_reply", !form.parent_id.empty());
   Put(obj, "token", form.token);
   Put(obj, "name", form.name);
@@ -200,7 +228,12 @@ void FillCommentForm(data& obj, const CommentFormView& form) {
 }  // namespace
 
 data PageData(const PageView& view, const CommentRenderer& render_comment) {
+  const Locale& locale = Locale::For(view.lang);
   data page(data::type::object);
+  Put(page, "lang", locale.tag());
+  Put(page, "dir", std::string(locale.direction()));
+  Put(page, "head_html", view.head_html);
+  FillMessages(page, locale, kPageMessages);
   const PageKind k = view.kind;
   Put(page, "is_index", k == PageKind::kIndex);
   Put(page, "is_item", k == PageKind::kItem);
@@ -245,12 +278,13 @@ data PageData(const PageView& view, const CommentRenderer& render_comment) {
   List& comments = NewList(page["comments"], view.comments.size());
   std::string comments_html;
   for (const CommentView& comment : view.comments) {
-    FillComment(Append(comments), comment, view.comment_form.open, render_comment, &comments_html);
+    FillComment(Append(comments), comment, view.comment_form.open, locale, render_comment,
+                &comments_html);
   }
   Put(page, "has_comments", !view.comments.empty());
   Put(page, "comments_html", comments_html);
   FillCommentPager(page["comment_pager"] = data(data::type::object), view.comment_pager);
-  FillCommentForm(page["comment_form"] = data(data::type::object), view.comment_form);
+  FillCommentForm(page["comment_form"] = data(data::type::object), view.comment_form, locale);
   FillBacklinks(page, view.backlinks);
   return page;
 }
@@ -258,6 +292,7 @@ data PageData(const PageView& view, const CommentRenderer& render_comment) {
 data SidebarData(const Sidebar& sidebar, std::string_view search_query) {
   data obj(data::type::object);
   FillSidebar(obj, sidebar);
+  FillMessages(obj, Locale::For(sidebar.lang), kSidebarMessages);
   Put(obj, "search_query", std::string(search_query));
   return obj;
 }

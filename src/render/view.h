@@ -25,13 +25,15 @@ struct PostView {
                              // before the jump break when the post has one
   std::string snippet_html;  // search results: escaped text with <mark> around matches
   std::string author;
-  std::string time_text;  // "4:18 PM"
-  std::string iso_time;   // RFC 3339, for <time datetime>
+  std::string time_text;    // "4:18 PM"
+  std::string iso_time;     // RFC 3339, for <time datetime>
+  std::string iso_updated;  // RFC 3339: the last edit (JSON-LD's dateModified)
   int comment_count = 0;
   std::string comment_count_text;  // "No comments", "1 comment", "2 comments"
   std::vector<LabelLink> labels;
   std::string comments_feed_url;  // "/feeds/ID/comments/default"
-  std::string share_email_url;    // share links, Blogger's targets
+  std::string share_email_url;    // share links with the post's absolute URL: mailto:,
+                                  // Twitter's intent, Facebook's sharer, Pinterest's pin
   std::string share_twitter_url;
   std::string share_facebook_url;
   std::string share_pinterest_url;
@@ -66,6 +68,7 @@ struct PageLink {
 };
 
 struct Sidebar {
+  std::string lang = "en";           // the blog's language (render/locale.h), for its texts
   std::vector<ArchiveYear> archive;  // newest first
   std::vector<LabelLink> labels;     // by name
   std::vector<PageLink> pages;       // static pages
@@ -141,6 +144,9 @@ struct BlogView {
 
 struct PageView {
   PageKind kind = PageKind::kIndex;
+  std::string lang = "en";  // the blog's language tag (render/locale.h): <html lang>, texts
+  // The <head> tags every theme shares (render/head_content.h), trusted HTML.
+  std::string head_html;
   BlogView blog;
   std::string title;          // <title>: "Blog" or "Blog: Post title"
   std::string canonical_url;  // path, e.g. "/2022/01/slug.html"

@@ -28,6 +28,28 @@ Status CheckPattern(std::string_view what, std::string_view pattern) {
   return Status::Ok();
 }
 
+// A language tag as BCP 47 writes one: a language of 2 or 3 letters, then subtags of 1
+// to 8 letters or digits ("fr", "pt-BR", "zh-Hant-TW"); at most 35 characters.
+Status CheckLocale(std::string_view tag) {
+  bool ok = tag.size() <= 35;
+  size_t part = 0;
+  for (size_t start = 0; ok && start <= tag.size(); ++part) {
+    const size_t end = std::min(tag.find('-', start), tag.size());
+    const std::string_view sub = tag.substr(start, end - start);
+    const bool alnum = std::all_of(sub.begin(), sub.end(), [&](unsigned char c) {
+      return std::isalpha(c) || (part > 0 && std::isdigit(c));
+    });
+    ok =
+        alnum && (part == 0 ? sub.size() >= 2 && sub.size() <= 3 : !sub.empty() && sub.size() <= 8);
+    start = end + 1;
+  }
+  if (!ok) {
+    return Status::InvalidArgument("'" + std::string(tag) +
+                                   "' is not a language tag such as en, fr or pt-BR");
+  }
+  return Status::Ok();
+}
+
 // The jump link: 1 to 100 characters of UTF-8 text, not all blank, without control
 // characters.
 Status CheckJumpLinkText(std::string_view text) {
@@ -80,6 +102,10 @@ Status BlogService::Apply(const BlogChanges& changes, Blog& blog) {
     auto zone = TimeZone::Find(*changes.time_zone);
     if (!zone.ok()) return zone.status();
     blog.time_zone = zone->name();
+  }
+  if (changes.locale) {
+    SAMIZDAT_RETURN_IF_ERROR(CheckLocale(*changes.locale));
+    blog.locale = *changes.locale;
   }
   if (changes.date_format) {
     SAMIZDAT_RETURN_IF_ERROR(CheckPattern("date", *changes.date_format));

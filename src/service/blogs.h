@@ -20,6 +20,8 @@ struct BlogChanges {
   std::optional<std::string> banner_url;
   std::optional<std::string> banner_alt;
   std::optional<std::string> time_zone;
+  // The language (BCP 47: "fr", "pt-BR"), of its theme texts and dates (render/locale.h).
+  std::optional<std::string> locale;
   // Blogger's date patterns (core/time.h FormatPattern): date headers, post times.
   std::optional<std::string> date_format;
   std::optional<std::string> time_format;

@@ -86,7 +86,8 @@ struct Neighbours {
 
 // What a post's or page's own page shows, read in one snapshot (GetItemPage).
 struct ItemPage {
-  Post post;  // as GetPostByPath reads it, but source and body_text left empty
+  Post post;  // as GetPostByPath reads it, but source left empty and body_text cut to its
+              // first 400 characters (the page's description needs no more)
   // Unless the post is published, these are empty: its neighbours, and its published
   // comments oldest first (ListComments of the post with no limit).
   Neighbours neighbours;

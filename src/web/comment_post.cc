@@ -120,7 +120,9 @@ http::Response Site::PostComment(const http::Request& request, const RouteMatch&
     };
     const ListQuery query;
     const CommentFormSource form = FormSource(refill);
-    auto page = ItemPage(PageInputs{store_, *entry, query, sidebar, form}, post.path, post.kind);
+    const std::string base_url = BaseUrl(request, entry->blog);
+    auto page =
+        ItemPage(PageInputs{store_, *entry, query, sidebar, form, base_url}, post.path, post.kind);
     if (page.ok()) {
       response = Respond(request, *entry, {}, status, kHtml, theme_.Render(page->view), false);
     }

@@ -18,8 +18,12 @@ namespace {
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
 
-// "http://HOST" for absolute links in feeds: the host the client asked for (when it is a
-// plain host name), else the blog's; https when the client spoke HTTPS.
+// A comment permalink (?showComment=MS) that picks the comment page shown: no
+// commentPage says which.
+bool IsPermalink(const ListQuery& query) { return query.show_comment && !query.comment_page; }
+
+}  // namespace
+
 std::string BaseUrl(const http::Request& request, const Blog& blog) {
   std::string_view host = request.host;
   const bool plain = !host.empty() && host.size() <= 255 &&
@@ -29,12 +33,6 @@ std::string BaseUrl(const http::Request& request, const Blog& blog) {
   const std::string scheme = request.secure ? "https://" : "http://";
   return scheme + std::string(plain ? host : std::string_view(blog.host));
 }
-
-// A comment permalink (?showComment=MS) that picks the comment page shown: no
-// commentPage says which.
-bool IsPermalink(const ListQuery& query) { return query.show_comment && !query.comment_page; }
-
-}  // namespace
 
 Site::Site(store::Store& store, service::CommentService& comments, render::Theme theme,
            SiteOptions options)
@@ -176,7 +174,8 @@ http::Response Site::Page(const http::Request& request, const RouteMatch& match,
   auto query = ParseListQuery(match.encoded_query);
   if (!query.ok()) return http::Response::Text(400, query.status().message() + "\n");
 
-  std::string key = match.path + query->cache_key_suffix;
+  // Pages hold absolute URLs (head, share links): one copy per scheme and host.
+  std::string key = BaseUrl(request, entry->blog) + match.path + query->cache_key_suffix;
   // A permalink (?showComment=MS) names its comment page only once the comments are
   // read; while they fit one page, all the post's permalinks share that page here.
   if (IsPermalink(*query)) key += "&sc";
@@ -198,7 +197,8 @@ http::Response Site::BuildPage(const http::Request& request, const service::Blog
     return SidebarFor(entry, year, search_query);
   };
   const CommentFormSource form = FormSource();
-  auto outcome = build(PageInputs{store_, entry, query, sidebar, form});
+  const std::string base_url = BaseUrl(request, entry.blog);
+  auto outcome = build(PageInputs{store_, entry, query, sidebar, form, base_url});
   if (!outcome.ok()) return ErrorResponse("The page could not be read", outcome.status());
   if (outcome->status == 404) {
     auto old = OldAddress(entry.blog, match);
@@ -213,7 +213,8 @@ http::Response Site::BuildPage(const http::Request& request, const service::Blog
   if (IsPermalink(query)) {
     // The page shown is the comment page's own (commentPage=N gets the same bytes); a
     // page of several would show another page for another permalink.
-    keys.push_back(match.path + query.cache_key_suffix + CommentPageKey(outcome->comment_page));
+    keys.push_back(base_url + match.path + query.cache_key_suffix +
+                   CommentPageKey(outcome->comment_page));
     if (outcome->comment_pages == 1) keys.push_back(std::move(key));
   } else {
     keys.push_back(std::move(key));

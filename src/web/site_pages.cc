@@ -9,6 +9,8 @@
 #include "core/strings.h"
 #include "render/build.h"
 #include "render/comment_pages.h"
+#include "render/head_content.h"
+#include "render/locale.h"
 #include "text/escape.h"
 #include "text/slug.h"
 
@@ -33,7 +35,8 @@ class PageBuilder {
         blog_(in.entry.blog),
         query_(in.query),
         sidebar_(in.sidebar),
-        form_(in.form) {}
+        form_(in.form),
+        base_url_(in.base_url) {}
 
   PageOutcome NotFound() {
     PageOutcome out;
@@ -49,12 +52,15 @@ class PageBuilder {
   PageView Base(PageKind kind, int expanded_year) {
     PageView view;
     view.kind = kind;
+    view.lang = render::Locale::For(blog_.locale).tag();
     view.blog = render::MakeBlogView(blog_);
     view.title = blog_.title;
     view.search_query = query_.q;
     view.sidebar_html = *sidebar_(expanded_year, query_.q);
     return view;
   }
+
+  const render::Locale& Locale() const { return render::Locale::For(blog_.locale); }
 
   int PageSize() const { return query_.max_results.value_or(blog_.posts_per_page); }
 
@@ -120,7 +126,7 @@ class PageBuilder {
   void FillList(PageOutcome& out, const Slice& slice, const std::string& base_path,
                 bool first_home_page) {
     PageView& view = out.view;
-    view.posts = render::MakePostViews(blog_, entry_.zone, slice.posts);
+    view.posts = render::MakePostViews(blog_, entry_.zone, slice.posts, base_url_);
     for (const Post& post : slice.posts) out.comment_posts.push_back(post.id);
     if (slice.has_older)
       view.pager.older_url = PagingUrl(base_path, slice.posts.back().published, false);
@@ -152,7 +158,7 @@ class PageBuilder {
     out.view.title = blog_.title + ": " + std::string(label);
     out.view.canonical_url = text::LabelUrl(label);
     out.view.label_feed_url = "/feeds/posts/default/-/" + text::PercentEncode(label);
-    out.view.status_message_html = render::LabelStatusHtml(label, *total);
+    out.view.status_message_html = render::LabelStatusHtml(Locale(), label, *total);
     auto slice = FetchSlice(base);
     if (!slice.ok()) return slice.status();
     FillList(out, *slice, text::LabelUrl(label), false);
@@ -170,8 +176,8 @@ class PageBuilder {
     out.view = Base(PageKind::kSearch, 0);
     out.view.title = blog_.title + ": Search results for " + query_.q;
     out.view.canonical_url = "/search?q=" + text::PercentEncode(query_.q);
-    out.view.status_message_html = render::SearchStatusHtml(query_.q, *total);
-    out.view.posts = render::MakeSearchPostViews(blog_, entry_.zone, *hits);
+    out.view.status_message_html = render::SearchStatusHtml(Locale(), query_.q, *total);
+    out.view.posts = render::MakeSearchPostViews(blog_, entry_.zone, *hits, base_url_);
     for (const SearchHit& hit : *hits) out.comment_posts.push_back(hit.post.id);
     const std::string base =
         "/search?q=" + text::PercentEncode(query_.q) + "&max-results=" + std::to_string(n);
@@ -203,12 +209,12 @@ class PageBuilder {
     }
     PageOutcome out;
     out.view = Base(PageKind::kArchive, year);
-    const std::string period = month == 0
-                                   ? std::to_string(year)
-                                   : std::string(MonthName(month)) + " " + std::to_string(year);
+    const std::string period =
+        month == 0 ? std::to_string(year)
+                   : Locale().FormatDate(from, entry_.zone, Locale().Message("monthYearFormat"));
     out.view.title = blog_.title + ": " + period;
     out.view.canonical_url = path;
-    out.view.status_message_html = render::ArchiveStatusHtml(period);
+    out.view.status_message_html = render::ArchiveStatusHtml(Locale(), period);
     auto slice = FetchSlice(base);
     if (!slice.ok()) return slice.status();
     FillList(out, *slice, path, false);
@@ -229,7 +235,7 @@ class PageBuilder {
                     kind == PostKind::kPage ? 0 : year);
     out.view.title = blog_.title + ": " + post.title;
     out.view.canonical_url = post.path;
-    out.view.posts.push_back(render::MakePostView(blog_, entry_.zone, post));
+    out.view.posts.push_back(render::MakePostView(blog_, entry_.zone, post, base_url_));
     if (kind == PostKind::kPost) {
       const store::Neighbours& neighbours = item->neighbours;
       if (neighbours.newer) out.view.pager.newer_url = neighbours.newer->path;
@@ -289,12 +295,12 @@ class PageBuilder {
     out.comment_pages = page_count;
 
     out.view.show_comments = true;
-    out.view.backlinks = render::MakeBacklinks(entry_.zone, comments);
+    out.view.backlinks = render::MakeBacklinks(blog_, entry_.zone, comments);
     // The heading counts every shown comment, on all pages, but not the backlinks
     // (Blogger does not count them).
     render::PostView& shown = out.view.posts.front();
     shown.comment_count = render::CountShownComments(comments);
-    shown.comment_count_text = render::CommentCountText(shown.comment_count);
+    shown.comment_count_text = Locale().CommentCountText(shown.comment_count);
     out.view.comment_pager = CommentPager(post, pages, page, shown.comment_count);
 
     render::CommentFormView& form = out.view.comment_form;
@@ -350,26 +356,39 @@ class PageBuilder {
   const ListQuery& query_;
   const SidebarSource& sidebar_;
   const CommentFormSource& form_;
+  const std::string& base_url_;
 };
+
+// Every page's head (render/head_content.h), from the view as built.
+Result<PageOutcome> WithHead(const PageInputs& in, Result<PageOutcome> outcome) {
+  if (outcome.ok()) {
+    outcome->view.head_html = render::HeadContentHtml(in.entry.blog, outcome->view, in.base_url);
+  }
+  return outcome;
+}
 
 }  // namespace
 
-Result<PageOutcome> IndexPage(const PageInputs& in) { return PageBuilder(in).Index(); }
+Result<PageOutcome> IndexPage(const PageInputs& in) {
+  return WithHead(in, PageBuilder(in).Index());
+}
 
-Result<PageOutcome> SearchPage(const PageInputs& in) { return PageBuilder(in).Search(); }
+Result<PageOutcome> SearchPage(const PageInputs& in) {
+  return WithHead(in, PageBuilder(in).Search());
+}
 
 Result<PageOutcome> LabelPage(const PageInputs& in, std::string_view label) {
-  return PageBuilder(in).Label(label);
+  return WithHead(in, PageBuilder(in).Label(label));
 }
 
 Result<PageOutcome> ArchivePage(const PageInputs& in, int year, int month) {
-  return PageBuilder(in).Archive(year, month);
+  return WithHead(in, PageBuilder(in).Archive(year, month));
 }
 
 Result<PageOutcome> ItemPage(const PageInputs& in, std::string_view path, PostKind kind) {
-  return PageBuilder(in).Item(path, kind);
+  return WithHead(in, PageBuilder(in).Item(path, kind));
 }
 
-PageOutcome NotFoundPage(const PageInputs& in) { return PageBuilder(in).NotFound(); }
+PageOutcome NotFoundPage(const PageInputs& in) { return *WithHead(in, PageBuilder(in).NotFound()); }
 
 }  // namespace samizdat::web

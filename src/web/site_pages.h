@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "http/server.h"
 #include "render/view.h"
 #include "service/blog_directory.h"
 #include "store/store.h"
@@ -49,7 +50,13 @@ struct PageInputs {
   const ListQuery& query;
   const SidebarSource& sidebar;
   const CommentFormSource& form;
+  // "https://example.com" (BaseUrl): for the share links' and the head's absolute URLs.
+  const std::string& base_url;
 };
+
+// "http://HOST" for absolute links in feeds and pages: the host the client asked for
+// (when it is a plain host name), else the blog's; https when the client spoke HTTPS.
+std::string BaseUrl(const http::Request& request, const Blog& blog);
 
 // The builders, one per kind of page. Errors are the store's; a post that is not there
 // (or not published) is a 404 outcome, not an error.

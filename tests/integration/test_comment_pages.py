@@ -113,7 +113,9 @@ def older(body):
 
 
 def canonical(body):
-    return [a['href'] for tag, a in elements(body) if tag == 'link' and a.get('rel') == 'canonical']
+    """The canonical links' paths (the links are absolute: http://paging.test/...)."""
+    return [urllib.parse.urlsplit(a['href']).path
+            for tag, a in elements(body) if tag == 'link' and a.get('rel') == 'canonical']
 
 
 def local(href):

@@ -80,7 +80,9 @@ def page_problems(root):
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue  # comments
-        if el.tag in NEVER_ON_PAGE or el.tag.startswith('{'):
+        # The head's JSON-LD is a data block, never run (render/head_content.h).
+        data_block = el.tag == 'script' and el.get('type') == 'application/ld+json'
+        if (el.tag in NEVER_ON_PAGE and not data_block) or el.tag.startswith('{'):
             problems.append(f'<{el.tag}> on the page')
         if el.tag == 'meta' and (el.get('http-equiv') or '').lower() == 'refresh':
             problems.append(f'<meta http-equiv=refresh content={el.get("content")!r}>')

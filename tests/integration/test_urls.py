@@ -185,8 +185,10 @@ class SiteUrls(IntegrationCase):
         self.assertNotIn(b'pwned', body)
         self.assertNotIn(b'steal()', body)
         for tag, attrs in elements(body):
-            self.assertNotEqual(tag, 'script')
+            if tag == 'script':  # only the head's JSON-LD data block, never run
+                self.assertEqual(attrs.get('type'), 'application/ld+json')
             self.assertNotIn('onclick', attrs, tag)
+        self.assertEqual([t for t, _ in elements(body)].count('script'), 1)
         for href, _ in links(body):
             self.assertFalse(href.strip().lower().startswith('javascript:'), href)
 

@@ -127,9 +127,11 @@ bool Storable(std::string_view text) {
 std::string SqlStore::PostSelect(const Dialect& dialect, bool source_and_text) {
   std::string sql = "SELECT " + std::string(kPostColumns);
   if (!source_and_text) {
-    for (std::string_view column : {"p.source", "p.body_text"}) {
-      sql.replace(sql.find(column), column.size(), "''");
-    }
+    constexpr std::string_view kSource = "p.source";
+    constexpr std::string_view kText = "p.body_text";
+    sql.replace(sql.find(kSource), kSource.size(), "''");
+    // The text's start is enough for the page's description (render/build.h).
+    sql.replace(sql.find(kText), kText.size(), "substr(p.body_text, 1, 400)");
   }
   if (!dialect.post_labels.empty()) sql += ", " + std::string(dialect.post_labels);
   return sql;
@@ -287,7 +289,8 @@ Result<Neighbours> SelectNeighbours(Connection& conn, const Post& post) {
 Result<ItemPage> SqlStore::GetItemPage(int64_t blog_id, std::string_view path) {
   if (!Storable(path)) return Status::NotFound("no post at " + text::ToValidUtf8(path));
   return Read([&](Connection& conn) -> Result<ItemPage> {
-    // The source and the text (two thirds of a post's bytes) are not on the page.
+    // The source and the text (two thirds of a post's bytes) are not on the page; only
+    // the text's start is, in the description.
     Result<Post> post = SelectPostByPath(conn, blog_id, path, /*source_and_text=*/false);
     if (!post.ok()) return post.status();
     ItemPage page{std::move(*post), {}, {}};

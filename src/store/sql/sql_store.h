@@ -200,7 +200,8 @@ class SqlStore : public Store {
   }
 
   // "SELECT <kPostColumns>[, <Dialect::post_labels>]" for "… FROM posts p"; without
-  // `source_and_text`, '' stands for the source and body_text columns (never read).
+  // `source_and_text`, '' stands for the source and the body_text's first 400 characters
+  // for all of it (enough for a description).
   static std::string PostSelect(const Dialect& dialect, bool source_and_text = true);
   // The posts `sql` (selecting PostSelect's columns) returns, with their labels; each
   // row's next column after them as text into `extra` when given (a search's snippet).
@@ -209,8 +210,8 @@ class SqlStore : public Store {
                                              std::vector<std::string>* extra = nullptr);
   // The post with that id in the blog, if there is one.
   static Result<std::optional<Post>> FindPost(Connection& conn, int64_t blog_id, int64_t post_id);
-  // The post at `path` in the blog (NotFound: "no post at PATH"); without its source and
-  // body_text unless `source_and_text`.
+  // The post at `path` in the blog (NotFound: "no post at PATH"); without its source, and
+  // with only the start of its body_text, unless `source_and_text`.
   static Result<Post> SelectPostByPath(Connection& conn, int64_t blog_id, std::string_view path,
                                        bool source_and_text = true);
   // Within a read: the comments `query` selects (ListComments's statement).

@@ -22,6 +22,10 @@ TEST(ValueTest, EqualityComparesNumbersWithNumericStrings) {
   EXPECT_EQ(Value::String("item"), Value::Html("item"));
   EXPECT_FALSE(Value::Number(3) == Value::String("three"));
   EXPECT_FALSE(Value() == Value::String(""));
+  EXPECT_EQ(Value::Boolean(false), Value::String("false"));
+  EXPECT_EQ(Value::String("true"), Value::Boolean(true));
+  EXPECT_FALSE(Value::Boolean(false) == Value::String("true"));
+  EXPECT_FALSE(Value::Boolean(false) == Value::String(""));
   EXPECT_EQ(Value(), Value());
 }
 
@@ -42,6 +46,19 @@ TEST(ValueTest, LargeMapsFindEveryFieldAndKeepInsertionOrder) {
   EXPECT_EQ(value.Field("k21"), nullptr);
   EXPECT_EQ(value.map().begin()->first, "k20");
   EXPECT_EQ(value.map().size(), 20u);
+}
+
+TEST(ValueTest, TextWithFieldsWritesAsTextAndAnswersItsFields) {
+  const Value author = Value::String(
+      "Ann <b>", Map{{"name", Value::String("Ann <b>")}, {"profileUrl", Value::String("/p/ann")}});
+  EXPECT_EQ(author.kind(), Value::Kind::kString);
+  EXPECT_EQ(author.ToText(), "Ann <b>");
+  EXPECT_EQ(author, Value::String("Ann <b>"));
+  ASSERT_NE(author.Field("profileUrl"), nullptr);
+  EXPECT_EQ(author.Field("profileUrl")->text(), "/p/ann");
+  EXPECT_EQ(author.Field("missing"), nullptr);
+  EXPECT_EQ(Value::String("plain").Field("name"), nullptr);
+  EXPECT_FALSE(Value::String("", Map{{"a", Value::Number(1)}}).Truthy());
 }
 
 }  // namespace

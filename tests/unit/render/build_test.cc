@@ -7,6 +7,8 @@
 namespace samizdat::render {
 namespace {
 
+constexpr std::string_view kBase = "https://example.com";
+
 Time At(std::string_view rfc3339) {
   Result<Time> t = ParseRfc3339(rfc3339);
   EXPECT_TRUE(t.ok()) << rfc3339;
@@ -33,10 +35,10 @@ Post MakePost(int64_t id, std::string_view published) {
 }
 
 TEST(BuildTest, CommentCountText) {
-  EXPECT_EQ(CommentCountText(0), "No comments");
-  EXPECT_EQ(CommentCountText(1), "1 comment");
-  EXPECT_EQ(CommentCountText(2), "2 comments");
-  EXPECT_EQ(CommentCountText(14), "14 comments");
+  EXPECT_EQ(Locale::For("en").CommentCountText(0), "No comments");
+  EXPECT_EQ(Locale::For("en").CommentCountText(1), "1 comment");
+  EXPECT_EQ(Locale::For("en").CommentCountText(2), "2 comments");
+  EXPECT_EQ(Locale::For("en").CommentCountText(14), "14 comments");
 }
 
 TEST(BuildTest, PostViewFormatsInTheBlogsZoneAndFormats) {
@@ -48,7 +50,7 @@ TEST(BuildTest, PostViewFormatsInTheBlogsZoneAndFormats) {
     p.comment_count = 3;
     return p;
   }();
-  PostView view = MakePostView(blog, Zone("Europe/Paris"), post);
+  PostView view = MakePostView(blog, Zone("Europe/Paris"), post, kBase);
   EXPECT_EQ(view.id, "7");
   EXPECT_EQ(view.date_header, "Saturday, January 15, 2022");
   EXPECT_EQ(view.time_text, "4:18 PM");
@@ -59,16 +61,61 @@ TEST(BuildTest, PostViewFormatsInTheBlogsZoneAndFormats) {
   EXPECT_EQ(view.labels[1].url, "/search/label/Some%20Label");
   EXPECT_FALSE(view.labels[0].last);
   EXPECT_TRUE(view.labels[1].last);
+  // Share links carry the post's own absolute URL, percent-encoded.
+  const std::string url = "https%3A%2F%2Fexample.com%2F2022%2F01%2Fpost-7.html";
   EXPECT_EQ(view.share_twitter_url,
-            "https://www.blogger.com/share-post.g?blogID=42&postID=7&target=twitter");
-  EXPECT_EQ(view.share_email_url,
-            "https://www.blogger.com/share-post.g?blogID=42&postID=7&target=email");
+            "https://twitter.com/intent/tweet?url=" + url + "&text=Post%207");
+  EXPECT_EQ(view.share_email_url, "mailto:?subject=Post%207&body=" + url);
+  EXPECT_EQ(view.share_facebook_url, "https://www.facebook.com/sharer/sharer.php?u=" + url);
+  EXPECT_EQ(view.share_pinterest_url, "https://pinterest.com/pin/create/button/?url=" + url);
+  EXPECT_EQ(view.description, "");  // MakePost sets no body_text
+  EXPECT_EQ(view.first_image_url, "");
 
   blog.date_format = "MMMM d, yyyy";
   blog.time_format = "HH:mm";
-  view = MakePostView(blog, Zone("Europe/Paris"), post);
+  view = MakePostView(blog, Zone("Europe/Paris"), post, kBase);
   EXPECT_EQ(view.date_header, "January 15, 2022");
   EXPECT_EQ(view.time_text, "16:18");
+}
+
+TEST(BuildTest, PostViewDescribesThePostAndFindsItsFirstImage) {
+  Post post = MakePost(7, "2022-01-15T15:18:00Z");
+  post.body_html =
+      "<p>Intro</p><div><IMG SRC=\"/media/a&amp;b.jpg\" alt=x></div><img src=\"/second.png\">";
+  post.body_text = std::string(40, 'w') + " " + std::string(200, 'x');
+  PostView view = MakePostView(Blog{}, TimeZone::Utc(), post, kBase);
+  EXPECT_EQ(view.first_image_url, "/media/a&b.jpg");
+  EXPECT_EQ(view.description, std::string(40, 'w') + "\u2026");  // cut on a word, ellipsis
+  EXPECT_EQ(view.share_pinterest_url,
+            "https://pinterest.com/pin/create/button/?url=https%3A%2F%2Fexample.com%2F2022%2F01%2F"
+            "post-7.html&media=https%3A%2F%2Fexample.com%2Fmedia%2Fa%26b.jpg");
+  // "<img" in text is not an image.
+  post.body_html = "<p>&lt;img src=x&gt; is how to write one</p>";
+  EXPECT_EQ(MakePostView(Blog{}, TimeZone::Utc(), post, kBase).first_image_url, "");
+}
+
+TEST(BuildTest, ViewsSpeakTheBlogsLanguage) {
+  Blog blog;
+  blog.locale = "fr";
+  Post post = MakePost(7, "2022-01-15T15:18:00Z");
+  post.comment_count = 2;
+  PostView view = MakePostView(blog, Zone("Europe/Paris"), post, kBase);
+  EXPECT_EQ(view.date_header, "samedi 15 janvier 2022");  // the default format, French order
+  EXPECT_EQ(view.time_text, "16:18");
+  EXPECT_EQ(view.comment_count_text, "2 commentaires");
+  blog.date_format = "d MMM yyyy";  // a format the owner chose is kept
+  EXPECT_EQ(MakePostView(blog, Zone("Europe/Paris"), post, kBase).date_header, "15 janv. 2022");
+
+  Sidebar sidebar = MakeSidebar(blog, TimeZone::Utc(), {At("2022-01-15T16:18:00Z")}, {}, {}, 0);
+  ASSERT_EQ(sidebar.archive.size(), 1u);
+  EXPECT_EQ(sidebar.archive[0].months[0].name, "janvier");
+  EXPECT_EQ(sidebar.lang, "fr");
+
+  EXPECT_EQ(LabelStatusHtml(Locale::For("fr"), "Mer & <b>", 1),
+            "Affichage des articles dont le libellé est <b>Mer &amp; &lt;b&gt;</b>. "
+            "<a href=\"/\">Afficher tous les articles</a>");
+  EXPECT_EQ(ArchiveStatusHtml(Locale::For("ja"), "2022年1月"),
+            "<b>2022年1月</b> の投稿を表示しています. <a href=\"/\">すべての投稿を表示</a>");
 }
 
 TEST(BuildTest, DateHeadersGroupByLocalDay) {
@@ -80,7 +127,7 @@ TEST(BuildTest, DateHeadersGroupByLocalDay) {
       MakePost(3, "2022-01-15T10:00:00Z"), MakePost(4, "2022-01-15T09:00:00Z"),
       MakePost(5, "2022-01-14T09:00:00Z")};
 
-  std::vector<PostView> utc = MakePostViews(blog, TimeZone::Utc(), posts);
+  std::vector<PostView> utc = MakePostViews(blog, TimeZone::Utc(), posts, kBase);
   ASSERT_EQ(utc.size(), 5u);
   EXPECT_EQ(utc[0].date_header, "Sunday, January 16, 2022");
   EXPECT_EQ(utc[1].date_header, "Saturday, January 15, 2022");
@@ -88,7 +135,7 @@ TEST(BuildTest, DateHeadersGroupByLocalDay) {
   EXPECT_EQ(utc[3].date_header, "");
   EXPECT_EQ(utc[4].date_header, "Friday, January 14, 2022");
 
-  std::vector<PostView> tokyo = MakePostViews(blog, Zone("Asia/Tokyo"), posts);
+  std::vector<PostView> tokyo = MakePostViews(blog, Zone("Asia/Tokyo"), posts, kBase);
   EXPECT_EQ(tokyo[0].date_header, "Sunday, January 16, 2022");
   EXPECT_EQ(tokyo[1].date_header, "");
   EXPECT_EQ(tokyo[2].date_header, "Saturday, January 15, 2022");
@@ -100,7 +147,7 @@ TEST(BuildTest, SearchViewsCarryTheirSnippets) {
   Blog blog;
   std::vector<SearchHit> hits = {{MakePost(1, "2022-01-16T02:00:00Z"), "a <mark>cat</mark>"},
                                  {MakePost(2, "2022-01-16T01:00:00Z"), "the <mark>cat</mark>s"}};
-  std::vector<PostView> views = MakeSearchPostViews(blog, TimeZone::Utc(), hits);
+  std::vector<PostView> views = MakeSearchPostViews(blog, TimeZone::Utc(), hits, kBase);
   ASSERT_EQ(views.size(), 2u);
   EXPECT_EQ(views[0].snippet_html, "a <mark>cat</mark>");
   EXPECT_EQ(views[1].snippet_html, "the <mark>cat</mark>s");
@@ -114,7 +161,7 @@ TEST(BuildTest, ListViewsStopAtTheJumpBreakWithTheBlogsLink) {
                              MakePost(3, "2022-01-14T02:00:00Z")};
   posts[0].body_html = "<div><p>Intro<a name=\"more\"></a> rest</p></div><p>More</p>";
   posts[1].body_html = "<p>Intro</p><a name=\"more\" data-more-text=\"Go on\"></a><p>More</p>";
-  std::vector<PostView> views = MakePostViews(blog, TimeZone::Utc(), posts);
+  std::vector<PostView> views = MakePostViews(blog, TimeZone::Utc(), posts, kBase);
   ASSERT_EQ(views.size(), 3u);
   EXPECT_EQ(views[0].body_html, "<div><p>Intro</p></div>");
   EXPECT_EQ(views[0].jump_url, "/2022/01/post-1.html#more");
@@ -125,9 +172,9 @@ TEST(BuildTest, ListViewsStopAtTheJumpBreakWithTheBlogsLink) {
   EXPECT_EQ(views[2].jump_url, "");
 
   blog.jump_link_text = "Continue";
-  EXPECT_EQ(MakePostViews(blog, TimeZone::Utc(), posts)[0].jump_text, "Continue");
+  EXPECT_EQ(MakePostViews(blog, TimeZone::Utc(), posts, kBase)[0].jump_text, "Continue");
   // The post page shows the whole body, anchor included.
-  PostView item = MakePostView(blog, TimeZone::Utc(), posts[0]);
+  PostView item = MakePostView(blog, TimeZone::Utc(), posts[0], kBase);
   EXPECT_EQ(item.body_html, posts[0].body_html);
   EXPECT_EQ(item.jump_url, "");
 }
@@ -177,16 +224,16 @@ TEST(BuildTest, SidebarCountsPerYearAndMonthInTheBlogsZone) {
 }
 
 TEST(BuildTest, StatusLinesEscapeTheirSubject) {
-  EXPECT_EQ(LabelStatusHtml("Style", 3),
+  EXPECT_EQ(LabelStatusHtml(Locale::For("en"), "Style", 3),
             "Showing posts with label <b>Style</b>. <a href=\"/\">Show all posts</a>");
-  EXPECT_EQ(LabelStatusHtml("<i>x</i>", 0),
+  EXPECT_EQ(LabelStatusHtml(Locale::For("en"), "<i>x</i>", 0),
             "No posts with label <b>&lt;i&gt;x&lt;/i&gt;</b>. <a href=\"/\">Show all posts</a>");
-  EXPECT_EQ(SearchStatusHtml("cats & dogs", 2),
+  EXPECT_EQ(SearchStatusHtml(Locale::For("en"), "cats & dogs", 2),
             "Showing posts sorted by relevance for query <b>cats &amp; dogs</b>. "
             "<a href=\"/\">Show all posts</a>");
-  EXPECT_EQ(SearchStatusHtml("\"zz\"", 0),
+  EXPECT_EQ(SearchStatusHtml(Locale::For("en"), "\"zz\"", 0),
             "No posts matching the query: <b>&quot;zz&quot;</b>. <a href=\"/\">Show all posts</a>");
-  EXPECT_EQ(ArchiveStatusHtml("January 2022"),
+  EXPECT_EQ(ArchiveStatusHtml(Locale::For("en"), "January 2022"),
             "Showing posts from <b>January 2022</b>. <a href=\"/\">Show all posts</a>");
 }
 
@@ -366,7 +413,7 @@ TEST(BacklinksTest, PingbacksAndTrackbacksAreBacklinksNotComments) {
   EXPECT_EQ(Shape(MakeCommentThreads(BlogWithDepth(2), TimeZone::Utc(), post, comments)), "1 4");
   EXPECT_EQ(CountShownComments(comments), 2);
 
-  const std::vector<BacklinkView> links = MakeBacklinks(TimeZone::Utc(), comments);
+  const std::vector<BacklinkView> links = MakeBacklinks(Blog{}, TimeZone::Utc(), comments);
   ASSERT_EQ(links.size(), 2u);
   EXPECT_EQ(links[0].id, "3");  // oldest first
   EXPECT_EQ(links[1].id, "2");
@@ -386,7 +433,7 @@ TEST(BacklinksTest, TitlesAreTheTextOfWordPressHtmlAndUrlsHttpOnly) {
   comments[1].author_url = "javascript:alert(1)";
   comments[2].author_name = " ";
   comments[2].author_url = "http://bare.example/";
-  const std::vector<BacklinkView> links = MakeBacklinks(TimeZone::Utc(), comments);
+  const std::vector<BacklinkView> links = MakeBacklinks(Blog{}, TimeZone::Utc(), comments);
   ASSERT_EQ(links.size(), 3u);
   EXPECT_EQ(links[0].title, "Tides & Boats \u2013 A blog");
   EXPECT_EQ(links[0].url, "https://tides.example/2022/01/link/");

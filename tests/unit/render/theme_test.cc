@@ -11,9 +11,12 @@
 #include <thread>
 
 #include "render/build.h"
+#include "render/head_content.h"
 
 namespace samizdat::render {
 namespace {
+
+constexpr std::string_view kBase = "https://example.com";
 
 Time At(std::string_view rfc3339) {
   Result<Time> t = ParseRfc3339(rfc3339);
@@ -59,13 +62,14 @@ PageView ItemPage() {
   page.blog = MakeBlogView(blog);
   page.title = blog.title + ": " + TestPost().title;
   page.canonical_url = TestPost().path;
-  page.posts = {MakePostView(blog, TimeZone::Utc(), TestPost())};
+  page.posts = {MakePostView(blog, TimeZone::Utc(), TestPost(), kBase)};
   page.pager = {"/2022/01/newer.html", "/2022/01/older.html", "/"};
   page.sidebar_html = Theme::Default().RenderSidebar(TestSidebar(blog), "");
   page.show_comments = true;
   page.comment_form.open = true;
   page.comment_form.post_id = "5678";
   page.comment_form.token = "tok-123";
+  page.head_html = HeadContentHtml(blog, page, std::string(kBase));
   return page;
 }
 
@@ -82,7 +86,7 @@ PageView ListPage() {
   second.path = "/2022/01/nets.html";
   second.comment_count = 1;
   second.published = At("2022-01-15T09:00:00Z");
-  page.posts = MakePostViews(blog, TimeZone::Utc(), {TestPost(), second});
+  page.posts = MakePostViews(blog, TimeZone::Utc(), {TestPost(), second}, kBase);
   page.pager.older_url = "/search?updated-max=2022-01-15T09%3A00%3A00Z&max-results=7";
   page.sidebar_html = Theme::Default().RenderSidebar(TestSidebar(blog), "");
   return page;
@@ -109,43 +113,45 @@ size_t Count(const std::string& haystack, std::string_view needle) {
 
 TEST(ThemeTest, ItemPageFollowsBloggersOrder) {
   const std::string html = Theme::Default().Render(ItemPage());
-  ExpectInOrder(html, {"<!DOCTYPE html>",
-                       "<html lang=\"en\">",
-                       "<meta charset=\"utf-8\">",
-                       "name=\"viewport\"",
-                       "<title>Harbor Log: The spring tide came early</title>",
-                       "<link rel=\"canonical\" href=\"/2022/01/spring-tide.html\">",
-                       "title=\"Harbor Log - Atom\" href=\"/feeds/posts/default\"",
-                       "title=\"Harbor Log - RSS\" href=\"/feeds/posts/default?alt=rss\"",
-                       "<meta name=\"generator\" content=\"samizdat\">",
-                       "<style>",
-                       "</head>",
-                       "alt=\"Harbor Log banner\" title=\"Harbor Log banner\"",
-                       "<h2 class=\"date-header\"><span>Saturday, January 15, 2022</span></h2>",
-                       "The spring tide came early",
-                       "The water rose past the third step",
-                       "Posted by",
-                       "Mira",
-                       "at <a class=\"timestamp-link\"",
-                       "datetime=\"2022-01-15T16:18:00.000Z\">4:18 PM</time>",
-                       "Labels: <a href=\"/search/label/tides\" rel=\"tag\">tides</a>, "
-                       "<a href=\"/search/label/harbor%20life\" rel=\"tag\">harbor life</a></span>",
-                       "<h4>No comments:</h4>",
-                       "Post a Comment",
-                       "Newer Post",
-                       "Older Post",
-                       "Home",
-                       "Subscribe to:",
-                       "href=\"/feeds/5678/comments/default\"",
-                       "Post Comments (Atom)",
-                       "Search This Blog",
-                       "Powered by samizdat"});
+  ExpectInOrder(
+      html, {"<!DOCTYPE html>",
+             "<html lang=\"en\" dir=\"ltr\">",
+             "<meta charset=\"utf-8\">",
+             "name=\"viewport\"",
+             "<title>Harbor Log: The spring tide came early</title>",
+             "<link rel=\"canonical\" href=\"https://example.com/2022/01/spring-tide.html\">",
+             "title=\"Harbor Log - Atom\" href=\"https://example.com/feeds/posts/default\"",
+             "title=\"Harbor Log - RSS\" href=\"https://example.com/feeds/posts/default?alt=rss\"",
+             "<meta name=\"generator\" content=\"samizdat\">",
+             "<style>",
+             "</head>",
+             "alt=\"Harbor Log banner\" title=\"Harbor Log banner\"",
+             "<h2 class=\"date-header\"><span>Saturday, January 15, 2022</span></h2>",
+             "The spring tide came early",
+             "The water rose past the third step",
+             "Posted by",
+             "Mira",
+             "at <a class=\"timestamp-link\"",
+             "datetime=\"2022-01-15T16:18:00.000Z\">4:18 PM</time>",
+             "Labels: <a href=\"/search/label/tides\" rel=\"tag\">tides</a>, "
+             "<a href=\"/search/label/harbor%20life\" rel=\"tag\">harbor life</a></span>",
+             "<h4>No comments:</h4>",
+             "Post a Comment",
+             "Newer Post",
+             "Older Post",
+             "Home",
+             "Subscribe to:",
+             "href=\"/feeds/5678/comments/default\"",
+             "Post Comments (Atom)",
+             "Search This Blog",
+             "Powered by samizdat"});
   // The item page's title is not a link, and the list-only comment link is absent.
   EXPECT_EQ(html.find("<a href=\"/2022/01/spring-tide.html\">The spring"), std::string::npos);
   EXPECT_EQ(html.find("class=\"comment-link\""), std::string::npos);
   EXPECT_EQ(html.find("Newer Posts"), std::string::npos);
   EXPECT_EQ(html.find("Posts (Atom)"), std::string::npos);
-  EXPECT_EQ(html.find("<script"), std::string::npos);
+  // No script runs: the one script element is the head's JSON-LD data.
+  EXPECT_EQ(Count(html, "<script"), Count(html, "<script type=\"application/ld+json\">"));
 }
 
 TEST(ThemeTest, ItemPageShareLinksEscapeAmpersands) {
@@ -154,9 +160,10 @@ TEST(ThemeTest, ItemPageShareLinksEscapeAmpersands) {
        {"Email This", "Share to Twitter", "Share to Facebook", "Share to Pinterest"}) {
     EXPECT_NE(html.find(text), std::string::npos) << text;
   }
-  EXPECT_NE(html.find("https://www.blogger.com/share-post.g?blogID=1234&amp;postID=5678&amp;"
-                      "target=twitter"),
-            std::string::npos);
+  EXPECT_NE(
+      html.find("https://twitter.com/intent/tweet?url=https%3A%2F%2Fexample.com%2F2022%2F01%2F"
+                "spring-tide.html&amp;text=The%20spring%20tide%20came%20early"),
+      std::string::npos);
 }
 
 TEST(ThemeTest, PagerShowsOnlyTheLinksItHas) {
@@ -200,7 +207,7 @@ TEST(ThemeTest, StatusMessageAndSnippetsOnSearchPages) {
   PageView page = ListPage();
   page.kind = PageKind::kSearch;
   page.search_query = "tide \"high\"";
-  page.status_message_html = SearchStatusHtml(page.search_query, 2);
+  page.status_message_html = SearchStatusHtml(Locale::For("en"), page.search_query, 2);
   page.sidebar_html = Theme::Default().RenderSidebar(TestSidebar(TestBlog()), page.search_query);
   page.posts[0].snippet_html = "the spring <mark>tide</mark> came";
   page.posts[1].snippet_html = "nets";
@@ -217,6 +224,9 @@ TEST(ThemeTest, TitlesAreEscapedButBodiesAreNot) {
   page.title = "<script>alert(2)</script>";
   page.blog.title = "A & B <script>";
   page.posts[0].body_html = "<p><em>kept</em></p>";
+  Blog blog = TestBlog();
+  blog.title = page.blog.title;
+  page.head_html = HeadContentHtml(blog, page, std::string(kBase));
   const std::string html = Theme::Default().Render(page);
   EXPECT_EQ(html.find("<script>"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
@@ -232,7 +242,7 @@ TEST(ThemeTest, StaticPageHasNoDateHeaderFooterOrPager) {
   post.path = "/p/contact.html";
   PageView page = ItemPage();
   page.kind = PageKind::kStaticPage;
-  page.posts = {MakePostView(blog, TimeZone::Utc(), post)};
+  page.posts = {MakePostView(blog, TimeZone::Utc(), post, kBase)};
   page.show_comments = false;  // the page hides its comments
   const std::string html = Theme::Default().Render(page);
   ExpectInOrder(html, {"The spring tide came early", "The water rose past the third step"});
@@ -387,7 +397,7 @@ PageView PageWithComments(int depth = 2) {
   comments[2].author_url = "https://jonah.example/";
   comments[2].body_html = "First! <b>Lovely</b> tide.<br>Second line.";
   page.posts[0].comment_count = 3;
-  page.posts[0].comment_count_text = CommentCountText(3);
+  page.posts[0].comment_count_text = Locale::For("en").CommentCountText(3);
   page.comments = MakeCommentThreads(blog, TimeZone::Utc(), TestPost(), comments);
   return page;
 }
@@ -452,7 +462,7 @@ TEST(ThemeTest, ItemPageShowsCommentThreadsThenTheForm) {
   EXPECT_EQ(html.find("Replying to"), std::string::npos);
   EXPECT_EQ(html.find("role=\"alert\""), std::string::npos);
   EXPECT_EQ(html.find("role=\"status\""), std::string::npos);
-  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(Count(html, "<script"), Count(html, "<script type=\"application/ld+json\">"));
   // Mira's name is not a link: she gave no URL.
   EXPECT_EQ(html.find("<cite class=\"user\"><a href=\"\""), std::string::npos);
 }
@@ -463,8 +473,9 @@ TEST(ThemeTest, StaticPageShowsItsCommentsAndTheForm) {
   post.kind = PostKind::kPage;
   post.path = "/p/contact.html";
   page.kind = PageKind::kStaticPage;
-  page.posts = {MakePostView(TestBlog(), TimeZone::Utc(), post)};
-  page.posts[0].comment_count_text = CommentCountText(3);
+  page.posts = {MakePostView(TestBlog(), TimeZone::Utc(), post, kBase)};
+  page.posts[0].comment_count_text = Locale::For("en").CommentCountText(3);
+  page.head_html = HeadContentHtml(TestBlog(), page, std::string(kBase));
   const std::string html = Theme::Default().Render(page);
   // The page's title is an h2, so the comments' headings are h3s (no level skipped).
   ExpectInOrder(html,
@@ -474,7 +485,7 @@ TEST(ThemeTest, StaticPageShowsItsCommentsAndTheForm) {
                  "<input type=\"hidden\" name=\"post_id\" value=\"5678\">",
                  "Subscribe to: <a class=\"feed-link\" href=\"/feeds/5678/comments/default\""});
   EXPECT_NE(html.find("title=\"Harbor Log - The spring tide came early - Comments\" "
-                      "href=\"/feeds/5678/comments/default\">"),
+                      "href=\"https://example.com/feeds/5678/comments/default\">"),
             std::string::npos);
   EXPECT_EQ(html.find("Posted by"), std::string::npos);
   EXPECT_EQ(html.find("Newer Post"), std::string::npos);
@@ -488,7 +499,7 @@ TEST(ThemeTest, BacklinksAreListedUnderTheCommentsEscapedOnce) {
   ping.body_html = "[&#8230;] the <b>spring tide</b> came &amp; went [&#8230;]";
   Comment track = TestComment(202, 0, "2022-01-18T08:00:00Z", "");
   track.kind = CommentKind::kTrackback;
-  page.backlinks = MakeBacklinks(TimeZone::Utc(), {track, ping});
+  page.backlinks = MakeBacklinks(Blog{}, TimeZone::Utc(), {track, ping});
   const std::string html = Theme::Default().Render(page);
   ExpectInOrder(
       html,
@@ -507,7 +518,7 @@ TEST(ThemeTest, BacklinksAreListedUnderTheCommentsEscapedOnce) {
   page.backlinks.clear();
   EXPECT_EQ(Theme::Default().Render(page).find("Links to this post"), std::string::npos);
   page.show_comments = false;  // hidden comments hide the backlinks too
-  page.backlinks = MakeBacklinks(TimeZone::Utc(), {ping});
+  page.backlinks = MakeBacklinks(Blog{}, TimeZone::Utc(), {ping});
   EXPECT_EQ(Theme::Default().Render(page).find("Links to this post"), std::string::npos);
 }
 
@@ -689,7 +700,7 @@ TEST(ThemeTest, ReferencePageReadsInBloggersOrder) {
   post.published = At("2022-01-15T12:00:00Z");
   PageView page = ItemPage();
   page.blog = MakeBlogView(blog);
-  page.posts = {MakePostView(blog, TimeZone::Utc(), post)};
+  page.posts = {MakePostView(blog, TimeZone::Utc(), post, kBase)};
   // The dump's texts carry apostrophes and quotes that the page escapes; compare the
   // escaped forms by rendering them back through the same escaping.
   std::string text = VisibleText(Theme::Default().Render(page));

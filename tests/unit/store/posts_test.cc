@@ -369,8 +369,9 @@ TEST_P(PostsTest, ItemPageReadsThePostItsNeighboursAndPublishedComments) {
   EXPECT_EQ(item.post.body_html, "<p>Body of post</p>");
   EXPECT_EQ(item.post.labels, (Strings{"zeta", "Alpha"}));  // the author's order
   EXPECT_EQ(item.post.comment_count, 2);
-  // The page shows neither the source nor the text: they are not read.
-  EXPECT_TRUE(item.post.body_text.empty());
+  // The page shows neither the source nor the text: the source is not read, the text
+  // only up to the 400 characters its description needs.
+  EXPECT_EQ(item.post.body_text, "Body of post");
   EXPECT_TRUE(item.post.source.empty());
   ASSERT_TRUE(item.neighbours.newer && item.neighbours.older);
   EXPECT_EQ(item.neighbours.newer->id, newer.id);
@@ -386,6 +387,15 @@ TEST_P(PostsTest, ItemPageReadsThePostItsNeighboursAndPublishedComments) {
   EXPECT_TRUE(unpublished.comments.empty());
 
   EXPECT_TRUE(store_->GetItemPage(blog.id, "/2022/01/none.html").status().IsNotFound());
+
+  // Characters, not bytes: a long text is cut after its 400th character.
+  Post lengthy = post;
+  lengthy.body_text = std::string(300, 'a');
+  for (int i = 0; i < 200; ++i) lengthy.body_text += "\u00e9";
+  ASSERT_TRUE(store_->UpdatePost(lengthy).ok());
+  std::string start = std::string(300, 'a');
+  for (int i = 0; i < 100; ++i) start += "\u00e9";
+  EXPECT_EQ(Must(store_->GetItemPage(blog.id, post.path)).post.body_text, start);
   EXPECT_TRUE(store_->GetItemPage(blog.id, "/bad\xff.html").status().IsNotFound());
 }
 

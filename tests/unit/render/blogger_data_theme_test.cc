@@ -1,0 +1,111 @@
+// The data model with a real theme: hyde.xml (../shared/fixtures/blogger-templates), which
+// needs none of the built-in markup, rendered with MakeBloggerData on a list page and on
+// a post page shows the posts and their dates, the comments and a working form.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "render/blogger_data.h"
+
+namespace samizdat::render {
+namespace {
+
+std::shared_ptr<const blogger::Theme> Hyde() {
+  std::ifstream in(std::string(SAMIZDAT_SHARED_FIXTURES) + "/blogger-templates/hyde.xml");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  auto theme = blogger::Theme::Compile(buffer.str(), "hyde.xml");
+  EXPECT_TRUE(theme.ok()) << theme.status().message();
+  return theme.ok() ? *theme : nullptr;
+}
+
+PostView Post(std::string id, std::string title) {
+  PostView p;
+  p.id = id;
+  p.title = std::move(title);
+  p.url = "/2022/01/post-" + id + ".html";
+  p.date_header = "Saturday, January 15, 2022";
+  p.body_html = "<p>The body of post " + id + ".</p>";
+  p.author = "Ann";
+  p.time_text = "4:18 PM";
+  p.iso_time = "2022-01-15T16:18:00.000Z";
+  p.labels = {{"Travel", "/search/label/Travel", 0, false}};
+  p.comments_feed_url = "/feeds/" + id + "/comments/default";
+  return p;
+}
+
+class HydeTest : public ::testing::Test {
+ protected:
+  HydeTest() {
+    blog.title = "Hyde & Co";
+    view.blog.title = blog.title;
+    view.title = blog.title;
+  }
+
+  std::string Render() {
+    BloggerPageInput in{
+        blog, zone, Locale::For("en"), view, sidebar, "https://example.com", target, "", sources};
+    auto page = theme->Render(MakeBloggerData(*theme, in));
+    EXPECT_TRUE(page.ok()) << page.status().message();
+    if (!page.ok()) return "";
+    for (std::string_view markup : {"<b:", "</b:", "<data:", " expr:", "$(body", "<macro:"}) {
+      const size_t at = page->find(markup);
+      EXPECT_EQ(at, std::string::npos)
+          << markup << ": " << page->substr(at < 300 ? 0 : at - 300, 600);
+    }
+    return *page;
+  }
+
+  std::shared_ptr<const blogger::Theme> theme = Hyde();
+  Blog blog;
+  TimeZone zone = TimeZone::Utc();
+  PageView view;
+  Sidebar sidebar;
+  WidgetSources sources;
+  std::string target = "/";
+};
+
+TEST_F(HydeTest, HomePageShowsThePostsWithTheirDates) {
+  ASSERT_NE(theme, nullptr);
+  view.posts = {Post("1", "First <post>"), Post("2", "Second")};
+  const std::string page = Render();
+  EXPECT_NE(page.find("First &lt;post&gt;"), std::string::npos);
+  EXPECT_EQ(page.find("First <post>"), std::string::npos);
+  EXPECT_NE(page.find("<p>The body of post 2.</p>"), std::string::npos);
+  EXPECT_NE(page.find("https://example.com/2022/01/post-1.html"), std::string::npos);
+  EXPECT_NE(page.find("Saturday, January 15, 2022"), std::string::npos);
+}
+
+TEST_F(HydeTest, PostPageShowsItsCommentsAndTheCommentForm) {
+  ASSERT_NE(theme, nullptr);
+  view.kind = PageKind::kItem;
+  view.posts = {Post("7", "The post")};
+  view.title = blog.title + ": The post";
+  target = view.posts[0].url;
+  view.show_comments = true;
+  view.comments = {{"11",
+                    "Eve <3",
+                    "",
+                    "<p>Lovely.</p>",
+                    "January 15, 2022 at 5:00 PM",
+                    "2022-01-15T17:00:00Z",
+                    "/2022/01/post-7.html?showComment=1#c11",
+                    "",
+                    {}}};
+  view.posts[0].comment_count = 1;
+  view.comment_form.open = true;
+  view.comment_form.post_id = "7";
+  view.comment_form.token = "tok";
+  const std::string page = Render();
+  EXPECT_NE(page.find("<p>The body of post 7.</p>"), std::string::npos);
+  EXPECT_NE(page.find("Eve &lt;3"), std::string::npos);
+  EXPECT_NE(page.find("<p>Lovely.</p>"), std::string::npos);
+  EXPECT_NE(page.find("action=\"/comment\""), std::string::npos);
+  EXPECT_NE(page.find("name=\"token\" value=\"tok\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace samizdat::render
