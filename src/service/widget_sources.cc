@@ -65,19 +65,21 @@ render::BlogListItem ItemOf(store::BlogListEntry entry) {
 }  // namespace
 
 std::shared_ptr<const WidgetSourceCache::Snapshot> WidgetSourceCache::Read(
-    const BlogEntry& entry, const std::vector<blogger::SectionInfo>& sections, Time now) {
+    const BlogEntry& entry, const std::vector<blogger::SectionInfo>& sections,
+    std::string_view base_url, Time now) {
   const auto clock = std::chrono::steady_clock::now();
   {
     std::lock_guard lock(mutex_);
     auto it = snapshots_.find(entry.blog.id);
     if (it != snapshots_.end() && it->second->generation == entry.blog.generation &&
-        clock - it->second->read < ttl_) {
+        it->second->base_url == base_url && clock - it->second->read < ttl_) {
       return it->second;
     }
   }
   // Read outside the lock; two workers missing at once both read, the later one stays.
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->generation = entry.blog.generation;
+  snapshot->base_url = std::string(base_url);
   snapshot->read = clock;
   if (const PopularSettings popular = PopularOf(sections); popular.shown) {
     const int64_t today = ToEpochMillis(now) / kDayMillis;
@@ -85,7 +87,8 @@ std::shared_ptr<const WidgetSourceCache::Snapshot> WidgetSourceCache::Read(
     auto top = store_.TopPosts(entry.blog.id, from_day, popular.count);
     if (top.ok()) {
       for (const store::PostViews& viewed : *top) {
-        snapshot->popular.push_back(render::MakePostView(entry.blog, entry.zone, viewed.post));
+        snapshot->popular.push_back(
+            render::MakePostView(entry.blog, entry.zone, viewed.post, base_url));
       }
     } else {
       log::Warn("popular posts of " + entry.blog.host + ": " + top.status().ToString());
@@ -110,9 +113,9 @@ std::shared_ptr<const WidgetSourceCache::Snapshot> WidgetSourceCache::Read(
 
 bool WidgetSourceCache::Fill(const BlogEntry& entry,
                              const std::vector<blogger::SectionInfo>& sections,
-                             const ContactService* contact, Time now,
+                             std::string_view base_url, const ContactService* contact, Time now,
                              render::WidgetSources& sources) {
-  std::shared_ptr<const Snapshot> snapshot = Read(entry, sections, now);
+  std::shared_ptr<const Snapshot> snapshot = Read(entry, sections, base_url, now);
   sources.popular_posts = snapshot->popular;
   sources.blog_list = [snapshot](const std::string& widget_id) {
     auto it = snapshot->lists.find(widget_id);

@@ -18,6 +18,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -38,20 +39,24 @@ class WidgetSourceCache {
 
   // Sets sources.popular_posts, sources.blog_list and (with `contact`, when the theme has
   // a ContactForm widget) sources.contact_form_token for a page of `entry`'s blog whose
-  // theme has `sections`, shown at `now`. Returns whether the page holds a form token (it
+  // theme has `sections`, asked for at `base_url` ("https://example.com", for the posts'
+  // absolute links) and shown at `now`. Returns whether the page holds a form token (it
   // must then leave the page cache before the token expires, as a comment form's page).
   bool Fill(const BlogEntry& entry, const std::vector<blogger::SectionInfo>& sections,
-            const ContactService* contact, Time now, render::WidgetSources& sources);
+            std::string_view base_url, const ContactService* contact, Time now,
+            render::WidgetSources& sources);
 
  private:
   struct Snapshot {
     int64_t generation = 0;
+    std::string base_url;
     std::chrono::steady_clock::time_point read;
     std::vector<render::PostView> popular;
     std::unordered_map<std::string, std::vector<render::BlogListItem>> lists;  // by widget id
   };
   std::shared_ptr<const Snapshot> Read(const BlogEntry& entry,
-                                       const std::vector<blogger::SectionInfo>& sections, Time now);
+                                       const std::vector<blogger::SectionInfo>& sections,
+                                       std::string_view base_url, Time now);
 
   store::Store& store_;
   const std::chrono::milliseconds ttl_;

@@ -494,7 +494,7 @@ TEST_F(WidgetDataTest, APagesWidgetsGetTheMostViewedPostsAndTheBlogLists) {
   WidgetSourceCache cache(*store_, std::chrono::hours(1));
   auto fill = [&](const std::vector<blogger::SectionInfo>& sections) {
     render::WidgetSources sources;
-    const bool token = cache.Fill(Entry(), sections, &*contact, Now(), sources);
+    const bool token = cache.Fill(Entry(), sections, "https://a.test", &*contact, Now(), sources);
     return std::make_pair(sources, token);
   };
   auto [all_time, no_token] =
@@ -505,6 +505,7 @@ TEST_F(WidgetDataTest, APagesWidgetsGetTheMostViewedPostsAndTheBlogLists) {
   EXPECT_EQ(all_time.popular_posts[0].title, "Post a");
   EXPECT_EQ(all_time.popular_posts[1].title, "Post c");
   EXPECT_EQ(all_time.popular_posts[0].url, "/2022/01/a.html");
+  EXPECT_EQ(all_time.popular_posts[0].description, "About a");
   ASSERT_TRUE(all_time.blog_list);
   const auto items = all_time.blog_list("BlogList1");
   ASSERT_EQ(items.size(), 2u);
@@ -535,11 +536,11 @@ TEST_F(WidgetDataTest, ATimeToLiveOfZeroReadsEveryTime) {
   WidgetSourceCache cache(*store_, std::chrono::milliseconds(0));
   const auto sections = Sections({Widget("PopularPosts1", "PopularPosts")});
   render::WidgetSources sources;
-  cache.Fill(Entry(), sections, nullptr, Now(), sources);
+  cache.Fill(Entry(), sections, "https://a.test", nullptr, Now(), sources);
   EXPECT_TRUE(sources.popular_posts.empty());  // never viewed: not listed
   ASSERT_TRUE(
       store_->AddPageViews(blog_.id, ToEpochMillis(Now()) / kDay, {{"/2022/01/a.html", 1}}).ok());
-  cache.Fill(Entry(), sections, nullptr, Now(), sources);
+  cache.Fill(Entry(), sections, "https://a.test", nullptr, Now(), sources);
   ASSERT_EQ(sources.popular_posts.size(), 1u);
   EXPECT_EQ(sources.popular_posts[0].title, "Post a");
 }
