@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <filesystem>
@@ -32,7 +33,9 @@
 #include "render/theme.h"
 #include "service/accounts.h"
 #include "service/comments.h"
+#include "service/contact.h"
 #include "service/first_run.h"
+#include "service/page_views.h"
 #include "service/posts.h"
 #include "web/https_redirect.h"
 #include "web/metrics_page.h"
@@ -346,6 +349,16 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   site_options.cache_files = RaiseOpenFileLimit() / 4;
   auto comments = service::CommentService::Open(**store, *comment_settings);
   if (!comments.ok()) return Fail(comments.status());
+  // The widgets' live data (service/page_views.h, service/contact.h): post page views,
+  // flushed to the store every 5 s and when serving stops; contact messages, whose form
+  // tokens live as the comment forms' do.
+  service::PageViews page_views(**store);
+  site_options.page_views = &page_views;
+  auto contact = service::ContactService::Open(
+      **store, service::ContactSettings{std::chrono::seconds(flags.comment_min_seconds),
+                                        std::chrono::seconds(flags.comment_form_ttl)});
+  if (!contact.ok()) return Fail(contact.status());
+  site_options.contact = &*contact;
   web::Site site(**store, *comments, std::move(theme), site_options);
   auto accounts = service::AccountService::Open(**store);
   if (!accounts.ok()) return Fail(accounts.status());

@@ -28,6 +28,8 @@ constexpr std::size_t kMaxPasswordBytes = 1024;
 constexpr seconds kTouchEvery{60};
 constexpr const char* kWrongCredentials = "Wrong email, password or code.";
 
+}  // namespace
+
 Status CheckEmail(std::string_view email) {
   if (email.empty()) return Status::InvalidArgument("an email address is needed");
   if (email.size() > kMaxEmailBytes)
@@ -45,6 +47,8 @@ Status CheckEmail(std::string_view email) {
   if (!text::IsValidUtf8(email)) return Status::InvalidArgument("the email address is not UTF-8");
   return Status::Ok();
 }
+
+namespace {
 
 // Characters, not bytes: a password of accented letters is as long as it looks.
 std::size_t CountChars(std::string_view s) {

@@ -37,6 +37,10 @@
 
 namespace samizdat::service {
 
+// OK when `email` looks like an address: name@host, no blanks, UTF-8, at most 254 bytes;
+// else InvalidArgument saying what is wrong (accounts, the contact form).
+Status CheckEmail(std::string_view email);
+
 struct AccountSettings {
   std::chrono::seconds idle{std::chrono::hours(24)};
   std::chrono::seconds absolute{std::chrono::hours(24 * 14)};

@@ -185,6 +185,44 @@ struct SignInFailures {
   Time last{};
 };
 
+// Page views of a post counted by a server since its last flush (service/page_views.h),
+// by the post's path: the cached pages it counts on know their path, not the post.
+struct PathViews {
+  std::string path;
+  int64_t views = 0;
+};
+
+// A published post and its page views over a range of days (TopPosts).
+struct PostViews {
+  Post post;  // as ListPosts reads it
+  int64_t views = 0;
+};
+
+// The newest item of one blog that a BlogList widget follows, read from its feed
+// (service/blog_list.h).
+struct BlogListEntry {
+  std::string feed_url;
+  std::string blog_title;
+  std::string blog_url;
+  std::string item_title;
+  std::string item_url;
+  std::string snippet;  // plain text
+  std::string thumbnail_url;
+  Time updated{};  // the item's time
+  Time fetched{};  // when the item was read from its feed
+};
+
+// A message a reader sent with the blog's contact form (service/contact.h).
+struct ContactMessage {
+  int64_t id = 0;
+  int64_t blog_id = 0;
+  std::string name;
+  std::string email;
+  std::string body;            // plain text
+  std::string remote_address;  // the sender's IP address
+  Time sent{};
+};
+
 // Writes many posts and comments in one transaction, for imports: all of them land, or
 // none. Obtained from Store::BeginImport(); while it lives, other writers of the store
 // wait (readers do not). Destroying it without Commit() rolls everything back.
@@ -454,6 +492,35 @@ class Store {
                                                      std::string_view source, Time since) = 0;
   // Forgets the failures of `account` from `source` ("": from every source).
   virtual Status ClearSignInFailures(std::string_view account, std::string_view source) = 0;
+
+  // --- widgets' live data (PopularPosts, BlogList, ContactForm) ------------------------
+  // None of these bumps the blog's generation but ReplaceBlogList: page views change
+  // with every reader, and messages show only in the admin.
+  // Adds `views` to the published posts (not pages) of the blog at those paths, on `day`
+  // (UTC days since the epoch); paths of no published post are passed over.
+  virtual Status AddPageViews(int64_t blog_id, int64_t day,
+                              const std::vector<PathViews>& views) = 0;
+  // The blog's published posts most viewed on `from_day` and after (0: ever), most
+  // viewed first (then newest), at most `limit`; posts never viewed are not listed.
+  virtual Result<std::vector<PostViews>> TopPosts(int64_t blog_id, int64_t from_day, int limit) = 0;
+  // The items of the blog's BlogList widget `widget_id`, in the order stored.
+  virtual Result<std::vector<BlogListEntry>> ListBlogList(int64_t blog_id,
+                                                          std::string_view widget_id) = 0;
+  // Makes `entries` (in their order) the widget's items, replacing those before, and bumps
+  // the blog's generation (the widget shows on every page). NotFound if the blog is absent.
+  virtual Status ReplaceBlogList(int64_t blog_id, std::string_view widget_id,
+                                 const std::vector<BlogListEntry>& entries) = 0;
+  // Stores a message; assigns its id. NotFound if the blog is absent.
+  virtual Result<ContactMessage> AddContactMessage(const ContactMessage& message) = 0;
+  // The blog's messages, newest first.
+  virtual Result<std::vector<ContactMessage>> ListContactMessages(int64_t blog_id, int limit,
+                                                                  int offset) = 0;
+  // How many messages the blog received from `remote_address` at or after `since` (the
+  // contact form's rate limit); all of the blog's when the address is empty.
+  virtual Result<int> CountContactMessages(int64_t blog_id, std::string_view remote_address,
+                                           Time since) = 0;
+  // Removes a message. NotFound.
+  virtual Status DeleteContactMessage(int64_t blog_id, int64_t message_id) = 0;
 
   // --- change tracking -----------------------------------------------------------------
   // A number that changes whenever stored data may have changed, through this Store or

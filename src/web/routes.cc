@@ -112,10 +112,13 @@ const std::vector<Route>& Table() {
       {"GET", "/sitemap.xml", kPublic, false, 0, OnSite(&Site::Sitemap)},
       {"GET", "/robots.txt", kPublic, false, 0, OnSite(&Site::RobotsTxt)},
 
-      // Uploaded images, named by their hash; the comment form.
+      // Uploaded images, named by their hash; the comment form; the contact form.
       {"GET", "/media/{hash}.{ext}", kPublic, false, 0, OnSite(&Site::MediaFile)},
       {"GET", "/media/{rest...}", kPublic, false, 0, OnSite(&Site::NoMediaFile)},
       {"POST", "/comment", kPublic, false, kCommentFormLimit, OnSite(&Site::PostComment)},
+      // The contact form's page and the ContactForm widget's message (contact_form.cc).
+      {"GET", "/contact-form", kPublic, false, 0, OnSite(&Site::ContactPage)},
+      {"POST", "/contact-form", kPublic, false, kCommentFormLimit, OnSite(&Site::PostContact)},
 
       // The admin's script and style sheet.
       {"GET", "/admin/static/{version}/{file}", kPublic, false, 0,
@@ -185,12 +188,15 @@ const std::vector<Route>& Table() {
       {"POST", "/admin/preview/?", kAuthor, true, kFormLimit,
        AdminPage(admin::editor_pages::Preview)},
 
-      // Comments, settings, media, import and export.
+      // Comments, contact messages, settings, media, import and export.
       {"GET", "/admin/comments/?", kOwner, false, 0, AdminPage(admin::comment_pages::List)},
       {"POST", "/admin/comments/bulk/?", kOwner, true, kFormLimit,
        AdminPage(admin::comment_pages::Bulk)},
       {"POST", "/admin/comments/{id}/reply/?", kOwner, true, kFormLimit,
        AdminPage(admin::comment_pages::Reply)},
+      {"GET", "/admin/messages/?", kOwner, false, 0, AdminPage(admin::message_pages::List)},
+      {"POST", "/admin/messages/{id}/delete/?", kOwner, true, kFormLimit,
+       AdminPage(admin::message_pages::Delete)},
       {"GET", "/admin/settings/?", kOwner, false, 0, AdminPage(admin::settings_pages::Show)},
       {"POST", "/admin/settings/?", kOwner, true, kFormLimit,
        AdminPage(admin::settings_pages::Save)},

@@ -196,8 +196,15 @@ std::optional<http::Response> Site::FromCache(const http::Request& request, cons
   return response;
 }
 
+void Site::CountView(const http::Request& request, int64_t blog_id, const std::string& path,
+                     int status) {
+  if (options_.page_views == nullptr || status != 200 || request.is_head || request.method != "GET")
+    return;
+  options_.page_views->Count(blog_id, path, request.GetHeader("User-Agent"));
+}
+
 http::Response Site::Page(const http::Request& request, const RouteMatch& match,
-                          const BuildPageFn& build) {
+                          const BuildPageFn& build, bool counts_view) {
   auto found = BlogFor(request);
   if (auto* error = std::get_if<http::Response>(&found)) return std::move(*error);
   const auto entry = std::get<std::shared_ptr<const service::BlogEntry>>(std::move(found));
@@ -212,11 +219,15 @@ http::Response Site::Page(const http::Request& request, const RouteMatch& match,
   // A permalink (?showComment=MS) names its comment page only once the comments are
   // read; while they fit one page, all the post's permalinks share that page here.
   if (IsPermalink(*query)) key += "&sc";
-  if (auto cached = FromCache(request, entry->blog, key)) return std::move(*cached);
+  if (auto cached = FromCache(request, entry->blog, key)) {
+    if (counts_view) CountView(request, entry->blog.id, match.path, cached->status);
+    return std::move(*cached);
+  }
   const auto started = std::chrono::steady_clock::now();
   http::Response response =
       BuildPage(request, *entry, match, *query, std::move(key), build, blogger->get());
   metrics::Process().render_seconds.Observe(std::chrono::steady_clock::now() - started);
+  if (counts_view) CountView(request, entry->blog.id, match.path, response.status);
   return response;
 }
 

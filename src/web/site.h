@@ -29,7 +29,9 @@
 #include "render/view.h"
 #include "service/blog_directory.h"
 #include "service/comments.h"
+#include "service/contact.h"
 #include "service/page_cache.h"
+#include "service/page_views.h"
 #include "service/themes.h"
 #include "store/store.h"
 #include "web/feed_pages.h"
@@ -45,6 +47,11 @@ struct SiteOptions {
   // Cached pages are kept in sealed memfds (two per page, plain and gzip) and sent with
   // sendfile; this bounds the file descriptors they hold.
   std::size_t cache_files = 512;
+  // The PopularPosts widget's counts: every 200 answer to a GET of a post's page is
+  // counted here (cached or not; bots are not); null: nothing is counted.
+  service::PageViews* page_views = nullptr;
+  // The ContactForm widget's messages (POST /contact-form); null: the route answers 404.
+  service::ContactService* contact = nullptr;
 };
 
 class Site {
@@ -97,6 +104,16 @@ class Site {
   // (with Retry-After); 415 for a body that is not a urlencoded form.
   http::Response PostComment(const http::Request& request, const RouteMatch& match);
 
+  // GET /contact-form (contact_form.cc): the blog's contact form on a plain page of its
+  // own (not cached: it holds a form token), for any theme. POST /contact-form: a
+  // reader's message from it or from a ContactForm widget (fields name, email,
+  // email-message, token and the honeypot website), screened by service::ContactService.
+  // Sent: 200, the form page saying so. Refused: the form page with the reason above the
+  // refilled form, status 400, 403 or 429 (with Retry-After), nothing stored; 415 for a
+  // body that is not a urlencoded form. Both 404 when the site takes no messages.
+  http::Response ContactPage(const http::Request& request, const RouteMatch& match);
+  http::Response PostContact(const http::Request& request, const RouteMatch& match);
+
   // GET /media/HASH.EXT: an uploaded file of the blog, cacheable for good (its name is
   // its content's hash: ETag "HASH", 304 on If-None-Match), never sniffed as another
   // type. 404 for a name that is no stored file.
@@ -122,8 +139,12 @@ class Site {
   std::optional<http::Response> FromCache(const http::Request& request, const Blog& blog,
                                           std::string_view key);
   // A page of the blog of the request: from the cache, or as BuildPage makes it.
+  // `counts_view`: a 200 answer to a GET is a page view (SiteOptions::page_views).
   http::Response Page(const http::Request& request, const RouteMatch& match,
-                      const BuildPageFn& build);
+                      const BuildPageFn& build, bool counts_view = false);
+  // Counts a view of the blog's page at `path` when the answer is a 200 to a GET.
+  void CountView(const http::Request& request, int64_t blog_id, const std::string& path,
+                 int status);
   // The page `build` makes, rendered by the theme and put in the cache under `key` (a
   // permalink's page under its comment page's key instead, and under `key` too while the
   // post's comments fit one page); a 404 outcome answers 301 instead where the request's

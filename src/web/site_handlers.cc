@@ -28,8 +28,10 @@ http::Response Site::LabelPage(const http::Request& request, const RouteMatch& m
 }
 
 http::Response Site::PostPage(const http::Request& request, const RouteMatch& match) {
-  return Page(request, match,
-              [&](const PageInputs& in) { return ItemPage(in, match.path, PostKind::kPost); });
+  return Page(
+      request, match,
+      [&](const PageInputs& in) { return ItemPage(in, match.path, PostKind::kPost); },
+      /*counts_view=*/true);
 }
 
 http::Response Site::StaticPage(const http::Request& request, const RouteMatch& match) {

@@ -7,9 +7,9 @@
 // What the two schemas spell differently comes from the connection's Dialect. The methods
 // are split by subject over blog_queries.cc, post_reads.cc, post_writes.cc,
 // comment_queries.cc, user_queries.cc, session_queries.cc, revision_queries.cc,
-// media_queries.cc, redirect_queries.cc and certificate_queries.cc. Thread safety: as Store's;
-// every statement runs inside RunRead or RunWrite (a few methods read first, and write only when
-// needed).
+// media_queries.cc, redirect_queries.cc, certificate_queries.cc and widget_queries.cc. Thread
+// safety: as Store's; every statement runs inside RunRead or RunWrite (a few methods read first,
+// and write only when needed).
 #pragma once
 
 #include <chrono>
@@ -163,6 +163,19 @@ class SqlStore : public Store {
   Result<SignInFailures> CountSignInFailures(std::string_view account, std::string_view source,
                                              Time since) override;
   Status ClearSignInFailures(std::string_view account, std::string_view source) override;
+
+  Status AddPageViews(int64_t blog_id, int64_t day, const std::vector<PathViews>& views) override;
+  Result<std::vector<PostViews>> TopPosts(int64_t blog_id, int64_t from_day, int limit) override;
+  Result<std::vector<BlogListEntry>> ListBlogList(int64_t blog_id,
+                                                  std::string_view widget_id) override;
+  Status ReplaceBlogList(int64_t blog_id, std::string_view widget_id,
+                         const std::vector<BlogListEntry>& entries) override;
+  Result<ContactMessage> AddContactMessage(const ContactMessage& message) override;
+  Result<std::vector<ContactMessage>> ListContactMessages(int64_t blog_id, int limit,
+                                                          int offset) override;
+  Result<int> CountContactMessages(int64_t blog_id, std::string_view remote_address,
+                                   Time since) override;
+  Status DeleteContactMessage(int64_t blog_id, int64_t message_id) override;
 
  protected:
   using Body = FunctionRef<Status(Connection&)>;

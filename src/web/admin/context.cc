@@ -20,10 +20,15 @@ struct NavItem {
 };
 
 constexpr NavItem kNav[] = {
-    {"Posts", "/admin/posts", false},      {"Pages", "/admin/pages", false},
-    {"Comments", "/admin/comments", true}, {"Media", "/admin/media", false},
-    {"Settings", "/admin/settings", true}, {"Theme", "/admin/theme", true},
-    {"Layout", "/admin/layout", true},     {"Import & export", "/admin/transfer", true},
+    {"Posts", "/admin/posts", false},
+    {"Pages", "/admin/pages", false},
+    {"Comments", "/admin/comments", true},
+    {"Messages", "/admin/messages", true},
+    {"Media", "/admin/media", false},
+    {"Settings", "/admin/settings", true},
+    {"Theme", "/admin/theme", true},
+    {"Layout", "/admin/layout", true},
+    {"Import & export", "/admin/transfer", true},
 };
 
 std::string PathOf(std::string_view target) {

@@ -74,6 +74,13 @@ http::Response Bulk(Context& c);
 http::Response Reply(Context& c);
 }  // namespace comment_pages
 
+// The messages readers sent with the ContactForm widget (service/contact.h): the list,
+// newest first, and deleting one.
+namespace message_pages {
+http::Response List(Context& c);
+http::Response Delete(Context& c);
+}  // namespace message_pages
+
 namespace settings_pages {
 http::Response Show(Context& c);
 http::Response Save(Context& c);

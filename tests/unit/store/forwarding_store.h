@@ -201,6 +201,34 @@ class ForwardingStore : public Store {
   Status ClearSignInFailures(std::string_view account, std::string_view source) override {
     return inner_.ClearSignInFailures(account, source);
   }
+  Status AddPageViews(int64_t blog_id, int64_t day, const std::vector<PathViews>& views) override {
+    return inner_.AddPageViews(blog_id, day, views);
+  }
+  Result<std::vector<PostViews>> TopPosts(int64_t blog_id, int64_t from_day, int limit) override {
+    return inner_.TopPosts(blog_id, from_day, limit);
+  }
+  Result<std::vector<BlogListEntry>> ListBlogList(int64_t blog_id,
+                                                  std::string_view widget_id) override {
+    return inner_.ListBlogList(blog_id, widget_id);
+  }
+  Status ReplaceBlogList(int64_t blog_id, std::string_view widget_id,
+                         const std::vector<BlogListEntry>& entries) override {
+    return inner_.ReplaceBlogList(blog_id, widget_id, entries);
+  }
+  Result<ContactMessage> AddContactMessage(const ContactMessage& message) override {
+    return inner_.AddContactMessage(message);
+  }
+  Result<std::vector<ContactMessage>> ListContactMessages(int64_t blog_id, int limit,
+                                                          int offset) override {
+    return inner_.ListContactMessages(blog_id, limit, offset);
+  }
+  Result<int> CountContactMessages(int64_t blog_id, std::string_view remote_address,
+                                   Time since) override {
+    return inner_.CountContactMessages(blog_id, remote_address, since);
+  }
+  Status DeleteContactMessage(int64_t blog_id, int64_t message_id) override {
+    return inner_.DeleteContactMessage(blog_id, message_id);
+  }
   uint64_t ChangeStamp() override { return inner_.ChangeStamp(); }
 
  protected:

@@ -196,6 +196,8 @@ TEST(RoutesTest, AdminRowsCarryIdsAccessAndCsrf) {
 
 TEST(RoutesTest, BodyLimitsComeFromTheRow) {
   EXPECT_EQ(LimitOf("POST", "/comment"), 128u * 1024);
+  EXPECT_EQ(LimitOf("POST", "/contact-form"), 128u * 1024);
+  EXPECT_EQ(LimitOf("POST", "/admin/messages/12/delete"), 4u * 1024 * 1024);
   EXPECT_EQ(LimitOf("POST", "/admin/media"), 11u * 1024 * 1024);
   EXPECT_EQ(LimitOf("POST", "/admin/import"), 256u * 1024 * 1024);
   EXPECT_EQ(LimitOf("POST", "/admin/theme/restore"), 16u * 1024 * 1024);
