@@ -32,6 +32,7 @@
 #include "http/trusted_proxies.h"
 #include "render/theme.h"
 #include "service/accounts.h"
+#include "service/blog_list.h"
 #include "service/comments.h"
 #include "service/contact.h"
 #include "service/first_run.h"
@@ -56,6 +57,7 @@ struct ServeFlags {
   int comment_form_ttl = 86400;
   int comment_rate_limit = 10;
   int comment_max_links = 3;
+  int blog_list_seconds = 1800;              // BlogList widgets: their feeds read this often
   std::vector<std::string> trusted_proxies;  // CIDRs
   std::string tls_cert;                      // with tls_key: HTTPS on --port
   std::string tls_key;
@@ -360,9 +362,24 @@ int Serve(const GlobalOptions& global, const ServeFlags& flags) {
   if (!contact.ok()) return Fail(contact.status());
   site_options.contact = &*contact;
   web::Site site(**store, *comments, std::move(theme), site_options);
+  // The BlogList widgets' followed feeds (service/blog_list.h), read now and then every
+  // --blog-list-seconds, from the widgets of each blog's Blogger theme.
+  service::BlogListOptions blog_list_options;
+  blog_list_options.interval = std::chrono::seconds(std::max(1, flags.blog_list_seconds));
+  service::BlogListRefresher blog_lists(
+      **store,
+      [&site](const Blog& blog) -> Result<std::vector<service::BlogListWidget>> {
+        auto theme = site.themes().Compiled(blog);
+        if (!theme.ok()) return theme.status();
+        if (*theme == nullptr) return std::vector<service::BlogListWidget>();
+        return service::BlogListWidgets((*theme)->sections());
+      },
+      blog_list_options);
+  blog_lists.Start();
   auto accounts = service::AccountService::Open(**store);
   if (!accounts.ok()) return Fail(accounts.status());
-  auto admin = web::admin::Admin::Create(**store, *comments, *accounts, site.blogs());
+  auto admin =
+      web::admin::Admin::Create(**store, *comments, *accounts, site.blogs(), site.themes());
   if (!admin.ok()) return Fail(admin.status());
   // Automatic certificates (acme_serve.h): the runner sets them in `certificates` until
   // it is destroyed, before the store it reads.
@@ -421,6 +438,9 @@ void RegisterServe(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   serve->add_option("--comment-rate-limit", flags->comment_rate_limit,
                     "Comments one IP may post in 10 minutes (0: no limit)");
   serve->add_option("--comment-max-links", flags->comment_max_links, "Links one comment may hold");
+  serve->add_option("--blog-list-seconds", flags->blog_list_seconds,
+                    "Seconds between reads of the feeds Blogger themes' BlogList widgets follow "
+                    "(default 1800)");
   serve->add_option("--trusted-proxy", flags->trusted_proxies,
                     "A proxy (IP address or CIDR network; repeatable) whose Forwarded or "
                     "X-Forwarded-For/-Proto/-Host headers say who the client is");

@@ -46,7 +46,8 @@ Site::Site(store::Store& store, service::CommentService& comments, render::Theme
                  ? std::make_unique<service::PageCache>(options.cache_bytes, options.cache_files)
                  : nullptr),
       blogs_(store, cache_.get()),
-      themes_(store) {}
+      themes_(store),
+      widget_sources_(store) {}
 
 Site::SidebarParts Site::SidebarPartsFor(const service::BlogEntry& entry, int expanded_year) {
   const auto key = std::make_pair(entry.blog.id, expanded_year);
@@ -261,8 +262,10 @@ http::Response Site::BuildPage(const http::Request& request, const service::Blog
   }
   service::CommentDeps deps{std::move(outcome->comment_posts), false, entry.blog.comment_seq};
   std::string body;
+  bool holds_token = false;
   if (blogger) {
-    auto rendered = RenderBlogger(request, entry, *blogger, outcome->view, sidebar_year);
+    auto rendered =
+        RenderBlogger(request, entry, *blogger, outcome->view, sidebar_year, &holds_token);
     if (!rendered.ok()) {
       http::Response failed = http::Response::Text(
           500,
@@ -275,17 +278,20 @@ http::Response Site::BuildPage(const http::Request& request, const service::Blog
     body = theme_.Render(outcome->view);
   }
   return Respond(request, entry, std::move(keys), outcome->status, kHtml, std::move(body),
-                 cacheable, std::move(deps), outcome->has_comment_form);
+                 cacheable, std::move(deps), outcome->has_comment_form || holds_token);
 }
 
 Result<std::string> Site::RenderBlogger(const http::Request& request,
                                         const service::BlogEntry& entry,
                                         const blogger::Theme& theme, const render::PageView& view,
-                                        int expanded_year) {
+                                        int expanded_year, bool* holds_token) {
   const SidebarParts sidebar = SidebarPartsFor(entry, expanded_year);
   const std::string base_url = BaseUrl(request, entry.blog);
   render::WidgetSources sources;
   sources.authors = *sidebar.authors;
+  const bool token =
+      widget_sources_.Fill(entry, theme.sections(), base_url, options_.contact, Now(), sources);
+  if (holds_token != nullptr) *holds_token = token;
   // FeaturedPost: the post its setting names, or (id 0) the newest.
   sources.post_by_id = [&](int64_t post_id) -> std::optional<render::PostView> {
     std::optional<Post> post;

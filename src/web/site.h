@@ -33,6 +33,7 @@
 #include "service/page_cache.h"
 #include "service/page_views.h"
 #include "service/themes.h"
+#include "service/widget_sources.h"
 #include "store/store.h"
 #include "web/feed_pages.h"
 #include "web/route.h"
@@ -158,9 +159,10 @@ class Site {
   // the builder made and the structured sidebar with `expanded_year` open. A theme
   // that fails (its limits) is a 500 page naming FILE:LINE:COLUMN, logged once per
   // blog generation.
+  // `holds_token`, when given, learns whether the page holds a contact form's token.
   Result<std::string> RenderBlogger(const http::Request& request, const service::BlogEntry& entry,
                                     const blogger::Theme& theme, const render::PageView& view,
-                                    int expanded_year);
+                                    int expanded_year, bool* holds_token = nullptr);
   // Where the request's address, an old one of the blog, leads now (wordpress_urls.h).
   Result<OldUrlAnswer> OldAddress(const Blog& blog, const RouteMatch& match);
   // A feed of the blog of the request: from the cache, or built by `build` and cached.
@@ -205,6 +207,8 @@ class Site {
   std::unique_ptr<service::PageCache> cache_;  // null when caching is off
   service::BlogDirectory blogs_;
   service::ThemeService themes_;
+  // PopularPosts, BlogList and ContactForm: what they show, per blog generation and minute.
+  service::WidgetSourceCache widget_sources_;
 
   std::mutex sidebar_mutex_;
   // (blog id, expanded year) -> its sidebar. GUARDED_BY(sidebar_mutex_)

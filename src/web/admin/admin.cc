@@ -22,9 +22,8 @@ namespace samizdat::web::admin {
 
 struct Admin::Impl {
   Impl(store::Store& store, service::AccountService& accounts, service::CommentService& comments,
-       service::BlogDirectory& blogs, std::string sign_in_key)
+       service::BlogDirectory& blogs, service::ThemeService& themes, std::string sign_in_key)
       : accounts(accounts),
-        themes(store),
         imports(store),
         services{store, accounts, comments, themes, imports, templates, std::move(sign_in_key)},
         blogs(blogs) {}
@@ -42,7 +41,6 @@ struct Admin::Impl {
 
   service::AccountService& accounts;
   Templates templates;
-  service::ThemeService themes;
   ImportJobs imports;
   Services services;
   service::BlogDirectory& blogs;
@@ -63,11 +61,12 @@ http::Response Plain(int status, std::string text) {
 
 Result<std::unique_ptr<Admin>> Admin::Create(store::Store& store, service::CommentService& comments,
                                              service::AccountService& accounts,
-                                             service::BlogDirectory& blogs) {
+                                             service::BlogDirectory& blogs,
+                                             service::ThemeService& themes) {
   auto sign_in_key = store.GetOrCreateSecret("sign-in-form-key", auth::RandomSecretKey());
   if (!sign_in_key.ok()) return sign_in_key.status();
-  return std::unique_ptr<Admin>(
-      new Admin(std::make_unique<Impl>(store, accounts, comments, blogs, std::move(*sign_in_key))));
+  return std::unique_ptr<Admin>(new Admin(
+      std::make_unique<Impl>(store, accounts, comments, blogs, themes, std::move(*sign_in_key))));
 }
 
 Admin::Admin(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -25,6 +25,7 @@
 #include "service/accounts.h"
 #include "service/blog_directory.h"
 #include "service/comments.h"
+#include "service/themes.h"
 #include "store/store.h"
 #include "web/route.h"
 
@@ -35,11 +36,13 @@ class Context;
 class Admin {
  public:
   // `blogs` is the public site's directory (Site::blogs()), so that both see a write
-  // through one re-read. All four must outlive the Admin.
+  // through one re-read; `themes` is the site's too (Site::themes()), so that a theme the
+  // admin sets is compiled once, for both. All five must outlive the Admin.
   static Result<std::unique_ptr<Admin>> Create(store::Store& store,
                                                service::CommentService& comments,
                                                service::AccountService& accounts,
-                                               service::BlogDirectory& blogs);
+                                               service::BlogDirectory& blogs,
+                                               service::ThemeService& themes);
   ~Admin();
 
   using PageHandler = http::Response (*)(Context&);

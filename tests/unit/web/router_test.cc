@@ -28,7 +28,8 @@ class RouterTest : public service::StoreTest {
     SiteOptions options;
     options.cache_pages = false;
     site_ = std::make_unique<Site>(*store_, *comments_, render::Theme::Default(), options);
-    auto admin = admin::Admin::Create(*store_, *comments_, *accounts_, site_->blogs());
+    auto admin =
+        admin::Admin::Create(*store_, *comments_, *accounts_, site_->blogs(), site_->themes());
     ASSERT_TRUE(admin.ok()) << admin.status().ToString();
     admin_ = std::move(*admin);
     metrics_ = std::make_unique<MetricsPage>(RouteTable(), "");
