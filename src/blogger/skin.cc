@@ -93,8 +93,27 @@ Result<std::string> SkinVariables::Expand(const Variable& var, std::string_view 
   std::string out;
   size_t pos = 0;
   while (true) {
-    size_t start = text.find("$(", pos);
+    size_t start = text.find('$', pos);
     if (start == std::string_view::npos) break;
+    if (start + 1 >= text.size() || text[start + 1] != '(') {
+      // $name: a defined variable's value; anything else ($t in a script) as written.
+      size_t end = start + 1;
+      while (end < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[end])) != 0 || text[end] == '_')) {
+        ++end;
+      }
+      std::string_view name = text.substr(start + 1, end - start - 1);
+      out.append(text.substr(pos, start - pos));
+      if (!name.empty() && vars_.contains(name)) {
+        Result<std::string> value = Lookup(name, depth);
+        if (!value.ok()) return value.status();
+        out += *value;
+      } else {
+        out.append(text.substr(start, end - start));
+      }
+      pos = end;
+      continue;
+    }
     size_t close = text.find(')', start);
     if (close == std::string_view::npos) break;
     out.append(text.substr(pos, start - pos));
@@ -315,6 +334,13 @@ Result<std::string> SkinVariables::Evaluate(std::string_view ref, int depth) con
 Result<std::string> SkinVariables::Substitute(std::string_view css) const {
   static const Variable kNone;
   return Expand(kNone, css, 0);
+}
+
+SkinVariables SkinVariables::Directed(bool rtl) const {
+  SkinVariables out = *this;
+  out.Define("startSide", rtl ? "right" : "left");
+  out.Define("endSide", rtl ? "left" : "right");
+  return out;
 }
 
 Value SkinVariables::ToValue() const {

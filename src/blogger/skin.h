@@ -23,12 +23,19 @@ class SkinVariables {
   // Defines one variable (a b:variable element): `value` as written.
   void Define(std::string name, std::string value);
 
-  // `css` with every $(…) replaced: $(name) by the variable's value (values may refer
-  // to other variables), $(name.red) and the like by a part of it (a color's red, green,
-  // blue; a font's size, family, style, weight; a background's color, image), and
+  // `css` with every $(…) replaced: $(name) (and the bare $name of Blogger's newer
+  // skins, where name is defined; any other $ is left as written) by the variable's
+  // value (values may refer to other variables), $(name.red) and the like by a part of it (a
+  // color's red, green, blue; a font's size, family, style, weight; a background's color, image),
+  // and
   // $(a + b * 2) by the arithmetic on lengths ("240px"). Errors: a name never defined
   // or arithmetic that does not parse: InvalidArgument naming it.
   Result<std::string> Substitute(std::string_view css) const;
+
+  // A copy whose automatic variables startSide and endSide are "left" and "right", or
+  // "right" and "left" when `rtl` (Blogger defines them for every skin, from the blog's
+  // language direction).
+  SkinVariables Directed(bool rtl) const;
 
   // data:skin: {vars: {body_background: "…", …}}; names have '.' as '_'; a variable of
   // type background is a map {color, image, repeat, attachment, position, isResizable}.

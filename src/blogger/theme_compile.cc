@@ -536,6 +536,29 @@ class Compiler {
     return CompileElement(ctx, node, QualifiedName(q), out);
   }
 
+  // True when `node` or an element beneath it is <b:include name='all-head-content'>.
+  static bool IncludesHeadContent(const xmlNode* node) {
+    if (IsB(node, "include") && Attr(node, "name") == "all-head-content") return true;
+    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+      if (IsElement(c) && IncludesHeadContent(c)) return true;
+    }
+    return false;
+  }
+
+  // Blogger writes its head content into every theme: a page's <head> that does not
+  // include all-head-content starts with data:blog.samizdatHead.
+  static void InjectHeadContent(const Ctx& ctx, const xmlNode* node, const std::string& name,
+                                Nodes& out) {
+    if (name != "head" || ctx.layer >= 0 || ctx.widget >= 0 || IncludesHeadContent(node)) return;
+    static const Expression kHead = Expression::Parse("data:blog.samizdatHead", Position{}).value();
+    Node data;
+    data.kind = NodeKind::kData;
+    data.at = ctx.unit->PositionOf(node);
+    data.expr = kHead;
+    data.has_expr = true;
+    out.push_back(std::move(data));
+  }
+
   Status CompileElement(const Ctx& ctx, const xmlNode* node, const std::string& name, Nodes& out) {
     const bool is_void = IsVoidElement(name);
     if (HasModifiers(node, true)) {
@@ -545,6 +568,7 @@ class Compiler {
       element.text = name;
       element.flag = is_void;
       SAMIZDAT_RETURN_IF_ERROR(CompileAttributes(ctx, node, &element, nullptr));
+      InjectHeadContent(ctx, node, name, element.children);
       SAMIZDAT_RETURN_IF_ERROR(CompileChildren(ctx, node, element.children));
       out.push_back(std::move(element));
       return Status::Ok();
@@ -552,6 +576,7 @@ class Compiler {
     Emit(out, "<" + name);
     SAMIZDAT_RETURN_IF_ERROR(CompileAttributes(ctx, node, nullptr, &out));
     Emit(out, is_void ? "/>" : ">");
+    InjectHeadContent(ctx, node, name, out);
     SAMIZDAT_RETURN_IF_ERROR(CompileChildren(ctx, node, out));
     if (!is_void) Emit(out, "</" + name + ">");
     return Status::Ok();
@@ -893,12 +918,30 @@ class Compiler {
       return Status::Ok();
     }
     if (local == "skin" || local == "template-skin") {
+      // $startSide and $endSide follow the blog's direction: two variants, chosen by
+      // data:blog.languageDirection when they differ.
       Result<std::string> css = skin_.Collect(TextContent(node));
-      if (css.ok()) css = skin_.Substitute(*css);
-      if (!css.ok()) return unit.Error(n.at, css.status().message());
+      Result<std::string> ltr = css, rtl = css;
+      if (css.ok()) ltr = skin_.Directed(false).Substitute(*css);
+      if (ltr.ok()) rtl = skin_.Directed(true).Substitute(*css);
+      if (!ltr.ok()) return unit.Error(n.at, ltr.status().message());
+      if (!rtl.ok()) return unit.Error(n.at, rtl.status().message());
       Emit(out, local == "skin" ? "<style id='page-skin-1' type='text/css'><!--\n"
                                 : "<style id='template-skin-1' type='text/css'><!--\n");
-      Emit(out, *css);
+      if (*ltr == *rtl) {
+        Emit(out, *ltr);
+      } else {
+        static const Expression kRightToLeft =
+            Expression::Parse("data:blog.languageDirection == \"rtl\"", Position{}).value();
+        n.kind = NodeKind::kIf;
+        n.branches.resize(2);
+        n.branches[0].has_cond = true;
+        n.branches[0].cond = kRightToLeft;
+        Emit(n.branches[0].body, *rtl);
+        n.branches[1].is_default = true;
+        Emit(n.branches[1].body, *ltr);
+        out.push_back(std::move(n));
+      }
       Emit(out, "\n--></style>");
       return Status::Ok();
     }

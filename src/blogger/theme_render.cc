@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "blogger/message_format.h"
 #include "blogger/theme_nodes.h"
 #include "text/escape.h"
 
@@ -423,6 +424,7 @@ class Renderer {
     if (v == nullptr) return true;
     const bool html = v->kind() == Value::Kind::kHtml;
     std::string message = v->ToText();
+    if (IsIcuPattern(message)) return RenderIcuMessage(node, scope, message, html);
     std::vector<std::pair<std::string, std::string>> params;
     for (size_t i = 0; i < node.expr_attrs.size(); ++i) {
       Value p;
@@ -462,6 +464,35 @@ class Renderer {
       result += html ? chunk : text::EscapeHtml(chunk);
     }
     Write(result);
+    return true;
+  }
+
+  // A plural or select pattern, formatted by ICU in the blog's language (data:blog.locale).
+  bool RenderIcuMessage(const Node& node, const Scope& scope, const std::string& message,
+                        bool html) {
+    std::vector<std::pair<std::string, Value>> args;
+    args.reserve(node.expr_attrs.size());
+    bool html_args = false;
+    for (const ExprAttr& param : node.expr_attrs) {
+      Value p;
+      if (!Eval(node, param.value, scope, p)) return false;
+      html_args = html_args || p.kind() == Value::Kind::kHtml;
+      args.emplace_back(param.name, std::move(p));
+    }
+    // A text message is escaped as a whole; beside HTML arguments, its text ones alone.
+    const bool escape_args = !html && html_args;
+    if (escape_args) {
+      for (auto& [name, value] : args) {
+        if (value.kind() == Value::Kind::kString)
+          value = Value::String(text::EscapeHtml(value.text()));
+      }
+    }
+    std::string locale;
+    if (const Value* blog = scope.Lookup("blog")) {
+      if (const Value* tag = blog->Field("locale")) locale = tag->ToText();
+    }
+    std::string result = FormatIcuMessage(message, locale, args);
+    Write(html || escape_args ? result : text::EscapeHtml(result));
     return true;
   }
 

@@ -208,3 +208,48 @@ TEST(FixtureCompileTest, ContempoKeepsEachWidgetsTypeTitleAndSettings) {
 
 }  // namespace
 }  // namespace samizdat::blogger
+
+namespace samizdat::blogger {
+namespace {
+
+std::string RenderFixture(const Theme& theme, std::string_view direction) {
+  Map blog{{"languageDirection", Value::String(std::string(direction))},
+           {"samizdatHead", Value::Html("<meta name='samizdat-head'>")}};
+  auto page = theme.Render({Value::OfMap(Map{{"blog", Value::OfMap(std::move(blog))}}), nullptr});
+  EXPECT_TRUE(page.ok()) << page.status().message();
+  return page.ok() ? *page : "";
+}
+
+size_t Count(std::string_view page, std::string_view what) {
+  size_t n = 0;
+  for (size_t at = page.find(what); at != std::string_view::npos; at = page.find(what, at + 1)) ++n;
+  return n;
+}
+
+// Blogger's skin variables ($startSide, $(endSide), Pixel's $maincolor) are all
+// substituted, the sides swapped on a right-to-left blog; every theme's <head> has
+// samizdat's head content once, whether it includes all-head-content (seven) or not
+// (Hyde, Plus UI).
+TEST_P(FixtureCompileTest, RendersItsSkinAndHeadContent) {
+  const Fixture& fixture = GetParam();
+  auto theme = Theme::Compile(ReadFixture(fixture.file), fixture.file);
+  ASSERT_TRUE(theme.ok()) << theme.status().message();
+  const std::string ltr = RenderFixture(**theme, "ltr");
+  const std::string rtl = RenderFixture(**theme, "rtl");
+  for (std::string_view left :
+       {"$startSide", "$endSide", "$(startSide)", "$(endSide)", "$maincolor"}) {
+    EXPECT_EQ(ltr.find(left), std::string::npos) << left;
+    EXPECT_EQ(rtl.find(left), std::string::npos) << left;
+  }
+  EXPECT_EQ(Count(ltr, "<meta name='samizdat-head'>"), 1u);
+  const size_t head = ltr.find("<head");
+  EXPECT_LT(head, ltr.find("<meta name='samizdat-head'>"));
+  EXPECT_LT(ltr.find("<meta name='samizdat-head'>"), ltr.find("</head>"));
+  if (fixture.file == "contempo.xml") {
+    EXPECT_NE(ltr.find(".post-share-buttons-bottom{\nmargin-right:24px"), std::string::npos);
+    EXPECT_NE(rtl.find(".post-share-buttons-bottom{\nmargin-left:24px"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace samizdat::blogger

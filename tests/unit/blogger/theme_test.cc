@@ -359,3 +359,74 @@ TEST(ThemeTest, HugeLoopStopsAtTheStepLimit) {
 
 }  // namespace
 }  // namespace samizdat::blogger
+
+namespace samizdat::blogger {
+namespace {
+
+Value BlogGlobals(Map blog, Map messages = {}) {
+  return Value::OfMap(Map{{"blog", Value::OfMap(std::move(blog))},
+                          {"messages", Value::OfMap(std::move(messages))}});
+}
+
+TEST(ThemeTest, SkinSidesFollowTheBlogsDirection) {
+  // Contempo writes margin-$endSide and float:$(startSide); Pixel $maincolor.
+  auto theme = MustCompile(Doc(R"xml(<head><b:skin><![CDATA[/*
+<Variable name="startSide" type="automatic" default="left"/>
+<Variable name="main" type="color" default="#123456"/>
+*/
+a { margin-$endSide: 1em; float: $(startSide); color: $main; } s { x: $t; }]]></b:skin></head>)xml"));
+  ASSERT_NE(theme, nullptr);
+  auto ltr =
+      theme->Render({BlogGlobals(Map{{"languageDirection", Value::String("ltr")}}), nullptr});
+  auto rtl =
+      theme->Render({BlogGlobals(Map{{"languageDirection", Value::String("rtl")}}), nullptr});
+  ASSERT_TRUE(ltr.ok() && rtl.ok());
+  EXPECT_NE(ltr->find("a { margin-right: 1em; float: left; color: #123456; } s { x: $t; }"),
+            std::string::npos)
+      << *ltr;
+  EXPECT_NE(rtl->find("a { margin-left: 1em; float: right; color: #123456; } s { x: $t; }"),
+            std::string::npos)
+      << *rtl;
+}
+
+TEST(ThemeTest, EveryHeadGetsTheHeadContentOnce) {
+  Value globals =
+      BlogGlobals(Map{{"samizdatHead", Value::Html("<link rel='canonical' href='/x'>")}});
+  // A theme that never includes all-head-content (Hyde, Plus UI) gets it first in <head>.
+  std::string page = MustRender("<head><title>t</title></head><body/>", {globals, nullptr});
+  EXPECT_NE(page.find("<head><link rel='canonical' href='/x'><title>t</title></head>"),
+            std::string::npos)
+      << page;
+  // One that includes it, even under a b:if, gets it where it says, once.
+  page = MustRender(
+      "<head><title>t</title><b:if cond='true'><b:include data='blog' "
+      "name='all-head-content'/></b:if></head><body/>",
+      {globals, nullptr});
+  EXPECT_LT(page.find("<title>t</title>"), page.find("canonical")) << page;
+  EXPECT_EQ(page.find("canonical"), page.rfind("canonical")) << page;
+}
+
+TEST(ThemeTest, MessagesWithPluralsInTheBlogsLanguage) {
+  const std::string body =
+      "<body><b:message name='messages.numberOfComments'><b:param expr:value='data:n' "
+      "name='numComments'/></b:message></body>";
+  auto render = [&](std::string locale, std::string pattern, double n) {
+    Value globals = Value::OfMap(Map{
+        {"blog", Value::OfMap(Map{{"locale", Value::String(std::move(locale))}})},
+        {"messages", Value::OfMap(Map{{"numberOfComments", Value::String(std::move(pattern))}})},
+        {"n", Value::Number(n)}});
+    return MustRender(body, {globals, nullptr});
+  };
+  const std::string en = "{numComments,plural, =1{1 comment}other{# comments & more}}";
+  EXPECT_NE(render("en", en, 1).find("<body>1 comment</body>"), std::string::npos);
+  EXPECT_NE(render("en", en, 5).find("<body>5 comments &amp; more</body>"), std::string::npos);
+  const std::string ru =
+      "{numComments,plural, one{# комментарий}few{# комментария}many{# комментариев}"
+      "other{# комментария}}";
+  EXPECT_NE(render("ru", ru, 21).find("<body>21 комментарий</body>"), std::string::npos);
+  EXPECT_NE(render("ru", ru, 3).find("<body>3 комментария</body>"), std::string::npos);
+  EXPECT_NE(render("ru", ru, 5).find("<body>5 комментариев</body>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace samizdat::blogger
