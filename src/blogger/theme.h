@@ -3,8 +3,11 @@
 //
 // Compile reads the XML with libxml2 (the undeclared macro: and mexpr: prefixes of
 // Blogger's own backups are accepted), parses every expression once
-// (blogger/expr.h), substitutes the skin's $(variable)s from its <Variable>
-// definitions, and links each b:include to its includable. An includable is looked for
+// (blogger/expr.h), substitutes the skin's $(variable)s and $variables from its
+// <Variable> definitions ($startSide/$endSide, which Blogger defines, in two variants
+// chosen by data:blog.languageDirection), starts a <head> that does not include
+// all-head-content with data:blog.samizdatHead (Blogger's head is in every theme),
+// and links each b:include to its includable. An includable is looked for
 // in the widget's own includables, then in the theme's b:defaultmarkup for the
 // widget's type (then type 'Common'), then in samizdat's built-in markup
 // (themes/blogger/, Blogger's own includables: all-head-content, the widgets' default
@@ -13,8 +16,9 @@
 //
 // Render walks the tree: b:section and b:widget write Blogger's wrappers (<div
 // class='section' id=…>, <div class='widget TYPE' data-version=… id=…>); b:if,
-// b:switch, b:loop, b:with, b:include, b:attr, b:class, b:eval, b:message,
-// data: tags and expr: attributes are evaluated against the page's data (text escaped,
+// b:switch, b:loop, b:with, b:include, b:attr, b:class, b:eval, b:message (ICU's
+// plural and select patterns in data:blog.locale's language), data: tags and expr:
+// attributes are evaluated against the page's data (text escaped,
 // HTML strings written as they are, every attribute value escaped; an expr: attribute
 // whose value is null is left out). The theme's own text is written as Blogger writes it:
 // unescaped (so `&lt;/div&gt;` in a theme is markup), CDATA without its markers. A widget
