@@ -40,7 +40,7 @@ COMMENT = 'A first comment from a reader.'
 REPLY = 'A reply to that first comment.'
 # Markup a rendered page must not hold: the theme language's own tags and attributes.
 LEFT_MARKUP = re.compile(r'</?(?:b|data|expr|macro|mexpr):[A-Za-z]|\s(?:expr|b|mexpr):[\w-]+=')
-SKIN_VARIABLE = re.compile(r'\$\([A-Za-z][\w.-]*\)')
+SKIN_VARIABLE = re.compile(r'\$\([A-Za-z][\w.-]*\)|\$(startSide|endSide|maincolor)\b')
 
 
 def themed_xml(name):
@@ -282,6 +282,14 @@ class BloggerThemesTest(harness.IntegrationCase):
                     tag == 'time' and (attrs.get('datetime') or '').startswith('2024-05-03')
                     for tag, attrs in harness.elements(body))
                 self.assertTrue(dated, 'the post\'s date is not on the page')
+                # samizdat's head (its JSON-LD), once, whether the theme includes
+                # all-head-content or not (Hyde, Plus UI: put first in their <head>; Plus
+                # UI writes Open Graph tags of its own too).
+                head = parse_html(body).find('head')
+                self.assertGreaterEqual(sum(1 for m in head.iter('meta')
+                                            if m.get('property') == 'og:title'), 1, 'og:title')
+                self.assertEqual(sum(1 for s in head.iter('script')
+                                     if s.get('type') == 'application/ld+json'), 1, 'JSON-LD')
                 hrefs = [href for href, _ in harness.links(body)]
                 if blog['shows_labels']:
                     self.assertTrue(any(h.endswith('/search/label/Travel') for h in hrefs),
