@@ -262,6 +262,27 @@ a { color: $(link.color); } body { background: $(body.background); }]]></b:skin>
   EXPECT_NE(page.find("#ee1133|https://x.bp.blogspot.com/a.png"), std::string::npos) << page;
 }
 
+TEST(ThemeTest, TemplateSkinBringsBloggersColumnLayout) {
+  // Designer-era themes size their columns in the template skin and leave the floats to
+  // Blogger's widget stylesheet: without it the sidebar falls below the posts.
+  std::string page = MustRender(
+      "<head><b:skin><![CDATA[a {}]]></b:skin><b:template-skin><![CDATA[.main-inner .columns "
+      "{ padding-right: 310px; }]]></b:template-skin></head><body></body>");
+  const size_t layout = page.find("<style id='samizdat-layout' type='text/css'>");
+  const size_t skin = page.find("<style id='template-skin-1'");
+  ASSERT_NE(layout, std::string::npos) << page;
+  ASSERT_NE(skin, std::string::npos) << page;
+  EXPECT_LT(page.find("</style>", layout), skin) << "the theme's own rules come later and win";
+  EXPECT_NE(page.find(".column-center-outer,.column-left-outer,.column-right-outer{position:"
+                      "relative;float:left}",
+                      layout),
+            std::string::npos)
+      << page;
+  // A theme of the newer kind (b:skin only) carries its own layout.
+  std::string plain = MustRender("<head><b:skin><![CDATA[a {}]]></b:skin></head><body></body>");
+  EXPECT_EQ(plain.find("samizdat-layout"), std::string::npos) << plain;
+}
+
 TEST(ThemeTest, MacrosExpandAtCompileTimeWithSectionContents) {
   std::string xml =
       "<?xml version='1.0'?>\n<html xmlns:b='http://www.google.com/2005/gml/b' "

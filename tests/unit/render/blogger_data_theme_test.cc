@@ -1,6 +1,7 @@
 // The data model with a real theme: hyde.xml (../shared/fixtures/blogger-templates), which
 // needs none of the built-in markup, rendered with MakeBloggerData on a list page and on
-// a post page shows the posts and their dates, the comments and a working form.
+// a post page shows the posts and their dates, the comments and a working form; and the
+// built-in post header a small theme includes.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -105,6 +106,36 @@ TEST_F(HydeTest, PostPageShowsItsCommentsAndTheCommentForm) {
   EXPECT_NE(page.find("<p>Lovely.</p>"), std::string::npos);
   EXPECT_NE(page.find("action=\"/comment\""), std::string::npos);
   EXPECT_NE(page.find("name=\"token\" value=\"tok\""), std::string::npos);
+}
+
+// Blogger writes a post's header even when the Blog widget shows no byline in it:
+// themes' CSS relies on it (Contempo floats the title and clears the float with the
+// header; without it the title and the body's first line share a line).
+TEST(BuiltInMarkupTest, PostHeaderIsWrittenWithNoBylineItems) {
+  auto theme = blogger::Theme::Compile(
+      "<?xml version='1.0'?>\n<html xmlns:b='http://www.google.com/2005/gml/b' "
+      "xmlns:data='http://www.google.com/2005/gml/data' "
+      "xmlns:expr='http://www.google.com/2005/gml/expr'><body><b:section id='main'>"
+      "<b:widget id='Blog1' type='Blog' version='2'><b:widget-settings>"
+      "<b:widget-setting name='showAuthor'>false</b:widget-setting>"
+      "<b:widget-setting name='showTimestamp'>false</b:widget-setting></b:widget-settings>"
+      "<b:includable id='main'><b:loop values='data:posts' var='post'>"
+      "<h3 class='post-title'><data:post.title/></h3><b:include name='headerByline'/>"
+      "</b:loop></b:includable></b:widget></b:section></body></html>",
+      "t.xml");
+  ASSERT_TRUE(theme.ok()) << theme.status().message();
+  Blog blog;
+  PageView view;
+  view.posts = {Post("1", "First")};
+  Sidebar sidebar;
+  WidgetSources sources;
+  BloggerPageInput in{
+      blog, TimeZone::Utc(), Locale::For("en"), view, sidebar, "https://example.com", "/",
+      "",   sources};
+  auto page = (*theme)->Render(MakeBloggerData(**theme, in));
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_NE(page->find("<div class='post-header'>"), std::string::npos) << *page;
+  EXPECT_EQ(page->find("Posted by"), std::string::npos) << *page;
 }
 
 }  // namespace
