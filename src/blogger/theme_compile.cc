@@ -1013,11 +1013,9 @@ class Compiler {
       widget.cond = std::move(*e);
       widget.has_cond = true;
     }
-    widget.open = "<div";
-    AppendAttribute(widget.open, "class", "widget " + info.type);
-    AppendAttribute(widget.open, "data-version", std::to_string(info.version));
-    AppendAttribute(widget.open, "id", info.id);
-    widget.open += ">";
+    widget.attrs = {{"class", "widget " + info.type},
+                    {"data-version", std::to_string(info.version)},
+                    {"id", info.id}};
     impl_.widgets.push_back(std::move(widget));
     drafts_.emplace_back();
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {

@@ -262,6 +262,23 @@ a { color: $(link.color); } body { background: $(body.background); }]]></b:skin>
   EXPECT_NE(page.find("#ee1133|https://x.bp.blogspot.com/a.png"), std::string::npos) << page;
 }
 
+TEST(ThemeTest, ClassAndAttrAtTheTopOfAWidgetGoOnItsWrapper) {
+  // Plus UI's menus: <b:class> first in the widget's main includable; without the class
+  // on the wrapper the theme's `.navS ul { list-style: none }` misses and bullets show.
+  std::string page = MustRender(
+      "<body><b:section id='s'><b:widget id='LinkList1' type='LinkList' version='2'>"
+      "<b:includable id='main'> <b:class expr:name='\"nav\" + \"S\"'/>"
+      "<b:attr name='data-x' value='1'/><ul><b:class name='inner'/></ul>"
+      "<b:class name='late'/></b:includable></b:widget>"
+      "<b:widget id='HTML1' type='HTML'><b:includable id='main'/></b:widget></b:section>"
+      "</body>");
+  EXPECT_NE(page.find("<div class='widget LinkList navS' data-version='2' id='LinkList1' "
+                      "data-x='1'> <ul class='inner'></ul></div>"
+                      "<div class='widget HTML' data-version='1' id='HTML1'></div>"),
+            std::string::npos)
+      << page;
+}
+
 TEST(ThemeTest, TemplateSkinBringsBloggersColumnLayout) {
   // Designer-era themes size their columns in the template skin and leave the floats to
   // Blogger's widget stylesheet: without it the sidebar falls below the posts.
