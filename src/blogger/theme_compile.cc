@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "blogger/builtin_markup.h"
+#include "blogger/designer_css.h"
 #include "blogger/skin.h"
 #include "blogger/theme_nodes.h"
 #include "text/escape.h"
@@ -926,6 +927,7 @@ class Compiler {
       if (ltr.ok()) rtl = skin_.Directed(true).Substitute(*css);
       if (!ltr.ok()) return unit.Error(n.at, ltr.status().message());
       if (!rtl.ok()) return unit.Error(n.at, rtl.status().message());
+      if (local == "template-skin") Emit(out, internal::kDesignerLayoutStyle);
       Emit(out, local == "skin" ? "<style id='page-skin-1' type='text/css'><!--\n"
                                 : "<style id='template-skin-1' type='text/css'><!--\n");
       if (*ltr == *rtl) {
@@ -1054,11 +1056,9 @@ class Compiler {
       widget.cond = std::move(*e);
       widget.has_cond = true;
     }
-    widget.open = "<div";
-    AppendAttribute(widget.open, "class", "widget " + info.type);
-    AppendAttribute(widget.open, "data-version", std::to_string(info.version));
-    AppendAttribute(widget.open, "id", info.id);
-    widget.open += ">";
+    widget.attrs = {{"class", "widget " + info.type},
+                    {"data-version", std::to_string(info.version)},
+                    {"id", info.id}};
     impl_.widgets.push_back(std::move(widget));
     drafts_.emplace_back();
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {

@@ -108,7 +108,9 @@ struct CompiledWidget {
   std::vector<const Includable*> own;  // by name id: the widget's own includables
   bool has_cond = false;
   Expression cond;
-  std::string open;  // "<div class='widget Blog' data-version='2' id='Blog1'>"
+  // The wrapper's attributes (class 'widget Blog', data-version, id): a start tag left
+  // open to the b:class and b:attr at the top of the widget's includable, as on Blogger.
+  std::vector<std::pair<std::string, std::string>> attrs;
 };
 
 struct CompiledSection {

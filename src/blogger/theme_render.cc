@@ -526,7 +526,11 @@ class Renderer {
       if (!r.ok()) return Fail(node, r.status().message(), theme_.file);
       if (!r->Truthy()) return true;
     }
-    Write(widget.open);
+    // The wrapper stays open to the b:class/b:attr at the top of the includable (Plus
+    // UI's LinkList adds its 'navS' class so): the first output writes it.
+    FlushTag();
+    OpenTag tag{"div", false, widget.attrs, {}};
+    open_ = &tag;
     const CompiledWidget* saved = widget_;
     widget_ = &widget;
     bool ok = true;
@@ -535,7 +539,11 @@ class Renderer {
       ok = RenderIncludable(node, *main, main->var.empty() ? static_cast<const Scope&>(self) : var);
     }
     widget_ = saved;
-    if (!ok) return false;
+    if (!ok) {
+      open_ = nullptr;
+      return false;
+    }
+    FlushTag();
     Write("</div>");
     return true;
   }

@@ -38,6 +38,7 @@ blogger::RenderInput MakeBloggerDataFor(const std::vector<blogger::SectionInfo>&
   for (auto& [type, list] : by_type) widgets_by_type.Set(type, Value::OfList(std::move(list)));
 
   const Pager& pager = in.view.pager;
+  const bool item = in.view.kind == PageKind::kItem;  // one post each way: "Older Post"
   Map globals{
       {"blog", parts.blog},
       {"view", parts.view},
@@ -47,8 +48,8 @@ blogger::RenderInput MakeBloggerDataFor(const std::vector<blogger::SectionInfo>&
       {"olderPageUrl", Text(AbsoluteUrl(in.base_url, pager.older_url))},
       {"newerPageUrl", Text(AbsoluteUrl(in.base_url, pager.newer_url))},
       {"homePageUrl", Text(AbsoluteUrl(in.base_url, pager.home_url))},
-      {"olderPageTitle", Text(in.locale.Message("olderPosts"))},
-      {"newerPageTitle", Text(in.locale.Message("newerPosts"))},
+      {"olderPageTitle", Text(in.locale.Message(item ? "olderPost" : "olderPosts"))},
+      {"newerPageTitle", Text(in.locale.Message(item ? "newerPost" : "newerPosts"))},
       {"cmtIframeInitialHeight", Text("0")},
       {"showCmtPopup", Bool(false)},
   };

@@ -107,8 +107,12 @@ void AddBlogFields(Map& data, const WidgetInfo& w, const BloggerPageInput& in,
   data.Set("olderPageUrl", Text(AbsoluteUrl(in.base_url, view.pager.older_url)));
   data.Set("newerPageUrl", Text(AbsoluteUrl(in.base_url, view.pager.newer_url)));
   data.Set("homePageUrl", Text(AbsoluteUrl(in.base_url, view.pager.home_url)));
-  data.Set("olderPageTitle", Text(Message(in, "olderPosts", "Older Posts")));
-  data.Set("newerPageTitle", Text(Message(in, "newerPosts", "Newer Posts")));
+  // A post's page links one post each way: "Older Post", as Blogger titles it.
+  const bool item = view.kind == PageKind::kItem;
+  data.Set("olderPageTitle", Text(item ? Message(in, "olderPost", "Older Post")
+                                       : Message(in, "olderPosts", "Older Posts")));
+  data.Set("newerPageTitle", Text(item ? Message(in, "newerPost", "Newer Post")
+                                       : Message(in, "newerPosts", "Newer Posts")));
   data.Set("homeMsg", Text(Message(in, "home", "Home")));
   data.Set("navMessage", Value::Html(view.status_message_html));
   const std::string feed = AbsoluteUrl(in.base_url, view.blog.posts_feed_url);

@@ -4,7 +4,8 @@
 // SAMIZDAT_ARTIFACTS (CI keeps them), and on each what a reader would notice checked:
 // the theme's skin is applied (the body's computed font or background is not the
 // browser's default), and the post is on screen: its title on the home page, its text on
-// its own page (Pixel's post page shows its title only through a script).
+// its own page (Pixel's post page shows its title only through a script), and the
+// layout checks of layoutFailures below.
 //
 // No request leaves the machine: the post's image host is answered by the test, every
 // other host (the themes' fonts, scripts and images on Google's servers) is refused.
@@ -72,6 +73,35 @@ async function browserDefaults(page) {
   });
 }
 
+// What a reader would see as broken in a theme's layout: the designer-era themes' sidebar
+// below the posts instead of beside them (at 1280 px, where there is room), Contempo's
+// post title and the body's first line on one line, and Blogger's attribution.
+const SIDEBAR_THEMES = ['watermark', 'awesome-inc', 'travel'];
+async function layoutFailures(page, name, kind, width, where) {
+  const failures = [];
+  const text = await page.evaluate(() => document.body.innerText);
+  if (text.includes('Powered by Blogger')) failures.push(`${where}: says "Powered by Blogger"`);
+  if (SIDEBAR_THEMES.includes(name) && width === 1280) {
+    const boxes = await page.evaluate(() => [document.querySelector('#main'),
+      document.querySelector('.column-right-outer .sidebar')].map((e) => e?.getBoundingClientRect().toJSON()));
+    const [main, sidebar] = boxes;
+    if (!main || !sidebar) {
+      failures.push(`${where}: no #main or sidebar section`);
+    } else if (sidebar.left < main.right || sidebar.top >= main.bottom) {
+      failures.push(`${where}: the sidebar is not beside the posts (main ${JSON.stringify(main)}, ` +
+                    `sidebar ${JSON.stringify(sidebar)})`);
+    }
+  }
+  if (name === 'contempo' && kind === 'post') {
+    const [title, body] = await page.evaluate(() => ['.post-title', '.post-body p'].map(
+      (s) => document.querySelector(s)?.getBoundingClientRect().toJSON()));
+    if (!title || !body || body.top < title.bottom) {
+      failures.push(`${where}: the post's title and body share a line (${JSON.stringify([title, body])})`);
+    }
+  }
+  return failures;
+}
+
 async function main(server) {
   const port = new URL(server.base).port;
   const posts = makeBlogs(server);
@@ -115,6 +145,7 @@ async function main(server) {
           visible = await matches.nth(i).isVisible();
         }
         if (!visible) failures.push(`${where}: "${shown}" is not visible`);
+        failures.push(...await layoutFailures(page, name, kind, width, where));
       }
     }
   }

@@ -5,10 +5,13 @@ import urllib.parse
 
 
 def hidden_field(body, name):
-    """The value of the hidden input `name` in an HTML page (bytes or str), or None."""
+    """The value of the hidden input `name` in an HTML page (bytes or str), or None. Its
+    attributes may be double-quoted (the default theme) or single-quoted (Blogger themes)."""
     text = body.decode('utf-8') if isinstance(body, bytes) else body
-    m = re.search(r'<input[^>]*name="' + re.escape(name) + r'"[^>]*value="([^"]*)"', text)
-    return None if m is None else m.group(1).replace('&amp;', '&').replace('&quot;', '"')
+    m = re.search(r'<input[^>]*name=(["\'])' + re.escape(name) + r'\1[^>]*value=(["\'])(.*?)\2',
+                  text)
+    return None if m is None else (m.group(3).replace('&quot;', '"').replace('&#39;', "'")
+                                   .replace('&amp;', '&'))
 
 
 def set_cookies(headers):

@@ -79,6 +79,11 @@ def comment_ids(data, global_args=()):
     return {line.split('\t')[0] for line in out.splitlines() if line}
 
 
+# The Host every compared page is asked for: its absolute URLs (the head's, the share
+# links) name it, and each server runs on a port of its own.
+HOST = '127.0.0.1'
+
+
 def same_page(response):
     """(status, body) with the comment form's token (it carries the time it was made)
     blanked."""
@@ -117,7 +122,7 @@ class BackupWhileWriting(IntegrationCase):
 
     def pages(self, server):
         paths = ['/', self.media] + [path for _, path in self.posts]
-        return {path: same_page(server.get(path)) for path in paths}
+        return {path: same_page(server.get(path, host=HOST)) for path in paths}
 
     def test_backup_taken_while_four_clients_write_holds_every_acknowledged_comment(self):
         forms = [comment_form(self.server.get(path)[2]) for _, path in self.posts]
@@ -299,7 +304,7 @@ class PostgresRoundTrip(unittest.TestCase):
             code, _, err = cli('restore', second, data=back)
             self.assertEqual(code, 0, err)
             self.assertEqual(before - comment_ids(back), set())
-            pages = {p: same_page(server.get(p)) for p in ('/', path, media)}
+            pages = {p: same_page(server.get(p, host=HOST)) for p in ('/', path, media)}
         # The same pages as the PostgreSQL server, once its later comments are in too.
         final = os.path.join(self.tmp, 'final.db')
         cli(*pg, 'backup', final, data=data)
@@ -308,7 +313,7 @@ class PostgresRoundTrip(unittest.TestCase):
         with Server(last, *FAST) as copy:
             for p, seen in pages.items():
                 with self.subTest(path=p):
-                    self.assertEqual(same_page(copy.get(p)), seen)
+                    self.assertEqual(same_page(copy.get(p, host=HOST)), seen)
         self.assertEqual(pages[media], (200, PNG))
 
 

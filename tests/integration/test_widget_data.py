@@ -1,9 +1,11 @@
 # The widgets' live data end to end: post page views counted (cached pages too, bots and
 # HEADs not) and stored by the server for the PopularPosts widget; the contact form's
 # messages sent, listed in the admin and deleted, and refused with nothing stored.
+import http.server
 import os
 import re
 import sqlite3
+import threading
 import time
 import unittest
 import urllib.parse
@@ -165,6 +167,139 @@ class ContactForm(IntegrationCase):
         status, headers, _ = self.get('/admin/messages', host=BLOG)
         self.assertEqual(status, 303)
         self.assertIn('/admin/sign-in', headers['Location'])
+
+
+THEME = """<?xml version='1.0' encoding='UTF-8' ?>
+<!DOCTYPE html>
+<html xmlns='http://www.w3.org/1999/xhtml' xmlns:b='http://www.google.com/2005/gml/b'
+      xmlns:data='http://www.google.com/2005/gml/data'
+      xmlns:expr='http://www.google.com/2005/gml/expr'>
+<head><title><data:blog.pageTitle/></title></head>
+<body>
+<b:section id='side'>
+<b:widget id='PopularPosts1' title='Popular' type='PopularPosts' version='2'>
+  <b:widget-settings>
+    <b:widget-setting name='numItemsToShow'>3</b:widget-setting>
+    <b:widget-setting name='timeRange'>LAST_WEEK</b:widget-setting>
+  </b:widget-settings>
+  <b:includable id='main'><ol><b:loop values='data:posts' var='post'><li class='popular-post'><data:post.title/></li></b:loop></ol></b:includable>
+</b:widget>
+<b:widget id='BlogList1' title='Friends' type='BlogList' version='2'>
+  <b:widget-settings>
+    <b:widget-setting name='feeds'>FEED_URL
+      MISSING_URL</b:widget-setting>
+  </b:widget-settings>
+  <b:includable id='main'><ul><b:loop values='data:items' var='item'><li class='blog-list-item'><a expr:href='data:item.itemUrl'><data:item.itemTitle/></a> from <data:item.blogTitle/></li></b:loop></ul></b:includable>
+</b:widget>
+<b:widget id='ContactForm1' title='Contact' type='ContactForm' version='2'>
+  <b:includable id='main'><form method='post' expr:action='data:submitUrl'><input type='hidden' name='token' expr:value='data:contactFormToken'/></form></b:includable>
+</b:widget>
+</b:section>
+</body>
+</html>
+"""
+
+FEED = """<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns='http://www.w3.org/2005/Atom'>
+  <title>Friend's blog</title>
+  <link rel='alternate' type='text/html' href='http://friend.test/'/>
+  <entry><title>TITLE</title><link rel='alternate' href='http://friend.test/ITEM.html'/>
+    <updated>2026-01-02T10:00:00Z</updated><summary>What happened</summary></entry>
+</feed>
+"""
+
+
+class FeedHandler(http.server.BaseHTTPRequestHandler):
+    feed = FEED.replace('TITLE', 'First news').replace('ITEM', 'first')
+
+    def do_GET(self):
+        if self.path != '/feed':
+            self.send_error(404)
+            return
+        body = FeedHandler.feed.encode()
+        self.send_response(200)
+        self.send_header('Content-Type', 'application/atom+xml')
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class ThemeWidgets(IntegrationCase):
+    """The three widgets in a Blogger theme: what the pages show."""
+    SERVER_ARGS = ('--comment-min-seconds', '0', '--blog-list-seconds', '1')
+    # The harness sends every fetch to a dead proxy (harness._env); the followed feeds are
+    # served here on the loopback, which the server is told to reach directly, as an
+    # operator behind a proxy would say of a local host.
+    ENV = {'no_proxy': '127.0.0.1', 'NO_PROXY': '127.0.0.1'}
+
+    @classmethod
+    def prepare(cls):
+        cls.feeds = http.server.ThreadingHTTPServer(('127.0.0.1', 0), FeedHandler)
+        threading.Thread(target=cls.feeds.serve_forever, daemon=True).start()
+        base = f'http://127.0.0.1:{cls.feeds.server_address[1]}'
+        cls.create_blog(BLOG, 'Widget blog')
+        cls.paths = {}
+        for title, date in (('Alpha', '2022-01-01'), ('Beta', '2022-01-02'),
+                            ('Gamma', '2022-01-03'), ('Delta', '2022-01-04')):
+            cls.paths[title] = cls.add_post(title, f'<p>{title} body</p>', date=date)[1]
+        theme = THEME.replace('FEED_URL', base + '/feed').replace('MISSING_URL', base + '/gone')
+        cls.cli('theme', 'set', '--blog', BLOG, cls.write_file('widgets.xml', theme))
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            super().tearDownClass()
+        finally:
+            cls.feeds.shutdown()
+            cls.feeds.server_close()
+
+    def page_items(self, css_class, path='/'):
+        body = self.get_ok(path, host=BLOG)
+        return [visible_text(e) for e in re.findall(
+            rf"<li class=.{css_class}.>(.*?)</li>", body.decode(), re.S)]
+
+    def wait_for_items(self, css_class, expected, path='/'):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and self.page_items(css_class, path) != expected:
+            time.sleep(0.25)
+        self.assertEqual(self.page_items(css_class, path), expected)
+
+    def test_popular_posts_follow_the_views(self):
+        for title, times in (('Gamma', 4), ('Alpha', 3), ('Delta', 1)):
+            for _ in range(times):
+                self.get_ok(self.paths[title], host=BLOG)
+        self.get_ok(self.paths['Beta'], host=BLOG,
+                    headers={'User-Agent': 'Mozilla/5.0 (compatible; bingbot/2.0)'})
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and len(most_viewed(self.data)) < 3:
+            time.sleep(0.25)
+        # Views do not drop cached pages; any change of the blog shows the new list.
+        self.cli('blog', 'set', BLOG, '--title', 'Widget blog, again')
+        self.wait_for_items('popular-post', ['Gamma', 'Alpha', 'Delta'])
+
+    def test_the_blog_list_shows_each_followed_blogs_newest_post_and_follows_it(self):
+        self.wait_for_items('blog-list-item', ["First news from Friend's blog"])
+        page = self.get_ok('/', host=BLOG).decode()
+        # Attributes as Blogger writes them, single-quoted.
+        self.assertIn("href='http://friend.test/first.html'", page)
+        FeedHandler.feed = FEED.replace('TITLE', 'Second news').replace('ITEM', 'second')
+        self.wait_for_items('blog-list-item', ["Second news from Friend's blog"])
+
+    def test_the_contact_widget_posts_with_its_token(self):
+        page = self.get_ok('/', host=BLOG)
+        token = hidden_field(page, 'token')
+        self.assertTrue(token)
+        status, _, body = self.get('/contact-form', method='POST', host=BLOG,
+                                   body=urllib.parse.urlencode({
+                                       'token': token, 'name': 'Widget reader',
+                                       'email': 'w@example.com',
+                                       'email-message': 'Sent from the sidebar'}).encode(),
+                                   headers={'Content-Type': 'application/x-www-form-urlencoded'})
+        self.assertEqual(status, 200, body[:300])
+        self.assertIn('Your message was sent', visible_text(body))
 
 
 if __name__ == '__main__':

@@ -72,8 +72,11 @@ function commonProblems() {
   };
   if (window.__pwned !== undefined) problems.push(`window.__pwned = ${String(window.__pwned)}`);
   if (document.baseURI !== location.href) problems.push(`document.baseURI is ${document.baseURI}`);
+  // The head's one JSON-LD block (render/head_content.h) is data, never run.
+  const jsonLd = document.head.querySelectorAll(':scope > script[type="application/ld+json"]');
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName;
+    if (tag === 'script' && jsonLd.length === 1 && el === jsonLd[0]) continue;
     if (['script', 'frame', 'frameset', 'object', 'embed', 'base', 'applet',
          'portal'].includes(tag)) {
       problems.push(`<${tag}> on the page`);

@@ -262,6 +262,44 @@ a { color: $(link.color); } body { background: $(body.background); }]]></b:skin>
   EXPECT_NE(page.find("#ee1133|https://x.bp.blogspot.com/a.png"), std::string::npos) << page;
 }
 
+TEST(ThemeTest, ClassAndAttrAtTheTopOfAWidgetGoOnItsWrapper) {
+  // Plus UI's menus: <b:class> first in the widget's main includable; without the class
+  // on the wrapper the theme's `.navS ul { list-style: none }` misses and bullets show.
+  std::string page = MustRender(
+      "<body><b:section id='s'><b:widget id='LinkList1' type='LinkList' version='2'>"
+      "<b:includable id='main'> <b:class expr:name='\"nav\" + \"S\"'/>"
+      "<b:attr name='data-x' value='1'/><ul><b:class name='inner'/></ul>"
+      "<b:class name='late'/></b:includable></b:widget>"
+      "<b:widget id='HTML1' type='HTML'><b:includable id='main'/></b:widget></b:section>"
+      "</body>");
+  EXPECT_NE(page.find("<div class='widget LinkList navS' data-version='2' id='LinkList1' "
+                      "data-x='1'> <ul class='inner'></ul></div>"
+                      "<div class='widget HTML' data-version='1' id='HTML1'></div>"),
+            std::string::npos)
+      << page;
+}
+
+TEST(ThemeTest, TemplateSkinBringsBloggersColumnLayout) {
+  // Designer-era themes size their columns in the template skin and leave the floats to
+  // Blogger's widget stylesheet: without it the sidebar falls below the posts.
+  std::string page = MustRender(
+      "<head><b:skin><![CDATA[a {}]]></b:skin><b:template-skin><![CDATA[.main-inner .columns "
+      "{ padding-right: 310px; }]]></b:template-skin></head><body></body>");
+  const size_t layout = page.find("<style id='samizdat-layout' type='text/css'>");
+  const size_t skin = page.find("<style id='template-skin-1'");
+  ASSERT_NE(layout, std::string::npos) << page;
+  ASSERT_NE(skin, std::string::npos) << page;
+  EXPECT_LT(page.find("</style>", layout), skin) << "the theme's own rules come later and win";
+  EXPECT_NE(page.find(".column-center-outer,.column-left-outer,.column-right-outer{position:"
+                      "relative;float:left}",
+                      layout),
+            std::string::npos)
+      << page;
+  // A theme of the newer kind (b:skin only) carries its own layout.
+  std::string plain = MustRender("<head><b:skin><![CDATA[a {}]]></b:skin></head><body></body>");
+  EXPECT_EQ(plain.find("samizdat-layout"), std::string::npos) << plain;
+}
+
 TEST(ThemeTest, MacrosExpandAtCompileTimeWithSectionContents) {
   std::string xml =
       "<?xml version='1.0'?>\n<html xmlns:b='http://www.google.com/2005/gml/b' "

@@ -174,6 +174,20 @@ TEST_F(BloggerDataTest, ItemPageIsASingleItemNamedAfterItsPost) {
   EXPECT_EQ(TextAt(g, "view.featuredImage"), "https://example.com/media/pic.jpg");
 }
 
+TEST_F(BloggerDataTest, PagerTitlesAreSingularOnAPostsPage) {
+  // A post's page links one post each way (Watermark's pager read "Older Posts").
+  const WidgetInfo w = Widget("Blog1", "Blog", "main");
+  const blogger::RenderInput list = Make({{"main", "Main", {w}}});
+  EXPECT_EQ(TextAt(list.globals, "olderPageTitle"), "Older Posts");
+  EXPECT_EQ(TextAt(list.widget_data(w), "newerPageTitle"), "Newer Posts");
+  ItemPage();
+  const blogger::RenderInput item = Make({{"main", "Main", {w}}});
+  EXPECT_EQ(TextAt(item.globals, "olderPageTitle"), "Older Post");
+  EXPECT_EQ(TextAt(item.globals, "newerPageTitle"), "Newer Post");
+  EXPECT_EQ(TextAt(item.widget_data(w), "olderPageTitle"), "Older Post");
+  EXPECT_EQ(TextAt(item.widget_data(w), "newerPageTitle"), "Newer Post");
+}
+
 TEST_F(BloggerDataTest, StaticPageIsAPage) {
   ItemPage();
   view.kind = PageKind::kStaticPage;

@@ -1,6 +1,7 @@
 // The data model with a real theme: hyde.xml (../shared/fixtures/blogger-templates), which
 // needs none of the built-in markup, rendered with MakeBloggerData on a list page and on
-// a post page shows the posts and their dates, the comments and a working form.
+// a post page shows the posts and their dates, the comments and a working form; and the
+// built-in post header a small theme includes.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -105,6 +106,61 @@ TEST_F(HydeTest, PostPageShowsItsCommentsAndTheCommentForm) {
   EXPECT_NE(page.find("<p>Lovely.</p>"), std::string::npos);
   EXPECT_NE(page.find("action=\"/comment\""), std::string::npos);
   EXPECT_NE(page.find("name=\"token\" value=\"tok\""), std::string::npos);
+}
+
+// A Blog widget whose main includable writes, for each post, its title and `body` (the
+// built-in includables it calls), with the widget's `settings`, on a home page of `posts`.
+std::string RenderBlogWidget(std::string_view settings, std::string_view body,
+                             std::vector<PostView> posts) {
+  auto theme = blogger::Theme::Compile(
+      "<?xml version='1.0'?>\n<html xmlns:b='http://www.google.com/2005/gml/b' "
+      "xmlns:data='http://www.google.com/2005/gml/data' "
+      "xmlns:expr='http://www.google.com/2005/gml/expr'><body><b:section id='main'>"
+      "<b:widget id='Blog1' type='Blog' version='2'><b:widget-settings>" +
+          std::string(settings) +
+          "</b:widget-settings><b:includable id='main'><b:loop values='data:posts' "
+          "var='post'><h3 class='post-title'><data:post.title/></h3>" +
+          std::string(body) + "</b:loop></b:includable></b:widget></b:section></body></html>",
+      "t.xml");
+  EXPECT_TRUE(theme.ok()) << theme.status().message();
+  if (!theme.ok()) return "";
+  Blog blog;
+  PageView view;
+  view.posts = std::move(posts);
+  Sidebar sidebar;
+  WidgetSources sources;
+  BloggerPageInput in{
+      blog, TimeZone::Utc(), Locale::For("en"), view, sidebar, "https://example.com", "/",
+      "",   sources};
+  auto page = (*theme)->Render(MakeBloggerData(**theme, in));
+  EXPECT_TRUE(page.ok()) << page.status().message();
+  return page.ok() ? *page : "";
+}
+
+// Blogger writes a post's header even when the Blog widget shows no byline in it:
+// themes' CSS relies on it (Contempo floats the title and clears the float with the
+// header; without it the title and the body's first line share a line).
+TEST(BuiltInMarkupTest, PostHeaderIsWrittenWithNoBylineItems) {
+  const std::string page = RenderBlogWidget(
+      "<b:widget-setting name='showAuthor'>false</b:widget-setting>"
+      "<b:widget-setting name='showTimestamp'>false</b:widget-setting>",
+      "<b:include name='headerByline'/>", {Post("1", "First")});
+  EXPECT_NE(page.find("<div class='post-header'>"), std::string::npos) << page;
+  EXPECT_EQ(page.find("Posted by"), std::string::npos) << page;
+}
+
+// The labels byline has no separator of its own: Soho and Notable add a comma in CSS
+// (two commas showed), Contempo shows chips.
+TEST(BuiltInMarkupTest, PostLabelsHaveNoSeparatorOfTheirOwn) {
+  PostView post = Post("1", "First");
+  post.labels.push_back({"Rivers", "/search/label/Rivers", 0, true});
+  const std::string page =
+      RenderBlogWidget("", "<b:include data='post' name='postLabels'/>", {std::move(post)});
+  const size_t travel = page.find(">Travel</a>");
+  const size_t rivers = page.find(">Rivers</a>");
+  ASSERT_NE(travel, std::string::npos) << page;
+  ASSERT_NE(rivers, std::string::npos) << page;
+  EXPECT_EQ(page.substr(travel, rivers - travel).find(','), std::string::npos) << page;
 }
 
 }  // namespace

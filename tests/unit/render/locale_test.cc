@@ -86,6 +86,15 @@ TEST(LocaleTest, MessagesInTheBlogsLanguage) {
   EXPECT_EQ(all.Field("labels")->kind(), blogger::Value::Kind::kString);
 }
 
+TEST(LocaleTest, TheAttributionNamesSamizdatInEveryLanguage) {
+  // Themes' Attribution widgets show messages.poweredByBlogger; the blog runs on samizdat.
+  for (std::string_view tag : {"en", "id", "es", "pt-BR", "fr", "de", "ru", "ja"}) {
+    const std::string text(Locale::For(tag).Message("poweredByBlogger"));
+    EXPECT_NE(text.find("samizdat"), std::string::npos) << tag << ": " << text;
+    EXPECT_EQ(text.find("Blogger"), std::string::npos) << tag << ": " << text;
+  }
+}
+
 TEST(LocaleTest, TagsFallBackToTheirLanguageThenEnglish) {
   EXPECT_EQ(Locale::For("de-AT").tag(), "de-AT");
   EXPECT_EQ(Locale::For("de-AT").Message("home"), "Startseite");
