@@ -130,6 +130,15 @@ int Migrate(const MigrateFlags& flags) {
   }
   if (report.media > 0) std::cout << ", " << Count(report.media, "file", "files");
   if (report.themes > 0) std::cout << ", " << Count(report.themes, "theme", "themes");
+  if (report.page_views > 0) {
+    std::cout << ", " << Count(report.page_views, "page view", "page views");
+  }
+  if (report.blog_list_items > 0) {
+    std::cout << ", " << Count(report.blog_list_items, "blog list item", "blog list items");
+  }
+  if (report.messages > 0) {
+    std::cout << ", " << Count(report.messages, "contact message", "contact messages");
+  }
   if (report.spam_tokens > 0) {
     std::cout << ", " << Count(report.spam_tokens, "classifier token", "classifier tokens");
   }

@@ -120,6 +120,8 @@ class Copier {
     SAMIZDAT_RETURN_IF_ERROR(MediaFiles(blog));
     if (!there) SAMIZDAT_RETURN_IF_ERROR(SpamCounts(blog));
     if (!there) SAMIZDAT_RETURN_IF_ERROR(Theme(blog));
+    if (!there) SAMIZDAT_RETURN_IF_ERROR(BlogListItems(blog));
+    if (!there) SAMIZDAT_RETURN_IF_ERROR(ContactMessages(blog));
     return Status::Ok();
   }
 
@@ -151,6 +153,7 @@ class Copier {
         SAMIZDAT_RETURN_IF_ERROR(bulk_.AddPost(post).WithContext("post " + std::to_string(post.id) +
                                                                  " of " + blog.host));
         SAMIZDAT_RETURN_IF_ERROR(Revisions(post, blog));
+        SAMIZDAT_RETURN_IF_ERROR(PostViews(post, blog));
         ++report_.posts.copied;
         if (kind == PostKind::kPage) ++report_.pages.copied;
       }
@@ -207,6 +210,45 @@ class Copier {
       ++report_.revisions;
     }
     return Status::Ok();
+  }
+
+  // The page views of a post just copied (PopularPosts), every day of them.
+  Status PostViews(const Post& post, const Blog& blog) {
+    auto views = from_.ListPostViews(blog.id, post.id);
+    if (!views.ok()) return views.status().WithContext("the source");
+    if (views->empty()) return Status::Ok();
+    SAMIZDAT_RETURN_IF_ERROR(
+        bulk_.AddPostViews(post.id, *views)
+            .WithContext("the page views of post " + std::to_string(post.id) + " of " + blog.host));
+    for (const store::DayViews& day : *views) report_.page_views += day.views;
+    return Status::Ok();
+  }
+
+  // The items the blog's BlogList widgets last read from their feeds.
+  Status BlogListItems(const Blog& blog) {
+    auto items = from_.ListBlogListItems(blog.id);
+    if (!items.ok()) return items.status().WithContext("the source");
+    for (const store::BlogListItem& item : *items) {
+      SAMIZDAT_RETURN_IF_ERROR(
+          bulk_.AddBlogListItem(blog.id, item)
+              .WithContext("blog list item " + item.entry.feed_url + " of " + blog.host));
+      ++report_.blog_list_items;
+    }
+    return Status::Ok();
+  }
+
+  // The messages readers sent with the blog's contact form, newest first.
+  Status ContactMessages(const Blog& blog) {
+    for (int offset = 0;; offset += kPageSize) {
+      auto messages = from_.ListContactMessages(blog.id, kPageSize, offset);
+      if (!messages.ok()) return messages.status().WithContext("the source");
+      for (const store::ContactMessage& message : *messages) {
+        SAMIZDAT_RETURN_IF_ERROR(bulk_.AddContactMessage(message).WithContext(
+            "contact message " + std::to_string(message.id) + " of " + blog.host));
+        ++report_.messages;
+      }
+      if (static_cast<int>(messages->size()) < kPageSize) return Status::Ok();
+    }
   }
 
   // Every uploaded file of the blog, one at a time with its bytes; a file the target

@@ -1,9 +1,10 @@
 // CopyStore: a whole store copied into another (samizdat migrate, SQLite <-> PostgreSQL):
 // the secrets, the users, and every blog with its settings, posts and pages of every
 // status (with their authors' ids and their revisions), labels, comments of every status
-// (IP hashes, digests, spam scores and training kept), redirects, uploaded files and spam
-// classifier counts. Ids, paths and times are kept (revisions get new ids); passwords
-// stay as their hashes.
+// (IP hashes, digests, spam scores and training kept), redirects, uploaded files, spam
+// classifier counts, the Blogger theme and the widgets' live data (each post's page views
+// by day, the BlogList widgets' items, the contact form's messages). Ids, paths and
+// times are kept (revisions get new ids); passwords stay as their hashes.
 //
 // The target is written in one bulk transaction: everything lands, or nothing. Its
 // commit bumps each copied blog's generation and comment_seq (so the caches of servers
@@ -26,7 +27,8 @@ struct CopyOptions {
   // Copy into a target that already holds blogs or users: only what it lacks is added.
   // What it has is left as it is and counted as already there: a blog, post, comment or
   // user with the same id, a secret with the same name, a redirect from the same old path
-  // of the blog. The classifier counts of a blog already there are left as they are.
+  // of the blog. The classifier counts, theme, BlogList items and contact messages of a
+  // blog already there are left as they are; the page views of each post copied are added.
   bool allow_non_empty = false;
 };
 
@@ -48,6 +50,9 @@ struct CopyReport {
   int64_t revisions = 0;    // revisions of the posts copied
   int64_t media = 0;        // uploaded files offered to the target (the same hash: kept)
   int64_t themes = 0;  // Blogger themes of the blogs copied (a blog already there keeps its own)
+  int64_t page_views = 0;       // page views (summed over days) of the posts copied
+  int64_t blog_list_items = 0;  // BlogList widgets' items of the blogs copied
+  int64_t messages = 0;         // contact messages of the blogs copied
 };
 
 // Copies everything `from` holds into `to` (see above). Fills `report` (may be null)

@@ -198,6 +198,12 @@ struct PostViews {
   int64_t views = 0;
 };
 
+// A post's page views on one day (UTC days since the epoch), as stored.
+struct DayViews {
+  int64_t day = 0;
+  int64_t views = 0;
+};
+
 // The newest item of one blog that a BlogList widget follows, read from its feed
 // (service/blog_list.h).
 struct BlogListEntry {
@@ -210,6 +216,13 @@ struct BlogListEntry {
   std::string thumbnail_url;
   Time updated{};  // the item's time
   Time fetched{};  // when the item was read from its feed
+};
+
+// A BlogList item as stored: its widget, its place in the widget's setting, the item.
+struct BlogListItem {
+  std::string widget_id;
+  int position = 0;
+  BlogListEntry entry;
 };
 
 // A message a reader sent with the blog's contact form (service/contact.h).
@@ -276,6 +289,16 @@ class StoreCopy : public ImportBatch {
   virtual Status AddMedia(const Media& media) = 0;
   // A blog's theme as stored (its version and time kept), replacing one the blog has.
   virtual Status AddTheme(const StoredTheme& theme) = 0;
+  // A post's page views as stored (ListPostViews). NotFound unless this batch added the
+  // post; InvalidArgument for a count below 1.
+  virtual Status AddPostViews(int64_t post_id, const std::vector<DayViews>& views) = 0;
+  // A BlogList item as stored (its place and times kept), replacing the widget's item of
+  // the same feed. InvalidArgument when it is not storable text; NotFound without the blog.
+  virtual Status AddBlogListItem(int64_t blog_id, const BlogListItem& item) = 0;
+  // A contact message as stored (its id and time kept). Conflict, with nothing written,
+  // when its id is taken; InvalidArgument for text that is not storable; NotFound
+  // without the blog.
+  virtual Status AddContactMessage(const ContactMessage& message) = 0;
 };
 
 class Store {
@@ -503,6 +526,10 @@ class Store {
   // The blog's published posts most viewed on `from_day` and after (0: ever), most
   // viewed first (then newest), at most `limit`; posts never viewed are not listed.
   virtual Result<std::vector<PostViews>> TopPosts(int64_t blog_id, int64_t from_day, int limit) = 0;
+  // The post's page views by day, oldest first (a store copy reads them).
+  virtual Result<std::vector<DayViews>> ListPostViews(int64_t blog_id, int64_t post_id) = 0;
+  // Every BlogList item of the blog, by widget id, then place.
+  virtual Result<std::vector<BlogListItem>> ListBlogListItems(int64_t blog_id) = 0;
   // The items of the blog's BlogList widget `widget_id`, in the order stored.
   virtual Result<std::vector<BlogListEntry>> ListBlogList(int64_t blog_id,
                                                           std::string_view widget_id) = 0;

@@ -100,6 +100,8 @@ class Migrate(unittest.TestCase):
             cls.data = os.path.join(cls.work, 'data')
             cls.source = os.path.join(cls.data, 'samizdat.db')
             cls.build_source()
+            # The page views when copied: the server test later adds its own to the source.
+            cls.views = query(cls.source, 'SELECT SUM(views) FROM post_views')[0][0]
             code, cls.to_pg, err = samizdat('migrate', '--from', f'sqlite:{cls.data}', '--to',
                                             cls.pg)
             assert code == 0, err
@@ -199,7 +201,7 @@ class Migrate(unittest.TestCase):
             compared += len(original)
         # The data is there to compare: every kind of row the copy carries.
         for table in ('blogs', 'posts', 'post_labels', 'label_counts', 'comments', 'redirects',
-                      'spam_tokens', 'spam_totals', 'secrets', 'users'):
+                      'spam_tokens', 'spam_totals', 'secrets', 'users', 'post_views'):
             self.assertGreater(query(self.source, f'SELECT COUNT(*) FROM {table}')[0][0], 0,
                                f'the source has no {table}')
         self.assertGreater(compared, 200)
@@ -251,6 +253,13 @@ class Migrate(unittest.TestCase):
         themes = query(self.source, 'SELECT COUNT(*) FROM blog_themes')[0][0]
         if themes:  # said only when there are some
             counts['themes'] = themes
+        if self.views:  # the widgets' data, likewise
+            counts['page views'] = self.views
+        for table, noun in [('blog_list_items', 'blog list items'),
+                            ('contact_messages', 'contact messages')]:
+            n = query(self.source, f'SELECT COUNT(*) FROM {table}')[0][0]
+            if n:
+                counts[noun] = n
         for out, source, target in [(self.to_pg, self.source, 'postgresql://'),
                                     (self.to_sqlite, 'postgresql://', self.back)]:
             self.assertEqual(len(out.splitlines()), 1, out)
@@ -259,7 +268,7 @@ class Migrate(unittest.TestCase):
             self.assertIsNotNone(m, out)
             found = {}
             for part in m.group(1).split(', '):
-                number, noun = part.split(' ')
+                number, noun = part.split(' ', 1)
                 found[noun if noun.endswith('s') else noun + 's'] = int(number.replace(',', ''))
             self.assertEqual(found, counts, out)
             self.assertTrue(m.group(2).startswith(source), out)

@@ -1,9 +1,9 @@
 // BulkBatch: what an import batch and a store copy do alike on both engines, over one
 // sql::Connection held in one write transaction for the batch's whole life: the checks,
 // the rows that go in one statement each (blogs, users, secrets, revisions, media,
-// redirects, themes, the classifier's totals), naming a clash, and Commit()'s order. The engine's
-// loader (sqlite/bulk_load.cc, postgres/bulk_load.cc) adds how posts and comments are
-// loaded and settled, the classifier's token counts, and how the transaction ends.
+// redirects, themes, the widgets' data, the classifier's totals), naming a clash, and Commit()'s
+// order. The engine's loader (sqlite/bulk_load.cc, postgres/bulk_load.cc) adds how posts and
+// comments are loaded and settled, the classifier's token counts, and how the transaction ends.
 //
 // A failed INSERT of a row that may clash inserts nothing (ON CONFLICT DO NOTHING, so a
 // PostgreSQL transaction is not aborted): the clash is then looked up and named, and the
@@ -36,6 +36,9 @@ class BulkBatch : public StoreCopy {
   Status AddRevision(const Revision& revision) override;
   Status AddMedia(const Media& media) override;
   Status AddTheme(const StoredTheme& theme) override;
+  Status AddPostViews(int64_t post_id, const std::vector<DayViews>& views) override;
+  Status AddBlogListItem(int64_t blog_id, const BlogListItem& item) override;
+  Status AddContactMessage(const ContactMessage& message) override;
   Status AddSpamCounts(int64_t blog_id, const SpamCounts& counts) override;
   Status Commit(std::vector<int64_t>* orphans) override;
 

@@ -166,6 +166,8 @@ class SqlStore : public Store {
 
   Status AddPageViews(int64_t blog_id, int64_t day, const std::vector<PathViews>& views) override;
   Result<std::vector<PostViews>> TopPosts(int64_t blog_id, int64_t from_day, int limit) override;
+  Result<std::vector<DayViews>> ListPostViews(int64_t blog_id, int64_t post_id) override;
+  Result<std::vector<BlogListItem>> ListBlogListItems(int64_t blog_id) override;
   Result<std::vector<BlogListEntry>> ListBlogList(int64_t blog_id,
                                                   std::string_view widget_id) override;
   Status ReplaceBlogList(int64_t blog_id, std::string_view widget_id,

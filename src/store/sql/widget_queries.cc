@@ -1,11 +1,12 @@
-// SqlStore: the widgets' live data — page views (PopularPosts), followed blogs' newest
-// items (BlogList) and contact messages (ContactForm).
+// SqlStore and BulkBatch: the widgets' live data — page views (PopularPosts), followed
+// blogs' newest items (BlogList) and contact messages (ContactForm) — read, written, copied.
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/strings.h"
 #include "store/row_mapping.h"
+#include "store/sql/bulk_batch.h"
 #include "store/sql/sql_store.h"
 
 namespace samizdat::store::sql {
@@ -22,6 +23,64 @@ ContactMessage ReadMessage(const Rows& row) {
                         row.Text(4),
                         row.Text(5),
                         FromMillis(row.Int64(6))};
+}
+
+constexpr std::string_view kInsertItem =
+    "INSERT INTO blog_list_items (blog_id, widget_id, feed_url, position, blog_title, "
+    "blog_url, item_title, item_url, snippet, thumbnail_url, updated_ms, fetched_ms) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ";
+
+Params ItemParams(int64_t blog_id, std::string_view widget_id, int position,
+                  const BlogListEntry& e) {
+  return Params()
+      .Add(blog_id)
+      .Add(widget_id)
+      .Add(e.feed_url)
+      .Add(position)
+      .Add(e.blog_title)
+      .Add(e.blog_url)
+      .Add(e.item_title)
+      .Add(e.item_url)
+      .Add(e.snippet)
+      .Add(e.thumbnail_url)
+      .Add(Millis(e.updated))
+      .Add(Millis(e.fetched));
+}
+
+constexpr std::string_view kEntryColumns =
+    "feed_url, blog_title, blog_url, item_title, item_url, snippet, thumbnail_url, updated_ms, "
+    "fetched_ms";
+
+// The entry read from kEntryColumns starting at column `at`.
+BlogListEntry ReadEntry(const Rows& row, int at) {
+  return BlogListEntry{row.Text(at),
+                       row.Text(at + 1),
+                       row.Text(at + 2),
+                       row.Text(at + 3),
+                       row.Text(at + 4),
+                       row.Text(at + 5),
+                       row.Text(at + 6),
+                       FromMillis(row.Int64(at + 7)),
+                       FromMillis(row.Int64(at + 8))};
+}
+
+Status CheckMessage(const ContactMessage& message) {
+  for (const std::string* text :
+       {&message.name, &message.email, &message.body, &message.remote_address}) {
+    if (!Storable(*text)) return Status::InvalidArgument("a message is not valid UTF-8 text");
+  }
+  return Status::Ok();
+}
+
+Params MessageParams(const ContactMessage& m) {
+  return Params()
+      .Add(m.id)
+      .Add(m.blog_id)
+      .Add(m.name)
+      .Add(m.email)
+      .Add(m.body)
+      .Add(m.remote_address)
+      .Add(Millis(m.sent));
 }
 
 bool StorableEntry(const BlogListEntry& e) {
@@ -70,25 +129,36 @@ Result<std::vector<PostViews>> SqlStore::TopPosts(int64_t blog_id, int64_t from_
   });
 }
 
+Result<std::vector<DayViews>> SqlStore::ListPostViews(int64_t blog_id, int64_t post_id) {
+  return Read([&](Connection& conn) -> Result<std::vector<DayViews>> {
+    return conn.Collect(
+        "SELECT day, views FROM post_views WHERE post_id = $1 AND blog_id = $2 ORDER BY day",
+        Params().Add(post_id).Add(blog_id), [](const Rows& row) {
+          return DayViews{row.Int64(0), row.Int64(1)};
+        });
+  });
+}
+
+Result<std::vector<BlogListItem>> SqlStore::ListBlogListItems(int64_t blog_id) {
+  return Read([&](Connection& conn) -> Result<std::vector<BlogListItem>> {
+    return conn.Collect(
+        "SELECT widget_id, position, " + std::string(kEntryColumns) +
+            " FROM blog_list_items WHERE blog_id = $1 ORDER BY widget_id, position",
+        Params().Add(blog_id), [](const Rows& row) {
+          return BlogListItem{row.Text(0), static_cast<int>(row.Int64(1)), ReadEntry(row, 2)};
+        });
+  });
+}
+
 Result<std::vector<BlogListEntry>> SqlStore::ListBlogList(int64_t blog_id,
                                                           std::string_view widget_id) {
   if (!Storable(widget_id)) return std::vector<BlogListEntry>();
   return Read([&](Connection& conn) -> Result<std::vector<BlogListEntry>> {
-    return conn.Collect(
-        "SELECT feed_url, blog_title, blog_url, item_title, item_url, snippet, thumbnail_url, "
-        "updated_ms, fetched_ms FROM blog_list_items WHERE blog_id = $1 AND widget_id = $2 "
-        "ORDER BY position",
-        Params().Add(blog_id).Add(widget_id), [](const Rows& row) {
-          return BlogListEntry{row.Text(0),
-                               row.Text(1),
-                               row.Text(2),
-                               row.Text(3),
-                               row.Text(4),
-                               row.Text(5),
-                               row.Text(6),
-                               FromMillis(row.Int64(7)),
-                               FromMillis(row.Int64(8))};
-        });
+    return conn.Collect("SELECT " + std::string(kEntryColumns) +
+                            " FROM blog_list_items WHERE blog_id = $1 AND widget_id = $2 "
+                            "ORDER BY position",
+                        Params().Add(blog_id).Add(widget_id),
+                        [](const Rows& row) { return ReadEntry(row, 0); });
   });
 }
 
@@ -111,33 +181,15 @@ Status SqlStore::ReplaceBlogList(int64_t blog_id, std::string_view widget_id,
     for (const BlogListEntry& e : entries) {
       // A feed named twice in the setting is listed once, at its first place.
       SAMIZDAT_RETURN_IF_ERROR(conn.Execute(
-          "INSERT INTO blog_list_items (blog_id, widget_id, feed_url, position, blog_title, "
-          "blog_url, item_title, item_url, snippet, thumbnail_url, updated_ms, fetched_ms) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-          "ON CONFLICT (blog_id, widget_id, feed_url) DO NOTHING",
-          Params()
-              .Add(blog_id)
-              .Add(widget_id)
-              .Add(e.feed_url)
-              .Add(position++)
-              .Add(e.blog_title)
-              .Add(e.blog_url)
-              .Add(e.item_title)
-              .Add(e.item_url)
-              .Add(e.snippet)
-              .Add(e.thumbnail_url)
-              .Add(Millis(e.updated))
-              .Add(Millis(e.fetched))));
+          std::string(kInsertItem) + "ON CONFLICT (blog_id, widget_id, feed_url) DO NOTHING",
+          ItemParams(blog_id, widget_id, position++, e)));
     }
     return Status::Ok();
   });
 }
 
 Result<ContactMessage> SqlStore::AddContactMessage(const ContactMessage& message) {
-  for (const std::string* text :
-       {&message.name, &message.email, &message.body, &message.remote_address}) {
-    if (!Storable(*text)) return Status::InvalidArgument("a message is not valid UTF-8 text");
-  }
+  SAMIZDAT_RETURN_IF_ERROR(CheckMessage(message));
   ContactMessage stored = message;
   stored.id = ids_.Next();
   if (stored.sent == Time{}) stored.sent = FromMillis(NowMillis());
@@ -149,14 +201,7 @@ Result<ContactMessage> SqlStore::AddContactMessage(const ContactMessage& message
     if (!found) return Status::NotFound("no blog with id " + std::to_string(stored.blog_id));
     return conn.Execute("INSERT INTO contact_messages (" + std::string(kMessageColumns) +
                             ") VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                        Params()
-                            .Add(stored.id)
-                            .Add(stored.blog_id)
-                            .Add(stored.name)
-                            .Add(stored.email)
-                            .Add(stored.body)
-                            .Add(stored.remote_address)
-                            .Add(Millis(stored.sent)));
+                        MessageParams(stored));
   });
   if (!written.ok()) return written;
   return stored;
@@ -198,6 +243,59 @@ Status SqlStore::DeleteContactMessage(int64_t blog_id, int64_t message_id) {
     if (*removed == 0) return Status::NotFound("no message with id " + std::to_string(message_id));
     return Status::Ok();
   });
+}
+
+Status BulkBatch::AddPostViews(int64_t post_id, const std::vector<DayViews>& views) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  auto post = added_posts_.find(post_id);
+  if (post == added_posts_.end()) {
+    return Status::NotFound("post " + std::to_string(post_id) + " is not in this copy");
+  }
+  for (const DayViews& day : views) {
+    if (day.views < 1) return Status::InvalidArgument("a day's page views must be at least 1");
+  }
+  for (const DayViews& day : views) {
+    SAMIZDAT_RETURN_IF_ERROR(
+        Run("INSERT INTO post_views (post_id, blog_id, day, views) VALUES ($1, $2, $3, $4) "
+            "ON CONFLICT (post_id, day) DO UPDATE SET views = excluded.views",
+            Params().Add(post_id).Add(post->second).Add(day.day).Add(day.views))
+            .status());
+  }
+  return Status::Ok();
+}
+
+Status BulkBatch::AddBlogListItem(int64_t blog_id, const BlogListItem& item) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  if (item.widget_id.empty() || !Storable(item.widget_id) || !StorableEntry(item.entry)) {
+    return Status::InvalidArgument("a blog list item needs its widget's id and UTF-8 text");
+  }
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(blog_id));
+  SAMIZDAT_RETURN_IF_ERROR(
+      Run(std::string(kInsertItem) +
+              "ON CONFLICT (blog_id, widget_id, feed_url) DO UPDATE SET position = "
+              "excluded.position, blog_title = excluded.blog_title, blog_url = excluded.blog_url, "
+              "item_title = excluded.item_title, item_url = excluded.item_url, snippet = "
+              "excluded.snippet, thumbnail_url = excluded.thumbnail_url, updated_ms = "
+              "excluded.updated_ms, fetched_ms = excluded.fetched_ms",
+          ItemParams(blog_id, item.widget_id, item.position, item.entry))
+          .status());
+  touched_blogs_.insert(blog_id);
+  return Status::Ok();
+}
+
+Status BulkBatch::AddContactMessage(const ContactMessage& message) {
+  SAMIZDAT_RETURN_IF_ERROR(CheckOpen());
+  SAMIZDAT_RETURN_IF_ERROR(CheckMessage(message));
+  SAMIZDAT_RETURN_IF_ERROR(CheckBlog(message.blog_id));
+  Result<int64_t> inserted = Run("INSERT INTO contact_messages (" + std::string(kMessageColumns) +
+                                     ") VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                                     "ON CONFLICT (id) DO NOTHING",
+                                 MessageParams(message));
+  if (!inserted.ok()) return inserted.status();
+  if (*inserted == 0) {
+    return Status::Conflict("a contact message with id " + std::to_string(message.id) + " exists");
+  }
+  return Status::Ok();
 }
 
 }  // namespace samizdat::store::sql

@@ -502,6 +502,61 @@ TEST_F(StoreCopyTest, CopiesEverythingFieldForField) {
             0);
 }
 
+TEST_F(StoreCopyTest, CopiesTheWidgetsData) {
+  FillSource();
+  Store& s = *source_;
+  const int64_t t = 1'700'000'000'000;
+  Post viewed = AddPost(s, blog_a_, "viewed", PostKind::kPost, PostStatus::kPublished, t);
+  ASSERT_TRUE(s.AddPageViews(blog_a_, 100, {{viewed.path, 3}}).ok());
+  ASSERT_TRUE(s.AddPageViews(blog_a_, 102, {{viewed.path, 4}}).ok());
+  const store::BlogListEntry feed{"https://f.example/feed",
+                                  "F",
+                                  "https://f.example/",
+                                  "New",
+                                  "https://f.example/new",
+                                  "A snippet",
+                                  "https://f.example/t.png",
+                                  At(t),
+                                  At(t + 5)};
+  ASSERT_TRUE(s.ReplaceBlogList(blog_b_, "BlogList1", {feed}).ok());
+  const store::ContactMessage sent = Must(
+      s.AddContactMessage({0, blog_a_, "Ann", "ann@example.com", "Hello", "192.0.2.1", At(t)}));
+
+  CopyReport report;
+  Status copied = CopyStore(*source_, *target_, CopyOptions{}, &report);
+  ASSERT_TRUE(copied.ok()) << copied.ToString();
+  EXPECT_EQ(report.page_views, 7);
+  EXPECT_EQ(report.blog_list_items, 1);
+  EXPECT_EQ(report.messages, 1);
+  const std::vector<store::DayViews> views = Must(target_->ListPostViews(blog_a_, viewed.id));
+  ASSERT_EQ(views.size(), 2u);
+  EXPECT_EQ(views[0].day, 100);
+  EXPECT_EQ(views[0].views, 3);
+  EXPECT_EQ(views[1].day, 102);
+  EXPECT_EQ(views[1].views, 4);
+  const std::vector<store::BlogListItem> items = Must(target_->ListBlogListItems(blog_b_));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].widget_id, "BlogList1");
+  EXPECT_EQ(items[0].entry.item_title, "New");
+  EXPECT_EQ(items[0].entry.thumbnail_url, "https://f.example/t.png");
+  EXPECT_EQ(items[0].entry.fetched, At(t + 5));
+  const std::vector<store::ContactMessage> messages =
+      Must(target_->ListContactMessages(blog_a_, 10, 0));
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0].id, sent.id);
+  EXPECT_EQ(messages[0].email, "ann@example.com");
+  EXPECT_EQ(messages[0].remote_address, "192.0.2.1");
+  EXPECT_EQ(messages[0].sent, At(t));
+
+  // A second copy into the now non-empty target adds nothing twice.
+  CopyOptions again;
+  again.allow_non_empty = true;
+  copied = CopyStore(*source_, *target_, again, &report);
+  ASSERT_TRUE(copied.ok()) << copied.ToString();
+  EXPECT_EQ(report.page_views + report.blog_list_items + report.messages, 0);
+  EXPECT_EQ(Must(target_->TopPosts(blog_a_, 0, 10)).at(0).views, 7);
+}
+
 TEST_F(StoreCopyTest, EmptySourceCopiesNothing) {
   CopyReport report;
   ASSERT_TRUE(CopyStore(*source_, *target_, CopyOptions{}, &report).ok());

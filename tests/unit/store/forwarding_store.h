@@ -207,6 +207,12 @@ class ForwardingStore : public Store {
   Result<std::vector<PostViews>> TopPosts(int64_t blog_id, int64_t from_day, int limit) override {
     return inner_.TopPosts(blog_id, from_day, limit);
   }
+  Result<std::vector<DayViews>> ListPostViews(int64_t blog_id, int64_t post_id) override {
+    return inner_.ListPostViews(blog_id, post_id);
+  }
+  Result<std::vector<BlogListItem>> ListBlogListItems(int64_t blog_id) override {
+    return inner_.ListBlogListItems(blog_id);
+  }
   Result<std::vector<BlogListEntry>> ListBlogList(int64_t blog_id,
                                                   std::string_view widget_id) override {
     return inner_.ListBlogList(blog_id, widget_id);
