@@ -32,6 +32,10 @@ class DiscardSink : public transfer::ImportSink {
     Touch(redirect.old_path, redirect.to);
     return Status::Ok();
   }
+  Status OnTheme(transfer::SourceTheme theme) override {
+    Touch(theme.where.file, theme.xml, theme.name);
+    return Status::Ok();
+  }
   void OnSkipped(const transfer::SourceLocation& where, std::string what) override {
     Touch(where.file, what);
   }

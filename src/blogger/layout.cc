@@ -477,13 +477,13 @@ Result<std::string> Layout::Add(std::string_view section_id, std::string_view ty
     if (FindWidget(doc, candidate).widget == nullptr) id = std::move(candidate);
   }
   WidgetSettings all = NewWidgetSettings(type);
-  for (const auto& [name, value] : settings) {
-    auto same =
-        std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.first == name; });
+  for (const auto& setting : settings) {
+    auto same = std::find_if(all.begin(), all.end(),
+                             [&](const auto& s) { return s.first == setting.first; });
     if (same != all.end()) {
-      same->second = value;
+      same->second = setting.second;
     } else {
-      all.emplace_back(name, value);
+      all.push_back(setting);
     }
   }
 

@@ -108,8 +108,8 @@ class ImportSink {
   virtual Status OnComment(SourceComment comment) = 0;
   virtual Status OnRedirect(SourceRedirect redirect) = 0;
   virtual Status OnTheme(SourceTheme theme) = 0;
-  // Something the file holds that is deliberately not imported (a template, a settings
-  // entry we do not map, a trashed post, an unknown element), with why.
+  // Something the file holds that is deliberately not imported (a settings entry we do
+  // not map, a trashed post, an unknown element), with why.
   virtual void OnSkipped(const SourceLocation& where, std::string what) = 0;
   // Now and then (after each entry of a Blogger file): how many bytes of `file` have been
   // read, for progress. Ignored unless the sink wants it.
